@@ -1,0 +1,2 @@
+/** RTP media: relay, SDP, codecs and signal processing. */
+package org.switchboard.media;
