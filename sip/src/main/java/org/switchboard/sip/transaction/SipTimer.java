@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * single {@code sip-timer} thread. A firing timer only posts its task to the executor that owns
  * the transaction, never running protocol logic on the timer thread. Any thread may schedule.
  */
-public final class SipTimer implements AutoCloseable {
+public final class SipTimer implements ProtocolTimer, AutoCloseable {
     private static final Duration TICK = Duration.ofMillis(10);
 
     private final HashedWheelTimer wheel;
@@ -22,13 +22,7 @@ public final class SipTimer implements AutoCloseable {
                 TimeUnit.MILLISECONDS, 512);
     }
 
-    /** A scheduled timer that can be cancelled; cancelling a fired or cancelled one does nothing. */
-    @FunctionalInterface
-    public interface Cancellable {
-        void cancel();
-    }
-
-    /** Runs {@code task} on {@code owner} after {@code delay}. */
+    @Override
     public Cancellable schedule(Duration delay, Executor owner, Runnable task) {
         Timeout timeout = wheel.newTimeout(t -> owner.execute(task), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
         return timeout::cancel;
