@@ -40,6 +40,9 @@ public record DigestCredentials(
     public record QopAuth(String cnonce, String nc) {
 
         public QopAuth {
+            if (cnonce.isEmpty()) {
+                throw new IllegalArgumentException("cnonce is empty");
+            }
             if (nc.length() != 8 || !isHex(nc) || Long.parseLong(nc, 16) == 0) {
                 throw new IllegalArgumentException("nc is not eight hex digits above zero: " + nc);
             }
@@ -118,6 +121,7 @@ public record DigestCredentials(
             return ParseResult.failed("unsupported qop");
         }
         if (nc.isEmpty() || cnonce.isEmpty() || cnonce.get().isEmpty()) {
+            // An empty cnonce would leave the client contributing nothing to the hash.
             return ParseResult.failed("qop=auth without " + (nc.isEmpty() ? "nc" : "cnonce"));
         }
         if (nc.get().length() != 8 || !isHex(nc.get()) || Long.parseLong(nc.get(), 16) == 0) {
