@@ -4,11 +4,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class NonceCountTrackerTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+
+    @Test
+    void eachNonceCountIsAcceptedOnceEvenWhenThreadsRace() throws Exception {
+        NonceCountTracker tracker = new NonceCountTracker(16, clock);
+        Instant issued = clock.instant();
+        int racers = 4;
+        int counts = 20_000;
+        CyclicBarrier start = new CyclicBarrier(racers);
+        List<Future<List<Long>>> accepted = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(racers)) {
+            for (int i = 0; i < racers; i++) {
+                accepted.add(pool.submit(() -> {
+                    start.await();
+                    List<Long> mine = new ArrayList<>();
+                    for (long c = 1; c <= counts; c++) {
+                        if (tracker.accept("n", issued, issued.plusSeconds(300), c) == NonceCountTracker.Decision.ACCEPTED) {
+                            mine.add(c);
+                        }
+                    }
+                    return mine;
+                }));
+            }
+            List<Long> all = new ArrayList<>();
+            for (Future<List<Long>> f : accepted) {
+                all.addAll(f.get());
+            }
+            assertThat(all).as("nonce-counts accepted by racing threads").doesNotHaveDuplicates();
+        }
+    }
 
     @Test
     void neverHoldsMoreThanItsCapacity() {
