@@ -9,6 +9,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.switchboard.sip.message.SipParseException;
 
 class StreamFrameDecoderTest {
     private static final String OPTIONS = "OPTIONS sip:a@b SIP/2.0\r\nCall-ID: x\r\nContent-Length: 4\r\n\r\nbody";
@@ -69,7 +70,7 @@ class StreamFrameDecoderTest {
     void unreadableContentLengthFailsTheStream() {
         assertThatThrownBy(() -> channel.writeInbound(bytes("OPTIONS sip:a@b SIP/2.0\r\nContent-Length: x\r\n\r\n")))
                 .isInstanceOf(DecoderException.class)
-                .hasRootCauseInstanceOf(FramingException.class);
+                .hasRootCauseInstanceOf(SipParseException.class);
     }
 
     @Test
