@@ -137,6 +137,9 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setPoolName("sb-db");
         config.setMaximumPoolSize(settings.poolSize());
+        // Connections are opened on demand up to the maximum: many test databases (and several
+        // nodes) share one PostgreSQL and its max_connections.
+        config.setMinimumIdle(1);
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         switch (engine) {
             case SQLITE -> config.setDataSource(sqliteDataSource(settings));
