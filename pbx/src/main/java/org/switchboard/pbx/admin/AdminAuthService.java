@@ -1,0 +1,146 @@
+package org.switchboard.pbx.admin;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.store.admin.AdminTokenStore;
+import org.switchboard.store.admin.AdminUser;
+import org.switchboard.store.admin.AdminUserStore;
+import org.switchboard.store.db.Fields;
+
+/**
+ * Admin accounts and their sessions: the first admin on an empty database, login with throttling
+ * of repeated failures, bearer tokens (256 random bits, base64url; only their SHA-256 is stored,
+ * with an expiry), validation and logout. Time comes from the injected {@link Clock}.
+ *
+ * <p>Thread-safe: any request or virtual thread may call it (the store and the throttle are
+ * thread-safe, the rest is immutable). Password hashing is CPU-heavy: never call from an event loop.
+ */
+public final class AdminAuthService {
+    private static final Logger log = LoggerFactory.getLogger(AdminAuthService.class);
+    private static final int TOKEN_BYTES = 32;
+    private static final int GENERATED_PASSWORD_BYTES = 18;
+    private static final int MIN_PASSWORD = 8;
+    private static final Pattern TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
+
+    private final AdminUserStore users;
+    private final AdminTokenStore tokens;
+    private final Argon2PasswordHasher hasher;
+    private final AuthPolicy policy;
+    private final LoginThrottle throttle;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    // Checked against when the username is unknown, so both failures take the same time.
+    private final String decoyHash;
+
+    public AdminAuthService(AdminUserStore users, AdminTokenStore tokens, Argon2PasswordHasher hasher,
+                            AuthPolicy policy, Clock clock) {
+        this.users = users;
+        this.tokens = tokens;
+        this.hasher = hasher;
+        this.policy = policy;
+        this.clock = clock;
+        this.throttle = new LoginThrottle(policy.maxFailedLogins(), policy.failureWindow(), clock);
+        this.decoyHash = hasher.hash(randomToken(GENERATED_PASSWORD_BYTES));
+    }
+
+    /**
+     * First run: when no admin exists, creates {@code username} with the configured password, or
+     * with a generated strong one that is returned so the caller can show it once. Returns empty
+     * when an admin already exists or the configured password was used.
+     */
+    public Optional<String> ensureInitialAdmin(String username, String passwordOrNull) {
+        String name = Fields.required(username, "admin.username");
+        if (users.count() > 0) {
+            return Optional.empty();
+        }
+        boolean generated = passwordOrNull == null || passwordOrNull.isEmpty();
+        String password = generated ? randomToken(GENERATED_PASSWORD_BYTES) : passwordOrNull;
+        Fields.check(password.length() >= MIN_PASSWORD, "admin.password", "must be at least " + MIN_PASSWORD + " characters");
+        users.create(name, hasher.hash(password), clock.instant());
+        log.info("initial admin created username={} password_source={}", name, generated ? "generated" : "config");
+        return generated ? Optional.of(password) : Optional.empty();
+    }
+
+    /**
+     * Checks the password and issues a token. Throws {@link LoginThrottledException} while the
+     * username or address has too many recent failures (the password is not even checked then),
+     * and {@link InvalidCredentialsException} for an unknown user or wrong password.
+     */
+    public IssuedToken login(String username, String password, String clientAddress) {
+        Optional<Duration> wait = throttle.waitBefore(username, clientAddress);
+        if (wait.isPresent()) {
+            log.warn("admin login throttled username={} address={}", username, clientAddress);
+            throw new LoginThrottledException(wait.get());
+        }
+        Optional<AdminUser> user = users.findByUsername(username);
+        boolean ok;
+        if (user.isPresent()) {
+            ok = hasher.matches(password, user.get().passwordHash());
+        } else {
+            // Spend the same work as for a real user so response time does not reveal unknown usernames.
+            hasher.matches(password, decoyHash);
+            ok = false;
+        }
+        if (!ok) {
+            throttle.recordFailure(username, clientAddress);
+            log.warn("admin login failed username={} address={}", username, clientAddress);
+            throw new InvalidCredentialsException();
+        }
+        throttle.recordSuccess(username, clientAddress);
+        String token = randomToken(TOKEN_BYTES);
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(policy.tokenLifetime());
+        tokens.create(user.get().id(), sha256(token), expiresAt, now);
+        log.info("admin logged in username={} address={} expires_at={}", username, clientAddress, expiresAt);
+        return new IssuedToken(token, expiresAt);
+    }
+
+    /** The session behind a bearer token, if the token is known, not revoked and not expired. */
+    public Optional<AdminSession> authenticate(String token) {
+        if (token == null || !TOKEN_SHAPE.matcher(token).matches()) {
+            return Optional.empty();
+        }
+        return tokens.findValid(sha256(token), clock.instant())
+                .map(t -> new AdminSession(t.username(), t.expiresAt()));
+    }
+
+    /** Revokes the token; unknown tokens are ignored (logging out twice is not an error). */
+    public void logout(String token) {
+        if (token != null && TOKEN_SHAPE.matcher(token).matches()) {
+            tokens.delete(sha256(token));
+            log.info("admin logged out");
+        }
+    }
+
+    /** Deletes expired tokens; for the housekeeping scheduler (run it on a virtual thread). */
+    public int purgeExpiredTokens() {
+        return tokens.purgeExpired(clock.instant());
+    }
+
+    private String randomToken(int bytes) {
+        byte[] b = new byte[bytes];
+        random.nextBytes(b);
+        return B64URL.encodeToString(b);
+    }
+
+    private static String sha256(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.switchboard.pbx.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class LoginThrottleTest {
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final LoginThrottle throttle = new LoginThrottle(5, Duration.ofMinutes(5), clock);
+
+    @Test
+    void fourFailuresDoNotBlockButTheFifthDoes() {
+        for (int i = 0; i < 4; i++) {
+            throttle.recordFailure("admin", "10.0.0.1");
+        }
+        assertThat(throttle.waitBefore("admin", "10.0.0.1")).as("after 4 failures").isEmpty();
+        throttle.recordFailure("admin", "10.0.0.1");
+        assertThat(throttle.waitBefore("admin", "10.0.0.1")).as("after 5 failures").contains(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void usernameIsBlockedFromAnyAddress() {
+        for (int i = 0; i < 5; i++) {
+            throttle.recordFailure("admin", "10.0.0." + i);
+        }
+        assertThat(throttle.waitBefore("ADMIN", "192.168.1.1")).isPresent();
+        assertThat(throttle.waitBefore("other", "192.168.1.1")).isEmpty();
+    }
+
+    @Test
+    void addressIsBlockedForAnyUsername() {
+        for (int i = 0; i < 5; i++) {
+            throttle.recordFailure("user" + i, "10.0.0.9");
+        }
+        assertThat(throttle.waitBefore("someone-else", "10.0.0.9")).isPresent();
+        assertThat(throttle.waitBefore("someone-else", "10.0.0.10")).isEmpty();
+    }
+
+    @Test
+    void blockEndsWhenTheOldestFailureLeavesTheWindow() {
+        throttle.recordFailure("admin", "a");
+        clock.advance(Duration.ofMinutes(1));
+        for (int i = 0; i < 4; i++) {
+            throttle.recordFailure("admin", "a");
+        }
+        assertThat(throttle.waitBefore("admin", "a")).contains(Duration.ofMinutes(4));
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(throttle.waitBefore("admin", "a")).as("oldest failure expired").isEmpty();
+    }
+
+    @Test
+    void successClearsTheCount() {
+        for (int i = 0; i < 4; i++) {
+            throttle.recordFailure("admin", "a");
+        }
+        throttle.recordSuccess("admin", "a");
+        throttle.recordFailure("admin", "a");
+        assertThat(throttle.waitBefore("admin", "a")).isEmpty();
+    }
+}

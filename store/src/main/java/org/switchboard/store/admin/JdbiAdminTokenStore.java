@@ -1,0 +1,68 @@
+package org.switchboard.store.admin;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.switchboard.store.db.Database;
+import org.switchboard.store.db.Fields;
+
+/** {@link AdminTokenStore} on the shared {@link Database}; the only SQL for {@code admin_tokens}. Thread-safe. */
+public final class JdbiAdminTokenStore implements AdminTokenStore {
+    private static final RowMapper<AdminToken> MAPPER = (rs, ctx) -> new AdminToken(
+            rs.getLong("id"),
+            rs.getLong("admin_user_id"),
+            rs.getString("username"),
+            Instant.ofEpochMilli(rs.getLong("expires_at")),
+            Instant.ofEpochMilli(rs.getLong("created_at")));
+
+    private final Database database;
+
+    public JdbiAdminTokenStore(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public AdminToken create(long adminUserId, String tokenHash, Instant expiresAt, Instant now) {
+        String hash = Fields.required(tokenHash, "token_hash");
+        Fields.check(expiresAt.isAfter(now), "expires_at", "must be in the future");
+        return database.write(h -> {
+            long id = h.createQuery("INSERT INTO admin_tokens (token_hash, admin_user_id, expires_at, created_at) "
+                            + "VALUES (:hash, :user, :expires, :now) RETURNING id")
+                    .bind("hash", hash)
+                    .bind("user", adminUserId)
+                    .bind("expires", expiresAt)
+                    .bind("now", now)
+                    .mapTo(Long.class)
+                    .one();
+            return h.createQuery(select("t.id = :id")).bind("id", id).map(MAPPER).one();
+        });
+    }
+
+    @Override
+    public Optional<AdminToken> findValid(String tokenHash, Instant now) {
+        return database.read(h -> h.createQuery(select("t.token_hash = :hash AND t.expires_at > :now"))
+                .bind("hash", tokenHash)
+                .bind("now", now)
+                .map(MAPPER)
+                .findOne());
+    }
+
+    @Override
+    public boolean delete(String tokenHash) {
+        return database.write(h -> h.createUpdate("DELETE FROM admin_tokens WHERE token_hash = :hash")
+                .bind("hash", tokenHash)
+                .execute()) > 0;
+    }
+
+    @Override
+    public int purgeExpired(Instant now) {
+        return database.write(h -> h.createUpdate("DELETE FROM admin_tokens WHERE expires_at <= :now")
+                .bind("now", now)
+                .execute());
+    }
+
+    private static String select(String where) {
+        return "SELECT t.id, t.admin_user_id, u.username, t.expires_at, t.created_at "
+                + "FROM admin_tokens t JOIN admin_users u ON u.id = t.admin_user_id WHERE " + where;
+    }
+}

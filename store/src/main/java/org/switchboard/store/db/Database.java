@@ -1,0 +1,202 @@
+package org.switchboard.store.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The connection pool and transaction boundary for every store: opens SQLite or PostgreSQL,
+ * migrates the schema, and runs work in one transaction per call, translating driver errors
+ * into {@link ConflictException} and {@link UnavailableException}.
+ *
+ * <p>Thread-safe; call from request, worker or virtual threads. Calls from a SIP or RTP event
+ * loop ({@code sip-io-*}, {@code rtp-io-*}) are refused with {@link IllegalStateException},
+ * because database calls block.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private static final int SQLITE_BUSY_TIMEOUT_MS = 5000;
+    private static final long CONNECTION_TIMEOUT_MS = 5000;
+
+    private final Engine engine;
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+
+    private Database(Engine engine, HikariDataSource pool) {
+        this.engine = engine;
+        this.pool = pool;
+        this.jdbi = Jdbi.create(pool);
+        EpochMillis.register(jdbi);
+    }
+
+    /**
+     * Opens the pool and applies pending migrations. Throws {@link UnavailableException} when the
+     * database cannot be reached; the message names the URL (without its query string).
+     */
+    public static Database open(DatabaseSettings settings) {
+        EventLoopGuard.refuseEventLoop();
+        Engine engine = settings.engine();
+        settings.sqliteFile().ifPresent(Database::createParentFolder);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(poolConfig(settings, engine));
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new UnavailableException("database unreachable at " + safeUrl(settings.url()) + ": "
+                    + rootMessage(e), e);
+        }
+        Database database = new Database(engine, pool);
+        try {
+            Migrations.migrate(pool, engine);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw ConstraintViolations.translate(e).orElse(e);
+        }
+        log.info("database opened engine={} url={} pool_size={} schema_version={}", engine.name().toLowerCase(Locale.ROOT),
+                safeUrl(settings.url()), settings.poolSize(), database.schemaVersion());
+        return database;
+    }
+
+    /** Which engine this is. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** Runs {@code work} in one write transaction and returns its result; committed when this returns. */
+    public <T> T write(HandleWork<T> work) {
+        EventLoopGuard.refuseEventLoop();
+        return translated(() -> jdbi.inTransaction(work::apply));
+    }
+
+    /** Runs {@code action} in one write transaction; committed when this returns. */
+    public void execute(HandleAction action) {
+        write(handle -> {
+            action.accept(handle);
+            return null;
+        });
+    }
+
+    /**
+     * Runs read-only {@code work}. On PostgreSQL it runs in one transaction; on SQLite each
+     * statement reads a consistent snapshot on its own, without taking the write lock that every
+     * SQLite transaction here starts with ({@code BEGIN IMMEDIATE}). Work that needs one snapshot
+     * across several statements on both engines uses {@link #write}.
+     */
+    public <T> T read(HandleWork<T> work) {
+        EventLoopGuard.refuseEventLoop();
+        return switch (engine) {
+            case POSTGRESQL -> translated(() -> jdbi.inTransaction(work::apply));
+            case SQLITE -> translated(() -> jdbi.withHandle(work::apply));
+        };
+    }
+
+    /** Whether a connection can be had and answers {@code SELECT 1}; for health checks. Never throws. */
+    public boolean isReachable() {
+        EventLoopGuard.refuseEventLoop();
+        try (Handle handle = jdbi.open()) {
+            return handle.createQuery("SELECT 1").mapTo(Integer.class).one() == 1;
+        } catch (RuntimeException e) {
+            log.debug("database health check failed reason={}", rootMessage(e));
+            return false;
+        }
+    }
+
+    /** The version of the last applied migration, e.g. {@code "003"}. */
+    public String schemaVersion() {
+        EventLoopGuard.refuseEventLoop();
+        return Migrations.currentVersion(pool, engine);
+    }
+
+    /** Closes every pooled connection; later calls fail. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private <T> T translated(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            throw ConstraintViolations.translate(e).orElse(e);
+        }
+    }
+
+    private static HikariConfig poolConfig(DatabaseSettings settings, Engine engine) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("sb-db");
+        config.setMaximumPoolSize(settings.poolSize());
+        // Connections are opened on demand up to the maximum: many test databases (and several
+        // nodes) share one PostgreSQL and its max_connections.
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        switch (engine) {
+            case SQLITE -> config.setDataSource(sqliteDataSource(settings));
+            case POSTGRESQL -> {
+                config.setJdbcUrl(settings.url());
+                if (!settings.user().isEmpty()) {
+                    config.setUsername(settings.user());
+                }
+                if (!settings.password().isEmpty()) {
+                    config.setPassword(settings.password());
+                }
+                config.addDataSourceProperty("connectTimeout", "5");
+                config.addDataSourceProperty("ApplicationName", "switchboard");
+            }
+        }
+        return config;
+    }
+
+    private static SQLiteDataSource sqliteDataSource(DatabaseSettings settings) {
+        SQLiteConfig config = new SQLiteConfig();
+        // Off by default and per connection in SQLite: set on every connection the pool opens.
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(switch (settings.sqliteSynchronous()) {
+            case NORMAL -> SQLiteConfig.SynchronousMode.NORMAL;
+            case FULL -> SQLiteConfig.SynchronousMode.FULL;
+        });
+        // A deferred transaction that reads then writes gets SQLITE_BUSY at once, whatever
+        // busy_timeout says; BEGIN IMMEDIATE takes the write lock up front and waits for it.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl(settings.url());
+        return dataSource;
+    }
+
+    private static void createParentFolder(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the folder of the SQLite file " + file, e);
+            }
+        }
+    }
+
+    static String safeUrl(String url) {
+        int query = url.indexOf('?');
+        return query >= 0 ? url.substring(0, query) : url;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return Optional.ofNullable(root.getMessage()).orElse(root.getClass().getSimpleName());
+    }
+}

@@ -1,0 +1,109 @@
+package org.switchboard.store.extension;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.switchboard.store.db.Database;
+import org.switchboard.store.db.NotFoundException;
+
+/** {@link ExtensionStore} on the shared {@link Database}; the only SQL for the {@code extensions} table. Thread-safe. */
+public final class JdbiExtensionStore implements ExtensionStore {
+    private static final String COLUMNS = "id, number, name, email, ha1_md5, ha1_sha256, realm, voicemail_pin_hash, "
+            + "allow_external, enabled, created_at, updated_at";
+    private static final RowMapper<Extension> MAPPER = (rs, ctx) -> new Extension(
+            rs.getLong("id"),
+            rs.getString("number"),
+            rs.getString("name"),
+            rs.getString("email"),
+            rs.getString("ha1_md5"),
+            rs.getString("ha1_sha256"),
+            rs.getString("realm"),
+            rs.getString("voicemail_pin_hash"),
+            rs.getBoolean("allow_external"),
+            rs.getBoolean("enabled"),
+            Instant.ofEpochMilli(rs.getLong("created_at")),
+            Instant.ofEpochMilli(rs.getLong("updated_at")));
+
+    private final Database database;
+
+    public JdbiExtensionStore(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public Extension create(NewExtension extension, Instant now) {
+        return database.write(h -> bindFields(h.createQuery("""
+                        INSERT INTO extensions (number, name, email, ha1_md5, ha1_sha256, realm, voicemail_pin_hash,
+                                                allow_external, enabled, created_at, updated_at)
+                        VALUES (:number, :name, :email, :ha1Md5, :ha1Sha256, :realm, :voicemailPinHash,
+                                :allowExternal, :enabled, :now, :now)
+                        RETURNING\s""" + COLUMNS), extension)
+                .bind("now", now)
+                .map(MAPPER)
+                .one());
+    }
+
+    @Override
+    public Extension update(long id, NewExtension extension, Instant now) {
+        return database.write(h -> bindFields(h.createQuery("""
+                        UPDATE extensions SET number = :number, name = :name, email = :email, ha1_md5 = :ha1Md5,
+                               ha1_sha256 = :ha1Sha256, realm = :realm, voicemail_pin_hash = :voicemailPinHash,
+                               allow_external = :allowExternal, enabled = :enabled, updated_at = :now
+                        WHERE id = :id
+                        RETURNING\s""" + COLUMNS), extension)
+                .bind("id", id)
+                .bind("now", now)
+                .map(MAPPER)
+                .findOne()
+                .orElseThrow(() -> new NotFoundException("extension", "id " + id)));
+    }
+
+    @Override
+    public Optional<Extension> findByNumber(String number) {
+        return database.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM extensions WHERE number = :number")
+                .bind("number", number)
+                .map(MAPPER)
+                .findOne());
+    }
+
+    @Override
+    public List<Extension> list() {
+        return database.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM extensions ORDER BY number")
+                .map(MAPPER)
+                .list());
+    }
+
+    @Override
+    public void delete(long id) {
+        database.execute(h -> {
+            if (deleteRow(h, id) == 0) {
+                throw new NotFoundException("extension", "id " + id);
+            }
+        });
+    }
+
+    @Override
+    public long count() {
+        return database.read(h -> h.createQuery("SELECT COUNT(*) FROM extensions").mapTo(Long.class).one());
+    }
+
+    private static int deleteRow(Handle h, long id) {
+        return h.createUpdate("DELETE FROM extensions WHERE id = :id").bind("id", id).execute();
+    }
+
+    private static <S extends SqlStatement<S>> S bindFields(S statement, NewExtension e) {
+        return statement
+                .bind("number", e.number())
+                .bind("name", e.name())
+                .bind("email", e.email())
+                .bind("ha1Md5", e.ha1Md5())
+                .bind("ha1Sha256", e.ha1Sha256())
+                .bind("realm", e.realm())
+                .bind("voicemailPinHash", e.voicemailPinHash())
+                .bind("allowExternal", e.allowExternal())
+                .bind("enabled", e.enabled());
+    }
+}

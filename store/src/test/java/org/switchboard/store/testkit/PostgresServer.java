@@ -1,0 +1,145 @@
+package org.switchboard.store.testkit;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Assertions;
+import org.opentest4j.TestAbortedException;
+import org.switchboard.store.db.Database;
+import org.switchboard.store.db.DatabaseSettings;
+
+/**
+ * The PostgreSQL server the tests use, from {@code SWITCHBOARD_TEST_PG_URL} (default
+ * {@code jdbc:postgresql://127.0.0.1:5432/postgres}), {@code SWITCHBOARD_TEST_PG_USER} (default
+ * {@code postgres}) and {@code SWITCHBOARD_TEST_PG_PASSWORD} (default empty). Once per JVM it
+ * migrates a template database {@code sb_tpl_<random>}; each test then gets
+ * {@code CREATE DATABASE t_<random> TEMPLATE sb_tpl_...}, which copies files instead of running
+ * migrations. The template is dropped when the JVM exits. Thread-safe.
+ */
+final class PostgresServer {
+    private static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+    private static final Object LOCK = new Object();
+    private static Optional<PostgresServer> shared;
+    private static String unreachableReason;
+
+    private final String adminUrl;
+    private final String user;
+    private final String password;
+    private final String template;
+
+    private PostgresServer(String adminUrl, String user, String password) {
+        this.adminUrl = adminUrl;
+        this.user = user;
+        this.password = password;
+        this.template = "sb_tpl_" + randomSuffix();
+    }
+
+    /**
+     * The server with its template ready. Unreachable: throws {@link TestAbortedException} (test
+     * skipped, message on stderr naming the URL), or fails the test when {@code CI=true}.
+     */
+    static PostgresServer shared() {
+        synchronized (LOCK) {
+            if (shared == null) {
+                shared = connect();
+            }
+            if (shared.isEmpty()) {
+                String message = unreachableReason;
+                if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                    Assertions.fail(message + " (CI=true: PostgreSQL tests must run)");
+                }
+                throw new TestAbortedException(message);
+            }
+            return shared.get();
+        }
+    }
+
+    private static Optional<PostgresServer> connect() {
+        String url = env("SWITCHBOARD_TEST_PG_URL", DEFAULT_URL);
+        PostgresServer server = new PostgresServer(url, env("SWITCHBOARD_TEST_PG_USER", "postgres"),
+                env("SWITCHBOARD_TEST_PG_PASSWORD", ""));
+        try {
+            server.admin("CREATE DATABASE " + server.template);
+        } catch (SQLException e) {
+            unreachableReason = "PostgreSQL unreachable at " + url + " (set SWITCHBOARD_TEST_PG_URL): " + e.getMessage();
+            System.err.println("""
+
+                    ************************************************************************
+                    SKIPPING POSTGRESQL TESTS: %s
+                    ************************************************************************
+                    """.formatted(unreachableReason));
+            return Optional.empty();
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.drop(server.template), "sb-test-pg-template-drop"));
+        Database.open(server.settingsFor(server.template)).close();
+        try {
+            // A template keeps its data copyable only while nobody is connected; forbid connections.
+            server.admin("ALTER DATABASE " + server.template + " WITH ALLOW_CONNECTIONS false");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot lock template database " + server.template, e);
+        }
+        return Optional.of(server);
+    }
+
+    /** Creates {@code t_<random>} from the template and returns its name. */
+    String createFromTemplate() {
+        String name = "t_" + randomSuffix();
+        synchronized (LOCK) {
+            try {
+                admin("CREATE DATABASE " + name + " TEMPLATE " + template);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot create test database " + name + " from " + template, e);
+            }
+        }
+        return name;
+    }
+
+    void drop(String database) {
+        try {
+            admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop test database " + database, e);
+        }
+    }
+
+    DatabaseSettings settingsFor(String database) {
+        return DatabaseSettings.of(urlFor(database), user, password);
+    }
+
+    private String urlFor(String database) {
+        int hostStart = adminUrl.indexOf("//") + 2;
+        int pathStart = adminUrl.indexOf('/', hostStart);
+        int query = adminUrl.indexOf('?');
+        String base = pathStart < 0 ? (query < 0 ? adminUrl : adminUrl.substring(0, query)) : adminUrl.substring(0, pathStart);
+        String params = query < 0 ? "" : adminUrl.substring(query);
+        return base + "/" + database + params;
+    }
+
+    private void admin(String sql) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        if (!password.isEmpty()) {
+            props.setProperty("password", password);
+        }
+        props.setProperty("connectTimeout", "5");
+        try (Connection c = DriverManager.getConnection(adminUrl, props); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static String randomSuffix() {
+        byte[] b = new byte[6];
+        ThreadLocalRandom.current().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}
