@@ -16,6 +16,8 @@ final class ConfigText {
     private static final Pattern HOST = Pattern.compile(
             "(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
     private static final Pattern DIALABLE = Pattern.compile("[0-9*#]{1,15}");
+    // The same rule as pbx.extension.ExtensionInput's number.
+    private static final Pattern EXTENSION_NUMBER = Pattern.compile("[0-9]{2,10}");
 
     private ConfigText() {}
 
@@ -37,6 +39,14 @@ final class ConfigText {
     static String host(String value, String field) {
         if (value == null || !HOST.matcher(value).matches()) {
             throw new ValidationException(field, "must be a host name or IPv4 address");
+        }
+        return value;
+    }
+
+    /** An extension number: 2 to 10 digits, as extensions are created. */
+    static String extensionNumber(String value) {
+        if (value == null || !EXTENSION_NUMBER.matcher(value).matches()) {
+            throw new ValidationException("extension_number", "must be 2 to 10 digits");
         }
         return value;
     }

@@ -2,7 +2,6 @@ package org.switchboard.pbx.provisioning;
 
 import java.net.InetAddress;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.switchboard.store.db.Fields;
 
 /**
@@ -13,11 +12,8 @@ import org.switchboard.store.db.Fields;
 public record DeviceImportRow(
         MacAddress mac, String extension, Vendor vendor, String model, Optional<InetAddress> staticIp) {
 
-    private static final Pattern EXTENSION = Pattern.compile("\\d{1,15}");
-
     public DeviceImportRow {
-        Fields.check(extension != null && EXTENSION.matcher(extension).matches(),
-                "extension_number", "must be 1 to 15 digits");
+        ConfigText.extensionNumber(extension);
         Fields.check(model != null && PhoneModels.canonical(vendor, model).filter(model::equals).isPresent(),
                 "model", "is not a known " + vendor.id() + " model");
     }

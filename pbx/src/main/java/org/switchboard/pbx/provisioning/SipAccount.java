@@ -18,7 +18,7 @@ public record SipAccount(String extension, String displayName, String authUser, 
     private static final Pattern AUTH_USER = Pattern.compile("[A-Za-z0-9._~+-]{1,64}");
 
     public SipAccount {
-        ConfigText.dialable(extension, "extension_number");
+        ConfigText.extensionNumber(extension);
         ConfigText.text(displayName, "display_name", 64);
         Fields.check(authUser != null && AUTH_USER.matcher(authUser).matches(), "auth_user",
                 "must be 1 to 64 letters, digits or . _ ~ + - characters");
