@@ -1,0 +1,22 @@
+package org.switchboard.store.provisioning;
+
+/**
+ * The values a provisioned device is created or updated with, already validated for meaning
+ * by the pbx service (known vendor and model, a real MAC); this record checks the stored shape
+ * and throws {@link org.switchboard.store.db.ValidationException} naming the column.
+ * {@code staticIp} and {@code configUrl} may be null. Immutable.
+ *
+ * @param macAddress 12 lower-case hex digits
+ */
+public record NewProvisionedDevice(
+        String macAddress, String extensionNumber, String vendor, String model, String staticIp, String configUrl) {
+
+    public NewProvisionedDevice {
+        macAddress = ProvisioningColumns.mac(macAddress);
+        extensionNumber = ProvisioningColumns.text(extensionNumber, "extension_number", 32);
+        vendor = ProvisioningColumns.text(vendor, "vendor", 32);
+        model = ProvisioningColumns.text(model, "model", 64);
+        staticIp = ProvisioningColumns.optional(staticIp, "static_ip", 45);
+        configUrl = ProvisioningColumns.optional(configUrl, "config_url", 2048);
+    }
+}

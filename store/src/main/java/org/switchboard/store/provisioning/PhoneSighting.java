@@ -1,0 +1,30 @@
+package org.switchboard.store.provisioning;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One successful REGISTER as the registrar saw it, to be recorded in {@code registered_phones}.
+ * {@code macAddress} is null when the phone did not reveal it. Checks the stored shape
+ * ({@link org.switchboard.store.db.ValidationException} naming the column). Immutable.
+ *
+ * @param ipAddress the source address of the REGISTER, as text
+ */
+public record PhoneSighting(
+        String macAddress, String extensionNumber, String userAgent, String ipAddress, String contactUri,
+        Instant seenAt) {
+
+    public PhoneSighting {
+        macAddress = macAddress == null ? null : ProvisioningColumns.mac(macAddress);
+        extensionNumber = ProvisioningColumns.text(extensionNumber, "extension_number", 32);
+        // A phone may send no User-Agent at all; that is still a sighting.
+        userAgent = userAgent == null ? "" : userAgent.strip();
+        if (userAgent.length() > 512) {
+            // Only a label for people: keep the start rather than refuse the registration.
+            userAgent = userAgent.substring(0, 512);
+        }
+        ipAddress = ProvisioningColumns.text(ipAddress, "ip_address", 45);
+        contactUri = ProvisioningColumns.text(contactUri, "contact_uri", 2048);
+        Objects.requireNonNull(seenAt, "seenAt");
+    }
+}
