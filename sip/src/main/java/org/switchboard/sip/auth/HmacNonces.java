@@ -31,14 +31,15 @@ final class HmacNonces {
     private static final int NONCE_BYTES = TIME_BYTES + SALT_BYTES + MAC_BYTES;
     private static final String HMAC = "HmacSHA256";
 
-    private final SecretKeySpec key;
+    /** Keyed once; never used directly, only cloned, so sharing it across threads is safe. */
+    private final Mac prototype;
     private final Duration lifetime;
     private final boolean bindToClientAddress;
     private final InstantSource clock;
     private final SecureRandom random = new SecureRandom();
 
     HmacNonces(byte[] secret, Duration lifetime, boolean bindToClientAddress, InstantSource clock) {
-        this.key = new SecretKeySpec(secret.clone(), HMAC);
+        this.prototype = keyedMac(new SecretKeySpec(secret.clone(), HMAC));
         this.lifetime = lifetime;
         this.bindToClientAddress = bindToClientAddress;
         this.clock = clock;
@@ -116,9 +117,20 @@ final class HmacNonces {
         return newMac().doFinal(input.array());
     }
 
+    /**
+     * A Mac for one use. Mac is not thread-safe; cloning the keyed prototype gives each caller its
+     * own instance without the provider lookup and key setup of {@code getInstance} and {@code init}.
+     */
     private Mac newMac() {
         try {
-            // Mac is not thread-safe; a fresh instance per use keeps this class lock-free.
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's " + HMAC + " supports clone", e);
+        }
+    }
+
+    private static Mac keyedMac(SecretKeySpec key) {
+        try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(key);
             return mac;

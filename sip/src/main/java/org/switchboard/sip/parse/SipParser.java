@@ -94,6 +94,9 @@ public final class SipParser {
             int reasonStart = Math.min(i + 12, lineEnd);
             String reason = new String(b, reasonStart, lineEnd - reasonStart, StandardCharsets.UTF_8);
             int contentLength = readHeaders(b, c, headers);
+            if (c.contentLengthFault != null) {
+                throw c.contentLengthFault;
+            }
             byte[] body = body(b, c.pos, contentLength);
             return SipResponse.fromWire(status, reason, headers, body);
         }
@@ -131,6 +134,9 @@ public final class SipParser {
         }
         byte[] body;
         try {
+            if (c.contentLengthFault != null) {
+                throw c.contentLengthFault;
+            }
             body = body(b, c.pos, contentLength);
         } catch (SipParseException e) {
             body = new byte[0];
@@ -236,11 +242,17 @@ public final class SipParser {
                 name = new String(b, i, nameEnd - i, StandardCharsets.ISO_8859_1);
             }
             if (name.equals(HeaderName.CONTENT_LENGTH)) {
-                int cl = contentLength(b, valueStart, valueEnd);
-                if (contentLength >= 0 && cl != contentLength) {
-                    throw new SipParseException("Conflicting Content-Length");
+                // a bad Content-Length is reported after the other headers are read, so that a
+                // request can still be answered with 400
+                try {
+                    int cl = contentLength(b, valueStart, valueEnd);
+                    if (contentLength >= 0 && cl != contentLength) {
+                        throw new SipParseException("Conflicting Content-Length");
+                    }
+                    contentLength = cl;
+                } catch (SipParseException e) {
+                    c.contentLengthFault = e;
                 }
-                contentLength = cl;
             } else {
                 if (headers.size() >= maxHeaders) {
                     throw new SipParseException("Too many headers");
@@ -369,6 +381,7 @@ public final class SipParser {
     /** The read position inside one parse. */
     private static final class Cursor {
         int pos;
+        SipParseException contentLengthFault;
 
         Cursor(int pos) {
             this.pos = pos;
