@@ -121,6 +121,27 @@ class ApiServerTest {
     }
 
     @Test
+    void secretsFromRequestsAndResponsesNeverReachTheLog() {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        root.addAppender(appender);
+        try {
+            String fresh = api.login();
+            api.send("POST", "/api/auth/login", null, "{\"username\":\"admin\",\"password\":\"Wrong-Guess-77\"}");
+            api.send("POST", "/api/extensions", fresh,
+                    "{\"number\":\"3003\",\"name\":\"Carol\",\"password\":\"Carol-Pa55word\",\"voicemail_pin\":\"556677\"}");
+            api.send("PUT", "/api/extensions/3003", fresh, "{\"name\":\"Carol\",\"password\":\"Carol-Pa55word-2\"}");
+            assertThat(appender.list).as("log lines during login and extension changes").isNotEmpty()
+                    .extracting(ILoggingEvent::getFormattedMessage)
+                    .allSatisfy(m -> assertThat(m).doesNotContain(
+                            ApiFixture.ADMIN_PASSWORD, "Wrong-Guess-77", "Carol-Pa55word", "556677", fresh));
+        } finally {
+            root.detachAppender(appender);
+        }
+    }
+
+    @Test
     void unexpectedErrorIs500WithRequestIdAndNoDetailsInTheBody() {
         Logger logger = (Logger) LoggerFactory.getLogger(ErrorMapper.class);
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
