@@ -15,13 +15,14 @@ import org.slf4j.LoggerFactory;
 
 /** The shared HTTP plumbing: request ids, security headers, auth filter, error mapping, JSON input rules. */
 class ApiServerTest {
-    /** A route that fails the way a bug would, to see what a 500 shows. */
+    /** Test-only routes: one that fails the way a bug would, to see what a 500 shows; one that reports its thread. */
     static final class FailingRoutes implements Routes {
         @Override
         public void register(JavalinDefaultRoutingApi routes) {
             routes.get("/api/test/boom", ctx -> {
                 throw new IllegalStateException("internal detail jdbc:secret");
             });
+            routes.get("/api/test/thread", ctx -> ctx.result(Boolean.toString(Thread.currentThread().isVirtual())));
         }
 
         @Override
@@ -51,6 +52,11 @@ class ApiServerTest {
         assertThat(api.send("GET", "/api/health", null, null, "X-Request-Id", "bad id with spaces").headers().firstValue("X-Request-Id"))
                 .get().asString().matches("[0-9a-f-]{36}");
         assertThat(api.send("GET", "/api/health", null, null).headers().firstValue("X-Request-Id")).isPresent();
+    }
+
+    @Test
+    void handlersRunOnVirtualThreads() {
+        assertThat(api.send("GET", "/api/test/thread", token, null).body()).isEqualTo("true");
     }
 
     @Test
