@@ -1,18 +1,15 @@
 package org.switchboard.pbx.admin;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.sip.auth.DigestAlgorithm;
 import org.switchboard.store.admin.AdminTokenStore;
 import org.switchboard.store.admin.AdminUser;
 import org.switchboard.store.admin.AdminUserStore;
@@ -136,11 +133,6 @@ public final class AdminAuthService {
     }
 
     private static String sha256(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
+        return DigestAlgorithm.SHA_256.hashHex(token);
     }
 }

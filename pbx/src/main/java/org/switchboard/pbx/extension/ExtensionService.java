@@ -23,9 +23,12 @@ import org.switchboard.store.extension.NewExtension;
  * hash of the voicemail PIN), writes through the store, and keeps an in-memory copy reloaded from
  * the database after every committed change, so call-path lookups never wait on SQL.
  *
- * <p>Thread-safe: writes and cache reloads may come from any virtual or request thread; reloads are
- * serialized by a lock and publish a new immutable map through a volatile field that readers
- * ({@link #findCredentials}) read without locking. Never call the writing methods from an event loop.
+ * <p>Thread-safe: writes and cache reloads may come from any virtual or request thread. They are
+ * serialized by one lock (admin changes are rare, so this costs nothing): an update reads the
+ * stored secrets it keeps and writes them back, and without the lock a concurrent password change
+ * on this node could be overwritten with the old HA1s. Reloads publish a new immutable map through
+ * a volatile field that readers ({@link #findCredentials}) read without locking. Never call the
+ * writing methods from an event loop.
  */
 public final class ExtensionService {
     private static final Logger log = LoggerFactory.getLogger(ExtensionService.class);
@@ -34,7 +37,7 @@ public final class ExtensionService {
     private final String realm;
     private final Argon2PasswordHasher hasher;
     private final Clock clock;
-    private final Lock reload = new ReentrantLock();
+    private final Lock changes = new ReentrantLock();
     private volatile Map<String, Extension> byNumber = Map.of();
 
     /**
@@ -50,20 +53,30 @@ public final class ExtensionService {
     /** Creates an extension; {@code ConflictException("number")} if the number exists. */
     public Extension create(ExtensionInput input, String actor) {
         input.requirePassword();
-        Extension saved = store.create(toStored(input, Optional.empty()), clock.instant());
-        reloadCache();
-        log.info("extension created number={} by={}", saved.number(), actor);
-        return saved;
+        changes.lock();
+        try {
+            Extension saved = store.create(toStored(input, Optional.empty()), clock.instant());
+            reloadCache();
+            log.info("extension created number={} by={}", saved.number(), actor);
+            return saved;
+        } finally {
+            changes.unlock();
+        }
     }
 
     /** Replaces an extension's settings; a null password or PIN keeps the stored one. */
     public Extension update(String number, ExtensionInput input, String actor) {
-        Extension current = get(number);
-        Extension saved = store.update(current.id(), toStored(input, Optional.of(current)), clock.instant());
-        reloadCache();
-        log.info("extension updated number={} password_changed={} pin_changed={} by={}",
-                number, input.password() != null, input.voicemailPin() != null, actor);
-        return saved;
+        changes.lock();
+        try {
+            Extension current = get(number);
+            Extension saved = store.update(current.id(), toStored(input, Optional.of(current)), clock.instant());
+            reloadCache();
+            log.info("extension updated number={} password_changed={} pin_changed={} by={}",
+                    number, input.password() != null, input.voicemailPin() != null, actor);
+            return saved;
+        } finally {
+            changes.unlock();
+        }
     }
 
     /** The extension with this number, read from the database; {@link NotFoundException} if absent. */
@@ -83,10 +96,14 @@ public final class ExtensionService {
 
     /** Deletes the extension; {@link NotFoundException} if absent. */
     public void delete(String number, String actor) {
-        Extension current = get(number);
-        store.delete(current.id());
-        reloadCache();
-        log.info("extension deleted number={} by={}", number, actor);
+        changes.lock();
+        try {
+            store.delete(get(number).id());
+            reloadCache();
+            log.info("extension deleted number={} by={}", number, actor);
+        } finally {
+            changes.unlock();
+        }
     }
 
     /**
@@ -110,7 +127,7 @@ public final class ExtensionService {
 
     /** Loads the cache from the database: at start, after each change, and on a change notice from another node. */
     public void reloadCache() {
-        reload.lock();
+        changes.lock();
         try {
             Map<String, Extension> fresh = store.list().stream()
                     .collect(Collectors.toUnmodifiableMap(Extension::number, Function.identity()));
@@ -121,7 +138,7 @@ public final class ExtensionService {
             }
             byNumber = fresh;
         } finally {
-            reload.unlock();
+            changes.unlock();
         }
     }
 

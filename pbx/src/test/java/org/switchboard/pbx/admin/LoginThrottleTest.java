@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
@@ -48,6 +50,18 @@ class LoginThrottleTest {
         assertThat(throttle.waitBefore("admin", "a")).contains(Duration.ofMinutes(4));
         clock.advance(Duration.ofMinutes(4));
         assertThat(throttle.waitBefore("admin", "a")).as("oldest failure expired").isEmpty();
+    }
+
+    @Test
+    void failuresFromManyThreadsAtOnceAreAllCounted() throws Exception {
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 50; i++) {
+                int n = i;
+                threads.submit(() -> throttle.recordFailure("user" + n, "10.9.9.9"));
+            }
+        }
+        assertThat(throttle.waitBefore("anyone", "10.9.9.9")).as("address over the limit").isPresent();
+        assertThat(throttle.waitBefore("user0", "10.0.0.1")).as("one failure per username").isEmpty();
     }
 
     @Test

@@ -8,6 +8,12 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,6 +145,21 @@ class ExtensionServiceTest {
         service.create(input("1001", "s3cret-pass", null), "test");
         assertThat(service.list()).extracting(Extension::number).containsExactly("1001", "2002");
         assertThat(service.count()).isEqualTo(2);
+    }
+
+    @Test
+    void concurrentCreatesAllEndUpInTheCache() throws Exception {
+        List<Callable<Extension>> creates = IntStream.range(0, 8)
+                .mapToObj(i -> (Callable<Extension>) () -> service.create(input("20" + i, "s3cret-pass", null), "test"))
+                .toList();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Future<Extension> f : threads.invokeAll(creates)) {
+                f.get();
+            }
+        }
+        for (int i = 0; i < 8; i++) {
+            assertThat(service.findCredentials("20" + i)).as("cached credentials for 20%d", i).isPresent();
+        }
     }
 
     @Test

@@ -34,6 +34,8 @@ public final class Database implements AutoCloseable {
     private final Engine engine;
     private final HikariDataSource pool;
     private final Jdbi jdbi;
+    // The transaction the calling thread is inside, so nested store calls join it (see write).
+    private final ThreadLocal<Handle> current = new ThreadLocal<>();
 
     private Database(Engine engine, HikariDataSource pool) {
         this.engine = engine;
@@ -74,13 +76,29 @@ public final class Database implements AutoCloseable {
         return engine;
     }
 
-    /** Runs {@code work} in one write transaction and returns its result; committed when this returns. */
+    /**
+     * Runs {@code work} in one write transaction and returns its result; committed when this
+     * returns. Called again on the same thread from inside {@code work} (a store method used by a
+     * service or seed that already holds a transaction), it joins that transaction instead of
+     * opening a second one, so several store calls commit or roll back together.
+     */
     public <T> T write(HandleWork<T> work) {
         EventLoopGuard.refuseEventLoop();
-        return translated(() -> jdbi.inTransaction(work::apply));
+        Handle joined = current.get();
+        if (joined != null) {
+            return translated(() -> work.apply(joined));
+        }
+        return translated(() -> jdbi.inTransaction(handle -> {
+            current.set(handle);
+            try {
+                return work.apply(handle);
+            } finally {
+                current.remove();
+            }
+        }));
     }
 
-    /** Runs {@code action} in one write transaction; committed when this returns. */
+    /** Runs {@code action} in one write transaction (or the one this thread already holds); committed when this returns. */
     public void execute(HandleAction action) {
         write(handle -> {
             action.accept(handle);
@@ -89,13 +107,19 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs read-only {@code work}. On PostgreSQL it runs in one transaction; on SQLite each
-     * statement reads a consistent snapshot on its own, without taking the write lock that every
-     * SQLite transaction here starts with ({@code BEGIN IMMEDIATE}). Work that needs one snapshot
-     * across several statements on both engines uses {@link #write}.
+     * Runs read-only {@code work}. Inside a {@link #write} on the same thread it joins that
+     * transaction (and sees its uncommitted changes). Otherwise, on PostgreSQL it runs in one
+     * transaction; on SQLite each statement reads a consistent snapshot on its own, without
+     * taking the write lock that every SQLite transaction here starts with ({@code BEGIN
+     * IMMEDIATE}). Work that needs one snapshot across several statements on both engines uses
+     * {@link #write}.
      */
     public <T> T read(HandleWork<T> work) {
         EventLoopGuard.refuseEventLoop();
+        Handle joined = current.get();
+        if (joined != null) {
+            return translated(() -> work.apply(joined));
+        }
         return switch (engine) {
             case POSTGRESQL -> translated(() -> jdbi.inTransaction(work::apply));
             case SQLITE -> translated(() -> jdbi.withHandle(work::apply));

@@ -1,0 +1,36 @@
+package org.switchboard.api.extension;
+
+import org.switchboard.pbx.extension.ExtensionInput;
+
+/**
+ * Request body of {@code POST /api/extensions} and {@code PUT /api/extensions/{number}}.
+ * Secrets are write-only: {@code password} and {@code voicemail_pin} may be omitted on update to
+ * keep the stored ones. {@link #toString()} hides them.
+ */
+public record ExtensionBody(
+        String number,
+        String name,
+        String password,
+        String email,
+        String voicemailPin,
+        Boolean allowExternal,
+        Boolean enabled) {
+
+    /** The service input; {@code number} is the path's number on update. */
+    ExtensionInput toInput(String number) {
+        return new ExtensionInput(
+                number,
+                name,
+                password,
+                email,
+                voicemailPin,
+                allowExternal != null && allowExternal,
+                enabled == null || enabled);
+    }
+
+    @Override
+    public String toString() {
+        return "ExtensionBody[number=" + number + ", name=" + name + ", password=***, email=" + email
+                + ", voicemailPin=***, allowExternal=" + allowExternal + ", enabled=" + enabled + "]";
+    }
+}

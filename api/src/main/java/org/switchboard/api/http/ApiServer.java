@@ -1,0 +1,117 @@
+package org.switchboard.api.http;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.pbx.admin.AdminAuthService;
+
+/**
+ * The HTTP server of the REST API: builds the Javalin app with the shared plumbing (request ids,
+ * security headers, bearer auth on {@code /api}, one error mapper, request metrics, handlers on
+ * virtual threads), adds each feature's {@link Routes}, and serves {@code /metrics} and
+ * {@code /api/openapi.json}. Constructed, started and stopped by one thread (the server's wiring);
+ * {@link #port()} may be read from any thread after {@link #start()}.
+ */
+public final class ApiServer {
+    private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final HttpSettings settings;
+    private final Javalin app;
+    private final OpenApiDocument openApi;
+    private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    private final List<RouteKey> registered = Collections.synchronizedList(new ArrayList<>());
+
+    /**
+     * @param settings bind address and port (0 = any free port)
+     * @param auth validates bearer tokens for every protected route
+     * @param registry where JVM and HTTP metrics go and what {@code /metrics} scrapes; other modules register on it too
+     * @param features the routes of each feature (auth, health, extensions, ...)
+     */
+    public ApiServer(HttpSettings settings, AdminAuthService auth, PrometheusMeterRegistry registry, List<Routes> features) {
+        this.settings = settings;
+        this.openApi = new OpenApiDocument(settings.version(), features.stream().map(Routes::openApiResource).toList());
+        bindJvmMetrics(registry);
+        BearerAuthFilter authFilter = new BearerAuthFilter(auth);
+        HttpMetrics httpMetrics = new HttpMetrics(registry);
+        this.app = Javalin.create(config -> configure(config, authFilter, httpMetrics, registry, features));
+    }
+
+    private void configure(JavalinConfig config, BearerAuthFilter authFilter, HttpMetrics httpMetrics,
+                           PrometheusMeterRegistry registry, List<Routes> features) {
+        config.startup.showJavalinBanner = false;
+        config.concurrency.useVirtualThreads = true;
+        config.jetty.host = settings.host();
+        config.jetty.port = settings.port();
+        config.http.maxRequestSize = settings.maxRequestBytes();
+        config.jsonMapper(new JavalinJackson(Json.MAPPER, true));
+        config.requestLogger.http(httpMetrics::record);
+        config.events.handlerAdded(meta -> {
+            if (meta.getHttpMethod().isHttpMethod()) {
+                registered.add(new RouteKey(meta.getHttpMethod().name(), meta.getPath()));
+            }
+        });
+        var routes = config.routes;
+        routes.before(RequestIds::assign);
+        routes.before(SecurityHeaders::apply);
+        routes.before("/api/*", authFilter::check);
+        ErrorMapper.install(routes);
+        routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
+        routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi.json()));
+        for (Routes feature : features) {
+            feature.register(routes);
+        }
+    }
+
+    private void bindJvmMetrics(PrometheusMeterRegistry registry) {
+        new JvmMemoryMetrics().bindTo(registry);
+        gcMetrics.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    /** Binds and starts serving; returns this. */
+    public ApiServer start() {
+        app.start();
+        log.info("http api listening host={} port={}", settings.host(), port());
+        return this;
+    }
+
+    /** The port actually bound (useful when the settings asked for port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** Stops accepting requests and waits for Jetty to finish; safe to call once after {@link #start()}. */
+    public void stop() {
+        app.stop();
+        gcMetrics.close();
+        log.info("http api stopped");
+    }
+
+    /** Every method and path registered in Javalin, for checks such as "the OpenAPI document covers all routes". */
+    public List<RouteKey> registeredRoutes() {
+        synchronized (registered) {
+            return List.copyOf(registered);
+        }
+    }
+
+    /** The OpenAPI document this server serves. */
+    public OpenApiDocument openApi() {
+        return openApi;
+    }
+}

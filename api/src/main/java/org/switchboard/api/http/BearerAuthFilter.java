@@ -1,0 +1,51 @@
+package org.switchboard.api.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.util.Optional;
+import java.util.Set;
+import org.switchboard.pbx.admin.AdminAuthService;
+import org.switchboard.pbx.admin.AdminSession;
+
+/**
+ * Requires {@code Authorization: Bearer <token>} on every {@code /api} route except the few that
+ * must work without a session (health, login). A valid token puts the admin's name on the request
+ * for handlers and logs. Runs on the request's thread.
+ */
+public final class BearerAuthFilter {
+    private static final String ATTRIBUTE = "sb.admin";
+    private static final String PREFIX = "Bearer ";
+    private static final Set<String> PUBLIC = Set.of("/api/health", "/api/auth/login");
+
+    private final AdminAuthService auth;
+
+    public BearerAuthFilter(AdminAuthService auth) {
+        this.auth = auth;
+    }
+
+    /** Before-handler for {@code /api/*}: throws {@link UnauthorizedException} (401) without a valid token. */
+    public void check(Context ctx) {
+        if (ctx.method() == HandlerType.OPTIONS || PUBLIC.contains(ctx.path())) {
+            return;
+        }
+        String token = bearerToken(ctx).orElseThrow(() -> new UnauthorizedException("a bearer token is required"));
+        AdminSession session = auth.authenticate(token)
+                .orElseThrow(() -> new UnauthorizedException("the token is invalid or expired"));
+        ctx.attribute(ATTRIBUTE, session);
+    }
+
+    /** The bearer token of the request, if it carries one. */
+    public static Optional<String> bearerToken(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.length() <= PREFIX.length()
+                || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            return Optional.empty();
+        }
+        return Optional.of(header.substring(PREFIX.length()).strip());
+    }
+
+    /** The admin session the filter accepted for this request. */
+    public static Optional<AdminSession> session(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(ATTRIBUTE));
+    }
+}

@@ -1,0 +1,124 @@
+package org.switchboard.api.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.switchboard.api.auth.AuthRoutes;
+import org.switchboard.api.extension.ExtensionRoutes;
+import org.switchboard.api.health.HealthRoutes;
+import org.switchboard.pbx.admin.AdminAuthService;
+import org.switchboard.pbx.admin.Argon2PasswordHasher;
+import org.switchboard.pbx.admin.AuthPolicy;
+import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.store.admin.JdbiAdminTokenStore;
+import org.switchboard.store.admin.JdbiAdminUserStore;
+import org.switchboard.store.extension.JdbiExtensionStore;
+import org.switchboard.store.testkit.TestDatabase;
+import org.switchboard.store.testkit.TestDatabases;
+
+/**
+ * A real API server on 127.0.0.1 port 0 over a real test database, wired like the server module
+ * does, plus a {@link HttpClient} to talk to it. One test thread at a time.
+ */
+public final class ApiFixture implements AutoCloseable {
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "admin-password-1";
+    public static final String REALM = "pbx.test";
+
+    public final TestDatabase db;
+    public final TestClock clock = new TestClock(Instant.parse("2026-05-01T10:00:00Z"));
+    public final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    public final AdminAuthService auth;
+    public final ExtensionService extensions;
+    public final ApiServer server;
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final boolean ownsDatabase;
+
+    /** A server over {@code db}, which the caller (e.g. {@code @BothEngines}) closes. */
+    public ApiFixture(TestDatabase db, Routes... extraRoutes) {
+        this(db, false, extraRoutes);
+    }
+
+    /** A server over a fresh SQLite test database that {@link #close()} also closes. */
+    public static ApiFixture withSqlite(Routes... extraRoutes) {
+        return new ApiFixture(TestDatabases.sqlite(), true, extraRoutes);
+    }
+
+    private ApiFixture(TestDatabase db, boolean ownsDatabase, Routes... extraRoutes) {
+        this.db = db;
+        this.ownsDatabase = ownsDatabase;
+        // Cheap Argon2 cost: the production cost is covered by Argon2PasswordHasherTest in pbx.
+        Argon2PasswordHasher hasher = new Argon2PasswordHasher(256, 1, 1);
+        auth = new AdminAuthService(new JdbiAdminUserStore(db.database()), new JdbiAdminTokenStore(db.database()),
+                hasher, AuthPolicy.defaults(), clock);
+        auth.ensureInitialAdmin(ADMIN, ADMIN_PASSWORD);
+        extensions = new ExtensionService(new JdbiExtensionStore(db.database()), REALM, hasher, clock);
+        extensions.reloadCache();
+        List<Routes> routes = new ArrayList<>(List.of(
+                new AuthRoutes(auth), new HealthRoutes(db.database(), "1.2.3-test"), new ExtensionRoutes(extensions)));
+        routes.addAll(List.of(extraRoutes));
+        server = new ApiServer(new HttpSettings("127.0.0.1", 0, "1.2.3-test"), auth, registry, routes).start();
+    }
+
+    /** Logs in as the initial admin and returns the bearer token. */
+    public String login() {
+        HttpResponse<String> r = send("POST", "/api/auth/login", null,
+                "{\"username\":\"" + ADMIN + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("login failed: " + r.statusCode() + " " + r.body());
+        }
+        return json(r).get("token").asText();
+    }
+
+    /** Sends a request; {@code token} and {@code body} may be null. */
+    public HttpResponse<String> send(String method, String path, String token, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        try {
+            return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        try {
+            return Json.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + response.body(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } finally {
+            client.close();
+            if (ownsDatabase) {
+                db.close();
+            }
+        }
+    }
+}

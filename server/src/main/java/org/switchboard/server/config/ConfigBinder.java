@@ -1,0 +1,132 @@
+package org.switchboard.server.config;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.switchboard.pbx.extension.ExtensionInput;
+import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
+import org.switchboard.store.db.ValidationException;
+
+/**
+ * Turns a shape-checked {@link RawConfig} into a {@link SwitchboardConfig}: checks each value
+ * against its {@link ValueKind}, fills defaults, checks rules between keys (RTP range order,
+ * distinct SIP ports) and validates each extension with the same rules the API applies
+ * ({@link ExtensionInput}). One instance per load, on one thread.
+ */
+final class ConfigBinder {
+    private final List<ConfigProblem> problems;
+
+    /** @param problems problems found so far; this adds its own and throws if the list is not empty at the end */
+    ConfigBinder(List<ConfigProblem> problems) {
+        this.problems = problems;
+    }
+
+    SwitchboardConfig bind(RawConfig raw) {
+        Map<String, Setting> values = new HashMap<>();
+        for (ConfigSchema.Leaf leaf : ConfigSchema.leaves()) {
+            Setting given = raw.values().get(leaf.path());
+            if (given != null) {
+                check(leaf.value().kind(), leaf.path(), given);
+                values.put(leaf.path(), given);
+            } else if (leaf.value().defaultText() != null) {
+                values.put(leaf.path(), new Setting(leaf.value().defaultText(), new Origin.Default()));
+            }
+        }
+        List<ExtensionInput> extensions = raw.extensions().stream().map(this::extension).flatMap(Optional::stream).toList();
+        checkDistinctNumbers(raw.extensions());
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        Values v = new Values(values);
+        SwitchboardConfig.Rtp rtp = new SwitchboardConfig.Rtp(v.integer("rtp.port_min"), v.integer("rtp.port_max"));
+        SwitchboardConfig.Sip sip = new SwitchboardConfig.Sip(v.text("sip.bind"), v.integer("sip.port"),
+                v.integer("sip.tls_port"), v.text("sip.domain"), v.optional("sip.external_address"));
+        checkRelations(sip, rtp, values);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new SwitchboardConfig(
+                sip,
+                new SwitchboardConfig.Http(v.text("http.bind"), v.integer("http.port")),
+                rtp,
+                new SwitchboardConfig.Database(v.text("database.url"), v.text("database.user"), v.text("database.password"),
+                        v.optional("database.pool_size").map(s -> OptionalInt.of(Integer.parseInt(s.strip()))).orElse(OptionalInt.empty()),
+                        SqliteSynchronous.valueOf(v.text("database.sqlite_synchronous").toUpperCase(Locale.ROOT))),
+                new SwitchboardConfig.Admin(v.text("admin.username"), v.optional("admin.password").filter(p -> !p.isEmpty())),
+                extensions);
+    }
+
+    private void check(ValueKind kind, String path, Setting setting) {
+        kind.check(setting.text()).ifPresent(message -> problems.add(new ConfigProblem(setting.origin(), path, message)));
+    }
+
+    private void checkRelations(SwitchboardConfig.Sip sip, SwitchboardConfig.Rtp rtp, Map<String, Setting> values) {
+        if (rtp.portMin() >= rtp.portMax()) {
+            problems.add(new ConfigProblem(values.get("rtp.port_min").origin(), "rtp.port_min",
+                    "must be below rtp.port_max (" + rtp.portMin() + " >= " + rtp.portMax() + "): the range is inverted or empty"));
+        }
+        if (sip.port() == sip.tlsPort()) {
+            problems.add(new ConfigProblem(values.get("sip.tls_port").origin(), "sip.tls_port",
+                    "must differ from sip.port (both are " + sip.port() + ")"));
+        }
+    }
+
+    private Optional<ExtensionInput> extension(RawConfig.Item item) {
+        Map<String, Setting> f = item.values();
+        Setting allowExternal = f.get("allow_external");
+        if (allowExternal != null) {
+            check(ValueKind.BOOLEAN, item.path("allow_external"), allowExternal);
+        }
+        if (!f.containsKey("number") || !f.containsKey("name") || !f.containsKey("password")) {
+            return Optional.empty(); // already reported as "is required" by the walker
+        }
+        try {
+            return Optional.of(new ExtensionInput(text(f, "number"), text(f, "name"), text(f, "password"),
+                    text(f, "email"), text(f, "voicemail_pin"),
+                    allowExternal != null && allowExternal.text().equals("true"), true));
+        } catch (ValidationException e) {
+            String key = e.field();
+            Origin where = Optional.ofNullable(f.get(key)).map(Setting::origin).orElse(item.origin());
+            problems.add(new ConfigProblem(where, item.path(key), e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private void checkDistinctNumbers(List<RawConfig.Item> items) {
+        Map<String, RawConfig.Item> byNumber = new HashMap<>();
+        for (RawConfig.Item item : items) {
+            Setting number = item.values().get("number");
+            if (number == null) {
+                continue;
+            }
+            RawConfig.Item first = byNumber.putIfAbsent(number.text().strip(), item);
+            if (first != null) {
+                problems.add(new ConfigProblem(number.origin(), item.path("number"),
+                        "'" + number.text() + "' is already used by " + first.path("")));
+            }
+        }
+    }
+
+    private static String text(Map<String, Setting> fields, String key) {
+        Setting s = fields.get(key);
+        return s == null ? null : s.text();
+    }
+
+    /** Typed reads of checked values. */
+    private record Values(Map<String, Setting> values) {
+        String text(String path) {
+            return values.get(path).text();
+        }
+
+        int integer(String path) {
+            return Integer.parseInt(text(path).strip());
+        }
+
+        Optional<String> optional(String path) {
+            return Optional.ofNullable(values.get(path)).map(Setting::text);
+        }
+    }
+}

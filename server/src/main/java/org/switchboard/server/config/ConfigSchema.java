@@ -1,0 +1,114 @@
+package org.switchboard.server.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Every key the configuration file accepts, its type and its default: the single list that
+ * validation, environment overrides, {@code docs/configuration.md} and the example file follow.
+ * Immutable; any thread.
+ */
+final class ConfigSchema {
+
+    /** What may stand at one key. */
+    sealed interface Shape permits Section, ListOf, Value {}
+
+    /** A mapping with a fixed set of keys, in documentation order. */
+    record Section(Map<String, Shape> keys) implements Shape {}
+
+    /** A list whose items are all sections of one shape. */
+    record ListOf(Section item) implements Shape {}
+
+    /**
+     * A single value.
+     *
+     * @param defaultText the default as text; null when the key has no default (absent means "not set")
+     * @param required    whether a list item must have it (top-level keys always have a default or are optional)
+     */
+    record Value(ValueKind kind, String defaultText, boolean required) implements Shape {}
+
+    /** A leaf key outside any list: its dotted path and its shape. */
+    record Leaf(String path, Value value) {
+        /** {@code SWITCHBOARD_} + the path upper-cased, dots as underscores. */
+        String environmentVariable() {
+            return ConfigSchema.environmentVariable(path);
+        }
+    }
+
+    static final String EXTENSIONS = "extensions";
+
+    static final Section ROOT = section(
+            "sip", section(
+                    "bind", value(ValueKind.HOST, "0.0.0.0"),
+                    "port", value(ValueKind.PORT, "5060"),
+                    "tls_port", value(ValueKind.PORT, "5061"),
+                    "domain", value(ValueKind.HOST, "switchboard.local"),
+                    "external_address", value(ValueKind.HOST, null)),
+            "http", section(
+                    "bind", value(ValueKind.HOST, "0.0.0.0"),
+                    "port", value(ValueKind.PORT_OR_ANY, "8080")),
+            "rtp", section(
+                    "port_min", value(ValueKind.PORT, "10000"),
+                    "port_max", value(ValueKind.PORT, "20000")),
+            "database", section(
+                    "url", value(ValueKind.JDBC_URL, "jdbc:sqlite:./data/switchboard.db"),
+                    "user", value(ValueKind.TEXT, ""),
+                    "password", value(ValueKind.TEXT, ""),
+                    "pool_size", value(ValueKind.POOL_SIZE, null),
+                    "sqlite_synchronous", value(ValueKind.SQLITE_SYNCHRONOUS, "normal")),
+            "admin", section(
+                    "username", value(ValueKind.TEXT, "admin"),
+                    "password", value(ValueKind.TEXT, null)),
+            EXTENSIONS, new ListOf(section(
+                    "number", required(ValueKind.TEXT),
+                    "name", required(ValueKind.TEXT),
+                    "password", required(ValueKind.TEXT),
+                    "email", value(ValueKind.TEXT, null),
+                    "voicemail_pin", value(ValueKind.TEXT, null),
+                    "allow_external", value(ValueKind.BOOLEAN, "false"))));
+
+    private ConfigSchema() {}
+
+    /** Every single-value key outside lists, in documentation order. */
+    static List<Leaf> leaves() {
+        List<Leaf> leaves = new ArrayList<>();
+        collect("", ROOT, leaves);
+        return List.copyOf(leaves);
+    }
+
+    /** The environment variable that overrides {@code path}. */
+    static String environmentVariable(String path) {
+        return "SWITCHBOARD_" + path.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    private static void collect(String prefix, Section section, List<Leaf> into) {
+        section.keys().forEach((key, shape) -> {
+            String path = prefix.isEmpty() ? key : prefix + "." + key;
+            switch (shape) {
+                case Section s -> collect(path, s, into);
+                case Value v -> into.add(new Leaf(path, v));
+                case ListOf l -> { } // lists are overridden as a whole (see ConfigLoader), not key by key
+            }
+        });
+    }
+
+    private static Section section(Object... keysAndShapes) {
+        Map<String, Shape> keys = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndShapes.length; i += 2) {
+            keys.put((String) keysAndShapes[i], (Shape) keysAndShapes[i + 1]);
+        }
+        return new Section(Collections.unmodifiableMap(keys));
+    }
+
+    private static Value value(ValueKind kind, String defaultText) {
+        return new Value(kind, defaultText, false);
+    }
+
+    private static Value required(ValueKind kind) {
+        return new Value(kind, null, true);
+    }
+}

@@ -1,0 +1,65 @@
+package org.switchboard.server.config;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.switchboard.pbx.extension.ExtensionInput;
+import org.switchboard.store.db.DatabaseSettings;
+import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
+
+/**
+ * The validated server settings and the seed sections, as read by {@link ConfigLoader}: server
+ * settings are used on every start, the seed sections ({@code admin}, {@code extensions}) are
+ * copied into an empty database once. Immutable; any thread.
+ */
+public record SwitchboardConfig(Sip sip, Http http, Rtp rtp, Database database, Admin admin, List<ExtensionInput> extensions) {
+
+    public SwitchboardConfig {
+        extensions = List.copyOf(extensions);
+    }
+
+    /**
+     * SIP listener settings and the domain (the digest realm).
+     *
+     * @param externalAddress the public address to announce behind NAT; empty to announce the bound one
+     */
+    public record Sip(String bind, int port, int tlsPort, String domain, Optional<String> externalAddress) {}
+
+    /** Where the REST API and admin panel listen; port 0 means one chosen by the operating system. */
+    public record Http(String bind, int port) {}
+
+    /** The UDP port range for RTP media, both ends included. */
+    public record Rtp(int portMin, int portMax) {}
+
+    /**
+     * How to reach the database.
+     *
+     * @param poolSize empty for the engine's default (4 for SQLite, 10 for PostgreSQL)
+     */
+    public record Database(String url, String user, String password, OptionalInt poolSize, SqliteSynchronous sqliteSynchronous) {
+
+        /** The store's settings for these values. */
+        public DatabaseSettings settings() {
+            DatabaseSettings defaults = DatabaseSettings.of(url, user, password);
+            return new DatabaseSettings(url, user, password, poolSize.orElse(defaults.poolSize()), sqliteSynchronous);
+        }
+
+        @Override
+        public String toString() {
+            return "Database[url=" + url + ", user=" + user + ", password=***, poolSize=" + poolSize
+                    + ", sqliteSynchronous=" + sqliteSynchronous + "]";
+        }
+    }
+
+    /**
+     * The first administrator, created when the database has none.
+     *
+     * @param password empty to have one generated and printed once
+     */
+    public record Admin(String username, Optional<String> password) {
+        @Override
+        public String toString() {
+            return "Admin[username=" + username + ", password=" + (password.isPresent() ? "***" : "(generated)") + "]";
+        }
+    }
+}

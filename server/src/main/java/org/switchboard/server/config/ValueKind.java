@@ -1,0 +1,70 @@
+package org.switchboard.server.config;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The type of one configuration value, with the rule its text must follow. Stateless; any thread.
+ */
+enum ValueKind {
+    /** Any text, empty allowed. */
+    TEXT,
+    /** A TCP/UDP port, 1..65535. */
+    PORT,
+    /** A port, or 0 for one chosen by the operating system (logged at start). */
+    PORT_OR_ANY,
+    /** A positive whole number no larger than 200 (connection pool sizes). */
+    POOL_SIZE,
+    /** An IP address or host name to bind or announce. */
+    HOST,
+    /** A JDBC URL for SQLite or PostgreSQL. */
+    JDBC_URL,
+    /** {@code normal} or {@code full}. */
+    SQLITE_SYNCHRONOUS,
+    /** {@code true} or {@code false}. */
+    BOOLEAN;
+
+    // Host names per RFC 1123 §2.1 labels, or IPv4/IPv6 literals (checked loosely; the socket has the last word).
+    private static final Pattern HOST_NAME = Pattern.compile(
+            "(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]+");
+
+    /** Why {@code text} is not a valid value of this kind; empty when it is. */
+    Optional<String> check(String text) {
+        return switch (this) {
+            case TEXT -> Optional.empty();
+            case PORT -> integerIn(text, 1, 65_535);
+            case PORT_OR_ANY -> integerIn(text, 0, 65_535);
+            case POOL_SIZE -> integerIn(text, 1, 200);
+            case HOST -> text.length() <= 253 && (HOST_NAME.matcher(text).matches()
+                    || (text.contains(":") && IPV6.matcher(text).matches()))
+                    ? Optional.empty()
+                    : Optional.of("must be an IP address or host name, got '" + text + "'");
+            case JDBC_URL -> {
+                String lower = text.toLowerCase(Locale.ROOT);
+                yield lower.startsWith("jdbc:sqlite:") || lower.startsWith("jdbc:postgresql:")
+                        ? Optional.empty()
+                        : Optional.of("must start with jdbc:sqlite: or jdbc:postgresql:");
+            }
+            case SQLITE_SYNCHRONOUS -> text.equals("normal") || text.equals("full")
+                    ? Optional.empty()
+                    : Optional.of("must be 'normal' or 'full', got '" + text + "'");
+            case BOOLEAN -> text.equals("true") || text.equals("false")
+                    ? Optional.empty()
+                    : Optional.of("must be true or false, got '" + text + "'");
+        };
+    }
+
+    private static Optional<String> integerIn(String text, int min, int max) {
+        long value;
+        try {
+            value = Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            return Optional.of("must be a whole number between " + min + " and " + max + ", got '" + text + "'");
+        }
+        return value < min || value > max
+                ? Optional.of("must be between " + min + " and " + max + ", got " + value)
+                : Optional.empty();
+    }
+}

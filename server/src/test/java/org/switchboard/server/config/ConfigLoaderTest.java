@@ -1,0 +1,263 @@
+package org.switchboard.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private SwitchboardConfig load(String yaml, Map<String, String> env) throws IOException {
+        Path file = dir.resolve("switchboard.yml");
+        Files.writeString(file, yaml);
+        return new ConfigLoader(env).load(file, true);
+    }
+
+    private List<String> problems(String yaml, Map<String, String> env) {
+        Path file = dir.resolve("switchboard.yml");
+        try {
+            Files.writeString(file, yaml);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        try {
+            new ConfigLoader(env).load(file, true);
+        } catch (ConfigException e) {
+            return e.problems().stream().map(p -> p.toString().replace(file.toString(), "FILE")).toList();
+        }
+        throw new AssertionError("expected problems");
+    }
+
+    @Test
+    void missingDefaultFileMeansAllDefaults() {
+        SwitchboardConfig config = new ConfigLoader(Map.of()).load(dir.resolve("absent.yml"), false);
+
+        assertThat(config.sip()).isEqualTo(new SwitchboardConfig.Sip("0.0.0.0", 5060, 5061, "switchboard.local", Optional.empty()));
+        assertThat(config.http()).isEqualTo(new SwitchboardConfig.Http("0.0.0.0", 8080));
+        assertThat(config.rtp()).isEqualTo(new SwitchboardConfig.Rtp(10000, 20000));
+        assertThat(config.database().url()).isEqualTo("jdbc:sqlite:./data/switchboard.db");
+        assertThat(config.database().poolSize()).isEmpty();
+        assertThat(config.database().settings().poolSize()).isEqualTo(4);
+        assertThat(config.admin()).isEqualTo(new SwitchboardConfig.Admin("admin", Optional.empty()));
+        assertThat(config.extensions()).isEmpty();
+    }
+
+    @Test
+    void aNamedFileThatDoesNotExistIsAProblem() {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(dir.resolve("typo.yml"), true))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("typo.yml: file not found");
+    }
+
+    @Test
+    void readsEveryKey() throws IOException {
+        SwitchboardConfig config = load("""
+                sip:
+                  bind: 127.0.0.1
+                  port: 5070
+                  tls_port: 5071
+                  domain: pbx.example.com
+                  external_address: 203.0.113.7
+                http:
+                  bind: 127.0.0.1
+                  port: 0
+                rtp:
+                  port_min: 30000
+                  port_max: 30100
+                database:
+                  url: jdbc:postgresql://127.0.0.1:5432/sb
+                  user: sb
+                  password: s3cret
+                  pool_size: 7
+                  sqlite_synchronous: full
+                admin:
+                  username: root
+                  password: correct-horse
+                extensions:
+                  - number: 1001
+                    name: Alice
+                    password: alice-password
+                    email: alice@example.com
+                    voicemail_pin: 0123
+                    allow_external: true
+                """, Map.of());
+
+        assertThat(config.sip()).isEqualTo(new SwitchboardConfig.Sip("127.0.0.1", 5070, 5071, "pbx.example.com", Optional.of("203.0.113.7")));
+        assertThat(config.http()).isEqualTo(new SwitchboardConfig.Http("127.0.0.1", 0));
+        assertThat(config.rtp()).isEqualTo(new SwitchboardConfig.Rtp(30000, 30100));
+        assertThat(config.database()).isEqualTo(new SwitchboardConfig.Database("jdbc:postgresql://127.0.0.1:5432/sb", "sb", "s3cret",
+                OptionalInt.of(7), SqliteSynchronous.FULL));
+        assertThat(config.database().toString()).doesNotContain("s3cret");
+        assertThat(config.admin()).isEqualTo(new SwitchboardConfig.Admin("root", Optional.of("correct-horse")));
+        assertThat(config.admin().toString()).doesNotContain("correct-horse");
+        assertThat(config.extensions()).singleElement().satisfies(e -> {
+            assertThat(e.number()).isEqualTo("1001");
+            assertThat(e.name()).isEqualTo("Alice");
+            assertThat(e.password()).isEqualTo("alice-password");
+            assertThat(e.email()).isEqualTo("alice@example.com");
+            // Unquoted, YAML 1.1 would read 0123 as octal 83: the text as written is kept.
+            assertThat(e.voicemailPin()).isEqualTo("0123");
+            assertThat(e.allowExternal()).isTrue();
+        });
+    }
+
+    @Test
+    void environmentOverridesTheFile() throws IOException {
+        SwitchboardConfig config = load("""
+                sip:
+                  port: 5070
+                database:
+                  url: jdbc:sqlite:/tmp/a.db
+                extensions:
+                  - {number: "1001", name: Alice, password: alice-password}
+                """, Map.of(
+                "SWITCHBOARD_SIP_PORT", "5080",
+                "SWITCHBOARD_SIP_TLS_PORT", "5081",
+                "SWITCHBOARD_DATABASE_URL", "jdbc:sqlite:/tmp/b.db",
+                "SWITCHBOARD_ADMIN_PASSWORD", "from-the-env",
+                "SWITCHBOARD_EXTENSIONS", "[{number: '2001', name: Bob, password: bob-password}]",
+                "SWITCHBOARD_BUILD_DIR", "/not/a/config/key"));
+
+        assertThat(config.sip().port()).isEqualTo(5080);
+        assertThat(config.sip().tlsPort()).isEqualTo(5081);
+        assertThat(config.database().url()).isEqualTo("jdbc:sqlite:/tmp/b.db");
+        assertThat(config.admin().password()).contains("from-the-env");
+        assertThat(config.extensions()).extracting(e -> e.number()).containsExactly("2001");
+    }
+
+    @Test
+    void environmentProblemsNameTheVariable() {
+        assertThat(problems("", Map.of("SWITCHBOARD_HTTP_PORT", "eighty", "SWITCHBOARD_EXTENSIONS", "[{number: x}]")))
+                .containsExactly(
+                        "environment SWITCHBOARD_EXTENSIONS: extensions[1].name: is required",
+                        "environment SWITCHBOARD_EXTENSIONS: extensions[1].password: is required",
+                        "environment SWITCHBOARD_HTTP_PORT: http.port: must be a whole number between 0 and 65535, got 'eighty'");
+    }
+
+    @Test
+    void unknownKeySuggestsTheClosestKnownOne() {
+        assertThat(problems("""
+                sip:
+                  prot: 5060
+                databse:
+                  url: jdbc:sqlite:x.db
+                """, Map.of()))
+                .containsExactly(
+                        "FILE:2: sip.prot: unknown key (did you mean 'port'?)",
+                        "FILE:3: databse: unknown key (did you mean 'database'?)");
+    }
+
+    @Test
+    void unknownKeyWithoutANearMatchListsTheKnownKeys() {
+        assertThat(problems("http:\n  colour: blue\n", Map.of()))
+                .containsExactly("FILE:2: http.colour: unknown key (known keys here: bind, port)");
+    }
+
+    @Test
+    void wrongTypesAreReportedWithTheirLine() {
+        assertThat(problems("""
+                sip:
+                  port: abc
+                  domain: [a, b]
+                http: 8080
+                extensions:
+                  number: 1001
+                """, Map.of()))
+                .containsExactly(
+                        "FILE:2: sip.port: must be a whole number between 1 and 65535, got 'abc'",
+                        "FILE:3: sip.domain: must be a single value, got a list",
+                        "FILE:4: http: must be a section of keys, got a single value",
+                        "FILE:6: extensions: must be a list (items starting with '-'), got a section of keys");
+    }
+
+    @Test
+    void portOutOfRange() {
+        assertThat(problems("sip:\n  port: 70000\nhttp:\n  port: -1\n", Map.of()))
+                .containsExactly(
+                        "FILE:2: sip.port: must be between 1 and 65535, got 70000",
+                        "FILE:4: http.port: must be between 0 and 65535, got -1");
+    }
+
+    @Test
+    void invertedRtpRange() {
+        assertThat(problems("rtp:\n  port_min: 20000\n  port_max: 10000\n", Map.of()))
+                .containsExactly("FILE:2: rtp.port_min: must be below rtp.port_max (20000 >= 10000): the range is inverted or empty");
+    }
+
+    @Test
+    void sameSipPortTwice() {
+        assertThat(problems("sip:\n  port: 5060\n  tls_port: 5060\n", Map.of()))
+                .containsExactly("FILE:3: sip.tls_port: must differ from sip.port (both are 5060)");
+    }
+
+    @Test
+    void malformedExtensionEntries() {
+        assertThat(problems("""
+                extensions:
+                  - number: 1001
+                    name: Alice
+                  - number: 12ab
+                    name: Bob
+                    password: bob-password
+                  - number: 1003
+                    name: Carol
+                    password: short
+                  - number: 1004
+                    name: Dan
+                    password: dan-password
+                    allow_external: sometimes
+                    voicmail_pin: 1234
+                  - number: 1003
+                    name: Eve
+                    password: eve-password
+                  - just a string
+                """, Map.of()))
+                .containsExactly(
+                        "FILE:2: extensions[1].password: is required",
+                        "FILE:4: extensions[2].number: must be 2 to 10 digits",
+                        "FILE:9: extensions[3].password: must be at least 8 characters",
+                        "FILE:13: extensions[4].allow_external: must be true or false, got 'sometimes'",
+                        "FILE:14: extensions[4].voicmail_pin: unknown key (did you mean 'voicemail_pin'?)",
+                        "FILE:15: extensions[5].number: '1003' is already used by extensions[3]",
+                        "FILE:18: extensions[6]: must be a section of keys (number, name, ...), got a single value");
+    }
+
+    @Test
+    void duplicateKeys() {
+        assertThat(problems("sip:\n  port: 5070\n  port: 5080\n", Map.of()))
+                .containsExactly("FILE:3: sip.port: duplicate key; it is already set above");
+    }
+
+    @Test
+    void malformedYamlNamesTheLine() {
+        assertThat(problems("sip:\n  port: 5060\n bad indentation: [\n", Map.of()))
+                .singleElement().asString().startsWith("FILE:3: not valid YAML");
+    }
+
+    @Test
+    void emptySectionsAndNullValuesMeanDefaults() throws IOException {
+        SwitchboardConfig config = load("sip:\nhttp:\n  port:\nextensions:\n", Map.of());
+
+        assertThat(config.http().port()).isEqualTo(8080);
+        assertThat(config.extensions()).isEmpty();
+    }
+
+    @Test
+    void badDatabaseUrlAndSynchronousMode() {
+        assertThat(problems("database:\n  url: mysql://x\n  sqlite_synchronous: off\n", Map.of()))
+                .containsExactly(
+                        "FILE:2: database.url: must start with jdbc:sqlite: or jdbc:postgresql:",
+                        "FILE:3: database.sqlite_synchronous: must be 'normal' or 'full', got 'off'");
+    }
+}
