@@ -1,6 +1,7 @@
 package org.switchboard.pbx.provisioning;
 
 import java.net.InetAddress;
+import java.util.Objects;
 import java.util.Optional;
 import org.switchboard.store.db.Fields;
 
@@ -13,6 +14,9 @@ public record DeviceImportRow(
         MacAddress mac, String extension, Vendor vendor, String model, Optional<InetAddress> staticIp) {
 
     public DeviceImportRow {
+        Objects.requireNonNull(mac, "mac");
+        Objects.requireNonNull(vendor, "vendor");
+        Objects.requireNonNull(staticIp, "staticIp");
         ConfigText.extensionNumber(extension);
         Fields.check(model != null && PhoneModels.canonical(vendor, model).filter(model::equals).isPresent(),
                 "model", "is not a known " + vendor.id() + " model");

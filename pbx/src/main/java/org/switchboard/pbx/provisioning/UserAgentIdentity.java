@@ -49,17 +49,21 @@ public final class UserAgentIdentity {
             new Form(Vendor.POLYCOM, Pattern.compile(
                     "^Polycom(?:VVX|SoundPointIP|SoundStationIP|RealPresenceTrio)-(?<model>[A-Za-z]+_\\d+\\w*)-UA/" + FW)),
             new Form(Vendor.SNOM, Pattern.compile(
-                    "\\bsnom(?<model>[A-Z]?\\d+\\w*)(?:/|-SIP\\s+)" + FW, Pattern.CASE_INSENSITIVE)));
+                    "\\bsnom(?<model>[A-Z]?\\d\\w*)(?:/|-SIP\\s+)" + FW, Pattern.CASE_INSENSITIVE)));
 
     // Tokens are split on blanks and the punctuation vendors wrap a MAC in: "(mac)", "[mac]", "; mac".
     private static final Pattern TOKEN_SEPARATORS = Pattern.compile("[\\s()\\[\\];,<>]+");
     private static final Pattern MAC_LABEL = Pattern.compile("^(?i:mac|devid)[:=]");
 
+    // Real User-Agents are well under 200 characters; reading only the start bounds the regex
+    // work on a hostile header (SIP allows headers of many kilobytes).
+    private static final int MAX_LENGTH = 256;
+
     private UserAgentIdentity() {}
 
     /** The identity a User-Agent value reveals; {@link PhoneIdentity#UNKNOWN} for an empty or unknown one. */
     public static PhoneIdentity parse(String userAgent) {
-        String ua = userAgent.strip();
+        String ua = userAgent.length() > MAX_LENGTH ? userAgent.substring(0, MAX_LENGTH).strip() : userAgent.strip();
         Optional<MacAddress> mac = macIn(ua);
         for (Form form : FORMS) {
             Matcher m = form.pattern().matcher(ua);

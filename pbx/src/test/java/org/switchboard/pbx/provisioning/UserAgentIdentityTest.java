@@ -78,6 +78,14 @@ class UserAgentIdentityTest {
     }
 
     @Test
+    void aHugeHostileUserAgentIsReadOnlyFromItsStart() {
+        String hostile = "snom" + "1".repeat(64 * 1024);
+        assertThat(UserAgentIdentity.parse(hostile)).isEqualTo(PhoneIdentity.UNKNOWN);
+        assertThat(UserAgentIdentity.parse("Fanvil X4U 2.12.1.5 0c383e123456 " + "x".repeat(64 * 1024)).vendor())
+                .contains(Vendor.FANVIL);
+    }
+
+    @Test
     void vendorNameIsMatchedInAnyCase() {
         assertThat(UserAgentIdentity.parse("YEALINK SIP-T48S 66.86.0.15").vendor()).contains(Vendor.YEALINK);
     }

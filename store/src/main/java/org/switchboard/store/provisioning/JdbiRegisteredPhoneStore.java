@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.switchboard.store.db.BatchSink;
 import org.switchboard.store.db.Database;
 
 /**
@@ -64,6 +65,11 @@ public final class JdbiRegisteredPhoneStore implements RegisteredPhoneStore {
             }
             return stored;
         });
+    }
+
+    @Override
+    public BatchSink<PhoneSighting> batchSink() {
+        return (handle, batch) -> batch.forEach(s -> upsert(handle, s));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.switchboard.store.provisioning;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -26,5 +27,15 @@ public record PhoneSighting(
         ipAddress = ProvisioningColumns.text(ipAddress, "ip_address", 45);
         contactUri = ProvisioningColumns.text(contactUri, "contact_uri", 2048);
         Objects.requireNonNull(seenAt, "seenAt");
+    }
+
+    /**
+     * The row this sighting updates, for coalescing in a write-behind queue: the later of two
+     * sightings with one key makes the earlier one redundant.
+     */
+    public Object rowKey() {
+        return macAddress != null
+                ? List.of(extensionNumber, "mac", macAddress)
+                : List.of(extensionNumber, "ip", ipAddress);
     }
 }

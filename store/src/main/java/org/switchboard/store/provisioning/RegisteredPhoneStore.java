@@ -3,6 +3,8 @@ package org.switchboard.store.provisioning;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.switchboard.store.db.BatchSink;
+import org.switchboard.store.db.BatchWriter;
 import org.switchboard.store.db.UnavailableException;
 
 /**
@@ -23,6 +25,12 @@ public interface RegisteredPhoneStore {
 
     /** Records sightings in order, in one transaction; returns how many were stored. */
     int recordAll(List<PhoneSighting> sightings);
+
+    /**
+     * The same recording for a {@link BatchWriter}, inside the writer's transaction; coalesce
+     * with {@link PhoneSighting#rowKey()}.
+     */
+    BatchSink<PhoneSighting> batchSink();
 
     /** The rows of every extension this MAC registered to, ordered by extension. */
     List<RegisteredPhone> findByMac(String macAddress);

@@ -7,6 +7,7 @@ import static org.switchboard.store.provisioning.JdbiProvisionedDeviceStoreTest.
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.switchboard.store.db.BatchWriter;
 import org.switchboard.store.db.ConflictException;
 import org.switchboard.store.db.ValidationException;
 import org.switchboard.store.extension.Extension;
@@ -162,6 +163,32 @@ class JdbiRegisteredPhoneStoreTest {
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.field()).isEqualTo("mac_address"));
         assertThatThrownBy(() -> db.database().execute(h -> h.execute(insert, "001565000002", "192.0.2.10")))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.field()).isEqualTo("ip_address"));
+    }
+
+    @BothEngines
+    void writeBehindCoalescesRefreshesIntoOneRowAndFlushesOnClose(TestDatabase db) {
+        extension(db.database(), "1001");
+        JdbiRegisteredPhoneStore store = new JdbiRegisteredPhoneStore(db.database());
+        BatchWriter<PhoneSighting> writer = new BatchWriter<>("registered_phones", db.database(),
+                BatchWriter.Settings.defaults(BatchWriter.Overflow.WAIT), PhoneSighting::rowKey, store.batchSink());
+
+        writer.submit(seen("001565000001", "1001", "192.0.2.10", T0));
+        writer.submit(seen("001565000001", "1001", "192.0.2.10", T1));
+        writer.submit(seen(null, "1001", "192.0.2.20", T1));
+        writer.close();
+
+        assertThat(store.findByExtension("1001")).extracting(RegisteredPhone::macAddress, RegisteredPhone::lastRegisteredAt)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("001565000001", T1),
+                        org.assertj.core.groups.Tuple.tuple(null, T1));
+    }
+
+    @Test
+    void rowKeyIsMacWhenKnownElseAddress() {
+        assertThat(seen("001565000001", "1001", "192.0.2.10", T0).rowKey())
+                .isEqualTo(seen("001565000001", "1001", "192.0.2.99", T1).rowKey());
+        assertThat(seen(null, "1001", "192.0.2.10", T0).rowKey())
+                .isNotEqualTo(seen(null, "1001", "192.0.2.11", T0).rowKey())
+                .isNotEqualTo(seen(null, "1002", "192.0.2.10", T0).rowKey());
     }
 
     @Test
