@@ -32,14 +32,16 @@ public final class Database implements AutoCloseable {
     private static final long CONNECTION_TIMEOUT_MS = 5000;
 
     private final Engine engine;
+    private final String schemaVersion;
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     // The transaction the calling thread is inside, so nested store calls join it (see write).
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
 
-    private Database(Engine engine, HikariDataSource pool) {
+    private Database(Engine engine, HikariDataSource pool, String schemaVersion) {
         this.engine = engine;
         this.pool = pool;
+        this.schemaVersion = schemaVersion;
         this.jdbi = Jdbi.create(pool);
         EpochMillis.register(jdbi);
     }
@@ -59,13 +61,14 @@ public final class Database implements AutoCloseable {
             throw new UnavailableException("database unreachable at " + safeUrl(settings.url()) + ": "
                     + rootMessage(e), e);
         }
-        Database database = new Database(engine, pool);
+        String schemaVersion;
         try {
-            Migrations.migrate(pool, engine);
+            schemaVersion = Migrations.migrate(pool, engine);
         } catch (RuntimeException e) {
             pool.close();
             throw ConstraintViolations.translate(e).orElse(e);
         }
+        Database database = new Database(engine, pool, schemaVersion);
         log.info("database opened engine={} url={} pool_size={} schema_version={}", engine.name().toLowerCase(Locale.ROOT),
                 safeUrl(settings.url()), settings.poolSize(), database.schemaVersion());
         return database;
@@ -137,10 +140,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The version of the last applied migration, e.g. {@code "003"}. */
+    /** The schema version this process runs against: the last migration applied when it opened, e.g. {@code "003"}. */
     public String schemaVersion() {
-        EventLoopGuard.refuseEventLoop();
-        return Migrations.currentVersion(pool, engine);
+        return schemaVersion;
     }
 
     /** Closes every pooled connection; later calls fail. */

@@ -7,7 +7,10 @@ import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
 import org.opentest4j.TestAbortedException;
 import org.switchboard.store.db.Database;
@@ -31,6 +34,9 @@ final class PostgresServer {
     private final String user;
     private final String password;
     private final String template;
+    // DROP DATABASE takes about a second (it waits for a checkpoint); tests do not wait for it.
+    private final ExecutorService dropper = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().daemon().name("sb-test-pg-drop").unstarted(r));
 
     private PostgresServer(String adminUrl, String user, String password) {
         this.adminUrl = adminUrl;
@@ -75,7 +81,7 @@ final class PostgresServer {
                     """.formatted(unreachableReason));
             return Optional.empty();
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.drop(server.template), "sb-test-pg-template-drop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(server::dropEverything, "sb-test-pg-template-drop"));
         Database.open(server.settingsFor(server.template)).close();
         try {
             // A template keeps its data copyable only while nobody is connected; forbid connections.
@@ -99,7 +105,22 @@ final class PostgresServer {
         return name;
     }
 
-    void drop(String database) {
+    /** Drops a test database in the background; the JVM's exit waits for it. */
+    void dropLater(String database) {
+        dropper.execute(() -> drop(database));
+    }
+
+    private void dropEverything() {
+        dropper.shutdown();
+        try {
+            dropper.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        drop(template);
+    }
+
+    private void drop(String database) {
         try {
             admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         } catch (SQLException e) {
