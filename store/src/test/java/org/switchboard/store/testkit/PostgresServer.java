@@ -28,7 +28,7 @@ final class PostgresServer {
     private static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
     private static final Object LOCK = new Object();
     private static Optional<PostgresServer> shared;
-    private static String unreachableReason;
+    private static volatile String unreachableReason;
 
     private final String adminUrl;
     private final String user;
@@ -52,23 +52,27 @@ final class PostgresServer {
     static PostgresServer shared() {
         synchronized (LOCK) {
             if (shared == null) {
-                shared = connect();
+                shared = connect(env("SWITCHBOARD_TEST_PG_URL", DEFAULT_URL), env("SWITCHBOARD_TEST_PG_USER", "postgres"),
+                        env("SWITCHBOARD_TEST_PG_PASSWORD", ""));
             }
-            if (shared.isEmpty()) {
-                String message = unreachableReason;
-                if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                    Assertions.fail(message + " (CI=true: PostgreSQL tests must run)");
-                }
-                throw new TestAbortedException(message);
-            }
-            return shared.get();
+            return require(shared, "true".equalsIgnoreCase(System.getenv("CI")));
         }
     }
 
-    private static Optional<PostgresServer> connect() {
-        String url = env("SWITCHBOARD_TEST_PG_URL", DEFAULT_URL);
-        PostgresServer server = new PostgresServer(url, env("SWITCHBOARD_TEST_PG_USER", "postgres"),
-                env("SWITCHBOARD_TEST_PG_PASSWORD", ""));
+    /** The server, or the skip/failure a missing one means ({@code ci}: fail instead of skipping). */
+    static PostgresServer require(Optional<PostgresServer> server, boolean ci) {
+        if (server.isPresent()) {
+            return server.get();
+        }
+        if (ci) {
+            Assertions.fail(unreachableReason + " (CI=true: PostgreSQL tests must run)");
+        }
+        throw new TestAbortedException(unreachableReason);
+    }
+
+    /** Connects and migrates a fresh template; empty (with the reason printed loudly) when the server cannot be reached. */
+    static Optional<PostgresServer> connect(String url, String user, String password) {
+        PostgresServer server = new PostgresServer(url, user, password);
         try {
             server.admin("CREATE DATABASE " + server.template);
         } catch (SQLException e) {
