@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -48,7 +47,9 @@ public final class Database implements AutoCloseable {
 
     /**
      * Opens the pool and applies pending migrations. Throws {@link UnavailableException} when the
-     * database cannot be reached; the message names the URL (without its query string).
+     * database cannot be reached (the message names the URL without its query string), and
+     * {@link ValidationException} on field {@code database.url} when the SQLite file's folder
+     * cannot be created.
      */
     public static Database open(DatabaseSettings settings) {
         EventLoopGuard.refuseEventLoop();
@@ -208,7 +209,8 @@ public final class Database implements AutoCloseable {
             try {
                 Files.createDirectories(parent);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot create the folder of the SQLite file " + file, e);
+                throw new ValidationException("database.url", "cannot create the folder " + parent + " for the SQLite file: "
+                        + e.getClass().getSimpleName() + " " + e.getMessage());
             }
         }
     }
