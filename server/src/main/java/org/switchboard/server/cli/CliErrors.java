@@ -64,7 +64,7 @@ final class CliErrors implements IExecutionExceptionHandler, IParameterException
             }
             default -> {
                 // Unexpected: a short line for the operator, the stack trace only in the debug log.
-                err.println("error: " + e);
+                err.println("error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
                 log.debug("command failed", e);
                 yield FAILURE;
             }
