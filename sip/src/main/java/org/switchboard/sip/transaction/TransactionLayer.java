@@ -119,6 +119,16 @@ public final class TransactionLayer {
             cancel(tx);
             return;
         }
+        if (tx.method().equals(SipMethod.BYE)) {
+            // A BYE proves the caller got our 2xx even if its ACK was lost: stop resending the 2xx.
+            awaiting2xxAck.entrySet().removeIf(e -> {
+                boolean sameCall = e.getKey().startsWith(tx.request().callId() + " ");
+                if (sameCall) {
+                    e.getValue().acknowledge2xx();
+                }
+                return sameCall;
+            });
+        }
         try {
             tu.onRequest(tx);
         } catch (RuntimeException e) {
