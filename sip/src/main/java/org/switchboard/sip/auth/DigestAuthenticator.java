@@ -117,6 +117,9 @@ public final class DigestAuthenticator {
         }
         Optional<String> ha1 = ha1s.ha1(credentials.username(), realm, credentials.algorithm());
         if (ha1.isEmpty()) {
+            // Hash anyway, so an unknown user costs the same time as a wrong password and the
+            // answer time does not reveal which accounts exist.
+            responseMatches(method, credentials, "0".repeat(credentials.algorithm().hexLength()));
             return new AuthResult.Invalid("unknown user");
         }
         if (!responseMatches(method, credentials, ha1.get())) {
@@ -124,11 +127,7 @@ public final class DigestAuthenticator {
         }
         // Only a correct response learns that its nonce is stale (RFC 7616 §3.3), so a guesser
         // cannot tell stale from wrong.
-        return switch (nonce) {
-            case HmacNonces.Check.Forged f -> new AuthResult.Invalid(f.reason());
-            case HmacNonces.Check.Expired e -> new AuthResult.Stale();
-            case HmacNonces.Check.Fresh fresh -> countNonce(credentials, fresh);
-        };
+        return nonce instanceof HmacNonces.Check.Fresh fresh ? countNonce(credentials, fresh) : new AuthResult.Stale();
     }
 
     private AuthResult countNonce(DigestCredentials credentials, HmacNonces.Check.Fresh nonce) {
