@@ -179,4 +179,45 @@ class SipStackTest {
         await().until(() -> !events.isEmpty());
         assertThat(events).singleElement().asString().startsWith("final 200 on call-");
     }
+
+    @Test
+    void udpRequestOverTheMtuLimitGoesOverTcpToTheSamePort() throws Exception {
+        try (java.net.ServerSocket tcpPeer = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            SipRequest big = SipRequest.builder(SipMethod.OPTIONS, SipUri.parse("sip:peer@127.0.0.1:" + tcpPeer.getLocalPort()))
+                    .from(NameAddress.of(SipUri.parse("sip:pbx@127.0.0.1")).withTag("t1"))
+                    .to(NameAddress.of(SipUri.parse("sip:peer@127.0.0.1")))
+                    .callId("big-1")
+                    .cseq(1)
+                    .maxForwards(70)
+                    .header("Subject", "x".repeat(1400))
+                    .build();
+            InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), tcpPeer.getLocalPort());
+            stack.executorFor("big-1").execute(() -> stack.send(big, Transport.UDP, target, new NoOpListener()));
+            tcpPeer.setSoTimeout(5000);
+            try (java.net.Socket accepted = tcpPeer.accept()) {
+                accepted.setSoTimeout(5000);
+                StringBuilder received = new StringBuilder();
+                java.io.InputStream in = accepted.getInputStream();
+                for (int b; !received.toString().endsWith("\r\n\r\n") && (b = in.read()) >= 0; ) {
+                    received.append((char) b);
+                }
+                String text = received.toString();
+                assertThat(text).as("RFC 3261 §18.1.1: over 1300 bytes goes over TCP").contains("Via: SIP/2.0/TCP ");
+            }
+        }
+    }
+
+    private static final class NoOpListener implements ClientTransactionListener<SipResponse> {
+        @Override
+        public void onProvisional(SipResponse response) {}
+
+        @Override
+        public void onFinal(SipResponse response) {}
+
+        @Override
+        public void onTimeout() {}
+
+        @Override
+        public void onTransportError(Throwable cause) {}
+    }
 }
