@@ -82,7 +82,7 @@ final class TestUas implements AutoCloseable {
         InetAddress client = tx.flow().remote().getAddress();
         Optional<String> credentials = request.headers().first(HeaderName.AUTHORIZATION);
         AuthResult result = credentials.isEmpty() ? new AuthResult.Invalid("no credentials")
-                : digest.verify(request.method().name(), credentials.get(), REALM, client,
+                : digest.verify(request.method().name(), request.requestUri().toString(), credentials.get(), REALM, client,
                         (user, realm, algorithm) -> user.equals(USER) && realm.equals(REALM)
                                 ? Optional.of(algorithm.ha1(USER, REALM, PASSWORD)) : Optional.empty());
         switch (result) {
