@@ -73,6 +73,16 @@ public final class SipStack implements AutoCloseable {
         return transactions.send(request, transport, destination, listener);
     }
 
+    /**
+     * Cancels an INVITE we sent, once it has a provisional response and no final one (RFC 3261
+     * §9.1); the INVITE's listener then gets the 487. Call on the INVITE's executor.
+     *
+     * @return whether a CANCEL was sent
+     */
+    public boolean cancel(ClientTransaction invite, ClientTransactionListener<SipResponse> listener) {
+        return transactions.cancel(invite, listener);
+    }
+
     /** Sends an ACK for a 2xx (no transaction); returns it as sent, for resending unchanged. */
     public SipRequest sendStateless(SipRequest request, Transport transport, InetSocketAddress destination) {
         return transactions.sendStateless(request, transport, destination);

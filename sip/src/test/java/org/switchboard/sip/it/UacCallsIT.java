@@ -45,14 +45,22 @@ class UacCallsIT {
     /** A caller that ACKs a 2xx through its dialog and then hangs up; records what happened. Call executor only. */
     private static final class Caller implements ClientTransactionListener<SipResponse> {
         final List<String> events = new CopyOnWriteArrayList<>();
+        final boolean cancelOnRinging;
         ClientTransaction invite;
         Dialog dialog;
         SipRequest sentAck;
         NextHop hop;
 
+        Caller(boolean cancelOnRinging) {
+            this.cancelOnRinging = cancelOnRinging;
+        }
+
         @Override
         public void onProvisional(SipResponse response) {
             events.add("provisional " + response.status());
+            if (cancelOnRinging && stack.cancel(invite, new Recorder(events, "cancel"))) {
+                events.add("cancel sent");
+            }
         }
 
         @Override
@@ -68,7 +76,7 @@ class UacCallsIT {
             dialog = Dialog.asUac(invite.request(), response);
             hop = dialog.nextHop();
             sentAck = stack.sendStateless(dialog.ack(invite.request().cseq().number()), hop.transport(), hop.address());
-            stack.send(dialog.newRequest(SipMethod.BYE).build(), hop.transport(), hop.address(), new Recorder(events));
+            stack.send(dialog.newRequest(SipMethod.BYE).build(), hop.transport(), hop.address(), new Recorder(events, "bye"));
         }
 
         @Override
@@ -82,27 +90,31 @@ class UacCallsIT {
         }
     }
 
-    private record Recorder(List<String> events) implements ClientTransactionListener<SipResponse> {
+    private record Recorder(List<String> events, String what) implements ClientTransactionListener<SipResponse> {
         @Override
         public void onProvisional(SipResponse response) {}
 
         @Override
         public void onFinal(SipResponse response) {
-            events.add("bye " + response.status());
+            events.add(what + " " + response.status());
         }
 
         @Override
         public void onTimeout() {
-            events.add("bye timeout");
+            events.add(what + " timeout");
         }
 
         @Override
         public void onTransportError(Throwable cause) {
-            events.add("bye transport error");
+            events.add(what + " transport error");
         }
     }
 
     private static Caller call(int sippPort) {
+        return call(sippPort, false);
+    }
+
+    private static Caller call(int sippPort, boolean cancelOnRinging) {
         String callId = RandomTokens.callId();
         int ourPort = stack.localAddress(Transport.UDP).getPort();
         SipRequest invite = SipRequest.builder(SipMethod.INVITE, SipUri.parse("sip:callee@127.0.0.1:" + sippPort))
@@ -113,7 +125,7 @@ class UacCallsIT {
                 .maxForwards(70)
                 .contact(NameAddress.of(SipUri.parse("sip:pbx@127.0.0.1:" + ourPort)))
                 .build();
-        Caller caller = new Caller();
+        Caller caller = new Caller(cancelOnRinging);
         InetSocketAddress sipp = new InetSocketAddress(InetAddress.getLoopbackAddress(), sippPort);
         stack.executorFor(callId).execute(() -> caller.invite = stack.send(invite, Transport.UDP, sipp, caller));
         return caller;
@@ -138,5 +150,15 @@ class UacCallsIT {
         sipp.awaitResult().assertAllCallsSucceeded("SIPp UAS got the ACK for its 486");
         await().until(() -> caller.events.contains("final 486"));
         assertThat(caller.events).containsExactly("final 486");
+    }
+
+    @Test
+    void ringingCallIsCancelledAndTheInviteEndsWith487() throws Exception {
+        int sippPort = Sipp.freePort();
+        Sipp.Running sipp = Sipp.start("uas_cancelled.xml", sippPort, "u1", 1, List.of());
+        Caller caller = call(sippPort, true);
+        sipp.awaitResult().assertAllCallsSucceeded("SIPp UAS got CANCEL, then the ACK for its 487");
+        await().until(() -> caller.events.contains("final 487") && caller.events.contains("cancel 200"));
+        assertThat(caller.events).startsWith("provisional 180", "cancel sent");
     }
 }
