@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * How the server side of digest authentication behaves. Immutable.
+ * How the server side of digest authentication behaves; built by the server wiring from
+ * configuration. Immutable, safe from any thread.
  *
  * @param nonceLifetime how long a nonce stays fresh; an older one is answered as stale
  * @param bindNonceToClientAddress whether a nonce is only valid from the address it was issued to;
