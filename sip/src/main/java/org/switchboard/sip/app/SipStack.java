@@ -1,6 +1,7 @@
 package org.switchboard.sip.app;
 
 import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
 import org.switchboard.sip.message.SipRequest;
 import org.switchboard.sip.message.SipResponse;
 import org.switchboard.sip.parse.SipParser;
@@ -63,7 +64,7 @@ public final class SipStack implements AutoCloseable {
     }
 
     /** The serial executor that owns everything with this Call-ID. */
-    public SerialExecutor executorFor(String callId) {
+    public Executor executorFor(String callId) {
         return executors.forCallId(callId);
     }
 
