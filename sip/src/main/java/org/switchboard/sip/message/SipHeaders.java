@@ -103,7 +103,9 @@ public final class SipHeaders {
 
     int indexOf(String canonical, int from) {
         for (int i = from; i < headers.length; i++) {
-            if (headers[i].name().equalsIgnoreCase(canonical)) {
+            String n = headers[i].name();
+            // known names are the same String constant; the case-insensitive compare is for the rest
+            if (n == canonical || (n.length() == canonical.length() && n.equalsIgnoreCase(canonical))) {
                 return i;
             }
         }
