@@ -58,6 +58,14 @@ public record DigestServerSettings(
         return new DigestServerSettings(nonceLifetime, bind, nonceCountCapacity, offeredAlgorithms);
     }
 
+    /**
+     * These settings offering other algorithms, e.g. MD5 alone for peers that stop at the first
+     * challenge they cannot answer (SIPp 3.6 knows only MD5).
+     */
+    public DigestServerSettings withOfferedAlgorithms(List<DigestAlgorithm> algorithms) {
+        return new DigestServerSettings(nonceLifetime, bindNonceToClientAddress, nonceCountCapacity, algorithms);
+    }
+
     /** These settings with another replay-check bound. */
     public DigestServerSettings withNonceCountCapacity(int capacity) {
         return new DigestServerSettings(nonceLifetime, bindNonceToClientAddress, capacity, offeredAlgorithms);

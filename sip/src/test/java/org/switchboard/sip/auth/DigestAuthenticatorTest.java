@@ -44,6 +44,15 @@ class DigestAuthenticatorTest {
     }
 
     @Test
+    void offeredAlgorithmsAreConfigurable() {
+        DigestAuthenticator md5Only = new DigestAuthenticator(
+                SECRET, DigestServerSettings.defaults().withOfferedAlgorithms(List.of(DigestAlgorithm.MD5)), clock);
+        assertThat(md5Only.challengeHeaderValues(REALM, PHONE, false))
+                .singleElement()
+                .satisfies(v -> assertThat(v).contains("algorithm=MD5"));
+    }
+
+    @Test
     void eachChallengeCarriesANewNonce() {
         assertThat(server.challenges(REALM, PHONE, false).getFirst().nonce())
                 .isNotEqualTo(server.challenges(REALM, PHONE, false).getFirst().nonce());
