@@ -2,7 +2,7 @@ package org.switchboard.sip.message;
 
 /**
  * Canonical spellings of the header names a PBX uses, and the mapping of any spelling (any case,
- * compact form of RFC 3261 §7.3.3 and its extensions) to the canonical one. Stateless.
+ * compact form of RFC 3261 §7.3.3 and its extensions) to the canonical one. Stateless; any thread may call it.
  */
 public final class HeaderName {
     public static final String VIA = "Via";

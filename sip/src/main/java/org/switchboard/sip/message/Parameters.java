@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * An ordered list of {@code ;name[=value]} parameters (RFC 3261 §7.3.1, §19.1.1). Names match
- * case-insensitively; values are kept as written. Immutable: the {@code with...} methods return
+ * case-insensitively; values are kept as written. Immutable, so any thread may use it: the {@code with...} methods return
  * copies.
  */
 public final class Parameters {

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The ordered header fields of a message, with lookup by name in any spelling. Content-Length is
- * not among them: it is derived from the body when a message is written. Immutable.
+ * not among them: it is derived from the body when a message is written. Immutable; any thread may use it.
  */
 public final class SipHeaders {
     static final SipHeaders EMPTY = new SipHeaders(new Header[0]);

@@ -3,7 +3,7 @@ package org.switchboard.sip.message;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Character classes and small scanners of the SIP grammar (RFC 3261 §25.1). Stateless. */
+/** Character classes and small scanners of the SIP grammar (RFC 3261 §25.1). Stateless; any thread may call it. */
 final class Syntax {
     private static final boolean[] TOKEN = new boolean[128];
 

@@ -8,7 +8,7 @@ import java.util.OptionalInt;
 
 /**
  * One Via header value (RFC 3261 §20.42): sent-protocol, sent-by and parameters such as
- * {@code branch}, {@code received} and {@code rport} (RFC 3581). Immutable.
+ * {@code branch}, {@code received} and {@code rport} (RFC 3581). Immutable; any thread may use it.
  */
 public record Via(String protocol, String transport, String host, OptionalInt port, Parameters parameters) {
 
