@@ -42,6 +42,7 @@ class SipStackTest {
                 })
                 .on(SipMethod.INVITE, invites::add) // left ringing: the test cancels it
                 .onCancelled(cancelled::add)
+                .dialogs(new org.switchboard.sip.dialog.DialogTable())
                 .build();
         stack = SipStack.start(SipStackSettings.of(TransportSettings.of(InetAddress.getLoopbackAddress(), 0, 0), counters),
                 router);
@@ -115,6 +116,14 @@ class SipStackTest {
         String toTag = second.lines().filter(l -> l.startsWith("To:")).findFirst().orElseThrow();
         peer.send(request("ACK", "z9hG4bKi1", "c4", 1, "").replace("To: <sip:uas@127.0.0.1>", toTag), udp);
         assertThat(peer.receiveWithin(1500)).as("no 487 after the ACK").isEmpty();
+    }
+
+    @Test
+    void inDialogRequestForAnUnknownDialogGets481() throws Exception {
+        peer.send(request("OPTIONS", "z9hG4bKd1", "c8", 2, "").replace("To: <sip:uas@127.0.0.1>",
+                "To: <sip:uas@127.0.0.1>;tag=gone"), udp);
+        assertThat(peer.receive()).startsWith("SIP/2.0 481");
+        assertThat(optionsSeen).hasValue(0);
     }
 
     @Test
