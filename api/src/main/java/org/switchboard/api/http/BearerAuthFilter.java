@@ -1,7 +1,6 @@
 package org.switchboard.api.http;
 
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import java.util.Optional;
 import java.util.Set;
 import org.switchboard.pbx.admin.AdminAuthService;
@@ -25,7 +24,7 @@ public final class BearerAuthFilter {
 
     /** Before-handler for {@code /api/*}: throws {@link UnauthorizedException} (401) without a valid token. */
     public void check(Context ctx) {
-        if (ctx.method() == HandlerType.OPTIONS || PUBLIC.contains(ctx.path())) {
+        if (PUBLIC.contains(ctx.path())) {
             return;
         }
         String token = bearerToken(ctx).orElseThrow(() -> new UnauthorizedException("a bearer token is required"));

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.pbx.admin.InvalidCredentialsException;
@@ -73,7 +74,7 @@ public final class ErrorMapper {
             case BAD_REQUEST -> "bad_request";
             case CONTENT_TOO_LARGE -> "too_large";
             case UNSUPPORTED_MEDIA_TYPE -> "unsupported_media_type";
-            default -> status.getMessage().toLowerCase(java.util.Locale.ROOT).replace(' ', '_');
+            default -> status.getMessage().toLowerCase(Locale.ROOT).replace(' ', '_');
         };
     }
 }

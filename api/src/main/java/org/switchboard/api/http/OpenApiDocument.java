@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The OpenAPI 3.1 document served at {@code /api/openapi.json}: a hand-written base
@@ -40,7 +40,7 @@ public final class OpenApiDocument {
 
     /** Every operation the document describes, as {@code METHOD path} with Javalin-style path templates. */
     public Set<RouteKey> operations() {
-        Set<RouteKey> result = new TreeSet<>((a, b) -> a.toString().compareTo(b.toString()));
+        Set<RouteKey> result = new LinkedHashSet<>();
         for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
             for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
                 if (METHODS.contains(op.getKey())) {

@@ -15,13 +15,14 @@ import org.slf4j.LoggerFactory;
 
 /** The shared HTTP plumbing: request ids, security headers, auth filter, error mapping, JSON input rules. */
 class ApiServerTest {
-    /** A route that fails the way a bug would, to see what a 500 shows. */
+    /** Test-only routes: one that fails the way a bug would, to see what a 500 shows; one that reports its thread. */
     static final class FailingRoutes implements Routes {
         @Override
         public void register(JavalinDefaultRoutingApi routes) {
             routes.get("/api/test/boom", ctx -> {
                 throw new IllegalStateException("internal detail jdbc:secret");
             });
+            routes.get("/api/test/thread", ctx -> ctx.result(Boolean.toString(Thread.currentThread().isVirtual())));
         }
 
         @Override
@@ -51,6 +52,11 @@ class ApiServerTest {
         assertThat(api.send("GET", "/api/health", null, null, "X-Request-Id", "bad id with spaces").headers().firstValue("X-Request-Id"))
                 .get().asString().matches("[0-9a-f-]{36}");
         assertThat(api.send("GET", "/api/health", null, null).headers().firstValue("X-Request-Id")).isPresent();
+    }
+
+    @Test
+    void handlersRunOnVirtualThreads() {
+        assertThat(api.send("GET", "/api/test/thread", token, null).body()).isEqualTo("true");
     }
 
     @Test
@@ -118,6 +124,27 @@ class ApiServerTest {
         assertThat(api.send("POST", "/api/extensions", token, "[1,2]").statusCode()).isEqualTo(400);
         assertThat(api.send("POST", "/api/extensions", token, "null").statusCode()).isEqualTo(400);
         assertThat(api.send("POST", "/api/extensions", token, "").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void secretsFromRequestsAndResponsesNeverReachTheLog() {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        root.addAppender(appender);
+        try {
+            String fresh = api.login();
+            api.send("POST", "/api/auth/login", null, "{\"username\":\"admin\",\"password\":\"Wrong-Guess-77\"}");
+            api.send("POST", "/api/extensions", fresh,
+                    "{\"number\":\"3003\",\"name\":\"Carol\",\"password\":\"Carol-Pa55word\",\"voicemail_pin\":\"556677\"}");
+            api.send("PUT", "/api/extensions/3003", fresh, "{\"name\":\"Carol\",\"password\":\"Carol-Pa55word-2\"}");
+            assertThat(appender.list).as("log lines during login and extension changes").isNotEmpty()
+                    .extracting(ILoggingEvent::getFormattedMessage)
+                    .allSatisfy(m -> assertThat(m).doesNotContain(
+                            ApiFixture.ADMIN_PASSWORD, "Wrong-Guess-77", "Carol-Pa55word", "556677", fresh));
+        } finally {
+            root.detachAppender(appender);
+        }
     }
 
     @Test

@@ -5,7 +5,9 @@ import static org.switchboard.api.http.ApiFixture.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +46,24 @@ class MetricsAndOpenApiTest {
         assertThat(doc.get("openapi").asText()).isEqualTo("3.1.0");
         assertThat(doc.at("/info/version").asText()).isEqualTo("1.2.3-test");
         assertThat(doc.at("/components/schemas/Extension").isObject()).isTrue();
+    }
+
+    @Test
+    void everyReferenceInTheDocumentResolves() throws Exception {
+        JsonNode doc = Json.MAPPER.readTree(api.server.openApi().json());
+        List<String> refs = new ArrayList<>();
+        collectRefs(doc, refs);
+        assertThat(refs).as("$ref values").isNotEmpty()
+                .allSatisfy(ref -> assertThat(doc.at(ref.substring(1)).isMissingNode()).as("%s resolves", ref).isFalse());
+    }
+
+    private static void collectRefs(JsonNode node, List<String> refs) {
+        node.properties().forEach(e -> {
+            if (e.getKey().equals("$ref")) {
+                refs.add(e.getValue().asText());
+            }
+        });
+        node.forEach(child -> collectRefs(child, refs));
     }
 
     @Test

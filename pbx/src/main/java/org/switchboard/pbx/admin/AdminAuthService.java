@@ -78,7 +78,8 @@ public final class AdminAuthService {
     public IssuedToken login(String username, String password, String clientAddress) {
         Optional<Duration> wait = throttle.waitBefore(username, clientAddress);
         if (wait.isPresent()) {
-            log.warn("admin login throttled username={} address={}", username, clientAddress);
+            // Warned once when the limit was reached; one line per refused try would let a guesser flood the log.
+            log.debug("admin login throttled username={} address={}", username, clientAddress);
             throw new LoginThrottledException(wait.get());
         }
         Optional<AdminUser> user = users.findByUsername(username);
@@ -91,8 +92,12 @@ public final class AdminAuthService {
             ok = false;
         }
         if (!ok) {
-            throttle.recordFailure(username, clientAddress);
+            boolean nowBlocked = throttle.recordFailure(username, clientAddress);
             log.warn("admin login failed username={} address={}", username, clientAddress);
+            if (nowBlocked) {
+                log.warn("admin logins blocked after repeated failures username={} address={} for={}",
+                        username, clientAddress, policy.failureWindow());
+            }
             throw new InvalidCredentialsException();
         }
         throttle.recordSuccess(username, clientAddress);

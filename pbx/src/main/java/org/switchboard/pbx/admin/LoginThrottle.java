@@ -41,8 +41,11 @@ public final class LoginThrottle {
         return wait.isZero() ? Optional.empty() : Optional.of(wait);
     }
 
-    /** Records one failed attempt against both the username and the address. */
-    public synchronized void recordFailure(String username, String address) {
+    /**
+     * Records one failed attempt against both the username and the address; returns true when this
+     * failure is the one that reached the limit (so the caller can warn once, not on every try).
+     */
+    public synchronized boolean recordFailure(String username, String address) {
         Instant now = clock.instant();
         if (failures.size() >= MAX_KEYS) {
             failures.values().removeIf(d -> isExpired(d, now));
@@ -51,8 +54,9 @@ public final class LoginThrottle {
                 failures.clear();
             }
         }
-        add(userKey(username), now);
-        add(addressKey(address), now);
+        boolean userBlocked = add(userKey(username), now);
+        boolean addressBlocked = add(addressKey(address), now);
+        return userBlocked || addressBlocked;
     }
 
     /** A successful login clears the history of that username and address. */
@@ -61,13 +65,15 @@ public final class LoginThrottle {
         failures.remove(addressKey(address));
     }
 
-    private void add(String key, Instant now) {
+    /** Adds a failure; true when the key has just reached the limit. */
+    private boolean add(String key, Instant now) {
         Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
         prune(times, now);
         times.addLast(now);
         while (times.size() > maxFailures) {
             times.removeFirst();
         }
+        return times.size() == maxFailures;
     }
 
     private Duration waitFor(String key, Instant now) {

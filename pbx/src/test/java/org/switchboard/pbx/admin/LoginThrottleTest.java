@@ -15,10 +15,10 @@ class LoginThrottleTest {
     @Test
     void fourFailuresDoNotBlockButTheFifthDoes() {
         for (int i = 0; i < 4; i++) {
-            throttle.recordFailure("admin", "10.0.0.1");
+            assertThat(throttle.recordFailure("admin", "10.0.0.1")).as("failure %d reaches the limit", i + 1).isFalse();
         }
         assertThat(throttle.waitBefore("admin", "10.0.0.1")).as("after 4 failures").isEmpty();
-        throttle.recordFailure("admin", "10.0.0.1");
+        assertThat(throttle.recordFailure("admin", "10.0.0.1")).as("fifth failure reaches the limit").isTrue();
         assertThat(throttle.waitBefore("admin", "10.0.0.1")).as("after 5 failures").contains(Duration.ofMinutes(5));
     }
 

@@ -1,11 +1,13 @@
 package org.switchboard.server.config;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
 import org.switchboard.store.db.ValidationException;
@@ -26,10 +28,13 @@ final class ConfigBinder {
 
     SwitchboardConfig bind(RawConfig raw) {
         Map<String, Setting> values = new HashMap<>();
+        Set<String> invalid = new HashSet<>();
         for (ConfigSchema.Leaf leaf : ConfigSchema.leaves()) {
             Setting given = raw.values().get(leaf.path());
             if (given != null) {
-                check(leaf.value().kind(), leaf.path(), given);
+                if (!check(leaf.value().kind(), leaf.path(), given)) {
+                    invalid.add(leaf.path());
+                }
                 values.put(leaf.path(), given);
             } else if (leaf.value().defaultText() != null) {
                 values.put(leaf.path(), new Setting(leaf.value().defaultText(), new Origin.Default()));
@@ -37,21 +42,16 @@ final class ConfigBinder {
         }
         List<ExtensionInput> extensions = raw.extensions().stream().map(this::extension).flatMap(Optional::stream).toList();
         checkDistinctNumbers(raw.extensions());
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
-        }
         Values v = new Values(values);
-        SwitchboardConfig.Rtp rtp = new SwitchboardConfig.Rtp(v.integer("rtp.port_min"), v.integer("rtp.port_max"));
-        SwitchboardConfig.Sip sip = new SwitchboardConfig.Sip(v.text("sip.bind"), v.integer("sip.port"),
-                v.integer("sip.tls_port"), v.text("sip.domain"), v.optional("sip.external_address"));
-        checkRelations(sip, rtp, values);
+        checkRelations(v, invalid);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new SwitchboardConfig(
-                sip,
+                new SwitchboardConfig.Sip(v.text("sip.bind"), v.integer("sip.port"), v.integer("sip.tls_port"),
+                        v.text("sip.domain"), v.optional("sip.external_address")),
                 new SwitchboardConfig.Http(v.text("http.bind"), v.integer("http.port")),
-                rtp,
+                new SwitchboardConfig.Rtp(v.integer("rtp.port_min"), v.integer("rtp.port_max")),
                 new SwitchboardConfig.Database(v.text("database.url"), v.text("database.user"), v.text("database.password"),
                         v.optional("database.pool_size").map(s -> OptionalInt.of(Integer.parseInt(s.strip()))).orElse(OptionalInt.empty()),
                         SqliteSynchronous.valueOf(v.text("database.sqlite_synchronous").toUpperCase(Locale.ROOT))),
@@ -59,18 +59,23 @@ final class ConfigBinder {
                 extensions);
     }
 
-    private void check(ValueKind kind, String path, Setting setting) {
-        kind.check(setting.text()).ifPresent(message -> problems.add(new ConfigProblem(setting.origin(), path, message)));
+    /** Adds a problem when the text is not of the kind; returns whether it is. */
+    private boolean check(ValueKind kind, String path, Setting setting) {
+        Optional<String> problem = kind.check(setting.text());
+        problem.ifPresent(message -> problems.add(new ConfigProblem(setting.origin(), path, message)));
+        return problem.isEmpty();
     }
 
-    private void checkRelations(SwitchboardConfig.Sip sip, SwitchboardConfig.Rtp rtp, Map<String, Setting> values) {
-        if (rtp.portMin() >= rtp.portMax()) {
-            problems.add(new ConfigProblem(values.get("rtp.port_min").origin(), "rtp.port_min",
-                    "must be below rtp.port_max (" + rtp.portMin() + " >= " + rtp.portMax() + "): the range is inverted or empty"));
+    /** Rules between keys, checked when the keys involved are each valid (so one typo gives one message). */
+    private void checkRelations(Values v, Set<String> invalid) {
+        if (!invalid.contains("rtp.port_min") && !invalid.contains("rtp.port_max")
+                && v.integer("rtp.port_min") >= v.integer("rtp.port_max")) {
+            problems.add(new ConfigProblem(v.origin("rtp.port_min"), "rtp.port_min", "must be below rtp.port_max ("
+                    + v.integer("rtp.port_min") + " >= " + v.integer("rtp.port_max") + "): the range is inverted or empty"));
         }
-        if (sip.port() == sip.tlsPort()) {
-            problems.add(new ConfigProblem(values.get("sip.tls_port").origin(), "sip.tls_port",
-                    "must differ from sip.port (both are " + sip.port() + ")"));
+        if (!invalid.contains("sip.port") && !invalid.contains("sip.tls_port") && v.integer("sip.port") == v.integer("sip.tls_port")) {
+            problems.add(new ConfigProblem(v.origin("sip.tls_port"), "sip.tls_port",
+                    "must differ from sip.port (both are " + v.integer("sip.port") + ")"));
         }
     }
 
@@ -123,6 +128,10 @@ final class ConfigBinder {
 
         int integer(String path) {
             return Integer.parseInt(text(path).strip());
+        }
+
+        Origin origin(String path) {
+            return values.get(path).origin();
         }
 
         Optional<String> optional(String path) {

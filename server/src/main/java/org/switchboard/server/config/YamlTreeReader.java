@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Reads YAML text into {@link YamlNode}s with line numbers, using Jackson's streaming YAML parser
@@ -32,7 +33,7 @@ final class YamlTreeReader {
         } catch (StreamReadException e) {
             int line = Optional.ofNullable(e.getLocation()).map(l -> l.getLineNr()).orElse(0);
             throw new ConfigException(List.of(new ConfigProblem(Origin.file(source, Math.max(line, 0)), "",
-                    "not valid YAML: " + firstLine(e.getOriginalMessage()))));
+                    "not valid YAML: " + summary(e.getOriginalMessage()))));
         } catch (IOException e) {
             throw new ConfigException(List.of(new ConfigProblem(Origin.file(source, 0), "", "cannot be read: " + e.getMessage())));
         }
@@ -65,11 +66,16 @@ final class YamlTreeReader {
         };
     }
 
-    private static String firstLine(String message) {
+    /**
+     * The parser's explanation without its source excerpts: SnakeYAML's message alternates
+     * unindented sentences with indented "in 'reader', line N" and snippet lines.
+     */
+    private static String summary(String message) {
         if (message == null) {
             return "syntax error";
         }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return message.lines()
+                .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .collect(Collectors.joining("; "));
     }
 }

@@ -242,7 +242,7 @@ class ConfigLoaderTest {
     @Test
     void malformedYamlNamesTheLine() {
         assertThat(problems("sip:\n  port: 5060\n bad indentation: [\n", Map.of()))
-                .singleElement().asString().startsWith("FILE:3: not valid YAML");
+                .containsExactly("FILE:3: not valid YAML: while parsing a block mapping; expected <block end>, but found '<block mapping start>'");
     }
 
     @Test

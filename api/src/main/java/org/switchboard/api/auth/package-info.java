@@ -1,0 +1,2 @@
+/** Admin login and logout routes. */
+package org.switchboard.api.auth;

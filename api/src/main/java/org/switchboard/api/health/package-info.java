@@ -1,0 +1,2 @@
+/** The health route for load balancers and monitoring. */
+package org.switchboard.api.health;

@@ -1,0 +1,69 @@
+package org.switchboard.media.codec;
+
+/**
+ * ITU-T G.711 µ-law (PCMU, RTP payload type 0) encoder and decoder, driven by tables built once.
+ *
+ * <p>Stateless and immutable: any thread may call it.
+ */
+public final class MuLaw {
+    // G.711 µ-law works on 14-bit linear samples: the two low bits of a 16-bit sample are dropped.
+    private static final int BIAS = 0x84;
+    private static final int CLIP = 32635;
+    private static final short[] DECODE = new short[256];
+    private static final byte[] ENCODE = new byte[1 << 14];
+
+    static {
+        for (int code = 0; code < 256; code++) {
+            DECODE[code] = expand(code);
+        }
+        for (int i = 0; i < ENCODE.length; i++) {
+            // index i is the 14-bit two's complement sample; sign-extend it back to 16 bits
+            int linear = (short) (i << 2);
+            ENCODE[i] = compress(linear);
+        }
+    }
+
+    private MuLaw() {}
+
+    /** Returns the µ-law code word for one 16-bit linear sample. */
+    public static byte encode(short sample) {
+        return ENCODE[(sample >> 2) & 0x3FFF];
+    }
+
+    /** Returns the 16-bit linear sample for one µ-law code word. */
+    public static short decode(byte code) {
+        return DECODE[code & 0xFF];
+    }
+
+    /** Encodes {@code length} samples from {@code pcm[from]} into {@code out[to]}. */
+    public static void encode(short[] pcm, int from, byte[] out, int to, int length) {
+        for (int i = 0; i < length; i++) {
+            out[to + i] = encode(pcm[from + i]);
+        }
+    }
+
+    /** Decodes {@code length} code words from {@code codes[from]} into {@code out[to]}. */
+    public static void decode(byte[] codes, int from, short[] out, int to, int length) {
+        for (int i = 0; i < length; i++) {
+            out[to + i] = decode(codes[from + i]);
+        }
+    }
+
+    private static byte compress(int linear) {
+        int sign = linear < 0 ? 0x80 : 0;
+        int magnitude = Math.min(Math.abs(linear), CLIP) + BIAS;
+        // segment (exponent) is the position of the highest set bit above bit 7
+        int exponent = 31 - Integer.numberOfLeadingZeros(magnitude) - 7;
+        int mantissa = (magnitude >> (exponent + 3)) & 0x0F;
+        // G.711 transmits the complement of sign, segment and mantissa
+        return (byte) ~(sign | (exponent << 4) | mantissa);
+    }
+
+    private static short expand(int code) {
+        int u = ~code & 0xFF;
+        int exponent = (u >> 4) & 0x07;
+        int mantissa = u & 0x0F;
+        int magnitude = (((mantissa << 3) + BIAS) << exponent) - BIAS;
+        return (short) ((u & 0x80) != 0 ? -magnitude : magnitude);
+    }
+}

@@ -1,0 +1,52 @@
+package org.switchboard.media.rtp;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.util.ReferenceCountUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The per-packet path of the relay, on one leg's socket: check and count the packet on this leg's stream, then
+ * hand the received buffer, uncopied, to the other leg's stream to send to its peer. Allocates nothing, logs
+ * nothing and captures nothing per packet.
+ *
+ * <p>Runs on the session's {@code rtp-io-} event loop, one instance per socket.
+ */
+public final class RelayHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(RelayHandler.class);
+
+    private final RelayStream in;
+    private final RelayStream out;
+
+    /** Relays what arrives on {@code in}'s socket to {@code out}'s peer. */
+    public RelayHandler(RelayStream in, RelayStream out) {
+        this.in = in;
+        this.out = out;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof DatagramPacket packet)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (in.accept(packet.sender(), packet.content())) {
+            out.send(packet.content());
+        } else {
+            packet.release();
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        out.flushIfPending();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // an unconnected UDP socket reports only local faults (e.g. a full send buffer); the stream keeps going
+        log.debug("rtp socket error local={} cause={}", ctx.channel().localAddress(), cause.toString());
+    }
+}

@@ -1,0 +1,202 @@
+package org.switchboard.media.rtp;
+
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.netty.util.concurrent.Ticker;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The media anchor of one call: two legs, each with a local RTP/RTCP socket pair, relaying A's packets to B's
+ * peer and back. The PBX tells it each leg's peer from SDP ({@link #signalPeer}), reads counters ({@link
+ * #stats()}), is told of silent legs, and closes it when the call ends.
+ *
+ * <p>Any thread may call the public methods: they post to the session's {@code rtp-io-} event loop, which owns
+ * all its state.
+ */
+public final class RelaySession {
+    private static final Logger log = LoggerFactory.getLogger(RelaySession.class);
+
+    private final String label;
+    private final EventLoop loop;
+    private final RtpPortPool pool;
+    private final PortPair[] ports;
+    private final InetSocketAddress[] localRtp;
+    private final RelayStream[] rtp = new RelayStream[2];
+    private final RelayStream[] rtcp = new RelayStream[2];
+    private final boolean[] expectingMedia = {true, true};
+    private final boolean[] timedOut = new boolean[2];
+    private final long[] armedAtNanos = new long[2];
+    private final long timeoutNanos;
+    private final Ticker ticker;
+    private final MediaTimeoutListener timeoutListener;
+    private final List<Channel> channels = new ArrayList<>(4);
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private ScheduledFuture<?> timeoutCheck;
+    private boolean closing;
+
+    RelaySession(
+            String label,
+            EventLoop loop,
+            RtpPortPool pool,
+            PortPair portsA,
+            PortPair portsB,
+            InetSocketAddress localA,
+            InetSocketAddress localB,
+            RelaySettings settings,
+            Ticker ticker,
+            MediaTimeoutListener timeoutListener) {
+        this.label = label;
+        this.loop = loop;
+        this.pool = pool;
+        this.ports = new PortPair[] {portsA, portsB};
+        this.localRtp = new InetSocketAddress[] {localA, localB};
+        this.timeoutNanos = settings.mediaTimeout().toNanos();
+        this.ticker = ticker;
+        this.timeoutListener = timeoutListener;
+        for (Leg leg : Leg.values()) {
+            rtp[leg.ordinal()] = new RelayStream(label + " " + leg + " rtp", true, settings.latching(), ticker);
+            rtcp[leg.ordinal()] = new RelayStream(label + " " + leg + " rtcp", false, settings.latching(), ticker);
+            armedAtNanos[leg.ordinal()] = ticker.nanoTime();
+        }
+    }
+
+    /** The stream of {@code leg}, RTP or RTCP; for the relay's wiring on the event loop. */
+    RelayStream stream(Leg leg, boolean isRtp) {
+        return isRtp ? rtp[leg.ordinal()] : rtcp[leg.ordinal()];
+    }
+
+    /** Records a bound socket so {@link #close()} closes it; on the event loop. */
+    void adopt(Channel channel) {
+        channels.add(channel);
+    }
+
+    /** Starts the media timeout checks; on the event loop, once every socket is bound. */
+    void start() {
+        long period = Math.clamp(timeoutNanos / 4, TimeUnit.MILLISECONDS.toNanos(10), TimeUnit.SECONDS.toNanos(1));
+        timeoutCheck = loop.scheduleAtFixedRate(this::checkMediaTimeouts, period, period, TimeUnit.NANOSECONDS);
+        log.debug("relay session opened label={} a={} b={}", label, localRtp[0], localRtp[1]);
+    }
+
+    /** The PBX's label for this session (normally the Call-ID), used in log lines. */
+    public String label() {
+        return label;
+    }
+
+    /** The local RTP/RTCP ports of {@code leg}: what the PBX puts in the SDP it sends to that leg's peer. */
+    public PortPair ports(Leg leg) {
+        return ports[leg.ordinal()];
+    }
+
+    /** The local RTP socket address of {@code leg}. */
+    public InetSocketAddress localRtp(Leg leg) {
+        return localRtp[leg.ordinal()];
+    }
+
+    /**
+     * Sets where {@code leg}'s peer said (in SDP) it receives RTP and RTCP. Packets go there until the peer's
+     * own packets latch its real source. Completes once the event loop applied it.
+     */
+    public CompletableFuture<Void> signalPeer(Leg leg, InetSocketAddress peerRtp, InetSocketAddress peerRtcp) {
+        return CompletableFuture.runAsync(() -> {
+            rtp[leg.ordinal()].signal(peerRtp);
+            rtcp[leg.ordinal()].signal(peerRtcp);
+        }, loop);
+    }
+
+    /**
+     * Whether {@code leg} is expected to send RTP; false while it is on hold (sendonly/inactive towards us), so
+     * its silence is not a media timeout. Setting it true re-arms the timeout from now. Completes once applied.
+     */
+    public CompletableFuture<Void> expectMedia(Leg leg, boolean expected) {
+        return CompletableFuture.runAsync(() -> {
+            expectingMedia[leg.ordinal()] = expected;
+            armedAtNanos[leg.ordinal()] = ticker.nanoTime();
+            timedOut[leg.ordinal()] = false;
+        }, loop);
+    }
+
+    /** A snapshot of the counters, taken on the event loop. */
+    public CompletableFuture<RelayStats> stats() {
+        return CompletableFuture.supplyAsync(
+                () -> new RelayStats(legStats(Leg.A), legStats(Leg.B)), loop);
+    }
+
+    private LegStats legStats(Leg leg) {
+        int i = leg.ordinal();
+        return new LegStats(rtp[i].snapshot(), rtcp[i].snapshot(), timedOut[i]);
+    }
+
+    private void checkMediaTimeouts() {
+        long now = ticker.nanoTime();
+        for (Leg leg : Leg.values()) {
+            int i = leg.ordinal();
+            long lastReceived = rtp[i].lastReceivedNanos();
+            if (timedOut[i]) {
+                if (lastReceived <= armedAtNanos[i]) {
+                    continue;
+                }
+                // media came back after a reported timeout: a later silence is reported again
+                timedOut[i] = false;
+            }
+            long lastHeard = Math.max(lastReceived, armedAtNanos[i]);
+            if (expectingMedia[i] && now - lastHeard >= timeoutNanos) {
+                timedOut[i] = true;
+                armedAtNanos[i] = now;
+                log.info("rtp media timeout label={} leg={} silentFor={}", label, leg, Duration.ofNanos(now - lastHeard));
+                notifyTimeout(leg);
+            }
+        }
+    }
+
+    private void notifyTimeout(Leg leg) {
+        try {
+            timeoutListener.onMediaTimeout(this, leg);
+        } catch (RuntimeException e) {
+            // a failing listener must not cancel the periodic check of this session
+            log.warn("media timeout listener failed label={} leg={}", label, leg, e);
+        }
+    }
+
+    /** Closes the sockets and returns the ports to the pool; completes once they are free. Idempotent. */
+    public CompletableFuture<Void> close() {
+        loop.execute(this::closeOnLoop);
+        return closed;
+    }
+
+    private void closeOnLoop() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        if (timeoutCheck != null) {
+            timeoutCheck.cancel(false);
+        }
+        AtomicInteger remaining = new AtomicInteger(channels.size());
+        Runnable releasePorts = () -> {
+            pool.release(ports[0]);
+            pool.release(ports[1]);
+            log.debug("relay session closed label={}", label);
+            closed.complete(null);
+        };
+        if (channels.isEmpty()) {
+            releasePorts.run();
+            return;
+        }
+        for (Channel channel : channels) {
+            channel.close().addListener(f -> {
+                if (remaining.decrementAndGet() == 0) {
+                    releasePorts.run();
+                }
+            });
+        }
+    }
+}

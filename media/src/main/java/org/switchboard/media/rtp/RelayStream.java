@@ -1,0 +1,177 @@
+package org.switchboard.media.rtp;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.util.concurrent.Ticker;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One relayed stream of one leg (its RTP, or its RTCP): the local socket, the peer address signalled in SDP, the
+ * source latched from received packets (symmetric RTP, see {@link LatchingRule}), and plain {@code long}
+ * counters. Packets received here are checked and counted by {@link #accept}; packets for this leg's peer leave
+ * through {@link #send}.
+ *
+ * <p>Owned by the session's {@code rtp-io-} event loop: every method runs there, so no field needs a lock. Other
+ * threads read it through {@link #snapshot()} posted to that loop.
+ */
+public final class RelayStream {
+    private static final Logger log = LoggerFactory.getLogger(RelayStream.class);
+    private static final int ENVELOPES = 16;
+
+    private final String name;
+    private final boolean rtp;
+    private final LatchingRule rule;
+    private final long quietNanos;
+    private final Ticker ticker;
+    private final ArrayDeque<RelayEnvelope> envelopes = new ArrayDeque<>(ENVELOPES);
+
+    private Channel channel;
+    private InetSocketAddress signalled;
+    private InetSocketAddress latched;
+    private InetSocketAddress candidate;
+    private int candidateCount;
+    private long lastFromLatchedNanos;
+    private long lastReceivedNanos;
+    private boolean flushPending;
+
+    private long packetsIn;
+    private long bytesIn;
+    private long packetsOut;
+    private long bytesOut;
+    private long dropped;
+    private long latches;
+
+    /**
+     * A stream named {@code name} in log lines (e.g. {@code call-id A rtp}); {@code rtp} selects RTP header
+     * checks, else RTCP checks.
+     */
+    public RelayStream(String name, boolean rtp, LatchingRule rule, Ticker ticker) {
+        this.name = name;
+        this.rtp = rtp;
+        this.rule = rule;
+        this.quietNanos = rule.quiet().toNanos();
+        this.ticker = ticker;
+        this.lastReceivedNanos = ticker.nanoTime();
+        for (int i = 0; i < ENVELOPES; i++) {
+            envelopes.add(new RelayEnvelope(envelopes));
+        }
+    }
+
+    /** Gives the stream its bound local socket, through which packets to its peer leave. */
+    public void attach(Channel boundChannel) {
+        this.channel = boundChannel;
+    }
+
+    /**
+     * Sets the peer address from SDP. A changed address (a re-INVITE moved the media) clears the latch, so the
+     * next packets latch afresh.
+     */
+    public void signal(InetSocketAddress peer) {
+        if (signalled != null && !signalled.equals(peer)) {
+            latched = null;
+            candidate = null;
+            candidateCount = 0;
+        }
+        signalled = peer;
+    }
+
+    /**
+     * Checks and counts a packet received from this leg's peer. Returns whether to relay it; a refused packet is
+     * counted as dropped and the caller releases it.
+     */
+    public boolean accept(InetSocketAddress source, ByteBuf data) {
+        if (rtp ? !RtpPacket.isRtp(data) : !RtpPacket.isRtcp(data)) {
+            dropped++;
+            return false;
+        }
+        long now = ticker.nanoTime();
+        if (!fromLatchedSource(source, now)) {
+            dropped++;
+            return false;
+        }
+        packetsIn++;
+        bytesIn += data.readableBytes();
+        lastReceivedNanos = now;
+        return true;
+    }
+
+    private boolean fromLatchedSource(InetSocketAddress source, long now) {
+        if (latched == null) {
+            // RFC 4961 symmetric RTP: the first packet's source is where the peer really is (NAT rewrites it)
+            latchOnto(source, now);
+            return true;
+        }
+        if (latched.equals(source)) {
+            lastFromLatchedNanos = now;
+            candidateCount = 0;
+            return true;
+        }
+        if (now - lastFromLatchedNanos < quietNanos) {
+            return false;
+        }
+        if (source.equals(candidate)) {
+            candidateCount++;
+        } else {
+            candidate = source;
+            candidateCount = 1;
+        }
+        if (candidateCount < rule.packets()) {
+            return false;
+        }
+        log.info("rtp source relatched stream={} from={} to={}", name, latched, source);
+        latchOnto(source, now);
+        return true;
+    }
+
+    private void latchOnto(InetSocketAddress source, long now) {
+        latched = source;
+        candidate = null;
+        candidateCount = 0;
+        lastFromLatchedNanos = now;
+        latches++;
+    }
+
+    /**
+     * Sends a packet from the other leg to this leg's peer, taking ownership of {@code data}: it is written
+     * without copying and released by Netty once sent, or released here when there is nowhere to send it.
+     */
+    public void send(ByteBuf data) {
+        InetSocketAddress to = latched != null ? latched : signalled;
+        if (to == null || channel == null) {
+            dropped++;
+            data.release();
+            return;
+        }
+        packetsOut++;
+        bytesOut += data.readableBytes();
+        RelayEnvelope envelope = envelopes.pollFirst();
+        // under backpressure every envelope may be queued in the socket; then (only then) allocate one
+        Object message = envelope != null ? envelope.fill(data, to) : new DatagramPacket(data, to);
+        channel.write(message, channel.voidPromise());
+        flushPending = true;
+    }
+
+    /** Flushes the packets written since the last flush: one system call batch per read burst. */
+    public void flushIfPending() {
+        if (flushPending) {
+            flushPending = false;
+            channel.flush();
+        }
+    }
+
+    /** When the last accepted packet arrived (or the stream was created), in ticker nanoseconds. */
+    long lastReceivedNanos() {
+        return lastReceivedNanos;
+    }
+
+    /** The counters now. */
+    public StreamStats snapshot() {
+        return new StreamStats(
+                packetsIn, bytesIn, packetsOut, bytesOut, dropped, latches, Optional.ofNullable(latched));
+    }
+}

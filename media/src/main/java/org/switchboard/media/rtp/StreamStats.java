@@ -1,0 +1,20 @@
+package org.switchboard.media.rtp;
+
+import java.net.InetSocketAddress;
+import java.util.Optional;
+
+/**
+ * Counters of one relayed stream (RTP or RTCP of one leg) at one moment: packets and bytes received from the
+ * leg's peer and sent to it, packets dropped (not RTP, from a source not latched, or nowhere to send), how many
+ * times the source was latched (the first latch included), and the source now latched.
+ *
+ * <p>Immutable: any thread may use it.
+ */
+public record StreamStats(
+        long packetsIn,
+        long bytesIn,
+        long packetsOut,
+        long bytesOut,
+        long dropped,
+        long latches,
+        Optional<InetSocketAddress> latchedSource) {}

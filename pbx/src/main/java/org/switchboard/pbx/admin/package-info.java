@@ -1,0 +1,2 @@
+/** Admin accounts and sessions: Argon2id password hashes, login throttling, hashed bearer tokens. */
+package org.switchboard.pbx.admin;

@@ -1,0 +1,40 @@
+package org.switchboard.server.wiring;
+
+import java.time.Clock;
+import java.util.List;
+import org.switchboard.pbx.admin.AdminAuthService;
+import org.switchboard.pbx.admin.Argon2PasswordHasher;
+import org.switchboard.pbx.admin.AuthPolicy;
+import org.switchboard.pbx.extension.ExtensionSeed;
+import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.server.config.SwitchboardConfig;
+import org.switchboard.store.seed.Seed;
+
+/**
+ * Builds the PBX services on the stores, and the seeds that copy the config file's sections into
+ * an empty database once. One place per feature: a new feature adds its lines here. Called by the
+ * start-up thread or a CLI command.
+ */
+public final class FeatureWiring {
+    private FeatureWiring() {}
+
+    /** The services; their caches are empty until {@link #loadCaches} runs. */
+    public static Features build(Stores stores, SwitchboardConfig config, Clock clock) {
+        Argon2PasswordHasher hasher = new Argon2PasswordHasher();
+        // The SIP domain is the digest realm (RFC 3261 §22.1), so HA1s are computed for it.
+        ExtensionService extensions = new ExtensionService(stores.extensions(), config.sip().domain(), hasher, clock);
+        AdminAuthService adminAuth = new AdminAuthService(stores.adminUsers(), stores.adminTokens(), hasher,
+                AuthPolicy.defaults(), clock);
+        return new Features(extensions, adminAuth);
+    }
+
+    /** The seeds, in the order they run: the first admin, then the extensions. */
+    public static List<Seed> seeds(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed) {
+        return List.of(adminSeed, new ExtensionSeed(features.extensions(), config.extensions()));
+    }
+
+    /** Loads every service's in-memory cache from the database (after seeding, before traffic). */
+    public static void loadCaches(Features features) {
+        features.extensions().reloadCache();
+    }
+}

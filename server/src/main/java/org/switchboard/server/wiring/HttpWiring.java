@@ -1,0 +1,27 @@
+package org.switchboard.server.wiring;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import org.switchboard.api.auth.AuthRoutes;
+import org.switchboard.api.extension.ExtensionRoutes;
+import org.switchboard.api.health.HealthRoutes;
+import org.switchboard.api.http.ApiServer;
+import org.switchboard.api.http.HttpSettings;
+import org.switchboard.server.config.SwitchboardConfig;
+
+/**
+ * Builds the HTTP API with each feature's routes. A new feature adds its routes to the list.
+ * Called once by the start-up thread.
+ */
+public final class HttpWiring {
+    private HttpWiring() {}
+
+    /** The API server, not yet started. */
+    public static ApiServer build(SwitchboardConfig.Http config, Stores stores, Features features,
+                                  PrometheusMeterRegistry registry, String version) {
+        return new ApiServer(new HttpSettings(config.bind(), config.port(), version), features.adminAuth(), registry, List.of(
+                new HealthRoutes(stores.database(), version),
+                new AuthRoutes(features.adminAuth()),
+                new ExtensionRoutes(features.extensions())));
+    }
+}

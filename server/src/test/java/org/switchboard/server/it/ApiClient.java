@@ -1,0 +1,48 @@
+package org.switchboard.server.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A minimal client of the REST API for the process tests. Used by one test thread. */
+final class ApiClient {
+    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+    private String token = "";
+
+    ApiClient(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** Logs in and keeps the bearer token; fails the test if the login is refused. */
+    void login(String username, String password) throws IOException, InterruptedException {
+        HttpResponse<String> r = post("/api/auth/login", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+        if (r.statusCode() != 200) {
+            throw new AssertionError("login failed: " + r.statusCode() + " " + r.body());
+        }
+        Matcher m = TOKEN.matcher(r.body());
+        if (!m.find()) {
+            throw new AssertionError("no token in " + r.body());
+        }
+        token = m.group(1);
+    }
+
+    HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return http.send(request(path).POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json");
+        return token.isEmpty() ? b : b.header("Authorization", "Bearer " + token);
+    }
+}

@@ -1,0 +1,103 @@
+package org.switchboard.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.switchboard.store.db.Engine;
+import org.switchboard.store.testkit.TestDatabase;
+import org.switchboard.store.testkit.TestDatabases;
+
+/**
+ * The shaded jar started as a real process, on SQLite and on a fresh PostgreSQL database: a write
+ * acknowledged by the API survives SIGKILL; SIGTERM stops the server cleanly with exit code 0.
+ */
+class ServerProcessIT {
+    private static final Pattern GENERATED = Pattern.compile("username=admin password=(\\S+)");
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void anAcknowledgedExtensionSurvivesSigkill(Engine engine) throws Exception {
+        try (TestDatabase database = TestDatabases.open(engine)) {
+            Path config = writeConfig();
+            Map<String, String> env = databaseEnvironment(database);
+
+            ServerProcess first = ServerProcess.start(dir, config, env, "first");
+            String password;
+            try {
+                Matcher generated = GENERATED.matcher(first.stdout());
+                assertThat(generated.find()).as("first start prints the generated admin password:\n" + first.stdout()).isTrue();
+                password = generated.group(1);
+                ApiClient api = new ApiClient(first.httpPort());
+                api.login("admin", password);
+
+                HttpResponse<String> created = api.post("/api/extensions",
+                        "{\"number\":\"1001\",\"name\":\"Alice\",\"password\":\"alice-password\"}");
+                assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+                first.kill();
+            } finally {
+                first.ensureStopped();
+            }
+
+            ServerProcess second = ServerProcess.start(dir, config, env, "second");
+            try {
+                assertThat(second.stdout()).as("the password is shown once only").doesNotContain("password=");
+                ApiClient api = new ApiClient(second.httpPort());
+                api.login("admin", password);
+                HttpResponse<String> found = api.get("/api/extensions/1001");
+                assertThat(found.statusCode()).isEqualTo(200);
+                assertThat(found.body()).contains("\"name\":\"Alice\"").doesNotContain("alice-password");
+            } finally {
+                second.ensureStopped();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void sigtermStopsCleanlyWithExitCodeZero(Engine engine) throws Exception {
+        try (TestDatabase database = TestDatabases.open(engine)) {
+            ServerProcess server = ServerProcess.start(dir, writeConfig(), databaseEnvironment(database), "server");
+            try {
+                assertThat(server.stderr()).contains("database=" + engine.name().toLowerCase(Locale.ROOT));
+
+                assertThat(server.terminate()).isZero();
+                assertThat(server.stderr()).contains("http api stopped", "switchboard stopped").doesNotContain("Exception");
+            } finally {
+                server.ensureStopped();
+            }
+        }
+    }
+
+    private Path writeConfig() throws IOException {
+        Path config = dir.resolve("switchboard.yml");
+        Files.writeString(config, """
+                http:
+                  bind: 127.0.0.1
+                  port: 0
+                """);
+        return config;
+    }
+
+    /** The test database, given the way an operator would: environment overrides of the file. */
+    private static Map<String, String> databaseEnvironment(TestDatabase database) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SWITCHBOARD_DATABASE_URL", database.settings().url());
+        env.put("SWITCHBOARD_DATABASE_USER", database.settings().user());
+        env.put("SWITCHBOARD_DATABASE_PASSWORD", database.settings().password());
+        return env;
+    }
+}

@@ -1,0 +1,50 @@
+package org.switchboard.sip.app;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Hands out the serial executor for a Call-ID, all multiplexed on one shared {@code call-} pool.
+ * Every message, timer and continuation of one Call-ID runs on the same serial executor, in order.
+ * Executors are striped by Call-ID hash: the same Call-ID always maps to the same stripe, so order
+ * holds without a per-call map to create and clean up; two calls sharing a stripe only share
+ * ordering, never state. Any thread may call {@link #forCallId(String)}.
+ */
+public final class CallExecutors implements AutoCloseable {
+    private static final int STRIPES = 4096;
+
+    private final ExecutorService pool;
+    private final SerialExecutor[] stripes = new SerialExecutor[STRIPES];
+
+    /** A pool of {@code threads} platform threads named {@code call-N}. */
+    public CallExecutors(int threads) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory factory = r -> {
+            Thread t = new Thread(r, "call-" + n.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        };
+        pool = Executors.newFixedThreadPool(threads, factory);
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new SerialExecutor(pool);
+        }
+    }
+
+    /** The serial executor owning everything keyed by this Call-ID. */
+    public SerialExecutor forCallId(String callId) {
+        return stripes[Math.floorMod(callId.hashCode() * 0x9E3779B9, STRIPES)];
+    }
+
+    @Override
+    public void close() {
+        pool.shutdown();
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.switchboard.sip.app;
+
+import java.net.InetSocketAddress;
+import org.switchboard.sip.message.SipRequest;
+import org.switchboard.sip.message.SipResponse;
+import org.switchboard.sip.parse.SipParser;
+import org.switchboard.sip.transaction.ClientTransaction;
+import org.switchboard.sip.transaction.ClientTransactionListener;
+import org.switchboard.sip.transaction.InboundMessages;
+import org.switchboard.sip.transaction.ServerTransaction;
+import org.switchboard.sip.transaction.ServerTransactionUser;
+import org.switchboard.sip.transaction.SipTimer;
+import org.switchboard.sip.transaction.TransactionLayer;
+import org.switchboard.sip.transport.Flow;
+import org.switchboard.sip.transport.Transport;
+import org.switchboard.sip.transport.TransportLayer;
+
+/**
+ * The running SIP stack: transports, the shared timer, the transaction layer and the per-Call-ID
+ * executors, wired to one {@link SipApplication}. {@link #start} and {@link #close} are called by
+ * the thread that owns the server's lifecycle; {@link #send} and {@link #sendStateless} on the
+ * serial executor of the request's Call-ID ({@link #executorFor}); the rest from any thread.
+ */
+public final class SipStack implements AutoCloseable {
+    private final SipTimer timer;
+    private final CallExecutors executors;
+    private final TransportLayer transports;
+    private final TransactionLayer transactions;
+
+    private SipStack(SipStackSettings settings, SipApplication application) {
+        timer = new SipTimer();
+        executors = new CallExecutors(settings.callThreads());
+        InboundMessages[] inbound = new InboundMessages[1];
+        // The transport needs the receiver and the receiver needs the transaction layer, which
+        // needs the transport: the array closes the loop before any byte can arrive.
+        transports = new TransportLayer(settings.transport(), (bytes, flow) -> inbound[0].receive(bytes, flow),
+                settings.metrics());
+        transactions = new TransactionLayer(transports, settings.timers(), timer, executors::forCallId,
+                settings.metrics(), new ApplicationAdapter(application), settings.advertisedHost());
+        inbound[0] = new InboundMessages(SipParser.DEFAULT, transactions, settings.metrics());
+    }
+
+    /** Starts a stack: binds its transports and returns once it accepts traffic. */
+    public static SipStack start(SipStackSettings settings, SipApplication application) {
+        SipStack stack = new SipStack(settings, application);
+        try {
+            stack.transports.start();
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    /** The bound address of a transport's listener (the actual port when 0 was asked). */
+    public InetSocketAddress localAddress(Transport transport) {
+        return transports.localAddress(transport);
+    }
+
+    /** Whether a transport's listener is bound. */
+    public boolean supports(Transport transport) {
+        return transports.supports(transport);
+    }
+
+    /** The serial executor that owns everything with this Call-ID. */
+    public SerialExecutor executorFor(String callId) {
+        return executors.forCallId(callId);
+    }
+
+    /** Sends a request in a new client transaction; call on {@link #executorFor} the request's Call-ID. */
+    public ClientTransaction send(SipRequest request, Transport transport, InetSocketAddress destination,
+            ClientTransactionListener<SipResponse> listener) {
+        return transactions.send(request, transport, destination, listener);
+    }
+
+    /** Sends an ACK for a 2xx (no transaction); returns it as sent, for resending unchanged. */
+    public SipRequest sendStateless(SipRequest request, Transport transport, InetSocketAddress destination) {
+        return transactions.sendStateless(request, transport, destination);
+    }
+
+    /** Sends an already sent stateless request again (the ACK for a retransmitted 2xx). */
+    public void resend(SipRequest sent, Transport transport, InetSocketAddress destination) {
+        transactions.resend(sent, transport, destination);
+    }
+
+    /** Number of open TCP and TLS connections. */
+    public int openConnections() {
+        return transports.openConnections();
+    }
+
+    @Override
+    public void close() {
+        transports.close();
+        timer.close();
+        executors.close();
+    }
+
+    /** Presents the application to the transaction layer. */
+    private record ApplicationAdapter(SipApplication application) implements ServerTransactionUser {
+        @Override
+        public void onRequest(ServerTransaction transaction) {
+            application.onRequest(transaction);
+        }
+
+        @Override
+        public void onAck(SipRequest ack, Flow flow) {
+            application.onAck(ack, flow);
+        }
+
+        @Override
+        public void onCancelled(ServerTransaction invite) {
+            application.onCancelled(invite);
+        }
+
+        @Override
+        public void onAckTimeout(ServerTransaction invite) {
+            application.onAckTimeout(invite);
+        }
+    }
+}

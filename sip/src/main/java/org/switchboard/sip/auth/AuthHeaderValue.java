@@ -1,0 +1,67 @@
+package org.switchboard.sip.auth;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The value of a {@code WWW-Authenticate}, {@code Proxy-Authenticate}, {@code Authorization} or
+ * {@code Proxy-Authorization} header: an auth scheme followed by comma-separated auth-params
+ * (RFC 3261 §25.1, RFC 7235 §2.1). Immutable, safe from any thread.
+ *
+ * @param scheme the auth scheme as received (compare with {@link #isDigest()})
+ * @param params the parameters in order; names are unique
+ */
+public record AuthHeaderValue(String scheme, List<AuthParam> params) {
+
+    /** The scheme SIP uses (RFC 3261 §22.4). */
+    public static final String DIGEST = "Digest";
+
+    public AuthHeaderValue {
+        if (!HeaderSyntax.isToken(scheme)) {
+            throw new IllegalArgumentException("auth scheme is not a token: " + scheme);
+        }
+        params = List.copyOf(params);
+        if (params.isEmpty()) {
+            throw new IllegalArgumentException("an auth header needs at least one parameter");
+        }
+        Set<String> seen = new HashSet<>();
+        for (AuthParam p : params) {
+            if (!seen.add(p.name())) {
+                throw new IllegalArgumentException("parameter appears twice: " + p.name());
+            }
+        }
+    }
+
+    /** Parses a header value; never throws on bad input. */
+    public static ParseResult<AuthHeaderValue> parse(String text) {
+        return new AuthHeaderParser(text).parse();
+    }
+
+    /** Whether the scheme is {@code Digest} (schemes compare case-insensitively, RFC 7235 §2.1). */
+    public boolean isDigest() {
+        return DIGEST.equalsIgnoreCase(scheme);
+    }
+
+    /** The value of the parameter with this (case-insensitive) name. */
+    public Optional<String> get(String name) {
+        for (AuthParam p : params) {
+            if (p.name().equalsIgnoreCase(name)) {
+                return Optional.of(p.value());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The header value as written on the wire: {@code Digest a="b", c=d}. */
+    public String serialize() {
+        return scheme + " " + params.stream().map(AuthParam::serialize).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public String toString() {
+        return serialize();
+    }
+}

@@ -1,0 +1,140 @@
+package org.switchboard.sip.auth;
+
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The server side of SIP digest authentication (RFC 3261 §22, RFC 7616, RFC 8760): builds the
+ * challenges for a 401/407 and verifies the credentials a client sends back. One instance serves
+ * every realm and is safe from any thread; call executors use it concurrently.
+ *
+ * <p>Nonces are stateless (see {@link HmacNonces}); the only state is the bounded nonce-count map
+ * that refuses replays. Responses without {@code qop} (RFC 2069 style) are refused: every challenge
+ * offers {@code qop="auth"} and RFC 7616 §3.4 requires a client to answer with a qop it was offered,
+ * and without {@code nc} there is nothing to stop a captured request being replayed while the nonce
+ * is fresh.
+ */
+public final class DigestAuthenticator {
+
+    /** Shortest server secret accepted: HMAC-SHA256 keys below 128 bits are guessable offline. */
+    public static final int MIN_SECRET_BYTES = 16;
+
+    private final HmacNonces nonces;
+    private final NonceCountTracker nonceCounts;
+    private final List<DigestAlgorithm> offered;
+
+    /**
+     * @param secret the HMAC key for nonces; every node that should accept this node's nonces uses
+     *     the same secret
+     * @param settings lifetimes, bounds and offered algorithms
+     * @param clock the time source for issuing and checking nonces
+     */
+    public DigestAuthenticator(byte[] secret, DigestServerSettings settings, InstantSource clock) {
+        if (secret.length < MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException("digest secret must have at least " + MIN_SECRET_BYTES + " bytes");
+        }
+        this.nonces = new HmacNonces(secret, settings.nonceLifetime(), settings.bindNonceToClientAddress(), clock);
+        this.nonceCounts = new NonceCountTracker(settings.nonceCountCapacity(), clock);
+        this.offered = settings.offeredAlgorithms();
+    }
+
+    /**
+     * The challenges for a 401 ({@code WWW-Authenticate}) or 407 ({@code Proxy-Authenticate}), one
+     * per offered algorithm in preference order, sharing one fresh nonce (RFC 8760 §2.4 lets the
+     * client pick the first it supports).
+     *
+     * @param stale true when answering an {@link AuthResult.Stale} verdict
+     */
+    public List<DigestChallenge> challenges(String realm, InetAddress client, boolean stale) {
+        String nonce = nonces.issue(realm, client);
+        Optional<String> opaque = Optional.of(nonces.opaque(realm));
+        return offered.stream()
+                .map(a -> new DigestChallenge(realm, nonce, opaque, a, List.of(DigestChallenge.QOP_AUTH), stale))
+                .toList();
+    }
+
+    /** {@link #challenges} as header values ready to add to a response. */
+    public List<String> challengeHeaderValues(String realm, InetAddress client, boolean stale) {
+        return challenges(realm, client, stale).stream().map(DigestChallenge::toHeaderValue).toList();
+    }
+
+    /**
+     * Verifies an {@code Authorization}/{@code Proxy-Authorization} header value for a request.
+     *
+     * @param method the request method, part of HA2
+     * @param headerValue the header value as received
+     * @param realm the realm this server challenged with for the request's domain
+     * @param client the address the request came from
+     * @param ha1s where the user's stored HA1 comes from
+     */
+    public AuthResult verify(String method, String headerValue, String realm, InetAddress client, Ha1Source ha1s) {
+        return switch (DigestCredentials.parse(headerValue)) {
+            case ParseResult.Failed<DigestCredentials> f -> new AuthResult.Malformed(f.reason());
+            case ParseResult.Parsed<DigestCredentials> p -> verify(method, p.value(), realm, client, ha1s);
+        };
+    }
+
+    /** Verifies already parsed credentials; see {@link #verify(String, String, String, InetAddress, Ha1Source)}. */
+    public AuthResult verify(
+            String method, DigestCredentials credentials, String realm, InetAddress client, Ha1Source ha1s) {
+        if (!credentials.realm().equals(realm)) {
+            return new AuthResult.Invalid("realm does not match");
+        }
+        if (credentials.qopAuth().isEmpty()) {
+            return new AuthResult.Invalid("qop=auth required");
+        }
+        if (credentials.opaque().isPresent() && !credentials.opaque().get().equals(nonces.opaque(realm))) {
+            // A missing opaque is tolerated: some phones drop it, and it protects nothing the
+            // signed nonce does not already protect.
+            return new AuthResult.Invalid("opaque does not match");
+        }
+        HmacNonces.Check nonce = nonces.check(credentials.nonce(), realm, client);
+        if (nonce instanceof HmacNonces.Check.Forged forged) {
+            return new AuthResult.Invalid(forged.reason());
+        }
+        Optional<String> ha1 = ha1s.ha1(credentials.username(), realm, credentials.algorithm());
+        if (ha1.isEmpty()) {
+            return new AuthResult.Invalid("unknown user");
+        }
+        if (!responseMatches(method, credentials, ha1.get())) {
+            return new AuthResult.Invalid("response does not match");
+        }
+        // Only a correct response learns that its nonce is stale (RFC 7616 §3.3), so a guesser
+        // cannot tell stale from wrong.
+        return switch (nonce) {
+            case HmacNonces.Check.Forged f -> new AuthResult.Invalid(f.reason());
+            case HmacNonces.Check.Expired e -> new AuthResult.Stale();
+            case HmacNonces.Check.Fresh fresh -> countNonce(credentials, fresh);
+        };
+    }
+
+    private AuthResult countNonce(DigestCredentials credentials, HmacNonces.Check.Fresh nonce) {
+        long count = credentials.qopAuth().orElseThrow().nonceCount();
+        return switch (nonceCounts.accept(
+                credentials.nonce(), nonce.issuedAt(), nonces.expiresAt(nonce.issuedAt()), count)) {
+            case ACCEPTED -> new AuthResult.Ok(credentials.username(), credentials.algorithm());
+            case REPLAYED -> new AuthResult.Invalid("nonce-count replayed");
+            case FORGOTTEN -> new AuthResult.Stale();
+        };
+    }
+
+    private static boolean responseMatches(String method, DigestCredentials credentials, String ha1) {
+        DigestAlgorithm algorithm = credentials.algorithm();
+        DigestCredentials.QopAuth qop = credentials.qopAuth().orElseThrow();
+        String expected = algorithm.response(
+                ha1.toLowerCase(Locale.ROOT),
+                credentials.nonce(),
+                qop.nc(),
+                qop.cnonce(),
+                DigestChallenge.QOP_AUTH,
+                algorithm.ha2(method, credentials.uri()));
+        // Constant time, so the comparison leaks nothing about how much of a guess was right.
+        return MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII), credentials.response().getBytes(StandardCharsets.US_ASCII));
+    }
+}

@@ -1,0 +1,141 @@
+package org.switchboard.sip.auth;
+
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Arrays;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Issues and checks nonces that carry their own issue time and an HMAC-SHA256 over (time, salt,
+ * realm, and optionally the client address) keyed by a server secret, so validating a nonce needs
+ * no per-nonce server state and every node sharing the secret accepts it. Safe from any thread.
+ *
+ * <p>Layout before base64url: 8 bytes issue time (epoch millis), 8 random bytes so two nonces of
+ * the same millisecond differ (nonce-count tracking is keyed by nonce), 16 bytes truncated HMAC.
+ */
+final class HmacNonces {
+
+    private static final int TIME_BYTES = 8;
+    private static final int SALT_BYTES = 8;
+    // 128 bits of HMAC-SHA256 are far beyond what an online forger can guess.
+    private static final int MAC_BYTES = 16;
+    private static final int NONCE_BYTES = TIME_BYTES + SALT_BYTES + MAC_BYTES;
+    private static final String HMAC = "HmacSHA256";
+
+    /** Keyed once; never used directly, only cloned, so sharing it across threads is safe. */
+    private final Mac prototype;
+    private final Duration lifetime;
+    private final boolean bindToClientAddress;
+    private final InstantSource clock;
+    private final SecureRandom random = new SecureRandom();
+
+    HmacNonces(byte[] secret, Duration lifetime, boolean bindToClientAddress, InstantSource clock) {
+        this.prototype = keyedMac(new SecretKeySpec(secret.clone(), HMAC));
+        this.lifetime = lifetime;
+        this.bindToClientAddress = bindToClientAddress;
+        this.clock = clock;
+    }
+
+    /** What a nonce turned out to be. */
+    sealed interface Check {
+        /** Issued here, for this realm (and client), within its lifetime. */
+        record Fresh(Instant issuedAt) implements Check {}
+
+        /** Issued here but older than the lifetime, or dated after now because the clock moved back. */
+        record Expired(Instant issuedAt) implements Check {}
+
+        /** Not issued here, or for another realm or client, or altered. */
+        record Forged(String reason) implements Check {}
+    }
+
+    String issue(String realm, InetAddress client) {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        long now = clock.millis();
+        ByteBuffer nonce = ByteBuffer.allocate(NONCE_BYTES).putLong(now).put(salt);
+        nonce.put(mac(now, salt, realm, client), 0, MAC_BYTES);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(nonce.array());
+    }
+
+    Check check(String nonce, String realm, InetAddress client) {
+        byte[] raw;
+        try {
+            raw = Base64.getUrlDecoder().decode(nonce);
+        } catch (IllegalArgumentException e) {
+            return new Check.Forged("nonce is not base64url");
+        }
+        if (raw.length != NONCE_BYTES) {
+            return new Check.Forged("nonce has the wrong length");
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(raw);
+        long issuedMillis = buffer.getLong();
+        byte[] salt = Arrays.copyOfRange(raw, TIME_BYTES, TIME_BYTES + SALT_BYTES);
+        byte[] expected = Arrays.copyOf(mac(issuedMillis, salt, realm, client), MAC_BYTES);
+        byte[] actual = Arrays.copyOfRange(raw, TIME_BYTES + SALT_BYTES, NONCE_BYTES);
+        if (!MessageDigest.isEqual(expected, actual)) {
+            return new Check.Forged("nonce signature does not match");
+        }
+        Instant issuedAt = Instant.ofEpochMilli(issuedMillis);
+        long age = clock.millis() - issuedMillis;
+        return age < 0 || age >= lifetime.toMillis() ? new Check.Expired(issuedAt) : new Check.Fresh(issuedAt);
+    }
+
+    /** When a nonce issued at {@code issuedAt} stops being fresh. */
+    Instant expiresAt(Instant issuedAt) {
+        return issuedAt.plus(lifetime);
+    }
+
+    /** A stable value for the {@code opaque} parameter of a realm; reveals nothing of the secret. */
+    String opaque(String realm) {
+        byte[] realmBytes = realm.getBytes(StandardCharsets.UTF_8);
+        Mac mac = newMac();
+        mac.update("opaque".getBytes(StandardCharsets.US_ASCII));
+        mac.update(realmBytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac.doFinal(), 12));
+    }
+
+    private byte[] mac(long issuedMillis, byte[] salt, String realm, InetAddress client) {
+        byte[] realmBytes = realm.getBytes(StandardCharsets.UTF_8);
+        byte[] address = bindToClientAddress ? client.getAddress() : new byte[0];
+        // Length prefixes keep (realm, address) pairs from colliding when concatenated.
+        ByteBuffer input = ByteBuffer.allocate(TIME_BYTES + SALT_BYTES + 4 + realmBytes.length + 4 + address.length)
+                .putLong(issuedMillis)
+                .put(salt)
+                .putInt(realmBytes.length)
+                .put(realmBytes)
+                .putInt(address.length)
+                .put(address);
+        return newMac().doFinal(input.array());
+    }
+
+    /**
+     * A Mac for one use. Mac is not thread-safe; cloning the keyed prototype gives each caller its
+     * own instance without the provider lookup and key setup of {@code getInstance} and {@code init}.
+     */
+    private Mac newMac() {
+        try {
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's " + HMAC + " supports clone", e);
+        }
+    }
+
+    private static Mac keyedMac(SecretKeySpec key) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime provides " + HMAC, e);
+        }
+    }
+}

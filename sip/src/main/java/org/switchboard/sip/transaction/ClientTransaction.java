@@ -1,0 +1,28 @@
+package org.switchboard.sip.transaction;
+
+import org.switchboard.sip.message.SipRequest;
+import org.switchboard.sip.transport.Flow;
+
+/**
+ * A request we sent and its transaction: the request as it went out (with our Via and branch) and
+ * the flow it took. Created on, and owned by, the serial executor of the request's Call-ID.
+ */
+public final class ClientTransaction {
+    private final SipRequest request;
+    private final Flow flow;
+
+    ClientTransaction(SipRequest request, Flow flow) {
+        this.request = request;
+        this.flow = flow;
+    }
+
+    /** The request as sent, top Via included. */
+    public SipRequest request() {
+        return request;
+    }
+
+    /** The transport and destination the request was sent to (local address filled in for UDP). */
+    public Flow flow() {
+        return flow;
+    }
+}

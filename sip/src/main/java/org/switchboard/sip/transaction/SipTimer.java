@@ -1,0 +1,40 @@
+package org.switchboard.sip.transaction;
+
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.Timeout;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one shared timer for all SIP protocol timers: a Netty hashed wheel with a 10 ms tick on the
+ * single {@code sip-timer} thread. A firing timer only posts its task to the executor that owns
+ * the transaction, never running protocol logic on the timer thread. Any thread may schedule.
+ */
+public final class SipTimer implements ProtocolTimer, AutoCloseable {
+    private static final Duration TICK = Duration.ofMillis(10);
+
+    private final HashedWheelTimer wheel;
+
+    public SipTimer() {
+        wheel = new HashedWheelTimer(new DefaultThreadFactory("sip-timer", true), TICK.toMillis(),
+                TimeUnit.MILLISECONDS, 512);
+    }
+
+    @Override
+    public Cancellable schedule(Duration delay, Executor owner, Runnable task) {
+        Timeout timeout = wheel.newTimeout(t -> owner.execute(task), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+        return timeout::cancel;
+    }
+
+    /** Number of timers scheduled and not yet fired or cancelled. */
+    public long pending() {
+        return wheel.pendingTimeouts();
+    }
+
+    @Override
+    public void close() {
+        wheel.stop();
+    }
+}

@@ -1,0 +1,289 @@
+package org.switchboard.sip.transaction;
+
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.sip.message.SipMessage;
+import org.switchboard.sip.message.SipMethod;
+import org.switchboard.sip.message.SipRequest;
+import org.switchboard.sip.message.SipResponse;
+import org.switchboard.sip.message.Via;
+import org.switchboard.sip.transport.Flow;
+import org.switchboard.sip.transport.StackMetrics;
+import org.switchboard.sip.transport.Transport;
+import org.switchboard.sip.transport.TransportLayer;
+import org.switchboard.sip.transport.TransportSettings;
+
+/**
+ * Matches arriving messages to transactions and creates new ones (RFC 3261 §17). {@link
+ * #receive} runs on an event loop and only looks up, creates and hands over: every transaction's
+ * state then lives on the serial executor of its Call-ID, where retransmissions are absorbed,
+ * timers fire and the {@link ServerTransactionUser} is called. {@link #send} and {@link
+ * #sendStateless} are called on that executor.
+ */
+public final class TransactionLayer {
+    private static final Logger log = LoggerFactory.getLogger(TransactionLayer.class);
+
+    private final TransportLayer transports;
+    private final TimerSettings settings;
+    private final ProtocolTimer timer;
+    private final Function<String, Executor> executors;
+    private final StackMetrics metrics;
+    private final ServerTransactionUser tu;
+    private final String sentByHost;
+    private final Map<TransactionKey, ServerTransaction> servers = new ConcurrentHashMap<>();
+    private final Map<TransactionKey, ClientEntry> clients = new ConcurrentHashMap<>();
+    /** INVITE server transactions whose 2xx awaits its ACK, keyed by Call-ID and CSeq number. */
+    private final Map<String, ServerTransaction> awaiting2xxAck = new ConcurrentHashMap<>();
+
+    private record ClientEntry(Executor executor, ResponseSink sink) {}
+
+    @FunctionalInterface
+    private interface ResponseSink {
+        void receive(int status, SipResponse response);
+    }
+
+    /**
+     * @param executors the serial executor for a Call-ID
+     * @param sentByHost the host written in our Via sent-by (the address peers can reach us on)
+     */
+    public TransactionLayer(TransportLayer transports, TimerSettings settings, ProtocolTimer timer,
+            Function<String, Executor> executors, StackMetrics metrics, ServerTransactionUser tu, String sentByHost) {
+        this.transports = transports;
+        this.settings = settings;
+        this.timer = timer;
+        this.executors = executors;
+        this.metrics = metrics;
+        this.tu = tu;
+        this.sentByHost = sentByHost;
+    }
+
+    /** Routes a parsed message to its transaction, or creates one. Event loop thread. */
+    public void receive(SipMessage message, Flow flow) {
+        switch (message) {
+            case SipRequest request -> receiveRequest(ViaRules.stampReceived(request, flow), flow);
+            case SipResponse response -> receiveResponse(response);
+        }
+    }
+
+    private void receiveRequest(SipRequest request, Flow flow) {
+        Executor executor = executors.apply(request.callId());
+        TransactionKey key = TransactionKey.forServer(request);
+        ServerTransaction existing = servers.get(key);
+        if (request.method().equals(SipMethod.ACK)) {
+            ServerTransaction invite = existing;
+            executor.execute(() -> receiveAck(invite, request, flow));
+            return;
+        }
+        if (existing == null) {
+            ServerTransaction created = new ServerTransaction(request, flow, key, executor, this::sendResponse);
+            existing = servers.putIfAbsent(key, created);
+            if (existing == null) {
+                executor.execute(() -> start(created));
+                return;
+            }
+        }
+        metrics.retransmissionAbsorbed();
+        executor.execute(existing::receiveRetransmission);
+    }
+
+    private void receiveAck(ServerTransaction invite, SipRequest ack, Flow flow) {
+        if (invite != null && !invite.lastResponse().map(SipResponse::isSuccess).orElse(false)) {
+            invite.receiveAck(); // ACK for our non-2xx: part of the INVITE transaction (§17.2.1)
+            return;
+        }
+        ServerTransaction accepted = awaiting2xxAck.remove(ack.callId() + " " + ack.cseq().number());
+        if (accepted != null) {
+            accepted.acknowledge2xx();
+        }
+        tu.onAck(ack, flow);
+    }
+
+    private void start(ServerTransaction tx) {
+        TransactionTimers timers = new TransactionTimers(settings, timer, tx.executor(), metrics::retransmission);
+        boolean reliable = tx.flow().transport().isReliable();
+        Runnable terminated = () -> forget(tx);
+        if (tx.method().equals(SipMethod.INVITE)) {
+            tx.attach(new ServerInviteTransaction(timers, reliable, () -> tu.onAckTimeout(tx), terminated));
+            // RFC 3261 §17.2.1: 100 Trying within 200 ms; at once costs nothing and stops Timer A early.
+            tx.respond(tx.request().createResponse(100));
+        } else {
+            tx.attach(new ServerNonInviteTransaction(timers, reliable, terminated));
+        }
+        if (tx.method().equals(SipMethod.CANCEL)) {
+            cancel(tx);
+            return;
+        }
+        try {
+            tu.onRequest(tx);
+        } catch (RuntimeException e) {
+            // An edge: a failing application must still answer, or the peer retransmits for 32 s.
+            log.error("request handler failed method={} call_id={}", tx.method(), tx.request().callId(), e);
+            if (!tx.isAnswered()) {
+                tx.respond(tx.request().createResponse(500).withToTag(RandomTokens.tag()));
+            }
+        }
+    }
+
+    /** RFC 3261 §9.2: CANCEL answers 200 and ends a still pending INVITE with 487; else 481. */
+    private void cancel(ServerTransaction cancelTx) {
+        ServerTransaction invite = servers.get(TransactionKey.forServer(cancelTx.request(), SipMethod.INVITE));
+        if (invite == null) {
+            cancelTx.respond(cancelTx.request().createResponse(481).withToTag(RandomTokens.tag()));
+            return;
+        }
+        // Same Call-ID, so the INVITE is owned by this executor too: safe to touch it here.
+        String toTag = invite.lastResponse().flatMap(r -> r.to().tag()).orElseGet(RandomTokens::tag);
+        cancelTx.respond(cancelTx.request().createResponse(200).withToTag(toTag));
+        if (invite.isCancellable()) {
+            invite.respond(invite.request().createResponse(487).withToTag(toTag));
+            tu.onCancelled(invite);
+        }
+    }
+
+    private void forget(ServerTransaction tx) {
+        servers.remove(tx.key(), tx);
+        awaiting2xxAck.values().remove(tx);
+    }
+
+    private void sendResponse(ServerTransaction tx, SipResponse response) {
+        if (response.isSuccess() && tx.method().equals(SipMethod.INVITE)) {
+            awaiting2xxAck.put(response.callId() + " " + response.cseq().number(), tx);
+        }
+        sendStatelessResponse(response, tx.flow());
+    }
+
+    /** Sends a response outside any transaction, per the Via rules, to a request that came on {@code requestFlow}. */
+    void sendStatelessResponse(SipResponse response, Flow requestFlow) {
+        Flow target;
+        try {
+            target = ViaRules.responseFlow(response, requestFlow);
+        } catch (IllegalArgumentException e) {
+            log.warn("response not sent status={} reason={}", response.status(), e.getMessage());
+            return;
+        }
+        transports.send(response.toBytes(), target).whenComplete((flow, error) -> {
+            if (error != null) {
+                log.debug("response send failed status={} to={} reason={}", response.status(), target, error.toString());
+            }
+        });
+    }
+
+    private void receiveResponse(SipResponse response) {
+        ClientEntry entry = TransactionKey.forClient(response).map(clients::get).orElse(null);
+        if (entry == null) {
+            // RFC 3261 §18.1.2: a response matching no transaction is discarded.
+            log.debug("stray response dropped status={} call_id={}", response.status(), response.callId());
+            return;
+        }
+        entry.executor().execute(() -> entry.sink().receive(response.status(), response));
+    }
+
+    /**
+     * Sends a request in a new client transaction to {@code destination}, pushing our Via with a
+     * fresh branch. A UDP request over the 1300 byte MTU limit goes over TCP when TCP is enabled
+     * (RFC 3261 §18.1.1). Call on the serial executor of the request's Call-ID; the listener is
+     * called there.
+     */
+    public ClientTransaction send(SipRequest request, Transport transport, InetSocketAddress destination,
+            ClientTransactionListener<SipResponse> listener) {
+        Executor executor = executors.apply(request.callId());
+        String branch = RandomTokens.branch();
+        Transport chosen = transport;
+        SipRequest out = request.withViaPushed(via(chosen, branch));
+        byte[] bytes = out.toBytes();
+        if (chosen == Transport.UDP && bytes.length > TransportSettings.UDP_MTU_LIMIT_BYTES
+                && transports.supports(Transport.TCP)) {
+            chosen = Transport.TCP;
+            out = request.withViaPushed(via(chosen, branch));
+            bytes = out.toBytes();
+        }
+        TransactionKey key = TransactionKey.forClient(branch, request.method());
+        ClientStarter starter = new ClientStarter(out, bytes, chosen, destination, executor, key, listener);
+        starter.start();
+        return new ClientTransaction(out, new Flow(chosen, transports.localAddress(chosen), destination));
+    }
+
+    /**
+     * Sends a request outside any transaction (the ACK for a 2xx, RFC 3261 §13.2.2.4) with a fresh
+     * Via branch, and returns it as sent so it can be sent again unchanged.
+     */
+    public SipRequest sendStateless(SipRequest request, Transport transport, InetSocketAddress destination) {
+        SipRequest out = request.withViaPushed(via(transport, RandomTokens.branch()));
+        resend(out, transport, destination);
+        return out;
+    }
+
+    /** Sends an already complete request again, e.g. the ACK for a retransmitted 2xx. */
+    public void resend(SipRequest sent, Transport transport, InetSocketAddress destination) {
+        transports.send(sent.toBytes(), transport, destination).whenComplete((flow, error) -> {
+            if (error != null) {
+                log.debug("stateless send failed method={} to={} reason={}", sent.method(), destination, error.toString());
+            }
+        });
+    }
+
+    private Via via(Transport transport, String branch) {
+        Via via = Via.of(transport.viaName(), sentByHost, OptionalInt.of(transports.localAddress(transport).getPort()), branch);
+        return via.withParameters(via.parameters().with("rport")); // RFC 3581 §3: ask for symmetric responses
+    }
+
+    /** Builds and starts one client machine; a class so the send callback can reach the machine. */
+    private final class ClientStarter {
+        private final SipRequest out;
+        private final byte[] bytes;
+        private final Transport transport;
+        private final InetSocketAddress destination;
+        private final Executor executor;
+        private final TransactionKey key;
+        private final ClientTransactionListener<SipResponse> listener;
+        private ClientInviteTransaction<SipResponse> invite;
+        private ClientNonInviteTransaction<SipResponse> nonInvite;
+
+        ClientStarter(SipRequest out, byte[] bytes, Transport transport, InetSocketAddress destination,
+                Executor executor, TransactionKey key, ClientTransactionListener<SipResponse> listener) {
+            this.out = out;
+            this.bytes = bytes;
+            this.transport = transport;
+            this.destination = destination;
+            this.executor = executor;
+            this.key = key;
+            this.listener = listener;
+        }
+
+        void start() {
+            TransactionTimers timers = new TransactionTimers(settings, timer, executor, metrics::retransmission);
+            Runnable terminated = () -> clients.remove(key);
+            if (out.method().equals(SipMethod.INVITE)) {
+                invite = new ClientInviteTransaction<>(timers, transport.isReliable(), this::sendOnce,
+                        response -> resend(NonSuccessAck.of(out, response), transport, destination), listener, terminated);
+                clients.put(key, new ClientEntry(executor, invite::receiveResponse));
+                invite.start();
+            } else {
+                nonInvite = new ClientNonInviteTransaction<>(timers, transport.isReliable(), this::sendOnce, listener,
+                        terminated);
+                clients.put(key, new ClientEntry(executor, nonInvite::receiveResponse));
+                nonInvite.start();
+            }
+        }
+
+        private void sendOnce() {
+            transports.send(bytes, transport, destination).whenComplete((flow, error) -> {
+                if (error != null) {
+                    executor.execute(() -> {
+                        if (invite != null) {
+                            invite.transportFailed(error);
+                        } else {
+                            nonInvite.transportFailed(error);
+                        }
+                    });
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.switchboard.sip.transport;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Plain counters behind {@link StackMetrics}, readable at any time, for callers that want numbers
+ * without a metrics library (tests, the admin status page). Thread-safe; any thread.
+ */
+public final class StackCounters implements StackMetrics {
+    private final LongAdder received = new LongAdder();
+    private final LongAdder sent = new LongAdder();
+    private final LongAdder parseFailures = new LongAdder();
+    private final LongAdder retransmissions = new LongAdder();
+    private final LongAdder absorbed = new LongAdder();
+
+    @Override
+    public void messageReceived(Transport transport) {
+        received.increment();
+    }
+
+    @Override
+    public void messageSent(Transport transport) {
+        sent.increment();
+    }
+
+    @Override
+    public void parseFailure(Transport transport) {
+        parseFailures.increment();
+    }
+
+    @Override
+    public void retransmission() {
+        retransmissions.increment();
+    }
+
+    @Override
+    public void retransmissionAbsorbed() {
+        absorbed.increment();
+    }
+
+    /** Messages received so far. */
+    public long messagesReceived() {
+        return received.sum();
+    }
+
+    /** Messages sent so far. */
+    public long messagesSent() {
+        return sent.sum();
+    }
+
+    /** Inputs that could not be framed or parsed. */
+    public long parseFailures() {
+        return parseFailures.sum();
+    }
+
+    /** Retransmissions sent by transactions. */
+    public long retransmissions() {
+        return retransmissions.sum();
+    }
+
+    /** Retransmissions received and absorbed by transactions. */
+    public long retransmissionsAbsorbed() {
+        return absorbed.sum();
+    }
+}

@@ -1,0 +1,206 @@
+package org.switchboard.sip.transport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetSocketAddress;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The UDP, TCP and TLS listeners on Netty and the way out for every message: responses leave on
+ * the connection their request came on, requests reuse an open connection to their destination or
+ * open one. {@link #start()} and {@link #close()} are called by the thread that owns the stack;
+ * {@code send} may be called from any thread and never blocks.
+ */
+public final class TransportLayer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TransportLayer.class);
+
+    private final TransportSettings settings;
+    private final FrameReceiver receiver;
+    private final StackMetrics metrics;
+    private final ConnectionTable connections = new ConnectionTable();
+    private final Map<Transport, Channel> listeners = new EnumMap<>(Transport.class);
+    private IoGroups io;
+    private Optional<SslContext> serverTls = Optional.empty();
+    private Optional<SslContext> clientTls = Optional.empty();
+
+    public TransportLayer(TransportSettings settings, FrameReceiver receiver, StackMetrics metrics) {
+        this.settings = settings;
+        this.receiver = receiver;
+        this.metrics = metrics;
+    }
+
+    /** Binds every configured listener; returns once all are bound, or throws if one cannot be. */
+    public void start() {
+        io = IoGroups.create(settings.ioThreads());
+        try {
+            listeners.put(Transport.UDP, bindUdp());
+            listeners.put(Transport.TCP, bindStream(Transport.TCP, settings.tcpPort()));
+            if (settings.tls().isPresent()) {
+                TransportSettings.TlsListener tls = settings.tls().get();
+                serverTls = Optional.of(TlsCertificates.serverContext(tls.certificate()));
+                clientTls = Optional.of(SslContextBuilder.forClient().build());
+                listeners.put(Transport.TLS, bindStream(Transport.TLS, tls.port()));
+            }
+        } catch (RuntimeException | SSLException e) {
+            close();
+            throw new IllegalStateException("binding SIP transports on " + settings.bindAddress() + ": "
+                    + e.getMessage(), e);
+        }
+        log.info("sip transports bound native={} udp={} tcp={} tls={}", io.isNative(), localAddress(Transport.UDP),
+                localAddress(Transport.TCP), localAddressIfBound(Transport.TLS).map(Object::toString).orElse("off"));
+    }
+
+    /** Whether a listener for the transport is bound. */
+    public boolean supports(Transport transport) {
+        return listeners.containsKey(transport);
+    }
+
+    /** The address a transport's listener is bound to, with the actual port when 0 was asked. */
+    public InetSocketAddress localAddress(Transport transport) {
+        return localAddressIfBound(transport)
+                .orElseThrow(() -> new IllegalStateException(transport + " listener is not bound"));
+    }
+
+    private Optional<InetSocketAddress> localAddressIfBound(Transport transport) {
+        return Optional.ofNullable(listeners.get(transport)).map(c -> (InetSocketAddress) c.localAddress());
+    }
+
+    /**
+     * Sends on a flow: UDP from the listener to the flow's remote address, TCP/TLS on the flow's
+     * connection, or on a new connection to its remote address when that one has closed.
+     */
+    public CompletableFuture<Flow> send(byte[] message, Flow flow) {
+        return send(message, flow.transport(), flow.remote());
+    }
+
+    /** Sends a message to a destination, reusing an open connection to it for TCP and TLS. */
+    public CompletableFuture<Flow> send(byte[] message, Transport transport, InetSocketAddress destination) {
+        if (!supports(transport)) {
+            return CompletableFuture.failedFuture(new IllegalStateException(transport + " is not enabled"));
+        }
+        if (transport == Transport.UDP) {
+            Channel udp = listeners.get(Transport.UDP);
+            Flow flow = new Flow(Transport.UDP, (InetSocketAddress) udp.localAddress(), destination);
+            return write(udp, new DatagramPacket(Unpooled.wrappedBuffer(message), destination), flow);
+        }
+        Optional<Channel> open = connections.find(transport, destination);
+        if (open.isPresent()) {
+            return write(open.get(), Unpooled.wrappedBuffer(message), flowOf(transport, open.get()));
+        }
+        CompletableFuture<Flow> result = new CompletableFuture<>();
+        connect(transport, destination).addListener((ChannelFuture connected) -> {
+            if (!connected.isSuccess()) {
+                result.completeExceptionally(connected.cause());
+                return;
+            }
+            Channel channel = connected.channel();
+            // Netty completes the connect promise before channelActive runs, so register here too:
+            // a second request sent right after this one must find the connection.
+            connections.add(transport, destination, channel);
+            write(channel, Unpooled.wrappedBuffer(message), flowOf(transport, channel)).whenComplete((flow, error) -> {
+                if (error != null) {
+                    result.completeExceptionally(error);
+                } else {
+                    result.complete(flow);
+                }
+            });
+        });
+        return result;
+    }
+
+    /** Number of open TCP and TLS connections. */
+    public int openConnections() {
+        return connections.size();
+    }
+
+    @Override
+    public void close() {
+        if (io == null) {
+            return;
+        }
+        listeners.values().forEach(Channel::close);
+        io.group().shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        listeners.clear();
+        io = null;
+    }
+
+    private CompletableFuture<Flow> write(Channel channel, Object payload, Flow flow) {
+        CompletableFuture<Flow> result = new CompletableFuture<>();
+        channel.writeAndFlush(payload).addListener(written -> {
+            if (written.isSuccess()) {
+                metrics.messageSent(flow.transport());
+                result.complete(flow);
+            } else {
+                result.completeExceptionally(written.cause());
+            }
+        });
+        return result;
+    }
+
+    private static Flow flowOf(Transport transport, Channel channel) {
+        return new Flow(transport, (InetSocketAddress) channel.localAddress(), (InetSocketAddress) channel.remoteAddress());
+    }
+
+    private Channel bindUdp() {
+        return new Bootstrap()
+                .group(io.group())
+                .channel(io.datagramChannel())
+                .handler(new DatagramMessageHandler(receiver, metrics))
+                .bind(settings.bindAddress(), settings.udpPort())
+                .syncUninterruptibly()
+                .channel();
+    }
+
+    private Channel bindStream(Transport transport, int port) {
+        return new ServerBootstrap()
+                .group(io.group())
+                .channel(io.serverChannel())
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(streamInitializer(transport, false))
+                .bind(settings.bindAddress(), port)
+                .syncUninterruptibly()
+                .channel();
+    }
+
+    private ChannelFuture connect(Transport transport, InetSocketAddress destination) {
+        return new Bootstrap()
+                .group(io.group())
+                .channel(io.socketChannel())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(streamInitializer(transport, true))
+                .connect(destination);
+    }
+
+    private ChannelInitializer<Channel> streamInitializer(Transport transport, boolean client) {
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel channel) {
+                if (transport == Transport.TLS) {
+                    SslContext context = (client ? clientTls : serverTls).orElseThrow();
+                    channel.pipeline().addLast(context.newHandler(channel.alloc()));
+                }
+                long idleMillis = settings.idleConnectionTimeout().toMillis();
+                channel.pipeline()
+                        .addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
+                        .addLast(new StreamFrameDecoder(settings.maxMessageBytes()))
+                        .addLast(new StreamMessageHandler(transport, connections, receiver, metrics));
+            }
+        };
+    }
+}
