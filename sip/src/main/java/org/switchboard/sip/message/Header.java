@@ -86,11 +86,11 @@ public final class Header {
     }
 
     /** Writes the value: the received bytes when unchanged, else the value in UTF-8. */
-    void writeValue(io.netty.buffer.ByteBuf out) {
+    void writeValue(MessageWriter out) {
         if (raw != null && !folded) {
-            out.writeBytes(raw, offset, length);
+            out.bytes(raw, offset, length);
         } else {
-            io.netty.buffer.ByteBufUtil.writeUtf8(out, value());
+            out.text(value());
         }
     }
 

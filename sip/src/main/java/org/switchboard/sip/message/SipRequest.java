@@ -139,7 +139,7 @@ public final class SipRequest implements SipMessage {
 
     @Override
     public void writeTo(ByteBuf out) {
-        MessageWriter.write(this, out);
+        out.writeBytes(toBytes());
     }
 
     @Override
