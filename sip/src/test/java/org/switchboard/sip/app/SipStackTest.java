@@ -140,6 +140,16 @@ class SipStackTest {
     }
 
     @Test
+    void answerableBadRequestGets400NamingTheFault() throws Exception {
+        peer.send(request("OPTIONS", "z9hG4bKb1", "c7", 1, "").replace("CSeq: 1 OPTIONS", "CSeq: 1 INVITE"), udp);
+        String response = peer.receive();
+        assertThat(response).startsWith("SIP/2.0 400 CSeq method does not match request method")
+                .contains("rport=" + peer.port()).contains("Call-ID: c7");
+        assertThat(counters.parseFailures()).isEqualTo(1);
+        assertThat(optionsSeen).hasValue(0);
+    }
+
+    @Test
     void garbageIsDroppedAndCounted() throws Exception {
         peer.send("this is not SIP\r\n\r\n", udp);
         assertThat(peer.receiveWithin(500)).isEmpty();
