@@ -41,6 +41,9 @@ class SipStackTest {
                     tx.respond(tx.request().createResponse(200).withToTag(RandomTokens.tag()));
                 })
                 .on(SipMethod.INVITE, invites::add) // left ringing: the test cancels it
+                .on(SipMethod.MESSAGE, tx -> {
+                    throw new IllegalStateException("handler bug");
+                })
                 .onCancelled(cancelled::add)
                 .dialogs(new org.switchboard.sip.dialog.DialogTable())
                 .build();
@@ -136,7 +139,7 @@ class SipStackTest {
     void unknownMethodGets405WithAllow() throws Exception {
         peer.send(request("SUBSCRIBE", "z9hG4bKs1", "c6", 1, ""), udp);
         String response = peer.receive();
-        assertThat(response).startsWith("SIP/2.0 405").contains("Allow: OPTIONS, INVITE, ACK, CANCEL");
+        assertThat(response).startsWith("SIP/2.0 405").contains("Allow: OPTIONS, INVITE, MESSAGE, ACK, CANCEL");
     }
 
     @Test
@@ -147,6 +150,12 @@ class SipStackTest {
                 .contains("rport=" + peer.port()).contains("Call-ID: c7");
         assertThat(counters.parseFailures()).isEqualTo(1);
         assertThat(optionsSeen).hasValue(0);
+    }
+
+    @Test
+    void failingHandlerStillAnswers500() throws Exception {
+        peer.send(request("MESSAGE", "z9hG4bKm1", "c9", 1, ""), udp);
+        assertThat(peer.receive()).startsWith("SIP/2.0 500");
     }
 
     @Test
