@@ -99,7 +99,11 @@ public final class Header {
         return name.equalsIgnoreCase(otherName) || name.equalsIgnoreCase(HeaderName.canonical(otherName));
     }
 
-    /** The typed form of the value made by {@code parser}, computed once per header. */
+    /**
+     * The typed form of the value made by {@code parser}, computed once per header. Each header
+     * name has exactly one parser (see the accessors of {@link SipMessage}), so the cache never
+     * holds a form of another type.
+     */
     @SuppressWarnings("unchecked")
     <T> T typed(Function<String, T> parser) {
         Object t = typed;
