@@ -130,6 +130,27 @@ class SipStackTest {
     }
 
     @Test
+    void cancelAfterThe200LeavesTheAnsweredInviteAlone() throws Exception {
+        peer.send(request("INVITE", "z9hG4bKi2", "c10", 1, ""), udp);
+        assertThat(peer.receive()).startsWith("SIP/2.0 100");
+        await().until(() -> invites.size() == 1);
+        ServerTransaction invite = invites.getFirst();
+        invite.executor().execute(() -> invite.respond(invite.request().createResponse(200).withToTag("uas")));
+        assertThat(peer.receive()).startsWith("SIP/2.0 200").contains("CSeq: 1 INVITE");
+
+        peer.send(request("CANCEL", "z9hG4bKi2", "c10", 1, ""), udp);
+        String next = peer.receive();
+        while (next.contains("CSeq: 1 INVITE")) {
+            next = peer.receive(); // retransmitted 2xx (no ACK sent in this test)
+        }
+        assertThat(next).startsWith("SIP/2.0 200").contains("CSeq: 1 CANCEL");
+        java.util.concurrent.CountDownLatch drained = new java.util.concurrent.CountDownLatch(1);
+        invite.executor().execute(drained::countDown); // runs after the CANCEL's own task
+        await().until(() -> drained.getCount() == 0);
+        assertThat(cancelled).as("RFC 3261 §9.2: a CANCEL after the final response changes nothing").isEmpty();
+    }
+
+    @Test
     void cancelForUnknownInviteGets481() throws Exception {
         peer.send(request("CANCEL", "z9hG4bKnone", "c5", 1, ""), udp);
         assertThat(peer.receive()).startsWith("SIP/2.0 481");
