@@ -96,6 +96,11 @@ public final class Header {
         }
     }
 
+    /** The value's size on the wire, exact unless it was built from non-ASCII text. */
+    int valueSizeEstimate() {
+        return raw != null && !folded ? length : value().length();
+    }
+
     /** Whether this header has the given name (any spelling, compact forms included). */
     public boolean is(String otherName) {
         return name.equalsIgnoreCase(otherName) || name.equalsIgnoreCase(HeaderName.canonical(otherName));
