@@ -128,6 +128,9 @@ class ProvisioningServiceTest {
         s.reloadCache();
         assertThat(s.list()).hasSize(2);
         assertThat(s.get("001565000001").staticIp()).isEqualTo("192.0.2.10");
+        String password = passwordIn(s, "001565000001");
+        assertThat(s.render("000b82000002").body()).as("both seeded devices of 1001 share its password").contains(password);
+        assertThat(extensionAccepts("1001", password)).isTrue();
         s.delete("000b82000002", "test");
         assertThat(runner.run(seed)).as("second start").isNotEqualTo(SeedOutcome.SEEDED);
         assertThat(s.list()).hasSize(1);
