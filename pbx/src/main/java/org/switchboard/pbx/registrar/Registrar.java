@@ -80,7 +80,8 @@ public final class Registrar {
             return;
         }
         AuthResult verdict = authenticator.verify(
-                request.method().name(), authorization.get(), settings.realm(), source, credentials);
+                request.method().name(), request.requestUri().toString(), authorization.get(), settings.realm(), source,
+                credentials);
         switch (verdict) {
             case AuthResult.Malformed m -> finish(tx, Result.BAD_REQUEST, request.createResponse(400, "Bad Authorization"));
             case AuthResult.Stale s -> challenge(tx, source, true);

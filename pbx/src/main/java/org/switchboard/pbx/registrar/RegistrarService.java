@@ -53,8 +53,7 @@ public final class RegistrarService implements AutoCloseable {
         this.failures = new RegistrationFailures(FAILURE_SOURCES, clock);
         this.location.merge(persistence.loadLive(clock.instant()));
         this.registrar = new Registrar(settings, new DigestAuthenticator(digestSecret,
-                new DigestServerSettings(DigestServerSettings.DEFAULT_NONCE_LIFETIME, false,
-                        DigestServerSettings.DEFAULT_NONCE_COUNT_CAPACITY, settings.digestAlgorithms()), clock),
+                DigestServerSettings.defaults().withOfferedAlgorithms(settings.digestAlgorithms()), clock),
                 new CredentialLookup(extensions), location, persistence, new PhoneTracker(sightings), failures,
                 new RegistrarMetrics(registry), clock);
         long periodMillis = settings.sweepInterval().toMillis();
