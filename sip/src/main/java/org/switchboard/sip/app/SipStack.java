@@ -1,6 +1,7 @@
 package org.switchboard.sip.app;
 
 import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
 import org.switchboard.sip.message.SipRequest;
 import org.switchboard.sip.message.SipResponse;
 import org.switchboard.sip.parse.SipParser;
@@ -63,7 +64,7 @@ public final class SipStack implements AutoCloseable {
     }
 
     /** The serial executor that owns everything with this Call-ID. */
-    public SerialExecutor executorFor(String callId) {
+    public Executor executorFor(String callId) {
         return executors.forCallId(callId);
     }
 
@@ -71,6 +72,16 @@ public final class SipStack implements AutoCloseable {
     public ClientTransaction send(SipRequest request, Transport transport, InetSocketAddress destination,
             ClientTransactionListener<SipResponse> listener) {
         return transactions.send(request, transport, destination, listener);
+    }
+
+    /**
+     * Cancels an INVITE we sent, once it has a provisional response and no final one (RFC 3261
+     * §9.1); the INVITE's listener then gets the 487. Call on the INVITE's executor.
+     *
+     * @return whether a CANCEL was sent
+     */
+    public boolean cancel(ClientTransaction invite, ClientTransactionListener<SipResponse> listener) {
+        return transactions.cancel(invite, listener);
     }
 
     /** Sends an ACK for a 2xx (no transaction); returns it as sent, for resending unchanged. */

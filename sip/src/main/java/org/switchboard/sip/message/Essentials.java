@@ -2,7 +2,7 @@ package org.switchboard.sip.message;
 
 import java.util.List;
 
-/** Reads and checks the headers every message must carry (RFC 3261 §8.1.1). Stateless. */
+/** Reads and checks the headers every message must carry (RFC 3261 §8.1.1). Stateless; any thread may call it. */
 final class Essentials {
     private Essentials() {}
 

@@ -7,7 +7,7 @@ import io.netty.buffer.Unpooled;
 /**
  * Writes messages in wire form: start line, headers by canonical name, a Content-Length computed
  * from the body, blank line, body. Headers read from the wire and unchanged are copied byte for
- * byte. Stateless.
+ * byte. Stateless; any thread may call it.
  */
 final class MessageWriter {
     private static final byte[] CRLF = {'\r', '\n'};

@@ -46,7 +46,6 @@ public final class SipRequest implements SipMessage {
             SipMethod method, String requestUriText, List<Header> headers, byte[] body,
             SipParseException startLineFault) {
         SipHeaders h = new SipHeaders(headers.toArray(Header[]::new));
-        RequestEssentials essentials = Essentials.read(h);
         try {
             if (startLineFault != null) {
                 throw startLineFault;
@@ -63,6 +62,7 @@ public final class SipRequest implements SipMessage {
             }
             return r;
         } catch (SipParseException e) {
+            RequestEssentials essentials = Essentials.read(h);
             throw essentials == null ? e : e.withEssentials(essentials);
         }
     }

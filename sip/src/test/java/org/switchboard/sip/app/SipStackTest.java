@@ -42,6 +42,7 @@ class SipStackTest {
                 })
                 .on(SipMethod.INVITE, invites::add) // left ringing: the test cancels it
                 .onCancelled(cancelled::add)
+                .dialogs(new org.switchboard.sip.dialog.DialogTable())
                 .build();
         stack = SipStack.start(SipStackSettings.of(TransportSettings.of(InetAddress.getLoopbackAddress(), 0, 0), counters),
                 router);
@@ -118,6 +119,14 @@ class SipStackTest {
     }
 
     @Test
+    void inDialogRequestForAnUnknownDialogGets481() throws Exception {
+        peer.send(request("OPTIONS", "z9hG4bKd1", "c8", 2, "").replace("To: <sip:uas@127.0.0.1>",
+                "To: <sip:uas@127.0.0.1>;tag=gone"), udp);
+        assertThat(peer.receive()).startsWith("SIP/2.0 481");
+        assertThat(optionsSeen).hasValue(0);
+    }
+
+    @Test
     void cancelForUnknownInviteGets481() throws Exception {
         peer.send(request("CANCEL", "z9hG4bKnone", "c5", 1, ""), udp);
         assertThat(peer.receive()).startsWith("SIP/2.0 481");
@@ -178,5 +187,46 @@ class SipStackTest {
                 udp);
         await().until(() -> !events.isEmpty());
         assertThat(events).singleElement().asString().startsWith("final 200 on call-");
+    }
+
+    @Test
+    void udpRequestOverTheMtuLimitGoesOverTcpToTheSamePort() throws Exception {
+        try (java.net.ServerSocket tcpPeer = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            SipRequest big = SipRequest.builder(SipMethod.OPTIONS, SipUri.parse("sip:peer@127.0.0.1:" + tcpPeer.getLocalPort()))
+                    .from(NameAddress.of(SipUri.parse("sip:pbx@127.0.0.1")).withTag("t1"))
+                    .to(NameAddress.of(SipUri.parse("sip:peer@127.0.0.1")))
+                    .callId("big-1")
+                    .cseq(1)
+                    .maxForwards(70)
+                    .header("Subject", "x".repeat(1400))
+                    .build();
+            InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), tcpPeer.getLocalPort());
+            stack.executorFor("big-1").execute(() -> stack.send(big, Transport.UDP, target, new NoOpListener()));
+            tcpPeer.setSoTimeout(5000);
+            try (java.net.Socket accepted = tcpPeer.accept()) {
+                accepted.setSoTimeout(5000);
+                StringBuilder received = new StringBuilder();
+                java.io.InputStream in = accepted.getInputStream();
+                for (int b; !received.toString().endsWith("\r\n\r\n") && (b = in.read()) >= 0; ) {
+                    received.append((char) b);
+                }
+                String text = received.toString();
+                assertThat(text).as("RFC 3261 §18.1.1: over 1300 bytes goes over TCP").contains("Via: SIP/2.0/TCP ");
+            }
+        }
+    }
+
+    private static final class NoOpListener implements ClientTransactionListener<SipResponse> {
+        @Override
+        public void onProvisional(SipResponse response) {}
+
+        @Override
+        public void onFinal(SipResponse response) {}
+
+        @Override
+        public void onTimeout() {}
+
+        @Override
+        public void onTransportError(Throwable cause) {}
     }
 }

@@ -7,7 +7,10 @@ import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
 import org.opentest4j.TestAbortedException;
 import org.switchboard.store.db.Database;
@@ -25,12 +28,15 @@ final class PostgresServer {
     private static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
     private static final Object LOCK = new Object();
     private static Optional<PostgresServer> shared;
-    private static String unreachableReason;
+    private static volatile String unreachableReason;
 
     private final String adminUrl;
     private final String user;
     private final String password;
     private final String template;
+    // DROP DATABASE takes about a second (it waits for a checkpoint); tests do not wait for it.
+    private final ExecutorService dropper = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().daemon().name("sb-test-pg-drop").unstarted(r));
 
     private PostgresServer(String adminUrl, String user, String password) {
         this.adminUrl = adminUrl;
@@ -46,23 +52,27 @@ final class PostgresServer {
     static PostgresServer shared() {
         synchronized (LOCK) {
             if (shared == null) {
-                shared = connect();
+                shared = connect(env("SWITCHBOARD_TEST_PG_URL", DEFAULT_URL), env("SWITCHBOARD_TEST_PG_USER", "postgres"),
+                        env("SWITCHBOARD_TEST_PG_PASSWORD", ""));
             }
-            if (shared.isEmpty()) {
-                String message = unreachableReason;
-                if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                    Assertions.fail(message + " (CI=true: PostgreSQL tests must run)");
-                }
-                throw new TestAbortedException(message);
-            }
-            return shared.get();
+            return require(shared, "true".equalsIgnoreCase(System.getenv("CI")));
         }
     }
 
-    private static Optional<PostgresServer> connect() {
-        String url = env("SWITCHBOARD_TEST_PG_URL", DEFAULT_URL);
-        PostgresServer server = new PostgresServer(url, env("SWITCHBOARD_TEST_PG_USER", "postgres"),
-                env("SWITCHBOARD_TEST_PG_PASSWORD", ""));
+    /** The server, or the skip/failure a missing one means ({@code ci}: fail instead of skipping). */
+    static PostgresServer require(Optional<PostgresServer> server, boolean ci) {
+        if (server.isPresent()) {
+            return server.get();
+        }
+        if (ci) {
+            Assertions.fail(unreachableReason + " (CI=true: PostgreSQL tests must run)");
+        }
+        throw new TestAbortedException(unreachableReason);
+    }
+
+    /** Connects and migrates a fresh template; empty (with the reason printed loudly) when the server cannot be reached. */
+    static Optional<PostgresServer> connect(String url, String user, String password) {
+        PostgresServer server = new PostgresServer(url, user, password);
         try {
             server.admin("CREATE DATABASE " + server.template);
         } catch (SQLException e) {
@@ -75,7 +85,7 @@ final class PostgresServer {
                     """.formatted(unreachableReason));
             return Optional.empty();
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.drop(server.template), "sb-test-pg-template-drop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(server::dropEverything, "sb-test-pg-template-drop"));
         Database.open(server.settingsFor(server.template)).close();
         try {
             // A template keeps its data copyable only while nobody is connected; forbid connections.
@@ -99,7 +109,22 @@ final class PostgresServer {
         return name;
     }
 
-    void drop(String database) {
+    /** Drops a test database in the background; the JVM's exit waits for it. */
+    void dropLater(String database) {
+        dropper.execute(() -> drop(database));
+    }
+
+    private void dropEverything() {
+        dropper.shutdown();
+        try {
+            dropper.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        drop(template);
+    }
+
+    private void drop(String database) {
         try {
             admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         } catch (SQLException e) {
