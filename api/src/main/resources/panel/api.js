@@ -19,6 +19,10 @@ export function onSessionEnded(handler) {
   sessionEnded = handler;
 }
 
+/**
+ * Calls the API; a string body is sent as text/csv (bulk import), anything else as JSON. Resolves
+ * with the parsed answer, rejects with an ApiError.
+ */
 export async function api(method, path, body) {
   const headers = { Accept: 'application/json' };
   const token = session.token();
@@ -26,7 +30,10 @@ export async function api(method, path, body) {
     headers.Authorization = `Bearer ${token}`;
   }
   const init = { method, headers, cache: 'no-store', credentials: 'omit' };
-  if (body !== undefined) {
+  if (typeof body === 'string') {
+    headers['Content-Type'] = 'text/csv; charset=utf-8';
+    init.body = body;
+  } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }

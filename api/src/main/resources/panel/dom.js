@@ -88,3 +88,30 @@ export function showError(form, error) {
 export function alertBox() {
   return h('p', { class: 'alert', role: 'alert', hidden: true });
 }
+
+/**
+ * A modal confirmation with Delete and Cancel; the native dialog keeps focus inside and closes on
+ * Escape. ask(text, action) runs action only when Delete is chosen.
+ */
+export function confirmDialog(title) {
+  const text = h('p', { id: 'confirm-text' });
+  const yes = h('button', { type: 'button', class: 'danger', id: 'confirm-delete' }, 'Delete');
+  const no = h('button', { type: 'button', class: 'secondary' }, 'Cancel');
+  const dialog = h('dialog', { 'aria-labelledby': 'confirm-title', 'aria-describedby': 'confirm-text' },
+    h('h2', { id: 'confirm-title' }, title), text, h('div', { class: 'buttons' }, yes, no));
+  let pending = null;
+  yes.addEventListener('click', () => {
+    dialog.close();
+    pending();
+  });
+  no.addEventListener('click', () => dialog.close());
+  return {
+    dialog,
+    ask(message, action) {
+      pending = action;
+      text.textContent = message;
+      dialog.showModal();
+      no.focus();
+    },
+  };
+}

@@ -2,7 +2,7 @@
 // (SIP password, voicemail PIN) are write-only: the API never returns them and the form never
 // shows them; on edit an empty secret field keeps the stored one.
 import { api } from './api.js';
-import { alertBox, clearErrors, field, h, showError } from './dom.js';
+import { alertBox, clearErrors, confirmDialog, field, h, showError } from './dom.js';
 
 export const title = 'Extensions';
 
@@ -20,7 +20,7 @@ export function render(main) {
         .map((label) => h('th', { scope: 'col' }, label)))),
     body);
   const editor = h('div', { id: 'editor' });
-  const confirm = deleteDialog();
+  const confirm = confirmDialog('Delete extension?');
 
   main.append(
     h('h1', {}, 'Extensions'),
@@ -63,7 +63,7 @@ export function render(main) {
       h('td', { 'data-label': 'Voicemail PIN' }, e.has_voicemail_pin ? 'set' : 'not set'),
       h('td', { class: 'actions' },
         h('button', { type: 'button', class: 'secondary', 'aria-label': `Edit extension ${e.number}`, onclick: () => openEditor(e) }, 'Edit'),
-        h('button', { type: 'button', class: 'danger', 'aria-label': `Delete extension ${e.number}`, onclick: () => confirm.ask(e, remove) }, 'Delete')));
+        h('button', { type: 'button', class: 'danger', 'aria-label': `Delete extension ${e.number}`, onclick: () => confirm.ask(`Extension ${e.number} (${e.name}) will be removed; its phones will stop registering.`, () => remove(e)) }, 'Delete')));
   }
 
   function openEditor(existing) {
@@ -154,29 +154,4 @@ export function render(main) {
   }
 
   load();
-}
-
-/** A modal confirmation; the native dialog keeps focus inside and closes on Escape. */
-function deleteDialog() {
-  const text = h('p', { id: 'confirm-text' });
-  const yes = h('button', { type: 'button', class: 'danger', id: 'confirm-delete' }, 'Delete');
-  const no = h('button', { type: 'button', class: 'secondary' }, 'Cancel');
-  const dialog = h('dialog', { 'aria-labelledby': 'confirm-title', 'aria-describedby': 'confirm-text' },
-    h('h2', { id: 'confirm-title' }, 'Delete extension?'), text, h('div', { class: 'buttons' }, yes, no));
-  let pending = null;
-  yes.addEventListener('click', () => {
-    dialog.close();
-    const [target, action] = pending;
-    action(target);
-  });
-  no.addEventListener('click', () => dialog.close());
-  return {
-    dialog,
-    ask(target, action) {
-      pending = [target, action];
-      text.textContent = `Extension ${target.number} (${target.name}) will be removed; its phones will stop registering.`;
-      dialog.showModal();
-      no.focus();
-    },
-  };
 }
