@@ -90,7 +90,8 @@ function show() {
   main.replaceChildren();
   const message = notice;
   notice = null;
-  cleanup = page.render(main, { navigate, notice: message }) ?? null;
+  const offers = (apiPath) => available !== null && available.has(apiPath);
+  cleanup = page.render(main, { navigate, notice: message, offers }) ?? null;
   if (path !== '/login') {
     main.focus();
     if (available === null && !discovering) {

@@ -61,6 +61,9 @@ class PanelBrowserIT {
         browser.waitForText(By.id("health-status"), "ok");
         assertThat(browser.text(By.id("health-database"))).isEqualTo("sqlite");
         assertThat(browser.text(By.id("health-version"))).isEqualTo("1.2.3-test");
+        assertThat(browser.text(By.id("health-uptime"))).matches("\\d+ (d|h|min|s)( \\d+ (h|min|s))?");
+        assertThat(browser.driver.findElement(By.id("phone-count")).isDisplayed())
+                .as("registered phones count without /api/registered-phones").isFalse();
         browser.screenshot(testName);
     }
 

@@ -94,6 +94,14 @@ class PanelProvisioningIT {
     }
 
     @Test
+    void dashboardCountsRegisteredPhonesWhenTheRouteExists() {
+        browser.openPage("#/dashboard", By.id("health-title"));
+
+        browser.waitForText(By.id("phone-count"), "0");
+        browser.screenshot(testName);
+    }
+
+    @Test
     void addedDeviceIsListedWithItsStaticIp() {
         browser.type(By.name("mac_address"), "80:5E:C0:11:22:33");
         browser.type(By.name("extension_number"), "4001");
