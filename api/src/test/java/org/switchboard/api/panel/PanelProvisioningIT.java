@@ -23,6 +23,7 @@ import org.switchboard.pbx.admin.Argon2PasswordHasher;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.provisioning.Codec;
+import org.switchboard.pbx.provisioning.DeviceInput;
 import org.switchboard.pbx.provisioning.DeviceSecretCipher;
 import org.switchboard.pbx.provisioning.ProvisioningService;
 import org.switchboard.pbx.provisioning.ProvisioningTemplates;
@@ -118,6 +119,35 @@ class PanelProvisioningIT {
         assertThat(browser.text(By.id("devices-status"))).contains("Static IP 192.0.2.10 set");
         assertThat(provisioning.get("805ec0112233").staticIp()).isEqualTo("192.0.2.10");
         browser.screenshot(testName);
+    }
+
+    @Test
+    void lookupFindsAProvisionedDeviceAndNamesAnUnknownOne() {
+        provisioning.save(DeviceInput.parse("0004f2abcdef", "4003", "polycom", "VVX 250"), "test");
+        browser.openPage("#/phones", By.id("lookup-form"));
+
+        browser.type(By.name("mac_or_ip"), "00:04:F2:AB:CD:EF");
+        browser.driver.findElement(By.cssSelector("#lookup-form button[type=submit]")).click();
+        browser.waitForText(By.id("lookup-answer"), "VVX 250");
+        assertThat(browser.text(By.id("lookup-answer"))).contains("4003", "polycom");
+        browser.screenshot(testName);
+
+        browser.type(By.name("mac_or_ip"), "0004f2000000");
+        browser.driver.findElement(By.cssSelector("#lookup-form button[type=submit]")).click();
+        browser.waitForText(By.cssSelector("#lookup-form .alert"), "0004f2000000");
+    }
+
+    @Test
+    void deviceIsDeletedAfterConfirmation() {
+        provisioning.save(DeviceInput.parse("001565fedcba", "4004", "yealink", "T31P"), "test");
+        browser.driver.navigate().refresh();
+        browser.waitFor(By.cssSelector("#devices tr[data-mac='001565fedcba']"));
+
+        browser.driver.findElement(By.cssSelector("button[aria-label='Delete device 001565fedcba']")).click();
+        browser.waitFor(By.id("confirm-delete")).click();
+
+        browser.waitForCount(By.cssSelector("#devices tr[data-mac='001565fedcba']"), 0);
+        assertThat(provisioning.list()).noneMatch(d -> d.macAddress().equals("001565fedcba"));
     }
 
     @Test
