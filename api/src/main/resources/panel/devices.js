@@ -25,10 +25,11 @@ export function render(main) {
     body);
   const staticIpEditor = h('div', { id: 'static-ip-editor' });
   const confirm = confirmDialog('Delete device?');
+  const editor = deviceForm();
 
   main.append(
     h('h1', {}, 'Devices'),
-    deviceForm(),
+    editor.form,
     importForm(),
     h('h2', {}, 'Provisioned devices'),
     h('div', { class: 'toolbar' }, field('Search devices', search)),
@@ -68,6 +69,7 @@ export function render(main) {
       h('td', { 'data-label': 'Static IP', class: 'static-ip' }, d.static_ip ?? '—'),
       h('td', { 'data-label': 'Last provisioned' }, d.last_provisioned ? new Date(d.last_provisioned).toLocaleString() : 'never'),
       h('td', { class: 'actions' },
+        h('button', { type: 'button', class: 'secondary', 'aria-label': `Edit device ${d.mac_address}`, onclick: () => editor.edit(d) }, 'Edit'),
         h('button', { type: 'button', class: 'secondary', 'aria-label': `Static IP of device ${d.mac_address}`, onclick: () => editStaticIp(d) }, 'Static IP'),
         h('button', { type: 'button', class: 'danger', 'aria-label': `Delete device ${d.mac_address}`, onclick: () => confirm.ask(`Device ${d.mac_address} (extension ${d.extension_number}) will no longer get its configuration.`, () => remove(d)) }, 'Delete')));
   }
@@ -109,7 +111,19 @@ export function render(main) {
         save.disabled = false;
       }
     });
-    return form;
+    return {
+      form,
+      /** Loads a listed device into the form; saving the same MAC replaces it. */
+      edit(d) {
+        clearErrors(form);
+        inputs.mac.value = d.mac_address;
+        inputs.extension.value = d.extension_number;
+        inputs.vendor.value = d.vendor;
+        inputs.model.value = d.model;
+        form.scrollIntoView();
+        inputs.extension.focus();
+      },
+    };
   }
 
   function importForm() {

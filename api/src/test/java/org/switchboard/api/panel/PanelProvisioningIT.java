@@ -64,6 +64,8 @@ class PanelProvisioningIT {
                 new DeviceSecretCipher(DeviceSecretCipher.newKey()), fetch -> {}, clock);
         api = new ApiFixture(db, new ProvisioningRoutes(provisioning));
         browser = new PanelBrowser(api.server.port());
+        browser.openLoginPage();
+        browser.logIn();
     }
 
     @AfterAll
@@ -84,8 +86,7 @@ class PanelProvisioningIT {
     @BeforeEach
     void freshSession(TestInfo info) {
         testName = info.getTestMethod().orElseThrow().getName();
-        browser.openLoginPage();
-        browser.logIn();
+        // One login for the class: these tests are about the pages, not the session.
         browser.openPage("#/devices", By.id("device-form"));
     }
 
@@ -135,6 +136,20 @@ class PanelProvisioningIT {
         browser.type(By.name("mac_or_ip"), "0004f2000000");
         browser.driver.findElement(By.cssSelector("#lookup-form button[type=submit]")).click();
         browser.waitForText(By.cssSelector("#lookup-form .alert"), "0004f2000000");
+    }
+
+    @Test
+    void editedDeviceMovesToAnotherExtension() {
+        provisioning.save(DeviceInput.parse("001565123123", "4001", "yealink", "T42U"), "test");
+        browser.driver.navigate().refresh();
+        browser.waitFor(By.cssSelector("#devices tr[data-mac='001565123123']"));
+
+        browser.driver.findElement(By.cssSelector("button[aria-label='Edit device 001565123123']")).click();
+        browser.type(By.name("extension_number"), "4002");
+        browser.driver.findElement(By.cssSelector("#device-form button[type=submit]")).click();
+
+        browser.waitForText(By.cssSelector("#devices tr[data-mac='001565123123']"), "4002");
+        assertThat(provisioning.get("001565123123").extensionNumber()).isEqualTo("4002");
     }
 
     @Test
