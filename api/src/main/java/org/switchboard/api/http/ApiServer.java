@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.api.panel.PanelRoutes;
 import org.switchboard.pbx.admin.AdminAuthService;
 
 /**
@@ -42,10 +44,11 @@ public final class ApiServer {
      * @param settings bind address and port (0 = any free port)
      * @param auth validates bearer tokens for every protected route
      * @param registry where JVM and HTTP metrics go and what {@code /metrics} scrapes; other modules register on it too
-     * @param features the routes of each feature (auth, health, extensions, ...)
+     * @param apiFeatures the routes of each feature (auth, health, extensions, ...); the admin panel is always added
      */
-    public ApiServer(HttpSettings settings, AdminAuthService auth, PrometheusMeterRegistry registry, List<Routes> features) {
+    public ApiServer(HttpSettings settings, AdminAuthService auth, PrometheusMeterRegistry registry, List<Routes> apiFeatures) {
         this.settings = settings;
+        List<Routes> features = Stream.concat(apiFeatures.stream(), Stream.of(new PanelRoutes())).toList();
         this.openApi = new OpenApiDocument(settings.version(), features.stream().map(Routes::openApiResource).toList());
         bindJvmMetrics(registry);
         BearerAuthFilter authFilter = new BearerAuthFilter(auth);
