@@ -80,7 +80,7 @@ public class DigestVerifyBenchmark {
             ParseResult<DigestCredentials> answer = phone.answer(List.of(challenge.toHeaderValue()), "REGISTER", URI);
             headers[i] = ((ParseResult.Parsed<DigestCredentials>) answer).value().toHeaderValue();
         }
-        if (!(server.verify("REGISTER", headers[0], REALM, PHONE, users) instanceof AuthResult.Ok)) {
+        if (!(server.verify("REGISTER", URI, headers[0], REALM, PHONE, users) instanceof AuthResult.Ok)) {
             throw new IllegalStateException("prepared credentials do not verify");
         }
         next = 1;
@@ -90,6 +90,6 @@ public class DigestVerifyBenchmark {
     public AuthResult verifyAuthorization() {
         String header = headers[next];
         next = (next + 1) & (HEADERS - 1);
-        return server.verify("REGISTER", header, REALM, PHONE, users);
+        return server.verify("REGISTER", URI, header, REALM, PHONE, users);
     }
 }

@@ -2,6 +2,7 @@ package org.switchboard.media.dsp;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads and writes RIFF/WAVE files holding 16-bit linear PCM (format 1, or WAVE_FORMAT_EXTENSIBLE with PCM).
@@ -98,10 +99,10 @@ public final class WavFile {
     private static String tag(ByteBuffer in, int at) {
         byte[] b = new byte[4];
         in.get(at, b);
-        return new String(b, java.nio.charset.StandardCharsets.US_ASCII);
+        return new String(b, StandardCharsets.US_ASCII);
     }
 
     private static byte[] ascii(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

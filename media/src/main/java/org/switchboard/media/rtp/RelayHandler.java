@@ -1,9 +1,11 @@
 package org.switchboard.media.rtp;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +34,18 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (in.accept(packet.sender(), packet.content())) {
-            out.send(packet.content());
+        relay(packet.sender(), packet.content());
+    }
+
+    /**
+     * Relays one received datagram payload from {@code source}, taking ownership of {@code data}: it is sent on
+     * or released. The whole per-packet path; public so the JMH benchmark can drive it without a socket.
+     */
+    public void relay(InetSocketAddress source, ByteBuf data) {
+        if (in.accept(source, data)) {
+            out.send(data);
         } else {
-            packet.release();
+            data.release();
         }
     }
 

@@ -118,7 +118,9 @@ public final class RtpRelay implements AutoCloseable {
         // another process holds a port of our range: give these pairs back (they go to the end of the queue)
         session.close().whenComplete((ignored, error) -> {
             if (attemptsLeft > 1) {
-                attempt(label, listener, result, attemptsLeft - 1);
+                // JDK NIO frees a closed socket's port only at its selector's next select; retrying on a later
+                // turn of the loop lets the pairs just closed be bound again when the range is small
+                group.schedule(() -> attempt(label, listener, result, attemptsLeft - 1), 1, TimeUnit.MILLISECONDS);
             } else {
                 result.completeExceptionally(new MediaUnavailableException(
                         "could not bind an RTP port pair for " + label + " after " + BIND_ATTEMPTS + " attempts"));

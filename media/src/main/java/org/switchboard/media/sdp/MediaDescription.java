@@ -1,7 +1,9 @@
 package org.switchboard.media.sdp;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -51,9 +53,22 @@ public record MediaDescription(
 
     /** The payload formats as RTP maps, in m-line order; formats without rtpmap use the RFC 3551 static table. */
     public List<RtpMap> rtpMaps() {
+        // one pass over the attributes keeps this linear for hostile offers with thousands of formats
+        Map<String, RtpMap> declared = new HashMap<>();
+        for (Attribute a : attributes) {
+            if (a.name().equals("rtpmap") && a.value().isPresent()) {
+                RtpMap map = RtpMap.parse(a.value().get());
+                declared.putIfAbsent(Integer.toString(map.payloadType()), map);
+            }
+        }
         List<RtpMap> maps = new ArrayList<>();
         for (String format : formats) {
-            rtpMap(format).ifPresent(maps::add);
+            RtpMap map = declared.get(format);
+            if (map != null) {
+                maps.add(map);
+            } else {
+                staticMap(format).ifPresent(maps::add);
+            }
         }
         return maps;
     }
@@ -61,13 +76,14 @@ public record MediaDescription(
     /** The RTP map of one format of this line, from its rtpmap attribute or the static table. */
     public Optional<RtpMap> rtpMap(String format) {
         for (Attribute a : attributes) {
-            if (a.name().equals("rtpmap") && a.value().isPresent()) {
-                String v = a.value().get();
-                if (v.startsWith(format + " ")) {
-                    return Optional.of(RtpMap.parse(v));
-                }
+            if (a.name().equals("rtpmap") && a.value().isPresent() && a.value().get().startsWith(format + " ")) {
+                return Optional.of(RtpMap.parse(a.value().get()));
             }
         }
+        return staticMap(format);
+    }
+
+    private static Optional<RtpMap> staticMap(String format) {
         try {
             return RtpMap.ofStatic(Integer.parseInt(format));
         } catch (NumberFormatException e) {

@@ -3,15 +3,26 @@ package org.switchboard.media.sdp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Rewrites a session description so that its anchored stream points at the relay (the B2BUA forwards the other
- * leg's offer or answer with its own address), keeping codecs, direction and every other attribute. Streams the
- * relay does not carry are disabled with port 0, so no media bypasses the PBX.
+ * leg's offer or answer with its own address), keeping codecs, direction and the other attributes. What would
+ * let media bypass or confuse the relay goes: streams it does not carry are disabled with port 0, ICE candidates
+ * and credentials (they name the phone's own addresses) and rtcp-mux (the relay has a separate RTCP port) are
+ * removed.
  *
  * <p>Stateless: any thread may call it.
  */
 public final class SdpAnchor {
+    /**
+     * RFC 8445 ICE attributes would let the peers find each other's real addresses; RFC 5761 rtcp-mux would put
+     * RTCP on the relay's RTP port. Both are removed from the anchored stream.
+     */
+    private static final Set<String> REMOVED = Set.of(
+            "candidate", "remote-candidates", "end-of-candidates", "ice-ufrag", "ice-pwd", "ice-options", "ice-lite",
+            "ice-mismatch", "rtcp-mux");
+
     private SdpAnchor() {}
 
     /**
@@ -41,7 +52,9 @@ public final class SdpAnchor {
         if (session.isEmpty() && sdp.media().get(mediaIndex).connection().isEmpty()) {
             session = Optional.of(relayConnection);
         }
-        return sdp.withConnection(session).withMedia(media);
+        List<Attribute> sessionAttributes =
+                sdp.attributes().stream().filter(a -> !REMOVED.contains(a.name())).toList();
+        return sdp.withConnection(session).withAttributes(sessionAttributes).withMedia(media);
     }
 
     private static Connection pointAt(Connection original, Connection relay) {
@@ -52,6 +65,9 @@ public final class SdpAnchor {
     private static List<Attribute> rtcpAt(List<Attribute> attributes, MediaEndpoint relay) {
         List<Attribute> out = new ArrayList<>(attributes.size());
         for (Attribute a : attributes) {
+            if (REMOVED.contains(a.name())) {
+                continue;
+            }
             if (a.name().equals("rtcp") && a.value().isPresent()) {
                 RtcpAttribute old = RtcpAttribute.parse(a.value().get());
                 RtcpAttribute moved = new RtcpAttribute(

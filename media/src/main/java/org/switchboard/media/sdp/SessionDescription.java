@@ -63,6 +63,11 @@ public record SessionDescription(
         return new SessionDescription(origin, sessionName, newConnection, fields, attributes, media);
     }
 
+    /** This description with other session-level attributes. */
+    public SessionDescription withAttributes(List<Attribute> newAttributes) {
+        return new SessionDescription(origin, sessionName, connection, fields, newAttributes, media);
+    }
+
     /** This description with another origin, as a B2BUA sends its own origin on each leg. */
     public SessionDescription withOrigin(Origin newOrigin) {
         return new SessionDescription(newOrigin, sessionName, connection, fields, attributes, media);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.switchboard.media.codec.MuLaw;
 
 class GoertzelTest {
     private static final int RATE = 8000;
@@ -38,7 +39,7 @@ class GoertzelTest {
         short[] tone = new ToneGenerator(1000, 0.5, RATE).next(BLOCK);
         short[] received = new short[BLOCK];
         for (int i = 0; i < BLOCK; i++) {
-            received[i] = org.switchboard.media.codec.MuLaw.decode(org.switchboard.media.codec.MuLaw.encode(tone[i]));
+            received[i] = MuLaw.decode(MuLaw.encode(tone[i]));
         }
         assertThat(oneKilohertz.relativePower(received, 0, BLOCK)).isGreaterThan(0.9);
     }

@@ -10,6 +10,7 @@ import io.netty.util.concurrent.MockTicker;
 import io.netty.util.concurrent.Ticker;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +81,7 @@ class RelayStreamTest {
     @Test
     void anotherSourceTakesOverAfterTheQuietTimeAndEnoughPackets() {
         stream.accept(NATTED, rtp(1));
-        ticker.advance(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        ticker.advance(500, TimeUnit.MILLISECONDS);
         assertThat(stream.accept(OTHER, rtp(2))).isFalse();
         assertThat(stream.accept(OTHER, rtp(3))).isFalse();
         assertThat(stream.accept(OTHER, rtp(4))).isTrue();
@@ -91,7 +92,7 @@ class RelayStreamTest {
     @Test
     void aPacketFromTheLatchedSourceResetsTheCandidate() {
         stream.accept(NATTED, rtp(1));
-        ticker.advance(600, java.util.concurrent.TimeUnit.MILLISECONDS);
+        ticker.advance(600, TimeUnit.MILLISECONDS);
         stream.accept(OTHER, rtp(2));
         stream.accept(OTHER, rtp(3));
         stream.accept(NATTED, rtp(4));

@@ -183,4 +183,31 @@ class RtpRelayIT {
         second.close().join();
         assertThat(relay.availablePortPairs()).isEqualTo(50);
     }
+
+    @org.junit.jupiter.api.Test
+    void skipsPortsHeldByAnotherProcess() throws Exception {
+        int min = 20000 + 2 * ThreadLocalRandom.current().nextInt(15000);
+        try (java.net.DatagramSocket squatter =
+                new java.net.DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), min))) {
+            relay = new RtpRelay(new RelaySettings(InetAddress.getLoopbackAddress(), min, min + 5,
+                    Duration.ofSeconds(30), LatchingRule.DEFAULT, RelayTransport.NIO, 1), ticker);
+            RelaySession session = relay.open("squatted", (s, leg) -> {}).join();
+            assertThat(session.ports(Leg.A).rtpPort()).isNotEqualTo(min);
+            assertThat(session.ports(Leg.B).rtpPort()).isNotEqualTo(min);
+            assertThat(squatter.getLocalPort()).isEqualTo(min);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void failsWithATypedErrorWhenNoPortPairIsFree() {
+        int min = 20000 + 2 * ThreadLocalRandom.current().nextInt(15000);
+        relay = new RtpRelay(new RelaySettings(InetAddress.getLoopbackAddress(), min, min + 1,
+                Duration.ofSeconds(30), LatchingRule.DEFAULT, RelayTransport.NIO, 1), ticker);
+        assertThat(relay.open("too many", (s, leg) -> {}))
+                .failsWithin(Duration.ofSeconds(5))
+                .withThrowableThat()
+                .havingCause()
+                .isInstanceOf(MediaUnavailableException.class);
+        assertThat(relay.availablePortPairs()).isEqualTo(1);
+    }
 }

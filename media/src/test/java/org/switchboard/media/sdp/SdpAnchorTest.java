@@ -45,4 +45,14 @@ class SdpAnchorTest {
         assertThat(audio.rtcp())
                 .contains(new RtcpAttribute(30001, Optional.of(Connection.internet("203.0.113.1"))));
     }
+
+    @Test
+    void removesIceAndRtcpMuxSoMediaCannotBypassTheRelay() {
+        SessionDescription sdp = SdpParser.parse("v=0\no=- 1 1 IN IP4 h\ns=-\nc=IN IP4 192.168.0.9\nt=0 0\n"
+                + "a=ice-lite\nm=audio 5000 RTP/AVP 0\na=ice-ufrag:abcd\na=ice-pwd:secretsecretsecretsecret\n"
+                + "a=candidate:1 1 UDP 2130706431 192.168.0.9 5000 typ host\na=rtcp-mux\na=sendrecv\n");
+        SessionDescription anchored = SdpAnchor.anchor(sdp, 0, RELAY);
+        assertThat(anchored.attributes()).isEmpty();
+        assertThat(anchored.media().getFirst().attributes()).containsExactly(Attribute.flag("sendrecv"));
+    }
 }

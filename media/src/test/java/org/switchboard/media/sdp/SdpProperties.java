@@ -47,6 +47,20 @@ class SdpProperties {
         parseOrTypedError(offer.substring(0, i) + c + offer.substring(i + 1));
     }
 
+    @Property(tries = 3)
+    void aMaximalHostileOfferIsParsedAndAnsweredInLinearWork(@ForAll @IntRange(min = 1000, max = 3000) int n) {
+        StringBuilder sdp = new StringBuilder("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nc=IN IP4 h\r\nm=audio 4000 RTP/AVP");
+        for (int pt = 0; pt < n; pt++) {
+            sdp.append(' ').append(96 + pt % 32);
+        }
+        sdp.append("\r\n");
+        while (sdp.length() < SdpParser.MAX_LENGTH - 40) {
+            sdp.append("a=rtpmap:96 x/8000\r\n");
+        }
+        // completes (the suite's time budget is the guard; no timing number here) with an answer or a refusal
+        parseOrTypedError(sdp.toString());
+    }
+
     private static void parseOrTypedError(String text) {
         try {
             SessionDescription sdp = SdpParser.parse(text);

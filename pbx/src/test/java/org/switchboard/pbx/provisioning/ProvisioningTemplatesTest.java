@@ -73,6 +73,25 @@ class ProvisioningTemplatesTest {
         assertThat(xpath(doc, expr)).as("display name in %s file", vendor).isEqualTo(AWKWARD_NAME);
     }
 
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void everyCatalogueModelRendersInEveryZoneShape(Vendor vendor) throws Exception {
+        for (String zone : List.of("UTC", "America/New_York", "Asia/Kolkata", "Australia/Sydney", "Asia/Jerusalem")) {
+            SiteSettings site = new SiteSettings("10.0.0.1", 5061, SipTransport.TLS, "8500", ZoneId.of(zone), "ntp.example.org",
+                    List.of(Codec.values()));
+            for (String model : PhoneModels.of(vendor)) {
+                ProvisioningContext ctx = new ProvisioningContext(new MacAddress("001565123456"), vendor, model,
+                        new SipAccount("1001", AWKWARD_NAME, "1001", AWKWARD_PASSWORD), site,
+                        List.of(new LineKey(1, "L1"), new BlfKey(7, "1007", "Seven"), new BlfKey(120, "1120", "Last")));
+                RenderedFile file = templates.render(ctx, DeviceFileKind.MAIN);
+                if (file.contentType().startsWith("application/xml")) {
+                    xml(file.body());
+                }
+                assertThat(file.body()).as("%s %s in %s", vendor, model, zone).doesNotContain("\r").doesNotContain("${");
+            }
+        }
+    }
+
     @Test
     void polycomSettingsCarryAccountServerTimeCodecsAndBlf() throws Exception {
         Document doc = xml(templates.render(context(Vendor.POLYCOM, "Alice", "secret"), DeviceFileKind.PHONE_SETTINGS).body());

@@ -64,7 +64,7 @@ final class CliErrors implements IExecutionExceptionHandler, IParameterException
             }
             default -> {
                 // Unexpected: a short line for the operator, the stack trace only in the debug log.
-                err.println("error: " + e);
+                err.println("error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
                 log.debug("command failed", e);
                 yield FAILURE;
             }
@@ -73,8 +73,16 @@ final class CliErrors implements IExecutionExceptionHandler, IParameterException
         return code;
     }
 
-    /** The option that carries a field, e.g. {@code voicemail_pin} is {@code --voicemail-pin}. */
+    /**
+     * What the user typed for a field: the positional parameter, the option ({@code voicemail_pin}
+     * is {@code --voicemail-pin}), or a configuration key (dotted) as it is.
+     */
     private static String optionName(String field) {
-        return field.equals("number") ? "NUMBER" : "--" + field.replace('_', '-');
+        return switch (field) {
+            case "number" -> "NUMBER";
+            case "archive" -> "FILE";
+            case "database" -> "database";
+            default -> field.contains(".") ? field : "--" + field.replace('_', '-');
+        };
     }
 }

@@ -1,6 +1,7 @@
 package org.switchboard.server.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -37,6 +38,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Logging.forServer();
         SwitchboardConfig loaded = config.load(context.environment());
+        log.info("configuration read file={} found={}", config.file(), Files.exists(config.file()));
         Server server = Server.start(loaded, context.clock(), context.version());
         PrintWriter out = spec.commandLine().getOut();
         server.generatedAdminPassword().ifPresent(password -> {

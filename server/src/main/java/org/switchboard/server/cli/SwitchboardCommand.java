@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
                 MigrateCommand.class,
                 ConfigCommand.class,
                 ExtensionCommand.class,
+                BackupCommand.class,
+                RestoreCommand.class,
         })
 final class SwitchboardCommand implements Runnable {
     @Spec

@@ -49,10 +49,7 @@ final class SchemaWalker {
             }
             ConfigSchema.Shape shape = schema.keys().get(entry.key());
             if (shape == null) {
-                String hint = Suggestions.closest(entry.key(), schema.keys().keySet())
-                        .map(s -> " (did you mean '" + s + "'?)")
-                        .orElse(" (known keys here: " + String.join(", ", schema.keys().keySet()) + ")");
-                problems.add(new ConfigProblem(origin.apply(entry.line()), path, "unknown key" + hint));
+                unknownKey(entry, path, schema);
                 continue;
             }
             switch (shape) {
@@ -95,10 +92,7 @@ final class SchemaWalker {
             if (!seen.add(entry.key())) {
                 problems.add(new ConfigProblem(origin.apply(entry.line()), path, "duplicate key; it is already set above"));
             } else if (!(schema.keys().get(entry.key()) instanceof ConfigSchema.Value)) {
-                String hint = Suggestions.closest(entry.key(), schema.keys().keySet())
-                        .map(s -> " (did you mean '" + s + "'?)")
-                        .orElse(" (known keys here: " + String.join(", ", schema.keys().keySet()) + ")");
-                problems.add(new ConfigProblem(origin.apply(entry.line()), path, "unknown key" + hint));
+                unknownKey(entry, path, schema);
             } else {
                 scalarText(entry, path).ifPresent(t -> fields.put(entry.key(), new Setting(t, origin.apply(entry.line()))));
             }
@@ -108,6 +102,13 @@ final class SchemaWalker {
                 problems.add(new ConfigProblem(origin.apply(node.line()), itemPath + "." + key, "is required"));
             }
         });
+    }
+
+    private void unknownKey(YamlNode.Entry entry, String path, ConfigSchema.Section schema) {
+        String hint = Suggestions.closest(entry.key(), schema.keys().keySet())
+                .map(s -> " (did you mean '" + s + "'?)")
+                .orElse(" (known keys here: " + String.join(", ", schema.keys().keySet()) + ")");
+        problems.add(new ConfigProblem(origin.apply(entry.line()), path, "unknown key" + hint));
     }
 
     private Optional<YamlNode.Mapping> asMapping(YamlNode node, String path) {

@@ -18,7 +18,7 @@ class SwitchboardCliTest {
         CliRun run = CliRun.of("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("run", "migrate", "config", "extension");
+        assertThat(run.out()).contains("run", "migrate", "config", "extension", "backup", "restore");
     }
 
     @Test

@@ -1,10 +1,12 @@
 package org.switchboard.sip.app;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.MDC;
 
 /**
  * Hands out the serial executor for a Call-ID, all multiplexed on one shared {@code call-} pool.
@@ -33,8 +35,24 @@ public final class CallExecutors implements AutoCloseable {
         }
     }
 
-    /** The serial executor owning everything keyed by this Call-ID. */
-    public SerialExecutor forCallId(String callId) {
+    /**
+     * The serial executor owning everything keyed by this Call-ID. Its tasks run with the Call-ID
+     * in the logging context ({@code call_id}), so one call can be followed across threads.
+     */
+    public Executor forCallId(String callId) {
+        SerialExecutor stripe = stripe(callId);
+        return task -> stripe.execute(() -> {
+            MDC.put("call_id", callId);
+            try {
+                task.run();
+            } finally {
+                MDC.remove("call_id");
+            }
+        });
+    }
+
+    /** The stripe a Call-ID maps to; the same Call-ID always gets the same one. */
+    SerialExecutor stripe(String callId) {
         return stripes[Math.floorMod(callId.hashCode() * 0x9E3779B9, STRIPES)];
     }
 

@@ -2,9 +2,11 @@ package org.switchboard.sip.app;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.switchboard.sip.dialog.DialogTable;
 import org.switchboard.sip.message.HeaderName;
 import org.switchboard.sip.message.SipMethod;
 import org.switchboard.sip.message.SipRequest;
@@ -14,7 +16,8 @@ import org.switchboard.sip.transport.Flow;
 
 /**
  * A {@link SipApplication} that sends each request to the handler registered for its method and
- * answers any other method with 405 and an Allow header (RFC 3261 §8.2.1). Built once at start-up;
+ * answers any other method with 405 and an Allow header (RFC 3261 §8.2.1); given a {@link
+ * DialogTable}, it answers in-dialog requests for unknown dialogs with 481 (§12.2.2). Built once at start-up;
  * its callbacks run on the Call-ID's serial executor.
  */
 public final class MethodRouter implements SipApplication {
@@ -23,9 +26,11 @@ public final class MethodRouter implements SipApplication {
     private final Consumer<ServerTransaction> cancelledHandler;
     private final Consumer<ServerTransaction> ackTimeoutHandler;
     private final String allow;
+    private final Optional<DialogTable> dialogs;
 
     private MethodRouter(Builder b) {
         this.handlers = Map.copyOf(b.handlers);
+        this.dialogs = b.dialogs;
         this.ackHandler = b.ackHandler;
         this.cancelledHandler = b.cancelledHandler;
         this.ackTimeoutHandler = b.ackTimeoutHandler;
@@ -40,6 +45,12 @@ public final class MethodRouter implements SipApplication {
 
     @Override
     public void onRequest(ServerTransaction transaction) {
+        SipRequest request = transaction.request();
+        if (dialogs.isPresent() && !request.isInitial() && dialogs.get().find(request).isEmpty()) {
+            // RFC 3261 §12.2.2: an in-dialog request for a dialog we do not know.
+            transaction.respond(request.createResponse(481));
+            return;
+        }
         RequestHandler handler = handlers.get(transaction.method());
         if (handler == null) {
             transaction.respond(transaction.request().createResponse(405)
@@ -71,8 +82,18 @@ public final class MethodRouter implements SipApplication {
         private BiConsumer<SipRequest, Flow> ackHandler = (ack, flow) -> {};
         private Consumer<ServerTransaction> cancelledHandler = tx -> {};
         private Consumer<ServerTransaction> ackTimeoutHandler = tx -> {};
+        private Optional<DialogTable> dialogs = Optional.empty();
 
         private Builder() {}
+
+        /**
+         * Answers in-dialog requests (To tag present) whose dialog is not in {@code table} with 481
+         * before any handler sees them.
+         */
+        public Builder dialogs(DialogTable table) {
+            this.dialogs = Optional.of(table);
+            return this;
+        }
 
         /** Routes requests of {@code method} to {@code handler}. */
         public Builder on(SipMethod method, RequestHandler handler) {

@@ -1,6 +1,7 @@
 package org.switchboard.sip.app;
 
 import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
 import org.switchboard.sip.message.SipRequest;
 import org.switchboard.sip.message.SipResponse;
 import org.switchboard.sip.parse.SipParser;
@@ -18,8 +19,8 @@ import org.switchboard.sip.transport.TransportLayer;
 /**
  * The running SIP stack: transports, the shared timer, the transaction layer and the per-Call-ID
  * executors, wired to one {@link SipApplication}. {@link #start} and {@link #close} are called by
- * the thread that owns the server's lifecycle; {@link #send} and {@link #sendStateless} on the
- * serial executor of the request's Call-ID ({@link #executorFor}); the rest from any thread.
+ * the thread that owns the server's lifecycle; {@link #cancel} on the serial executor of the
+ * INVITE's Call-ID ({@link #executorFor}); the rest from any thread.
  */
 public final class SipStack implements AutoCloseable {
     private final SipTimer timer;
@@ -63,14 +64,27 @@ public final class SipStack implements AutoCloseable {
     }
 
     /** The serial executor that owns everything with this Call-ID. */
-    public SerialExecutor executorFor(String callId) {
+    public Executor executorFor(String callId) {
         return executors.forCallId(callId);
     }
 
-    /** Sends a request in a new client transaction; call on {@link #executorFor} the request's Call-ID. */
+    /**
+     * Sends a request in a new client transaction. Any thread may call; the listener is called on
+     * {@link #executorFor} the request's Call-ID.
+     */
     public ClientTransaction send(SipRequest request, Transport transport, InetSocketAddress destination,
             ClientTransactionListener<SipResponse> listener) {
         return transactions.send(request, transport, destination, listener);
+    }
+
+    /**
+     * Cancels an INVITE we sent, once it has a provisional response and no final one (RFC 3261
+     * §9.1); the INVITE's listener then gets the 487. Call on the INVITE's executor.
+     *
+     * @return whether a CANCEL was sent
+     */
+    public boolean cancel(ClientTransaction invite, ClientTransactionListener<SipResponse> listener) {
+        return transactions.cancel(invite, listener);
     }
 
     /** Sends an ACK for a 2xx (no transaction); returns it as sent, for resending unchanged. */

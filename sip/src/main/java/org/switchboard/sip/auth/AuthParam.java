@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * One {@code auth-param} of a challenge or credentials: a case-insensitive name, its value, and
- * whether it is written as a quoted-string or a token (RFC 3261 §25.1, RFC 7235 §2.1). Immutable.
+ * whether it is written as a quoted-string or a token (RFC 3261 §25.1, RFC 7235 §2.1). Immutable,
+ * safe from any thread.
  *
  * @param name the parameter name, stored lower-case because names compare case-insensitively
  * @param value the value with quoting and escapes removed

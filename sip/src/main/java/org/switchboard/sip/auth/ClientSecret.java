@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * What a client knows to answer a digest challenge: the password, or only an HA1 precomputed for
- * one realm and algorithm. Immutable; {@code toString()} never shows the secret.
+ * one realm and algorithm. Immutable and safe from any thread; {@code toString()} never shows the
+ * secret.
  */
 public sealed interface ClientSecret {
 

@@ -18,6 +18,11 @@ import java.util.Optional;
  * offers {@code qop="auth"} and RFC 7616 §3.4 requires a client to answer with a qop it was offered,
  * and without {@code nc} there is nothing to stop a captured request being replayed while the nonce
  * is fresh.
+ *
+ * <p>The digest-uri must name the request's own Request-URI (RFC 2617 §3.2.2.5): otherwise a
+ * man in the middle could keep a valid {@code Authorization} and point an INVITE at a premium
+ * number. User agents copy the Request-URI verbatim, so the check is a textual comparison,
+ * ignoring ASCII case for the sake of host names; callers pass the Request-URI as received.
  */
 public final class DigestAuthenticator {
 
@@ -67,23 +72,36 @@ public final class DigestAuthenticator {
      * Verifies an {@code Authorization}/{@code Proxy-Authorization} header value for a request.
      *
      * @param method the request method, part of HA2
+     * @param requestUri the request's Request-URI as received
      * @param headerValue the header value as received
      * @param realm the realm this server challenged with for the request's domain
      * @param client the address the request came from
      * @param ha1s where the user's stored HA1 comes from
      */
-    public AuthResult verify(String method, String headerValue, String realm, InetAddress client, Ha1Source ha1s) {
+    public AuthResult verify(
+            String method, String requestUri, String headerValue, String realm, InetAddress client, Ha1Source ha1s) {
         return switch (DigestCredentials.parse(headerValue)) {
             case ParseResult.Failed<DigestCredentials> f -> new AuthResult.Malformed(f.reason());
-            case ParseResult.Parsed<DigestCredentials> p -> verify(method, p.value(), realm, client, ha1s);
+            case ParseResult.Parsed<DigestCredentials> p -> verify(method, requestUri, p.value(), realm, client, ha1s);
         };
     }
 
-    /** Verifies already parsed credentials; see {@link #verify(String, String, String, InetAddress, Ha1Source)}. */
+    /**
+     * Verifies already parsed credentials; see
+     * {@link #verify(String, String, String, String, InetAddress, Ha1Source)}.
+     */
     public AuthResult verify(
-            String method, DigestCredentials credentials, String realm, InetAddress client, Ha1Source ha1s) {
+            String method,
+            String requestUri,
+            DigestCredentials credentials,
+            String realm,
+            InetAddress client,
+            Ha1Source ha1s) {
         if (!credentials.realm().equals(realm)) {
             return new AuthResult.Invalid("realm does not match");
+        }
+        if (!credentials.uri().equalsIgnoreCase(requestUri)) {
+            return new AuthResult.Invalid("digest-uri does not match the Request-URI");
         }
         if (credentials.qopAuth().isEmpty()) {
             return new AuthResult.Invalid("qop=auth required");
@@ -99,6 +117,9 @@ public final class DigestAuthenticator {
         }
         Optional<String> ha1 = ha1s.ha1(credentials.username(), realm, credentials.algorithm());
         if (ha1.isEmpty()) {
+            // Hash anyway, so an unknown user costs the same time as a wrong password and the
+            // answer time does not reveal which accounts exist.
+            responseMatches(method, credentials, "0".repeat(credentials.algorithm().hexLength()));
             return new AuthResult.Invalid("unknown user");
         }
         if (!responseMatches(method, credentials, ha1.get())) {
@@ -106,11 +127,7 @@ public final class DigestAuthenticator {
         }
         // Only a correct response learns that its nonce is stale (RFC 7616 §3.3), so a guesser
         // cannot tell stale from wrong.
-        return switch (nonce) {
-            case HmacNonces.Check.Forged f -> new AuthResult.Invalid(f.reason());
-            case HmacNonces.Check.Expired e -> new AuthResult.Stale();
-            case HmacNonces.Check.Fresh fresh -> countNonce(credentials, fresh);
-        };
+        return nonce instanceof HmacNonces.Check.Fresh fresh ? countNonce(credentials, fresh) : new AuthResult.Stale();
     }
 
     private AuthResult countNonce(DigestCredentials credentials, HmacNonces.Check.Fresh nonce) {

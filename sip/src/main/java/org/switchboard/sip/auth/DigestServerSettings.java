@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * How the server side of digest authentication behaves. Immutable.
+ * How the server side of digest authentication behaves; built by the server wiring from
+ * configuration. Immutable, safe from any thread.
  *
  * @param nonceLifetime how long a nonce stays fresh; an older one is answered as stale
  * @param bindNonceToClientAddress whether a nonce is only valid from the address it was issued to;
@@ -55,6 +56,14 @@ public record DigestServerSettings(
     /** These settings with nonces bound (or not) to the client address. */
     public DigestServerSettings withNonceBoundToClientAddress(boolean bind) {
         return new DigestServerSettings(nonceLifetime, bind, nonceCountCapacity, offeredAlgorithms);
+    }
+
+    /**
+     * These settings offering other algorithms, e.g. MD5 alone for peers that stop at the first
+     * challenge they cannot answer (SIPp 3.6 knows only MD5).
+     */
+    public DigestServerSettings withOfferedAlgorithms(List<DigestAlgorithm> algorithms) {
+        return new DigestServerSettings(nonceLifetime, bindNonceToClientAddress, nonceCountCapacity, algorithms);
     }
 
     /** These settings with another replay-check bound. */

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * A URI of a scheme SIP does not interpret (e.g. {@code http:}, {@code urn:}), kept as scheme and
- * opaque remainder (RFC 3261 §19.1, RFC 3986 §3). Immutable.
+ * opaque remainder (RFC 3261 §19.1, RFC 3986 §3). Immutable; any thread may use it.
  */
 public record AbsoluteUri(String scheme, String schemeSpecificPart) implements Uri {
 

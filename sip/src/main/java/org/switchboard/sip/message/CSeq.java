@@ -1,6 +1,6 @@
 package org.switchboard.sip.message;
 
-/** The CSeq header (RFC 3261 §20.16): a sequence number below 2^31 and a method. Immutable. */
+/** The CSeq header (RFC 3261 §20.16): a sequence number below 2^31 and a method. Immutable; any thread may use it. */
 public record CSeq(long number, SipMethod method) {
 
     /** RFC 3261 §8.1.1.5: the sequence number MUST be expressible as a 32-bit unsigned integer and less than 2**31. */

@@ -2,7 +2,7 @@ package org.switchboard.sip.message;
 
 import java.util.List;
 
-/** Reads and checks the headers every message must carry (RFC 3261 §8.1.1). Stateless. */
+/** Reads and checks the headers every message must carry (RFC 3261 §8.1.1). Stateless; any thread may call it. */
 final class Essentials {
     private Essentials() {}
 
@@ -24,7 +24,8 @@ final class Essentials {
                 return null;
             }
             return new RequestEssentials(vias, probe.from(), probe.to(), probe.callId(), probe.cseq());
-        } catch (SipParseException e) {
+        } catch (SipParseException unanswerable) {
+            // one of the five is unreadable: no response can be built, which the caller reports
             return null;
         }
     }

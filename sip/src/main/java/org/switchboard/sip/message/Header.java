@@ -86,11 +86,11 @@ public final class Header {
     }
 
     /** Writes the value: the received bytes when unchanged, else the value in UTF-8. */
-    void writeValue(io.netty.buffer.ByteBuf out) {
+    void writeValue(MessageWriter out) {
         if (raw != null && !folded) {
-            out.writeBytes(raw, offset, length);
+            out.bytes(raw, offset, length);
         } else {
-            io.netty.buffer.ByteBufUtil.writeUtf8(out, value());
+            out.text(value());
         }
     }
 
@@ -99,7 +99,11 @@ public final class Header {
         return name.equalsIgnoreCase(otherName) || name.equalsIgnoreCase(HeaderName.canonical(otherName));
     }
 
-    /** The typed form of the value made by {@code parser}, computed once per header. */
+    /**
+     * The typed form of the value made by {@code parser}, computed once per header. Each header
+     * name has exactly one parser (see the accessors of {@link SipMessage}), so the cache never
+     * holds a form of another type.
+     */
     @SuppressWarnings("unchecked")
     <T> T typed(Function<String, T> parser) {
         Object t = typed;

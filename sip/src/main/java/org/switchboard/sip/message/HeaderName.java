@@ -2,7 +2,7 @@ package org.switchboard.sip.message;
 
 /**
  * Canonical spellings of the header names a PBX uses, and the mapping of any spelling (any case,
- * compact form of RFC 3261 §7.3.3 and its extensions) to the canonical one. Stateless.
+ * compact form of RFC 3261 §7.3.3 and its extensions) to the canonical one. Stateless; any thread may call it.
  */
 public final class HeaderName {
     public static final String VIA = "Via";
@@ -46,7 +46,37 @@ public final class HeaderName {
         MIN_EXPIRES, SUBSCRIPTION_STATE
     };
 
+    /** The known names grouped by length, so a lookup compares against a handful at most. */
+    private static final String[][] BY_LENGTH = byLength();
+
+    /** BY_LENGTH's names as lower-case bytes, for the parser's byte comparison. */
+    private static final byte[][][] LOWER_BY_LENGTH = lowerBytes(BY_LENGTH);
+
     private HeaderName() {}
+
+    private static byte[][][] lowerBytes(String[][] names) {
+        byte[][][] out = new byte[names.length][][];
+        for (int len = 0; len < names.length; len++) {
+            out[len] = new byte[names[len].length][];
+            for (int j = 0; j < names[len].length; j++) {
+                out[len][j] = names[len][j].toLowerCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            }
+        }
+        return out;
+    }
+
+    private static String[][] byLength() {
+        int max = 0;
+        for (String k : KNOWN) {
+            max = Math.max(max, k.length());
+        }
+        String[][] out = new String[max + 1][];
+        for (int len = 0; len <= max; len++) {
+            final int l = len;
+            out[len] = java.util.Arrays.stream(KNOWN).filter(k -> k.length() == l).toArray(String[]::new);
+        }
+        return out;
+    }
 
     /**
      * The canonical spelling of {@code name}: a compact form or a known name in any case becomes
@@ -57,9 +87,11 @@ public final class HeaderName {
             String compact = compact(name.charAt(0));
             return compact == null ? name : compact;
         }
-        for (String known : KNOWN) {
-            if (known.length() == name.length() && known.equalsIgnoreCase(name)) {
-                return known;
+        if (name.length() < BY_LENGTH.length) {
+            for (String known : BY_LENGTH[name.length()]) {
+                if (known.equalsIgnoreCase(name)) {
+                    return known;
+                }
             }
         }
         return name;
@@ -73,20 +105,26 @@ public final class HeaderName {
         if (len == 1) {
             return compact((char) buf[off]);
         }
-        int first = buf[off] | 0x20;
-        for (String known : KNOWN) {
-            if (known.length() == len && (known.charAt(0) | 0x20) == first && matches(known, buf, off)) {
-                return known;
+        if (len >= BY_LENGTH.length) {
+            return null;
+        }
+        byte[][] candidates = LOWER_BY_LENGTH[len];
+        for (int j = 0; j < candidates.length; j++) {
+            if (matches(candidates[j], buf, off)) {
+                return BY_LENGTH[len][j];
             }
         }
         return null;
     }
 
-    private static boolean matches(String known, byte[] buf, int off) {
-        for (int i = 1; i < known.length(); i++) {
-            int k = known.charAt(i);
-            int b = buf[off + i];
-            if (k != b && ((k | 0x20) != (b | 0x20) || !Character.isLetter(k))) {
+    /**
+     * Case-insensitive match of a known name (lower-case bytes) against token bytes. Known names
+     * hold only letters and '-', and among token characters only the two cases of a letter give
+     * the same value under {@code | 0x20}, so one OR per byte suffices.
+     */
+    private static boolean matches(byte[] lowerKnown, byte[] buf, int off) {
+        for (int i = 0; i < lowerKnown.length; i++) {
+            if (lowerKnown[i] != (buf[off + i] | 0x20)) {
                 return false;
             }
         }

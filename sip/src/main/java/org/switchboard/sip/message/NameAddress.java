@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * A name-addr or addr-spec with header parameters, as in From, To, Contact, Route, Record-Route,
  * Refer-To and P-Asserted-Identity (RFC 3261 §20.10, §25.1). The display name is held unquoted.
- * Immutable.
+ * Immutable; any thread may use it.
  */
 public record NameAddress(Optional<String> displayName, Uri uri, Parameters parameters) {
 

@@ -3,7 +3,7 @@ package org.switchboard.sip.message;
 /**
  * A header value of the shape {@code value *(;param)}: Event, Content-Type, Replaces,
  * Subscription-State, Session-Expires (RFC 3265 §7.2.1, RFC 3261 §20.15, RFC 3891 §6.1). The
- * leading value is kept as written, without surrounding whitespace. Immutable.
+ * leading value is kept as written, without surrounding whitespace. Immutable; any thread may use it.
  */
 public record ParameterizedValue(String value, Parameters parameters) {
 

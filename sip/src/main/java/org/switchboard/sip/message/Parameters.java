@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * An ordered list of {@code ;name[=value]} parameters (RFC 3261 §7.3.1, §19.1.1). Names match
- * case-insensitively; values are kept as written. Immutable: the {@code with...} methods return
+ * case-insensitively; values are kept as written. Immutable, so any thread may use it: the {@code with...} methods return
  * copies.
  */
 public final class Parameters {
@@ -119,8 +119,9 @@ public final class Parameters {
         if (i >= end) {
             return EMPTY;
         }
-        List<String> n = new ArrayList<>(4);
-        List<String> v = new ArrayList<>(4);
+        String[] n = new String[4];
+        String[] v = new String[4];
+        int count = 0;
         while (i < end) {
             if (s.charAt(i) != ';') {
                 throw new SipParseException("Invalid parameter");
@@ -133,34 +134,43 @@ public final class Parameters {
             if (i == start) {
                 throw new SipParseException("Empty parameter name");
             }
-            n.add(s.substring(start, i));
+            if (count == n.length) {
+                n = Arrays.copyOf(n, count * 2);
+                v = Arrays.copyOf(v, count * 2);
+            }
+            n[count] = s.substring(start, i);
             i = Syntax.skipWsp(s, i, end);
             if (i < end && s.charAt(i) == '=') {
                 i = Syntax.skipWsp(s, i + 1, end);
                 int vs = i;
-                if (i < end && s.charAt(i) == '"') {
-                    i = Syntax.endOfQuoted(s, i, end);
-                } else if (i < end && s.charAt(i) == '[') {
-                    int close = s.indexOf(']', i);
-                    if (close < 0 || close >= end) {
-                        throw new SipParseException("Invalid parameter value");
-                    }
-                    i = close + 1;
-                } else {
-                    while (i < end && (Syntax.isTokenChar(s.charAt(i)) || s.charAt(i) == ':')) {
-                        i++;
-                    }
-                }
+                i = endOfGenericValue(s, i, end);
                 if (i == vs) {
                     throw new SipParseException("Empty parameter value");
                 }
-                v.add(s.substring(vs, i));
+                v[count] = s.substring(vs, i);
                 i = Syntax.skipWsp(s, i, end);
-            } else {
-                v.add(null);
             }
+            count++;
         }
-        return new Parameters(n.toArray(String[]::new), v.toArray(String[]::new));
+        return new Parameters(Arrays.copyOf(n, count), Arrays.copyOf(v, count));
+    }
+
+    /** gen-value = token / host / quoted-string (RFC 3261 §25.1). */
+    private static int endOfGenericValue(String s, int i, int end) {
+        if (i < end && s.charAt(i) == '"') {
+            return Syntax.endOfQuoted(s, i, end);
+        }
+        if (i < end && s.charAt(i) == '[') {
+            int close = s.indexOf(']', i);
+            if (close < 0 || close >= end) {
+                throw new SipParseException("Invalid parameter value");
+            }
+            return close + 1;
+        }
+        while (i < end && (Syntax.isTokenChar(s.charAt(i)) || s.charAt(i) == ':')) {
+            i++;
+        }
+        return i;
     }
 
     /**

@@ -1,6 +1,6 @@
 package org.switchboard.sip.message;
 
-/** The default reason phrases of RFC 3261 §21 and later RFCs, by status code. Stateless. */
+/** The default reason phrases of RFC 3261 §21 and later RFCs, by status code. Stateless; any thread may call it. */
 public final class ReasonPhrase {
     private ReasonPhrase() {}
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The parts of an unparseable request that RFC 3261 §8.2.6 needs to build a response to it: Via
- * list, From, To, Call-ID and CSeq, Immutable.
+ * list, From, To, Call-ID and CSeq, Immutable; any thread may use it.
  */
 public record RequestEssentials(
         List<Via> vias, NameAddress from, NameAddress to, String callId, CSeq cseq) {

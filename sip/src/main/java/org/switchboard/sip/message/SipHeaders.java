@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The ordered header fields of a message, with lookup by name in any spelling. Content-Length is
- * not among them: it is derived from the body when a message is written. Immutable.
+ * not among them: it is derived from the body when a message is written. Immutable; any thread may use it.
  */
 public final class SipHeaders {
     static final SipHeaders EMPTY = new SipHeaders(new Header[0]);
@@ -103,7 +103,9 @@ public final class SipHeaders {
 
     int indexOf(String canonical, int from) {
         for (int i = from; i < headers.length; i++) {
-            if (headers[i].name().equalsIgnoreCase(canonical)) {
+            String n = headers[i].name();
+            // known names are the same String constant; the case-insensitive compare is for the rest
+            if (n == canonical || (n.length() == canonical.length() && n.equalsIgnoreCase(canonical))) {
                 return i;
             }
         }

@@ -64,11 +64,7 @@ public sealed interface SipMessage permits SipRequest, SipResponse {
 
     /** The Call-ID (RFC 3261 §20.8): compared byte for byte. */
     default String callId() {
-        String id = required(HeaderName.CALL_ID).value();
-        if (id.isEmpty() || id.chars().anyMatch(c -> c <= ' ')) {
-            throw new SipParseException("Invalid Call-ID");
-        }
-        return id;
+        return required(HeaderName.CALL_ID).typed(Syntax::checkCallId);
     }
 
     default CSeq cseq() {

@@ -3,7 +3,7 @@ package org.switchboard.sip.message;
 /**
  * A SIP method name (RFC 3261 §7.1). Methods are case-sensitive and open-ended, so this is a record
  * with well-known constants rather than an enum: a {@code PUBLISH} from a newer phone is still a
- * method. Immutable.
+ * method. Immutable; any thread may use it.
  */
 public record SipMethod(String name) {
     public static final SipMethod INVITE = new SipMethod("INVITE");

@@ -6,7 +6,7 @@ import java.util.Optional;
  * Thrown when bytes or a header value do not follow the SIP grammar. The {@link #reason()} is short
  * and safe to put in a response status line ({@code 400 <reason>}); {@link #status()} says which
  * status the fault calls for (400, or 505 for an unknown protocol version). When the parser read
- * enough of a request to answer it, {@link #essentials()} holds what a response needs. Immutable.
+ * enough of a request to answer it, {@link #essentials()} holds what a response needs. Immutable; any thread may use it.
  */
 public final class SipParseException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -19,11 +19,13 @@ public final class SipParseException extends RuntimeException {
         this(reason, 400, null);
     }
 
-    public SipParseException(String reason, int status, RequestEssentials essentials) {
+    /** @param essentialsOrNull what a response needs, or null when it could not be read */
+    public SipParseException(String reason, int status, RequestEssentials essentialsOrNull) {
+        // no stack trace: this is an expected outcome for bad input, thrown on the event loop
         super(reason, null, false, false);
         this.reason = reason;
         this.status = status;
-        this.essentials = essentials;
+        this.essentials = essentialsOrNull;
     }
 
     /** A short phrase naming the fault, usable as a reason phrase. */

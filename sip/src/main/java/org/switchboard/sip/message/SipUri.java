@@ -9,7 +9,7 @@ import java.util.Set;
  * A {@code sip:} or {@code sips:} URI (RFC 3261 §19.1). User and password are kept as written
  * (escapes included) so the URI serializes byte for byte; {@link #isEquivalentTo(Uri)} compares
  * them unescaped. The host keeps IPv6 brackets. {@code headers} is the raw part after '?'.
- * Immutable.
+ * Immutable; any thread may use it.
  */
 public record SipUri(
         boolean secure,

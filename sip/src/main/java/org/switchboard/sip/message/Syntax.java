@@ -3,7 +3,7 @@ package org.switchboard.sip.message;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Character classes and small scanners of the SIP grammar (RFC 3261 §25.1). Stateless. */
+/** Character classes and small scanners of the SIP grammar (RFC 3261 §25.1). Stateless; any thread may call it. */
 final class Syntax {
     private static final boolean[] TOKEN = new boolean[128];
 
@@ -94,6 +94,9 @@ final class Syntax {
      * kept so a caller can reject them.
      */
     static List<String> splitCommas(String value) {
+        if (value.indexOf(',') < 0) {
+            return List.of(value.strip());
+        }
         List<String> out = new ArrayList<>(2);
         int start = 0;
         int angle = 0;
@@ -137,6 +140,19 @@ final class Syntax {
             }
         }
         return out.toString();
+    }
+
+    /** callid = word [ "@" word ] (RFC 3261 §25.1): at least not empty and without whitespace. */
+    static String checkCallId(String id) {
+        if (id.isEmpty()) {
+            throw new SipParseException("Invalid Call-ID");
+        }
+        for (int i = 0; i < id.length(); i++) {
+            if (id.charAt(i) <= ' ') {
+                throw new SipParseException("Invalid Call-ID");
+            }
+        }
+        return id;
     }
 
     /** Parses an unsigned decimal, rejecting values above {@code max}. */

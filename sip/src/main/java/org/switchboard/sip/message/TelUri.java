@@ -2,7 +2,7 @@ package org.switchboard.sip.message;
 
 /**
  * A {@code tel:} URI (RFC 3966): a global ({@code +}...) or local number with parameters such as
- * {@code phone-context}. Immutable.
+ * {@code phone-context}. Immutable; any thread may use it.
  */
 public record TelUri(String number, Parameters parameters) implements Uri {
 

@@ -4,7 +4,7 @@ package org.switchboard.sip.message;
  * A URI as SIP carries it: {@code sip:}/{@code sips:} (RFC 3261 §19.1), {@code tel:} (RFC 3966),
  * or any other absolute URI kept opaque (RFC 3261 §19.1 allows them in headers and Request-URIs).
  * {@code equals} is structural (as written); {@link #isEquivalentTo(Uri)} applies the scheme's
- * comparison rules. Immutable.
+ * comparison rules. Immutable; any thread may use it.
  */
 public sealed interface Uri permits SipUri, TelUri, AbsoluteUri {
 

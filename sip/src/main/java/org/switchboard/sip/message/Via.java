@@ -8,7 +8,7 @@ import java.util.OptionalInt;
 
 /**
  * One Via header value (RFC 3261 §20.42): sent-protocol, sent-by and parameters such as
- * {@code branch}, {@code received} and {@code rport} (RFC 3581). Immutable.
+ * {@code branch}, {@code received} and {@code rport} (RFC 3581). Immutable; any thread may use it.
  */
 public record Via(String protocol, String transport, String host, OptionalInt port, Parameters parameters) {
 
@@ -17,12 +17,28 @@ public record Via(String protocol, String transport, String host, OptionalInt po
 
     public Via {
         transport = transport.toUpperCase(Locale.ROOT);
-        if (!Syntax.isToken(transport) || !Syntax.isToken(host.replace("[", "").replace("]", "").replace(":", "."))) {
+        if (!Syntax.isToken(transport) || !isSentByHost(host)) {
             throw new SipParseException("Invalid Via");
         }
         if (port.isPresent() && (port.getAsInt() < 0 || port.getAsInt() > 65535)) {
             throw new SipParseException("Via port out of range");
         }
+    }
+
+    /** A host name, IPv4 address or bracketed IPv6 reference (token characters, loosely). */
+    private static boolean isSentByHost(String host) {
+        if (host.isEmpty()) {
+            return false;
+        }
+        if (host.charAt(0) == '[') {
+            return host.length() > 2 && host.charAt(host.length() - 1) == ']';
+        }
+        for (int i = 0; i < host.length(); i++) {
+            if (!Syntax.isTokenChar(host.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code SIP/2.0/<transport> host[:port];branch=<branch>}. */

@@ -2,7 +2,7 @@ package org.switchboard.sip.parse;
 
 /**
  * One unit cut from a SIP byte stream by {@link SipFramer}: a whole message, or one of the RFC 5626
- * §4.4.1 keep-alives. Immutable.
+ * §4.4.1 keep-alives. Immutable; any thread may use it.
  */
 public sealed interface Frame permits Frame.Message, Frame.Ping, Frame.Pong {
 

@@ -10,10 +10,18 @@ import org.switchboard.sip.transport.Flow;
 public final class ClientTransaction {
     private final SipRequest request;
     private final Flow flow;
+    private final ClientInviteTransaction<?> invite;
 
-    ClientTransaction(SipRequest request, Flow flow) {
+    /** @param invite the INVITE machine, or null for any other method */
+    ClientTransaction(SipRequest request, Flow flow, ClientInviteTransaction<?> invite) {
         this.request = request;
         this.flow = flow;
+        this.invite = invite;
+    }
+
+    /** RFC 3261 §9.1: an INVITE may be cancelled after a provisional and before a final response. */
+    boolean isCancellable() {
+        return invite != null && invite.state() == ClientInviteTransaction.State.PROCEEDING;
     }
 
     /** The request as sent, top Via included. */

@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.sip.message.HeaderName;
 import org.switchboard.sip.message.SipMessage;
 import org.switchboard.sip.message.SipMethod;
 import org.switchboard.sip.message.SipRequest;
@@ -119,6 +120,16 @@ public final class TransactionLayer {
             cancel(tx);
             return;
         }
+        if (tx.method().equals(SipMethod.BYE)) {
+            // A BYE proves the caller got our 2xx even if its ACK was lost: stop resending the 2xx.
+            awaiting2xxAck.entrySet().removeIf(e -> {
+                boolean sameCall = e.getKey().startsWith(tx.request().callId() + " ");
+                if (sameCall) {
+                    e.getValue().acknowledge2xx();
+                }
+                return sameCall;
+            });
+        }
         try {
             tu.onRequest(tx);
         } catch (RuntimeException e) {
@@ -187,8 +198,8 @@ public final class TransactionLayer {
     /**
      * Sends a request in a new client transaction to {@code destination}, pushing our Via with a
      * fresh branch. A UDP request over the 1300 byte MTU limit goes over TCP when TCP is enabled
-     * (RFC 3261 §18.1.1). Call on the serial executor of the request's Call-ID; the listener is
-     * called there.
+     * (RFC 3261 §18.1.1). Any thread may call; the transaction starts on, and the listener is
+     * called on, the serial executor of the request's Call-ID.
      */
     public ClientTransaction send(SipRequest request, Transport transport, InetSocketAddress destination,
             ClientTransactionListener<SipResponse> listener) {
@@ -203,10 +214,46 @@ public final class TransactionLayer {
             out = request.withViaPushed(via(chosen, branch));
             bytes = out.toBytes();
         }
-        TransactionKey key = TransactionKey.forClient(branch, request.method());
-        ClientStarter starter = new ClientStarter(out, bytes, chosen, destination, executor, key, listener);
+        return startClient(out, bytes, chosen, destination, listener);
+    }
+
+    /**
+     * Cancels an INVITE we sent (RFC 3261 §9.1): a CANCEL with the INVITE's Request-URI, Call-ID,
+     * From, To, CSeq number, top Via (same branch) and Route, in its own client transaction. Only
+     * once a provisional response has arrived and before a final one; otherwise nothing is sent.
+     * Call on the INVITE's executor.
+     *
+     * @return whether a CANCEL was sent
+     */
+    public boolean cancel(ClientTransaction invite, ClientTransactionListener<SipResponse> listener) {
+        if (!invite.isCancellable()) {
+            return false;
+        }
+        SipRequest sent = invite.request();
+        SipRequest.Builder cancel = SipRequest.builder(SipMethod.CANCEL, sent.requestUri())
+                .via(sent.topVia().orElseThrow())
+                .from(sent.from())
+                .to(sent.to())
+                .callId(sent.callId())
+                .cseq(sent.cseq().number())
+                .maxForwards(70);
+        for (String route : sent.headers().values(HeaderName.ROUTE)) {
+            cancel.header(HeaderName.ROUTE, route);
+        }
+        SipRequest out = cancel.build();
+        // §9.1: the CANCEL goes where the INVITE went.
+        startClient(out, out.toBytes(), invite.flow().transport(), invite.flow().remote(), listener);
+        return true;
+    }
+
+    private ClientTransaction startClient(SipRequest out, byte[] bytes, Transport transport,
+            InetSocketAddress destination, ClientTransactionListener<SipResponse> listener) {
+        Executor executor = executors.apply(out.callId());
+        TransactionKey key = TransactionKey.forClient(out.topVia().flatMap(Via::branch).orElseThrow(), out.method());
+        ClientStarter starter = new ClientStarter(out, bytes, transport, destination, executor, key, listener);
         starter.start();
-        return new ClientTransaction(out, new Flow(chosen, transports.localAddress(chosen), destination));
+        return new ClientTransaction(out, new Flow(transport, transports.localAddress(transport), destination),
+                starter.invite);
     }
 
     /**
@@ -263,12 +310,12 @@ public final class TransactionLayer {
                 invite = new ClientInviteTransaction<>(timers, transport.isReliable(), this::sendOnce,
                         response -> resend(NonSuccessAck.of(out, response), transport, destination), listener, terminated);
                 clients.put(key, new ClientEntry(executor, invite::receiveResponse));
-                invite.start();
+                executor.execute(invite::start); // the machine lives on the Call-ID's executor
             } else {
                 nonInvite = new ClientNonInviteTransaction<>(timers, transport.isReliable(), this::sendOnce, listener,
                         terminated);
                 clients.put(key, new ClientEntry(executor, nonInvite::receiveResponse));
-                nonInvite.start();
+                executor.execute(nonInvite::start);
             }
         }
 

@@ -86,6 +86,21 @@ public final class TlsCertificates {
         }
     }
 
+    /**
+     * Builds the client-side context for outgoing TLS: trusting the given PEM certificates, or
+     * the JDK's trust store; the peer's certificate must name the address we connect to.
+     */
+    public static SslContext clientContext(java.util.Optional<Path> trustedCertificates) {
+        try {
+            SslContextBuilder builder = SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS");
+            trustedCertificates.ifPresent(file -> builder.trustManager(file.toFile()));
+            return builder.build();
+        } catch (SSLException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("unusable trusted certificates " + trustedCertificates.orElse(null)
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
     private static X509Certificate sign(KeyPair keys, String hostName)
             throws GeneralSecurityException, OperatorCreationException, IOException {
         X500Name subject = new X500Name("CN=" + hostName);
@@ -97,8 +112,9 @@ public final class TlsCertificates {
                 Date.from(now.plus(VALIDITY)),
                 subject,
                 keys.getPublic());
+        boolean ip = hostName.matches("[0-9.]+") || hostName.contains(":");
         builder.addExtension(Extension.subjectAlternativeName, false,
-                new GeneralNames(new GeneralName(GeneralName.dNSName, hostName)));
+                new GeneralNames(new GeneralName(ip ? GeneralName.iPAddress : GeneralName.dNSName, hostName)));
         ContentSigner signer = new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate());
         return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
     }

@@ -9,7 +9,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.EnumMap;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,10 +52,10 @@ public final class TransportLayer implements AutoCloseable {
             if (settings.tls().isPresent()) {
                 TransportSettings.TlsListener tls = settings.tls().get();
                 serverTls = Optional.of(TlsCertificates.serverContext(tls.certificate()));
-                clientTls = Optional.of(SslContextBuilder.forClient().build());
+                clientTls = Optional.of(TlsCertificates.clientContext(tls.trustedCertificates()));
                 listeners.put(Transport.TLS, bindStream(Transport.TLS, tls.port()));
             }
-        } catch (RuntimeException | SSLException e) {
+        } catch (RuntimeException e) {
             close();
             throw new IllegalStateException("binding SIP transports on " + settings.bindAddress() + ": "
                     + e.getMessage(), e);
@@ -172,7 +170,7 @@ public final class TransportLayer implements AutoCloseable {
                 .group(io.group())
                 .channel(io.serverChannel())
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(streamInitializer(transport, false))
+                .childHandler(streamInitializer(transport, Optional.empty()))
                 .bind(settings.bindAddress(), port)
                 .syncUninterruptibly()
                 .channel();
@@ -183,17 +181,21 @@ public final class TransportLayer implements AutoCloseable {
                 .group(io.group())
                 .channel(io.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
-                .handler(streamInitializer(transport, true))
+                .handler(streamInitializer(transport, Optional.of(destination)))
                 .connect(destination);
     }
 
-    private ChannelInitializer<Channel> streamInitializer(Transport transport, boolean client) {
+    private ChannelInitializer<Channel> streamInitializer(Transport transport, Optional<InetSocketAddress> clientPeer) {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel channel) {
-                if (transport == Transport.TLS) {
-                    SslContext context = (client ? clientTls : serverTls).orElseThrow();
-                    channel.pipeline().addLast(context.newHandler(channel.alloc()));
+                if (transport == Transport.TLS && clientPeer.isPresent()) {
+                    // Host and port let the engine check the peer's certificate names the address.
+                    InetSocketAddress peer = clientPeer.get();
+                    channel.pipeline().addLast(
+                            clientTls.orElseThrow().newHandler(channel.alloc(), peer.getHostString(), peer.getPort()));
+                } else if (transport == Transport.TLS) {
+                    channel.pipeline().addLast(serverTls.orElseThrow().newHandler(channel.alloc()));
                 }
                 long idleMillis = settings.idleConnectionTimeout().toMillis();
                 channel.pipeline()

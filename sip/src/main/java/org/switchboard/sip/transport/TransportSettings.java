@@ -1,6 +1,7 @@
 package org.switchboard.sip.transport;
 
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,11 +23,20 @@ public record TransportSettings(
     /** RFC 3261 §18.1.1: a request within 200 bytes of a 1500 byte path MTU goes over TCP. */
     public static final int UDP_MTU_LIMIT_BYTES = 1300;
 
-    /** TLS listener port (0 lets the OS choose) and its certificate and key. */
-    public record TlsListener(int port, TlsCertificates.PemPair certificate) {
+    /**
+     * TLS listener port (0 lets the OS choose), its certificate and key, and the PEM file of
+     * certificates trusted when we connect out over TLS (empty: the JDK's trust store).
+     */
+    public record TlsListener(int port, TlsCertificates.PemPair certificate, Optional<Path> trustedCertificates) {
         public TlsListener {
             Objects.requireNonNull(certificate, "certificate");
+            Objects.requireNonNull(trustedCertificates, "trustedCertificates");
             checkPort("tls_port", port);
+        }
+
+        /** A listener whose outgoing connections trust the JDK's trust store. */
+        public TlsListener(int port, TlsCertificates.PemPair certificate) {
+            this(port, certificate, Optional.empty());
         }
     }
 

@@ -19,13 +19,21 @@ class CallExecutorsTest {
     }
 
     @Test
-    void sameCallIdAlwaysGetsTheSameExecutor() {
-        assertThat(executors.forCallId("abc@host")).isSameAs(executors.forCallId("abc@host"));
+    void sameCallIdAlwaysGetsTheSameStripe() {
+        assertThat(executors.stripe("abc@host")).isSameAs(executors.stripe("abc@host"));
+    }
+
+    @Test
+    void tasksRunWithTheCallIdInTheLoggingContext() {
+        java.util.concurrent.atomic.AtomicReference<String> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        executors.forCallId("mdc-call").execute(() -> seen.set(org.slf4j.MDC.get("call_id")));
+        await().until(() -> seen.get() != null);
+        assertThat(seen.get()).isEqualTo("mdc-call");
     }
 
     @Test
     void tasksOfOneCallRunInSubmissionOrderAndNeverTwoAtOnce() {
-        SerialExecutor call = executors.forCallId("call-1");
+        java.util.concurrent.Executor call = executors.forCallId("call-1");
         List<Integer> order = new ArrayList<>(); // plain list: the executor is the only writer
         AtomicInteger running = new AtomicInteger();
         AtomicInteger overlaps = new AtomicInteger();
@@ -49,7 +57,7 @@ class CallExecutorsTest {
 
     @Test
     void aFailingTaskDoesNotStallTheTasksAfterIt() {
-        SerialExecutor call = executors.forCallId("call-2");
+        java.util.concurrent.Executor call = executors.forCallId("call-2");
         AtomicInteger after = new AtomicInteger();
         call.execute(() -> {
             throw new IllegalStateException("boom");
@@ -63,7 +71,7 @@ class CallExecutorsTest {
         CountDownLatch release = new CountDownLatch(1);
         String first = "blocked";
         String second = "other";
-        assertThat(executors.forCallId(first)).isNotSameAs(executors.forCallId(second));
+        assertThat(executors.stripe(first)).isNotSameAs(executors.stripe(second));
         executors.forCallId(first).execute(() -> {
             try {
                 release.await();

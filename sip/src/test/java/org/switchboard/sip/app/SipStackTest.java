@@ -41,7 +41,11 @@ class SipStackTest {
                     tx.respond(tx.request().createResponse(200).withToTag(RandomTokens.tag()));
                 })
                 .on(SipMethod.INVITE, invites::add) // left ringing: the test cancels it
+                .on(SipMethod.MESSAGE, tx -> {
+                    throw new IllegalStateException("handler bug");
+                })
                 .onCancelled(cancelled::add)
+                .dialogs(new org.switchboard.sip.dialog.DialogTable())
                 .build();
         stack = SipStack.start(SipStackSettings.of(TransportSettings.of(InetAddress.getLoopbackAddress(), 0, 0), counters),
                 router);
@@ -118,6 +122,35 @@ class SipStackTest {
     }
 
     @Test
+    void inDialogRequestForAnUnknownDialogGets481() throws Exception {
+        peer.send(request("OPTIONS", "z9hG4bKd1", "c8", 2, "").replace("To: <sip:uas@127.0.0.1>",
+                "To: <sip:uas@127.0.0.1>;tag=gone"), udp);
+        assertThat(peer.receive()).startsWith("SIP/2.0 481");
+        assertThat(optionsSeen).hasValue(0);
+    }
+
+    @Test
+    void cancelAfterThe200LeavesTheAnsweredInviteAlone() throws Exception {
+        peer.send(request("INVITE", "z9hG4bKi2", "c10", 1, ""), udp);
+        assertThat(peer.receive()).startsWith("SIP/2.0 100");
+        await().until(() -> invites.size() == 1);
+        ServerTransaction invite = invites.getFirst();
+        invite.executor().execute(() -> invite.respond(invite.request().createResponse(200).withToTag("uas")));
+        assertThat(peer.receive()).startsWith("SIP/2.0 200").contains("CSeq: 1 INVITE");
+
+        peer.send(request("CANCEL", "z9hG4bKi2", "c10", 1, ""), udp);
+        String next = peer.receive();
+        while (next.contains("CSeq: 1 INVITE")) {
+            next = peer.receive(); // retransmitted 2xx (no ACK sent in this test)
+        }
+        assertThat(next).startsWith("SIP/2.0 200").contains("CSeq: 1 CANCEL");
+        java.util.concurrent.CountDownLatch drained = new java.util.concurrent.CountDownLatch(1);
+        invite.executor().execute(drained::countDown); // runs after the CANCEL's own task
+        await().until(() -> drained.getCount() == 0);
+        assertThat(cancelled).as("RFC 3261 §9.2: a CANCEL after the final response changes nothing").isEmpty();
+    }
+
+    @Test
     void cancelForUnknownInviteGets481() throws Exception {
         peer.send(request("CANCEL", "z9hG4bKnone", "c5", 1, ""), udp);
         assertThat(peer.receive()).startsWith("SIP/2.0 481");
@@ -127,7 +160,23 @@ class SipStackTest {
     void unknownMethodGets405WithAllow() throws Exception {
         peer.send(request("SUBSCRIBE", "z9hG4bKs1", "c6", 1, ""), udp);
         String response = peer.receive();
-        assertThat(response).startsWith("SIP/2.0 405").contains("Allow: OPTIONS, INVITE, ACK, CANCEL");
+        assertThat(response).startsWith("SIP/2.0 405").contains("Allow: OPTIONS, INVITE, MESSAGE, ACK, CANCEL");
+    }
+
+    @Test
+    void answerableBadRequestGets400NamingTheFault() throws Exception {
+        peer.send(request("OPTIONS", "z9hG4bKb1", "c7", 1, "").replace("CSeq: 1 OPTIONS", "CSeq: 1 INVITE"), udp);
+        String response = peer.receive();
+        assertThat(response).startsWith("SIP/2.0 400 CSeq method does not match request method")
+                .contains("rport=" + peer.port()).contains("Call-ID: c7");
+        assertThat(counters.parseFailures()).isEqualTo(1);
+        assertThat(optionsSeen).hasValue(0);
+    }
+
+    @Test
+    void failingHandlerStillAnswers500() throws Exception {
+        peer.send(request("MESSAGE", "z9hG4bKm1", "c9", 1, ""), udp);
+        assertThat(peer.receive()).startsWith("SIP/2.0 500");
     }
 
     @Test
@@ -178,5 +227,46 @@ class SipStackTest {
                 udp);
         await().until(() -> !events.isEmpty());
         assertThat(events).singleElement().asString().startsWith("final 200 on call-");
+    }
+
+    @Test
+    void udpRequestOverTheMtuLimitGoesOverTcpToTheSamePort() throws Exception {
+        try (java.net.ServerSocket tcpPeer = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            SipRequest big = SipRequest.builder(SipMethod.OPTIONS, SipUri.parse("sip:peer@127.0.0.1:" + tcpPeer.getLocalPort()))
+                    .from(NameAddress.of(SipUri.parse("sip:pbx@127.0.0.1")).withTag("t1"))
+                    .to(NameAddress.of(SipUri.parse("sip:peer@127.0.0.1")))
+                    .callId("big-1")
+                    .cseq(1)
+                    .maxForwards(70)
+                    .header("Subject", "x".repeat(1400))
+                    .build();
+            InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), tcpPeer.getLocalPort());
+            stack.executorFor("big-1").execute(() -> stack.send(big, Transport.UDP, target, new NoOpListener()));
+            tcpPeer.setSoTimeout(5000);
+            try (java.net.Socket accepted = tcpPeer.accept()) {
+                accepted.setSoTimeout(5000);
+                StringBuilder received = new StringBuilder();
+                java.io.InputStream in = accepted.getInputStream();
+                for (int b; !received.toString().endsWith("\r\n\r\n") && (b = in.read()) >= 0; ) {
+                    received.append((char) b);
+                }
+                String text = received.toString();
+                assertThat(text).as("RFC 3261 §18.1.1: over 1300 bytes goes over TCP").contains("Via: SIP/2.0/TCP ");
+            }
+        }
+    }
+
+    private static final class NoOpListener implements ClientTransactionListener<SipResponse> {
+        @Override
+        public void onProvisional(SipResponse response) {}
+
+        @Override
+        public void onFinal(SipResponse response) {}
+
+        @Override
+        public void onTimeout() {}
+
+        @Override
+        public void onTransportError(Throwable cause) {}
     }
 }

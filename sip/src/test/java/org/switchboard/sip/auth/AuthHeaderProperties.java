@@ -46,7 +46,7 @@ class AuthHeaderProperties {
         AuthHeaderValue.parse(text);
         DigestChallenge.parse(text);
         DigestCredentials.parse(text);
-        AuthResult result = server.verify("REGISTER", text, "pbx.example", CLIENT, (u, r, a) -> Optional.of("00"));
+        AuthResult result = server.verify("REGISTER", "sip:pbx.example", text, "pbx.example", CLIENT, (u, r, a) -> Optional.of("00"));
         assertThat(result).isNotInstanceOf(AuthResult.Ok.class);
     }
 
@@ -59,7 +59,7 @@ class AuthHeaderProperties {
         int at = position % wire.length();
         String mutated = wire.substring(0, at) + replacement + wire.substring(at + 1);
         AuthResult result = server.verify(
-                "REGISTER", mutated, credentials.realm(), CLIENT, (u, r, a) -> Optional.of(a.ha1(u, r, "pw")));
+                "REGISTER", credentials.uri(), mutated, credentials.realm(), CLIENT, (u, r, a) -> Optional.of(a.ha1(u, r, "pw")));
         assertThat(result).isNotInstanceOf(AuthResult.Ok.class);
     }
 

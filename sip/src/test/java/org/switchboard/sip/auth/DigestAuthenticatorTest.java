@@ -44,6 +44,15 @@ class DigestAuthenticatorTest {
     }
 
     @Test
+    void offeredAlgorithmsAreConfigurable() {
+        DigestAuthenticator md5Only = new DigestAuthenticator(
+                SECRET, DigestServerSettings.defaults().withOfferedAlgorithms(List.of(DigestAlgorithm.MD5)), clock);
+        assertThat(md5Only.challengeHeaderValues(REALM, PHONE, false))
+                .singleElement()
+                .satisfies(v -> assertThat(v).contains("algorithm=MD5"));
+    }
+
+    @Test
     void eachChallengeCarriesANewNonce() {
         assertThat(server.challenges(REALM, PHONE, false).getFirst().nonce())
                 .isNotEqualTo(server.challenges(REALM, PHONE, false).getFirst().nonce());
@@ -52,42 +61,56 @@ class DigestAuthenticatorTest {
     @Test
     void rightPasswordWithSha256IsAccepted() {
         String authorization = answer("1001", "secret-1001", "REGISTER", DigestAlgorithm.SHA_256);
-        assertThat(server.verify("REGISTER", authorization, REALM, PHONE, users))
+        assertThat(server.verify("REGISTER", URI, authorization, REALM, PHONE, users))
                 .isEqualTo(new AuthResult.Ok("1001", DigestAlgorithm.SHA_256));
     }
 
     @Test
     void rightPasswordWithMd5IsAccepted() {
         String authorization = answer("1001", "secret-1001", "REGISTER", DigestAlgorithm.MD5);
-        assertThat(server.verify("REGISTER", authorization, REALM, PHONE, users))
+        assertThat(server.verify("REGISTER", URI, authorization, REALM, PHONE, users))
                 .isEqualTo(new AuthResult.Ok("1001", DigestAlgorithm.MD5));
     }
 
     @Test
     void wrongPasswordIsInvalid() {
         String authorization = answer("1001", "guess", "REGISTER", DigestAlgorithm.SHA_256);
-        assertThat(server.verify("REGISTER", authorization, REALM, PHONE, users))
+        assertThat(server.verify("REGISTER", URI, authorization, REALM, PHONE, users))
                 .isEqualTo(new AuthResult.Invalid("response does not match"));
     }
 
     @Test
     void unknownUserIsInvalid() {
         String authorization = answer("9999", "secret-1001", "REGISTER", DigestAlgorithm.SHA_256);
-        assertThat(server.verify("REGISTER", authorization, REALM, PHONE, users))
+        assertThat(server.verify("REGISTER", URI, authorization, REALM, PHONE, users))
                 .isEqualTo(new AuthResult.Invalid("unknown user"));
     }
 
     @Test
     void credentialsForOneMethodDoNotAuthorizeAnother() {
         String authorization = answer("1001", "secret-1001", "REGISTER", DigestAlgorithm.SHA_256);
-        assertThat(server.verify("INVITE", authorization, REALM, PHONE, users)).isInstanceOf(AuthResult.Invalid.class);
+        assertThat(server.verify("INVITE", URI, authorization, REALM, PHONE, users)).isInstanceOf(AuthResult.Invalid.class);
+    }
+
+    @Test
+    void credentialsForAnotherRequestUriAreInvalid() {
+        String authorization = answer("1001", "secret-1001", "INVITE", DigestAlgorithm.SHA_256);
+        assertThat(server.verify("INVITE", "sip:900123@pbx.example", authorization, REALM, PHONE, users))
+                .isEqualTo(new AuthResult.Invalid("digest-uri does not match the Request-URI"));
+    }
+
+    @Test
+    void requestUriComparisonIgnoresCase() {
+        String authorization = answer("1001", "secret-1001", "REGISTER", DigestAlgorithm.SHA_256);
+        assertThat(server.verify("REGISTER", "SIP:PBX.EXAMPLE", authorization, REALM, PHONE, users))
+                .isInstanceOf(AuthResult.Ok.class);
     }
 
     @Test
     void nonceOlderThanItsLifetimeIsStaleAndChallengedAgainWithStaleTrue() {
         String authorization = answer("1001", "secret-1001", "REGISTER", DigestAlgorithm.SHA_256);
         clock.advance(DigestServerSettings.DEFAULT_NONCE_LIFETIME);
-        assertThat(server.verify("REGISTER", authorization, REALM, PHONE, users)).isEqualTo(new AuthResult.Stale());
+        assertThat(server.verify("REGISTER", URI, authorization, REALM, PHONE, users)).isEqualTo(new AuthResult.Stale());
         assertThat(server.challengeHeaderValues(REALM, PHONE, true)).allSatisfy(v -> assertThat(v).endsWith("stale=true"));
     }
 
@@ -95,7 +118,7 @@ class DigestAuthenticatorTest {
     void nonceJustInsideItsLifetimeIsStillFresh() {
         String authorization = answer("1001", "secret-1001", "REGISTER", DigestAlgorithm.SHA_256);
         clock.advance(DigestServerSettings.DEFAULT_NONCE_LIFETIME.minusMillis(1));
-        assertThat(server.verify("REGISTER", authorization, REALM, PHONE, users)).isInstanceOf(AuthResult.Ok.class);
+        assertThat(server.verify("REGISTER", URI, authorization, REALM, PHONE, users)).isInstanceOf(AuthResult.Ok.class);
     }
 
     @Test
@@ -104,21 +127,21 @@ class DigestAuthenticatorTest {
                 SECRET, DigestServerSettings.defaults().withNonceLifetime(Duration.ofSeconds(30)), clock);
         String authorization = answer(shortLived, "1001", "secret-1001", "REGISTER", DigestAlgorithm.SHA_256);
         clock.advance(Duration.ofSeconds(30));
-        assertThat(shortLived.verify("REGISTER", authorization, REALM, PHONE, users)).isEqualTo(new AuthResult.Stale());
+        assertThat(shortLived.verify("REGISTER", URI, authorization, REALM, PHONE, users)).isEqualTo(new AuthResult.Stale());
     }
 
     @Test
     void staleNonceWithWrongPasswordIsInvalidNotStale() {
         String authorization = answer("1001", "guess", "REGISTER", DigestAlgorithm.SHA_256);
         clock.advance(Duration.ofHours(1));
-        assertThat(server.verify("REGISTER", authorization, REALM, PHONE, users)).isInstanceOf(AuthResult.Invalid.class);
+        assertThat(server.verify("REGISTER", URI, authorization, REALM, PHONE, users)).isInstanceOf(AuthResult.Invalid.class);
     }
 
     @Test
     void nonceDatedInTheFutureAfterAClockStepBackIsStale() {
         String authorization = answer("1001", "secret-1001", "REGISTER", DigestAlgorithm.SHA_256);
         clock.advance(Duration.ofSeconds(-10));
-        assertThat(server.verify("REGISTER", authorization, REALM, PHONE, users)).isEqualTo(new AuthResult.Stale());
+        assertThat(server.verify("REGISTER", URI, authorization, REALM, PHONE, users)).isEqualTo(new AuthResult.Stale());
     }
 
     @Test
@@ -128,14 +151,14 @@ class DigestAuthenticatorTest {
         raw[0] ^= 1; // move the issue time: the HMAC no longer covers it
         String tampered = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         String authorization = credentials("1001", "secret-1001", "REGISTER", DigestAlgorithm.SHA_256, tampered, 1);
-        assertThat(server.verify("REGISTER", authorization, REALM, PHONE, users))
+        assertThat(server.verify("REGISTER", URI, authorization, REALM, PHONE, users))
                 .isEqualTo(new AuthResult.Invalid("nonce signature does not match"));
     }
 
     @Test
     void nonceThatIsNotOursIsInvalid() {
         String authorization = credentials("1001", "secret-1001", "REGISTER", DigestAlgorithm.SHA_256, "made-up", 1);
-        assertThat(server.verify("REGISTER", authorization, REALM, PHONE, users))
+        assertThat(server.verify("REGISTER", URI, authorization, REALM, PHONE, users))
                 .isEqualTo(new AuthResult.Invalid("nonce has the wrong length"));
     }
 
@@ -146,36 +169,36 @@ class DigestAuthenticatorTest {
                 DigestServerSettings.defaults(),
                 clock);
         String authorization = answer(stranger, "1001", "secret-1001", "REGISTER", DigestAlgorithm.SHA_256);
-        assertThat(server.verify("REGISTER", authorization, REALM, PHONE, users)).isInstanceOf(AuthResult.Invalid.class);
+        assertThat(server.verify("REGISTER", URI, authorization, REALM, PHONE, users)).isInstanceOf(AuthResult.Invalid.class);
     }
 
     @Test
     void nonceFromAnotherNodeSharingTheSecretIsAccepted() {
         DigestAuthenticator otherNode = new DigestAuthenticator(SECRET, DigestServerSettings.defaults(), clock);
         String authorization = answer(otherNode, "1001", "secret-1001", "REGISTER", DigestAlgorithm.SHA_256);
-        assertThat(server.verify("REGISTER", authorization, REALM, PHONE, users)).isInstanceOf(AuthResult.Ok.class);
+        assertThat(server.verify("REGISTER", URI, authorization, REALM, PHONE, users)).isInstanceOf(AuthResult.Ok.class);
     }
 
     @Test
     void nonceIssuedForAnotherRealmIsInvalid() {
         String nonce = server.challenges("other.example", PHONE, false).getFirst().nonce();
         String authorization = credentials("1001", "secret-1001", "REGISTER", DigestAlgorithm.SHA_256, nonce, 1);
-        assertThat(server.verify("REGISTER", authorization, REALM, PHONE, users))
+        assertThat(server.verify("REGISTER", URI, authorization, REALM, PHONE, users))
                 .isEqualTo(new AuthResult.Invalid("nonce signature does not match"));
     }
 
     @Test
     void credentialsForAnotherRealmAreInvalid() {
         String authorization = answer("1001", "secret-1001", "REGISTER", DigestAlgorithm.SHA_256);
-        assertThat(server.verify("REGISTER", authorization, "other.example", PHONE, users))
+        assertThat(server.verify("REGISTER", URI, authorization, "other.example", PHONE, users))
                 .isEqualTo(new AuthResult.Invalid("realm does not match"));
     }
 
     @Test
     void replayedNonceCountIsInvalid() {
         String authorization = answer("1001", "secret-1001", "REGISTER", DigestAlgorithm.SHA_256);
-        assertThat(server.verify("REGISTER", authorization, REALM, PHONE, users)).isInstanceOf(AuthResult.Ok.class);
-        assertThat(server.verify("REGISTER", authorization, REALM, PHONE, users))
+        assertThat(server.verify("REGISTER", URI, authorization, REALM, PHONE, users)).isInstanceOf(AuthResult.Ok.class);
+        assertThat(server.verify("REGISTER", URI, authorization, REALM, PHONE, users))
                 .isEqualTo(new AuthResult.Invalid("nonce-count replayed"));
     }
 
@@ -205,7 +228,7 @@ class DigestAuthenticatorTest {
         String response = a.responseWithoutQop(a.ha1("1001", REALM, "secret-1001"), c.nonce(), a.ha2("REGISTER", URI));
         DigestCredentials rfc2069 = new DigestCredentials(
                 "1001", REALM, c.nonce(), URI, response, a, c.opaque(), Optional.empty());
-        assertThat(server.verify("REGISTER", rfc2069.toHeaderValue(), REALM, PHONE, users))
+        assertThat(server.verify("REGISTER", URI, rfc2069.toHeaderValue(), REALM, PHONE, users))
                 .isEqualTo(new AuthResult.Invalid("qop=auth required"));
     }
 
@@ -215,20 +238,20 @@ class DigestAuthenticatorTest {
         DigestCredentials good = parsedCredentials(
                 credentials("1001", "secret-1001", "REGISTER", DigestAlgorithm.SHA_256, c.nonce(), 1));
         DigestCredentials wrongOpaque = withOpaque(good, Optional.of("not-ours"));
-        assertThat(server.verify("REGISTER", wrongOpaque, REALM, PHONE, users))
+        assertThat(server.verify("REGISTER", URI, wrongOpaque, REALM, PHONE, users))
                 .isEqualTo(new AuthResult.Invalid("opaque does not match"));
-        assertThat(server.verify("REGISTER", withOpaque(good, Optional.empty()), REALM, PHONE, users))
+        assertThat(server.verify("REGISTER", URI, withOpaque(good, Optional.empty()), REALM, PHONE, users))
                 .isInstanceOf(AuthResult.Ok.class);
     }
 
     @Test
     void malformedHeadersAreMalformedNotExceptions() {
-        assertThat(server.verify("REGISTER", "Digest username=\"1001", REALM, PHONE, users))
+        assertThat(server.verify("REGISTER", URI, "Digest username=\"1001", REALM, PHONE, users))
                 .isInstanceOf(AuthResult.Malformed.class);
-        assertThat(server.verify("REGISTER", "", REALM, PHONE, users)).isInstanceOf(AuthResult.Malformed.class);
-        assertThat(server.verify("REGISTER", "Basic realm=\"x\"", REALM, PHONE, users))
+        assertThat(server.verify("REGISTER", URI, "", REALM, PHONE, users)).isInstanceOf(AuthResult.Malformed.class);
+        assertThat(server.verify("REGISTER", URI, "Basic realm=\"x\"", REALM, PHONE, users))
                 .isInstanceOf(AuthResult.Malformed.class);
-        assertThat(server.verify("REGISTER", "Digest username=\"1001\", realm=\"pbx.example\", nonce=\"%%%\", "
+        assertThat(server.verify("REGISTER", URI, "Digest username=\"1001\", realm=\"pbx.example\", nonce=\"%%%\", "
                         + "uri=\"sip:pbx.example\", response=\"" + "0".repeat(64) + "\", algorithm=SHA-256, qop=auth, "
                         + "nc=00000001, cnonce=\"c\"", REALM, PHONE, users))
                 .isEqualTo(new AuthResult.Invalid("nonce is not base64url"));
@@ -239,14 +262,14 @@ class DigestAuthenticatorTest {
         DigestAuthenticator bound = new DigestAuthenticator(
                 SECRET, DigestServerSettings.defaults().withNonceBoundToClientAddress(true), clock);
         String authorization = answer(bound, "1001", "secret-1001", "REGISTER", DigestAlgorithm.SHA_256);
-        assertThat(bound.verify("REGISTER", authorization, REALM, OTHER, users)).isInstanceOf(AuthResult.Invalid.class);
-        assertThat(bound.verify("REGISTER", authorization, REALM, PHONE, users)).isInstanceOf(AuthResult.Ok.class);
+        assertThat(bound.verify("REGISTER", URI, authorization, REALM, OTHER, users)).isInstanceOf(AuthResult.Invalid.class);
+        assertThat(bound.verify("REGISTER", URI, authorization, REALM, PHONE, users)).isInstanceOf(AuthResult.Ok.class);
     }
 
     @Test
     void unboundNonceIsAcceptedFromAnotherAddress() {
         String authorization = answer("1001", "secret-1001", "REGISTER", DigestAlgorithm.SHA_256);
-        assertThat(server.verify("REGISTER", authorization, REALM, OTHER, users)).isInstanceOf(AuthResult.Ok.class);
+        assertThat(server.verify("REGISTER", URI, authorization, REALM, OTHER, users)).isInstanceOf(AuthResult.Ok.class);
     }
 
     @Test
@@ -254,11 +277,11 @@ class DigestAuthenticatorTest {
         DigestAuthenticator tiny = new DigestAuthenticator(
                 SECRET, DigestServerSettings.defaults().withNonceCountCapacity(1), clock);
         String first = answer(tiny, "1001", "secret-1001", "REGISTER", DigestAlgorithm.SHA_256);
-        assertThat(tiny.verify("REGISTER", first, REALM, PHONE, users)).isInstanceOf(AuthResult.Ok.class);
+        assertThat(tiny.verify("REGISTER", URI, first, REALM, PHONE, users)).isInstanceOf(AuthResult.Ok.class);
         clock.advance(Duration.ofMillis(1));
         String second = answer(tiny, "1002", "secret-1002", "REGISTER", DigestAlgorithm.SHA_256);
-        assertThat(tiny.verify("REGISTER", second, REALM, PHONE, users)).isInstanceOf(AuthResult.Ok.class);
-        assertThat(tiny.verify("REGISTER", first, REALM, PHONE, users)).isEqualTo(new AuthResult.Stale());
+        assertThat(tiny.verify("REGISTER", URI, second, REALM, PHONE, users)).isInstanceOf(AuthResult.Ok.class);
+        assertThat(tiny.verify("REGISTER", URI, first, REALM, PHONE, users)).isEqualTo(new AuthResult.Stale());
     }
 
     @Test
@@ -267,14 +290,15 @@ class DigestAuthenticatorTest {
         ParseResult<DigestCredentials> answer =
                 client.answer(server.challengeHeaderValues(REALM, PHONE, false), "INVITE", "sip:1001@pbx.example");
         DigestCredentials credentials = ((ParseResult.Parsed<DigestCredentials>) answer).value();
-        assertThat(server.verify("INVITE", credentials.toHeaderValue(), REALM, PHONE, users))
+        assertThat(server.verify("INVITE", "sip:1001@pbx.example", credentials.toHeaderValue(), REALM, PHONE, users))
                 .isEqualTo(new AuthResult.Ok("1002", DigestAlgorithm.SHA_256));
         DigestCredentials next = client.reuse("INVITE", "sip:1001@pbx.example").orElseThrow();
-        assertThat(server.verify("INVITE", next.toHeaderValue(), REALM, PHONE, users)).isInstanceOf(AuthResult.Ok.class);
+        assertThat(server.verify("INVITE", "sip:1001@pbx.example", next.toHeaderValue(), REALM, PHONE, users))
+                .isInstanceOf(AuthResult.Ok.class);
     }
 
     private AuthResult verify(String authorization) {
-        return server.verify("REGISTER", authorization, REALM, PHONE, users);
+        return server.verify("REGISTER", URI, authorization, REALM, PHONE, users);
     }
 
     private String answer(String user, String password, String method, DigestAlgorithm algorithm) {

@@ -31,33 +31,48 @@ final class Sipp {
         }
     }
 
-    /** Runs {@code scenario} (a file in src/test/resources/sipp) for {@code calls} calls. */
+    /** Runs {@code scenario} (a file in src/test/resources/sipp) for {@code calls} calls against a UAS. */
     static Result run(String scenario, int targetPort, String transport, int calls, String... extra)
             throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("127.0.0.1:" + targetPort));
+        args.addAll(List.of(extra));
+        return start(scenario, freePort(), transport, calls, args).awaitResult();
+    }
+
+    /** A SIPp process started in the background, e.g. a UAS waiting for the stack's requests. */
+    record Running(Process process, Path work, List<String> command) {
+        Result awaitResult() throws IOException, InterruptedException {
+            try {
+                if (!process.waitFor(RUN_LIMIT_SECONDS + 15, TimeUnit.SECONDS)) {
+                    throw new AssertionError("SIPp did not finish: " + command);
+                }
+            } finally {
+                if (process.isAlive()) {
+                    process.destroyForcibly(); // by our own Process handle, i.e. by its PID
+                }
+            }
+            return new Result(process.exitValue(), readIfPresent(work.resolve("errors.log")),
+                    readIfPresent(work.resolve("screen.log")) + readIfPresent(work.resolve("stdout.log")));
+        }
+    }
+
+    /** Starts SIPp on {@code localPort} with {@code scenario}; {@code extra} adds the target and options. */
+    static Running start(String scenario, int localPort, String transport, int calls, List<String> extra)
+            throws IOException {
         Path work = Files.createTempDirectory(buildDir(), "sipp-" + scenario.replace(".xml", "") + "-");
-        List<String> command = new ArrayList<>(List.of("sipp", "127.0.0.1:" + targetPort,
+        List<String> command = new ArrayList<>(List.of("sipp",
                 "-sf", scenarioFile(scenario).toString(),
                 "-m", Integer.toString(calls), "-r", "20",
-                "-i", "127.0.0.1", "-p", Integer.toString(freePort()), "-mp", Integer.toString(freePort()),
+                "-i", "127.0.0.1", "-p", Integer.toString(localPort), "-mp", Integer.toString(freePort()),
                 "-t", transport,
                 "-timeout", RUN_LIMIT_SECONDS + "s", "-timeout_error",
                 "-trace_err", "-error_file", work.resolve("errors.log").toString(),
                 "-trace_screen", "-screen_file", work.resolve("screen.log").toString(),
                 "-nostdin"));
-        command.addAll(List.of(extra));
+        command.addAll(extra);
         Process sipp = new ProcessBuilder(command).directory(work.toFile())
                 .redirectErrorStream(true).redirectOutput(work.resolve("stdout.log").toFile()).start();
-        try {
-            if (!sipp.waitFor(RUN_LIMIT_SECONDS + 15, TimeUnit.SECONDS)) {
-                throw new AssertionError("SIPp did not finish: " + command);
-            }
-        } finally {
-            if (sipp.isAlive()) {
-                sipp.destroyForcibly(); // by our own Process handle, i.e. by its PID
-            }
-        }
-        return new Result(sipp.exitValue(), readIfPresent(work.resolve("errors.log")),
-                readIfPresent(work.resolve("screen.log")) + readIfPresent(work.resolve("stdout.log")));
+        return new Running(sipp, work, command);
     }
 
     private static Path scenarioFile(String name) {
@@ -78,7 +93,7 @@ final class Sipp {
         for (int attempt = 0; ; attempt++) {
             try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                     DatagramSocket udp = new DatagramSocket(tcp.getLocalPort(), InetAddress.getLoopbackAddress())) {
-                return tcp.getLocalPort();
+                return udp.getLocalPort(); // bound on both: free for UDP and TCP at this moment
             } catch (IOException e) {
                 if (attempt > 20) {
                     throw e;

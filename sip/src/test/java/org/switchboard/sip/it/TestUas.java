@@ -59,6 +59,7 @@ final class TestUas implements AutoCloseable {
                 .on(SipMethod.INVITE, this::invite)
                 .on(SipMethod.BYE, this::bye)
                 .onAck(this::ack)
+                .dialogs(dialogs)
                 .build();
         stack = SipStack.start(SipStackSettings.of(TransportSettings.of(InetAddress.getLoopbackAddress(), 0, 0), counters),
                 router);
@@ -82,7 +83,7 @@ final class TestUas implements AutoCloseable {
         InetAddress client = tx.flow().remote().getAddress();
         Optional<String> credentials = request.headers().first(HeaderName.AUTHORIZATION);
         AuthResult result = credentials.isEmpty() ? new AuthResult.Invalid("no credentials")
-                : digest.verify(request.method().name(), credentials.get(), REALM, client,
+                : digest.verify(request.method().name(), request.requestUri().toString(), credentials.get(), REALM, client,
                         (user, realm, algorithm) -> user.equals(USER) && realm.equals(REALM)
                                 ? Optional.of(algorithm.ha1(USER, REALM, PASSWORD)) : Optional.empty());
         switch (result) {
@@ -130,12 +131,9 @@ final class TestUas implements AutoCloseable {
     }
 
     private void bye(ServerTransaction tx) {
+        // The router answered 481 already when the dialog is unknown.
         Optional<Dialog> dialog = dialogs.find(tx.request());
-        if (dialog.isEmpty()) {
-            tx.respond(tx.request().createResponse(481).withToTag(RandomTokens.tag()));
-            return;
-        }
-        if (dialog.get().receive(tx.request()).isPresent()) {
+        if (dialog.isEmpty() || dialog.get().receive(tx.request()).isPresent()) {
             tx.respond(tx.request().createResponse(500));
             return;
         }

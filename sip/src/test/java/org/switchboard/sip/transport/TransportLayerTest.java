@@ -171,4 +171,32 @@ class TransportLayerTest {
         }
         return sb.toString();
     }
+
+    @Test
+    void outgoingTlsReachesAPeerWhoseCertificateWeTrustAndIsRefusedOtherwise() throws Exception {
+        TlsCertificates.PemPair peerCert = TlsCertificates.selfSigned(certDir.resolve("peer"), "127.0.0.1");
+        TlsCertificates.PemPair ourCert = TlsCertificates.selfSigned(certDir.resolve("ours"), "127.0.0.1");
+        List<Received> peerReceived = new CopyOnWriteArrayList<>();
+        try (TransportLayer peer = new TransportLayer(
+                TransportSettings.of(LOOPBACK, 0, 0).withTls(new TransportSettings.TlsListener(0, peerCert)),
+                (bytes, flow) -> peerReceived.add(new Received(new String(bytes, StandardCharsets.ISO_8859_1), flow)),
+                StackMetrics.NONE)) {
+            peer.start();
+            InetSocketAddress target = peer.localAddress(Transport.TLS);
+
+            start(TransportSettings.of(LOOPBACK, 0, 0).withTls(
+                    new TransportSettings.TlsListener(0, ourCert, java.util.Optional.of(peerCert.certificate()))));
+            transports.send(OPTIONS.getBytes(StandardCharsets.ISO_8859_1), Transport.TLS, target).join();
+            await().until(() -> peerReceived.size() == 1);
+            assertThat(peerReceived.getFirst().flow().transport()).isEqualTo(Transport.TLS);
+            transports.close();
+
+            start(TransportSettings.of(LOOPBACK, 0, 0).withTls(new TransportSettings.TlsListener(0, ourCert)));
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> transports.send(OPTIONS.getBytes(StandardCharsets.ISO_8859_1), Transport.TLS, target).join())
+                    .as("an untrusted self-signed peer fails the handshake and the write")
+                    .hasCauseInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+            assertThat(peerReceived).hasSize(1);
+        }
+    }
 }

@@ -52,11 +52,6 @@ record TableCatalog(List<Table> tables) {
         return new TableCatalog(List.copyOf(ordered));
     }
 
-    Table table(String name) {
-        return tables.stream().filter(t -> t.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no table " + name));
-    }
-
     boolean has(String name) {
         return tables.stream().anyMatch(t -> t.name().equals(name));
     }

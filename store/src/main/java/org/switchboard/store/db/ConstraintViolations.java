@@ -50,12 +50,19 @@ public final class ConstraintViolations {
                     return mapped;
                 }
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                // SQLState class 08: connection exception (SQL standard).
+            if (t instanceof SQLException sql && isConnectionLoss(sql.getSQLState())) {
                 return Optional.of(new UnavailableException("database connection lost: " + sql.getMessage(), failure));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * SQLState class 08 is a connection exception (SQL standard); PostgreSQL's 57P01-57P03 mean the
+     * server is shutting down, crashed or not yet accepting connections.
+     */
+    private static boolean isConnectionLoss(String state) {
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"));
     }
 
     private static Optional<RuntimeException> fromPostgresql(PSQLException e) {

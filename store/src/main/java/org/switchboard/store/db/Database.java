@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -32,21 +31,25 @@ public final class Database implements AutoCloseable {
     private static final long CONNECTION_TIMEOUT_MS = 5000;
 
     private final Engine engine;
+    private final String schemaVersion;
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     // The transaction the calling thread is inside, so nested store calls join it (see write).
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
 
-    private Database(Engine engine, HikariDataSource pool) {
+    private Database(Engine engine, HikariDataSource pool, String schemaVersion) {
         this.engine = engine;
         this.pool = pool;
+        this.schemaVersion = schemaVersion;
         this.jdbi = Jdbi.create(pool);
         EpochMillis.register(jdbi);
     }
 
     /**
      * Opens the pool and applies pending migrations. Throws {@link UnavailableException} when the
-     * database cannot be reached; the message names the URL (without its query string).
+     * database cannot be reached (the message names the URL without its query string), and
+     * {@link ValidationException} on field {@code database.url} when the SQLite file's folder
+     * cannot be created.
      */
     public static Database open(DatabaseSettings settings) {
         EventLoopGuard.refuseEventLoop();
@@ -59,13 +62,14 @@ public final class Database implements AutoCloseable {
             throw new UnavailableException("database unreachable at " + safeUrl(settings.url()) + ": "
                     + rootMessage(e), e);
         }
-        Database database = new Database(engine, pool);
+        String schemaVersion;
         try {
-            Migrations.migrate(pool, engine);
+            schemaVersion = Migrations.migrate(pool, engine);
         } catch (RuntimeException e) {
             pool.close();
             throw ConstraintViolations.translate(e).orElse(e);
         }
+        Database database = new Database(engine, pool, schemaVersion);
         log.info("database opened engine={} url={} pool_size={} schema_version={}", engine.name().toLowerCase(Locale.ROOT),
                 safeUrl(settings.url()), settings.poolSize(), database.schemaVersion());
         return database;
@@ -137,10 +141,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The version of the last applied migration, e.g. {@code "003"}. */
+    /** The schema version this process runs against: the last migration applied when it opened, e.g. {@code "003"}. */
     public String schemaVersion() {
-        EventLoopGuard.refuseEventLoop();
-        return Migrations.currentVersion(pool, engine);
+        return schemaVersion;
     }
 
     /** Closes every pooled connection; later calls fail. */
@@ -206,7 +209,8 @@ public final class Database implements AutoCloseable {
             try {
                 Files.createDirectories(parent);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot create the folder of the SQLite file " + file, e);
+                throw new ValidationException("database.url", "cannot create the folder " + parent + " for the SQLite file: "
+                        + e.getClass().getSimpleName() + " " + e.getMessage());
             }
         }
     }

@@ -3,7 +3,7 @@ package org.switchboard.store.db;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Runs the Flyway migrations for one engine: {@code db/migration/common} plus the engine's own
@@ -25,14 +25,11 @@ final class Migrations {
         };
     }
 
-    static void migrate(DataSource dataSource, Engine engine) {
-        flyway(dataSource, engine).migrate();
-    }
-
-    /** The version of the last applied migration, e.g. {@code "003"}; empty string when none. */
-    static String currentVersion(DataSource dataSource, Engine engine) {
-        MigrationInfo current = flyway(dataSource, engine).info().current();
-        return current == null || current.getVersion() == null ? "" : current.getVersion().getVersion();
+    /** Applies pending migrations; returns the version of the last applied one, e.g. {@code "003"}. */
+    static String migrate(DataSource dataSource, Engine engine) {
+        MigrateResult result = flyway(dataSource, engine).migrate();
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        return version == null ? "" : version;
     }
 
     private static Flyway flyway(DataSource dataSource, Engine engine) {

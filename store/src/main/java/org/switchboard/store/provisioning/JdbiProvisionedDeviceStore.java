@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.SqlStatement;
+import org.switchboard.store.db.BatchSink;
 import org.switchboard.store.db.Database;
 import org.switchboard.store.db.NotFoundException;
 
@@ -16,7 +17,7 @@ import org.switchboard.store.db.NotFoundException;
  */
 public final class JdbiProvisionedDeviceStore implements ProvisionedDeviceStore {
     private static final String COLUMNS = "id, mac_address, extension_number, vendor, model, static_ip, config_url, "
-            + "last_provisioned_at, created_at, updated_at";
+            + "sip_secret, last_provisioned_at, created_at, updated_at";
     private static final RowMapper<ProvisionedDevice> MAPPER = (rs, ctx) -> {
         long lastProvisioned = rs.getLong("last_provisioned_at");
         Instant lastProvisionedAt = rs.wasNull() ? null : Instant.ofEpochMilli(lastProvisioned);
@@ -28,6 +29,7 @@ public final class JdbiProvisionedDeviceStore implements ProvisionedDeviceStore 
                 rs.getString("model"),
                 rs.getString("static_ip"),
                 rs.getString("config_url"),
+                rs.getString("sip_secret"),
                 lastProvisionedAt,
                 Instant.ofEpochMilli(rs.getLong("created_at")),
                 Instant.ofEpochMilli(rs.getLong("updated_at")));
@@ -60,6 +62,7 @@ public final class JdbiProvisionedDeviceStore implements ProvisionedDeviceStore 
         return database.write(h -> bindFields(h.createQuery("""
                         UPDATE provisioned_devices SET mac_address = :mac, extension_number = :extension,
                                vendor = :vendor, model = :model, static_ip = :staticIp, config_url = :configUrl,
+                               sip_secret = :sipSecret,
                                updated_at = :now
                         WHERE id = :id
                         RETURNING\s""" + COLUMNS), device)
@@ -77,6 +80,19 @@ public final class JdbiProvisionedDeviceStore implements ProvisionedDeviceStore 
                 .bind("at", at)
                 .bind("mac", macAddress)
                 .execute()) == 1;
+    }
+
+    @Override
+    public BatchSink<ProvisioningFetch> fetchSink() {
+        return (h, batch) -> {
+            var update = h.prepareBatch("""
+                    UPDATE provisioned_devices SET last_provisioned_at = :at
+                    WHERE mac_address = :mac AND (last_provisioned_at IS NULL OR last_provisioned_at < :at)""");
+            for (ProvisioningFetch f : batch) {
+                update.bind("at", f.at()).bind("mac", f.macAddress()).add();
+            }
+            update.execute();
+        };
     }
 
     @Override
@@ -115,8 +131,8 @@ public final class JdbiProvisionedDeviceStore implements ProvisionedDeviceStore 
     private static ProvisionedDevice insert(Handle h, NewProvisionedDevice device, Instant now) {
         return bindFields(h.createQuery("""
                         INSERT INTO provisioned_devices (mac_address, extension_number, vendor, model, static_ip,
-                                                         config_url, created_at, updated_at)
-                        VALUES (:mac, :extension, :vendor, :model, :staticIp, :configUrl, :now, :now)
+                                                         config_url, sip_secret, created_at, updated_at)
+                        VALUES (:mac, :extension, :vendor, :model, :staticIp, :configUrl, :sipSecret, :now, :now)
                         RETURNING\s""" + COLUMNS), device)
                 .bind("now", now)
                 .map(MAPPER)
@@ -130,6 +146,7 @@ public final class JdbiProvisionedDeviceStore implements ProvisionedDeviceStore 
                 .bind("vendor", d.vendor())
                 .bind("model", d.model())
                 .bind("staticIp", d.staticIp())
-                .bind("configUrl", d.configUrl());
+                .bind("configUrl", d.configUrl())
+                .bind("sipSecret", d.sipSecret());
     }
 }

@@ -3,6 +3,7 @@ package org.switchboard.store.provisioning;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.switchboard.store.db.BatchSink;
 import org.switchboard.store.db.ConflictException;
 import org.switchboard.store.db.NotFoundException;
 import org.switchboard.store.db.UnavailableException;
@@ -28,6 +29,12 @@ public interface ProvisionedDeviceStore {
 
     /** Records that the phone fetched its file at {@code at}; false when no device has this MAC. */
     boolean markProvisioned(String macAddress, Instant at);
+
+    /**
+     * The same recording for a write-behind {@link org.switchboard.store.db.BatchWriter}, inside the
+     * writer's transaction; idempotent (a replayed or older fetch never moves the time back).
+     */
+    BatchSink<ProvisioningFetch> fetchSink();
 
     Optional<ProvisionedDevice> findByMac(String macAddress);
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +71,15 @@ class DatabaseTest {
             String level = database.read(h -> h.createQuery("PRAGMA synchronous").mapTo(String.class).one());
             assertThat(level).as("2 = FULL").isEqualTo("2");
         }
+    }
+
+    @Test
+    void sqliteFolderThatCannotBeCreatedIsAValidationErrorOnTheUrl() throws IOException {
+        Path file = Files.writeString(dir.resolve("plain-file"), "x");
+
+        assertThatThrownBy(() -> Database.open(DatabaseSettings.sqlite(file.resolve("sub/sb.db"))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("database.url"))
+                .hasMessageContaining("plain-file");
     }
 
     @Test

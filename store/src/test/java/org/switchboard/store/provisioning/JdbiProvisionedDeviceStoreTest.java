@@ -28,7 +28,7 @@ class JdbiProvisionedDeviceStoreTest {
     }
 
     static NewProvisionedDevice device(String mac, String extension) {
-        return new NewProvisionedDevice(mac, extension, "yealink", "T46S", null, null);
+        return new NewProvisionedDevice(mac, extension, "yealink", "T46S", null, null, null);
     }
 
     @BothEngines
@@ -36,17 +36,17 @@ class JdbiProvisionedDeviceStoreTest {
         extension(db.database(), "1001");
         JdbiProvisionedDeviceStore store = new JdbiProvisionedDeviceStore(db.database());
         NewProvisionedDevice input = new NewProvisionedDevice("001565123456", "1001", "yealink", "T46S",
-                "192.0.2.10", "https://pbx.example.com/provision/001565123456.cfg");
+                "192.0.2.10", "https://pbx.example.com/provision/001565123456.cfg", "v1:sealed");
 
         ProvisionedDevice created = store.create(input, T0);
 
         assertThat(created.id()).isPositive();
         assertThat(created).extracting(ProvisionedDevice::macAddress, ProvisionedDevice::extensionNumber,
                         ProvisionedDevice::vendor, ProvisionedDevice::model, ProvisionedDevice::staticIp,
-                        ProvisionedDevice::configUrl, ProvisionedDevice::lastProvisionedAt,
+                        ProvisionedDevice::configUrl, ProvisionedDevice::sipSecret, ProvisionedDevice::lastProvisionedAt,
                         ProvisionedDevice::createdAt, ProvisionedDevice::updatedAt)
                 .containsExactly("001565123456", "1001", "yealink", "T46S", "192.0.2.10",
-                        "https://pbx.example.com/provision/001565123456.cfg", null, T0, T0);
+                        "https://pbx.example.com/provision/001565123456.cfg", "v1:sealed", null, T0, T0);
         assertThat(store.findByMac("001565123456")).contains(created);
         assertThat(store.findByMac("001565000000")).isEmpty();
         assertThat(store.findByExtension("1001")).containsExactly(created);
@@ -60,7 +60,7 @@ class JdbiProvisionedDeviceStoreTest {
         ProvisionedDevice created = store.create(device("001565123456", "1001"), T0);
 
         ProvisionedDevice updated = store.update(created.id(),
-                new NewProvisionedDevice("001565123456", "1002", "yealink", "T48S", "192.0.2.11", null), T1);
+                new NewProvisionedDevice("001565123456", "1002", "yealink", "T48S", "192.0.2.11", null, null), T1);
 
         assertThat(updated.createdAt()).isEqualTo(T0);
         assertThat(updated.updatedAt()).isEqualTo(T1);
@@ -105,7 +105,7 @@ class JdbiProvisionedDeviceStoreTest {
         ProvisionedDevice b = before.create(device("001565000002", "1002"), T0);
         before.create(device("001565000003", "1002"), T0);
         ProvisionedDevice b2 = before.update(b.id(), new NewProvisionedDevice("001565000002", "1001", "snom", "D785",
-                "2001:db8::2", null), T1);
+                "2001:db8::2", null, null), T1);
         before.markProvisioned("001565000003", T2);
         before.delete(a.id());
 
@@ -169,12 +169,12 @@ class JdbiProvisionedDeviceStoreTest {
 
     @Test
     void recordRefusesBadShapesNamingTheColumn() {
-        assertThatThrownBy(() -> new NewProvisionedDevice("00:15:65:12:34:56", "1001", "yealink", "T46S", null, null))
+        assertThatThrownBy(() -> new NewProvisionedDevice("00:15:65:12:34:56", "1001", "yealink", "T46S", null, null, null))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("mac_address"));
-        assertThatThrownBy(() -> new NewProvisionedDevice("001565123456", " ", "yealink", "T46S", null, null))
+        assertThatThrownBy(() -> new NewProvisionedDevice("001565123456", " ", "yealink", "T46S", null, null, null))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("extension_number"));
-        assertThatThrownBy(() -> new NewProvisionedDevice("001565123456", "1001", "yealink", "T".repeat(65), null, null))
+        assertThatThrownBy(() -> new NewProvisionedDevice("001565123456", "1001", "yealink", "T".repeat(65), null, null, null))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("model"));
-        assertThat(new NewProvisionedDevice("001565123456", "1001", "yealink", "T46S", " ", "").staticIp()).isNull();
+        assertThat(new NewProvisionedDevice("001565123456", "1001", "yealink", "T46S", " ", "", null).staticIp()).isNull();
     }
 }

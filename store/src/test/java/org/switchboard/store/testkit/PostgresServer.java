@@ -2,12 +2,22 @@ package org.switchboard.store.testkit;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assertions;
 import org.opentest4j.TestAbortedException;
 import org.switchboard.store.db.Database;
@@ -24,19 +34,24 @@ import org.switchboard.store.db.DatabaseSettings;
 final class PostgresServer {
     private static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
     private static final Object LOCK = new Object();
+    private static final Duration ABANDONED_AFTER = Duration.ofHours(3);
+    private static final Pattern CREATED_AT = Pattern.compile("^(?:t|sb_tpl)_(\\d{10,})_");
     private static Optional<PostgresServer> shared;
-    private static String unreachableReason;
+    private static volatile String unreachableReason;
 
     private final String adminUrl;
     private final String user;
     private final String password;
     private final String template;
+    // DROP DATABASE takes about a second (it waits for a checkpoint); tests do not wait for it.
+    private final ExecutorService dropper = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().daemon().name("sb-test-pg-drop").unstarted(r));
 
     private PostgresServer(String adminUrl, String user, String password) {
         this.adminUrl = adminUrl;
         this.user = user;
         this.password = password;
-        this.template = "sb_tpl_" + randomSuffix();
+        this.template = "sb_tpl_" + uniqueSuffix();
     }
 
     /**
@@ -46,23 +61,27 @@ final class PostgresServer {
     static PostgresServer shared() {
         synchronized (LOCK) {
             if (shared == null) {
-                shared = connect();
+                shared = connect(env("SWITCHBOARD_TEST_PG_URL", DEFAULT_URL), env("SWITCHBOARD_TEST_PG_USER", "postgres"),
+                        env("SWITCHBOARD_TEST_PG_PASSWORD", ""));
             }
-            if (shared.isEmpty()) {
-                String message = unreachableReason;
-                if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                    Assertions.fail(message + " (CI=true: PostgreSQL tests must run)");
-                }
-                throw new TestAbortedException(message);
-            }
-            return shared.get();
+            return require(shared, "true".equalsIgnoreCase(System.getenv("CI")));
         }
     }
 
-    private static Optional<PostgresServer> connect() {
-        String url = env("SWITCHBOARD_TEST_PG_URL", DEFAULT_URL);
-        PostgresServer server = new PostgresServer(url, env("SWITCHBOARD_TEST_PG_USER", "postgres"),
-                env("SWITCHBOARD_TEST_PG_PASSWORD", ""));
+    /** The server, or the skip/failure a missing one means ({@code ci}: fail instead of skipping). */
+    static PostgresServer require(Optional<PostgresServer> server, boolean ci) {
+        if (server.isPresent()) {
+            return server.get();
+        }
+        if (ci) {
+            Assertions.fail(unreachableReason + " (CI=true: PostgreSQL tests must run)");
+        }
+        throw new TestAbortedException(unreachableReason);
+    }
+
+    /** Connects and migrates a fresh template; empty (with the reason printed loudly) when the server cannot be reached. */
+    static Optional<PostgresServer> connect(String url, String user, String password) {
+        PostgresServer server = new PostgresServer(url, user, password);
         try {
             server.admin("CREATE DATABASE " + server.template);
         } catch (SQLException e) {
@@ -75,7 +94,12 @@ final class PostgresServer {
                     """.formatted(unreachableReason));
             return Optional.empty();
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.drop(server.template), "sb-test-pg-template-drop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(server::dropEverything, "sb-test-pg-template-drop"));
+        try {
+            server.sweepAbandoned();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot sweep abandoned test databases", e);
+        }
         Database.open(server.settingsFor(server.template)).close();
         try {
             // A template keeps its data copyable only while nobody is connected; forbid connections.
@@ -88,7 +112,7 @@ final class PostgresServer {
 
     /** Creates {@code t_<random>} from the template and returns its name. */
     String createFromTemplate() {
-        String name = "t_" + randomSuffix();
+        String name = "t_" + uniqueSuffix();
         synchronized (LOCK) {
             try {
                 admin("CREATE DATABASE " + name + " TEMPLATE " + template);
@@ -99,7 +123,23 @@ final class PostgresServer {
         return name;
     }
 
-    void drop(String database) {
+    /** Drops a test database in the background; the JVM's exit waits for it. */
+    void dropLater(String database) {
+        dropper.execute(() -> drop(database));
+    }
+
+    private void dropEverything() {
+        dropper.shutdown();
+        try {
+            // Surefire ends a forked JVM 30 s after exit begins; what is left then is swept by a later run.
+            dropper.awaitTermination(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        drop(template);
+    }
+
+    private void drop(String database) {
         try {
             admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         } catch (SQLException e) {
@@ -121,15 +161,19 @@ final class PostgresServer {
     }
 
     private void admin(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(adminUrl, adminProperties()); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private Properties adminProperties() {
         Properties props = new Properties();
         props.setProperty("user", user);
         if (!password.isEmpty()) {
             props.setProperty("password", password);
         }
         props.setProperty("connectTimeout", "5");
-        try (Connection c = DriverManager.getConnection(adminUrl, props); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        return props;
     }
 
     private static String env(String name, String fallback) {
@@ -137,9 +181,34 @@ final class PostgresServer {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    private static String randomSuffix() {
-        byte[] b = new byte[6];
+    /**
+     * Drops test databases that runs which ended abruptly left behind. Their names carry their
+     * creation time; anything older than any test run could be is no longer in use.
+     */
+    private void sweepAbandoned() throws SQLException {
+        long cutoff = Instant.now().minus(ABANDONED_AFTER).getEpochSecond();
+        Properties props = adminProperties();
+        List<String> stale = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(adminUrl, props);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 't\\_%' OR datname LIKE 'sb\\_tpl\\_%'")) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                Matcher m = CREATED_AT.matcher(name);
+                if (m.find() && Long.parseLong(m.group(1)) < cutoff) {
+                    stale.add(name);
+                }
+            }
+        }
+        for (String name : stale) {
+            drop(name);
+        }
+    }
+
+    /** Creation time in seconds, then random bytes: unique and sweepable. */
+    private static String uniqueSuffix() {
+        byte[] b = new byte[4];
         ThreadLocalRandom.current().nextBytes(b);
-        return HexFormat.of().formatHex(b);
+        return Instant.now().getEpochSecond() + "_" + HexFormat.of().formatHex(b);
     }
 }

@@ -25,17 +25,19 @@ public final class TestDatabases {
         };
     }
 
-    /** A migrated SQLite file in a new temporary folder, deleted on close. */
+    /** A migrated SQLite file (a copy of this run's template) in a new temporary folder, deleted on close. */
     public static TestDatabase sqlite() {
         Path dir = createTempDir();
-        return new TestDatabase(DatabaseSettings.sqlite(dir.resolve("switchboard.db")), () -> deleteTree(dir));
+        Path file = dir.resolve("switchboard.db");
+        SqliteTemplate.copyTo(file);
+        return new TestDatabase(DatabaseSettings.sqlite(file), () -> deleteTree(dir));
     }
 
     /** A PostgreSQL database copied from this run's migrated template, dropped on close. */
     public static TestDatabase postgresql() {
         PostgresServer server = PostgresServer.shared();
         String name = server.createFromTemplate();
-        return new TestDatabase(server.settingsFor(name), () -> server.drop(name));
+        return new TestDatabase(server.settingsFor(name), () -> server.dropLater(name));
     }
 
     private static Path createTempDir() {
@@ -46,7 +48,7 @@ public final class TestDatabases {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -1,0 +1,6 @@
+package org.switchboard.pbx.provisioning;
+
+import org.switchboard.store.provisioning.ProvisionedDevice;
+
+/** The result of {@link ProvisioningService#save}: the stored device and whether it is new. Immutable. */
+public record SavedDevice(ProvisionedDevice device, boolean created) {}

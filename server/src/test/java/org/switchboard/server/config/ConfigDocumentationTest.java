@@ -1,0 +1,43 @@
+package org.switchboard.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** docs/configuration.md and switchboard.example.yml keep up with {@link ConfigSchema}. */
+class ConfigDocumentationTest {
+    private static final Path ROOT = Path.of(System.getenv("SWITCHBOARD_BUILD_DIR")).getParent().getParent();
+
+    @Test
+    void documentationListsEveryKeyWithItsVariableAndDefault() throws IOException {
+        String doc = Files.readString(ROOT.resolve("docs/configuration.md"));
+
+        for (ConfigSchema.Leaf leaf : ConfigSchema.leaves()) {
+            assertThat(doc).contains("| `" + leaf.path() + "` |", "`" + leaf.environmentVariable() + "`");
+            if (leaf.value().defaultText() != null && !leaf.value().defaultText().isEmpty()) {
+                assertThat(doc).contains("`" + leaf.value().defaultText() + "`");
+            }
+        }
+        assertThat(doc).contains("SWITCHBOARD_EXTENSIONS");
+    }
+
+    @Test
+    void exampleFileIsValidAndMentionsEveryKey() throws IOException {
+        Path example = ROOT.resolve("switchboard.example.yml");
+        String text = Files.readString(example);
+
+        SwitchboardConfig config = new ConfigLoader(Map.of()).load(example, true);
+
+        assertThat(config.extensions()).hasSize(2);
+        for (ConfigSchema.Leaf leaf : ConfigSchema.leaves()) {
+            String key = leaf.path().substring(leaf.path().lastIndexOf('.') + 1);
+            assertThat(text).as(leaf.path()).containsPattern("(?m)^\\s*#?\\s*" + key + ":");
+        }
+        ConfigSchema.ListOf extensions = (ConfigSchema.ListOf) ConfigSchema.ROOT.keys().get(ConfigSchema.EXTENSIONS);
+        extensions.item().keys().keySet().forEach(key -> assertThat(text).contains(key + ":"));
+    }
+}
