@@ -1,7 +1,5 @@
 package org.switchboard.pbx.cdr;
 
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.switchboard.store.cdr.CallRecord;
 import org.switchboard.store.cdr.CdrStore;
@@ -22,14 +20,14 @@ public final class CdrRecorder implements AutoCloseable {
 
     /**
      * @param settings queue and batch tuning; its overflow must be {@link BatchWriter.Overflow#WAIT}
-     * @param registry where the queue's metrics go ({@code switchboard_write_behind_*{type="cdr"}})
+     * @param registry where the queue's metrics go ({@code switchboard_write_behind_*{name="cdr"}})
      */
     public CdrRecorder(Database database, CdrStore store, BatchWriter.Settings settings, MeterRegistry registry) {
         if (settings.overflow() != BatchWriter.Overflow.WAIT) {
             throw new IllegalArgumentException("CDRs are never dropped: the writer's overflow must be WAIT");
         }
         this.writer = new BatchWriter<>(TYPE, database, settings, CallRecord::callId, store.batchSink());
-        bindMetrics(registry);
+        writer.bindMetrics(registry);
     }
 
     /** Queues the record of an ended call; a second record with the same Call-ID replaces the first. */
@@ -46,16 +44,5 @@ public final class CdrRecorder implements AutoCloseable {
     @Override
     public void close() {
         writer.close();
-    }
-
-    private void bindMetrics(MeterRegistry registry) {
-        Gauge.builder("switchboard.write_behind.queue", writer, w -> w.stats().queued())
-                .description("items waiting to be written").tag("type", TYPE).register(registry);
-        FunctionCounter.builder("switchboard.write_behind.written", writer, w -> w.stats().written())
-                .description("items committed").tag("type", TYPE).register(registry);
-        FunctionCounter.builder("switchboard.write_behind.failures", writer, w -> w.stats().failures())
-                .description("failed batch attempts, each retried").tag("type", TYPE).register(registry);
-        FunctionCounter.builder("switchboard.write_behind.overflow", writer, w -> w.stats().overflowed())
-                .description("items that found the queue full and waited for room").tag("type", TYPE).register(registry);
     }
 }

@@ -87,9 +87,9 @@ class CdrRecorderTest {
                     BatchWriter.Settings.defaults(BatchWriter.Overflow.WAIT), registry);
             recorder.record(call(1));
             recorder.close();
-            assertThat(registry.get("switchboard.write_behind.written").tag("type", "cdr").functionCounter().count())
+            assertThat(registry.get("switchboard.write_behind.written").tag("name", "cdr").functionCounter().count())
                     .isEqualTo(1.0);
-            assertThat(registry.get("switchboard.write_behind.queue").tag("type", "cdr").gauge().value()).isZero();
+            assertThat(registry.get("switchboard.write_behind.queued").tag("name", "cdr").gauge().value()).isZero();
         }
     }
 }
