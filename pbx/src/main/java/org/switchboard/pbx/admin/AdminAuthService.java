@@ -14,6 +14,7 @@ import org.switchboard.store.admin.AdminTokenStore;
 import org.switchboard.store.admin.AdminUser;
 import org.switchboard.store.admin.AdminUserStore;
 import org.switchboard.store.db.Fields;
+import org.switchboard.store.db.NotFoundException;
 
 /**
  * Admin accounts and their sessions: the first admin on an empty database, login with throttling
@@ -124,6 +125,23 @@ public final class AdminAuthService {
             tokens.delete(sha256(token));
             log.info("admin logged out");
         }
+    }
+
+    /**
+     * Sets a new password for {@code username} (the way back from a lost one) and revokes every
+     * token of that admin, so sessions opened with the old password end. Returns how many tokens
+     * were revoked. {@code ValidationException} on field "password" when it is too short,
+     * {@code NotFoundException} when there is no such admin.
+     */
+    public int resetPassword(String username, String newPassword, String actor) {
+        Fields.check(newPassword != null && newPassword.length() >= MIN_PASSWORD, "password",
+                "must be at least " + MIN_PASSWORD + " characters");
+        AdminUser user = users.findByUsername(Fields.required(username, "username"))
+                .orElseThrow(() -> new NotFoundException("admin", username));
+        users.changePassword(user.id(), hasher.hash(newPassword), clock.instant());
+        int revoked = tokens.deleteForUser(user.id());
+        log.info("admin password reset username={} tokens_revoked={} by={}", username, revoked, actor);
+        return revoked;
     }
 
     /** Deletes expired tokens; for the housekeeping scheduler (run it on a virtual thread). */

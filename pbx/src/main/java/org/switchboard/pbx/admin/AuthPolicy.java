@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * How long admin tokens live and how failed logins are throttled. Immutable; comes from the
- * server's config ({@code http.token_lifetime} etc.) or {@link #defaults()}.
+ * server's config ({@code admin.token_ttl}) or {@link #defaults()}.
  */
 public record AuthPolicy(Duration tokenLifetime, int maxFailedLogins, Duration failureWindow) {
     public AuthPolicy {
@@ -14,6 +14,11 @@ public record AuthPolicy(Duration tokenLifetime, int maxFailedLogins, Duration f
         if (maxFailedLogins < 1 || failureWindow.isNegative() || failureWindow.isZero()) {
             throw new IllegalArgumentException("maxFailedLogins must be >= 1 and failureWindow positive");
         }
+    }
+
+    /** This policy with tokens that live {@code lifetime}. */
+    public AuthPolicy withTokenLifetime(Duration lifetime) {
+        return new AuthPolicy(lifetime, maxFailedLogins, failureWindow);
     }
 
     /** Tokens live 12 h; 5 failed logins in 5 minutes per username or address block further tries. */

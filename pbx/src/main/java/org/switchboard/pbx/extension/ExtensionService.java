@@ -15,6 +15,8 @@ import org.switchboard.sip.auth.DigestAlgorithm;
 import org.switchboard.store.db.NotFoundException;
 import org.switchboard.store.extension.Extension;
 import org.switchboard.store.extension.ExtensionStore;
+import org.switchboard.store.extension.ExtensionUpdate;
+import org.switchboard.store.extension.ExtensionUpdate.Digest;
 import org.switchboard.store.extension.NewExtension;
 
 /**
@@ -24,9 +26,10 @@ import org.switchboard.store.extension.NewExtension;
  * the database after every committed change, so call-path lookups never wait on SQL.
  *
  * <p>Thread-safe: writes and cache reloads may come from any virtual or request thread. They are
- * serialized by one lock (admin changes are rare, so this costs nothing): an update reads the
- * stored secrets it keeps and writes them back, and without the lock a concurrent password change
- * on this node could be overwritten with the old HA1s. Reloads publish a new immutable map through
+ * serialized by one lock (admin changes are rare, so this costs nothing) so each change is followed
+ * by its own reload. Secrets an update does not change are kept by the store inside its single
+ * UPDATE, never read here and written back, so a password set meanwhile on another node survives.
+ * Reloads publish a new immutable map through
  * a volatile field that readers ({@link #findCredentials}) read without locking. Never call the
  * writing methods from an event loop.
  */
@@ -55,7 +58,9 @@ public final class ExtensionService {
         input.requirePassword();
         changes.lock();
         try {
-            Extension saved = store.create(toStored(input, Optional.empty()), clock.instant());
+            Digest digest = digestFor(input.number(), input.password());
+            Extension saved = store.create(new NewExtension(input.number(), input.name(), input.email(), digest.ha1Md5(),
+                    digest.ha1Sha256(), digest.realm(), pinHash(input), input.allowExternal(), input.enabled()), clock.instant());
             reloadCache();
             log.info("extension created number={} by={}", saved.number(), actor);
             return saved;
@@ -69,7 +74,12 @@ public final class ExtensionService {
         changes.lock();
         try {
             Extension current = get(number);
-            Extension saved = store.update(current.id(), toStored(input, Optional.of(current)), clock.instant());
+            // Secrets not given are kept by the store inside its UPDATE, not copied from `current`:
+            // another node may have changed the password since this read.
+            ExtensionUpdate change = new ExtensionUpdate(input.number(), input.name(), input.email(),
+                    Optional.ofNullable(input.password()).map(p -> digestFor(input.number(), p)),
+                    Optional.ofNullable(pinHash(input)), input.allowExternal(), input.enabled());
+            Extension saved = store.update(current.id(), change, clock.instant());
             reloadCache();
             log.info("extension updated number={} password_changed={} pin_changed={} by={}",
                     number, input.password() != null, input.voicemailPin() != null, actor);
@@ -142,24 +152,14 @@ public final class ExtensionService {
         }
     }
 
-    private NewExtension toStored(ExtensionInput input, Optional<Extension> current) {
-        String ha1Md5;
-        String ha1Sha256;
-        String storedRealm;
-        if (input.password() != null) {
-            ha1Md5 = DigestAlgorithm.MD5.ha1(input.number(), realm, input.password());
-            ha1Sha256 = DigestAlgorithm.SHA_256.ha1(input.number(), realm, input.password());
-            storedRealm = realm;
-        } else {
-            Extension e = current.orElseThrow();
-            ha1Md5 = e.ha1Md5();
-            ha1Sha256 = e.ha1Sha256();
-            storedRealm = e.realm();
-        }
-        String pinHash = input.voicemailPin() != null
-                ? hasher.hash(input.voicemailPin())
-                : current.map(Extension::voicemailPinHash).orElse(null);
-        return new NewExtension(input.number(), input.name(), input.email(), ha1Md5, ha1Sha256, storedRealm,
-                pinHash, input.allowExternal(), input.enabled());
+    /** Both HA1s for this node's realm (RFC 3261 §22.4, RFC 7616 §3.4.2: the username is the number). */
+    private Digest digestFor(String number, String password) {
+        return new Digest(DigestAlgorithm.MD5.ha1(number, realm, password), DigestAlgorithm.SHA_256.ha1(number, realm, password),
+                realm);
+    }
+
+    /** The Argon2id hash of the given PIN; null when none is given. */
+    private String pinHash(ExtensionInput input) {
+        return input.voicemailPin() != null ? hasher.hash(input.voicemailPin()) : null;
     }
 }

@@ -80,6 +80,7 @@ final class CliErrors implements IExecutionExceptionHandler, IParameterException
     private static String optionName(String field) {
         return switch (field) {
             case "number" -> "NUMBER";
+            case "username" -> "USER";
             case "archive" -> "FILE";
             case "database" -> "database";
             default -> field.contains(".") ? field : "--" + field.replace('_', '-');

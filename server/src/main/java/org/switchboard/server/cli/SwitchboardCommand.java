@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
                 MigrateCommand.class,
                 ConfigCommand.class,
                 ExtensionCommand.class,
+                AdminCommand.class,
                 BackupCommand.class,
                 RestoreCommand.class,
         })

@@ -55,7 +55,8 @@ final class ConfigBinder {
                 new SwitchboardConfig.Database(v.text("database.url"), v.text("database.user"), v.text("database.password"),
                         v.optional("database.pool_size").map(s -> OptionalInt.of(Integer.parseInt(s.strip()))).orElse(OptionalInt.empty()),
                         SqliteSynchronous.valueOf(v.text("database.sqlite_synchronous").toUpperCase(Locale.ROOT))),
-                new SwitchboardConfig.Admin(v.text("admin.username"), v.optional("admin.password").filter(p -> !p.isEmpty())),
+                new SwitchboardConfig.Admin(v.text("admin.username"), v.optional("admin.password").filter(p -> !p.isEmpty()),
+                        ValueKind.duration(v.text("admin.token_ttl"))),
                 extensions);
     }
 

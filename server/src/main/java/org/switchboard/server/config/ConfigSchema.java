@@ -62,7 +62,8 @@ final class ConfigSchema {
                     "sqlite_synchronous", value(ValueKind.SQLITE_SYNCHRONOUS, "normal")),
             "admin", section(
                     "username", value(ValueKind.TEXT, "admin"),
-                    "password", value(ValueKind.TEXT, null)),
+                    "password", value(ValueKind.TEXT, null),
+                    "token_ttl", value(ValueKind.DURATION, "12h")),
             EXTENSIONS, new ListOf(section(
                     "number", required(ValueKind.TEXT),
                     "name", required(ValueKind.TEXT),

@@ -1,5 +1,6 @@
 package org.switchboard.server.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -52,14 +53,17 @@ public record SwitchboardConfig(Sip sip, Http http, Rtp rtp, Database database, 
     }
 
     /**
-     * The first administrator, created when the database has none.
+     * The first administrator, created when the database has none (seed), and how long admin
+     * tokens live (a server setting, used on every start).
      *
      * @param password empty to have one generated and printed once
+     * @param tokenTtl lifetime of a bearer token issued at login
      */
-    public record Admin(String username, Optional<String> password) {
+    public record Admin(String username, Optional<String> password, Duration tokenTtl) {
         @Override
         public String toString() {
-            return "Admin[username=" + username + ", password=" + (password.isPresent() ? "***" : "(generated)") + "]";
+            return "Admin[username=" + username + ", password=" + (password.isPresent() ? "***" : "(generated)")
+                    + ", tokenTtl=" + tokenTtl + "]";
         }
     }
 }

@@ -1,7 +1,9 @@
 package org.switchboard.server.config;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,12 +25,15 @@ enum ValueKind {
     /** {@code normal} or {@code full}. */
     SQLITE_SYNCHRONOUS,
     /** {@code true} or {@code false}. */
-    BOOLEAN;
+    BOOLEAN,
+    /** A positive length of time: a whole number and a unit, {@code s}, {@code m}, {@code h} or {@code d} ({@code 12h}). */
+    DURATION;
 
     // Host names per RFC 1123 §2.1 labels, or IPv4/IPv6 literals (checked loosely; the socket has the last word).
     private static final Pattern HOST_NAME = Pattern.compile(
             "(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]+");
+    private static final Pattern DURATION_TEXT = Pattern.compile("([1-9][0-9]{0,8})([smhd])");
 
     /** Why {@code text} is not a valid value of this kind; empty when it is. */
     Optional<String> check(String text) {
@@ -53,6 +58,24 @@ enum ValueKind {
             case BOOLEAN -> text.equals("true") || text.equals("false")
                     ? Optional.empty()
                     : Optional.of("must be true or false, got '" + text + "'");
+            case DURATION -> DURATION_TEXT.matcher(text.strip()).matches()
+                    ? Optional.empty()
+                    : Optional.of("must be a positive whole number with a unit s, m, h or d (e.g. 12h), got '" + text + "'");
+        };
+    }
+
+    /** The length of time a {@link #DURATION} text names; call only on text that {@link #check} accepted. */
+    static Duration duration(String text) {
+        Matcher m = DURATION_TEXT.matcher(text.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a duration: " + text);
+        }
+        long amount = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
         };
     }
 

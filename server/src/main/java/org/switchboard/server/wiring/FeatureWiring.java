@@ -1,7 +1,10 @@
 package org.switchboard.server.wiring;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.switchboard.pbx.admin.AdminAuthService;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
 import org.switchboard.pbx.admin.AuthPolicy;
@@ -16,6 +19,8 @@ import org.switchboard.store.seed.Seed;
  * start-up thread or a CLI command.
  */
 public final class FeatureWiring {
+    private static final Logger log = LoggerFactory.getLogger(FeatureWiring.class);
+
     private FeatureWiring() {}
 
     /** The services; their caches are empty until {@link #loadCaches} runs. */
@@ -24,13 +29,23 @@ public final class FeatureWiring {
         // The SIP domain is the digest realm (RFC 3261 §22.1), so HA1s are computed for it.
         ExtensionService extensions = new ExtensionService(stores.extensions(), config.sip().domain(), hasher, clock);
         AdminAuthService adminAuth = new AdminAuthService(stores.adminUsers(), stores.adminTokens(), hasher,
-                AuthPolicy.defaults(), clock);
+                AuthPolicy.defaults().withTokenLifetime(config.admin().tokenTtl()), clock);
         return new Features(extensions, adminAuth);
     }
 
     /** The seeds, in the order they run: the first admin, then the extensions. */
     public static List<Seed> seeds(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed) {
         return List.of(adminSeed, new ExtensionSeed(features.extensions(), config.extensions()));
+    }
+
+    /** Schedules each feature's periodic jobs. */
+    public static void schedule(Features features, Housekeeping housekeeping) {
+        housekeeping.every("admin-token-purge", Duration.ofHours(1), () -> {
+            int purged = features.adminAuth().purgeExpiredTokens();
+            if (purged > 0) {
+                log.info("expired admin tokens purged count={}", purged);
+            }
+        });
     }
 
     /** Loads every service's in-memory cache from the database (after seeding, before traffic). */

@@ -21,11 +21,13 @@ public final class Server {
     private static final Logger log = LoggerFactory.getLogger(Server.class);
 
     private final Stores stores;
+    private final Housekeeping housekeeping;
     private final ApiServer http;
     private final Optional<String> generatedAdminPassword;
 
-    private Server(Stores stores, ApiServer http, Optional<String> generatedAdminPassword) {
+    private Server(Stores stores, Housekeeping housekeeping, ApiServer http, Optional<String> generatedAdminPassword) {
         this.stores = stores;
+        this.housekeeping = housekeeping;
         this.http = http;
         this.generatedAdminPassword = generatedAdminPassword;
     }
@@ -36,11 +38,13 @@ public final class Server {
      */
     public static Server start(SwitchboardConfig config, Clock clock, String version) {
         Stores stores = StoreWiring.open(config.database());
+        Housekeeping housekeeping = new Housekeeping();
         try {
             Features features = FeatureWiring.build(stores, config, clock);
             InitialAdminSeed adminSeed = new InitialAdminSeed(features.adminAuth(), stores.adminUsers(), config.admin());
             new SeedRunner(stores.database(), clock).run(FeatureWiring.seeds(features, config, adminSeed));
             FeatureWiring.loadCaches(features);
+            FeatureWiring.schedule(features, housekeeping);
             // SIP transports start here, after the services and before HTTP (architecture.md,
             // "Startup and shutdown order"), once the sip module provides them (SipWiring).
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -49,8 +53,9 @@ public final class Server {
             http.start();
             log.info("switchboard started version={} http={}:{} database={}", version, config.http().bind(), http.port(),
                     stores.database().engine().name().toLowerCase(Locale.ROOT));
-            return new Server(stores, http, adminSeed.generatedPassword());
+            return new Server(stores, housekeeping, http, adminSeed.generatedPassword());
         } catch (RuntimeException e) {
+            housekeeping.close();
             stores.close();
             throw e;
         }
@@ -67,12 +72,14 @@ public final class Server {
     }
 
     /**
-     * Stops accepting HTTP requests, lets the ones in flight finish, then closes the pool (which
-     * waits for connections still in use, so a write that started commits or rolls back whole).
+     * Stops accepting HTTP requests, lets the ones in flight finish, stops scheduling periodic
+     * jobs, then closes the pool (which waits for connections still in use, so a write that
+     * started commits or rolls back whole).
      */
     public void stop() {
         log.info("switchboard stopping");
         http.stop();
+        housekeeping.close();
         stores.close();
         log.info("switchboard stopped");
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +50,7 @@ class ConfigLoaderTest {
         assertThat(config.database().url()).isEqualTo("jdbc:sqlite:./data/switchboard.db");
         assertThat(config.database().poolSize()).isEmpty();
         assertThat(config.database().settings().poolSize()).isEqualTo(4);
-        assertThat(config.admin()).isEqualTo(new SwitchboardConfig.Admin("admin", Optional.empty()));
+        assertThat(config.admin()).isEqualTo(new SwitchboardConfig.Admin("admin", Optional.empty(), Duration.ofHours(12)));
         assertThat(config.extensions()).isEmpty();
     }
 
@@ -58,6 +59,15 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(dir.resolve("typo.yml"), true))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("typo.yml: file not found");
+    }
+
+    @Test
+    void adminTokenTtlIsADurationWithAUnit() throws IOException {
+        assertThat(load("admin: {token_ttl: 30m}\n", Map.of()).admin().tokenTtl()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(load("", Map.of("SWITCHBOARD_ADMIN_TOKEN_TTL", "7d")).admin().tokenTtl()).isEqualTo(Duration.ofDays(7));
+        assertThat(problems("admin: {token_ttl: 12}\n", Map.of())).singleElement().asString()
+                .contains("admin.token_ttl", "unit s, m, h or d");
+        assertThat(problems("admin: {token_ttl: 0h}\n", Map.of())).singleElement().asString().contains("admin.token_ttl");
     }
 
     @Test
@@ -99,7 +109,7 @@ class ConfigLoaderTest {
         assertThat(config.database()).isEqualTo(new SwitchboardConfig.Database("jdbc:postgresql://127.0.0.1:5432/sb", "sb", "s3cret",
                 OptionalInt.of(7), SqliteSynchronous.FULL));
         assertThat(config.database().toString()).doesNotContain("s3cret");
-        assertThat(config.admin()).isEqualTo(new SwitchboardConfig.Admin("root", Optional.of("correct-horse")));
+        assertThat(config.admin()).isEqualTo(new SwitchboardConfig.Admin("root", Optional.of("correct-horse"), Duration.ofHours(12)));
         assertThat(config.admin().toString()).doesNotContain("correct-horse");
         assertThat(config.extensions()).singleElement().satisfies(e -> {
             assertThat(e.number()).isEqualTo("1001");

@@ -1,6 +1,7 @@
 package org.switchboard.server.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,6 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.server.config.ConfigLoader;
@@ -61,6 +66,40 @@ class ServerTest {
         }
         assertThat(new SeedRunner(database.database(), Clock.systemUTC()).find("extensions").orElseThrow().outcome())
                 .isEqualTo(SeedOutcome.SEEDED);
+    }
+
+    @BothEngines
+    void tokensLiveAdminTokenTtlAndExpiredOnesArePurgedByHousekeeping(TestDatabase database) throws Exception {
+        Path file = dir.resolve("switchboard.yml");
+        Files.writeString(file, """
+                http: {bind: 127.0.0.1, port: 0}
+                admin: {username: root, password: root-password, token_ttl: 1h}
+                """);
+        Map<String, String> env = Map.of(
+                "SWITCHBOARD_DATABASE_URL", database.settings().url(),
+                "SWITCHBOARD_DATABASE_USER", database.settings().user(),
+                "SWITCHBOARD_DATABASE_PASSWORD", database.settings().password());
+        SwitchboardConfig config = new ConfigLoader(env).load(file, true);
+        Instant now = Instant.now();
+
+        Server first = Server.start(config, Clock.fixed(now, ZoneOffset.UTC), "test");
+        try {
+            extensionStatus(first.httpPort(), "1001");
+        } finally {
+            first.stop();
+        }
+        List<Long> lifetimes = database.database().read(h -> h.createQuery("SELECT expires_at - created_at FROM admin_tokens")
+                .mapTo(Long.class).list());
+        assertThat(lifetimes).as("token lifetime in ms").containsExactly(Duration.ofHours(1).toMillis());
+
+        // Two hours later the token has expired: the purge runs when housekeeping starts.
+        Server later = Server.start(config, Clock.fixed(now.plus(Duration.ofHours(2)), ZoneOffset.UTC), "test");
+        try {
+            await().until(() -> database.database().read(h -> h.createQuery("SELECT COUNT(*) FROM admin_tokens")
+                    .mapTo(Long.class).one()) == 0);
+        } finally {
+            later.stop();
+        }
     }
 
     private static int extensionStatus(int port, String number) throws IOException, InterruptedException {

@@ -19,6 +19,9 @@ public interface AdminTokenStore {
     /** Deletes the token (logout); returns whether one was deleted. */
     boolean delete(String tokenHash);
 
+    /** Deletes every token of {@code adminUserId} (its sessions are revoked); returns how many. */
+    int deleteForUser(long adminUserId);
+
     /** Deletes every token that expired at or before {@code now}; returns how many. */
     int purgeExpired(Instant now);
 }

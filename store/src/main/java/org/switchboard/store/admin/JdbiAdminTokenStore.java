@@ -55,6 +55,13 @@ public final class JdbiAdminTokenStore implements AdminTokenStore {
     }
 
     @Override
+    public int deleteForUser(long adminUserId) {
+        return database.write(h -> h.createUpdate("DELETE FROM admin_tokens WHERE admin_user_id = :user")
+                .bind("user", adminUserId)
+                .execute());
+    }
+
+    @Override
     public int purgeExpired(Instant now) {
         return database.write(h -> h.createUpdate("DELETE FROM admin_tokens WHERE expires_at <= :now")
                 .bind("now", now)

@@ -18,10 +18,11 @@ public interface ExtensionStore {
     Extension create(NewExtension extension, Instant now);
 
     /**
-     * Replaces every field of extension {@code id} (including its number) and sets {@code updated_at = now};
+     * Replaces the fields of extension {@code id} (including its number) and sets {@code updated_at = now};
+     * secrets not given in {@code extension} keep their stored values, decided inside the one UPDATE.
      * {@link NotFoundException} if absent, {@link ConflictException} on "number" if the new number is taken.
      */
-    Extension update(long id, NewExtension extension, Instant now);
+    Extension update(long id, ExtensionUpdate extension, Instant now);
 
     Optional<Extension> findByNumber(String number);
 

@@ -47,13 +47,27 @@ public final class JdbiExtensionStore implements ExtensionStore {
     }
 
     @Override
-    public Extension update(long id, NewExtension extension, Instant now) {
-        return database.write(h -> bindFields(h.createQuery("""
-                        UPDATE extensions SET number = :number, name = :name, email = :email, ha1_md5 = :ha1Md5,
-                               ha1_sha256 = :ha1Sha256, realm = :realm, voicemail_pin_hash = :voicemailPinHash,
+    public Extension update(long id, ExtensionUpdate extension, Instant now) {
+        Optional<ExtensionUpdate.Digest> digest = extension.digest();
+        // COALESCE keeps the row's own secrets when none are given, read and written by this one
+        // statement: a read-modify-write here would race a password change made on another node.
+        return database.write(h -> h.createQuery("""
+                        UPDATE extensions SET number = :number, name = :name, email = :email,
+                               ha1_md5 = COALESCE(:ha1Md5, ha1_md5), ha1_sha256 = COALESCE(:ha1Sha256, ha1_sha256),
+                               realm = COALESCE(:realm, realm),
+                               voicemail_pin_hash = COALESCE(:voicemailPinHash, voicemail_pin_hash),
                                allow_external = :allowExternal, enabled = :enabled, updated_at = :now
                         WHERE id = :id
-                        RETURNING\s""" + COLUMNS), extension)
+                        RETURNING\s""" + COLUMNS)
+                .bind("number", extension.number())
+                .bind("name", extension.name())
+                .bind("email", extension.email())
+                .bind("ha1Md5", digest.map(ExtensionUpdate.Digest::ha1Md5).orElse(null))
+                .bind("ha1Sha256", digest.map(ExtensionUpdate.Digest::ha1Sha256).orElse(null))
+                .bind("realm", digest.map(ExtensionUpdate.Digest::realm).orElse(null))
+                .bind("voicemailPinHash", extension.voicemailPinHash().orElse(null))
+                .bind("allowExternal", extension.allowExternal())
+                .bind("enabled", extension.enabled())
                 .bind("id", id)
                 .bind("now", now)
                 .map(MAPPER)

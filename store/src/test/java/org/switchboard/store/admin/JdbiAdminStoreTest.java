@@ -55,6 +55,22 @@ class JdbiAdminStoreTest {
     }
 
     @BothEngines
+    void deleteForUserRevokesOnlyThatAdminsTokens(TestDatabase db) {
+        JdbiAdminUserStore users = new JdbiAdminUserStore(db.database());
+        AdminUser root = users.create("root", HASH, T0);
+        AdminUser ops = users.create("ops", HASH, T0);
+        JdbiAdminTokenStore tokens = new JdbiAdminTokenStore(db.database());
+        tokens.create(root.id(), "r1", T0.plusSeconds(60), T0);
+        tokens.create(root.id(), "r2", T0.plusSeconds(60), T0);
+        tokens.create(ops.id(), "o1", T0.plusSeconds(60), T0);
+
+        assertThat(tokens.deleteForUser(root.id())).isEqualTo(2);
+
+        assertThat(tokens.findValid("r1", T0)).isEmpty();
+        assertThat(tokens.findValid("o1", T0)).isPresent();
+    }
+
+    @BothEngines
     void purgeDeletesOnlyExpiredTokens(TestDatabase db) {
         AdminUser root = new JdbiAdminUserStore(db.database()).create("root", HASH, T0);
         JdbiAdminTokenStore tokens = new JdbiAdminTokenStore(db.database());

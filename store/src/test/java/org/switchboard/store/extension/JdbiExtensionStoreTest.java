@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.switchboard.store.db.ConflictException;
 import org.switchboard.store.db.NotFoundException;
@@ -19,6 +20,30 @@ class JdbiExtensionStoreTest {
 
     static NewExtension ext(String number, String name) {
         return new NewExtension(number, name, number + "@example.com", MD5, SHA, "pbx.example.com", null, false, true);
+    }
+
+    static ExtensionUpdate change(String number, String name) {
+        return new ExtensionUpdate(number, name, number + "@example.com", Optional.empty(), Optional.empty(), false, true);
+    }
+
+    @BothEngines
+    void updateKeepsSecretsNotGivenAndReplacesThoseGiven(TestDatabase db) {
+        JdbiExtensionStore store = new JdbiExtensionStore(db.database());
+        Extension created = store.create(new NewExtension("1001", "Alice", null, MD5, SHA, "pbx.example.com", "$argon2id$pin1",
+                false, true), T0);
+        String md5b = "fedcba9876543210fedcba9876543210";
+        // Another node sets a new password and PIN...
+        store.update(created.id(), new ExtensionUpdate("1001", "Alice", null,
+                Optional.of(new ExtensionUpdate.Digest(md5b, md5b + md5b, "new.example.com")), Optional.of("$argon2id$pin2"),
+                false, true), T1);
+
+        // ...then this node renames the extension without touching secrets: the newer ones stay.
+        Extension renamed = store.update(created.id(), change("1001", "Alice B."), T1);
+
+        assertThat(renamed).extracting(Extension::name, Extension::ha1Md5, Extension::ha1Sha256, Extension::realm,
+                        Extension::voicemailPinHash)
+                .containsExactly("Alice B.", md5b, md5b + md5b, "new.example.com", "$argon2id$pin2");
+        assertThat(store.findByNumber("1001")).contains(renamed);
     }
 
     @BothEngines
@@ -43,7 +68,7 @@ class JdbiExtensionStoreTest {
         JdbiExtensionStore store = new JdbiExtensionStore(db.database());
         Extension created = store.create(ext("1001", "Alice"), T0);
 
-        Extension updated = store.update(created.id(), ext("1009", "Alice B."), T1);
+        Extension updated = store.update(created.id(), change("1009", "Alice B."), T1);
 
         assertThat(updated.createdAt()).isEqualTo(T0);
         assertThat(updated.updatedAt()).isEqualTo(T1);
@@ -62,7 +87,7 @@ class JdbiExtensionStoreTest {
         assertThat(store.findByNumber("1001")).isEmpty();
         assertThat(store.count()).isZero();
         assertThatThrownBy(() -> store.delete(created.id())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> store.update(created.id(), ext("1001", "A"), T1)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> store.update(created.id(), change("1001", "A"), T1)).isInstanceOf(NotFoundException.class);
     }
 
     @BothEngines
@@ -71,7 +96,7 @@ class JdbiExtensionStoreTest {
         Extension a = before.create(ext("1001", "Alice"), T0);
         Extension b = before.create(ext("1002", "Bob"), T0);
         before.create(ext("1003", "Carol"), T0);
-        Extension b2 = before.update(b.id(), ext("1002", "Robert"), T1);
+        Extension b2 = before.update(b.id(), change("1002", "Robert"), T1);
         before.delete(a.id());
 
         JdbiExtensionStore after = new JdbiExtensionStore(db.restart());
@@ -88,7 +113,7 @@ class JdbiExtensionStoreTest {
 
         assertThatThrownBy(() -> store.create(ext("1001", "Other"), T1))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.field()).isEqualTo("number"));
-        assertThatThrownBy(() -> store.update(bob.id(), ext("1001", "Bob"), T1))
+        assertThatThrownBy(() -> store.update(bob.id(), change("1001", "Bob"), T1))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.field()).isEqualTo("number"));
         assertThat(store.count()).isEqualTo(2);
     }
