@@ -3,8 +3,6 @@ package org.switchboard.pbx.registrar;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -136,7 +134,7 @@ public final class Registrar {
                     + b.instanceId().map(i -> ";+sip.instance=" + i).orElse("");
             ok = ok.withHeader(HeaderName.CONTACT, contact);
         }
-        ok = ok.withHeader(DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atOffset(ZoneOffset.UTC)));
+        ok = ok.withHeader(DATE, SipDate.format(now));
         finish(tx, Result.OK, ok);
         if (update.bindsContacts()) {
             Binding first = update.added().isEmpty() ? update.refreshed().getFirst() : update.added().getFirst();

@@ -11,7 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Failed REGISTER authentications counted per source address, for the fraud module and the
  * operator: a query for one address and a list of the worst sources. Bounded: at most {@code
- * capacity} addresses are tracked; when full, the address failing least recently is forgotten.
+ * capacity} addresses are tracked; when full, the tenth failing least recently is forgotten in one
+ * pass, so a flood from many (spoofed) sources costs a sort per {@code capacity / 10} new sources
+ * rather than a scan per failure.
  * Thread-safe (called from every Call-ID executor).
  */
 public final class RegistrationFailures {
@@ -35,8 +37,11 @@ public final class RegistrationFailures {
     void record(InetAddress source) {
         Instant now = clock.instant();
         if (bySource.size() >= capacity && !bySource.containsKey(source)) {
-            bySource.values().stream().min(Comparator.comparing(SourceFailures::lastAt))
-                    .ifPresent(oldest -> bySource.remove(oldest.source(), oldest));
+            bySource.values().stream()
+                    .sorted(Comparator.comparing(SourceFailures::lastAt))
+                    .limit(Math.max(1, capacity / 10))
+                    .toList()
+                    .forEach(oldest -> bySource.remove(oldest.source(), oldest));
         }
         bySource.merge(source, new SourceFailures(source, 1, now, now),
                 (old, one) -> new SourceFailures(source, old.count() + 1, old.firstAt(), now));
