@@ -3,6 +3,7 @@ package org.switchboard.api.health;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import org.switchboard.api.http.Routes;
 import org.switchboard.store.db.Database;
@@ -32,10 +33,12 @@ public final class HealthRoutes implements Routes {
 
     private void health(Context ctx) {
         String engine = database.engine().name().toLowerCase(Locale.ROOT);
+        // The JVM's uptime is the server's: one process, started by the server's main.
+        long uptimeSeconds = ManagementFactory.getRuntimeMXBean().getUptime() / 1000;
         if (database.isReachable()) {
-            ctx.json(new HealthView("ok", engine, version));
+            ctx.json(new HealthView("ok", engine, version, uptimeSeconds));
         } else {
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(new HealthView("unavailable", engine, version));
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(new HealthView("unavailable", engine, version, uptimeSeconds));
         }
     }
 }

@@ -17,6 +17,7 @@ class HealthRoutesTest {
             assertThat(json(r).get("status").asText()).isEqualTo("ok");
             assertThat(json(r).get("database").asText()).isEqualTo("sqlite");
             assertThat(json(r).get("version").asText()).isEqualTo("1.2.3-test");
+            assertThat(json(r).get("uptime_seconds").isIntegralNumber()).as("uptime_seconds in %s", r.body()).isTrue();
         }
     }
 

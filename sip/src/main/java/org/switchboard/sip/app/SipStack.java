@@ -19,8 +19,8 @@ import org.switchboard.sip.transport.TransportLayer;
 /**
  * The running SIP stack: transports, the shared timer, the transaction layer and the per-Call-ID
  * executors, wired to one {@link SipApplication}. {@link #start} and {@link #close} are called by
- * the thread that owns the server's lifecycle; {@link #send} and {@link #sendStateless} on the
- * serial executor of the request's Call-ID ({@link #executorFor}); the rest from any thread.
+ * the thread that owns the server's lifecycle; {@link #cancel} on the serial executor of the
+ * INVITE's Call-ID ({@link #executorFor}); the rest from any thread.
  */
 public final class SipStack implements AutoCloseable {
     private final SipTimer timer;
@@ -68,7 +68,10 @@ public final class SipStack implements AutoCloseable {
         return executors.forCallId(callId);
     }
 
-    /** Sends a request in a new client transaction; call on {@link #executorFor} the request's Call-ID. */
+    /**
+     * Sends a request in a new client transaction. Any thread may call; the listener is called on
+     * {@link #executorFor} the request's Call-ID.
+     */
     public ClientTransaction send(SipRequest request, Transport transport, InetSocketAddress destination,
             ClientTransactionListener<SipResponse> listener) {
         return transactions.send(request, transport, destination, listener);

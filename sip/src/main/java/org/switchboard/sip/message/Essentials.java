@@ -24,7 +24,8 @@ final class Essentials {
                 return null;
             }
             return new RequestEssentials(vias, probe.from(), probe.to(), probe.callId(), probe.cseq());
-        } catch (SipParseException e) {
+        } catch (SipParseException unanswerable) {
+            // one of the five is unreadable: no response can be built, which the caller reports
             return null;
         }
     }

@@ -52,7 +52,9 @@ public final class Header {
      * afterwards: the value is decoded from it on first use.
      */
     public static Header fromWire(String canonicalName, byte[] raw, int offset, int length, boolean folded) {
-        return new Header(canonicalName, null, raw, offset, length, folded);
+        // lookups compare known names by identity, so make sure a known name is the constant
+        String name = HeaderName.isKnownConstant(canonicalName) ? canonicalName : HeaderName.canonical(canonicalName);
+        return new Header(name, null, raw, offset, length, folded);
     }
 
     public String name() {
@@ -86,12 +88,17 @@ public final class Header {
     }
 
     /** Writes the value: the received bytes when unchanged, else the value in UTF-8. */
-    void writeValue(io.netty.buffer.ByteBuf out) {
+    void writeValue(MessageWriter out) {
         if (raw != null && !folded) {
-            out.writeBytes(raw, offset, length);
+            out.bytes(raw, offset, length);
         } else {
-            io.netty.buffer.ByteBufUtil.writeUtf8(out, value());
+            out.text(value());
         }
+    }
+
+    /** The value's size on the wire, exact unless it was built from non-ASCII text. */
+    int valueSizeEstimate() {
+        return raw != null && !folded ? length : value().length();
     }
 
     /** Whether this header has the given name (any spelling, compact forms included). */
@@ -99,7 +106,11 @@ public final class Header {
         return name.equalsIgnoreCase(otherName) || name.equalsIgnoreCase(HeaderName.canonical(otherName));
     }
 
-    /** The typed form of the value made by {@code parser}, computed once per header. */
+    /**
+     * The typed form of the value made by {@code parser}, computed once per header. Each header
+     * name has exactly one parser (see the accessors of {@link SipMessage}), so the cache never
+     * holds a form of another type.
+     */
     @SuppressWarnings("unchecked")
     <T> T typed(Function<String, T> parser) {
         Object t = typed;

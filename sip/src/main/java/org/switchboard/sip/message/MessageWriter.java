@@ -1,67 +1,112 @@
 package org.switchboard.sip.message;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Writes messages in wire form: start line, headers by canonical name, a Content-Length computed
  * from the body, blank line, body. Headers read from the wire and unchanged are copied byte for
- * byte. Stateless; any thread may call it.
+ * byte. One instance per message being written, on the calling thread.
  */
 final class MessageWriter {
-    private static final byte[] CRLF = {'\r', '\n'};
-    private static final byte[] COLON_SP = {':', ' '};
-    private static final byte[] VERSION = {'S', 'I', 'P', '/', '2', '.', '0'};
+    private static final byte[] VERSION = "SIP/2.0".getBytes(StandardCharsets.US_ASCII);
 
-    private MessageWriter() {}
+    private byte[] out;
+    private int size;
+
+    private MessageWriter(int capacity) {
+        out = new byte[capacity];
+    }
 
     static byte[] toBytes(SipMessage m) {
-        ByteBuf buf = Unpooled.buffer(estimate(m));
-        try {
-            write(m, buf);
-            return ByteBufUtil.getBytes(buf);
-        } finally {
-            buf.release();
-        }
+        MessageWriter w = new MessageWriter(estimate(m));
+        w.write(m);
+        return w.size == w.out.length ? w.out : Arrays.copyOf(w.out, w.size);
     }
 
+    /** The wire size for ASCII content (exact then, so the array is returned without a copy). */
     private static int estimate(SipMessage m) {
-        return 64 + m.headers().size() * 64 + m.contentLength();
+        int n = switch (m) {
+            case SipRequest r -> r.method().name().length() + r.requestUriText().length() + 10;
+            case SipResponse r -> r.reason().length() + 14;
+        };
+        for (Header h : m.headers().raw()) {
+            n += h.name().length() + h.valueSizeEstimate() + 4;
+        }
+        int body = m.contentLength();
+        return n + HeaderName.CONTENT_LENGTH.length() + 2 + Integer.toString(body).length() + 4 + body;
     }
 
-    static void write(SipMessage m, ByteBuf out) {
-        switch (m) {
+    private void write(SipMessage m) {
+        byte[] body = switch (m) {
             case SipRequest r -> {
-                ByteBufUtil.writeUtf8(out, r.method().name());
-                out.writeByte(' ');
-                ByteBufUtil.writeUtf8(out, r.requestUriText());
-                out.writeByte(' ');
-                out.writeBytes(VERSION);
+                text(r.method().name());
+                ascii(' ');
+                text(r.requestUriText());
+                ascii(' ');
+                bytes(VERSION, 0, VERSION.length);
+                yield r.rawBody();
             }
             case SipResponse r -> {
-                out.writeBytes(VERSION);
-                out.writeByte(' ');
-                ByteBufUtil.writeAscii(out, Integer.toString(r.status()));
-                out.writeByte(' ');
-                ByteBufUtil.writeUtf8(out, r.reason());
+                bytes(VERSION, 0, VERSION.length);
+                ascii(' ');
+                text(Integer.toString(r.status()));
+                ascii(' ');
+                text(r.reason());
+                yield r.rawBody();
             }
-        }
-        out.writeBytes(CRLF);
+        };
+        crlf();
         for (Header h : m.headers().raw()) {
-            ByteBufUtil.writeUtf8(out, h.name());
-            out.writeBytes(COLON_SP);
-            h.writeValue(out);
-            out.writeBytes(CRLF);
+            text(h.name());
+            ascii(':');
+            ascii(' ');
+            h.writeValue(this);
+            crlf();
         }
-        ByteBufUtil.writeAscii(out, HeaderName.CONTENT_LENGTH);
-        out.writeBytes(COLON_SP);
-        ByteBufUtil.writeAscii(out, Integer.toString(m.contentLength()));
-        out.writeBytes(CRLF);
-        out.writeBytes(CRLF);
-        out.writeBytes(switch (m) {
-            case SipRequest r -> r.rawBody();
-            case SipResponse r -> r.rawBody();
-        });
+        text(HeaderName.CONTENT_LENGTH);
+        ascii(':');
+        ascii(' ');
+        text(Integer.toString(body.length));
+        crlf();
+        crlf();
+        bytes(body, 0, body.length);
+    }
+
+    private void crlf() {
+        ascii('\r');
+        ascii('\n');
+    }
+
+    private void ascii(char c) {
+        ensure(1);
+        out[size++] = (byte) c;
+    }
+
+    void bytes(byte[] src, int offset, int length) {
+        ensure(length);
+        System.arraycopy(src, offset, out, size, length);
+        size += length;
+    }
+
+    /** Writes {@code s} as UTF-8; ASCII, the common case, goes byte by byte without an encoder. */
+    void text(String s) {
+        int n = s.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                byte[] rest = s.substring(i).getBytes(StandardCharsets.UTF_8);
+                bytes(rest, 0, rest.length);
+                return;
+            }
+            out[size++] = (byte) c;
+        }
+    }
+
+    private void ensure(int more) {
+        if (size + more > out.length) {
+            out = Arrays.copyOf(out, Math.max(out.length * 2, size + more));
+        }
     }
 }

@@ -19,11 +19,13 @@ public final class SipParseException extends RuntimeException {
         this(reason, 400, null);
     }
 
-    public SipParseException(String reason, int status, RequestEssentials essentials) {
+    /** @param essentialsOrNull what a response needs, or null when it could not be read */
+    public SipParseException(String reason, int status, RequestEssentials essentialsOrNull) {
+        // no stack trace: this is an expected outcome for bad input, thrown on the event loop
         super(reason, null, false, false);
         this.reason = reason;
         this.status = status;
-        this.essentials = essentials;
+        this.essentials = essentialsOrNull;
     }
 
     /** A short phrase naming the fault, usable as a reason phrase. */

@@ -39,16 +39,16 @@ public final class SipRequest implements SipMessage {
      * 3261 §8.1.1) and that the CSeq method matches the method. A fault found after the
      * essentials were read is reported with them, so the caller can answer {@code 400}.
      *
-     * @param startLineFault a fault the parser found in the start line, reported after the
+     * @param startLineFaultOrNull a fault the parser found in the start line, reported after the
      *     headers were checked so the essentials can go with it; null when the line was fine
      */
     public static SipRequest fromWire(
             SipMethod method, String requestUriText, List<Header> headers, byte[] body,
-            SipParseException startLineFault) {
+            SipParseException startLineFaultOrNull) {
         SipHeaders h = new SipHeaders(headers.toArray(Header[]::new));
         try {
-            if (startLineFault != null) {
-                throw startLineFault;
+            if (startLineFaultOrNull != null) {
+                throw startLineFaultOrNull;
             }
             Uri uri = Uri.parse(requestUriText);
             if (uri instanceof SipUri s && s.headers().isPresent()) {
@@ -139,7 +139,7 @@ public final class SipRequest implements SipMessage {
 
     @Override
     public void writeTo(ByteBuf out) {
-        MessageWriter.write(this, out);
+        out.writeBytes(toBytes());
     }
 
     @Override

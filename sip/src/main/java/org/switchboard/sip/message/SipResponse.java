@@ -115,7 +115,7 @@ public final class SipResponse implements SipMessage {
 
     @Override
     public void writeTo(ByteBuf out) {
-        MessageWriter.write(this, out);
+        out.writeBytes(toBytes());
     }
 
     @Override

@@ -42,12 +42,13 @@ public final class SipFramer {
                 in.skipBytes(4);
                 return Optional.of(new Frame.Ping());
             }
-            // a lone CRLF, or a CRLF followed by a message: a pong in both cases
-            if (end - start == 2 || in.getByte(start + 2) != '\r') {
-                in.skipBytes(2);
-                return Optional.of(new Frame.Pong());
+            if (end - start == 3 && in.getByte(start + 2) == '\r') {
+                // maybe the first half of a ping: wait for the next byte
+                return Optional.empty();
             }
-            return Optional.empty();
+            // a lone CRLF, or one followed by anything but the rest of a ping: a pong
+            in.skipBytes(2);
+            return Optional.of(new Frame.Pong());
         }
         int headerEnd = findHeaderEnd(in, start, end);
         if (headerEnd < 0) {
@@ -70,12 +71,22 @@ public final class SipFramer {
         return Optional.of(new Frame.Message(bytes));
     }
 
-    /** Index just after the CRLFCRLF ending the header block, or -1; resumes where the last call stopped. */
+    /**
+     * Index just after the empty line ending the header block (CRLF CRLF, or LF LF from a sloppy
+     * sender), or -1; resumes where the last call stopped.
+     */
     private int findHeaderEnd(ByteBuf in, int start, int end) {
         int from = Math.max(start, start + scanned - 3);
-        for (int k = from; k + 3 < end; k++) {
-            if (in.getByte(k) == '\r' && in.getByte(k + 1) == '\n' && in.getByte(k + 2) == '\r' && in.getByte(k + 3) == '\n') {
-                return k + 4;
+        for (int k = from; k + 1 < end; k++) {
+            if (in.getByte(k) != '\n') {
+                continue;
+            }
+            byte next = in.getByte(k + 1);
+            if (next == '\n') {
+                return k + 2;
+            }
+            if (next == '\r' && k + 2 < end && in.getByte(k + 2) == '\n') {
+                return k + 3;
             }
         }
         scanned = end - start;

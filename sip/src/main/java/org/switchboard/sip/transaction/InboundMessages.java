@@ -1,11 +1,14 @@
 package org.switchboard.sip.transaction;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.sip.message.RequestEssentials;
 import org.switchboard.sip.message.SipMessage;
 import org.switchboard.sip.message.SipMethod;
 import org.switchboard.sip.message.SipParseException;
+import org.switchboard.sip.message.Via;
 import org.switchboard.sip.parse.SipParser;
 import org.switchboard.sip.transport.Flow;
 import org.switchboard.sip.transport.FrameReceiver;
@@ -52,6 +55,10 @@ public final class InboundMessages implements FrameReceiver {
 
     private void answer(RequestEssentials essentials, SipParseException e, Flow flow) {
         log.debug("bad request answered status={} reason={} flow={}", e.status(), e.reason(), flow);
-        transactions.sendStatelessResponse(essentials.respond(e.status(), e.reason()), flow);
+        List<Via> vias = new ArrayList<>(essentials.vias());
+        vias.set(0, ViaRules.stampReceived(vias.getFirst(), flow)); // so the 400 finds its way back
+        RequestEssentials stamped = new RequestEssentials(vias, essentials.from(), essentials.to(),
+                essentials.callId(), essentials.cseq());
+        transactions.sendStatelessResponse(stamped.respond(e.status(), e.reason()), flow);
     }
 }

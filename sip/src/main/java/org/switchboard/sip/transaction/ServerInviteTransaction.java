@@ -23,7 +23,8 @@ public final class ServerInviteTransaction {
     private Duration intervalG;
     private boolean acknowledged;
     private ProtocolTimer.Cancellable timerG = TransactionTimers.NONE;
-    private ProtocolTimer.Cancellable timerH = TransactionTimers.NONE;
+    /** Timer H after a non-2xx, Timer L after a 2xx. */
+    private ProtocolTimer.Cancellable giveUpTimer = TransactionTimers.NONE;
 
     /**
      * @param onNoAck runs when Timer H (non-2xx) or Timer L (2xx) ends the wait for an ACK that
@@ -60,7 +61,7 @@ public final class ServerInviteTransaction {
             state = State.ACCEPTED;
             // Over TCP too: a 2xx is retransmitted end to end until the ACK (§13.3.1.4).
             timerG = timers.after(intervalG, this::onTimerG);
-            timerH = timers.after(timers.settings().transactionTimeout(), this::onTimerL);
+            giveUpTimer = timers.after(timers.settings().transactionTimeout(), this::onTimerL);
         }
         return true;
     }
@@ -83,7 +84,7 @@ public final class ServerInviteTransaction {
         }
         state = State.CONFIRMED;
         timerG.cancel();
-        timerH.cancel();
+        giveUpTimer.cancel();
         // Timer I: T4 to absorb ACK retransmissions, zero when reliable.
         if (reliable) {
             terminate();
@@ -104,7 +105,7 @@ public final class ServerInviteTransaction {
         if (!reliable) {
             timerG = timers.after(intervalG, this::onTimerG);
         }
-        timerH = timers.after(giveUpAfter, this::onTimerH);
+        giveUpTimer = timers.after(giveUpAfter, this::onTimerH);
     }
 
     private void onTimerG() {
@@ -140,7 +141,7 @@ public final class ServerInviteTransaction {
         }
         state = State.TERMINATED;
         timerG.cancel();
-        timerH.cancel();
+        giveUpTimer.cancel();
         onTerminated.run();
     }
 }

@@ -198,8 +198,8 @@ public final class TransactionLayer {
     /**
      * Sends a request in a new client transaction to {@code destination}, pushing our Via with a
      * fresh branch. A UDP request over the 1300 byte MTU limit goes over TCP when TCP is enabled
-     * (RFC 3261 §18.1.1). Call on the serial executor of the request's Call-ID; the listener is
-     * called there.
+     * (RFC 3261 §18.1.1). Any thread may call; the transaction starts on, and the listener is
+     * called on, the serial executor of the request's Call-ID.
      */
     public ClientTransaction send(SipRequest request, Transport transport, InetSocketAddress destination,
             ClientTransactionListener<SipResponse> listener) {
@@ -310,12 +310,12 @@ public final class TransactionLayer {
                 invite = new ClientInviteTransaction<>(timers, transport.isReliable(), this::sendOnce,
                         response -> resend(NonSuccessAck.of(out, response), transport, destination), listener, terminated);
                 clients.put(key, new ClientEntry(executor, invite::receiveResponse));
-                invite.start();
+                executor.execute(invite::start); // the machine lives on the Call-ID's executor
             } else {
                 nonInvite = new ClientNonInviteTransaction<>(timers, transport.isReliable(), this::sendOnce, listener,
                         terminated);
                 clients.put(key, new ClientEntry(executor, nonInvite::receiveResponse));
-                nonInvite.start();
+                executor.execute(nonInvite::start);
             }
         }
 

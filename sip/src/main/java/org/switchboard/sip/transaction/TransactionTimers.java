@@ -17,5 +17,4 @@ public record TransactionTimers(TimerSettings settings, ProtocolTimer timer, Exe
 
     /** A cancellable that does nothing, for timers not (or no longer) running. */
     static final ProtocolTimer.Cancellable NONE = () -> {};
-
 }

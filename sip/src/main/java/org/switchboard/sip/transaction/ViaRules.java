@@ -19,15 +19,21 @@ final class ViaRules {
     /** The request with its top Via stamped with the address and port it really came from. */
     static SipRequest stampReceived(SipRequest request, Flow flow) {
         Via top = request.topVia().orElseThrow();
+        Via stamped = stampReceived(top, flow);
+        return stamped == top ? request : request.withTopVia(stamped);
+    }
+
+    /** The Via with received/rport as they should be for a request that came on {@code flow}. */
+    static Via stampReceived(Via top, Flow flow) {
         String source = flow.remote().getAddress().getHostAddress();
-        Via stamped = top;
         if (top.hasRport()) {
             // RFC 3581 §4: with rport the received parameter is added even when it equals sent-by.
-            stamped = top.withReceived(source).withRport(flow.remote().getPort());
-        } else if (!sameAddress(top.host(), flow.remote().getAddress())) {
-            stamped = top.withReceived(source);
+            return top.withReceived(source).withRport(flow.remote().getPort());
         }
-        return stamped == top ? request : request.withTopVia(stamped);
+        if (!sameAddress(top.host(), flow.remote().getAddress())) {
+            return top.withReceived(source);
+        }
+        return top;
     }
 
     /**

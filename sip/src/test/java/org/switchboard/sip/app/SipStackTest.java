@@ -41,6 +41,9 @@ class SipStackTest {
                     tx.respond(tx.request().createResponse(200).withToTag(RandomTokens.tag()));
                 })
                 .on(SipMethod.INVITE, invites::add) // left ringing: the test cancels it
+                .on(SipMethod.MESSAGE, tx -> {
+                    throw new IllegalStateException("handler bug");
+                })
                 .onCancelled(cancelled::add)
                 .dialogs(new org.switchboard.sip.dialog.DialogTable())
                 .build();
@@ -127,6 +130,27 @@ class SipStackTest {
     }
 
     @Test
+    void cancelAfterThe200LeavesTheAnsweredInviteAlone() throws Exception {
+        peer.send(request("INVITE", "z9hG4bKi2", "c10", 1, ""), udp);
+        assertThat(peer.receive()).startsWith("SIP/2.0 100");
+        await().until(() -> invites.size() == 1);
+        ServerTransaction invite = invites.getFirst();
+        invite.executor().execute(() -> invite.respond(invite.request().createResponse(200).withToTag("uas")));
+        assertThat(peer.receive()).startsWith("SIP/2.0 200").contains("CSeq: 1 INVITE");
+
+        peer.send(request("CANCEL", "z9hG4bKi2", "c10", 1, ""), udp);
+        String next = peer.receive();
+        while (next.contains("CSeq: 1 INVITE")) {
+            next = peer.receive(); // retransmitted 2xx (no ACK sent in this test)
+        }
+        assertThat(next).startsWith("SIP/2.0 200").contains("CSeq: 1 CANCEL");
+        java.util.concurrent.CountDownLatch drained = new java.util.concurrent.CountDownLatch(1);
+        invite.executor().execute(drained::countDown); // runs after the CANCEL's own task
+        await().until(() -> drained.getCount() == 0);
+        assertThat(cancelled).as("RFC 3261 §9.2: a CANCEL after the final response changes nothing").isEmpty();
+    }
+
+    @Test
     void cancelForUnknownInviteGets481() throws Exception {
         peer.send(request("CANCEL", "z9hG4bKnone", "c5", 1, ""), udp);
         assertThat(peer.receive()).startsWith("SIP/2.0 481");
@@ -136,7 +160,23 @@ class SipStackTest {
     void unknownMethodGets405WithAllow() throws Exception {
         peer.send(request("SUBSCRIBE", "z9hG4bKs1", "c6", 1, ""), udp);
         String response = peer.receive();
-        assertThat(response).startsWith("SIP/2.0 405").contains("Allow: OPTIONS, INVITE, ACK, CANCEL");
+        assertThat(response).startsWith("SIP/2.0 405").contains("Allow: OPTIONS, INVITE, MESSAGE, ACK, CANCEL");
+    }
+
+    @Test
+    void answerableBadRequestGets400NamingTheFault() throws Exception {
+        peer.send(request("OPTIONS", "z9hG4bKb1", "c7", 1, "").replace("CSeq: 1 OPTIONS", "CSeq: 1 INVITE"), udp);
+        String response = peer.receive();
+        assertThat(response).startsWith("SIP/2.0 400 CSeq method does not match request method")
+                .contains("rport=" + peer.port()).contains("Call-ID: c7");
+        assertThat(counters.parseFailures()).isEqualTo(1);
+        assertThat(optionsSeen).hasValue(0);
+    }
+
+    @Test
+    void failingHandlerStillAnswers500() throws Exception {
+        peer.send(request("MESSAGE", "z9hG4bKm1", "c9", 1, ""), udp);
+        assertThat(peer.receive()).startsWith("SIP/2.0 500");
     }
 
     @Test

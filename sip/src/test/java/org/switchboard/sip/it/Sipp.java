@@ -93,7 +93,7 @@ final class Sipp {
         for (int attempt = 0; ; attempt++) {
             try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                     DatagramSocket udp = new DatagramSocket(tcp.getLocalPort(), InetAddress.getLoopbackAddress())) {
-                return tcp.getLocalPort();
+                return udp.getLocalPort(); // bound on both: free for UDP and TCP at this moment
             } catch (IOException e) {
                 if (attempt > 20) {
                     throw e;

@@ -97,4 +97,21 @@ class SipFramerTest {
         ByteBuf in = Unpooled.copiedBuffer(OPTIONS + "Content-Length: -1\r\n\r\n", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> new SipFramer().next(in)).isInstanceOf(SipParseException.class);
     }
+
+    @Test
+    void crlfFollowedByGarbageIsAPongAndTheGarbageFailsAsAMessage() {
+        ByteBuf in = Unpooled.copiedBuffer("\r\n\rX", StandardCharsets.UTF_8);
+        SipFramer framer = new SipFramer();
+        assertThat(framer.next(in)).containsInstanceOf(Frame.Pong.class);
+        assertThat(framer.next(in)).isEmpty();
+    }
+
+    @Test
+    void lfOnlyHeaderBlocksAreFramedToo() {
+        String lf = withBody("abc").replace("\r\n", "\n");
+        ByteBuf in = Unpooled.copiedBuffer(lf + lf, StandardCharsets.UTF_8);
+        List<Frame> frames = drain(new SipFramer(), in);
+        assertThat(frames).hasSize(2);
+        assertThat(SipParser.DEFAULT.parse(((Frame.Message) frames.get(1)).bytes()).bodyAsString()).isEqualTo("abc");
+    }
 }

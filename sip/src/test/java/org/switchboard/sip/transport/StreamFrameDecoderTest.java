@@ -63,7 +63,8 @@ class StreamFrameDecoderTest {
     void leadingCrlfBeforeAMessageIsSkipped() {
         channel.writeInbound(bytes("\r\n" + OPTIONS));
         assertThat(nextMessage()).isEqualTo(OPTIONS);
-        assertThat((Object) channel.readOutbound()).as("a lone CRLF is not a ping").isNull();
+        Object outbound = channel.readOutbound();
+        assertThat(outbound).as("a lone CRLF is not a ping").isNull();
     }
 
     @Test

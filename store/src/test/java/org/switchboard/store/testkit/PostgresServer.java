@@ -2,15 +2,22 @@ package org.switchboard.store.testkit;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assertions;
 import org.opentest4j.TestAbortedException;
 import org.switchboard.store.db.Database;
@@ -27,6 +34,8 @@ import org.switchboard.store.db.DatabaseSettings;
 final class PostgresServer {
     private static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
     private static final Object LOCK = new Object();
+    private static final Duration ABANDONED_AFTER = Duration.ofHours(3);
+    private static final Pattern CREATED_AT = Pattern.compile("^(?:t|sb_tpl)_(\\d{10,})_");
     private static Optional<PostgresServer> shared;
     private static volatile String unreachableReason;
 
@@ -42,7 +51,7 @@ final class PostgresServer {
         this.adminUrl = adminUrl;
         this.user = user;
         this.password = password;
-        this.template = "sb_tpl_" + randomSuffix();
+        this.template = "sb_tpl_" + uniqueSuffix();
     }
 
     /**
@@ -86,6 +95,11 @@ final class PostgresServer {
             return Optional.empty();
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::dropEverything, "sb-test-pg-template-drop"));
+        try {
+            server.sweepAbandoned();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot sweep abandoned test databases", e);
+        }
         Database.open(server.settingsFor(server.template)).close();
         try {
             // A template keeps its data copyable only while nobody is connected; forbid connections.
@@ -98,7 +112,7 @@ final class PostgresServer {
 
     /** Creates {@code t_<random>} from the template and returns its name. */
     String createFromTemplate() {
-        String name = "t_" + randomSuffix();
+        String name = "t_" + uniqueSuffix();
         synchronized (LOCK) {
             try {
                 admin("CREATE DATABASE " + name + " TEMPLATE " + template);
@@ -117,7 +131,8 @@ final class PostgresServer {
     private void dropEverything() {
         dropper.shutdown();
         try {
-            dropper.awaitTermination(1, TimeUnit.MINUTES);
+            // Surefire ends a forked JVM 30 s after exit begins; what is left then is swept by a later run.
+            dropper.awaitTermination(20, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -146,15 +161,19 @@ final class PostgresServer {
     }
 
     private void admin(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(adminUrl, adminProperties()); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private Properties adminProperties() {
         Properties props = new Properties();
         props.setProperty("user", user);
         if (!password.isEmpty()) {
             props.setProperty("password", password);
         }
         props.setProperty("connectTimeout", "5");
-        try (Connection c = DriverManager.getConnection(adminUrl, props); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        return props;
     }
 
     private static String env(String name, String fallback) {
@@ -162,9 +181,34 @@ final class PostgresServer {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    private static String randomSuffix() {
-        byte[] b = new byte[6];
+    /**
+     * Drops test databases that runs which ended abruptly left behind. Their names carry their
+     * creation time; anything older than any test run could be is no longer in use.
+     */
+    private void sweepAbandoned() throws SQLException {
+        long cutoff = Instant.now().minus(ABANDONED_AFTER).getEpochSecond();
+        Properties props = adminProperties();
+        List<String> stale = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(adminUrl, props);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 't\\_%' OR datname LIKE 'sb\\_tpl\\_%'")) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                Matcher m = CREATED_AT.matcher(name);
+                if (m.find() && Long.parseLong(m.group(1)) < cutoff) {
+                    stale.add(name);
+                }
+            }
+        }
+        for (String name : stale) {
+            drop(name);
+        }
+    }
+
+    /** Creation time in seconds, then random bytes: unique and sweepable. */
+    private static String uniqueSuffix() {
+        byte[] b = new byte[4];
         ThreadLocalRandom.current().nextBytes(b);
-        return HexFormat.of().formatHex(b);
+        return Instant.now().getEpochSecond() + "_" + HexFormat.of().formatHex(b);
     }
 }

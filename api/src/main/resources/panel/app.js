@@ -1,0 +1,124 @@
+// The panel's router: one page per location hash, the login page whenever there is no session,
+// and the way back to it when the API ends the session (401) or the admin logs out. Pages whose
+// API route this server does not have (per its OpenAPI document) are not offered at all.
+import { api, onSessionEnded } from './api.js';
+import * as dashboard from './dashboard.js';
+import * as devices from './devices.js';
+import * as extensions from './extensions.js';
+import * as login from './login.js';
+import * as phones from './phones.js';
+import { session } from './session.js';
+
+const pages = {
+  '/login': login,
+  '/dashboard': dashboard,
+  '/extensions': extensions,
+  '/devices': devices,
+  '/phones': phones,
+};
+
+const main = document.getElementById('main');
+const nav = document.getElementById('nav');
+let cleanup = null;
+let notice = null;
+let discovering = false;
+let shown = null; // the path of the page on screen
+let available = null; // API paths this server serves, once its OpenAPI document has been read
+
+async function discover() {
+  try {
+    const doc = await api('GET', '/api/openapi.json');
+    available = new Set(Object.keys(doc.paths));
+  } catch {
+    // Leave the optional pages hidden; a 401 has already sent the admin to the login page.
+    return;
+  }
+  // Re-render only a page that had to be replaced while the routes were unknown (a deep link).
+  if (location.hash.slice(1) !== shown) {
+    show();
+  } else {
+    updateNav();
+  }
+}
+
+function updateNav() {
+  nav.hidden = shown === '/login';
+  for (const link of nav.querySelectorAll('a[data-requires]')) {
+    link.hidden = available === null || !available.has(link.dataset.requires);
+  }
+  for (const link of nav.querySelectorAll('a')) {
+    if (link.getAttribute('href') === `#${shown}`) {
+      link.setAttribute('aria-current', 'page');
+    } else {
+      link.removeAttribute('aria-current');
+    }
+  }
+}
+
+function offered(page) {
+  return !page.requires || (available !== null && available.has(page.requires));
+}
+
+function navigate(path, message) {
+  notice = message ?? null;
+  if (location.hash === `#${path}`) {
+    show();
+  } else {
+    location.hash = `#${path}`;
+  }
+}
+
+function show() {
+  if (cleanup) {
+    cleanup();
+    cleanup = null;
+  }
+  let path = location.hash.slice(1) || '/dashboard';
+  if (!pages[path] || !offered(pages[path])) {
+    path = '/dashboard';
+  }
+  if (!session.token() && path !== '/login') {
+    path = '/login';
+  }
+  if (session.token() && path === '/login') {
+    path = '/dashboard';
+  }
+  const page = pages[path];
+  shown = path;
+  updateNav();
+  document.title = `${page.title} · Switchboard admin`;
+  main.replaceChildren();
+  const message = notice;
+  notice = null;
+  const offers = (apiPath) => available !== null && available.has(apiPath);
+  cleanup = page.render(main, { navigate, notice: message, offers }) ?? null;
+  if (path !== '/login') {
+    main.focus();
+    if (available === null && !discovering) {
+      discovering = true;
+      discover().finally(() => {
+        discovering = false;
+      });
+    }
+  }
+}
+
+onSessionEnded((message) => {
+  available = null;
+  navigate('/login', message);
+});
+
+document.getElementById('logout').addEventListener('click', async () => {
+  let message = 'You have logged out.';
+  try {
+    await api('POST', '/api/auth/logout');
+  } catch (error) {
+    message = `Logged out here, but the server said: ${error.message}`;
+  }
+  session.clear();
+  available = null;
+  navigate('/login', message);
+});
+
+window.addEventListener('hashchange', show);
+show();
