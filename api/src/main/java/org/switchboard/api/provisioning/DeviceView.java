@@ -4,7 +4,7 @@ import java.time.Instant;
 import org.switchboard.store.provisioning.ProvisionedDevice;
 
 /**
- * A provisioned device as the API shows it; never carries the sealed SIP secret. Immutable.
+ * A provisioned device as the API shows it; never carries the sealed SIP secret. Immutable, any thread.
  *
  * @param configPath where the phone fetches its main file, relative to the server
  */

@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.switchboard.pbx.provisioning.ImportReport;
 import org.switchboard.pbx.provisioning.ImportReport.RowOutcome;
 
-/** The answer of a bulk import: totals and one result per device line. Immutable. */
+/** The answer of a bulk import: totals and one result per device line. Immutable, any thread. */
 public record ImportView(String mode, boolean committed, long imported, long failed, List<Row> rows) {
 
     /** One line's result; {@code status} is {@code imported}, {@code skipped} or {@code failed}. */

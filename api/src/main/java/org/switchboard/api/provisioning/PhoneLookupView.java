@@ -10,7 +10,7 @@ import org.switchboard.store.provisioning.RegisteredPhone;
 
 /**
  * The answer of {@code GET /api/phone-lookup/{mac_or_ip}}: one summary line correlating what
- * provisioning and the registrar know, plus the rows it came from. Immutable.
+ * provisioning and the registrar know, plus the rows it came from. Immutable, any thread.
  */
 public record PhoneLookupView(String query, String kind, Summary phone, List<DeviceView> provisioned,
                               List<RegisteredPhoneView> registrations) {

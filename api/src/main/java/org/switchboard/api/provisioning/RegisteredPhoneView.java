@@ -3,7 +3,7 @@ package org.switchboard.api.provisioning;
 import java.time.Instant;
 import org.switchboard.store.provisioning.RegisteredPhone;
 
-/** A phone seen registering, as the API shows it. Immutable. */
+/** A phone seen registering, as the API shows it. Immutable, any thread. */
 public record RegisteredPhoneView(String macAddress, String extensionNumber, String ipAddress, String userAgent,
                                   String contactUri, Instant firstRegisteredAt, Instant lastRegisteredAt) {
 

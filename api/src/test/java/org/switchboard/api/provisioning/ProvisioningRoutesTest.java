@@ -6,9 +6,12 @@ import static org.switchboard.api.provisioning.ProvisioningNode.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.switchboard.api.http.Json;
 import org.switchboard.api.http.TestClock;
 import org.switchboard.pbx.provisioning.DeviceSecretCipher;
 import org.switchboard.sip.auth.DigestAlgorithm;
@@ -249,8 +252,22 @@ class ProvisioningRoutesTest {
     }
 
     @Test
-    void everyProvisioningRouteIsDocumentedInOpenApi() {
+    void everyProvisioningRouteIsDocumentedInOpenApiWithReferencesThatResolve() throws Exception {
         var documented = node.server.openApi().operations();
         assertThat(documented).containsAll(node.server.registeredRoutes());
+        JsonNode doc = Json.MAPPER.readTree(node.server.openApi().json());
+        List<String> refs = new ArrayList<>();
+        collectRefs(doc, refs);
+        assertThat(refs).isNotEmpty()
+                .allSatisfy(ref -> assertThat(doc.at(ref.substring(1)).isMissingNode()).as("%s resolves", ref).isFalse());
+    }
+
+    private static void collectRefs(JsonNode node, List<String> refs) {
+        node.properties().forEach(e -> {
+            if (e.getKey().equals("$ref")) {
+                refs.add(e.getValue().asText());
+            }
+        });
+        node.forEach(child -> collectRefs(child, refs));
     }
 }

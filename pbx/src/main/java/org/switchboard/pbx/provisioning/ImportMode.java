@@ -3,7 +3,7 @@ package org.switchboard.pbx.provisioning;
 import java.util.Locale;
 import org.switchboard.store.db.ValidationException;
 
-/** How {@link ProvisioningService#importCsv} treats a file with some bad rows. */
+/** How {@link ProvisioningService#importCsv} treats a file with some bad rows; any thread. */
 public enum ImportMode {
     /** Every good row is stored; each bad row gets its error. */
     PER_ROW,

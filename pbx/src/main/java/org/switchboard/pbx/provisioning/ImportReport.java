@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What a bulk import did, one outcome per device line in file order. In
  * {@link ImportMode#ALL_OR_NOTHING} mode a single failure means {@code committed} is false and no
- * row was stored. Immutable.
+ * row was stored. Immutable, any thread.
  */
 public record ImportReport(ImportMode mode, boolean committed, List<RowOutcome> rows) {
 

@@ -6,7 +6,7 @@ import org.switchboard.store.provisioning.RegisteredPhone;
 
 /**
  * Everything known about one phone, looked up by MAC or IP address: the provisioned devices it
- * matches and the registrations seen from it. Immutable.
+ * matches and the registrations seen from it. Immutable, any thread.
  *
  * @param query the MAC (12 lower-case hex digits) or IP address (canonical text) looked up
  * @param kind {@code mac} or {@code ip}

@@ -96,27 +96,33 @@ public final class ProvisioningService {
     public SavedDevice save(DeviceInput input, String actor) {
         changes.lock();
         try {
-            Optional<ProvisionedDevice> existing = store.findByMac(input.mac().hex());
-            Extension extension = existingExtension(input.extension());
-            PasswordPlan plan = planPassword(input.mac(), extension, existing);
-            ProvisionedDevice saved;
-            if (existing.isEmpty()) {
-                saved = store.create(toStored(input, null, plan.sealed()), clock.instant());
-            } else {
-                saved = store.update(existing.get().id(), toStored(input, existing.get().staticIp(), plan.sealed()),
-                        clock.instant());
-            }
-            ensureExtensionPassword(extension, plan.password(), actor);
-            existing.filter(old -> !old.extensionNumber().equals(input.extension()))
-                    .ifPresent(old -> rotateIfUnbound(old.extensionNumber(), actor));
+            SavedDevice saved = write(input, actor);
             reloadCache();
-            log.info("provisioned device {} mac={} extension={} vendor={} model={} by={}",
-                    existing.isEmpty() ? "created" : "updated", saved.macAddress(), saved.extensionNumber(),
-                    saved.vendor(), saved.model(), actor);
-            return new SavedDevice(saved, existing.isEmpty());
+            return saved;
         } finally {
             changes.unlock();
         }
+    }
+
+    /** {@link #save} without the cache reload; the caller holds {@link #changes}. */
+    private SavedDevice write(DeviceInput input, String actor) {
+        Optional<ProvisionedDevice> existing = store.findByMac(input.mac().hex());
+        Extension extension = existingExtension(input.extension());
+        PasswordPlan plan = planPassword(input.mac(), extension, existing);
+        ProvisionedDevice saved;
+        if (existing.isEmpty()) {
+            saved = store.create(toStored(input, null, plan.sealed()), clock.instant());
+        } else {
+            saved = store.update(existing.get().id(), toStored(input, existing.get().staticIp(), plan.sealed()),
+                    clock.instant());
+        }
+        ensureExtensionPassword(extension, plan.password(), actor);
+        existing.filter(old -> !old.extensionNumber().equals(input.extension()))
+                .ifPresent(old -> rotateIfUnbound(old.extensionNumber(), actor));
+        log.info("provisioned device {} mac={} extension={} vendor={} model={} by={}",
+                existing.isEmpty() ? "created" : "updated", saved.macAddress(), saved.extensionNumber(),
+                saved.vendor(), saved.model(), actor);
+        return new SavedDevice(saved, existing.isEmpty());
     }
 
     /** The stored device, read from the database; {@link NotFoundException} if absent. */
@@ -159,20 +165,26 @@ public final class ProvisioningService {
      * @throws ValidationException on {@code static_ip} when it is not a unicast IPv4/IPv6 literal
      */
     public ProvisionedDevice setStaticIp(String mac, String staticIp, String actor) {
-        String stored = staticIp == null || staticIp.isBlank()
-                ? null
-                : IpLiteral.parse(staticIp, "static_ip").getHostAddress();
         changes.lock();
         try {
-            ProvisionedDevice d = get(mac);
-            ProvisionedDevice saved = store.update(d.id(), new NewProvisionedDevice(d.macAddress(), d.extensionNumber(),
-                    d.vendor(), d.model(), stored, d.configUrl(), d.sipSecret()), clock.instant());
+            ProvisionedDevice saved = writeStaticIp(mac, staticIp, actor);
             reloadCache();
-            log.info("provisioned device static ip set mac={} static_ip={} by={}", d.macAddress(), stored, actor);
             return saved;
         } finally {
             changes.unlock();
         }
+    }
+
+    /** {@link #setStaticIp} without the cache reload; the caller holds {@link #changes}. */
+    private ProvisionedDevice writeStaticIp(String mac, String staticIp, String actor) {
+        String stored = staticIp == null || staticIp.isBlank()
+                ? null
+                : IpLiteral.parse(staticIp, "static_ip").getHostAddress();
+        ProvisionedDevice d = get(mac);
+        ProvisionedDevice saved = store.update(d.id(), new NewProvisionedDevice(d.macAddress(), d.extensionNumber(),
+                d.vendor(), d.model(), stored, d.configUrl(), d.sipSecret()), clock.instant());
+        log.info("provisioned device static ip set mac={} static_ip={} by={}", d.macAddress(), stored, actor);
+        return saved;
     }
 
     /**
@@ -315,8 +327,9 @@ public final class ProvisioningService {
             RowOutcome outcome = checked.get(i);
             if (outcome instanceof RowOutcome.Imported && lines.get(i) instanceof ImportLine.Accepted a) {
                 try {
-                    SavedDevice saved = save(DeviceInput.of(a.row()), actor);
-                    a.row().staticIp().ifPresent(ip -> setStaticIp(saved.device().macAddress(), ip.getHostAddress(), actor));
+                    // One cache reload after the whole file, not one per row.
+                    SavedDevice saved = write(DeviceInput.of(a.row()), actor);
+                    a.row().staticIp().ifPresent(ip -> writeStaticIp(saved.device().macAddress(), ip.getHostAddress(), actor));
                 } catch (ValidationException e) {
                     outcome = new RowOutcome.Failed(a.line(), e.field(), e.getMessage());
                 } catch (ConflictException e) {
