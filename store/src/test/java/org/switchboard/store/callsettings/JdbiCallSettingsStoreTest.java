@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.switchboard.store.db.Database;
 import org.switchboard.store.db.NotFoundException;
 import org.switchboard.store.db.ValidationException;
 import org.switchboard.store.extension.Extension;
+import org.switchboard.store.extension.ExtensionUpdate;
 import org.switchboard.store.extension.JdbiExtensionStore;
 import org.switchboard.store.extension.NewExtension;
 import org.switchboard.store.testkit.BothEngines;
@@ -102,7 +104,7 @@ class JdbiCallSettingsStoreTest {
         store.save("1002", FORWARD_ALL, T0);
 
         extensions.delete(a.id());
-        extensions.update(b.id(), new NewExtension("1009", "B", null, MD5, MD5 + MD5, "pbx.test", null, false, true), T1);
+        extensions.update(b.id(), new ExtensionUpdate("1009", "B", null, Optional.empty(), Optional.empty(), false, true), T1);
 
         assertThat(store.list()).extracting(CallSettings::extensionNumber).containsExactly("1009");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.switchboard.store.db.ConflictException;
@@ -11,6 +12,7 @@ import org.switchboard.store.db.Database;
 import org.switchboard.store.db.NotFoundException;
 import org.switchboard.store.db.ValidationException;
 import org.switchboard.store.extension.Extension;
+import org.switchboard.store.extension.ExtensionUpdate;
 import org.switchboard.store.extension.JdbiExtensionStore;
 import org.switchboard.store.extension.NewExtension;
 import org.switchboard.store.testkit.BothEngines;
@@ -166,8 +168,8 @@ class JdbiProvisionedDeviceStoreTest {
         JdbiProvisionedDeviceStore store = new JdbiProvisionedDeviceStore(db.database());
         store.create(device("001565123456", "1001"), T0);
 
-        extensions.update(ext.id(), new NewExtension("2001", "Renumbered", null, MD5, MD5 + MD5, "pbx.example.com",
-                null, false, true), T1);
+        extensions.update(ext.id(), new ExtensionUpdate("2001", "Renumbered", null, Optional.empty(), Optional.empty(),
+                false, true), T1);
         assertThat(store.findByMac("001565123456").orElseThrow().extensionNumber()).isEqualTo("2001");
 
         extensions.delete(ext.id());
