@@ -1,5 +1,6 @@
 package org.switchboard.server.cli;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.switchboard.server.config.SwitchboardConfig;
 import org.switchboard.server.wiring.FeatureWiring;
 import org.switchboard.server.wiring.Features;
@@ -22,7 +23,8 @@ final class ServiceSession implements AutoCloseable {
 
     static ServiceSession open(SwitchboardConfig config, CliContext context) {
         Stores stores = StoreWiring.open(config.database());
-        return new ServiceSession(stores, FeatureWiring.build(stores, config, context.clock()));
+        // A one-shot command publishes no metrics; the services still count into a registry.
+        return new ServiceSession(stores, FeatureWiring.build(stores, config, new SimpleMeterRegistry(), context.clock()));
     }
 
     Features features() {
@@ -36,6 +38,7 @@ final class ServiceSession implements AutoCloseable {
 
     @Override
     public void close() {
+        features.cdrRecorder().close();
         stores.close();
     }
 }

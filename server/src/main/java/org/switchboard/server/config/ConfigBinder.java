@@ -74,7 +74,9 @@ final class ConfigBinder {
             problems.add(new ConfigProblem(v.origin("rtp.port_min"), "rtp.port_min", "must be below rtp.port_max ("
                     + v.integer("rtp.port_min") + " >= " + v.integer("rtp.port_max") + "): the range is inverted or empty"));
         }
-        if (!invalid.contains("sip.port") && !invalid.contains("sip.tls_port") && v.integer("sip.port") == v.integer("sip.tls_port")) {
+        // Port 0 lets the system choose (tests), so two zeros do not clash.
+        if (!invalid.contains("sip.port") && !invalid.contains("sip.tls_port") && v.integer("sip.port") != 0
+                && v.integer("sip.port") == v.integer("sip.tls_port")) {
             problems.add(new ConfigProblem(v.origin("sip.tls_port"), "sip.tls_port",
                     "must differ from sip.port (both are " + v.integer("sip.port") + ")"));
         }

@@ -44,8 +44,8 @@ final class ConfigSchema {
     static final Section ROOT = section(
             "sip", section(
                     "bind", value(ValueKind.HOST, "0.0.0.0"),
-                    "port", value(ValueKind.PORT, "5060"),
-                    "tls_port", value(ValueKind.PORT, "5061"),
+                    "port", value(ValueKind.PORT_OR_ANY, "5060"),
+                    "tls_port", value(ValueKind.PORT_OR_ANY, "5061"),
                     "domain", value(ValueKind.HOST, "switchboard.local"),
                     "external_address", value(ValueKind.HOST, null)),
             "http", section(

@@ -5,7 +5,19 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.switchboard.pbx.admin.AdminAuthService;
+import org.switchboard.pbx.callsettings.CallSettingsService;
+import org.switchboard.pbx.cdr.CdrRecorder;
+import org.switchboard.pbx.cdr.CdrService;
+import org.switchboard.pbx.routing.DefaultDialPlan;
+import org.switchboard.pbx.routing.DialPlanSeed;
+import org.switchboard.pbx.routing.DialPlanService;
+import org.switchboard.store.callsettings.JdbiCallSettingsStore;
+import org.switchboard.store.cdr.JdbiCdrStore;
+import org.switchboard.store.db.BatchWriter;
+import org.switchboard.store.db.Database;
+import org.switchboard.store.dialplan.JdbiDialPlanRuleStore;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
 import org.switchboard.pbx.admin.AuthPolicy;
 import org.switchboard.pbx.extension.ExtensionSeed;
@@ -24,18 +36,25 @@ public final class FeatureWiring {
     private FeatureWiring() {}
 
     /** The services; their caches are empty until {@link #loadCaches} runs. */
-    public static Features build(Stores stores, SwitchboardConfig config, Clock clock) {
+    public static Features build(Stores stores, SwitchboardConfig config, MeterRegistry registry, Clock clock) {
         Argon2PasswordHasher hasher = new Argon2PasswordHasher();
         // The SIP domain is the digest realm (RFC 3261 §22.1), so HA1s are computed for it.
         ExtensionService extensions = new ExtensionService(stores.extensions(), config.sip().domain(), hasher, clock);
         AdminAuthService adminAuth = new AdminAuthService(stores.adminUsers(), stores.adminTokens(), hasher,
                 AuthPolicy.defaults().withTokenLifetime(config.admin().tokenTtl()), clock);
-        return new Features(extensions, adminAuth);
+        Database db = stores.database();
+        DialPlanService dialPlan = new DialPlanService(new JdbiDialPlanRuleStore(db), extensions, clock);
+        CallSettingsService callSettings = new CallSettingsService(new JdbiCallSettingsStore(db), extensions, dialPlan, clock);
+        JdbiCdrStore cdrStore = new JdbiCdrStore(db, clock);
+        // CDRs are never dropped: a full queue makes the producer wait (persistence.md, write-behind).
+        CdrRecorder cdrRecorder = new CdrRecorder(db, cdrStore, BatchWriter.Settings.defaults(BatchWriter.Overflow.WAIT), registry);
+        return new Features(extensions, adminAuth, dialPlan, callSettings, new CdrService(cdrStore), cdrRecorder);
     }
 
-    /** The seeds, in the order they run: the first admin, then the extensions. */
+    /** The seeds, in the order they run: the first admin, the extensions, then the default dial plan. */
     public static List<Seed> seeds(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed) {
-        return List.of(adminSeed, new ExtensionSeed(features.extensions(), config.extensions()));
+        return List.of(adminSeed, new ExtensionSeed(features.extensions(), config.extensions()),
+                new DialPlanSeed(features.dialPlan(), DefaultDialPlan.rules()));
     }
 
     /** Schedules each feature's periodic jobs. */
@@ -51,5 +70,8 @@ public final class FeatureWiring {
     /** Loads every service's in-memory cache from the database (after seeding, before traffic). */
     public static void loadCaches(Features features) {
         features.extensions().reloadCache();
+        // The dial plan checks extensions, and call settings check targets through the dial plan.
+        features.dialPlan().reloadCache();
+        features.callSettings().reloadCache();
     }
 }

@@ -1,10 +1,12 @@
 package org.switchboard.server.wiring;
 
 import org.switchboard.pbx.admin.AdminAuthService;
+import org.switchboard.pbx.callsettings.CallSettingsService;
+import org.switchboard.pbx.cdr.CdrRecorder;
+import org.switchboard.pbx.cdr.CdrService;
 import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.pbx.routing.DialPlanService;
 
-/**
- * The PBX services, shared by the HTTP API and the command line so the two cannot disagree.
- * Immutable holder; the services are thread-safe.
- */
-public record Features(ExtensionService extensions, AdminAuthService adminAuth) {}
+/** The PBX services of one node, built by {@link FeatureWiring}. Immutable holder; the services are thread-safe. */
+public record Features(ExtensionService extensions, AdminAuthService adminAuth, DialPlanService dialPlan,
+                       CallSettingsService callSettings, CdrService cdrs, CdrRecorder cdrRecorder) {}

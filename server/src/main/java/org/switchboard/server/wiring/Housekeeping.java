@@ -42,6 +42,14 @@ public final class Housekeeping implements AutoCloseable {
         }, 0, period.toNanos(), TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * The scheduler itself, for a service that schedules its own ticks (the registrar's expiry
+     * sweep); such a tick must only hand its work to a virtual thread, as {@link #every} does.
+     */
+    public ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
     /** Stops scheduling; runs already handed to a virtual thread finish on their own. */
     @Override
     public void close() {

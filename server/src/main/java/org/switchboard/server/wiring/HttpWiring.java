@@ -3,6 +3,10 @@ package org.switchboard.server.wiring;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import org.switchboard.api.auth.AuthRoutes;
+import org.switchboard.api.callsettings.CallSettingsRoutes;
+import org.switchboard.api.cdr.CdrRoutes;
+import org.switchboard.api.dialplan.DialPlanRoutes;
+import org.switchboard.api.registrar.RegistrationRoutes;
 import org.switchboard.api.extension.ExtensionRoutes;
 import org.switchboard.api.health.HealthRoutes;
 import org.switchboard.api.http.ApiServer;
@@ -17,11 +21,15 @@ public final class HttpWiring {
     private HttpWiring() {}
 
     /** The API server, not yet started. */
-    public static ApiServer build(SwitchboardConfig.Http config, Stores stores, Features features,
+    public static ApiServer build(SwitchboardConfig.Http config, Stores stores, Features features, SipWiring sip,
                                   PrometheusMeterRegistry registry, String version) {
         return new ApiServer(new HttpSettings(config.bind(), config.port(), version), features.adminAuth(), registry, List.of(
                 new HealthRoutes(stores.database(), version),
                 new AuthRoutes(features.adminAuth()),
-                new ExtensionRoutes(features.extensions())));
+                new ExtensionRoutes(features.extensions()),
+                new RegistrationRoutes(sip.location()),
+                new DialPlanRoutes(features.dialPlan()),
+                new CallSettingsRoutes(features.callSettings()),
+                new CdrRoutes(features.cdrs())));
     }
 }

@@ -2,6 +2,7 @@ package org.switchboard.server.wiring;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.http.ApiServer;
 import org.switchboard.server.config.SwitchboardConfig;
+import org.switchboard.sip.transport.Transport;
+import org.switchboard.store.secret.JdbiSecretStore;
 import org.switchboard.store.seed.SeedRunner;
 
 /**
@@ -20,14 +23,21 @@ import org.switchboard.store.seed.SeedRunner;
 public final class Server {
     private static final Logger log = LoggerFactory.getLogger(Server.class);
 
+    private static final String DIGEST_NONCE_KEY = "sip.digest_nonce_key";
+
     private final Stores stores;
     private final Housekeeping housekeeping;
+    private final Features features;
+    private final SipWiring sip;
     private final ApiServer http;
     private final Optional<String> generatedAdminPassword;
 
-    private Server(Stores stores, Housekeeping housekeeping, ApiServer http, Optional<String> generatedAdminPassword) {
+    private Server(Stores stores, Housekeeping housekeeping, Features features, SipWiring sip, ApiServer http,
+            Optional<String> generatedAdminPassword) {
         this.stores = stores;
         this.housekeeping = housekeeping;
+        this.features = features;
+        this.sip = sip;
         this.http = http;
         this.generatedAdminPassword = generatedAdminPassword;
     }
@@ -39,26 +49,50 @@ public final class Server {
     public static Server start(SwitchboardConfig config, Clock clock, String version) {
         Stores stores = StoreWiring.open(config.database());
         Housekeeping housekeeping = new Housekeeping();
+        Features features = null;
+        SipWiring sip = null;
         try {
-            Features features = FeatureWiring.build(stores, config, clock);
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            stores.database().bindMetrics(registry);
+            features = FeatureWiring.build(stores, config, registry, clock);
             InitialAdminSeed adminSeed = new InitialAdminSeed(features.adminAuth(), stores.adminUsers(), config.admin());
             new SeedRunner(stores.database(), clock).run(FeatureWiring.seeds(features, config, adminSeed));
             FeatureWiring.loadCaches(features);
             FeatureWiring.schedule(features, housekeeping);
-            // SIP transports start here, after the services and before HTTP (architecture.md,
-            // "Startup and shutdown order"), once the sip module provides them (SipWiring).
-            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            stores.database().bindMetrics(registry);
-            ApiServer http = HttpWiring.build(config.http(), stores, features, registry, version);
+            // SIP after the services it calls and before HTTP (architecture.md, "Startup and shutdown order").
+            sip = SipWiring.start(config.sip(), stores.database(), features.extensions(), digestNonceKey(stores, clock),
+                    Optional.empty(), registry, housekeeping.scheduler(), clock);
+            ApiServer http = HttpWiring.build(config.http(), stores, features, sip, registry, version);
             http.start();
-            log.info("switchboard started version={} http={}:{} database={}", version, config.http().bind(), http.port(),
+            log.info("switchboard started version={} http={}:{} sip={}:{} database={}", version, config.http().bind(),
+                    http.port(), config.sip().bind(), sip.stack().localAddress(Transport.UDP).getPort(),
                     stores.database().engine().name().toLowerCase(Locale.ROOT));
-            return new Server(stores, housekeeping, http, adminSeed.generatedPassword());
+            return new Server(stores, housekeeping, features, sip, http, adminSeed.generatedPassword());
         } catch (RuntimeException e) {
+            if (sip != null) {
+                sip.close();
+            }
+            if (features != null) {
+                features.cdrRecorder().close();
+            }
             housekeeping.close();
             stores.close();
             throw e;
         }
+    }
+
+    /** The key that signs digest nonces: shared by every node on the database and kept across restarts. */
+    private static byte[] digestNonceKey(Stores stores, Clock clock) {
+        return new JdbiSecretStore(stores.database()).getOrCreate(DIGEST_NONCE_KEY, () -> {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            return key;
+        }, clock.instant());
+    }
+
+    /** The port SIP over UDP is bound to (the actual one when the configuration asked for 0). */
+    public int sipPort() {
+        return sip.stack().localAddress(Transport.UDP).getPort();
     }
 
     /** The port the HTTP API is bound to. */
@@ -79,7 +113,10 @@ public final class Server {
     public void stop() {
         log.info("switchboard stopping");
         http.stop();
+        sip.close();
         housekeeping.close();
+        // Write-behind queues flush before the pool closes, so nothing recorded is lost.
+        features.cdrRecorder().close();
         stores.close();
         log.info("switchboard stopped");
     }

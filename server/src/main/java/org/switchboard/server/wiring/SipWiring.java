@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,12 +39,10 @@ public final class SipWiring implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SipWiring.class);
     private static final String ALLOW = "REGISTER, OPTIONS, ACK, CANCEL";
 
-    private final ScheduledExecutorService housekeeping;
     private final RegistrarService registrar;
     private final SipStack stack;
 
-    private SipWiring(ScheduledExecutorService housekeeping, RegistrarService registrar, SipStack stack) {
-        this.housekeeping = housekeeping;
+    private SipWiring(RegistrarService registrar, SipStack stack) {
         this.registrar = registrar;
         this.stack = stack;
     }
@@ -55,11 +52,11 @@ public final class SipWiring implements AutoCloseable {
      *
      * @param digestSecret the nonce HMAC key (at least 16 bytes); give every node of a cluster the same
      * @param tlsCertificates where the self-signed TLS certificate is kept; empty for no TLS listener
+     * @param housekeeping the node's scheduler for the registrar's expiry sweep
      */
     public static SipWiring start(SwitchboardConfig.Sip sip, Database database, ExtensionService extensions,
-            byte[] digestSecret, Optional<Path> tlsCertificates, MeterRegistry meters, Clock clock) {
-        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("housekeeping").daemon().factory());
+            byte[] digestSecret, Optional<Path> tlsCertificates, MeterRegistry meters,
+            ScheduledExecutorService housekeeping, Clock clock) {
         RegistrarService registrar = null;
         try {
             registrar = RegistrarService.start(database, extensions, RegistrarSettings.defaults(sip.domain()),
@@ -72,12 +69,11 @@ public final class SipWiring implements AutoCloseable {
             log.info("sip started bind={} udp={} tcp={} tls={}", sip.bind(), stack.localAddress(Transport.UDP).getPort(),
                     stack.localAddress(Transport.TCP).getPort(),
                     stack.supports(Transport.TLS) ? stack.localAddress(Transport.TLS).getPort() : "off");
-            return new SipWiring(housekeeping, registrar, stack);
+            return new SipWiring(registrar, stack);
         } catch (RuntimeException e) {
             if (registrar != null) {
                 registrar.close();
             }
-            housekeeping.shutdownNow();
             throw e;
         }
     }
@@ -102,7 +98,6 @@ public final class SipWiring implements AutoCloseable {
     public void close() {
         stack.close();
         registrar.close();
-        housekeeping.shutdownNow();
     }
 
     private static SipStackSettings settings(SwitchboardConfig.Sip sip, Optional<Path> tlsCertificates) {

@@ -185,7 +185,7 @@ class ConfigLoaderTest {
                   number: 1001
                 """, Map.of()))
                 .containsExactly(
-                        "FILE:2: sip.port: must be a whole number between 1 and 65535, got 'abc'",
+                        "FILE:2: sip.port: must be a whole number between 0 and 65535, got 'abc'",
                         "FILE:3: sip.domain: must be a single value, got a list",
                         "FILE:4: http: must be a section of keys, got a single value",
                         "FILE:6: extensions: must be a list (items starting with '-'), got a section of keys");
@@ -195,7 +195,7 @@ class ConfigLoaderTest {
     void portOutOfRange() {
         assertThat(problems("sip:\n  port: 70000\nhttp:\n  port: -1\n", Map.of()))
                 .containsExactly(
-                        "FILE:2: sip.port: must be between 1 and 65535, got 70000",
+                        "FILE:2: sip.port: must be between 0 and 65535, got 70000",
                         "FILE:4: http.port: must be between 0 and 65535, got -1");
     }
 

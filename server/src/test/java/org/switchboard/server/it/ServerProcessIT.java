@@ -74,6 +74,9 @@ class ServerProcessIT {
     private Path writeConfig() throws IOException {
         Path config = dir.resolve("switchboard.yml");
         Files.writeString(config, """
+                sip:
+                  bind: 127.0.0.1
+                  port: 0
                 http:
                   bind: 127.0.0.1
                   port: 0

@@ -33,6 +33,7 @@ class ServerTest {
     void seedsTheConfigOnceAndServesIt(TestDatabase database) throws Exception {
         Path file = dir.resolve("switchboard.yml");
         Files.writeString(file, """
+                sip: {bind: 127.0.0.1, port: 0}
                 http: {bind: 127.0.0.1, port: 0}
                 admin: {username: root, password: root-password}
                 extensions:
@@ -72,6 +73,7 @@ class ServerTest {
     void tokensLiveAdminTokenTtlAndExpiredOnesArePurgedByHousekeeping(TestDatabase database) throws Exception {
         Path file = dir.resolve("switchboard.yml");
         Files.writeString(file, """
+                sip: {bind: 127.0.0.1, port: 0}
                 http: {bind: 127.0.0.1, port: 0}
                 admin: {username: root, password: root-password, token_ttl: 1h}
                 """);
