@@ -1,5 +1,7 @@
 package org.switchboard.server.config;
 
+import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -57,6 +59,10 @@ final class ConfigBinder {
                         SqliteSynchronous.valueOf(v.text("database.sqlite_synchronous").toUpperCase(Locale.ROOT))),
                 new SwitchboardConfig.Admin(v.text("admin.username"), v.optional("admin.password").filter(p -> !p.isEmpty()),
                         ValueKind.duration(v.text("admin.token_ttl"))),
+                new SwitchboardConfig.Provisioning(Path.of(v.text("provisioning.key_file")),
+                        v.optional("provisioning.template_dir").filter(d -> !d.isBlank()).map(Path::of),
+                        v.text("provisioning.voicemail_number"), ZoneId.of(v.text("provisioning.time_zone").strip()),
+                        v.text("provisioning.ntp_server")),
                 extensions);
     }
 

@@ -64,6 +64,12 @@ final class ConfigSchema {
                     "username", value(ValueKind.TEXT, "admin"),
                     "password", value(ValueKind.TEXT, null),
                     "token_ttl", value(ValueKind.DURATION, "12h")),
+            "provisioning", section(
+                    "key_file", value(ValueKind.TEXT, "./data/provisioning.key"),
+                    "template_dir", value(ValueKind.TEXT, null),
+                    "voicemail_number", value(ValueKind.TEXT, "*97"),
+                    "time_zone", value(ValueKind.TIME_ZONE, "UTC"),
+                    "ntp_server", value(ValueKind.HOST, "pool.ntp.org")),
             EXTENSIONS, new ListOf(section(
                     "number", required(ValueKind.TEXT),
                     "name", required(ValueKind.TEXT),

@@ -1,6 +1,8 @@
 package org.switchboard.server.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -13,7 +15,8 @@ import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
  * settings are used on every start, the seed sections ({@code admin}, {@code extensions}) are
  * copied into an empty database once. Immutable; any thread.
  */
-public record SwitchboardConfig(Sip sip, Http http, Rtp rtp, Database database, Admin admin, List<ExtensionInput> extensions) {
+public record SwitchboardConfig(Sip sip, Http http, Rtp rtp, Database database, Admin admin, Provisioning provisioning,
+                                List<ExtensionInput> extensions) {
 
     public SwitchboardConfig {
         extensions = List.copyOf(extensions);
@@ -66,4 +69,12 @@ public record SwitchboardConfig(Sip sip, Http http, Rtp rtp, Database database, 
                     + ", tokenTtl=" + tokenTtl + "]";
         }
     }
+
+    /**
+     * Phone provisioning: where the key that encrypts provisioned SIP passwords is kept (outside the
+     * database, so a copy of the database alone reveals none), an optional folder of template
+     * overrides, and the site-wide values written into every phone's file.
+     */
+    public record Provisioning(Path keyFile, Optional<Path> templateDir, String voicemailNumber, ZoneId timeZone,
+                               String ntpServer) {}
 }

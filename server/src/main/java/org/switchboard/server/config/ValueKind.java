@@ -1,6 +1,7 @@
 package org.switchboard.server.config;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -27,7 +28,9 @@ enum ValueKind {
     /** {@code true} or {@code false}. */
     BOOLEAN,
     /** A positive length of time: a whole number and a unit, {@code s}, {@code m}, {@code h} or {@code d} ({@code 12h}). */
-    DURATION;
+    DURATION,
+    /** A time zone of the tz database ({@code Europe/Berlin}, {@code UTC}). */
+    TIME_ZONE;
 
     // Host names per RFC 1123 §2.1 labels, or IPv4/IPv6 literals (checked loosely; the socket has the last word).
     private static final Pattern HOST_NAME = Pattern.compile(
@@ -61,6 +64,9 @@ enum ValueKind {
             case DURATION -> DURATION_TEXT.matcher(text.strip()).matches()
                     ? Optional.empty()
                     : Optional.of("must be a positive whole number with a unit s, m, h or d (e.g. 12h), got '" + text + "'");
+            case TIME_ZONE -> ZoneId.getAvailableZoneIds().contains(text.strip()) || text.strip().equals("UTC")
+                    ? Optional.empty()
+                    : Optional.of("must be a time zone such as Europe/Berlin or UTC, got '" + text + "'");
         };
     }
 

@@ -1,11 +1,15 @@
 package org.switchboard.server.wiring;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 import java.util.List;
 import org.switchboard.api.auth.AuthRoutes;
 import org.switchboard.api.callsettings.CallSettingsRoutes;
 import org.switchboard.api.cdr.CdrRoutes;
 import org.switchboard.api.dialplan.DialPlanRoutes;
+import org.switchboard.api.provisioning.ProvisionFileRoutes;
+import org.switchboard.api.provisioning.ProvisioningRoutes;
+import org.switchboard.api.provisioning.ScanThrottle;
 import org.switchboard.api.registrar.RegistrationRoutes;
 import org.switchboard.api.extension.ExtensionRoutes;
 import org.switchboard.api.health.HealthRoutes;
@@ -22,7 +26,8 @@ public final class HttpWiring {
 
     /** The API server, not yet started. */
     public static ApiServer build(SwitchboardConfig.Http config, Stores stores, Features features, SipWiring sip,
-                                  PrometheusMeterRegistry registry, String version) {
+                                  ProvisioningWiring provisioning, PrometheusMeterRegistry registry, Clock clock,
+                                  String version) {
         return new ApiServer(new HttpSettings(config.bind(), config.port(), version), features.adminAuth(), registry, List.of(
                 new HealthRoutes(stores.database(), version),
                 new AuthRoutes(features.adminAuth()),
@@ -30,6 +35,8 @@ public final class HttpWiring {
                 new RegistrationRoutes(sip.location()),
                 new DialPlanRoutes(features.dialPlan()),
                 new CallSettingsRoutes(features.callSettings()),
-                new CdrRoutes(features.cdrs())));
+                new CdrRoutes(features.cdrs()),
+                new ProvisioningRoutes(provisioning.service()),
+                new ProvisionFileRoutes(provisioning.service(), new ScanThrottle(ScanThrottle.Settings.defaults(), clock))));
     }
 }

@@ -29,15 +29,17 @@ public final class Server {
     private final Housekeeping housekeeping;
     private final Features features;
     private final SipWiring sip;
+    private final ProvisioningWiring provisioning;
     private final ApiServer http;
     private final Optional<String> generatedAdminPassword;
 
-    private Server(Stores stores, Housekeeping housekeeping, Features features, SipWiring sip, ApiServer http,
-            Optional<String> generatedAdminPassword) {
+    private Server(Stores stores, Housekeeping housekeeping, Features features, SipWiring sip,
+            ProvisioningWiring provisioning, ApiServer http, Optional<String> generatedAdminPassword) {
         this.stores = stores;
         this.housekeeping = housekeeping;
         this.features = features;
         this.sip = sip;
+        this.provisioning = provisioning;
         this.http = http;
         this.generatedAdminPassword = generatedAdminPassword;
     }
@@ -51,6 +53,7 @@ public final class Server {
         Housekeeping housekeeping = new Housekeeping();
         Features features = null;
         SipWiring sip = null;
+        ProvisioningWiring provisioning = null;
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             stores.database().bindMetrics(registry);
@@ -59,18 +62,22 @@ public final class Server {
             new SeedRunner(stores.database(), clock).run(FeatureWiring.seeds(features, config, adminSeed));
             FeatureWiring.loadCaches(features);
             FeatureWiring.schedule(features, housekeeping);
+            provisioning = ProvisioningWiring.start(config, stores.database(), features.extensions(), clock);
             // SIP after the services it calls and before HTTP (architecture.md, "Startup and shutdown order").
             sip = SipWiring.start(config.sip(), stores.database(), features.extensions(), digestNonceKey(stores, clock),
                     Optional.empty(), registry, housekeeping.scheduler(), clock);
-            ApiServer http = HttpWiring.build(config.http(), stores, features, sip, registry, version);
+            ApiServer http = HttpWiring.build(config.http(), stores, features, sip, provisioning, registry, clock, version);
             http.start();
             log.info("switchboard started version={} http={}:{} sip={}:{} database={}", version, config.http().bind(),
                     http.port(), config.sip().bind(), sip.stack().localAddress(Transport.UDP).getPort(),
                     stores.database().engine().name().toLowerCase(Locale.ROOT));
-            return new Server(stores, housekeeping, features, sip, http, adminSeed.generatedPassword());
+            return new Server(stores, housekeeping, features, sip, provisioning, http, adminSeed.generatedPassword());
         } catch (RuntimeException e) {
             if (sip != null) {
                 sip.close();
+            }
+            if (provisioning != null) {
+                provisioning.close();
             }
             if (features != null) {
                 features.cdrRecorder().close();
@@ -116,6 +123,7 @@ public final class Server {
         sip.close();
         housekeeping.close();
         // Write-behind queues flush before the pool closes, so nothing recorded is lost.
+        provisioning.close();
         features.cdrRecorder().close();
         stores.close();
         log.info("switchboard stopped");

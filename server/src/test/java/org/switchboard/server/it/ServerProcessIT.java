@@ -80,7 +80,9 @@ class ServerProcessIT {
                 http:
                   bind: 127.0.0.1
                   port: 0
-                """);
+                provisioning:
+                  key_file: "%s"
+                """.formatted(dir.resolve("provisioning.key")));
         return config;
     }
 

@@ -43,6 +43,7 @@ class ServerTest {
                 """);
         Map<String, String> env = Map.of(
                 "SWITCHBOARD_DATABASE_URL", database.settings().url(),
+                "SWITCHBOARD_PROVISIONING_KEY_FILE", dir.resolve("provisioning.key").toString(),
                 "SWITCHBOARD_DATABASE_USER", database.settings().user(),
                 "SWITCHBOARD_DATABASE_PASSWORD", database.settings().password());
         SwitchboardConfig config = new ConfigLoader(env).load(file, true);
@@ -81,6 +82,7 @@ class ServerTest {
                 """);
         Map<String, String> env = Map.of(
                 "SWITCHBOARD_DATABASE_URL", database.settings().url(),
+                "SWITCHBOARD_PROVISIONING_KEY_FILE", dir.resolve("provisioning.key").toString(),
                 "SWITCHBOARD_DATABASE_USER", database.settings().user(),
                 "SWITCHBOARD_DATABASE_PASSWORD", database.settings().password());
         SwitchboardConfig config = new ConfigLoader(env).load(file, true);

@@ -1,0 +1,69 @@
+package org.switchboard.server.wiring;
+
+import java.time.Clock;
+import java.util.List;
+import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.pbx.provisioning.Codec;
+import org.switchboard.pbx.provisioning.DeviceSecretCipher;
+import org.switchboard.pbx.provisioning.ProvisioningKeyFile;
+import org.switchboard.pbx.provisioning.ProvisioningService;
+import org.switchboard.pbx.provisioning.ProvisioningTemplates;
+import org.switchboard.pbx.provisioning.SipTransport;
+import org.switchboard.pbx.provisioning.SiteSettings;
+import org.switchboard.server.config.SwitchboardConfig;
+import org.switchboard.store.db.BatchWriter;
+import org.switchboard.store.db.Database;
+import org.switchboard.store.provisioning.JdbiProvisionedDeviceStore;
+import org.switchboard.store.provisioning.JdbiRegisteredPhoneStore;
+import org.switchboard.store.provisioning.ProvisioningFetch;
+
+/**
+ * Builds phone provisioning for a running node: the service over the device and phone stores,
+ * the key file that encrypts provisioned SIP passwords, and the write-behind queue for fetch
+ * times. Only {@code run} builds it (one-shot commands never touch the key file). Built and closed
+ * by the thread that owns the server's lifecycle; the service is thread-safe.
+ */
+public final class ProvisioningWiring implements AutoCloseable {
+    private final ProvisioningService service;
+    private final BatchWriter<ProvisioningFetch> fetches;
+
+    private ProvisioningWiring(ProvisioningService service, BatchWriter<ProvisioningFetch> fetches) {
+        this.service = service;
+        this.fetches = fetches;
+    }
+
+    /** Builds the service and loads its devices from the database. */
+    public static ProvisioningWiring start(SwitchboardConfig config, Database database, ExtensionService extensions,
+            Clock clock) {
+        SwitchboardConfig.Provisioning settings = config.provisioning();
+        byte[] key = ProvisioningKeyFile.loadOrCreate(settings.keyFile());
+        JdbiProvisionedDeviceStore devices = new JdbiProvisionedDeviceStore(database);
+        // A fetch time is a high-rate fact: losing the oldest under a flood is acceptable (persistence.md).
+        BatchWriter<ProvisioningFetch> fetches = new BatchWriter<>("provisioning_fetches", database,
+                BatchWriter.Settings.defaults(BatchWriter.Overflow.DROP_OLDEST), ProvisioningFetch::macAddress,
+                devices.fetchSink());
+        ProvisioningService service = new ProvisioningService(devices, new JdbiRegisteredPhoneStore(database), extensions,
+                new ProvisioningTemplates(settings.templateDir(), clock), site(config), new DeviceSecretCipher(key),
+                fetches::submit, clock);
+        service.start();
+        return new ProvisioningWiring(service, fetches);
+    }
+
+    public ProvisioningService service() {
+        return service;
+    }
+
+    /** Flushes the fetch times still queued; call before the pool closes. */
+    @Override
+    public void close() {
+        fetches.close();
+    }
+
+    /** What every phone's file says about this site: the SIP server as phones must reach it, and the site's clock. */
+    private static SiteSettings site(SwitchboardConfig config) {
+        SwitchboardConfig.Sip sip = config.sip();
+        return new SiteSettings(sip.externalAddress().orElse(sip.domain()), sip.port() == 0 ? 5060 : sip.port(),
+                SipTransport.UDP, config.provisioning().voicemailNumber(), config.provisioning().timeZone(),
+                config.provisioning().ntpServer(), List.of(Codec.PCMU, Codec.PCMA));
+    }
+}
