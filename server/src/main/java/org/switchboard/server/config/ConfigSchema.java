@@ -47,7 +47,8 @@ final class ConfigSchema {
                     "port", value(ValueKind.PORT_OR_ANY, "5060"),
                     "tls_port", value(ValueKind.PORT_OR_ANY, "5061"),
                     "domain", value(ValueKind.HOST, "switchboard.local"),
-                    "external_address", value(ValueKind.HOST, null)),
+                    "external_address", value(ValueKind.HOST, null),
+                    "tls_dir", value(ValueKind.TEXT, "./data/tls")),
             "http", section(
                     "bind", value(ValueKind.HOST, "0.0.0.0"),
                     "port", value(ValueKind.PORT_OR_ANY, "8080")),

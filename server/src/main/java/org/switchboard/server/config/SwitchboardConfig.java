@@ -26,8 +26,9 @@ public record SwitchboardConfig(Sip sip, Http http, Rtp rtp, Database database, 
      * SIP listener settings and the domain (the digest realm).
      *
      * @param externalAddress the public address to announce behind NAT; empty to announce the bound one
+     * @param tlsDir the folder holding the TLS certificate and key (PEM); a self-signed pair is generated there when empty
      */
-    public record Sip(String bind, int port, int tlsPort, String domain, Optional<String> externalAddress) {}
+    public record Sip(String bind, int port, int tlsPort, String domain, Optional<String> externalAddress, Path tlsDir) {}
 
     /** Where the REST API and admin panel listen; port 0 means one chosen by the operating system. */
     public record Http(String bind, int port) {}

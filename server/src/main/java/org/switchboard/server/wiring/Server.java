@@ -65,7 +65,7 @@ public final class Server {
             provisioning = ProvisioningWiring.start(config, stores.database(), features.extensions(), clock);
             // SIP after the services it calls and before HTTP (architecture.md, "Startup and shutdown order").
             sip = SipWiring.start(config.sip(), stores.database(), features.extensions(), digestNonceKey(stores, clock),
-                    Optional.empty(), registry, housekeeping.scheduler(), clock);
+                    Optional.of(config.sip().tlsDir()), registry, housekeeping.scheduler(), clock);
             ApiServer http = HttpWiring.build(config.http(), stores, features, sip, provisioning, registry, clock, version);
             http.start();
             log.info("switchboard started version={} http={}:{} sip={}:{} database={}", version, config.http().bind(),
@@ -100,6 +100,11 @@ public final class Server {
     /** The port SIP over UDP is bound to (the actual one when the configuration asked for 0). */
     public int sipPort() {
         return sip.stack().localAddress(Transport.UDP).getPort();
+    }
+
+    /** The port SIP over TLS is bound to. */
+    public int sipTlsPort() {
+        return sip.stack().localAddress(Transport.TLS).getPort();
     }
 
     /** The port the HTTP API is bound to. */

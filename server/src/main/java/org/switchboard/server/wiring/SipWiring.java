@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -15,6 +16,7 @@ import org.switchboard.pbx.registrar.RegistrarSettings;
 import org.switchboard.pbx.registrar.RegistrationFailures;
 import org.switchboard.server.config.SwitchboardConfig;
 import org.switchboard.sip.app.MethodRouter;
+import org.switchboard.sip.auth.DigestAlgorithm;
 import org.switchboard.sip.app.SipStack;
 import org.switchboard.sip.app.SipStackSettings;
 import org.switchboard.sip.message.HeaderName;
@@ -59,8 +61,11 @@ public final class SipWiring implements AutoCloseable {
             ScheduledExecutorService housekeeping, Clock clock) {
         RegistrarService registrar = null;
         try {
-            registrar = RegistrarService.start(database, extensions, RegistrarSettings.defaults(sip.domain()),
-                    digestSecret, meters, housekeeping, clock);
+            // MD5 is offered first: many phones (and baresip) answer only the first challenge and
+            // fail on SHA-256; those that support both may still pick SHA-256 (RFC 8760 §2.4).
+            RegistrarSettings settings = RegistrarSettings.defaults(sip.domain())
+                    .withDigestAlgorithms(List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256));
+            registrar = RegistrarService.start(database, extensions, settings, digestSecret, meters, housekeeping, clock);
             MethodRouter router = MethodRouter.builder()
                     .on(SipMethod.REGISTER, registrar.registrar()::onRegister)
                     .on(SipMethod.OPTIONS, SipWiring::options)

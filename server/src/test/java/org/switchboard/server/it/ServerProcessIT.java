@@ -77,12 +77,14 @@ class ServerProcessIT {
                 sip:
                   bind: 127.0.0.1
                   port: 0
+                  tls_port: 0
+                  tls_dir: "%s"
                 http:
                   bind: 127.0.0.1
                   port: 0
                 provisioning:
                   key_file: "%s"
-                """.formatted(dir.resolve("provisioning.key")));
+                """.formatted(dir.resolve("tls"), dir.resolve("provisioning.key")));
         return config;
     }
 

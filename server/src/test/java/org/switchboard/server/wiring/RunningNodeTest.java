@@ -2,7 +2,9 @@ package org.switchboard.server.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -14,8 +16,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.server.config.ConfigLoader;
 import org.switchboard.server.config.SwitchboardConfig;
@@ -33,6 +40,10 @@ class RunningNodeTest {
         try {
             String options = exchange(server.sipPort(), request("OPTIONS", "1001"));
             assertThat(options).as("OPTIONS answered by the node").startsWith("SIP/2.0 200");
+
+            String overTls = exchangeOverTls(server.sipTlsPort(), request("OPTIONS", "1001").replace("SIP/2.0/UDP", "SIP/2.0/TLS"));
+            assertThat(overTls).as("OPTIONS over TLS, self-signed certificate generated on first run").startsWith("SIP/2.0 200");
+            assertThat(dir.resolve("tls")).as("the generated pair is kept for the next start").isDirectoryContaining("glob:**sip-tls.crt");
 
             String register = exchange(server.sipPort(), request("REGISTER", "1001"));
             assertThat(register).as("REGISTER without credentials is challenged by the registrar")
@@ -59,7 +70,7 @@ class RunningNodeTest {
     private SwitchboardConfig config(TestDatabase database) throws IOException {
         Path file = dir.resolve("switchboard.yml");
         Files.writeString(file, """
-                sip: {bind: 127.0.0.1, port: 0, domain: pbx.test}
+                sip: {bind: 127.0.0.1, port: 0, tls_port: 0, domain: pbx.test}
                 http: {bind: 127.0.0.1, port: 0}
                 admin: {username: root, password: root-password}
                 extensions:
@@ -69,7 +80,8 @@ class RunningNodeTest {
                 "SWITCHBOARD_DATABASE_URL", database.settings().url(),
                 "SWITCHBOARD_DATABASE_USER", database.settings().user(),
                 "SWITCHBOARD_DATABASE_PASSWORD", database.settings().password(),
-                "SWITCHBOARD_PROVISIONING_KEY_FILE", dir.resolve("provisioning.key").toString())).load(file, true);
+                "SWITCHBOARD_PROVISIONING_KEY_FILE", dir.resolve("provisioning.key").toString(),
+                "SWITCHBOARD_SIP_TLS_DIR", dir.resolve("tls").toString())).load(file, true);
     }
 
     private static String request(String method, String user) {
@@ -100,6 +112,38 @@ class RunningNodeTest {
                     return text;
                 }
             }
+        }
+    }
+
+    /** Sends one request over TLS (any certificate accepted: the node's is self-signed) and reads the first final response. */
+    private static String exchangeOverTls(int port, String request) throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {new TrustingManager()}, null);
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.startsWith("SIP/2.0 ") && !line.startsWith("SIP/2.0 1")) {
+                    return line;
+                }
+            }
+            return "";
+        }
+    }
+
+    /** Accepts any server certificate; only for reaching the node's self-signed TLS listener in this test. */
+    private static final class TrustingManager implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
         }
     }
 

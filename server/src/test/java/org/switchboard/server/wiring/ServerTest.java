@@ -35,7 +35,7 @@ class ServerTest {
     void seedsTheConfigOnceAndServesIt(TestDatabase database) throws Exception {
         Path file = dir.resolve("switchboard.yml");
         Files.writeString(file, """
-                sip: {bind: 127.0.0.1, port: 0}
+                sip: {bind: 127.0.0.1, port: 0, tls_port: 0}
                 http: {bind: 127.0.0.1, port: 0}
                 admin: {username: root, password: root-password}
                 extensions:
@@ -44,6 +44,7 @@ class ServerTest {
         Map<String, String> env = Map.of(
                 "SWITCHBOARD_DATABASE_URL", database.settings().url(),
                 "SWITCHBOARD_PROVISIONING_KEY_FILE", dir.resolve("provisioning.key").toString(),
+                "SWITCHBOARD_SIP_TLS_DIR", dir.resolve("tls").toString(),
                 "SWITCHBOARD_DATABASE_USER", database.settings().user(),
                 "SWITCHBOARD_DATABASE_PASSWORD", database.settings().password());
         SwitchboardConfig config = new ConfigLoader(env).load(file, true);
@@ -76,13 +77,14 @@ class ServerTest {
     void tokensLiveAdminTokenTtlAndExpiredOnesArePurgedByHousekeeping(TestDatabase database) throws Exception {
         Path file = dir.resolve("switchboard.yml");
         Files.writeString(file, """
-                sip: {bind: 127.0.0.1, port: 0}
+                sip: {bind: 127.0.0.1, port: 0, tls_port: 0}
                 http: {bind: 127.0.0.1, port: 0}
                 admin: {username: root, password: root-password, token_ttl: 1h}
                 """);
         Map<String, String> env = Map.of(
                 "SWITCHBOARD_DATABASE_URL", database.settings().url(),
                 "SWITCHBOARD_PROVISIONING_KEY_FILE", dir.resolve("provisioning.key").toString(),
+                "SWITCHBOARD_SIP_TLS_DIR", dir.resolve("tls").toString(),
                 "SWITCHBOARD_DATABASE_USER", database.settings().user(),
                 "SWITCHBOARD_DATABASE_PASSWORD", database.settings().password());
         SwitchboardConfig config = new ConfigLoader(env).load(file, true);
