@@ -1,5 +1,6 @@
 package org.switchboard.api.http;
 
+import org.switchboard.store.testkit.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

@@ -17,7 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.switchboard.api.http.ApiFixture;
-import org.switchboard.api.http.TestClock;
+import org.switchboard.store.testkit.TestClock;
 import org.switchboard.api.provisioning.ProvisioningRoutes;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
 import org.switchboard.pbx.extension.ExtensionInput;

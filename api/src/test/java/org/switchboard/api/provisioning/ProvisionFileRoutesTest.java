@@ -9,7 +9,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.switchboard.api.http.TestClock;
+import org.switchboard.store.testkit.TestClock;
 import org.switchboard.pbx.provisioning.DeviceInput;
 import org.switchboard.pbx.provisioning.DeviceSecretCipher;
 import org.switchboard.store.testkit.TestDatabase;

@@ -1,7 +1,7 @@
 package org.switchboard.api.provisioning;
 
 import java.time.Instant;
-import org.switchboard.api.http.TestClock;
+import org.switchboard.store.testkit.TestClock;
 import org.switchboard.pbx.provisioning.DeviceInput;
 import org.switchboard.pbx.provisioning.DeviceSecretCipher;
 import org.switchboard.store.testkit.TestDatabase;

@@ -18,7 +18,7 @@ import org.switchboard.api.extension.ExtensionRoutes;
 import org.switchboard.api.http.ApiServer;
 import org.switchboard.api.http.HttpSettings;
 import org.switchboard.api.http.Json;
-import org.switchboard.api.http.TestClock;
+import org.switchboard.store.testkit.TestClock;
 import org.switchboard.pbx.admin.AdminAuthService;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
 import org.switchboard.pbx.admin.AuthPolicy;

@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.switchboard.api.http.TestClock;
+import org.switchboard.store.testkit.TestClock;
 import org.switchboard.pbx.provisioning.DeviceSecretCipher;
 import org.switchboard.store.testkit.BothEngines;
 import org.switchboard.store.testkit.TestDatabase;

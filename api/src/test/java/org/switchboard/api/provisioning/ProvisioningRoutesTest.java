@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.api.http.Json;
-import org.switchboard.api.http.TestClock;
+import org.switchboard.store.testkit.TestClock;
 import org.switchboard.pbx.provisioning.DeviceSecretCipher;
 import org.switchboard.sip.auth.DigestAlgorithm;
 import org.switchboard.store.provisioning.PhoneSighting;

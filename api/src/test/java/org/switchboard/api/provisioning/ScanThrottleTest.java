@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.switchboard.api.http.TestClock;
+import org.switchboard.store.testkit.TestClock;
 
 class ScanThrottleTest {
     private final TestClock clock = new TestClock(Instant.parse("2026-05-01T10:00:00Z"));

@@ -1,5 +1,6 @@
 package org.switchboard.pbx.admin;
 
+import org.switchboard.store.testkit.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +24,7 @@ class AdminAuthServiceTest {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-03-01T08:00:00Z"));
     private Database db;
     private JdbiAdminTokenStore tokens;
     private AdminAuthService auth;

@@ -1,5 +1,6 @@
 package org.switchboard.pbx.admin;
 
+import org.switchboard.store.testkit.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -9,7 +10,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final LoginThrottle throttle = new LoginThrottle(5, Duration.ofMinutes(5), clock);
 
     @Test

@@ -1,4 +1,4 @@
-package org.switchboard.pbx.admin;
+package org.switchboard.store.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,14 +7,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock tests move by hand instead of sleeping. Thread-safe through a volatile instant. */
-final class MutableClock extends Clock {
+public final class TestClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public TestClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
