@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
 import org.switchboard.sip.auth.DigestAlgorithm;
+import org.switchboard.store.db.Fields;
 import org.switchboard.store.db.NotFoundException;
 import org.switchboard.store.extension.Extension;
 import org.switchboard.store.extension.ExtensionStore;
@@ -74,6 +75,9 @@ public final class ExtensionService {
         changes.lock();
         try {
             Extension current = get(number);
+            // The number is the digest username, so the stored HA1s are only valid for it.
+            Fields.check(input.number().equals(number) || input.password() != null, "password",
+                    "is required when the number changes: SIP passwords are stored hashed with the number");
             // Secrets not given are kept by the store inside its UPDATE, not copied from `current`:
             // another node may have changed the password since this read.
             ExtensionUpdate change = new ExtensionUpdate(input.number(), input.name(), input.email(),

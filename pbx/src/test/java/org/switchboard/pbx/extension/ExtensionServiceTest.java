@@ -120,6 +120,17 @@ class ExtensionServiceTest {
     }
 
     @Test
+    void renumberingRequiresANewPasswordBecauseTheHa1sHashTheNumber() {
+        service.create(input("1001", "alice-password", null), "test");
+
+        assertThatThrownBy(() -> service.update("1001", new ExtensionInput("1002", "Alice", null, null, null, false, true), "test"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("password"));
+        Extension moved = service.update("1001", new ExtensionInput("1002", "Alice", "new-password", null, null, false, true), "test");
+
+        assertThat(moved.ha1Md5()).isEqualTo(DigestAlgorithm.MD5.ha1("1002", REALM, "new-password"));
+    }
+
+    @Test
     void createRequiresAPassword() {
         assertThatThrownBy(() -> service.create(input("1001", null, null), "test"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("password"));
