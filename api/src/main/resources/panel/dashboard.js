@@ -14,6 +14,9 @@ export function render(main, { offers }) {
   const version = h('dd', { id: 'health-version' }, '…');
   const checked = h('p', { class: 'hint', id: 'health-checked', 'aria-live': 'polite' });
   const extensions = h('dd', { id: 'extension-count' }, '…');
+  // Live bindings (/api/registrations) rise and fall with phones; "seen registering" only grows.
+  const registrationsLabel = h('dt', { hidden: true }, 'Registered now');
+  const registrations = h('dd', { id: 'registration-count', hidden: true }, '…');
   const phonesLabel = h('dt', { hidden: true }, 'Phones seen registering');
   const phones = h('dd', { id: 'phone-count', hidden: true }, '…');
   const problem = h('p', { class: 'alert', role: 'alert', hidden: true });
@@ -28,7 +31,8 @@ export function render(main, { offers }) {
         checked),
       h('section', { class: 'card', 'aria-labelledby': 'config-title' },
         h('h2', { id: 'config-title' }, 'Configuration'),
-        h('dl', {}, h('dt', {}, 'Extensions'), extensions, phonesLabel, phones),
+        h('dl', {}, h('dt', {}, 'Extensions'), extensions, registrationsLabel, registrations,
+          phonesLabel, phones),
         h('p', {}, h('a', { href: '#/extensions' }, 'Manage extensions')))));
 
   async function refresh() {
@@ -48,6 +52,15 @@ export function render(main, { offers }) {
       extensions.textContent = String((await api('GET', '/api/extensions')).length);
     } catch (error) {
       extensions.textContent = `unknown (${error.message})`;
+    }
+    if (offers('/api/registrations')) {
+      try {
+        registrations.textContent = String((await api('GET', '/api/registrations')).length);
+      } catch (error) {
+        registrations.textContent = `unknown (${error.message})`;
+      }
+      registrationsLabel.hidden = false;
+      registrations.hidden = false;
     }
     // The registered-phones route may not be on this server; the count appears only when it is.
     if (offers('/api/registered-phones')) {

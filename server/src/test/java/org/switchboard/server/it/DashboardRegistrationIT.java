@@ -1,0 +1,170 @@
+package org.switchboard.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.switchboard.server.config.ConfigLoader;
+import org.switchboard.server.config.SwitchboardConfig;
+import org.switchboard.server.wiring.Server;
+import org.switchboard.store.testkit.TestDatabase;
+import org.switchboard.store.testkit.TestDatabases;
+
+/**
+ * Issue 7: on a whole node, the admin panel's dashboard shows one more live registration after a
+ * real SIP client (SIPp) registers with digest auth, without the page being reloaded. Headless
+ * Debian Chromium through Debian's chromedriver; one test thread.
+ */
+class DashboardRegistrationIT {
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String PASSWORD = "alice-digest-42";
+    private static final By LIVE_COUNT = By.id("registration-count");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void dashboardCountRisesWhenSippRegisters() throws Exception {
+        try (TestDatabase database = TestDatabases.sqlite()) {
+            Server server = Server.start(config(database), Clock.systemUTC(), "test");
+            try {
+                ApiClient api = new ApiClient(server.httpPort());
+                api.login("root", "root-password");
+                HttpResponse<String> created = api.post("/api/extensions",
+                        "{\"number\":\"1001\",\"name\":\"Alice\",\"password\":\"" + PASSWORD + "\"}");
+                assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+                ChromeDriver browser = browser();
+                try {
+                    logIn(browser, server.httpPort());
+                    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+                    wait.until(ExpectedConditions.visibilityOfElementLocated(LIVE_COUNT));
+                    wait.until(d -> d.findElement(LIVE_COUNT).getText().matches("\\d+"));
+                    int before = Integer.parseInt(browser.findElement(LIVE_COUNT).getText());
+                    assertThat(before).as("no phone has registered yet").isZero();
+                    String pageId = (String) browser.executeScript("return window.__dashboardPage = String(Math.random())");
+
+                    runSippRegister(server.sipPort(), "1001", PASSWORD);
+
+                    await("the dashboard's live registration count rises").atMost(Duration.ofSeconds(15))
+                            .untilAsserted(() -> assertThat(browser.findElement(LIVE_COUNT).getText())
+                                    .isEqualTo(Integer.toString(before + 1)));
+                    assertThat(browser.executeScript("return window.__dashboardPage"))
+                            .as("the same page, not a reload").isEqualTo(pageId);
+                    screenshot(browser, "dashboard-after-sipp-register");
+                } finally {
+                    browser.quit();
+                }
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
+    private SwitchboardConfig config(TestDatabase database) throws IOException {
+        Path file = dir.resolve("switchboard.yml");
+        Files.writeString(file, """
+                sip: {bind: 127.0.0.1, port: 0, tls_port: 0, domain: pbx.test}
+                http: {bind: 127.0.0.1, port: 0}
+                admin: {username: root, password: root-password}
+                """);
+        return new ConfigLoader(Map.of(
+                "SWITCHBOARD_DATABASE_URL", database.settings().url(),
+                "SWITCHBOARD_DATABASE_USER", database.settings().user(),
+                "SWITCHBOARD_DATABASE_PASSWORD", database.settings().password(),
+                "SWITCHBOARD_PROVISIONING_KEY_FILE", dir.resolve("provisioning.key").toString(),
+                "SWITCHBOARD_SIP_TLS_DIR", dir.resolve("tls").toString())).load(file, true);
+    }
+
+    private ChromeDriver browser() {
+        // The Debian driver matches the Debian browser; Selenium Manager must not look for another.
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1200,900", "--user-data-dir=" + dir.resolve("chromium"));
+        return new ChromeDriver(service, options);
+    }
+
+    private static void logIn(ChromeDriver browser, int httpPort) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        browser.get("http://127.0.0.1:" + httpPort + "/#/login");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys("root");
+        browser.findElement(By.name("password")).sendKeys("root-password");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("health-title")));
+    }
+
+    /** REGISTERs {@code user} once over UDP from SIPp with digest credentials; fails the test unless the 200 came. */
+    private void runSippRegister(int sipPort, String user, String password) throws IOException, InterruptedException {
+        Path work = Files.createDirectories(dir.resolve("sipp"));
+        Path scenario = work.resolve("register.xml");
+        try (InputStream in = DashboardRegistrationIT.class.getResourceAsStream("/sipp/register.xml")) {
+            Files.copy(in, scenario, StandardCopyOption.REPLACE_EXISTING);
+        }
+        List<String> command = List.of("sipp", "127.0.0.1:" + sipPort, "-sf", scenario.toString(),
+                "-m", "1", "-s", user, "-au", user, "-ap", password,
+                "-key", "expires", "300", "-key", "ua", "SIPp", "-key", "mac", "-",
+                "-i", "127.0.0.1", "-p", Integer.toString(freePort()), "-mp", Integer.toString(freePort()),
+                "-t", "u1", "-timeout", "15s", "-timeout_error",
+                "-trace_err", "-error_file", work.resolve("errors.log").toString(), "-nostdin");
+        Process sipp = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(work.resolve("stdout.log").toFile()).start();
+        try {
+            assertThat(sipp.waitFor(20, TimeUnit.SECONDS)).as("SIPp finished").isTrue();
+        } finally {
+            if (sipp.isAlive()) {
+                sipp.destroyForcibly(); // our own Process handle, i.e. its PID
+            }
+        }
+        assertThat(sipp.exitValue()).as("SIPp exit code (0 = REGISTER got its 200)%n%s%n%s",
+                read(work.resolve("errors.log")), read(work.resolve("stdout.log"))).isZero();
+    }
+
+    /** A port free for both UDP and TCP on loopback at the time of asking. */
+    private static int freePort() throws IOException {
+        try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                DatagramSocket udp = new DatagramSocket(tcp.getLocalPort(), InetAddress.getLoopbackAddress())) {
+            return tcp.getLocalPort();
+        }
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
+    }
+
+    private static void screenshot(ChromeDriver browser, String name) throws IOException {
+        Path buildDir = Path.of(System.getenv().getOrDefault("SWITCHBOARD_BUILD_DIR", "target"));
+        Path screenshots = Files.createDirectories(buildDir.resolve("screenshots"));
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshots.resolve(name + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+}
