@@ -2,6 +2,7 @@ package org.switchboard.server.config;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,16 +12,22 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.switchboard.pbx.extension.ExtensionInput;
+import org.switchboard.pbx.provisioning.DeviceImportRow;
+import org.switchboard.pbx.provisioning.MacAddress;
+import org.switchboard.pbx.provisioning.ProvisioningSeed;
 import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
 import org.switchboard.store.db.ValidationException;
 
 /**
  * Turns a shape-checked {@link RawConfig} into a {@link SwitchboardConfig}: checks each value
  * against its {@link ValueKind}, fills defaults, checks rules between keys (RTP range order,
- * distinct SIP ports) and validates each extension with the same rules the API applies
- * ({@link ExtensionInput}). One instance per load, on one thread.
+ * distinct SIP ports) and validates each extension and provisioned device with the same rules the
+ * API applies ({@link ExtensionInput}, {@link ProvisioningSeed#entry}). One instance per load, on one thread.
  */
 final class ConfigBinder {
+    /** The API's field names (in validation errors) to the config file's shorter keys. */
+    private static final Map<String, String> DEVICE_KEYS = Map.of(MacAddress.FIELD, "mac", "extension_number", "extension");
+
     private final List<ConfigProblem> problems;
 
     /** @param problems problems found so far; this adds its own and throws if the list is not empty at the end */
@@ -42,8 +49,10 @@ final class ConfigBinder {
                 values.put(leaf.path(), new Setting(leaf.value().defaultText(), new Origin.Default()));
             }
         }
-        List<ExtensionInput> extensions = raw.extensions().stream().map(this::extension).flatMap(Optional::stream).toList();
-        checkDistinctNumbers(raw.extensions());
+        List<RawConfig.Item> extensionItems = raw.list(ConfigSchema.EXTENSIONS);
+        List<ExtensionInput> extensions = extensionItems.stream().map(this::extension).flatMap(Optional::stream).toList();
+        checkDistinctNumbers(extensionItems);
+        List<DeviceImportRow> devices = devices(raw.list(ConfigSchema.PROVISIONING_DEVICES));
         Values v = new Values(values);
         checkRelations(v, invalid);
         if (!problems.isEmpty()) {
@@ -62,7 +71,7 @@ final class ConfigBinder {
                 new SwitchboardConfig.Provisioning(Path.of(v.text("provisioning.key_file")),
                         v.optional("provisioning.template_dir").filter(d -> !d.isBlank()).map(Path::of),
                         v.text("provisioning.voicemail_number"), ZoneId.of(v.text("provisioning.time_zone").strip()),
-                        v.text("provisioning.ntp_server")),
+                        v.text("provisioning.ntp_server"), devices),
                 extensions);
     }
 
@@ -107,6 +116,34 @@ final class ConfigBinder {
             problems.add(new ConfigProblem(where, item.path(key), e.getMessage()));
             return Optional.empty();
         }
+    }
+
+    /** Each device checked like an API body ({@link ProvisioningSeed#entry}); a MAC given twice is a problem. */
+    private List<DeviceImportRow> devices(List<RawConfig.Item> items) {
+        List<DeviceImportRow> devices = new ArrayList<>();
+        Map<String, RawConfig.Item> byMac = new HashMap<>();
+        for (RawConfig.Item item : items) {
+            Map<String, Setting> f = item.values();
+            if (!f.keySet().containsAll(List.of("mac", "extension", "vendor", "model"))) {
+                continue; // already reported as "is required" by the walker
+            }
+            try {
+                DeviceImportRow row = ProvisioningSeed.entry(text(f, "mac"), text(f, "extension"), text(f, "vendor"),
+                        text(f, "model"), text(f, "static_ip"));
+                RawConfig.Item first = byMac.putIfAbsent(row.mac().hex(), item);
+                if (first != null) {
+                    problems.add(new ConfigProblem(f.get("mac").origin(), item.path("mac"),
+                            "'" + text(f, "mac") + "' is already used by " + first.path("")));
+                } else {
+                    devices.add(row);
+                }
+            } catch (ValidationException e) {
+                String key = DEVICE_KEYS.getOrDefault(e.field(), e.field());
+                Origin where = Optional.ofNullable(f.get(key)).map(Setting::origin).orElse(item.origin());
+                problems.add(new ConfigProblem(where, item.path(key), e.getMessage()));
+            }
+        }
+        return devices;
     }
 
     private void checkDistinctNumbers(List<RawConfig.Item> items) {

@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * Reads the configuration: the YAML file (a missing default file means all defaults), then
  * environment variables ({@code SWITCHBOARD_} + key path upper-cased, e.g.
- * {@code SWITCHBOARD_SIP_PORT}; {@code SWITCHBOARD_EXTENSIONS} holds a YAML list), then checks
+ * {@code SWITCHBOARD_SIP_PORT}; {@code SWITCHBOARD_EXTENSIONS} and
+ * {@code SWITCHBOARD_PROVISIONING_DEVICES} each hold a YAML list), then checks
  * every value and returns a {@link SwitchboardConfig}, or throws {@link ConfigException} listing
  * every problem with its file line or variable. Stateless apart from the environment it was
  * given; any thread.
@@ -39,13 +40,13 @@ public final class ConfigLoader {
         String source = file.toString();
         List<ConfigProblem> problems = new ArrayList<>();
         Map<String, Setting> values = new LinkedHashMap<>();
-        List<RawConfig.Item> extensions = new ArrayList<>();
+        Map<String, List<RawConfig.Item>> lists = new LinkedHashMap<>();
         readFile(file, mustExist).ifPresent(text -> {
             YamlNode root = YamlTreeReader.read(text, source);
-            new SchemaWalker(line -> Origin.file(source, line), problems).walkRoot(root, values, extensions);
+            new SchemaWalker(line -> Origin.file(source, line), problems).walkRoot(root, values, lists);
         });
-        applyEnvironment(values, extensions, problems);
-        return new ConfigBinder(problems).bind(new RawConfig(values, extensions));
+        applyEnvironment(values, lists, problems);
+        return new ConfigBinder(problems).bind(new RawConfig(values, lists));
     }
 
     private Optional<String> readFile(Path file, boolean mustExist) {
@@ -62,7 +63,8 @@ public final class ConfigLoader {
         }
     }
 
-    private void applyEnvironment(Map<String, Setting> values, List<RawConfig.Item> extensions, List<ConfigProblem> problems) {
+    private void applyEnvironment(Map<String, Setting> values, Map<String, List<RawConfig.Item>> lists,
+                                  List<ConfigProblem> problems) {
         for (ConfigSchema.Leaf leaf : ConfigSchema.leaves()) {
             String variable = leaf.environmentVariable();
             String text = environment.get(variable);
@@ -70,14 +72,16 @@ public final class ConfigLoader {
                 values.put(leaf.path(), new Setting(text, new Origin.Environment(variable)));
             }
         }
-        String variable = ConfigSchema.environmentVariable(ConfigSchema.EXTENSIONS);
-        String list = environment.get(variable);
-        if (list != null) {
-            // The variable replaces the file's list as a whole; merging item by item would be guesswork.
-            extensions.clear();
-            String source = "environment " + variable;
-            YamlNode node = YamlTreeReader.read(list, source);
-            new SchemaWalker(line -> new Origin.Environment(variable), problems).walkExtensionList(node, extensions);
+        for (String path : ConfigSchema.lists().keySet()) {
+            String variable = ConfigSchema.environmentVariable(path);
+            String list = environment.get(variable);
+            if (list != null) {
+                // The variable replaces the file's list as a whole; merging item by item would be guesswork.
+                List<RawConfig.Item> items = new ArrayList<>();
+                YamlNode node = YamlTreeReader.read(list, "environment " + variable);
+                new SchemaWalker(line -> new Origin.Environment(variable), problems).walkList(path, node, items);
+                lists.put(path, items);
+            }
         }
     }
 }

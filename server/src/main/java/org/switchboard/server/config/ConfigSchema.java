@@ -40,6 +40,7 @@ final class ConfigSchema {
     }
 
     static final String EXTENSIONS = "extensions";
+    static final String PROVISIONING_DEVICES = "provisioning.devices";
 
     static final Section ROOT = section(
             "sip", section(
@@ -70,7 +71,13 @@ final class ConfigSchema {
                     "template_dir", value(ValueKind.TEXT, null),
                     "voicemail_number", value(ValueKind.TEXT, "*97"),
                     "time_zone", value(ValueKind.TIME_ZONE, "UTC"),
-                    "ntp_server", value(ValueKind.HOST, "pool.ntp.org")),
+                    "ntp_server", value(ValueKind.HOST, "pool.ntp.org"),
+                    "devices", new ListOf(section(
+                            "mac", required(ValueKind.TEXT),
+                            "extension", required(ValueKind.TEXT),
+                            "vendor", required(ValueKind.TEXT),
+                            "model", required(ValueKind.TEXT),
+                            "static_ip", value(ValueKind.TEXT, null)))),
             EXTENSIONS, new ListOf(section(
                     "number", required(ValueKind.TEXT),
                     "name", required(ValueKind.TEXT),
@@ -86,6 +93,24 @@ final class ConfigSchema {
         List<Leaf> leaves = new ArrayList<>();
         collect("", ROOT, leaves);
         return List.copyOf(leaves);
+    }
+
+    /** Every list, by its dotted path, in documentation order. */
+    static Map<String, ListOf> lists() {
+        Map<String, ListOf> lists = new LinkedHashMap<>();
+        collectLists("", ROOT, lists);
+        return Collections.unmodifiableMap(lists);
+    }
+
+    private static void collectLists(String prefix, Section section, Map<String, ListOf> into) {
+        section.keys().forEach((key, shape) -> {
+            String path = prefix.isEmpty() ? key : prefix + "." + key;
+            switch (shape) {
+                case Section s -> collectLists(path, s, into);
+                case ListOf l -> into.put(path, l);
+                case Value v -> { }
+            }
+        });
     }
 
     /** The environment variable that overrides {@code path}. */

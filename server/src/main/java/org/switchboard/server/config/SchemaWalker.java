@@ -1,5 +1,6 @@
 package org.switchboard.server.config;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,19 +28,18 @@ final class SchemaWalker {
         this.problems = problems;
     }
 
-    /** Walks the whole document; values go to {@code values}, list items to {@code extensions}. */
-    void walkRoot(YamlNode root, Map<String, Setting> values, List<RawConfig.Item> extensions) {
-        asMapping(root, "").ifPresent(m -> walkSection(ConfigSchema.ROOT, m, "", values, extensions));
+    /** Walks the whole document; values go to {@code values}, list items to {@code lists} by the list's path. */
+    void walkRoot(YamlNode root, Map<String, Setting> values, Map<String, List<RawConfig.Item>> lists) {
+        asMapping(root, "").ifPresent(m -> walkSection(ConfigSchema.ROOT, m, "", values, lists));
     }
 
-    /** Walks a document that must be a list of extension items (the {@code SWITCHBOARD_EXTENSIONS} value). */
-    void walkExtensionList(YamlNode node, List<RawConfig.Item> extensions) {
-        ConfigSchema.ListOf list = (ConfigSchema.ListOf) ConfigSchema.ROOT.keys().get(ConfigSchema.EXTENSIONS);
-        walkList(list, node, ConfigSchema.EXTENSIONS, extensions);
+    /** Walks a document that must be the list at {@code path} (the value of its environment variable). */
+    void walkList(String path, YamlNode node, List<RawConfig.Item> items) {
+        walkList(ConfigSchema.lists().get(path), node, path, items);
     }
 
     private void walkSection(ConfigSchema.Section schema, YamlNode.Mapping node, String prefix,
-                             Map<String, Setting> values, List<RawConfig.Item> extensions) {
+                             Map<String, Setting> values, Map<String, List<RawConfig.Item>> lists) {
         Set<String> seen = new HashSet<>();
         for (YamlNode.Entry entry : node.entries()) {
             String path = prefix.isEmpty() ? entry.key() : prefix + "." + entry.key();
@@ -54,10 +54,10 @@ final class SchemaWalker {
             }
             switch (shape) {
                 case ConfigSchema.Section s ->
-                        asMapping(entry.value(), path).ifPresent(m -> walkSection(s, m, path, values, extensions));
+                        asMapping(entry.value(), path).ifPresent(m -> walkSection(s, m, path, values, lists));
                 case ConfigSchema.Value v -> scalarText(entry, path).ifPresent(t ->
                         values.put(path, new Setting(t, origin.apply(entry.line()))));
-                case ConfigSchema.ListOf l -> walkList(l, entry.value(), path, extensions);
+                case ConfigSchema.ListOf l -> walkList(l, entry.value(), path, lists.computeIfAbsent(path, p -> new ArrayList<>()));
             }
         }
     }
@@ -76,12 +76,13 @@ final class SchemaWalker {
             String itemPath = path + "[" + (i + 1) + "]";
             if (!(itemNode instanceof YamlNode.Mapping mapping)) {
                 problems.add(new ConfigProblem(origin.apply(itemNode.line()), itemPath,
-                        "must be a section of keys (number, name, ...), got " + YamlNode.describe(itemNode)));
+                        "must be a section of keys (" + String.join(", ", schema.item().keys().keySet().stream().limit(2).toList())
+                                + ", ...), got " + YamlNode.describe(itemNode)));
                 continue;
             }
             Map<String, Setting> fields = new LinkedHashMap<>();
             walkItem(schema.item(), mapping, itemPath, fields);
-            items.add(new RawConfig.Item(i, origin.apply(mapping.line()), fields));
+            items.add(new RawConfig.Item(path, i, origin.apply(mapping.line()), fields));
         }
     }
 

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.switchboard.pbx.extension.ExtensionInput;
+import org.switchboard.pbx.provisioning.DeviceImportRow;
 import org.switchboard.store.db.DatabaseSettings;
 import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
 
 /**
  * The validated server settings and the seed sections, as read by {@link ConfigLoader}: server
- * settings are used on every start, the seed sections ({@code admin}, {@code extensions}) are
+ * settings are used on every start, the seed sections ({@code admin}, {@code extensions}, {@code provisioning.devices}) are
  * copied into an empty database once. Immutable; any thread.
  */
 public record SwitchboardConfig(Sip sip, Http http, Rtp rtp, Database database, Admin admin, Provisioning provisioning,
@@ -74,8 +75,13 @@ public record SwitchboardConfig(Sip sip, Http http, Rtp rtp, Database database, 
     /**
      * Phone provisioning: where the key that encrypts provisioned SIP passwords is kept (outside the
      * database, so a copy of the database alone reveals none), an optional folder of template
-     * overrides, and the site-wide values written into every phone's file.
+     * overrides, the site-wide values written into every phone's file, and the devices copied into
+     * an empty device table once (seed).
      */
     public record Provisioning(Path keyFile, Optional<Path> templateDir, String voicemailNumber, ZoneId timeZone,
-                               String ntpServer) {}
+                               String ntpServer, List<DeviceImportRow> devices) {
+        public Provisioning {
+            devices = List.copyOf(devices);
+        }
+    }
 }

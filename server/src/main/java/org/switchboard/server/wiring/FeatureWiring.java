@@ -22,6 +22,8 @@ import org.switchboard.pbx.admin.Argon2PasswordHasher;
 import org.switchboard.pbx.admin.AuthPolicy;
 import org.switchboard.pbx.extension.ExtensionSeed;
 import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.pbx.provisioning.ProvisioningSeed;
+import org.switchboard.pbx.provisioning.ProvisioningService;
 import org.switchboard.server.config.SwitchboardConfig;
 import org.switchboard.store.seed.Seed;
 
@@ -51,9 +53,14 @@ public final class FeatureWiring {
         return new Features(extensions, adminAuth, dialPlan, callSettings, new CdrService(cdrStore), cdrRecorder);
     }
 
-    /** The seeds, in the order they run: the first admin, the extensions, then the default dial plan. */
-    public static List<Seed> seeds(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed) {
+    /**
+     * The seeds, in the order they run: the first admin, the extensions, the provisioned devices
+     * (which name extensions, so they come after them), then the default dial plan.
+     */
+    public static List<Seed> seeds(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed,
+                                   ProvisioningService provisioning) {
         return List.of(adminSeed, new ExtensionSeed(features.extensions(), config.extensions()),
+                new ProvisioningSeed(provisioning, config.provisioning().devices()),
                 new DialPlanSeed(features.dialPlan(), DefaultDialPlan.rules()));
     }
 

@@ -32,8 +32,11 @@ public final class ProvisioningWiring implements AutoCloseable {
         this.fetches = fetches;
     }
 
-    /** Builds the service and loads its devices from the database. */
-    public static ProvisioningWiring start(SwitchboardConfig config, Database database, ExtensionService extensions,
+    /**
+     * Builds the service; its device cache stays empty until {@link #start()}, so the seed can run
+     * first (architecture.md: seeds before caches).
+     */
+    public static ProvisioningWiring build(SwitchboardConfig config, Database database, ExtensionService extensions,
             Clock clock) {
         SwitchboardConfig.Provisioning settings = config.provisioning();
         byte[] key = ProvisioningKeyFile.loadOrCreate(settings.keyFile());
@@ -45,8 +48,12 @@ public final class ProvisioningWiring implements AutoCloseable {
         ProvisioningService service = new ProvisioningService(devices, new JdbiRegisteredPhoneStore(database), extensions,
                 new ProvisioningTemplates(settings.templateDir(), clock), site(config), new DeviceSecretCipher(key),
                 fetches::submit, clock);
-        service.start();
         return new ProvisioningWiring(service, fetches);
+    }
+
+    /** Loads the devices from the database (after the seeds ran, before phones fetch files). */
+    public void start() {
+        service.start();
     }
 
     public ProvisioningService service() {

@@ -59,10 +59,13 @@ public final class Server {
             stores.database().bindMetrics(registry);
             features = FeatureWiring.build(stores, config, registry, clock);
             InitialAdminSeed adminSeed = new InitialAdminSeed(features.adminAuth(), stores.adminUsers(), config.admin());
-            new SeedRunner(stores.database(), clock).run(FeatureWiring.seeds(features, config, adminSeed));
+            // Provisioning is built before the seeds because its seed saves through the service.
+            provisioning = ProvisioningWiring.build(config, stores.database(), features.extensions(), clock);
+            new SeedRunner(stores.database(), clock).run(
+                    FeatureWiring.seeds(features, config, adminSeed, provisioning.service()));
             FeatureWiring.loadCaches(features);
+            provisioning.start();
             FeatureWiring.schedule(features, housekeeping);
-            provisioning = ProvisioningWiring.start(config, stores.database(), features.extensions(), clock);
             // SIP after the services it calls and before HTTP (architecture.md, "Startup and shutdown order").
             sip = SipWiring.start(config.sip(), stores.database(), features.extensions(), digestNonceKey(stores, clock),
                     Optional.of(config.sip().tlsDir()), registry, housekeeping.scheduler(), clock);

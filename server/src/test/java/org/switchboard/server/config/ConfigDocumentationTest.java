@@ -22,7 +22,10 @@ class ConfigDocumentationTest {
                 assertThat(doc).contains("`" + leaf.value().defaultText() + "`");
             }
         }
-        assertThat(doc).contains("SWITCHBOARD_EXTENSIONS");
+        ConfigSchema.lists().forEach((path, list) -> {
+            assertThat(doc).contains("| `" + path + "` |", "`" + ConfigSchema.environmentVariable(path) + "`");
+            list.item().keys().keySet().forEach(key -> assertThat(doc).as(path + "." + key).contains("| `" + key + "` |"));
+        });
     }
 
     @Test
@@ -33,11 +36,12 @@ class ConfigDocumentationTest {
         SwitchboardConfig config = new ConfigLoader(Map.of()).load(example, true);
 
         assertThat(config.extensions()).hasSize(2);
+        assertThat(config.provisioning().devices()).hasSize(1);
         for (ConfigSchema.Leaf leaf : ConfigSchema.leaves()) {
             String key = leaf.path().substring(leaf.path().lastIndexOf('.') + 1);
             assertThat(text).as(leaf.path()).containsPattern("(?m)^\\s*#?\\s*" + key + ":");
         }
-        ConfigSchema.ListOf extensions = (ConfigSchema.ListOf) ConfigSchema.ROOT.keys().get(ConfigSchema.EXTENSIONS);
-        extensions.item().keys().keySet().forEach(key -> assertThat(text).contains(key + ":"));
+        ConfigSchema.lists().forEach((path, list) ->
+                list.item().keys().keySet().forEach(key -> assertThat(text).as(path + "." + key).contains(key + ":")));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.switchboard.pbx.provisioning.DeviceImportRow;
+import org.switchboard.pbx.provisioning.IpLiteral;
+import org.switchboard.pbx.provisioning.Vendor;
+import org.switchboard.store.db.ValidationException;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
 
@@ -271,5 +276,89 @@ class ConfigLoaderTest {
                 .containsExactly(
                         "FILE:2: database.url: must start with jdbc:sqlite: or jdbc:postgresql:",
                         "FILE:3: database.sqlite_synchronous: must be 'normal' or 'full', got 'off'");
+    }
+
+    @Test
+    void readsProvisionedDevices() throws IOException {
+        SwitchboardConfig config = load("""
+                provisioning:
+                  devices:
+                    - {mac: "00:15:65:12:34:56", extension: "1001", vendor: yealink, model: t46u, static_ip: 192.0.2.10}
+                    - mac: 00-04-F2-AB-CD-EF
+                      extension: "1002"
+                      vendor: Polycom
+                      model: VVX 450
+                """, Map.of());
+
+        assertThat(config.provisioning().devices()).hasSize(2);
+        DeviceImportRow first = config.provisioning().devices().getFirst();
+        assertThat(first.mac().hex()).isEqualTo("001565123456");
+        assertThat(first.extension()).isEqualTo("1001");
+        assertThat(first.vendor()).isEqualTo(Vendor.YEALINK);
+        assertThat(first.model()).as("the canonical model name").isEqualTo("T46U");
+        assertThat(first.staticIp()).map(InetAddress::getHostAddress).contains("192.0.2.10");
+        DeviceImportRow second = config.provisioning().devices().get(1);
+        assertThat(second.vendor()).isEqualTo(Vendor.POLYCOM);
+        assertThat(second.staticIp()).isEmpty();
+    }
+
+    @Test
+    void noDevicesByDefault() throws IOException {
+        assertThat(load("provisioning:\n  devices:\n", Map.of()).provisioning().devices()).isEmpty();
+    }
+
+    @Test
+    void malformedDeviceEntries() {
+        assertThat(problems("""
+                provisioning:
+                  devices:
+                    - mac: 00:15:65:12:34
+                      extension: "1001"
+                      vendor: yealink
+                      model: T46U
+                    - {mac: "001565000002", extension: "1001", vendor: nokia, model: T46U}
+                    - {mac: "001565000003", extension: "1001", vendor: yealink, model: T46U, static_ip: 300.1.1.1}
+                    - {mac: "001565000004", extension: "1001", vendor: yealink, model: T99}
+                    - {mac: "001565000005", extension: "1002", vendor: snom, model: D715}
+                    - {mac: "00:15:65:00:00:05", extension: "1003", vendor: snom, model: D715}
+                    - {mac: "001565000006", vendor: snom, model: D715, serial: 42}
+                """, Map.of()))
+                .containsExactly(
+                        "FILE:3: provisioning.devices[1].mac: must be a MAC address like 00:15:65:12:34:56 or 001565123456",
+                        "FILE:7: provisioning.devices[2].vendor: is not a supported vendor (yealink, polycom, grandstream, cisco, snom, fanvil)",
+                        "FILE:8: provisioning.devices[3].static_ip: " + staticIpMessage("300.1.1.1"),
+                        "FILE:9: provisioning.devices[4].model: is not a known yealink model",
+                        "FILE:11: provisioning.devices[6].mac: '00:15:65:00:00:05' is already used by provisioning.devices[5]",
+                        "FILE:12: provisioning.devices[7].serial: unknown key (known keys here: mac, extension, vendor, model, static_ip)",
+                        "FILE:12: provisioning.devices[7].extension: is required");
+    }
+
+    @Test
+    void environmentReplacesTheDeviceList() throws IOException {
+        SwitchboardConfig config = load("""
+                provisioning:
+                  devices:
+                    - {mac: "001565000001", extension: "1001", vendor: yealink, model: T46U}
+                """, Map.of("SWITCHBOARD_PROVISIONING_DEVICES",
+                "[{mac: \"001565000009\", extension: \"2001\", vendor: snom, model: D715}]"));
+
+        assertThat(config.provisioning().devices()).extracting(d -> d.mac().hex()).containsExactly("001565000009");
+    }
+
+    @Test
+    void deviceProblemsFromTheEnvironmentNameTheVariable() {
+        assertThat(problems("", Map.of("SWITCHBOARD_PROVISIONING_DEVICES", "[{mac: nope, extension: \"1001\", vendor: snom, model: D715}]")))
+                .containsExactly("environment SWITCHBOARD_PROVISIONING_DEVICES: provisioning.devices[1].mac: "
+                        + "must be a MAC address like 00:15:65:12:34:56 or 001565123456");
+    }
+
+    /** The store's own wording for a bad address, so this test follows it. */
+    private static String staticIpMessage(String text) {
+        try {
+            IpLiteral.parse(text, "static_ip");
+        } catch (ValidationException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError(text + " parsed");
     }
 }

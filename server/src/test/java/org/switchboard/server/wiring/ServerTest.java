@@ -15,7 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import org.switchboard.server.config.ConfigLoader;
 import org.switchboard.server.config.SwitchboardConfig;
 import org.switchboard.sip.auth.DigestAlgorithm;
@@ -71,6 +75,83 @@ class ServerTest {
         }
         assertThat(new SeedRunner(database.database(), Clock.systemUTC()).find("extensions").orElseThrow().outcome())
                 .isEqualTo(SeedOutcome.SEEDED);
+    }
+
+    @BothEngines
+    void seedsProvisionedDevicesOnceThenTheDatabaseRules(TestDatabase database) throws Exception {
+        Path file = dir.resolve("switchboard.yml");
+        Files.writeString(file, """
+                sip: {bind: 127.0.0.1, port: 0, tls_port: 0}
+                http: {bind: 127.0.0.1, port: 0}
+                admin: {username: root, password: root-password}
+                extensions:
+                  - {number: "1001", name: Alice, password: alice-password}
+                  - {number: "1002", name: Bob, password: bob-password}
+                provisioning:
+                  devices:
+                    - {mac: "00:15:65:12:34:56", extension: "1001", vendor: yealink, model: T46U, static_ip: 127.0.0.1}
+                    - {mac: "00:15:65:00:00:02", extension: "1002", vendor: yealink, model: T31P}
+                """);
+        Map<String, String> env = environment(database);
+
+        Server first = Server.start(new ConfigLoader(env).load(file, true), Clock.systemUTC(), "test");
+        try {
+            HttpResponse<String> phoneFile = get(first.httpPort(), "/provision/001565123456.cfg");
+            assertThat(phoneFile.statusCode()).as("the seeded device's file is served").isEqualTo(200);
+            assertThat(phoneFile.body()).contains("1001");
+            assertThat(get(first.httpPort(), "/provision/001565000002.cfg").statusCode()).isEqualTo(200);
+            String token = login(first.httpPort());
+            assertThat(api(first.httpPort(), token, "GET", "/api/provisioning/devices/001565123456").body())
+                    .as("the static IP was seeded too").contains("127.0.0.1");
+            assertThat(api(first.httpPort(), token, "DELETE", "/api/provisioning/devices/001565000002").statusCode())
+                    .isEqualTo(204);
+        } finally {
+            first.stop();
+        }
+
+        // The file gains a device after the first run: the database is the source of truth now.
+        Files.writeString(file, Files.readString(file)
+                + "    - {mac: \"00:15:65:00:00:03\", extension: \"1001\", vendor: snom, model: D715}\n");
+        ListAppender<ILoggingEvent> seedLog = capture(SeedRunner.class);
+        Server second = Server.start(new ConfigLoader(env).load(file, true), Clock.systemUTC(), "test");
+        try {
+            assertThat(get(second.httpPort(), "/provision/001565123456.cfg").statusCode()).isEqualTo(200);
+            String token = login(second.httpPort());
+            assertThat(api(second.httpPort(), token, "GET", "/api/provisioning/devices/001565000002").statusCode())
+                    .as("deleted through the API, it stays deleted").isEqualTo(404);
+            assertThat(api(second.httpPort(), token, "GET", "/api/provisioning/devices/001565000003").statusCode())
+                    .as("added to the file after the first run, it is ignored").isEqualTo(404);
+        } finally {
+            second.stop();
+            ((Logger) LoggerFactory.getLogger(SeedRunner.class)).detachAppender(seedLog);
+        }
+        assertThat(seedLog.list).extracting(ILoggingEvent::getFormattedMessage)
+                .contains("config section 'provisioning.devices' ignored: the database is the source of truth");
+        assertThat(new SeedRunner(database.database(), Clock.systemUTC()).find("provisioning.devices").orElseThrow().outcome())
+                .isEqualTo(SeedOutcome.SEEDED);
+    }
+
+    private Map<String, String> environment(TestDatabase database) {
+        return Map.of(
+                "SWITCHBOARD_DATABASE_URL", database.settings().url(),
+                "SWITCHBOARD_PROVISIONING_KEY_FILE", dir.resolve("provisioning.key").toString(),
+                "SWITCHBOARD_SIP_TLS_DIR", dir.resolve("tls").toString(),
+                "SWITCHBOARD_DATABASE_USER", database.settings().user(),
+                "SWITCHBOARD_DATABASE_PASSWORD", database.settings().password());
+    }
+
+    /** Collects what {@code type}'s logger writes until the appender is detached. */
+    private static ListAppender<ILoggingEvent> capture(Class<?> type) {
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        ((Logger) LoggerFactory.getLogger(type)).addAppender(appender);
+        return appender;
+    }
+
+    private static HttpResponse<String> api(int port, String token, String method, String path)
+            throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token).method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
     @BothEngines
