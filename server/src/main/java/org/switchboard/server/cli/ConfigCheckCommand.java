@@ -36,7 +36,8 @@ final class ConfigCheckCommand implements Callable<Integer> {
         out.println("configuration OK: " + config.file());
         out.println("database: " + loaded.database().url().replaceAll("\\?.*$", ""));
         out.println("seed sections (copied into an empty database once, ignored afterwards): admin, extensions ("
-                + loaded.extensions().size() + " entries)");
+                + loaded.extensions().size() + " entries), provisioning.devices ("
+                + loaded.provisioning().devices().size() + " entries)");
         return 0;
     }
 }

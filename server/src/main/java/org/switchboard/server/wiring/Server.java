@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -12,6 +13,9 @@ import org.switchboard.api.http.ApiServer;
 import org.switchboard.server.config.SwitchboardConfig;
 import org.switchboard.sip.transport.Transport;
 import org.switchboard.store.secret.JdbiSecretStore;
+import org.switchboard.store.db.ConflictException;
+import org.switchboard.store.db.ValidationException;
+import org.switchboard.store.seed.Seed;
 import org.switchboard.store.seed.SeedRunner;
 
 /**
@@ -61,7 +65,7 @@ public final class Server {
             InitialAdminSeed adminSeed = new InitialAdminSeed(features.adminAuth(), stores.adminUsers(), config.admin());
             // Provisioning is built before the seeds because its seed saves through the service.
             provisioning = ProvisioningWiring.build(config, stores.database(), features.extensions(), clock);
-            new SeedRunner(stores.database(), clock).run(
+            runSeeds(new SeedRunner(stores.database(), clock),
                     FeatureWiring.seeds(features, config, adminSeed, provisioning.service()));
             FeatureWiring.loadCaches(features);
             provisioning.start();
@@ -88,6 +92,23 @@ public final class Server {
             housekeeping.close();
             stores.close();
             throw e;
+        }
+    }
+
+    /**
+     * Runs each seed in its own transaction. A seeded row the rules refuse (a device naming an
+     * extension that exists nowhere) is reported under the config section it came from, not as a
+     * bare field name that reads like a command-line option.
+     */
+    private static void runSeeds(SeedRunner runner, List<Seed> seeds) {
+        for (Seed seed : seeds) {
+            try {
+                runner.run(seed);
+            } catch (ValidationException e) {
+                throw new ValidationException(seed.name() + "." + e.field(), e.getMessage());
+            } catch (ConflictException e) {
+                throw new ConflictException(seed.name() + "." + e.field(), e.getMessage());
+            }
         }
     }
 

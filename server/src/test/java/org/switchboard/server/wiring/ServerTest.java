@@ -1,6 +1,7 @@
 package org.switchboard.server.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -25,6 +26,7 @@ import org.switchboard.server.config.SwitchboardConfig;
 import org.switchboard.sip.auth.DigestAlgorithm;
 import org.switchboard.store.admin.AdminTokenStore;
 import org.switchboard.store.admin.JdbiAdminTokenStore;
+import org.switchboard.store.db.ValidationException;
 import org.switchboard.store.seed.SeedOutcome;
 import org.switchboard.store.seed.SeedRunner;
 import org.switchboard.store.testkit.BothEngines;
@@ -129,6 +131,27 @@ class ServerTest {
                 .contains("config section 'provisioning.devices' ignored: the database is the source of truth");
         assertThat(new SeedRunner(database.database(), Clock.systemUTC()).find("provisioning.devices").orElseThrow().outcome())
                 .isEqualTo(SeedOutcome.SEEDED);
+    }
+
+    @BothEngines
+    void aSeededDeviceForAnUnknownExtensionIsReportedUnderItsConfigSection(TestDatabase database) throws Exception {
+        Path file = dir.resolve("switchboard.yml");
+        Files.writeString(file, """
+                sip: {bind: 127.0.0.1, port: 0, tls_port: 0}
+                http: {bind: 127.0.0.1, port: 0}
+                admin: {username: root, password: root-password}
+                provisioning:
+                  devices:
+                    - {mac: "00:15:65:12:34:56", extension: "1009", vendor: yealink, model: T46U}
+                """);
+        SwitchboardConfig config = new ConfigLoader(environment(database)).load(file, true);
+
+        assertThatThrownBy(() -> Server.start(config, Clock.systemUTC(), "test"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field())
+                        .as("the field names the config section, not a command-line option")
+                        .startsWith("provisioning.devices."));
+        assertThat(new SeedRunner(database.database(), Clock.systemUTC()).find("provisioning.devices"))
+                .as("the failed seed is not recorded, so the next start tries again").isEmpty();
     }
 
     private Map<String, String> environment(TestDatabase database) {
