@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Authenticated REGISTER/s: SIPp against Switchboard's registrar (SQLite, bindings written through
-# and refreshed behind) and against the Kamailio anchor (../shared/anchors), same machine, same run.
-# Usage: bench/sipp/register.sh [RATE] [USERS]   (from the worktree root; JAVA_HOME must be JDK 25)
+# Authenticated REGISTER/s: SIPp against Switchboard's registrar (SQLite or PostgreSQL, bindings
+# written through and refreshed behind) and against the Kamailio anchor (../shared/anchors), same
+# machine, same run.
+# Usage: bench/sipp/register.sh [RATE] [USERS] [sqlite|postgresql]
+#   (from the worktree root; JAVA_HOME must be JDK 25; postgresql needs the server at 127.0.0.1:5432)
+# SB_JFR=/tmp/reg.jfr records a Java Flight Recording of Switchboard's run into that file.
+# SKIP_KAMAILIO=1 measures Switchboard only.
 # Prints, for each server, SIPp's successful/failed calls, retransmissions and the achieved rate.
 set -euo pipefail
 RATE=${1:-2000}
 USERS=${2:-200}
+DB=${3:-sqlite}
 CALLS=$((RATE * 10))
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 ANCHORS=${ANCHORS:-$ROOT/../shared/anchors}
@@ -48,17 +53,20 @@ cd "$ROOT"
 CP="$ROOT/pbx/$BUILD/test-classes:$ROOT/pbx/$BUILD/classes:$(cat "$WORK/cp.txt")"
 
 users_file 2000 > "$WORK/users-sb.csv"
-"$JAVA_HOME/bin/java" -cp "$CP" org.switchboard.pbx.registrar.RegisterBenchServer "$USERS" > "$WORK/server.log" 2>&1 &
+JFR_OPTS=()
+[ -n "${SB_JFR:-}" ] && JFR_OPTS=("-XX:StartFlightRecording=filename=$SB_JFR,dumponexit=true")
+"$JAVA_HOME/bin/java" "${JFR_OPTS[@]}" -cp "$CP" org.switchboard.pbx.registrar.RegisterBenchServer "$USERS" "$DB" \
+  > "$WORK/server.log" 2>&1 &
 PIDS+=($!)
 until grep -q '^PORT ' "$WORK/server.log"; do sleep 1; done
 PORT=$(awk '/^PORT /{print $2}' "$WORK/server.log")
 run_sipp switchboard "$PORT" "$WORK/users-sb.csv" 15071
 
-if command -v kamailio >/dev/null; then
+if [ -z "${SKIP_KAMAILIO:-}" ] && command -v kamailio >/dev/null; then
   users_file 2000 > "$WORK/users-kam.csv"
   kamailio -f "$ANCHORS/kamailio-registrar.cfg" -P "$WORK/kam.pid" -w "$WORK" -m 256 -M 32 >/dev/null 2>&1
   sleep 1
   PIDS+=("$(cat "$WORK/kam.pid")")
   run_sipp kamailio 15060 "$WORK/users-kam.csv" 15072
 fi
-echo "rate=$RATE calls=$CALLS users=$USERS commit=$(git rev-parse --short HEAD) cpu=$(nproc)x$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "rate=$RATE calls=$CALLS users=$USERS db=$DB load=\"$(cut -d' ' -f1-3 /proc/loadavg)\" commit=$(git rev-parse --short HEAD) cpu=$(nproc)x$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
