@@ -2,10 +2,12 @@ package org.switchboard.media.rtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netty.util.concurrent.MockTicker;
 import io.netty.util.concurrent.Ticker;
 import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -15,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -37,7 +40,7 @@ class RtpRelayIT {
     }
 
     private RelaySession open(RelayTransport transport) {
-        org.junit.jupiter.api.Assumptions.assumeTrue(transport.isAvailable(), transport + " not available here");
+        assumeTrue(transport.isAvailable(), transport + " not available here");
         // a random range keeps parallel test classes apart; a taken port is skipped by the relay
         int min = 20000 + 2 * ThreadLocalRandom.current().nextInt(15000);
         relay = new RtpRelay(
@@ -184,11 +187,11 @@ class RtpRelayIT {
         assertThat(relay.availablePortPairs()).isEqualTo(50);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void skipsPortsHeldByAnotherProcess() throws Exception {
         int min = 20000 + 2 * ThreadLocalRandom.current().nextInt(15000);
-        try (java.net.DatagramSocket squatter =
-                new java.net.DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), min))) {
+        try (DatagramSocket squatter =
+                new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), min))) {
             relay = new RtpRelay(new RelaySettings(InetAddress.getLoopbackAddress(), min, min + 5,
                     Duration.ofSeconds(30), LatchingRule.DEFAULT, RelayTransport.NIO, 1), ticker);
             RelaySession session = relay.open("squatted", (s, leg) -> {}).join();
@@ -198,7 +201,7 @@ class RtpRelayIT {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void failsWithATypedErrorWhenNoPortPairIsFree() {
         int min = 20000 + 2 * ThreadLocalRandom.current().nextInt(15000);
         relay = new RtpRelay(new RelaySettings(InetAddress.getLoopbackAddress(), min, min + 1,
