@@ -10,10 +10,12 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.panel.PanelRoutes;
@@ -29,6 +31,8 @@ import org.switchboard.pbx.admin.AdminAuthService;
 public final class ApiServer {
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+    /** How long {@link #stop()} lets requests in flight finish before Jetty cuts them. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final HttpSettings settings;
     private final Javalin app;
@@ -59,6 +63,14 @@ public final class ApiServer {
         config.jetty.host = settings.host();
         config.jetty.port = settings.port();
         config.http.maxRequestSize = settings.maxRequestBytes();
+        // Graceful stop: Jetty only waits for requests in flight when a GracefulHandler tracks them
+        // and the stop timeout is above 0; until then, new requests are refused (the connector
+        // closes, and a request on an open connection gets 503). Javalin nests its own handler
+        // inside this wrapper.
+        config.jetty.modifyServer(server -> {
+            server.setHandler(new GracefulHandler());
+            server.setStopTimeout(STOP_GRACE.toMillis());
+        });
         config.jsonMapper(new JavalinJackson(Json.MAPPER, true));
         config.requestLogger.http(httpMetrics::record);
         config.events.handlerAdded(meta -> {
@@ -99,7 +111,11 @@ public final class ApiServer {
         return app.port();
     }
 
-    /** Stops accepting requests and waits for Jetty to finish; safe to call once after {@link #start()}. */
+    /**
+     * Refuses new requests, lets the ones in flight finish (at most {@link #STOP_GRACE}, then they
+     * are cut), and returns when Jetty has stopped; so a caller may close the database pool after
+     * it. Safe to call once after {@link #start()}.
+     */
     public void stop() {
         app.stop();
         gcMetrics.close();

@@ -57,6 +57,7 @@ public final class ProvisioningService {
     private final DeviceSecretCipher cipher;
     private final Consumer<ProvisioningFetch> fetches;
     private final Clock clock;
+    private final ExtensionNames names;
     private final SecureRandom random = new SecureRandom();
     private final Lock changes = new ReentrantLock();
     private volatile Map<String, ProvisionedDevice> byMac = Map.of();
@@ -76,6 +77,7 @@ public final class ProvisioningService {
         this.cipher = cipher;
         this.fetches = fetches;
         this.clock = clock;
+        this.names = new ExtensionNames(extensions, clock);
     }
 
     /** Loads the cache at start (after the seeds ran) and logs how many devices there are. */
@@ -282,6 +284,7 @@ public final class ProvisioningService {
         changes.lock();
         try {
             byMac = byMac(store.list());
+            names.clear();
         } finally {
             changes.unlock();
         }
@@ -422,11 +425,15 @@ public final class ProvisioningService {
         if (device.sipSecret() == null) {
             throw new SealedSecretException("device " + mac + " has no SIP password yet; save it again");
         }
-        Extension extension = extensions.get(device.extensionNumber());
+        String number = device.extensionNumber();
+        if (extensions.findCredentials(number).isEmpty()) {
+            // Deleted meanwhile (the device row went with it) or its HA1s are for another realm.
+            throw new NotFoundException("extension", number + " (or its password must be set again)");
+        }
         String password = cipher.open(mac, device.sipSecret());
-        String name = extension.name().length() > MAX_DISPLAY_NAME ? extension.name().substring(0, MAX_DISPLAY_NAME)
-                : extension.name();
-        SipAccount account = new SipAccount(extension.number(), name, extension.number(), password);
+        String fullName = names.nameOf(number);
+        String name = fullName.length() > MAX_DISPLAY_NAME ? fullName.substring(0, MAX_DISPLAY_NAME) : fullName;
+        SipAccount account = new SipAccount(number, name, number, password);
         String model = PhoneModels.canonical(vendor, device.model()).orElse(device.model());
         return new ProvisioningContext(mac, vendor, model, account, site, List.of());
     }

@@ -43,8 +43,9 @@ public final class Server {
             FeatureWiring.loadCaches(features);
             // SIP transports start here, after the services and before HTTP (architecture.md,
             // "Startup and shutdown order"), once the sip module provides them (SipWiring).
-            ApiServer http = HttpWiring.build(config.http(), stores, features,
-                    new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), version);
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            stores.database().bindMetrics(registry);
+            ApiServer http = HttpWiring.build(config.http(), stores, features, registry, version);
             http.start();
             log.info("switchboard started version={} http={}:{} database={}", version, config.http().bind(), http.port(),
                     stores.database().engine().name().toLowerCase(Locale.ROOT));

@@ -44,6 +44,8 @@ class ServerTest {
             assertThat(first.generatedAdminPassword()).as("the configured password is used").isEmpty();
             assertThat(get(first.httpPort(), "/api/health").body()).contains("\"status\":\"ok\"");
             assertThat(extensionStatus(first.httpPort(), "1001")).isEqualTo(200);
+            assertThat(get(first.httpPort(), "/metrics").body()).as("pool metrics are scraped")
+                    .contains("hikaricp_connections{pool=\"sb-db\"}", "hikaricp_connections_active{pool=\"sb-db\"}");
         } finally {
             first.stop();
         }

@@ -52,7 +52,9 @@ public final class Header {
      * afterwards: the value is decoded from it on first use.
      */
     public static Header fromWire(String canonicalName, byte[] raw, int offset, int length, boolean folded) {
-        return new Header(canonicalName, null, raw, offset, length, folded);
+        // lookups compare known names by identity, so make sure a known name is the constant
+        String name = HeaderName.isKnownConstant(canonicalName) ? canonicalName : HeaderName.canonical(canonicalName);
+        return new Header(name, null, raw, offset, length, folded);
     }
 
     public String name() {
@@ -92,6 +94,11 @@ public final class Header {
         } else {
             out.text(value());
         }
+    }
+
+    /** The value's size on the wire, exact unless it was built from non-ASCII text. */
+    int valueSizeEstimate() {
+        return raw != null && !folded ? length : value().length();
     }
 
     /** Whether this header has the given name (any spelling, compact forms included). */

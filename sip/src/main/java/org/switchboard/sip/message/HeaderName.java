@@ -153,6 +153,19 @@ public final class HeaderName {
         };
     }
 
+    /** Whether {@code name} is one of the constants above (the same object, not an equal string). */
+    static boolean isKnownConstant(String name) {
+        if (name.length() >= BY_LENGTH.length) {
+            return false;
+        }
+        for (String known : BY_LENGTH[name.length()]) {
+            if (known == name) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether two header names denote the same header (case-insensitive, RFC 3261 §7.3.5). */
     public static boolean same(String a, String b) {
         return a.equalsIgnoreCase(b);

@@ -19,9 +19,22 @@ final class MessageWriter {
     }
 
     static byte[] toBytes(SipMessage m) {
-        MessageWriter w = new MessageWriter(128 + m.headers().size() * 48 + m.contentLength());
+        MessageWriter w = new MessageWriter(estimate(m));
         w.write(m);
         return w.size == w.out.length ? w.out : Arrays.copyOf(w.out, w.size);
+    }
+
+    /** The wire size for ASCII content (exact then, so the array is returned without a copy). */
+    private static int estimate(SipMessage m) {
+        int n = switch (m) {
+            case SipRequest r -> r.method().name().length() + r.requestUriText().length() + 10;
+            case SipResponse r -> r.reason().length() + 14;
+        };
+        for (Header h : m.headers().raw()) {
+            n += h.name().length() + h.valueSizeEstimate() + 4;
+        }
+        int body = m.contentLength();
+        return n + HeaderName.CONTENT_LENGTH.length() + 2 + Integer.toString(body).length() + 4 + body;
     }
 
     private void write(SipMessage m) {

@@ -50,10 +50,8 @@ public final class SipHeaders {
     public List<String> all(String name) {
         String canonical = HeaderName.canonical(name);
         List<String> out = new ArrayList<>(2);
-        for (Header h : headers) {
-            if (h.name().equalsIgnoreCase(canonical)) {
-                out.add(h.value());
-            }
+        for (int i = indexOf(canonical, 0); i >= 0; i = indexOf(canonical, i + 1)) {
+            out.add(headers[i].value());
         }
         return out;
     }
@@ -78,13 +76,11 @@ public final class SipHeaders {
     /** The header objects with this canonical name, in order. */
     List<Header> named(String canonical) {
         List<Header> out = null;
-        for (Header h : headers) {
-            if (h.name().equalsIgnoreCase(canonical)) {
-                if (out == null) {
-                    out = new ArrayList<>(2);
-                }
-                out.add(h);
+        for (int i = indexOf(canonical, 0); i >= 0; i = indexOf(canonical, i + 1)) {
+            if (out == null) {
+                out = new ArrayList<>(2);
             }
+            out.add(headers[i]);
         }
         return out == null ? List.of() : out;
     }
@@ -102,10 +98,17 @@ public final class SipHeaders {
     }
 
     int indexOf(String canonical, int from) {
+        if (HeaderName.isKnownConstant(canonical)) {
+            // every header of a known name holds that very constant (Header canonicalizes)
+            for (int i = from; i < headers.length; i++) {
+                if (headers[i].name() == canonical) {
+                    return i;
+                }
+            }
+            return -1;
+        }
         for (int i = from; i < headers.length; i++) {
-            String n = headers[i].name();
-            // known names are the same String constant; the case-insensitive compare is for the rest
-            if (n == canonical || (n.length() == canonical.length() && n.equalsIgnoreCase(canonical))) {
+            if (headers[i].name().equalsIgnoreCase(canonical)) {
                 return i;
             }
         }

@@ -1,5 +1,8 @@
 package org.switchboard.store.db;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -10,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,6 +108,27 @@ public final class BatchWriter<T> implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Publishes {@link #stats()} to {@code registry}, tagged {@code name}: the queue depth as gauge
+     * {@code switchboard.write_behind.queued}, and counters {@code switchboard.write_behind.written},
+     * {@code .batches}, {@code .failures}, {@code .overflowed}, {@code .dropped}. Each scrape reads
+     * one {@link #stats()} snapshot per meter. Call once, from any thread.
+     */
+    public void bindMetrics(MeterRegistry registry) {
+        Gauge.builder("switchboard.write_behind.queued", this, w -> w.stats().queued())
+                .description("Write-behind items waiting to be flushed").tag("name", name).register(registry);
+        counter(registry, "written", "Items written", s -> s.written());
+        counter(registry, "batches", "Batches committed", s -> s.batches());
+        counter(registry, "failures", "Batch attempts that failed and will be retried", s -> s.failures());
+        counter(registry, "overflowed", "Items that waited for room in a full queue", s -> s.overflowed());
+        counter(registry, "dropped", "Items dropped from a full queue", s -> s.dropped());
+    }
+
+    private void counter(MeterRegistry registry, String what, String description, ToLongFunction<Stats> value) {
+        FunctionCounter.builder("switchboard.write_behind." + what, this, w -> value.applyAsLong(w.stats()))
+                .description(description).tag("name", name).register(registry);
     }
 
     /** Stops accepting items, writes what is waiting (bounded by the close timeout) and logs the outcome. */

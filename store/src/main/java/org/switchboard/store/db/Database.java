@@ -2,7 +2,9 @@ package org.switchboard.store.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import com.zaxxer.hikari.pool.HikariPool;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,6 +146,15 @@ public final class Database implements AutoCloseable {
     /** The schema version this process runs against: the last migration applied when it opened, e.g. {@code "003"}. */
     public String schemaVersion() {
         return schemaVersion;
+    }
+
+    /**
+     * Publishes the pool's metrics ({@code hikaricp.connections}, {@code .active}, {@code .idle},
+     * {@code .pending}, acquire/usage timers, tagged {@code pool=sb-db}) to {@code registry}. Call
+     * once, by the thread that wires the server; a second call throws {@link IllegalStateException}.
+     */
+    public void bindMetrics(MeterRegistry registry) {
+        pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
     }
 
     /** Closes every pooled connection; later calls fail. */

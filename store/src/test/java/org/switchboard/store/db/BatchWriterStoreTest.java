@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,24 @@ class BatchWriterStoreTest {
 
     private static Settings settings(int capacity, int batchSize, Duration maxDelay, Overflow overflow) {
         return new Settings(capacity, batchSize, maxDelay, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(30), overflow);
+    }
+
+    @Test
+    void metricsShowTheQueueDepthAndWhatWasWritten() {
+        try (TestDatabase db = TestDatabases.sqlite()) {
+            createTable(db.database());
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            BatchWriter<Seen> writer = new BatchWriter<>("seen", db.database(), settings(100, 50, LONG, Overflow.WAIT), Seen::key, new SeenSink());
+            writer.bindMetrics(registry);
+            writer.submit(new Seen("a", 1));
+            writer.submit(new Seen("b", 2));
+
+            assertThat(registry.get("switchboard.write_behind.queued").tag("name", "seen").gauge().value()).isEqualTo(2);
+            writer.close();
+            assertThat(registry.get("switchboard.write_behind.queued").tag("name", "seen").gauge().value()).isZero();
+            assertThat(registry.get("switchboard.write_behind.written").tag("name", "seen").functionCounter().count()).isEqualTo(2);
+            assertThat(registry.get("switchboard.write_behind.batches").tag("name", "seen").functionCounter().count()).isEqualTo(1);
+        }
     }
 
     @BothEngines

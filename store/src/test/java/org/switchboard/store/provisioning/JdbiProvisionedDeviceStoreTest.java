@@ -71,6 +71,21 @@ class JdbiProvisionedDeviceStoreTest {
     }
 
     @BothEngines
+    void fetchSinkRecordsTheLatestFetchAndNeverMovesItBack(TestDatabase db) {
+        extension(db.database(), "1001");
+        JdbiProvisionedDeviceStore store = new JdbiProvisionedDeviceStore(db.database());
+        store.create(device("001565123456", "1001"), T0);
+        var sink = store.fetchSink();
+        db.database().execute(h -> sink.write(h, List.of(new ProvisioningFetch("001565123456", T1),
+                new ProvisioningFetch("001565999999", T1))));
+        db.database().execute(h -> sink.write(h, List.of(new ProvisioningFetch("001565123456", T0))));
+        assertThat(store.findByMac("001565123456").orElseThrow().lastProvisionedAt()).isEqualTo(T1);
+        db.restart();
+        assertThat(new JdbiProvisionedDeviceStore(db.database()).findByMac("001565123456").orElseThrow().lastProvisionedAt())
+                .isEqualTo(T1);
+    }
+
+    @BothEngines
     void markProvisionedRecordsTheFetch(TestDatabase db) {
         extension(db.database(), "1001");
         JdbiProvisionedDeviceStore store = new JdbiProvisionedDeviceStore(db.database());

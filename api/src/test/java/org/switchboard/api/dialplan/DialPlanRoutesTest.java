@@ -1,0 +1,132 @@
+package org.switchboard.api.dialplan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.switchboard.api.http.ApiFixture.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import org.switchboard.api.http.ApiFixture;
+import org.switchboard.api.http.RouteKey;
+import org.switchboard.pbx.admin.Argon2PasswordHasher;
+import org.switchboard.pbx.extension.ExtensionInput;
+import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.pbx.routing.DialPlanService;
+import org.switchboard.store.dialplan.JdbiDialPlanRuleStore;
+import org.switchboard.store.extension.JdbiExtensionStore;
+import org.switchboard.store.testkit.BothEngines;
+import org.switchboard.store.testkit.TestDatabase;
+
+/** Dial-plan rule CRUD and the routing test endpoint over real HTTP, on SQLite and PostgreSQL. */
+class DialPlanRoutesTest {
+    private static final String INTERNAL = """
+            {"priority":100,"name":"internal extensions","pattern":"[0-9]{2,10}","action":"extension","target":"$0"}""";
+    private static final String FORWARD_ON = """
+            {"priority":20,"name":"forward on","pattern":"\\\\*72([0-9]{2,10})?","action":"feature","target":"forward_on"}""";
+
+    /** The API server plus the dial plan's own extension service (sharing the database) holding 1001 and 1002. */
+    private static ApiFixture serve(TestDatabase db) {
+        ExtensionService extensions = new ExtensionService(new JdbiExtensionStore(db.database()), ApiFixture.REALM,
+                new Argon2PasswordHasher(256, 1, 1), Clock.systemUTC());
+        extensions.create(new ExtensionInput("1001", "Alice", "password-1001", null, null, false, true), "test");
+        extensions.create(new ExtensionInput("1002", "Bob", "password-1002", null, null, false, true), "test");
+        DialPlanService dialPlan = new DialPlanService(new JdbiDialPlanRuleStore(db.database()), extensions, Clock.systemUTC());
+        dialPlan.reloadCache();
+        return new ApiFixture(db, new DialPlanRoutes(dialPlan));
+    }
+
+    @BothEngines
+    void createListGetUpdateDelete(TestDatabase db) {
+        try (ApiFixture api = serve(db)) {
+            String token = api.login();
+            HttpResponse<String> created = api.send("POST", "/api/dialplan/rules", token, INTERNAL);
+            assertThat(created.statusCode()).as("POST: %s", created.body()).isEqualTo(201);
+            long id = json(created).get("id").asLong();
+            assertThat(created.headers().firstValue("Location")).contains("/api/dialplan/rules/" + id);
+            assertThat(json(created).get("action").asText()).isEqualTo("extension");
+            assertThat(api.send("POST", "/api/dialplan/rules", token, FORWARD_ON).statusCode()).isEqualTo(201);
+
+            JsonNode list = json(api.send("GET", "/api/dialplan/rules", token, null));
+            assertThat(list).hasSize(2);
+            assertThat(list.get(0).get("priority").asInt()).as("priority order").isEqualTo(20);
+
+            HttpResponse<String> updated = api.send("PUT", "/api/dialplan/rules/" + id, token,
+                    INTERNAL.replace("\"priority\":100", "\"priority\":90"));
+            assertThat(updated.statusCode()).as("PUT: %s", updated.body()).isEqualTo(200);
+            assertThat(json(api.send("GET", "/api/dialplan/rules/" + id, token, null)).get("priority").asInt()).isEqualTo(90);
+
+            assertThat(api.send("DELETE", "/api/dialplan/rules/" + id, token, null).statusCode()).isEqualTo(204);
+            assertThat(api.send("GET", "/api/dialplan/rules/" + id, token, null).statusCode()).isEqualTo(404);
+        }
+    }
+
+    @BothEngines
+    void testEndpointExplainsTheDecision(TestDatabase db) {
+        try (ApiFixture api = serve(db)) {
+            String token = api.login();
+            api.send("POST", "/api/dialplan/rules", token, INTERNAL);
+            api.send("POST", "/api/dialplan/rules", token, FORWARD_ON);
+
+            JsonNode call = json(api.send("GET", "/api/dialplan/test?from=1001&to=1002", token, null));
+            assertThat(call.at("/route/type").asText()).isEqualTo("extension");
+            assertThat(call.at("/route/number").asText()).isEqualTo("1002");
+            assertThat(call.get("trail")).hasSize(2);
+            assertThat(call.at("/trail/0/matched").asBoolean()).isFalse();
+            assertThat(call.at("/trail/1/matched").asBoolean()).isTrue();
+            assertThat(call.at("/trail/1/name").asText()).isEqualTo("internal extensions");
+
+            JsonNode feature = json(api.send("GET", "/api/dialplan/test?from=1001&to=*721002", token, null));
+            assertThat(feature.at("/route/type").asText()).isEqualTo("feature");
+            assertThat(feature.at("/route/feature").asText()).isEqualTo("forward_on");
+            assertThat(feature.at("/route/argument").asText()).isEqualTo("1002");
+
+            JsonNode unknown = json(api.send("GET", "/api/dialplan/test?from=1001&to=1999", token, null));
+            assertThat(unknown.at("/route/type").asText()).isEqualTo("rejected");
+            assertThat(unknown.at("/route/sip_status").asInt()).isEqualTo(404);
+        }
+    }
+
+    @BothEngines
+    void badRulesAre400NamingTheFieldAndATakenPriorityIs409(TestDatabase db) {
+        try (ApiFixture api = serve(db)) {
+            String token = api.login();
+            api.send("POST", "/api/dialplan/rules", token, INTERNAL);
+            String[][] cases = {
+                    {"{\"name\":\"x\",\"pattern\":\"1\",\"action\":\"reject\",\"target\":\"403\"}", "priority"},
+                    {"{\"priority\":1,\"name\":\"x\",\"pattern\":\"[0-9\",\"action\":\"extension\",\"target\":\"$0\"}", "pattern"},
+                    {"{\"priority\":1,\"name\":\"x\",\"pattern\":\"1\",\"action\":\"route\",\"target\":\"1\"}", "action"},
+                    {"{\"priority\":1,\"name\":\"x\",\"pattern\":\"\\\\*5\",\"action\":\"feature\",\"target\":\"coffee\"}", "target"},
+                    {"{\"priority\":1,\"name\":\"x\",\"pattern\":\"9.*\",\"action\":\"reject\",\"target\":\"200\"}", "target"},
+                    {"{\"priority\":\"high\",\"name\":\"x\",\"pattern\":\"1\",\"action\":\"reject\",\"target\":\"403\"}", "priority"},
+                    {"{\"priority\":1,\"name\":\"x\",\"pattern\":\"1\",\"action\":\"reject\",\"target\":\"403\",\"extra\":1}", "extra"},
+            };
+            for (String[] c : cases) {
+                HttpResponse<String> r = api.send("POST", "/api/dialplan/rules", token, c[0]);
+                assertThat(r.statusCode()).as("POST %s: %s", c[0], r.body()).isEqualTo(400);
+                assertThat(json(r).at("/error/field").asText()).as("POST %s", c[0]).isEqualTo(c[1]);
+            }
+            HttpResponse<String> dup = api.send("POST", "/api/dialplan/rules", token, INTERNAL);
+            assertThat(dup.statusCode()).isEqualTo(409);
+            assertThat(json(dup).at("/error/field").asText()).isEqualTo("priority");
+            HttpResponse<String> noTo = api.send("GET", "/api/dialplan/test?from=1001", token, null);
+            assertThat(noTo.statusCode()).isEqualTo(400);
+            assertThat(json(noTo).at("/error/field").asText()).isEqualTo("to");
+            assertThat(json(api.send("GET", "/api/dialplan/rules", token, null))).hasSize(1);
+        }
+    }
+
+    @BothEngines
+    void unknownRulesAre404AndRoutesAreDocumented(TestDatabase db) {
+        try (ApiFixture api = serve(db)) {
+            String token = api.login();
+            assertThat(api.send("GET", "/api/dialplan/rules/999", token, null).statusCode()).isEqualTo(404);
+            assertThat(api.send("GET", "/api/dialplan/rules/abc", token, null).statusCode()).isEqualTo(404);
+            assertThat(api.send("PUT", "/api/dialplan/rules/999", token, INTERNAL).statusCode()).isEqualTo(404);
+            assertThat(api.send("DELETE", "/api/dialplan/rules/999", token, null).statusCode()).isEqualTo(404);
+            assertThat(api.send("GET", "/api/dialplan/rules", null, null).statusCode()).isEqualTo(401);
+            assertThat(api.server.openApi().operations()).containsAll(api.server.registeredRoutes().stream()
+                    .filter(k -> k.path().startsWith("/api/dialplan")).toList())
+                    .contains(new RouteKey("GET", "/api/dialplan/test"));
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.switchboard.api.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.switchboard.api.http.TestClock;
+import org.switchboard.pbx.provisioning.DeviceInput;
+import org.switchboard.pbx.provisioning.DeviceSecretCipher;
+import org.switchboard.store.testkit.TestDatabase;
+import org.switchboard.store.testkit.TestDatabases;
+
+/** Phones fetching their files under /provision/ over real HTTP: vendor paths, static IP, throttling. */
+class ProvisionFileRoutesTest {
+    private static final ScanThrottle.Settings THROTTLE =
+            new ScanThrottle.Settings(5, Duration.ofMinutes(1), Duration.ofMinutes(5), 1_000);
+
+    private TestDatabase db;
+    private ProvisioningNode node;
+    private TestClock clock;
+
+    @BeforeEach
+    void start() {
+        db = TestDatabases.sqlite();
+        clock = new TestClock(Instant.parse("2026-05-01T10:00:00Z"));
+        node = new ProvisioningNode(db.database(), DeviceSecretCipher.newKey(), clock, THROTTLE);
+        node.extension("1001", "Alice");
+        node.extension("1002", "Bob");
+    }
+
+    @AfterEach
+    void stop() {
+        node.close();
+        db.close();
+    }
+
+    private void device(String mac, String extension, String vendor, String model) {
+        node.provisioning.save(DeviceInput.parse(mac, extension, vendor, model), "test");
+    }
+
+    @Test
+    void eachVendorPathServesThatVendorsTemplate() {
+        device("001565000001", "1001", "yealink", "T46S");
+        device("0004f2000002", "1001", "polycom", "VVX 450");
+        device("000b82000003", "1001", "grandstream", "GXP2170");
+        device("a4b239000004", "1001", "cisco", "CP-8841-3PCC");
+        device("000413000005", "1001", "snom", "D785");
+        device("0c383e000006", "1001", "fanvil", "X4U");
+
+        assertServed("001565000001.cfg", "text/plain", "#!version:1.0.0.1");
+        assertServed("0004F2000002.cfg", "application/xml", "0004f2000002-phone.cfg");
+        assertServed("0004f2000002-phone.cfg", "application/xml", "reg.1.address");
+        assertServed("cfg000b82000003.xml", "application/xml", "<gs_provision");
+        assertServed("cfg000b82000003", "application/xml", "<gs_provision");
+        assertServed("spaa4b239000004.xml", "application/xml", "<flat-profile");
+        assertServed("snomD785-000413000005.htm", "application/xml", "<settings");
+        assertServed("000413000005.xml", "application/xml", "<settings");
+        assertServed("0c383e000006.cfg", "text/plain", "<<VOIP CONFIG FILE>>");
+        assertServed("y000000000028.cfg", "text/plain", "#!version:1.0.0.1");
+        assertServed("000000000000.cfg", "application/xml", "<");
+    }
+
+    private void assertServed(String file, String contentType, String marker) {
+        HttpResponse<String> r = node.fetch(file);
+        assertThat(r.statusCode()).as("GET /provision/%s: %s", file, r.body()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).get().asString().as("content type of %s", file).startsWith(contentType);
+        assertThat(r.headers().firstValue("Cache-Control")).as("cache control of %s", file).contains("no-store");
+        assertThat(r.body()).as("body of %s", file).contains(marker);
+    }
+
+    @Test
+    void aFileNameOfAnotherVendorsSchemeIs404() {
+        device("001565000001", "1001", "yealink", "T46S");
+        assertThat(node.fetch("cfg001565000001.xml").statusCode()).as("Grandstream name for a Yealink").isEqualTo(404);
+        assertThat(node.fetch("spa001565000001.xml").statusCode()).as("Cisco name for a Yealink").isEqualTo(404);
+        assertThat(node.fetch("001565000001-phone.cfg").statusCode()).as("Polycom settings for a Yealink").isEqualTo(404);
+    }
+
+    @Test
+    void unknownMacAndNonsenseNamesAre404() {
+        assertThat(node.fetch("001565999999.cfg").statusCode()).isEqualTo(404);
+        assertThat(node.fetch("..%2F..%2Fetc%2Fpasswd").statusCode()).isEqualTo(404);
+        assertThat(node.fetch("index.html").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aFetchRecordsLastProvisioned() {
+        device("001565000001", "1001", "yealink", "T46S");
+        assertThat(node.fetch("001565000001.cfg").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(node.devices.findByMac("001565000001").orElseThrow().lastProvisionedAt())
+                        .isEqualTo(clock.instant()));
+    }
+
+    @Test
+    void aDeviceWithAStaticIpIsServedOnlyToThatAddress() {
+        device("001565000001", "1001", "yealink", "T46S");
+        node.provisioning.setStaticIp("001565000001", "192.0.2.10", "test");
+        assertThat(node.fetch("001565000001.cfg").statusCode()).as("fetch from 127.0.0.1, static IP 192.0.2.10").isEqualTo(404);
+        node.provisioning.setStaticIp("001565000001", "127.0.0.1", "test");
+        assertThat(node.fetch("001565000001.cfg").statusCode()).as("fetch from 127.0.0.1, static IP 127.0.0.1").isEqualTo(200);
+    }
+
+    @Test
+    void aScannerIsAnswered429UntilTheBlockEnds() {
+        device("001565000001", "1001", "yealink", "T46S");
+        for (int i = 0; i < THROTTLE.maxMisses(); i++) {
+            assertThat(node.fetch("0015659000%02d.cfg".formatted(i)).statusCode()).as("guess %d", i).isEqualTo(404);
+        }
+        HttpResponse<String> blocked = node.fetch("001565000001.cfg");
+        assertThat(blocked.statusCode()).as("a known MAC from a blocked address").isEqualTo(429);
+        assertThat(blocked.headers().firstValue("Retry-After")).contains("300");
+
+        clock.advance(THROTTLE.blockFor());
+        assertThat(node.fetch("001565000001.cfg").statusCode()).as("after the block").isEqualTo(200);
+    }
+
+    @Test
+    void missesSpreadOverMoreThanTheWindowDoNotBlock() {
+        device("001565000001", "1001", "yealink", "T46S");
+        for (int i = 0; i < THROTTLE.maxMisses() * 2; i++) {
+            assertThat(node.fetch("0015659000%02d.cfg".formatted(i)).statusCode()).isEqualTo(404);
+            clock.advance(THROTTLE.window().dividedBy(THROTTLE.maxMisses() - 1));
+        }
+        assertThat(node.fetch("001565000001.cfg").statusCode()).isEqualTo(200);
+    }
+}

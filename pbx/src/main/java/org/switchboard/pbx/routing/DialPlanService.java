@@ -1,0 +1,114 @@
+package org.switchboard.pbx.routing;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.pbx.extension.SipCredentials;
+import org.switchboard.store.db.ConflictException;
+import org.switchboard.store.db.NotFoundException;
+import org.switchboard.store.db.ValidationException;
+import org.switchboard.store.dialplan.DialPlanRule;
+import org.switchboard.store.dialplan.DialPlanRuleStore;
+import org.switchboard.store.dialplan.NewDialPlanRule;
+
+/**
+ * The single entry point for the dial plan (API, CLI, config seed, call control): checks and
+ * writes rules through the store, and keeps the compiled {@link DialPlan} in memory, rebuilt from
+ * the database after every committed change, so {@link #route} never waits on SQL. Whether a
+ * callee extension exists is asked of {@link ExtensionService}'s in-memory cache.
+ *
+ * <p>Thread-safe: changes and reloads are serialized by one lock; the current plan is an
+ * immutable object published through a volatile field that {@link #route} reads without locking,
+ * so call executors may route at any time. Never call the writing methods from an event loop.
+ */
+public final class DialPlanService {
+    private static final Logger log = LoggerFactory.getLogger(DialPlanService.class);
+
+    private final DialPlanRuleStore store;
+    private final ExtensionDirectory extensions;
+    private final Clock clock;
+    private final Lock changes = new ReentrantLock();
+    private volatile DialPlan plan = new DialPlan(List.of());
+
+    public DialPlanService(DialPlanRuleStore store, ExtensionService extensions, Clock clock) {
+        this.store = store;
+        this.extensions = number -> extensions.findCredentials(number).map(SipCredentials::enabled);
+        this.clock = clock;
+    }
+
+    /** Adds a rule; {@link ValidationException} naming the field, {@link ConflictException} on "priority". */
+    public DialPlanRule create(NewDialPlanRule rule, String actor) {
+        RuleCheck.check(rule);
+        changes.lock();
+        try {
+            DialPlanRule saved = store.create(rule, clock.instant());
+            reloadCache();
+            log.info("dial-plan rule created id={} priority={} pattern={} action={} by={}",
+                    saved.id(), saved.priority(), saved.pattern(), saved.action().key(), actor);
+            return saved;
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /** Replaces rule {@code id}; {@link NotFoundException} if absent. */
+    public DialPlanRule update(long id, NewDialPlanRule rule, String actor) {
+        RuleCheck.check(rule);
+        changes.lock();
+        try {
+            DialPlanRule saved = store.update(id, rule, clock.instant());
+            reloadCache();
+            log.info("dial-plan rule updated id={} priority={} pattern={} action={} by={}",
+                    id, saved.priority(), saved.pattern(), saved.action().key(), actor);
+            return saved;
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /** Deletes rule {@code id}; {@link NotFoundException} if absent. */
+    public void delete(long id, String actor) {
+        changes.lock();
+        try {
+            store.delete(id);
+            reloadCache();
+            log.info("dial-plan rule deleted id={} by={}", id, actor);
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /** Rule {@code id}, read from the database; {@link NotFoundException} if absent. */
+    public DialPlanRule get(long id) {
+        return store.findById(id).orElseThrow(() -> new NotFoundException("dial-plan rule", "id " + id));
+    }
+
+    /** Every rule in the order they are tried, read from the database. */
+    public List<DialPlanRule> list() {
+        return store.list();
+    }
+
+    /** How many rules exist (the seed asks before copying the config's section). */
+    public long count() {
+        return store.count();
+    }
+
+    /** Where a call from {@code caller} dialling {@code dialled} goes, and why; from memory, no SQL. */
+    public RoutingDecision route(String caller, String dialled) {
+        return plan.route(caller, dialled, extensions);
+    }
+
+    /** Rebuilds the plan from the database: at start, after each change, and on a change notice from another node. */
+    public void reloadCache() {
+        changes.lock();
+        try {
+            plan = new DialPlan(store.list());
+        } finally {
+            changes.unlock();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.switchboard.pbx.registrar;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.switchboard.pbx.admin.Argon2PasswordHasher;
+import org.switchboard.pbx.extension.ExtensionInput;
+import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.sip.app.MethodRouter;
+import org.switchboard.sip.app.SipStack;
+import org.switchboard.sip.app.SipStackSettings;
+import org.switchboard.sip.auth.DigestAlgorithm;
+import org.switchboard.sip.message.SipMethod;
+import org.switchboard.sip.transport.StackCounters;
+import org.switchboard.sip.transport.Transport;
+import org.switchboard.sip.transport.TransportSettings;
+import org.switchboard.store.extension.JdbiExtensionStore;
+import org.switchboard.store.testkit.TestDatabase;
+
+/**
+ * A SIP stack with the registrar on a real database, on a port the OS picked: what the ITs
+ * register against. {@link #restart()} stops stack and registrar, reopens the database and starts
+ * both again, as a restarted node would. Test thread only.
+ */
+final class RegistrarHarness implements AutoCloseable {
+    static final String REALM = "pbx.test";
+    private static final byte[] SECRET = "registrar-it-secret-0123456789ab".getBytes(StandardCharsets.US_ASCII);
+
+    final TestDatabase db;
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("housekeeping").daemon().factory());
+    private final RegistrarSettings settings;
+    ExtensionService extensions;
+    RegistrarService registrar;
+    SipStack stack;
+
+    RegistrarHarness(TestDatabase db, RegistrarSettings settings) {
+        this.db = db;
+        this.settings = settings;
+        start();
+    }
+
+    /** MD5 only: SIPp 3.6 and baresip answer MD5 challenges. */
+    static RegistrarSettings md5Settings() {
+        return RegistrarSettings.defaults(REALM).withDigestAlgorithms(List.of(DigestAlgorithm.MD5));
+    }
+
+    void addExtension(String number, String password, boolean enabled) {
+        extensions.create(new ExtensionInput(number, "Ext " + number, password, null, null, false, enabled), "test");
+    }
+
+    int port() {
+        return stack.localAddress(Transport.UDP).getPort();
+    }
+
+    void restart() {
+        stop();
+        db.restart();
+        start();
+    }
+
+    private void start() {
+        extensions = new ExtensionService(new JdbiExtensionStore(db.database()), REALM,
+                new Argon2PasswordHasher(64, 1, 1), Clock.systemUTC());
+        extensions.reloadCache();
+        registrar = RegistrarService.start(db.database(), extensions, settings, SECRET, meters, housekeeping,
+                Clock.systemUTC());
+        MethodRouter router = MethodRouter.builder().on(SipMethod.REGISTER, registrar.registrar()::onRegister).build();
+        stack = SipStack.start(SipStackSettings.of(TransportSettings.of(InetAddress.getLoopbackAddress(), 0, 0),
+                new StackCounters()), router);
+    }
+
+    private void stop() {
+        stack.close();
+        registrar.close();
+    }
+
+    @Override
+    public void close() {
+        stop();
+        housekeeping.shutdownNow();
+        db.close();
+    }
+}

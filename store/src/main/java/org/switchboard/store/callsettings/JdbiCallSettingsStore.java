@@ -1,0 +1,92 @@
+package org.switchboard.store.callsettings;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.switchboard.store.db.Database;
+import org.switchboard.store.db.NotFoundException;
+
+/** {@link CallSettingsStore} on the shared {@link Database}; the only SQL for {@code call_settings}. Thread-safe. */
+public final class JdbiCallSettingsStore implements CallSettingsStore {
+    private static final String COLUMNS = "extension_number, forward_always_enabled, forward_always_target, "
+            + "forward_busy_enabled, forward_busy_target, forward_no_answer_enabled, forward_no_answer_target, "
+            + "no_answer_timeout_seconds, do_not_disturb, created_at, updated_at";
+    private static final RowMapper<CallSettings> MAPPER = (rs, ctx) -> new CallSettings(
+            rs.getString("extension_number"),
+            new NewCallSettings(
+                    new Forwarding(rs.getBoolean("forward_always_enabled"), rs.getString("forward_always_target")),
+                    new Forwarding(rs.getBoolean("forward_busy_enabled"), rs.getString("forward_busy_target")),
+                    new Forwarding(rs.getBoolean("forward_no_answer_enabled"), rs.getString("forward_no_answer_target")),
+                    rs.getInt("no_answer_timeout_seconds"),
+                    rs.getBoolean("do_not_disturb")),
+            Instant.ofEpochMilli(rs.getLong("created_at")),
+            Instant.ofEpochMilli(rs.getLong("updated_at")));
+
+    private final Database database;
+
+    public JdbiCallSettingsStore(Database database) {
+        this.database = database;
+    }
+
+    // INSERT ... SELECT ... WHERE EXISTS: an unknown extension inserts nothing, which is reported
+    // as not found on both engines (SQLite's foreign-key error does not name the column).
+    @Override
+    public CallSettings save(String extensionNumber, NewCallSettings s, Instant now) {
+        return database.write(h -> h.createQuery("""
+                        INSERT INTO call_settings (extension_number, forward_always_enabled, forward_always_target,
+                               forward_busy_enabled, forward_busy_target, forward_no_answer_enabled,
+                               forward_no_answer_target, no_answer_timeout_seconds, do_not_disturb, created_at, updated_at)
+                        SELECT :number, :alwaysOn, :always, :busyOn, :busy, :noAnswerOn, :noAnswer, :timeout, :dnd, :now, :now
+                        WHERE EXISTS (SELECT 1 FROM extensions WHERE number = :number)
+                        ON CONFLICT (extension_number) DO UPDATE SET
+                               forward_always_enabled = excluded.forward_always_enabled,
+                               forward_always_target = excluded.forward_always_target,
+                               forward_busy_enabled = excluded.forward_busy_enabled,
+                               forward_busy_target = excluded.forward_busy_target,
+                               forward_no_answer_enabled = excluded.forward_no_answer_enabled,
+                               forward_no_answer_target = excluded.forward_no_answer_target,
+                               no_answer_timeout_seconds = excluded.no_answer_timeout_seconds,
+                               do_not_disturb = excluded.do_not_disturb,
+                               updated_at = excluded.updated_at
+                        RETURNING\s""" + COLUMNS)
+                .bind("number", extensionNumber)
+                .bind("alwaysOn", s.forwardAlways().enabled())
+                .bind("always", s.forwardAlways().target())
+                .bind("busyOn", s.forwardBusy().enabled())
+                .bind("busy", s.forwardBusy().target())
+                .bind("noAnswerOn", s.forwardNoAnswer().enabled())
+                .bind("noAnswer", s.forwardNoAnswer().target())
+                .bind("timeout", s.noAnswerTimeoutSeconds())
+                .bind("dnd", s.doNotDisturb())
+                .bind("now", now)
+                .map(MAPPER)
+                .findOne()
+                .orElseThrow(() -> new NotFoundException("extension", extensionNumber)));
+    }
+
+    @Override
+    public Optional<CallSettings> find(String extensionNumber) {
+        return database.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM call_settings WHERE extension_number = :number")
+                .bind("number", extensionNumber)
+                .map(MAPPER)
+                .findOne());
+    }
+
+    @Override
+    public List<CallSettings> list() {
+        return database.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM call_settings ORDER BY extension_number")
+                .map(MAPPER)
+                .list());
+    }
+
+    @Override
+    public void delete(String extensionNumber) {
+        database.execute(h -> {
+            if (h.createUpdate("DELETE FROM call_settings WHERE extension_number = :number")
+                    .bind("number", extensionNumber).execute() == 0) {
+                throw new NotFoundException("call settings", "of extension " + extensionNumber);
+            }
+        });
+    }
+}

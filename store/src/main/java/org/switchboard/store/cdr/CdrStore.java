@@ -1,0 +1,31 @@
+package org.switchboard.store.cdr;
+
+import java.util.List;
+import java.util.Optional;
+import org.switchboard.store.db.BatchSink;
+import org.switchboard.store.db.BatchWriter;
+import org.switchboard.store.db.UnavailableException;
+
+/**
+ * Call detail records in the database. Written behind through a {@link BatchWriter} fed by the
+ * CDR recorder (persistence.md): the sink is an upsert keyed by Call-ID, so a replayed batch is
+ * harmless. Thread-safe; call from worker or virtual threads, never an event loop. Every method
+ * may throw {@link UnavailableException} when the database cannot be reached.
+ */
+public interface CdrStore {
+
+    /** Writes a batch inside the writer's transaction; coalesce with {@link CallRecord#callId()}. */
+    BatchSink<CallRecord> batchSink();
+
+    /** The CDR of this Call-ID, if written. */
+    Optional<Cdr> findByCallId(String callId);
+
+    /** CDRs matching {@code filter}, newest first (start time, then id), {@code limit} from {@code offset}, with the total. */
+    CdrPage page(CdrFilter filter, int limit, long offset);
+
+    /**
+     * Up to {@code limit} CDRs matching {@code filter} that come after {@code after} in newest-first
+     * order (from the newest when empty): for exports that read everything in chunks.
+     */
+    List<Cdr> after(CdrFilter filter, Optional<CdrPosition> after, int limit);
+}
