@@ -1,7 +1,9 @@
-// The dashboard: server health, refreshed while the page is open. The health route is polled
-// because the server has no event stream yet (see docs/admin-panel.md).
+// The dashboard: server health, configuration counts and, when the CDR route exists, today's
+// calls per hour; refreshed while the page is open. The routes are polled because the server has
+// no event stream yet (see docs/admin-panel.md).
 import { api, ApiError } from './api.js';
 import { h } from './dom.js';
+import { callsPerHour } from './chart.js';
 
 export const title = 'Dashboard';
 
@@ -20,6 +22,7 @@ export function render(main, { offers }) {
   const phonesLabel = h('dt', { hidden: true }, 'Phones seen registering');
   const phones = h('dd', { id: 'phone-count', hidden: true }, '…');
   const problem = h('p', { class: 'alert', role: 'alert', hidden: true });
+  const calls = h('section', { class: 'card wide', 'aria-labelledby': 'calls-title', id: 'calls-card', hidden: true });
   main.append(
     h('h1', {}, 'Dashboard'),
     problem,
@@ -33,7 +36,8 @@ export function render(main, { offers }) {
         h('h2', { id: 'config-title' }, 'Configuration'),
         h('dl', {}, h('dt', {}, 'Extensions'), extensions, registrationsLabel, registrations,
           phonesLabel, phones),
-        h('p', {}, h('a', { href: '#/extensions' }, 'Manage extensions')))));
+        h('p', {}, h('a', { href: '#/extensions' }, 'Manage extensions')))),
+    calls);
 
   async function refresh() {
     try {
@@ -72,7 +76,28 @@ export function render(main, { offers }) {
       phonesLabel.hidden = false;
       phones.hidden = false;
     }
+    if (offers('/api/cdr')) {
+      await showCalls();
+    }
     checked.textContent = `Last checked ${new Date().toLocaleTimeString()}`;
+  }
+
+  async function showCalls() {
+    // "Today" is the admin's local day; the API takes the instant its midnight falls on.
+    const midnight = new Date();
+    midnight.setHours(0, 0, 0, 0);
+    let content;
+    try {
+      const started = await todaysCallStarts(midnight.toISOString());
+      content = [
+        h('dl', {}, h('dt', {}, 'Calls today'), h('dd', { id: 'calls-today' }, String(started.length))),
+        callsPerHour(started, midnight),
+      ];
+    } catch (error) {
+      content = [h('p', { class: 'alert', role: 'alert' }, `Could not load today's calls: ${error.message}`)];
+    }
+    calls.replaceChildren(h('h2', { id: 'calls-title' }, 'Calls'), ...content);
+    calls.hidden = false;
   }
 
   function showHealth(health) {
@@ -86,6 +111,18 @@ export function render(main, { offers }) {
   refresh();
   const timer = setInterval(refresh, REFRESH_MILLIS);
   return () => clearInterval(timer);
+}
+
+/** Start times of every CDR since {@code from}, read page by page (the API's largest page is 500). */
+async function todaysCallStarts(from) {
+  const starts = [];
+  for (;;) {
+    const page = await api('GET', `/api/cdr?from=${encodeURIComponent(from)}&limit=500&offset=${starts.length}`);
+    starts.push(...page.items.map((c) => new Date(c.started_at)));
+    if (page.items.length === 0 || starts.length >= page.total) {
+      return starts;
+    }
+  }
 }
 
 /** "2 d 3 h", "3 h 12 min", "4 min 5 s": the two largest units are enough to read at a glance. */

@@ -22,7 +22,7 @@ export function render(main, { navigate, notice }) {
     submit.disabled = true;
     try {
       const issued = await api('POST', '/api/auth/login', { username: username.value, password: password.value });
-      session.save(issued.token, issued.expires_at);
+      session.save(issued.token);
       navigate('/dashboard');
     } catch (error) {
       showError(form, error);

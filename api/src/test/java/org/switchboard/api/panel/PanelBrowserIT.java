@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.switchboard.api.http.ApiFixture;
 import org.switchboard.pbx.extension.ExtensionInput;
@@ -156,6 +157,30 @@ class PanelBrowserIT {
     }
 
     @Test
+    void keyboardAloneLogsInAndAddsAnExtension() {
+        // The login page puts focus on the username field.
+        focused().sendKeys(ApiFixture.ADMIN, Keys.TAB, ApiFixture.ADMIN_PASSWORD, Keys.ENTER);
+        browser.waitFor(By.id("health-title"));
+        browser.waitFor(By.linkText("Manage extensions"));
+
+        focused().sendKeys(Keys.TAB); // from the page's main region to its first link
+        focused().sendKeys(Keys.ENTER);
+        browser.waitFor(By.id("add-extension"));
+        focused().sendKeys(Keys.TAB); // search
+        focused().sendKeys(Keys.TAB); // Add extension
+        focused().sendKeys(Keys.ENTER);
+        browser.waitFor(By.id("extension-form"));
+        focused().sendKeys("2100", Keys.TAB, "Keyboard user", Keys.TAB, Keys.TAB, "secret-pass-9", Keys.ENTER);
+
+        browser.waitFor(By.cssSelector("#extensions tr[data-number='2100']"));
+        browser.waitFor(By.id("add-extension")).click();
+        browser.waitFor(By.id("extension-form"));
+        focused().sendKeys(Keys.ESCAPE);
+        browser.waitForCount(By.id("extension-form"), 0);
+        assertThat(focused().getAttribute("id")).as("focus after Escape").isEqualTo("add-extension");
+    }
+
+    @Test
     void logoutReturnsToLoginAndTheTokenStopsWorking() {
         browser.logIn();
         String token = browser.token();
@@ -179,6 +204,10 @@ class PanelBrowserIT {
         browser.waitForText(By.cssSelector(".notice"), "Your session has ended");
         assertThat(browser.driver.findElement(By.id("login-title")).isDisplayed()).isTrue();
         browser.screenshot(testName);
+    }
+
+    private WebElement focused() {
+        return browser.driver.switchTo().activeElement();
     }
 
     private void openExtensions() {

@@ -17,18 +17,23 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.switchboard.api.http.ApiFixture;
-import org.switchboard.store.testkit.TestClock;
+import org.switchboard.api.cdr.CdrRoutes;
 import org.switchboard.api.provisioning.ProvisioningRoutes;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
+import org.switchboard.pbx.cdr.CdrService;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.provisioning.Codec;
+import org.switchboard.store.testkit.TestClock;
 import org.switchboard.pbx.provisioning.DeviceInput;
 import org.switchboard.pbx.provisioning.DeviceSecretCipher;
 import org.switchboard.pbx.provisioning.ProvisioningService;
 import org.switchboard.pbx.provisioning.ProvisioningTemplates;
 import org.switchboard.pbx.provisioning.SipTransport;
 import org.switchboard.pbx.provisioning.SiteSettings;
+import org.switchboard.store.cdr.CallRecord;
+import org.switchboard.store.cdr.Disposition;
+import org.switchboard.store.cdr.JdbiCdrStore;
 import org.switchboard.store.extension.JdbiExtensionStore;
 import org.switchboard.store.provisioning.JdbiProvisionedDeviceStore;
 import org.switchboard.store.provisioning.JdbiRegisteredPhoneStore;
@@ -62,7 +67,14 @@ class PanelProvisioningIT {
                 new SiteSettings("pbx.test", 5060, SipTransport.UDP, "*97", ZoneId.of("UTC"), "pool.ntp.org",
                         List.of(Codec.PCMA, Codec.PCMU)),
                 new DeviceSecretCipher(DeviceSecretCipher.newKey()), fetch -> {}, clock);
-        api = new ApiFixture(db, new ProvisioningRoutes(provisioning));
+        JdbiCdrStore cdrs = new JdbiCdrStore(db.database(), clock);
+        Instant now = Instant.now();
+        List<CallRecord> today = List.of(
+                new CallRecord("c1", "4001", "4002", now, now, now.plusSeconds(30), Disposition.ANSWERED, "BYE", "PCMA", null, null),
+                new CallRecord("c2", "4002", "4003", now, null, now.plusSeconds(10), Disposition.NO_ANSWER, "480", null, null, null),
+                new CallRecord("c3", "4003", "4001", now, null, now.plusSeconds(1), Disposition.BUSY, "486", null, null, null));
+        db.database().execute(h -> cdrs.batchSink().write(h, today));
+        api = new ApiFixture(db, new ProvisioningRoutes(provisioning), new CdrRoutes(new CdrService(cdrs)));
         browser = new PanelBrowser(api.server.port());
         browser.openLoginPage();
         browser.logIn();
@@ -96,10 +108,16 @@ class PanelProvisioningIT {
     }
 
     @Test
-    void dashboardCountsRegisteredPhonesWhenTheRouteExists() {
+    void dashboardCountsRegisteredPhonesAndChartsTodaysCalls() {
         browser.openPage("#/dashboard", By.id("health-title"));
 
         browser.waitForText(By.id("phone-count"), "0");
+        browser.waitForText(By.id("calls-today"), "3");
+        assertThat(browser.driver.findElements(By.cssSelector("#calls-card svg rect.bar"))).hasSize(24);
+        int hourly = browser.driver.findElements(By.cssSelector("#calls-per-hour tbody td:nth-child(2)")).stream()
+                .mapToInt(td -> Integer.parseInt(td.getAttribute("textContent")))
+                .sum();
+        assertThat(hourly).as("calls per hour add up to the day's calls").isEqualTo(3);
         browser.screenshot(testName);
     }
 
