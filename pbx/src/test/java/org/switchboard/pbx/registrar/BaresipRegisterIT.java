@@ -44,7 +44,7 @@ class BaresipRegisterIT {
 
     @Test
     void baresipRegistersWithDigestAndUnregistersOnQuit() throws Exception {
-        int phonePort = Sipp.freePort();
+        int phonePort = Sipp.freePortWithNext();
         Files.writeString(work.resolve("config"), String.join("\n",
                 "poll_method epoll",
                 "sip_listen 127.0.0.1:" + phonePort,

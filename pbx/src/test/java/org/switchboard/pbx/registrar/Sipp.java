@@ -80,6 +80,25 @@ final class Sipp {
         }
     }
 
+    /**
+     * A port free on UDP and TCP whose next port is free on TCP too: baresip opens SIP over TLS
+     * on its SIP port + 1 and fails to start when that one is taken.
+     */
+    static int freePortWithNext() throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            int port = freePort();
+            if (port < 65_535) {
+                try (ServerSocket next = new ServerSocket(port + 1, 1, InetAddress.getLoopbackAddress())) {
+                    return port;
+                } catch (IOException e) {
+                    if (attempt > 20) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
     private static Path scenarioFile(String name) {
         try {
             return Path.of(Sipp.class.getResource("/sipp/" + name).toURI());
