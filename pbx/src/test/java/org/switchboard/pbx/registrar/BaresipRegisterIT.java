@@ -1,5 +1,7 @@
 package org.switchboard.pbx.registrar;
 
+import org.switchboard.sip.testkit.FreePorts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -44,7 +46,7 @@ class BaresipRegisterIT {
 
     @Test
     void baresipRegistersWithDigestAndUnregistersOnQuit() throws Exception {
-        int phonePort = Sipp.freePortWithNext();
+        int phonePort = FreePorts.udpAndTcpWithNext();
         Files.writeString(work.resolve("config"), String.join("\n",
                 "poll_method epoll",
                 "sip_listen 127.0.0.1:" + phonePort,

@@ -1,5 +1,8 @@
 package org.switchboard.pbx.registrar;
 
+import org.switchboard.sip.testkit.FreePorts;
+import org.switchboard.sip.testkit.Sipp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -46,9 +49,9 @@ class RegisterWithDigestIT {
 
     @Test
     void registerWithDigestIsAcceptedAndWrittenThroughBeforeThe200() throws Exception {
-        int phonePort = Sipp.freePort();
+        int phonePort = FreePorts.udpAndTcp();
 
-        Sipp.run("register.xml", server.port(), phonePort, "1001", PASSWORD, PLAIN)
+        sipp("register.xml", server.port(), phonePort, "1001", PASSWORD, PLAIN)
                 .assertAllCallsSucceeded("REGISTER 1001 with the right password");
 
         assertThat(server.registrar.location().lookup("1001")).singleElement().satisfies(b -> {
@@ -67,9 +70,9 @@ class RegisterWithDigestIT {
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         long before = server.registrar.failures().of(loopback).map(f -> f.count()).orElse(0L);
 
-        Sipp.run("register_forbidden.xml", server.port(), Sipp.freePort(), "7777", PASSWORD, PLAIN)
+        sipp("register_forbidden.xml", server.port(), FreePorts.udpAndTcp(), "7777", PASSWORD, PLAIN)
                 .assertAllCallsSucceeded("REGISTER of an unknown extension gets 403");
-        Sipp.run("register_forbidden.xml", server.port(), Sipp.freePort(), "1002", "wrong password", PLAIN)
+        sipp("register_forbidden.xml", server.port(), FreePorts.udpAndTcp(), "1002", "wrong password", PLAIN)
                 .assertAllCallsSucceeded("REGISTER with a wrong password gets 403");
 
         assertThat(server.registrar.location().lookup("1002")).isEmpty();
@@ -79,7 +82,7 @@ class RegisterWithDigestIT {
 
     @Test
     void disabledExtensionIsForbidden() throws Exception {
-        Sipp.run("register_forbidden.xml", server.port(), Sipp.freePort(), "1099", PASSWORD, PLAIN)
+        sipp("register_forbidden.xml", server.port(), FreePorts.udpAndTcp(), "1099", PASSWORD, PLAIN)
                 .assertAllCallsSucceeded("REGISTER of a disabled extension gets 403");
 
         assertThat(server.registrar.location().lookup("1099")).isEmpty();
@@ -87,7 +90,7 @@ class RegisterWithDigestIT {
 
     @Test
     void tooShortExpiryGets423WithMinExpires() throws Exception {
-        Sipp.run("register_too_brief.xml", server.port(), Sipp.freePort(), "1003", PASSWORD,
+        sipp("register_too_brief.xml", server.port(), FreePorts.udpAndTcp(), "1003", PASSWORD,
                 Map.of("expires", "10", "ua", "SIPp", "mac", "-"))
                 .assertAllCallsSucceeded("REGISTER with Expires: 10 gets 423 and Min-Expires: 60");
 
@@ -96,13 +99,13 @@ class RegisterWithDigestIT {
 
     @Test
     void wildcardContactRemovesEveryBinding() throws Exception {
-        Sipp.run("register.xml", server.port(), Sipp.freePort(), "1004", PASSWORD, PLAIN)
+        sipp("register.xml", server.port(), FreePorts.udpAndTcp(), "1004", PASSWORD, PLAIN)
                 .assertAllCallsSucceeded("first phone of 1004");
-        Sipp.run("register.xml", server.port(), Sipp.freePort(), "1004", PASSWORD, PLAIN)
+        sipp("register.xml", server.port(), FreePorts.udpAndTcp(), "1004", PASSWORD, PLAIN)
                 .assertAllCallsSucceeded("second phone of 1004");
         assertThat(server.registrar.location().lookup("1004")).hasSize(2);
 
-        Sipp.run("unregister_all.xml", server.port(), Sipp.freePort(), "1004", PASSWORD, Map.of())
+        sipp("unregister_all.xml", server.port(), FreePorts.udpAndTcp(), "1004", PASSWORD, Map.of())
                 .assertAllCallsSucceeded("Contact: * with Expires: 0");
 
         assertThat(server.registrar.location().lookup("1004")).isEmpty();
@@ -111,11 +114,11 @@ class RegisterWithDigestIT {
 
     @Test
     void expiresZeroRemovesTheContact() throws Exception {
-        int phonePort = Sipp.freePort();
-        Sipp.run("register.xml", server.port(), phonePort, "1005", PASSWORD, PLAIN)
+        int phonePort = FreePorts.udpAndTcp();
+        sipp("register.xml", server.port(), phonePort, "1005", PASSWORD, PLAIN)
                 .assertAllCallsSucceeded("register 1005");
 
-        Sipp.run("unregister.xml", server.port(), phonePort, "1005", PASSWORD, Map.of("expires", "0", "ua", "SIPp", "mac", "-"))
+        sipp("unregister.xml", server.port(), phonePort, "1005", PASSWORD, Map.of("expires", "0", "ua", "SIPp", "mac", "-"))
                 .assertAllCallsSucceeded("unregister 1005 with Expires: 0");
 
         assertThat(server.registrar.location().lookup("1005")).isEmpty();
@@ -130,7 +133,7 @@ class RegisterWithDigestIT {
                 "1008", new String[] {"Grandstream GXP2170 1.0.11.3", "00:0B:82:AB:CD:EF", "000b82abcdef"},
                 "1009", new String[] {"snomD785/10.1.39.11", "-", null});
         for (Map.Entry<String, String[]> phone : phones.entrySet()) {
-            Sipp.run("register.xml", server.port(), Sipp.freePort(), phone.getKey(), PASSWORD,
+            sipp("register.xml", server.port(), FreePorts.udpAndTcp(), phone.getKey(), PASSWORD,
                     Map.of("expires", "300", "ua", phone.getValue()[0], "mac", phone.getValue()[1]))
                     .assertAllCallsSucceeded("REGISTER from " + phone.getValue()[0]);
         }
@@ -150,12 +153,12 @@ class RegisterWithDigestIT {
         Map<String, String> yealink = Map.of("expires", "300", "ua", "Yealink SIP-T46S 66.86.0.15 00:15:65:00:10:10",
                 "mac", "-");
         JdbiRegisteredPhoneStore store = new JdbiRegisteredPhoneStore(server.db.database());
-        Sipp.run("register.xml", server.port(), Sipp.freePort(), "1010", PASSWORD, yealink)
+        sipp("register.xml", server.port(), FreePorts.udpAndTcp(), "1010", PASSWORD, yealink)
                 .assertAllCallsSucceeded("first REGISTER of the Yealink");
         RegisteredPhone first = await().atMost(Duration.ofSeconds(10))
                 .until(() -> store.findByExtension("1010"), l -> l.size() == 1).getFirst();
 
-        Sipp.run("register.xml", server.port(), Sipp.freePort(), "1010", PASSWORD, yealink)
+        sipp("register.xml", server.port(), FreePorts.udpAndTcp(), "1010", PASSWORD, yealink)
                 .assertAllCallsSucceeded("second REGISTER of the Yealink");
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(store.findByExtension("1010"))
@@ -168,8 +171,8 @@ class RegisterWithDigestIT {
 
     @Test
     void aRestartedRegistrarKeepsTheLiveBinding() throws Exception {
-        int phonePort = Sipp.freePort();
-        Sipp.run("register.xml", server.port(), phonePort, "1002", PASSWORD, PLAIN)
+        int phonePort = FreePorts.udpAndTcp();
+        sipp("register.xml", server.port(), phonePort, "1002", PASSWORD, PLAIN)
                 .assertAllCallsSucceeded("REGISTER 1002");
 
         server.restart();
@@ -181,5 +184,14 @@ class RegisterWithDigestIT {
     private List<Registration> rows(String extension) {
         return new JdbiRegistrationStore(server.db.database()).listLive(Instant.now()).stream()
                 .filter(r -> r.extensionNumber().equals(extension)).toList();
+    }
+
+    /** Runs {@code scenario} once as {@code user} from {@code localPort}; {@code keys} fill its [keyword]s. */
+    private static Sipp.Result sipp(String scenario, int targetPort, int localPort, String user, String password,
+            Map<String, String> keys) throws Exception {
+        Sipp run = Sipp.scenario(scenario).target(targetPort).localPort(localPort).runLimitSeconds(30)
+                .credentials(user, password);
+        keys.forEach(run::key);
+        return run.run();
     }
 }

@@ -1,24 +1,19 @@
 package org.switchboard.server.it;
 
+import org.switchboard.sip.testkit.Sipp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -124,41 +119,10 @@ class DashboardRegistrationIT {
     }
 
     /** REGISTERs {@code user} once over UDP from SIPp with digest credentials; fails the test unless the 200 came. */
-    private void runSippRegister(int sipPort, String user, String password) throws IOException, InterruptedException {
-        Path work = Files.createDirectories(dir.resolve("sipp"));
-        Path scenario = work.resolve("register.xml");
-        try (InputStream in = DashboardRegistrationIT.class.getResourceAsStream("/sipp/register.xml")) {
-            Files.copy(in, scenario, StandardCopyOption.REPLACE_EXISTING);
-        }
-        List<String> command = List.of("sipp", "127.0.0.1:" + sipPort, "-sf", scenario.toString(),
-                "-m", "1", "-s", user, "-au", user, "-ap", password,
-                "-key", "expires", "300", "-key", "ua", "SIPp", "-key", "mac", "-",
-                "-i", "127.0.0.1", "-p", Integer.toString(freePort()), "-mp", Integer.toString(freePort()),
-                "-t", "u1", "-timeout", "15s", "-timeout_error",
-                "-trace_err", "-error_file", work.resolve("errors.log").toString(), "-nostdin");
-        Process sipp = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(work.resolve("stdout.log").toFile()).start();
-        try {
-            assertThat(sipp.waitFor(20, TimeUnit.SECONDS)).as("SIPp finished").isTrue();
-        } finally {
-            if (sipp.isAlive()) {
-                sipp.destroyForcibly(); // our own Process handle, i.e. its PID
-            }
-        }
-        assertThat(sipp.exitValue()).as("SIPp exit code (0 = REGISTER got its 200)%n%s%n%s",
-                read(work.resolve("errors.log")), read(work.resolve("stdout.log"))).isZero();
-    }
-
-    /** A port free for both UDP and TCP on loopback at the time of asking. */
-    private static int freePort() throws IOException {
-        try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                DatagramSocket udp = new DatagramSocket(tcp.getLocalPort(), InetAddress.getLoopbackAddress())) {
-            return tcp.getLocalPort();
-        }
-    }
-
-    private static String read(Path file) throws IOException {
-        return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
+    private static void runSippRegister(int sipPort, String user, String password) throws IOException, InterruptedException {
+        Sipp.scenario("register.xml").target(sipPort).credentials(user, password).runLimitSeconds(15)
+                .key("expires", "300").key("ua", "SIPp").key("mac", "-")
+                .run().assertAllCallsSucceeded("REGISTER from SIPp");
     }
 
     private static void screenshot(ChromeDriver browser, String name) throws IOException {

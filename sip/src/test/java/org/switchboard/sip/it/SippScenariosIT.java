@@ -1,5 +1,7 @@
 package org.switchboard.sip.it;
 
+import org.switchboard.sip.testkit.Sipp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -24,14 +26,14 @@ class SippScenariosIT {
 
     @Test
     void optionsIsAnswered200OverUdp() throws Exception {
-        Sipp.run("options.xml", uas.port(Transport.UDP), "u1", 10).assertAllCallsSucceeded("OPTIONS over UDP");
+        Sipp.scenario("options.xml").target(uas.port(Transport.UDP)).calls(10).run().assertAllCallsSucceeded("OPTIONS over UDP");
     }
 
     @Test
     void registerWithDigestIsChallengedThenAccepted() throws Exception {
         int before = uas.registrations.get();
-        Sipp.run("register.xml", uas.port(Transport.UDP), "u1", 10,
-                "-s", TestUas.USER, "-au", TestUas.USER, "-ap", TestUas.PASSWORD)
+        Sipp.scenario("register.xml").target(uas.port(Transport.UDP)).calls(10)
+                .credentials(TestUas.USER, TestUas.PASSWORD).run()
                 .assertAllCallsSucceeded("REGISTER with digest over UDP");
         assertThat(uas.registrations.get() - before).isEqualTo(10);
     }
@@ -39,8 +41,8 @@ class SippScenariosIT {
     @Test
     void registerWithWrongPasswordIsNeverAccepted() throws Exception {
         int before = uas.registrations.get();
-        Sipp.Result result = Sipp.run("register.xml", uas.port(Transport.UDP), "u1", 2,
-                "-s", TestUas.USER, "-au", TestUas.USER, "-ap", "wrong");
+        Sipp.Result result = Sipp.scenario("register.xml").target(uas.port(Transport.UDP)).calls(2)
+                .credentials(TestUas.USER, "wrong").run();
         assertThat(result.exitCode()).as("SIPp expected 200 and got a new 401").isNotZero();
         assertThat(uas.registrations.get()).isEqualTo(before);
     }
@@ -48,21 +50,21 @@ class SippScenariosIT {
     @Test
     void inviteAckByeCallsCompleteOverUdp() throws Exception {
         int before = uas.endedCalls.get();
-        Sipp.run("call.xml", uas.port(Transport.UDP), "u1", 20, "-s", "1002").assertAllCallsSucceeded("calls over UDP");
+        Sipp.scenario("call.xml").target(uas.port(Transport.UDP)).calls(20).option("-s", "1002").run().assertAllCallsSucceeded("calls over UDP");
         assertThat(uas.endedCalls.get() - before).isEqualTo(20);
     }
 
     @Test
     void inviteAckByeCallsCompleteOverOneTcpConnection() throws Exception {
         int before = uas.endedCalls.get();
-        Sipp.run("call.xml", uas.port(Transport.TCP), "t1", 20, "-s", "1002").assertAllCallsSucceeded("calls over TCP");
+        Sipp.scenario("call.xml").target(uas.port(Transport.TCP)).transport("t1").calls(20).option("-s", "1002").run().assertAllCallsSucceeded("calls over TCP");
         assertThat(uas.endedCalls.get() - before).isEqualTo(20);
     }
 
     @Test
     void callsSurviveTenPercentPacketLossThroughRetransmissions() throws Exception {
         long retransmissionsBefore = uas.counters.retransmissions() + uas.counters.retransmissionsAbsorbed();
-        Sipp.run("call.xml", uas.port(Transport.UDP), "u1", 20, "-s", "1002", "-lost", "10")
+        Sipp.scenario("call.xml").target(uas.port(Transport.UDP)).calls(20).option("-s", "1002", "-lost", "10").run()
                 .assertAllCallsSucceeded("calls over UDP with 10% loss");
         assertThat(uas.counters.retransmissions() + uas.counters.retransmissionsAbsorbed())
                 .as("losses were recovered by retransmission").isGreaterThan(retransmissionsBefore);

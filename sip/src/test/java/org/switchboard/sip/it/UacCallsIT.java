@@ -1,5 +1,8 @@
 package org.switchboard.sip.it;
 
+import org.switchboard.sip.testkit.FreePorts;
+import org.switchboard.sip.testkit.Sipp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -133,8 +136,8 @@ class UacCallsIT {
 
     @Test
     void answeredCallIsAcknowledgedThroughTheDialogAndHungUp() throws Exception {
-        int sippPort = Sipp.freePort();
-        Sipp.Running sipp = Sipp.start("uas_answer.xml", sippPort, "u1", 1, List.of());
+        int sippPort = FreePorts.udpAndTcp();
+        Sipp.Running sipp = Sipp.scenario("uas_answer.xml").localPort(sippPort).start();
         Caller caller = call(sippPort);
         Sipp.Result result = sipp.awaitResult();
         result.assertAllCallsSucceeded("SIPp UAS saw INVITE, our ACK and BYE");
@@ -144,8 +147,8 @@ class UacCallsIT {
 
     @Test
     void busyAnswerIsAcknowledgedByTheInviteTransactionItself() throws Exception {
-        int sippPort = Sipp.freePort();
-        Sipp.Running sipp = Sipp.start("uas_busy.xml", sippPort, "u1", 1, List.of());
+        int sippPort = FreePorts.udpAndTcp();
+        Sipp.Running sipp = Sipp.scenario("uas_busy.xml").localPort(sippPort).start();
         Caller caller = call(sippPort);
         sipp.awaitResult().assertAllCallsSucceeded("SIPp UAS got the ACK for its 486");
         await().until(() -> caller.events.contains("final 486"));
@@ -154,8 +157,8 @@ class UacCallsIT {
 
     @Test
     void ringingCallIsCancelledAndTheInviteEndsWith487() throws Exception {
-        int sippPort = Sipp.freePort();
-        Sipp.Running sipp = Sipp.start("uas_cancelled.xml", sippPort, "u1", 1, List.of());
+        int sippPort = FreePorts.udpAndTcp();
+        Sipp.Running sipp = Sipp.scenario("uas_cancelled.xml").localPort(sippPort).start();
         Caller caller = call(sippPort, true);
         sipp.awaitResult().assertAllCallsSucceeded("SIPp UAS got CANCEL, then the ACK for its 487");
         await().until(() -> caller.events.contains("final 487") && caller.events.contains("cancel 200"));

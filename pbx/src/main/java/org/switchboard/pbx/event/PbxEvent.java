@@ -1,0 +1,34 @@
+package org.switchboard.pbx.event;
+
+import java.time.Instant;
+
+/**
+ * Something that happened in the PBX, published on the {@link EventBus} after it happened (after
+ * the commit, for stored changes). Immutable records; the family is sealed so a subscriber's
+ * {@code switch} names every kind it handles.
+ */
+public sealed interface PbxEvent {
+    /** When it happened. */
+    Instant at();
+
+    /** A call arrived and was routed to {@code callee}; its legs are being set up. */
+    record CallStarted(Instant at, String callId, String caller, String callee) implements PbxEvent {}
+
+    /** The callee answered. */
+    record CallAnswered(Instant at, String callId) implements PbxEvent {}
+
+    /** The call ended with this CDR disposition (ANSWERED, NO ANSWER, BUSY, FAILED, CANCELLED). */
+    record CallEnded(Instant at, String callId, String disposition, String hangupCause) implements PbxEvent {}
+
+    /** Extension {@code extension} now has {@code bindings} registered contacts (0 = unregistered). */
+    record RegistrationChanged(Instant at, String extension, int bindings) implements PbxEvent {}
+
+    /**
+     * A stored setting changed: {@code entity} names the feature's records (e.g. {@code extension},
+     * {@code device}, {@code dialplan_rule}), {@code key} the record (e.g. the extension number).
+     */
+    record ConfigChanged(Instant at, String entity, String key, Change change) implements PbxEvent {}
+
+    /** What happened to the record of a {@link ConfigChanged}. */
+    enum Change { CREATED, UPDATED, DELETED }
+}
