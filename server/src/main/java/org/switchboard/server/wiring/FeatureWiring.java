@@ -10,6 +10,7 @@ import org.switchboard.pbx.admin.AdminAuthService;
 import org.switchboard.pbx.callsettings.CallSettingsService;
 import org.switchboard.pbx.cdr.CdrRecorder;
 import org.switchboard.pbx.cdr.CdrService;
+import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.routing.DefaultDialPlan;
 import org.switchboard.pbx.routing.DialPlanSeed;
 import org.switchboard.pbx.routing.DialPlanService;
@@ -50,7 +51,8 @@ public final class FeatureWiring {
         JdbiCdrStore cdrStore = new JdbiCdrStore(db, clock);
         // CDRs are never dropped: a full queue makes the producer wait (persistence.md, write-behind).
         CdrRecorder cdrRecorder = new CdrRecorder(db, cdrStore, BatchWriter.Settings.defaults(BatchWriter.Overflow.WAIT), registry);
-        return new Features(extensions, adminAuth, dialPlan, callSettings, new CdrService(cdrStore), cdrRecorder);
+        return new Features(extensions, adminAuth, dialPlan, callSettings, new CdrService(cdrStore), cdrRecorder,
+                new EventBus());
     }
 
     /**

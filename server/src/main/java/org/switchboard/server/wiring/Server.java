@@ -88,6 +88,7 @@ public final class Server {
             }
             if (features != null) {
                 features.cdrRecorder().close();
+                features.events().close();
             }
             housekeeping.close();
             stores.close();
@@ -154,6 +155,7 @@ public final class Server {
         // Write-behind queues flush before the pool closes, so nothing recorded is lost.
         provisioning.close();
         features.cdrRecorder().close();
+        features.events().close();
         stores.close();
         log.info("switchboard stopped");
     }
