@@ -2,7 +2,6 @@ package org.switchboard.pbx.call.transfer;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.switchboard.sip.message.HeaderName;
@@ -27,21 +26,17 @@ public record ReferRequest(NameAddress referTo, String dialled, Optional<Replace
 
     /** Reads the REFER's Refer-To; a missing, repeated or malformed one is refused with 400 and a reason. */
     public static Check check(SipRequest refer) {
-        List<String> values = refer.headers().all(HeaderName.REFER_TO);
-        if (values.isEmpty()) {
-            return new Check.Refused(400, "Missing Refer-To");
-        }
-        if (values.size() > 1) {
-            // RFC 3515 §2.4.1: exactly one Refer-To value.
-            return new Check.Refused(400, "More Than One Refer-To");
-        }
-        NameAddress referTo;
+        Optional<NameAddress> referTo;
         try {
-            referTo = NameAddress.parse(values.getFirst());
+            // RFC 3515 §2.4.1: exactly one Refer-To; more than one is a parse error here.
+            referTo = refer.referTo();
         } catch (SipParseException e) {
             return new Check.Refused(400, "Bad Refer-To: " + e.getMessage());
         }
-        if (!(referTo.uri() instanceof SipUri target)) {
+        if (referTo.isEmpty()) {
+            return new Check.Refused(400, "Missing Refer-To");
+        }
+        if (!(referTo.get().uri() instanceof SipUri target)) {
             return new Check.Refused(416, "Unsupported URI Scheme");
         }
         Optional<String> replacesValue = target.headers().flatMap(h -> header(h, HeaderName.REPLACES));
@@ -49,7 +44,7 @@ public record ReferRequest(NameAddress referTo, String dialled, Optional<Replace
         if (replacesValue.isPresent() && replaces.isEmpty()) {
             return new Check.Refused(400, "Bad Replaces in Refer-To");
         }
-        return new Check.Accepted(new ReferRequest(referTo, target.user().orElse(""), replaces));
+        return new Check.Accepted(new ReferRequest(referTo.get(), target.user().orElse(""), replaces));
     }
 
     /** The value of header {@code name} in a URI's {@code ?h1=v1&h2=v2} part (RFC 3261 §19.1.1), still escaped. */
