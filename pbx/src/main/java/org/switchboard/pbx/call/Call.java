@@ -19,6 +19,8 @@ import org.switchboard.media.sdp.AnswerResult;
 import org.switchboard.media.sdp.SdpParseException;
 import org.switchboard.media.sdp.SdpParser;
 import org.switchboard.media.sdp.SessionDescription;
+import org.switchboard.pbx.call.transfer.BlindTransfer;
+import org.switchboard.pbx.call.transfer.TransferableCall;
 import org.switchboard.pbx.event.PbxEvent;
 import org.switchboard.pbx.registrar.Binding;
 import org.switchboard.sip.dialog.Dialog;
@@ -43,7 +45,7 @@ import org.switchboard.store.cdr.Disposition;
  * the call's executor (the caller's Call-ID's, which the forks' Call-IDs are joined to), which owns
  * all fields.
  */
-final class Call {
+final class Call implements TransferableCall {
     private static final Logger log = LoggerFactory.getLogger(Call.class);
 
     /** Where the call is; only ever moves forward. */
@@ -68,6 +70,8 @@ final class Call {
     private Instant answeredAt;
     private ScheduledFuture<?> noAnswer;
     private SipResponse bestFailure;
+    private String calleeParty;
+    private BlindTransfer transfer;
 
     Call(CallServices services, CallRegistry registry, ServerTransaction invite, SessionDescription offer,
             int mediaIndex, String caller, String callee) {
@@ -78,16 +82,19 @@ final class Call {
         this.mediaIndex = mediaIndex;
         this.caller = caller;
         this.callee = callee;
+        this.calleeParty = callee;
         this.executor = invite.executor();
         this.startedAt = services.clock().instant();
         this.inDialog = new InDialogRelay(services.stack(), this::contactFor);
     }
 
-    String id() {
+    @Override
+    public String id() {
         return invite.request().callId();
     }
 
-    Executor executor() {
+    @Override
+    public Executor executor() {
         return executor;
     }
 
@@ -304,6 +311,10 @@ final class Call {
             tx.respond(tx.request().createResponse(481).withToTag(RandomTokens.tag()));
             return;
         }
+        if (tx.method().equals(SipMethod.REFER)) {
+            transfer().onRefer(from, tx);
+            return;
+        }
         if (!tx.method().equals(SipMethod.BYE)) {
             inDialog.relay(from, tx);
             return;
@@ -380,6 +391,9 @@ final class Call {
         }
         phase = Phase.ENDED;
         stopRinging();
+        if (transfer != null) {
+            transfer.abandon();
+        }
         if (media != null) {
             media.close();
         }
@@ -397,6 +411,83 @@ final class Call {
                 hostPort(invite.flow().remote()), calleeAddress));
         services.events().publish(new PbxEvent.CallEnded(endedAt, id(), disposition.label(), cause));
         log.info("call ended call_id={} disposition={} cause={}", id(), disposition.label(), cause);
+    }
+
+    // ---- transfer (pbx.call.transfer) ---------------------------------------------------------
+
+    private BlindTransfer transfer() {
+        if (transfer == null) {
+            transfer = new BlindTransfer(services.stack(), services.router(), services.scheduler(),
+                    services.settings().noAnswerTimeout(), services.settings().domain(), this);
+        }
+        return transfer;
+    }
+
+    @Override
+    public String party(Leg leg) {
+        return leg == Leg.A ? caller : calleeParty;
+    }
+
+    @Override
+    public Dialog dialog(Leg leg) {
+        return leg == Leg.A ? callerDialog : winner.dialog();
+    }
+
+    @Override
+    public NextHop hop(Leg leg) {
+        return leg == Leg.A ? callerHop() : winner.hop();
+    }
+
+    @Override
+    public NameAddress contact(Transport transport) {
+        return contactFor(transport);
+    }
+
+    /** Only the callee's leg can be handed to a new phone: the caller's leg is the call's identity (id, CDR). */
+    @Override
+    public boolean canReplace(Leg leg) {
+        return leg == Leg.B;
+    }
+
+    @Override
+    public byte[] offerReplacing(Leg leg) {
+        return media.relay(leg.other(), offer);
+    }
+
+    @Override
+    public String joinNewLeg() {
+        String callId = RandomTokens.tag() + RandomTokens.tag() + "@" + services.settings().sipHost();
+        services.stack().joinExecutor(callId, id());
+        registry.add(callId, this);
+        return callId;
+    }
+
+    @Override
+    public void leaveLeg(String callId) {
+        registry.removeLeg(callId, this);
+        services.stack().leaveExecutor(callId);
+    }
+
+    @Override
+    public void replace(Leg leg, String party, Binding binding, SipRequest legInvite, SipResponse ok, SipRequest ack) {
+        if (!canReplace(leg)) {
+            throw new IllegalArgumentException("leg " + leg + " cannot be replaced");
+        }
+        CalleeLeg next = new CalleeLeg(binding, legInvite, this::onCalleeResponse);
+        next.dialogFor(ok);
+        next.acked(ack);
+        next.state(CalleeLeg.State.ANSWERED);
+        winner.state(CalleeLeg.State.ENDED);
+        forks.add(next);
+        winner = next;
+        calleeParty = party;
+        inDialog.connect(callerDialog, callerHop(), next.dialog(), next.hop(), media);
+    }
+
+    @Override
+    public byte[] relayMedia(Leg from, SessionDescription sdp) {
+        media.followOffer(from, sdp);
+        return media.relay(from, sdp);
     }
 
     // ---- what the API sees ------------------------------------------------------------------

@@ -25,6 +25,7 @@ import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.registrar.Binding;
 import org.switchboard.pbx.registrar.RegistrarService;
+import org.switchboard.pbx.routing.CallRouter;
 import org.switchboard.pbx.routing.DialPlanService;
 import org.switchboard.pbx.routing.Route;
 import org.switchboard.sip.app.SipStack;
@@ -56,7 +57,8 @@ public final class CallControl implements ActiveCalls {
     public CallControl(SipStack stack, RtpRelay relay, RegistrarService registrar, ExtensionService extensions,
             DialPlanService dialPlan, CallSettingsService callSettings, CdrRecorder cdr, EventBus events,
             ScheduledExecutorService scheduler, InstantSource clock, CallControlSettings settings) {
-        this.services = new CallServices(stack, relay, cdr, events, scheduler, clock, settings);
+        this.services = new CallServices(stack, relay, cdr, events, scheduler, clock, settings,
+                new CallRouter(dialPlan, callSettings::current, registrar.location()));
         this.authentication = new CallerAuthentication(registrar.authenticator(), registrar.credentials(), extensions,
                 settings.domain());
         this.routing = new CallRouting(dialPlan);

@@ -52,7 +52,7 @@ import org.switchboard.store.db.Database;
  */
 public final class SipWiring implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SipWiring.class);
-    private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, UPDATE, INFO, REGISTER, OPTIONS";
+    private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, UPDATE, INFO, REFER, REGISTER, OPTIONS";
     /** How long shutdown waits for the calls in progress to be ended and recorded. */
     private static final Duration END_CALLS_WAIT = Duration.ofSeconds(5);
 

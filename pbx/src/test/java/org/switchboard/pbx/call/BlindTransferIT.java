@@ -1,0 +1,61 @@
+package org.switchboard.pbx.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.switchboard.sip.testkit.FreePorts;
+import org.switchboard.sip.testkit.Sipp;
+import org.switchboard.store.cdr.Cdr;
+import org.switchboard.store.cdr.Disposition;
+import org.switchboard.store.testkit.TestDatabases;
+
+/**
+ * Blind transfer (REFER) through the B2BUA with three SIPp phones: 2001 calls 2002, 2002 answers
+ * and transfers the call to 2003; the transferee's audio must then reach 2003 through the relay.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BlindTransferIT {
+    private CallHarness pbx;
+
+    @BeforeAll
+    void start() {
+        pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(5), Duration.ofSeconds(60), 42_000);
+        pbx.addExtensions("2001", "2002", "2003");
+    }
+
+    @AfterAll
+    void stop() {
+        pbx.close();
+    }
+
+    @Test
+    void theCalleeTransfersTheCallerToAThirdExtensionWhoHearsTheCaller() throws Exception {
+        int transferorPort = FreePorts.udpAndTcp();
+        int targetPort = FreePorts.udpAndTcp();
+        pbx.register("2002", transferorPort);
+        pbx.register("2003", targetPort);
+        try (RtpSink targetMedia = new RtpSink()) {
+            Sipp.Running target = Sipp.scenario("transfer_target.xml").localPort(targetPort)
+                    .key("rtp_port", Integer.toString(targetMedia.port())).start();
+            CallIT.awaitListening(targetPort);
+            Sipp.Running transferor = Sipp.scenario("transfer_transferor.xml").localPort(transferorPort)
+                    .key("target", "2003").start();
+            CallIT.awaitListening(transferorPort);
+
+            pbx.caller("transfer_transferee.xml", "2001", "2002").key("codec", "8").run()
+                    .assertAllCallsSucceeded("2001 calls 2002, is re-INVITEd to 2003, talks, hangs up");
+            transferor.awaitResult().assertAllCallsSucceeded("2002 answers, REFERs to 2003, gets NOTIFY 100 and 200, then BYE");
+            target.awaitResult().assertAllCallsSucceeded("2003 answers the transfer and gets the transferee's BYE");
+
+            assertThat(targetMedia.received(8)).as("the transferee's A-law RTP relayed to the transfer target").isPositive();
+        }
+        Cdr cdr = pbx.awaitCdrOf("2001");
+        assertThat(cdr.disposition()).isEqualTo(Disposition.ANSWERED);
+        assertThat(cdr.hangupCause()).isEqualTo("BYE from caller");
+        pbx.awaitPortsFree();
+    }
+}
