@@ -3,9 +3,7 @@ package org.switchboard.pbx.call;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -16,8 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.media.rtp.Leg;
 import org.switchboard.media.rtp.RelaySession;
 import org.switchboard.media.sdp.AnswerResult;
-import org.switchboard.media.sdp.SdpParseException;
-import org.switchboard.media.sdp.SdpParser;
 import org.switchboard.media.sdp.SessionDescription;
 import org.switchboard.pbx.call.transfer.BlindTransfer;
 import org.switchboard.pbx.call.transfer.TransferableCall;
@@ -30,7 +26,6 @@ import org.switchboard.sip.message.SipMethod;
 import org.switchboard.sip.message.SipRequest;
 import org.switchboard.sip.message.SipResponse;
 import org.switchboard.sip.message.SipUri;
-import org.switchboard.sip.transaction.ClientTransactionListener;
 import org.switchboard.sip.transaction.RandomTokens;
 import org.switchboard.sip.transaction.ServerTransaction;
 import org.switchboard.sip.transport.NextHop;
@@ -61,7 +56,8 @@ final class Call implements TransferableCall {
     private final Executor executor;
     private final Instant startedAt;
     private final String localTag = RandomTokens.tag();
-    private final List<CalleeLeg> forks = new ArrayList<>();
+    private final CalleeForks forks;
+    private final LocalContact contact;
     private final InDialogRelay inDialog;
     private Phase phase = Phase.SETTING_UP;
     private CallMedia media;
@@ -69,7 +65,6 @@ final class Call implements TransferableCall {
     private Dialog callerDialog;
     private Instant answeredAt;
     private ScheduledFuture<?> noAnswer;
-    private SipResponse bestFailure;
     private String calleeParty;
     private BlindTransfer transfer;
 
@@ -85,7 +80,9 @@ final class Call implements TransferableCall {
         this.calleeParty = callee;
         this.executor = invite.executor();
         this.startedAt = services.clock().instant();
-        this.inDialog = new InDialogRelay(services.stack(), this::contactFor);
+        this.forks = new CalleeForks(services.stack(), id());
+        this.contact = new LocalContact(services.stack(), services.settings().sipHost());
+        this.inDialog = new InDialogRelay(services.stack(), contact);
     }
 
     @Override
@@ -148,16 +145,11 @@ final class Call implements TransferableCall {
                 .callId(callId)
                 .cseq(1)
                 .maxForwards(70)
-                .contact(contactFor(binding.flow().transport()))
+                .contact(contact.on(binding.flow().transport()))
                 .body(CallMedia.SDP, sdp)
                 .build();
-        CalleeLeg leg = new CalleeLeg(binding, request, this::onCalleeResponse);
-        forks.add(leg);
-        // The fork's responses and requests must run where this call's state lives.
-        services.stack().joinExecutor(callId, id());
         registry.add(callId, this);
-        NextHop hop = leg.hop();
-        leg.sent(services.stack().send(request, hop.transport(), hop.address(), leg));
+        forks.send(new CalleeLeg(binding, request, this::onCalleeResponse));
     }
 
     private void onCalleeResponse(CalleeLeg leg, SipResponse response) {
@@ -172,7 +164,7 @@ final class Call implements TransferableCall {
 
     private void onCalleeProvisional(CalleeLeg leg, SipResponse response) {
         if (leg.isCancelWanted() && leg.state() == CalleeLeg.State.CALLING) {
-            cancel(leg);
+            forks.cancel(leg);
             return;
         }
         if (leg.state() == CalleeLeg.State.CALLING) {
@@ -184,10 +176,10 @@ final class Call implements TransferableCall {
         phase = Phase.RINGING;
         SipResponse ringing = invite.request().createResponse(response.status(), response.reason())
                 .withToTag(localTag);
-        Optional<SessionDescription> early = sdpOf(response.body(), response.headers().first(HeaderName.CONTENT_TYPE));
+        Optional<SessionDescription> early = CallMedia.sdpOf(response);
         if (early.isPresent()) {
             // RFC 3960 early media (183): ringback or announcements from the callee's side.
-            ringing = ringing.withHeader(HeaderName.CONTACT, contactFor(invite.flow().transport()).toString())
+            ringing = ringing.withHeader(HeaderName.CONTACT, contact.on(invite.flow().transport()).toString())
                     .withBody(CallMedia.SDP, media.relay(Leg.B, early.get()));
         }
         invite.respond(ringing);
@@ -209,7 +201,7 @@ final class Call implements TransferableCall {
             bye(dialog, hop);
             return;
         }
-        Optional<SessionDescription> answer = sdpOf(ok.body(), ok.headers().first(HeaderName.CONTENT_TYPE));
+        Optional<SessionDescription> answer = CallMedia.sdpOf(ok);
         AnswerResult result = answer.isEmpty()
                 ? new AnswerResult.NotAcceptable("callee answered without SDP")
                 : media.answerCaller(offer, answer.get());
@@ -217,7 +209,7 @@ final class Call implements TransferableCall {
             case AnswerResult.NotAcceptable refused -> {
                 leg.state(CalleeLeg.State.ENDED);
                 bye(dialog, hop);
-                cancelForks();
+                forks.cancelPending();
                 refuse(invite.request().createResponse(488).withHeader("Warning", "399 switchboard \""
                         + refused.reason().replace('"', '\'') + "\""), Disposition.FAILED, "488 " + refused.reason());
             }
@@ -228,10 +220,10 @@ final class Call implements TransferableCall {
     private void answer(CalleeLeg leg, Dialog calleeDialog, AnswerResult.Answered answered) {
         winner = leg;
         leg.state(CalleeLeg.State.ANSWERED);
-        cancelForks();
+        forks.cancelPending();
         stopRinging();
         SipResponse ok = invite.request().createResponse(200).withToTag(localTag)
-                .withHeader(HeaderName.CONTACT, contactFor(invite.flow().transport()).toString())
+                .withHeader(HeaderName.CONTACT, contact.on(invite.flow().transport()).toString())
                 .withBody(CallMedia.SDP, answered.answer().toSdp().getBytes(StandardCharsets.UTF_8));
         invite.respond(ok);
         callerDialog = Dialog.asUas(invite.request(), ok);
@@ -244,23 +236,20 @@ final class Call implements TransferableCall {
     }
 
     private void onCalleeFailed(CalleeLeg leg, SipResponse response) {
-        boolean wasPending = leg.state() != CalleeLeg.State.ENDED && leg.state() != CalleeLeg.State.ANSWERED;
-        leg.state(CalleeLeg.State.ENDED);
-        if (!wasPending || (phase != Phase.CALLING && phase != Phase.RINGING)) {
+        if (!leg.isPending() && leg.state() != CalleeLeg.State.CANCELLING) {
             return;
         }
-        if (bestFailure == null || Outcomes.isBetter(response.status(), bestFailure.status())) {
-            bestFailure = response;
+        boolean lastOne = forks.failed(leg, response);
+        if (!lastOne || (phase != Phase.CALLING && phase != Phase.RINGING)) {
+            return;
         }
-        if (forks.stream().noneMatch(CalleeLeg::isPending)) {
-            int status = bestFailure.status();
-            // Authentication and redirection are between the callee's phone and us, not the caller's business.
-            SipResponse toCaller = status < 400 || status == 401 || status == 407
-                    ? invite.request().createResponse(480)
-                    : invite.request().createResponse(status, bestFailure.reason());
-            stopRinging();
-            refuse(toCaller, Outcomes.of(toCaller.status()), status + " " + bestFailure.reason());
-        }
+        SipResponse best = forks.bestFailure().orElse(response);
+        int status = best.status();
+        // Authentication and redirection are between the callee's phone and us, not the caller's business.
+        SipResponse toCaller = status < 400 || status == 401 || status == 407
+                ? invite.request().createResponse(480)
+                : invite.request().createResponse(status, best.reason());
+        refuse(toCaller, Outcomes.of(toCaller.status()), status + " " + best.reason());
     }
 
     // ---- ending before an answer ----------------------------------------------------------
@@ -270,7 +259,7 @@ final class Call implements TransferableCall {
         if (phase == Phase.ANSWERED || phase == Phase.ENDED) {
             return;
         }
-        cancelForks();
+        forks.cancelPending();
         end(Disposition.CANCELLED, "CANCEL from caller");
     }
 
@@ -278,26 +267,8 @@ final class Call implements TransferableCall {
         if (phase != Phase.CALLING && phase != Phase.RINGING) {
             return;
         }
-        cancelForks();
+        forks.cancelPending();
         refuse(invite.request().createResponse(480, "No Answer"), Disposition.NO_ANSWER, "no answer");
-    }
-
-    private void cancelForks() {
-        for (CalleeLeg leg : forks) {
-            if (leg == winner || !leg.isPending()) {
-                continue;
-            }
-            if (leg.state() == CalleeLeg.State.RINGING) {
-                cancel(leg);
-            } else {
-                leg.wantCancel(); // sent when its first provisional arrives (RFC 3261 §9.1)
-            }
-        }
-    }
-
-    private void cancel(CalleeLeg leg) {
-        leg.state(CalleeLeg.State.CANCELLING);
-        services.stack().cancel(leg.transaction(), IGNORED);
     }
 
     // ---- answered ------------------------------------------------------------------------
@@ -356,7 +327,7 @@ final class Call implements TransferableCall {
                 end(Disposition.ANSWERED, cause);
             }
             default -> {
-                cancelForks();
+                forks.cancelPending();
                 refuse(invite.request().createResponse(487), Disposition.CANCELLED, cause);
             }
         }
@@ -372,7 +343,8 @@ final class Call implements TransferableCall {
     }
 
     private void bye(Dialog dialog, NextHop hop) {
-        services.stack().send(dialog.newRequest(SipMethod.BYE).build(), hop.transport(), hop.address(), IGNORED);
+        services.stack().send(dialog.newRequest(SipMethod.BYE).build(), hop.transport(), hop.address(),
+                NoResponseNeeded.INSTANCE);
     }
 
     private NextHop callerHop() {
@@ -398,13 +370,11 @@ final class Call implements TransferableCall {
             media.close();
         }
         // Unregister first: a fork's request that reaches its own executor after it left finds no call (481).
-        registry.remove(this, forks.stream().map(CalleeLeg::callId).toList());
-        for (CalleeLeg leg : forks) {
-            services.stack().leaveExecutor(leg.callId());
-        }
+        registry.remove(this, forks.callIds());
+        forks.leaveExecutors();
         Instant endedAt = services.clock().instant();
         boolean answered = disposition == Disposition.ANSWERED;
-        String calleeAddress = Optional.ofNullable(winner).or(() -> forks.stream().findFirst())
+        String calleeAddress = Optional.ofNullable(winner).or(forks::first)
                 .map(leg -> hostPort(leg.binding().flow().remote())).orElse(null);
         services.cdr().record(new CallRecord(id(), caller, callee, startedAt, answered ? answeredAt : null, endedAt,
                 disposition, cause, media == null || !answered ? null : media.codec().orElse(null),
@@ -440,7 +410,7 @@ final class Call implements TransferableCall {
 
     @Override
     public NameAddress contact(Transport transport) {
-        return contactFor(transport);
+        return contact.on(transport);
     }
 
     /** Only the callee's leg can be handed to a new phone: the caller's leg is the call's identity (id, CDR). */
@@ -478,7 +448,7 @@ final class Call implements TransferableCall {
         next.acked(ack);
         next.state(CalleeLeg.State.ANSWERED);
         winner.state(CalleeLeg.State.ENDED);
-        forks.add(next);
+        forks.adopt(next);
         winner = next;
         calleeParty = party;
         inDialog.connect(callerDialog, callerHop(), next.dialog(), next.hop(), media);
@@ -498,7 +468,7 @@ final class Call implements TransferableCall {
                 Optional.ofNullable(answeredAt), media == null ? Optional.empty() : media.codec());
         parts.addLeg(true, id(), caller, hostPort(invite.flow().remote()), media == null ? 0 : media.localRtpPort(Leg.A),
                 media == null ? Optional.empty() : media.signalledRtp(Leg.A));
-        for (CalleeLeg leg : forks) {
+        for (CalleeLeg leg : forks.all()) {
             if (leg.isPending() || leg == winner) {
                 parts.addLeg(false, leg.callId(), callee, hostPort(leg.binding().flow().remote()),
                         media == null ? 0 : media.localRtpPort(Leg.B),
@@ -520,43 +490,8 @@ final class Call implements TransferableCall {
         };
     }
 
-    // ---- helpers ---------------------------------------------------------------------------
-
-    private NameAddress contactFor(Transport transport) {
-        int port = services.stack().localAddress(transport).getPort();
-        String host = services.settings().sipHost();
-        String uri = "sip:" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port
-                + (transport == Transport.UDP ? "" : ";transport=" + transport.viaName().toLowerCase(Locale.ROOT));
-        return NameAddress.of(SipUri.parse(uri));
-    }
-
-    static Optional<SessionDescription> sdpOf(byte[] body, Optional<String> contentType) {
-        if (body.length == 0 || contentType.map(t -> !t.toLowerCase(Locale.ROOT).startsWith(CallMedia.SDP)).orElse(false)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(SdpParser.parse(new String(body, StandardCharsets.UTF_8)));
-        } catch (SdpParseException e) {
-            return Optional.empty();
-        }
-    }
-
+    /** A transport address as the CDR and the API show it. */
     static String hostPort(InetSocketAddress address) {
         return address.getAddress().getHostAddress() + ":" + address.getPort();
     }
-
-    /** For requests whose outcome changes nothing (BYE, CANCEL): the far end is gone either way. */
-    static final ClientTransactionListener<SipResponse> IGNORED = new ClientTransactionListener<>() {
-        @Override
-        public void onProvisional(SipResponse response) {}
-
-        @Override
-        public void onFinal(SipResponse response) {}
-
-        @Override
-        public void onTimeout() {}
-
-        @Override
-        public void onTransportError(Throwable cause) {}
-    };
 }

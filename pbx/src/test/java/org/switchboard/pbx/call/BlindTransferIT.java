@@ -23,7 +23,7 @@ class BlindTransferIT {
 
     @BeforeAll
     void start() {
-        pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(5), Duration.ofSeconds(60), 42_000);
+        pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(5), Duration.ofSeconds(60), 42_400);
         pbx.addExtensions("2001", "2002", "2003");
     }
 
@@ -39,12 +39,10 @@ class BlindTransferIT {
         pbx.register("2002", transferorPort);
         pbx.register("2003", targetPort);
         try (RtpSink targetMedia = new RtpSink()) {
-            Sipp.Running target = Sipp.scenario("transfer_target.xml").localPort(targetPort)
-                    .key("rtp_port", Integer.toString(targetMedia.port())).start();
-            CallIT.awaitListening(targetPort);
-            Sipp.Running transferor = Sipp.scenario("transfer_transferor.xml").localPort(transferorPort)
-                    .key("target", "2003").start();
-            CallIT.awaitListening(transferorPort);
+            Sipp.Running target = CallIT.startCallee(Sipp.scenario("transfer_target.xml").localPort(targetPort)
+                    .key("rtp_port", Integer.toString(targetMedia.port())), targetPort);
+            Sipp.Running transferor = CallIT.startCallee(Sipp.scenario("transfer_transferor.xml").localPort(transferorPort)
+                    .key("target", "2003"), transferorPort);
 
             pbx.caller("transfer_transferee.xml", "2001", "2002").key("codec", "8").run()
                     .assertAllCallsSucceeded("2001 calls 2002, is re-INVITEd to 2003, talks, hangs up");

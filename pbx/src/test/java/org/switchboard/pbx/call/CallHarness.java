@@ -139,6 +139,11 @@ final class CallHarness implements AutoCloseable {
         return rows.getFirst();
     }
 
+    /** How many CDRs name {@code extension} as caller or callee. */
+    long cdrsOf(String extension) {
+        return cdrStore.page(new CdrFilter(extension, null, null, null), 1, 0).total();
+    }
+
     /** Waits until every relay port pair is back in the pool. */
     void awaitPortsFree() {
         int capacity = 200;

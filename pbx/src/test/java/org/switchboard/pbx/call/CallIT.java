@@ -70,7 +70,7 @@ class CallIT {
     void callerCancellingWhileItRingsCancelsTheForkAndIsRecordedCancelled() throws Exception {
         int calleePort = FreePorts.udpAndTcp();
         pbx.register("1004", calleePort);
-        Sipp.Running callee = start(Sipp.scenario("uas_ring.xml").localPort(calleePort), calleePort);
+        Sipp.Running callee = startCallee(Sipp.scenario("uas_ring.xml").localPort(calleePort), calleePort);
 
         pbx.caller("uac_cancel.xml", "1003", "1004").key("sdp_ip", "127.0.0.1").key("codec", "8").run()
                 .assertAllCallsSucceeded("1003 cancels while 1004 rings: 200 for the CANCEL, 487 for the INVITE");
@@ -87,7 +87,7 @@ class CallIT {
     void busyCalleeGivesTheCaller486AndABusyRecord() throws Exception {
         int calleePort = FreePorts.udpAndTcp();
         pbx.register("1006", calleePort);
-        Sipp.Running callee = start(Sipp.scenario("uas_busy.xml").localPort(calleePort), calleePort);
+        Sipp.Running callee = startCallee(Sipp.scenario("uas_busy.xml").localPort(calleePort), calleePort);
 
         Sipp.Result caller = pbx.caller("uac_refused.xml", "1005", "1006").key("sdp_ip", "127.0.0.1").key("codec", "8").run();
         caller.assertAllCallsSucceeded("1005 calls busy 1006");
@@ -124,7 +124,7 @@ class CallIT {
     void phonesRingingPastTheNoAnswerTimeoutAreCancelledAndTheCallerGets480() throws Exception {
         int calleePort = FreePorts.udpAndTcp();
         pbx.register("1010", calleePort);
-        Sipp.Running callee = start(Sipp.scenario("uas_ring.xml").localPort(calleePort), calleePort);
+        Sipp.Running callee = startCallee(Sipp.scenario("uas_ring.xml").localPort(calleePort), calleePort);
 
         Sipp.Result caller = pbx.caller("uac_refused.xml", "1009", "1010").key("sdp_ip", "127.0.0.1").key("codec", "8").run();
         caller.assertAllCallsSucceeded("1009 calls 1010, which rings and rings");
@@ -162,7 +162,7 @@ class CallIT {
         int calleePort = FreePorts.udpAndTcp();
         pbx.register("1014", calleePort);
         try (RtpSink calleeMedia = new RtpSink()) {
-            Sipp.Running callee = start(Sipp.scenario("uas_hold.xml").localPort(calleePort)
+            Sipp.Running callee = startCallee(Sipp.scenario("uas_hold.xml").localPort(calleePort)
                     .key("rtp_port", Integer.toString(calleeMedia.port())).key("codec", "8"), calleePort);
 
             Sipp.Running caller = pbx.caller("uac_hold.xml", "1013", "1014").key("sdp_ip", "127.0.0.1").key("codec", "8")
@@ -234,19 +234,19 @@ class CallIT {
     }
 
     /** SIPp's screen counts each scenario message: the caller received this final status once. */
-    private static void assertFinalResponse(Sipp.Result caller, int status) {
+    static void assertFinalResponse(Sipp.Result caller, int status) {
         assertThat(caller.screen()).as("the caller's final response").containsPattern("\\s" + status + " <-+\\s+1\\s");
     }
 
-    private static Sipp.Running start(Sipp sipp, int port) throws IOException {
+    static Sipp.Running startCallee(Sipp sipp, int port) throws IOException {
         Sipp.Running running = sipp.start();
         awaitListening(port);
         return running;
     }
 
     /** Starts the callee's SIPp on the port it registered from, once it listens there. */
-    private static Sipp.Running answering(int port, RtpSink media, String codec) throws IOException {
-        return start(Sipp.scenario("uas_answer.xml").localPort(port).key("rtp_port", Integer.toString(media.port()))
+    static Sipp.Running answering(int port, RtpSink media, String codec) throws IOException {
+        return startCallee(Sipp.scenario("uas_answer.xml").localPort(port).key("rtp_port", Integer.toString(media.port()))
                 .key("codec", codec), port);
     }
 
