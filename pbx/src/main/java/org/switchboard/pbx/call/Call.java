@@ -3,6 +3,7 @@ package org.switchboard.pbx.call;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -67,6 +68,12 @@ final class Call implements TransferableCall {
     private ScheduledFuture<?> noAnswer;
     private String calleeParty;
     private BlindTransfer transfer;
+    // The caller's leg as a transfer may change it: another phone's dialog, Call-ID and flow.
+    private String callerParty;
+    private String callerCallId;
+    private NextHop callerHop;
+    private SessionDescription calleeAnswer;
+    private final List<String> adoptedLegs = new ArrayList<>();
 
     Call(CallServices services, CallRegistry registry, ServerTransaction invite, SessionDescription offer,
             int mediaIndex, String caller, String callee) {
@@ -78,6 +85,8 @@ final class Call implements TransferableCall {
         this.caller = caller;
         this.callee = callee;
         this.calleeParty = callee;
+        this.callerParty = caller;
+        this.callerCallId = invite.request().callId();
         this.executor = invite.executor();
         this.startedAt = services.clock().instant();
         this.forks = new CalleeForks(services.stack(), id());
@@ -213,7 +222,10 @@ final class Call implements TransferableCall {
                 refuse(invite.request().createResponse(488).withHeader("Warning", "399 switchboard \""
                         + refused.reason().replace('"', '\'') + "\""), Disposition.FAILED, "488 " + refused.reason());
             }
-            case AnswerResult.Answered answered -> answer(leg, dialog, answered);
+            case AnswerResult.Answered answered -> {
+                calleeAnswer = answer.get();
+                answer(leg, dialog, answered);
+            }
         }
     }
 
@@ -275,7 +287,7 @@ final class Call implements TransferableCall {
 
     /** An in-dialog request on one of this call's Call-IDs. */
     void onInDialogRequest(ServerTransaction tx) {
-        Leg from = tx.request().callId().equals(id()) ? Leg.A : Leg.B;
+        Leg from = tx.request().callId().equals(callerCallId) ? Leg.A : Leg.B;
         boolean known = phase == Phase.ANSWERED
                 && (from == Leg.A || winner.callId().equals(tx.request().callId()));
         if (!known) {
@@ -348,7 +360,7 @@ final class Call implements TransferableCall {
     }
 
     private NextHop callerHop() {
-        return new NextHop(invite.flow().transport(), invite.flow().remote());
+        return callerHop != null ? callerHop : new NextHop(invite.flow().transport(), invite.flow().remote());
     }
 
     private void stopRinging() {
@@ -372,6 +384,7 @@ final class Call implements TransferableCall {
         // Unregister first: a fork's request that reaches its own executor after it left finds no call (481).
         registry.remove(this, forks.callIds());
         forks.leaveExecutors();
+        adoptedLegs.forEach(this::leaveLeg);
         Instant endedAt = services.clock().instant();
         boolean answered = disposition == Disposition.ANSWERED;
         String calleeAddress = Optional.ofNullable(winner).or(forks::first)
@@ -395,7 +408,7 @@ final class Call implements TransferableCall {
 
     @Override
     public String party(Leg leg) {
-        return leg == Leg.A ? caller : calleeParty;
+        return leg == Leg.A ? callerParty : calleeParty;
     }
 
     @Override
@@ -413,15 +426,9 @@ final class Call implements TransferableCall {
         return contact.on(transport);
     }
 
-    /** Only the callee's leg can be handed to a new phone: the caller's leg is the call's identity (id, CDR). */
-    @Override
-    public boolean canReplace(Leg leg) {
-        return leg == Leg.B;
-    }
-
     @Override
     public byte[] offerReplacing(Leg leg) {
-        return media.relay(leg.other(), offer);
+        return media.relay(leg.other(), leg == Leg.B ? offer : calleeAnswer);
     }
 
     @Override
@@ -440,8 +447,15 @@ final class Call implements TransferableCall {
 
     @Override
     public void replace(Leg leg, String party, Binding binding, SipRequest legInvite, SipResponse ok, SipRequest ack) {
-        if (!canReplace(leg)) {
-            throw new IllegalArgumentException("leg " + leg + " cannot be replaced");
+        if (leg == Leg.A) {
+            // The call keeps its id and CDR; only the caller's dialog, Call-ID and flow change.
+            callerDialog = Dialog.asUac(legInvite, ok);
+            callerHop = new NextHop(binding.flow().transport(), binding.flow().remote());
+            callerCallId = legInvite.callId();
+            callerParty = party;
+            adoptedLegs.add(legInvite.callId());
+            inDialog.connect(callerDialog, callerHop, winner.dialog(), winner.hop(), media);
+            return;
         }
         CalleeLeg next = new CalleeLeg(binding, legInvite, this::onCalleeResponse);
         next.dialogFor(ok);
@@ -466,7 +480,7 @@ final class Call implements TransferableCall {
     CompletableFuture<CallSnapshot> snapshot() {
         CallSnapshotBuilder parts = new CallSnapshotBuilder(id(), caller, callee, state(), startedAt,
                 Optional.ofNullable(answeredAt), media == null ? Optional.empty() : media.codec());
-        parts.addLeg(true, id(), caller, hostPort(invite.flow().remote()), media == null ? 0 : media.localRtpPort(Leg.A),
+        parts.addLeg(true, callerCallId, callerParty, hostPort(callerHop().address()), media == null ? 0 : media.localRtpPort(Leg.A),
                 media == null ? Optional.empty() : media.signalledRtp(Leg.A));
         for (CalleeLeg leg : forks.all()) {
             if (leg.isPending() || leg == winner) {

@@ -91,10 +91,6 @@ public final class BlindTransfer {
             tx.respond(refer.createResponse(501, "Attended Transfer Not Supported"));
             return;
         }
-        if (!call.canReplace(transferor)) {
-            tx.respond(refer.createResponse(501, "Transfer By This Party Not Supported"));
-            return;
-        }
         tx.respond(refer.createResponse(202, "Accepted")
                 .withHeader(HeaderName.CONTACT, call.contact(tx.flow().transport()).toString()));
         NextHop transferorHop = call.hop(transferor);

@@ -36,9 +36,6 @@ public interface TransferableCall {
     /** The PBX's Contact for requests and responses over {@code transport}. */
     NameAddress contact(Transport transport);
 
-    /** Whether a new phone may take {@code leg}'s place in this call. */
-    boolean canReplace(Leg leg);
-
     /** An SDP offer for a new phone taking {@code leg}'s place: the other leg's media, on {@code leg}'s relay port. */
     byte[] offerReplacing(Leg leg);
 
