@@ -17,7 +17,6 @@ import org.switchboard.media.rtp.RelaySession;
 import org.switchboard.media.sdp.AnswerResult;
 import org.switchboard.media.sdp.SessionDescription;
 import org.switchboard.pbx.call.transfer.BlindTransfer;
-import org.switchboard.pbx.call.transfer.TransferableCall;
 import org.switchboard.pbx.event.PbxEvent;
 import org.switchboard.pbx.registrar.Binding;
 import org.switchboard.sip.dialog.Dialog;
@@ -41,7 +40,7 @@ import org.switchboard.store.cdr.Disposition;
  * the call's executor (the caller's Call-ID's, which the forks' Call-IDs are joined to), which owns
  * all fields.
  */
-final class Call implements TransferableCall {
+final class Call implements CallLegs {
     private static final Logger log = LoggerFactory.getLogger(Call.class);
 
     /** Where the call is; only ever moves forward. */

@@ -13,6 +13,7 @@ import org.switchboard.media.rtp.Leg;
 import org.switchboard.media.sdp.SdpParseException;
 import org.switchboard.media.sdp.SdpParser;
 import org.switchboard.media.sdp.SessionDescription;
+import org.switchboard.pbx.call.CallLegs;
 import org.switchboard.pbx.registrar.Binding;
 import org.switchboard.pbx.routing.CallPlan;
 import org.switchboard.pbx.routing.CallRouter;
@@ -48,7 +49,7 @@ public final class BlindTransfer {
     private final ScheduledExecutorService scheduler;
     private final Duration ringTimeout;
     private final String domain;
-    private final TransferableCall call;
+    private final CallLegs call;
     private Attempt attempt;
 
     /**
@@ -57,7 +58,7 @@ public final class BlindTransfer {
      * @param domain the SIP domain of the From and To of the INVITE to the target
      */
     public BlindTransfer(SipStack stack, CallRouter router, ScheduledExecutorService scheduler, Duration ringTimeout,
-            String domain, TransferableCall call) {
+            String domain, CallLegs call) {
         this.stack = stack;
         this.router = router;
         this.scheduler = scheduler;

@@ -1,4 +1,4 @@
-package org.switchboard.pbx.call.transfer;
+package org.switchboard.pbx.call;
 
 import java.util.concurrent.Executor;
 import org.switchboard.media.rtp.Leg;
@@ -12,16 +12,17 @@ import org.switchboard.sip.transport.NextHop;
 import org.switchboard.sip.transport.Transport;
 
 /**
- * What a transfer needs of the answered call it runs in: each leg's dialog and party, the relay's
- * view of the media, and the one change it makes, a new phone taking a leg's place. Implemented
- * by call control's call; every method runs on the call's executor, which owns the call's state.
+ * The legs of an answered call, for the features that act on them from outside the call's state
+ * machine (transfer, session timers): each leg's dialog, flow and party, the relay's view of the
+ * media, and the one change a transfer makes, a new phone taking a leg's place. Implemented by
+ * {@link Call}; every method runs on the call's executor, which owns the call's state.
  */
-public interface TransferableCall {
+public interface CallLegs {
 
     /** The call's id (its caller leg's Call-ID). */
     String id();
 
-    /** The call's executor: every response and timer of a transfer runs here. */
+    /** The call's executor: every response and timer of these features runs here. */
     Executor executor();
 
     /** The extension (or caller's user part) at the far end of {@code leg}. */
