@@ -16,6 +16,9 @@ import org.switchboard.media.rtp.Leg;
 import org.switchboard.media.rtp.RelaySession;
 import org.switchboard.media.sdp.AnswerResult;
 import org.switchboard.media.sdp.SessionDescription;
+import org.switchboard.pbx.call.timer.SessionExpires;
+import org.switchboard.pbx.call.timer.SessionTimer;
+import org.switchboard.pbx.call.timer.SessionTimerNegotiation;
 import org.switchboard.pbx.call.transfer.BlindTransfer;
 import org.switchboard.pbx.event.PbxEvent;
 import org.switchboard.pbx.registrar.Binding;
@@ -67,6 +70,8 @@ final class Call implements CallLegs {
     private ScheduledFuture<?> noAnswer;
     private String calleeParty;
     private BlindTransfer transfer;
+    private SessionTimer callerTimer;
+    private SessionTimer calleeTimer;
     // The caller's leg as a transfer may change it: another phone's dialog, Call-ID and flow.
     private String callerParty;
     private String callerCallId;
@@ -156,6 +161,7 @@ final class Call implements CallLegs {
                 .contact(contact.on(binding.flow().transport()))
                 .body(CallMedia.SDP, sdp)
                 .build();
+        request = services.sessionTimers().offer(request);
         registry.add(callId, this);
         forks.send(new CalleeLeg(binding, request, this::onCalleeResponse));
     }
@@ -224,6 +230,7 @@ final class Call implements CallLegs {
             case AnswerResult.Answered answered -> {
                 calleeAnswer = answer.get();
                 answer(leg, dialog, answered);
+                SessionTimerNegotiation.granted(ok).ifPresent(agreed -> calleeTimer = timer(Leg.B, agreed, true));
             }
         }
     }
@@ -236,11 +243,18 @@ final class Call implements CallLegs {
         SipResponse ok = invite.request().createResponse(200).withToTag(localTag)
                 .withHeader(HeaderName.CONTACT, contact.on(invite.flow().transport()).toString())
                 .withBody(CallMedia.SDP, answered.answer().toSdp().getBytes(StandardCharsets.UTF_8));
+        SessionTimerNegotiation.Answer sessionTimer = services.sessionTimers().asUas(invite.request());
+        if (sessionTimer instanceof SessionTimerNegotiation.Answer.Granted granted) {
+            ok = SessionTimerNegotiation.grant(ok, granted);
+        }
         invite.respond(ok);
         callerDialog = Dialog.asUas(invite.request(), ok);
         inDialog.connect(callerDialog, new NextHop(invite.flow().transport(), invite.flow().remote()),
                 calleeDialog, leg.hop(), media);
         phase = Phase.ANSWERED;
+        if (sessionTimer instanceof SessionTimerNegotiation.Answer.Granted granted) {
+            callerTimer = timer(Leg.A, granted.expires(), false);
+        }
         answeredAt = services.clock().instant();
         services.events().publish(new PbxEvent.CallAnswered(answeredAt, id()));
         log.info("call answered call_id={} caller={} callee={} codec={}", id(), caller, callee, media.codec().orElse("-"));
@@ -296,6 +310,9 @@ final class Call implements CallLegs {
         if (tx.method().equals(SipMethod.REFER)) {
             transfer().onRefer(from, tx);
             return;
+        }
+        if (tx.method().equals(SipMethod.INVITE) || tx.method().equals(SipMethod.UPDATE)) {
+            Optional.ofNullable(from == Leg.A ? callerTimer : calleeTimer).ifPresent(SessionTimer::refreshedByPhone);
         }
         if (!tx.method().equals(SipMethod.BYE)) {
             inDialog.relay(from, tx);
@@ -377,6 +394,8 @@ final class Call implements CallLegs {
         if (transfer != null) {
             transfer.abandon();
         }
+        stopTimer(Leg.A);
+        stopTimer(Leg.B);
         if (media != null) {
             media.close();
         }
@@ -393,6 +412,26 @@ final class Call implements CallLegs {
                 hostPort(invite.flow().remote()), calleeAddress));
         services.events().publish(new PbxEvent.CallEnded(endedAt, id(), disposition.label(), cause));
         log.info("call ended call_id={} disposition={} cause={}", id(), disposition.label(), cause);
+    }
+
+    // ---- session timers (pbx.call.timer) -----------------------------------------------------
+
+    private SessionTimer timer(Leg leg, SessionExpires agreed, boolean pbxIsUac) {
+        SessionTimer timer = new SessionTimer(services.stack(), services.scheduler(), this, leg, this::hangUp);
+        timer.start(agreed, pbxIsUac);
+        return timer;
+    }
+
+    private void stopTimer(Leg leg) {
+        SessionTimer timer = leg == Leg.A ? callerTimer : calleeTimer;
+        if (timer != null) {
+            timer.stop();
+        }
+        if (leg == Leg.A) {
+            callerTimer = null;
+        } else {
+            calleeTimer = null;
+        }
     }
 
     // ---- transfer (pbx.call.transfer) ---------------------------------------------------------
@@ -446,6 +485,7 @@ final class Call implements CallLegs {
 
     @Override
     public void replace(Leg leg, String party, Binding binding, SipRequest legInvite, SipResponse ok, SipRequest ack) {
+        stopTimer(leg); // the new phone's INVITE agreed no timer
         if (leg == Leg.A) {
             // The call keeps its id and CDR; only the caller's dialog, Call-ID and flow change.
             callerDialog = Dialog.asUac(legInvite, ok);

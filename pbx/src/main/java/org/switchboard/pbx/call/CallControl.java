@@ -25,6 +25,8 @@ import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.registrar.Binding;
 import org.switchboard.pbx.registrar.RegistrarService;
+import org.switchboard.pbx.call.timer.SessionTimerNegotiation;
+import org.switchboard.pbx.call.timer.SessionTimerSettings;
 import org.switchboard.pbx.routing.CallRouter;
 import org.switchboard.pbx.routing.DialPlanService;
 import org.switchboard.pbx.routing.Route;
@@ -58,7 +60,8 @@ public final class CallControl implements ActiveCalls {
             DialPlanService dialPlan, CallSettingsService callSettings, CdrRecorder cdr, EventBus events,
             ScheduledExecutorService scheduler, InstantSource clock, CallControlSettings settings) {
         this.services = new CallServices(stack, relay, cdr, events, scheduler, clock, settings,
-                new CallRouter(dialPlan, callSettings::current, registrar.location()));
+                new CallRouter(dialPlan, callSettings::current, registrar.location()),
+                new SessionTimerNegotiation(SessionTimerSettings.DEFAULTS));
         this.authentication = new CallerAuthentication(registrar.authenticator(), registrar.credentials(), extensions,
                 settings.domain());
         this.routing = new CallRouting(dialPlan);
@@ -81,6 +84,18 @@ public final class CallControl implements ActiveCalls {
         Optional<String> caller = authentication.caller(tx);
         if (caller.isEmpty()) {
             return;
+        }
+        switch (services.sessionTimers().asUas(request)) {
+            case SessionTimerNegotiation.Answer.TooSmall tooSmall -> {
+                tx.respond(SessionTimerNegotiation.tooSmall(request, tooSmall).withToTag(RandomTokens.tag()));
+                return;
+            }
+            case SessionTimerNegotiation.Answer.Malformed malformed -> {
+                reject(tx, 400, malformed.reason());
+                return;
+            }
+            case SessionTimerNegotiation.Answer.Granted granted -> { }
+            case SessionTimerNegotiation.Answer.NotUsed none -> { }
         }
         Optional<SessionDescription> offer;
         try {

@@ -10,8 +10,9 @@ import org.switchboard.sip.message.SipResponse;
 
 /**
  * Agrees a session interval on each leg (RFC 4028): as the UAS of the caller's INVITE (grant it,
- * shortened to ours, or refuse a too-small one with 422), and as the UAC of the INVITE to the
- * callee (offer ours, read what the callee granted). Stateless; any thread.
+ * shortened to ours, or refuse a too-small one with 422; no timer for a caller that neither asks
+ * nor supports one), and as the UAC of the INVITE to the callee (offer ours, read what the callee
+ * granted). Stateless; any thread.
  */
 public final class SessionTimerNegotiation {
     static final String MIN_SE = "Min-SE";
@@ -36,6 +37,9 @@ public final class SessionTimerNegotiation {
          * 2xx carries {@code Require: timer} because the caller supports the extension (§9).
          */
         record Granted(SessionExpires expires, boolean require) implements Answer {}
+
+        /** The caller neither asked for a session timer nor supports one: none on this leg. */
+        record NotUsed() implements Answer {}
     }
 
     /** The answer to {@code invite}'s Session-Expires, Min-SE and Supported headers (RFC 4028 §9). */
@@ -58,8 +62,13 @@ public final class SessionTimerNegotiation {
         Duration interval = max(floor, requested.map(r -> min(r.interval(), settings.sessionExpires()))
                 .orElse(settings.sessionExpires()));
         boolean callerSupports = supportsTimer(invite);
-        // §9: a caller without the extension cannot refresh, so the PBX does; otherwise the caller's choice stands.
-        Refresher refresher = callerSupports ? requested.flatMap(SessionExpires::refresher).orElse(Refresher.UAS) : Refresher.UAS;
+        if (requested.isEmpty() && !callerSupports) {
+            // §9 would let the PBX refresh a phone that knows nothing of timers; it does not impose one.
+            return new Answer.NotUsed();
+        }
+        // §9: a caller without the extension cannot refresh, so the PBX does; otherwise the caller's
+        // choice stands, and with none the caller refreshes (the phone knows when it can).
+        Refresher refresher = callerSupports ? requested.flatMap(SessionExpires::refresher).orElse(Refresher.UAC) : Refresher.UAS;
         return new Answer.Granted(new SessionExpires(interval, Optional.of(refresher)), callerSupports);
     }
 

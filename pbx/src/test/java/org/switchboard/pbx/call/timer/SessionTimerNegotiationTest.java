@@ -66,10 +66,16 @@ class SessionTimerNegotiationTest {
     }
 
     @Test
-    void withoutSessionExpiresWeStillRunATimerAndRefreshOurselves() {
-        assertThat(granted(invite()).expires()).isEqualTo(new SessionExpires(Duration.ofSeconds(1800), Optional.of(Refresher.UAS)));
+    void aCallerThatSupportsTimersButAskedForNoneGetsOursAndRefreshesItself() {
+        assertThat(granted(invite("Supported", "timer")).expires())
+                .isEqualTo(new SessionExpires(Duration.ofSeconds(1800), Optional.of(Refresher.UAC)));
         assertThat(granted(invite("Supported", "timer", "Min-SE", "3600")).expires().interval())
                 .as("never below the caller's Min-SE").isEqualTo(Duration.ofSeconds(3600));
+    }
+
+    @Test
+    void aCallerThatNeitherAsksNorSupportsGetsNoTimer() {
+        assertThat(negotiation.asUas(invite())).isEqualTo(new SessionTimerNegotiation.Answer.NotUsed());
     }
 
     @Test

@@ -1,0 +1,52 @@
+package org.switchboard.pbx.call;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.switchboard.sip.testkit.FreePorts;
+import org.switchboard.sip.testkit.Sipp;
+import org.switchboard.store.testkit.TestDatabases;
+
+/**
+ * Session timers (RFC 4028) on the caller's leg with SIPp: an interval below the PBX's Min-SE is
+ * refused with 422, and when the caller makes the PBX the refresher the PBX sends the refresh.
+ * The refresh test waits half of the smallest interval the RFC allows (45 s).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SessionTimerIT {
+    private CallHarness pbx;
+
+    @BeforeAll
+    void start() {
+        pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(5), Duration.ofSeconds(120), 42_800);
+        pbx.addExtensions("3001", "3002");
+    }
+
+    @AfterAll
+    void stop() {
+        pbx.close();
+    }
+
+    @Test
+    void anIntervalBelowMinSeIsRefusedWith422() throws Exception {
+        pbx.caller("uac_session_too_small.xml", "3001", "3002").key("codec", "8").key("session_expires", "60").run()
+                .assertAllCallsSucceeded("3001 asks for Session-Expires 60 and gets 422 with Min-SE 90");
+    }
+
+    @Test
+    void thePbxRefreshesTheCallersSessionWhenAskedToBeTheRefresher() throws Exception {
+        int calleePort = FreePorts.udpAndTcp();
+        pbx.register("3002", calleePort);
+        try (RtpSink calleeMedia = new RtpSink()) {
+            Sipp.Running callee = CallIT.answering(calleePort, calleeMedia, "8");
+
+            pbx.caller("uac_session_timer.xml", "3001", "3002").key("codec", "8")
+                    .key("session_expires", "90;refresher=uas").runLimitSeconds(80).run()
+                    .assertAllCallsSucceeded("3001 gets Session-Expires 90;refresher=uas, then the PBX's UPDATE, then hangs up");
+            callee.awaitResult().assertAllCallsSucceeded("3002 answers and gets the BYE");
+        }
+        pbx.awaitPortsFree();
+    }
+}
