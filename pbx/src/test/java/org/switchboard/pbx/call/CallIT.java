@@ -34,7 +34,7 @@ class CallIT {
     void start() {
         pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(3), Duration.ofSeconds(60), 41_000);
         pbx.addExtensions("1001", "1002", "1003", "1004", "1005", "1006", "1007", "1008", "1009", "1010", "1011",
-                "1012", "1013", "1014", "1015", "1016", "1017", "1018", "1019");
+                "1012", "1013", "1014", "1015", "1016", "1017", "1018", "1019", "1033", "1034");
     }
 
     @AfterAll
@@ -215,6 +215,27 @@ class CallIT {
         Cdr cdr = pbx.awaitCdrOf("1017");
         assertThat(cdr.disposition()).isEqualTo(Disposition.ANSWERED);
         assertThat(cdr.hangupCause()).isEqualTo("BYE from caller");
+        pbx.awaitPortsFree();
+    }
+
+    @Test
+    void everyRegisteredPhoneRingsAndTheOneNotAnsweringIsCancelled() throws Exception {
+        int deskPort = FreePorts.udpAndTcp();
+        int mobilePort = FreePorts.udpAndTcp();
+        pbx.register("1034", deskPort);
+        pbx.register("1034", mobilePort);
+        try (RtpSink media = new RtpSink()) {
+            Sipp.Running desk = answering(deskPort, media, "8");
+            Sipp.Running mobile = startCallee(Sipp.scenario("uas_ring.xml").localPort(mobilePort), mobilePort);
+
+            pbx.caller("uac_call.xml", "1033", "1034").key("sdp_ip", "127.0.0.1").key("codec", "8").run()
+                    .assertAllCallsSucceeded("1033 calls 1034, whose desk phone answers");
+            desk.awaitResult().assertAllCallsSucceeded("the desk phone answers and gets the BYE");
+            mobile.awaitResult().assertAllCallsSucceeded("the other phone rang and was cancelled when the desk answered");
+        }
+        Cdr cdr = pbx.awaitCdrOf("1033");
+        assertThat(cdr.disposition()).isEqualTo(Disposition.ANSWERED);
+        assertThat(cdr.calleeAddress()).isEqualTo("127.0.0.1:" + deskPort);
         pbx.awaitPortsFree();
     }
 
