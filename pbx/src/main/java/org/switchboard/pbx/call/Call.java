@@ -2,6 +2,7 @@ package org.switchboard.pbx.call;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,9 @@ import org.switchboard.pbx.call.timer.SessionTimerNegotiation;
 import org.switchboard.pbx.call.transfer.BlindTransfer;
 import org.switchboard.pbx.event.PbxEvent;
 import org.switchboard.pbx.registrar.Binding;
+import org.switchboard.pbx.routing.CallPlan;
+import org.switchboard.pbx.routing.CallRouter;
+import org.switchboard.pbx.routing.Fallback;
 import org.switchboard.sip.dialog.Dialog;
 import org.switchboard.sip.message.HeaderName;
 import org.switchboard.sip.message.NameAddress;
@@ -46,16 +50,17 @@ import org.switchboard.store.cdr.Disposition;
 final class Call implements CallLegs {
     private static final Logger log = LoggerFactory.getLogger(Call.class);
 
-    /** Where the call is; only ever moves forward. */
+    /** Where the call is; moves forward, except that a forwarded call goes from RINGING to CALLING again. */
     enum Phase { SETTING_UP, CALLING, RINGING, ANSWERED, ENDED }
 
     private final CallServices services;
+    private final CallRouter router;
     private final CallRegistry registry;
     private final ServerTransaction invite;
     private final SessionDescription offer;
     private final int mediaIndex;
     private final String caller;
-    private final String callee;
+    private String callee;
     private final Executor executor;
     private final Instant startedAt;
     private final String localTag = RandomTokens.tag();
@@ -68,7 +73,7 @@ final class Call implements CallLegs {
     private Dialog callerDialog;
     private Instant answeredAt;
     private ScheduledFuture<?> noAnswer;
-    private String calleeParty;
+    private String calleeParty; // set when a transfer hands the callee's leg to another extension
     private BlindTransfer transfer;
     private SessionTimer callerTimer;
     private SessionTimer calleeTimer;
@@ -78,17 +83,20 @@ final class Call implements CallLegs {
     private NextHop callerHop;
     private SessionDescription calleeAnswer;
     private final List<String> adoptedLegs = new ArrayList<>();
+    private int rings;
+    private CallPlan plan;
+    private byte[] calleeOffer;
 
-    Call(CallServices services, CallRegistry registry, ServerTransaction invite, SessionDescription offer,
-            int mediaIndex, String caller, String callee) {
+    Call(CallServices services, CallRouter router, CallRegistry registry, ServerTransaction invite,
+            SessionDescription offer, int mediaIndex, String caller, String callee) {
         this.services = services;
+        this.router = router;
         this.registry = registry;
         this.invite = invite;
         this.offer = offer;
         this.mediaIndex = mediaIndex;
         this.caller = caller;
         this.callee = callee;
-        this.calleeParty = callee;
         this.callerParty = caller;
         this.callerCallId = invite.request().callId();
         this.executor = invite.executor();
@@ -110,24 +118,27 @@ final class Call implements CallLegs {
 
     // ---- setting up ------------------------------------------------------------------------
 
-    /** Rings {@code bindings} (the callee's phones); none registered ends the call with 480. */
-    void ring(List<Binding> bindings) {
+    /** Rings the phones the plan names (its action is a {@link CallPlan.Ring}). */
+    void ring(CallPlan callPlan) {
+        this.plan = callPlan;
         services.events().publish(new PbxEvent.CallStarted(startedAt, id(), caller, callee));
-        if (bindings.isEmpty()) {
-            refuse(invite.request().createResponse(480), Disposition.NO_ANSWER, "no registered phone");
-            return;
-        }
         services.relay().open(id(), (session, leg) -> executor.execute(() -> onMediaTimeout(leg)))
-                .whenComplete((session, failure) -> executor.execute(() -> onRelayOpened(session, failure, bindings)));
+                .whenComplete((session, failure) -> executor.execute(() -> onRelayOpened(session, failure)));
     }
 
-    /** Refuses the call before anything rang (routing decided so): the caller gets {@code response}. */
+    /** Refuses the call as the router decided, before anything rang. */
+    void refuse(CallPlan.Reject reject) {
+        refuse(invite.request().createResponse(reject.status(), reject.reason()), Outcomes.of(reject.status()),
+                reject.status() + " " + reject.reason());
+    }
+
+    /** Refuses the call before anything was answered: the caller gets {@code response}. */
     void refuse(SipResponse response, Disposition disposition, String cause) {
         invite.respond(response.withToTag(localTag));
         end(disposition, cause);
     }
 
-    private void onRelayOpened(RelaySession session, Throwable failure, List<Binding> bindings) {
+    private void onRelayOpened(RelaySession session, Throwable failure) {
         if (phase == Phase.ENDED) {
             if (session != null) {
                 session.close(); // the caller hung up while the ports were being bound
@@ -140,13 +151,39 @@ final class Call implements CallLegs {
             return;
         }
         media = new CallMedia(session, services.settings().mediaAddress(), mediaIndex);
-        byte[] calleeOffer = media.relay(Leg.A, offer);
+        calleeOffer = media.relay(Leg.A, offer);
+        act(plan);
+    }
+
+    /** Does what the (first or forwarded) plan says. */
+    private void act(CallPlan next) {
+        plan = next;
+        switch (next.action()) {
+            case CallPlan.Ring ring -> ringPhones(ring);
+            case CallPlan.Reject reject -> refuse(reject);
+            // The router answers a fallback with a ring or a refusal only.
+            case CallPlan.FeatureCode code -> refuse(invite.request().createResponse(500), Disposition.FAILED,
+                    "feature code as a forwarding target");
+        }
+    }
+
+    private void ringPhones(CallPlan.Ring ring) {
+        callee = ring.extension();
         phase = Phase.CALLING;
-        for (Binding binding : bindings) {
+        forks.newRing();
+        for (Binding binding : ring.contacts()) {
             fork(binding, calleeOffer);
         }
-        noAnswer = services.scheduler().schedule(() -> executor.execute(this::onNoAnswer),
-                services.settings().noAnswerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        stopRinging();
+        int thisRing = ++rings;
+        Duration ringTime = ring.onNoAnswer().map(Fallback::after).orElse(services.settings().noAnswerTimeout());
+        noAnswer = services.scheduler().schedule(() -> executor.execute(() -> onNoAnswer(thisRing)),
+                ringTime.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The fallback of the current ring for this reason, if the plan offers one. */
+    private Optional<Fallback> fallback(boolean busy) {
+        return plan.action() instanceof CallPlan.Ring ring ? (busy ? ring.onBusy() : ring.onNoAnswer()) : Optional.empty();
     }
 
     private void fork(Binding binding, byte[] sdp) {
@@ -270,6 +307,11 @@ final class Call implements CallLegs {
         }
         SipResponse best = forks.bestFailure().orElse(response);
         int status = best.status();
+        Optional<Fallback> onBusy = Outcomes.of(status) == Disposition.BUSY ? fallback(true) : Optional.empty();
+        if (onBusy.isPresent()) {
+            act(router.follow(plan, onBusy.get()));
+            return;
+        }
         // Authentication and redirection are between the callee's phone and us, not the caller's business.
         SipResponse toCaller = status < 400 || status == 401 || status == 407
                 ? invite.request().createResponse(480)
@@ -288,11 +330,16 @@ final class Call implements CallLegs {
         end(Disposition.CANCELLED, "CANCEL from caller");
     }
 
-    private void onNoAnswer() {
-        if (phase != Phase.CALLING && phase != Phase.RINGING) {
-            return;
+    private void onNoAnswer(int ring) {
+        if (ring != rings || (phase != Phase.CALLING && phase != Phase.RINGING)) {
+            return; // answered, ended, or forwarded since this timer was set
         }
         forks.cancelPending();
+        Optional<Fallback> onNoAnswer = fallback(false);
+        if (onNoAnswer.isPresent()) {
+            act(router.follow(plan, onNoAnswer.get()));
+            return;
+        }
         refuse(invite.request().createResponse(480, "No Answer"), Disposition.NO_ANSWER, "no answer");
     }
 
@@ -438,7 +485,7 @@ final class Call implements CallLegs {
 
     private BlindTransfer transfer() {
         if (transfer == null) {
-            transfer = new BlindTransfer(services.stack(), services.router(), services.scheduler(),
+            transfer = new BlindTransfer(services.stack(), router, services.scheduler(),
                     services.settings().noAnswerTimeout(), services.settings().domain(), this);
         }
         return transfer;
@@ -446,7 +493,7 @@ final class Call implements CallLegs {
 
     @Override
     public String party(Leg leg) {
-        return leg == Leg.A ? callerParty : calleeParty;
+        return leg == Leg.A ? callerParty : Optional.ofNullable(calleeParty).orElse(callee);
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,13 +22,12 @@ import org.switchboard.pbx.callsettings.CallSettingsService;
 import org.switchboard.pbx.cdr.CdrRecorder;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionService;
-import org.switchboard.pbx.registrar.Binding;
 import org.switchboard.pbx.registrar.RegistrarService;
 import org.switchboard.pbx.call.timer.SessionTimerNegotiation;
 import org.switchboard.pbx.call.timer.SessionTimerSettings;
-import org.switchboard.pbx.routing.CallRouter;
 import org.switchboard.pbx.routing.DialPlanService;
-import org.switchboard.pbx.routing.Route;
+import org.switchboard.pbx.routing.CallPlan;
+import org.switchboard.pbx.routing.CallRouter;
 import org.switchboard.sip.app.SipStack;
 import org.switchboard.sip.message.SipRequest;
 import org.switchboard.sip.message.SipUri;
@@ -37,8 +35,8 @@ import org.switchboard.sip.transaction.RandomTokens;
 import org.switchboard.sip.transaction.ServerTransaction;
 
 /**
- * Call control's entry points: the SIP requests of calls (initial INVITE: authenticate, route,
- * start a {@link Call}; in-dialog requests, CANCEL and ACK timeouts: hand to the call owning the
+ * Call control's entry points: the SIP requests of calls (initial INVITE: authenticate, plan it
+ * with the {@link CallRouter}, start a {@link Call}; in-dialog requests, CANCEL and ACK timeouts: hand to the call owning the
  * Call-ID), and the {@link ActiveCalls} view the API uses. Request callbacks run on the Call-ID's
  * executor, which for every leg of a call is the call's; the API methods may be called from any
  * thread and post to the calls' executors.
@@ -48,9 +46,8 @@ public final class CallControl implements ActiveCalls {
 
     private final CallServices services;
     private final CallerAuthentication authentication;
-    private final CallRouting routing;
+    private final CallRouter router;
     private final FeatureCodes featureCodes;
-    private final Function<String, List<Binding>> phones;
     private final CallRegistry registry = new CallRegistry();
 
     /**
@@ -60,13 +57,11 @@ public final class CallControl implements ActiveCalls {
             DialPlanService dialPlan, CallSettingsService callSettings, CdrRecorder cdr, EventBus events,
             ScheduledExecutorService scheduler, InstantSource clock, CallControlSettings settings) {
         this.services = new CallServices(stack, relay, cdr, events, scheduler, clock, settings,
-                new CallRouter(dialPlan, callSettings::current, registrar.location()),
                 new SessionTimerNegotiation(SessionTimerSettings.DEFAULTS));
         this.authentication = new CallerAuthentication(registrar.authenticator(), registrar.credentials(), extensions,
                 settings.domain());
-        this.routing = new CallRouting(dialPlan);
+        this.router = new CallRouter(dialPlan, callSettings::current, registrar.location());
         this.featureCodes = new FeatureCodes(callSettings);
-        this.phones = registrar.location()::lookup;
     }
 
     /** INVITE: a new call, or a re-INVITE of one in progress. */
@@ -111,27 +106,26 @@ public final class CallControl implements ActiveCalls {
             return;
         }
         String dialled = request.requestUri() instanceof SipUri uri ? uri.user().orElse("") : "";
-        Route route = routing.route(caller.get(), dialled);
-        switch (route) {
-            case Route.FeatureCode code -> featureCodes.apply(tx, caller.get(), code);
-            case Route.ToExtension to -> {
-                Call call = start(tx, offer.get(), audio.getAsInt(), caller.get(), to.number());
+        CallPlan plan = router.plan(caller.get(), dialled);
+        switch (plan.action()) {
+            case CallPlan.FeatureCode code -> featureCodes.apply(tx, caller.get(), code.code());
+            case CallPlan.Ring ring -> {
+                Call call = start(tx, offer.get(), audio.getAsInt(), caller.get(), ring.extension());
                 if (call != null) {
-                    call.ring(phones.apply(to.number()));
+                    call.ring(plan);
                 }
             }
-            case Route.Rejected rejected -> {
+            case CallPlan.Reject reject -> {
                 Call call = start(tx, offer.get(), audio.getAsInt(), caller.get(), dialled);
                 if (call != null) {
-                    call.refuse(request.createResponse(rejected.sipStatus(), rejected.reason()),
-                            Outcomes.of(rejected.sipStatus()), rejected.sipStatus() + " " + rejected.reason());
+                    call.refuse(reject);
                 }
             }
         }
     }
 
     private Call start(ServerTransaction tx, SessionDescription offer, int audio, String caller, String callee) {
-        Call call = new Call(services, registry, tx, offer, audio, caller, callee);
+        Call call = new Call(services, router, registry, tx, offer, audio, caller, callee);
         if (!registry.addCall(call)) {
             reject(tx, 482, "Loop Detected");
             return null;

@@ -6,17 +6,16 @@ import org.switchboard.media.rtp.RtpRelay;
 import org.switchboard.pbx.cdr.CdrRecorder;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.call.timer.SessionTimerNegotiation;
-import org.switchboard.pbx.routing.CallRouter;
 import org.switchboard.sip.app.SipStack;
 
 /**
  * What every call of a node uses: the SIP stack, the relay, where calls are recorded and
- * announced, the scheduler for ring timeouts, the clock, the router transfers ask, and the
- * session-timer values every leg is agreed with. Immutable holder of thread-safe
+ * announced, the scheduler for ring timeouts, the clock, and the session-timer values every
+ * leg is agreed with. Immutable holder of thread-safe
  * services.
  *
  * @param scheduler the node's housekeeping scheduler; its tasks only post to a call's executor
  */
 record CallServices(SipStack stack, RtpRelay relay, CdrRecorder cdr, EventBus events,
-        ScheduledExecutorService scheduler, InstantSource clock, CallControlSettings settings, CallRouter router,
+        ScheduledExecutorService scheduler, InstantSource clock, CallControlSettings settings,
         SessionTimerNegotiation sessionTimers) {}

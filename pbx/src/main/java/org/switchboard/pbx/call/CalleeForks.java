@@ -9,18 +9,26 @@ import org.switchboard.sip.transport.NextHop;
 
 /**
  * The forks of one call (one INVITE per registered phone of the callee): sends them, cancels the
- * ones still ringing, and keeps the best final failure for the caller (after RFC 3261 §16.7).
- * Owned by the call's executor.
+ * ones still ringing, and keeps the best final failure of the current ring for the caller (after
+ * RFC 3261 §16.7). A forwarded call rings again ({@link #newRing}); late answers of an earlier
+ * ring no longer count. Owned by the call's executor.
  */
 final class CalleeForks {
     private final SipStack stack;
     private final String ownerCallId;
     private final List<CalleeLeg> legs = new ArrayList<>();
+    private int ringStart;
     private SipResponse bestFailure;
 
     CalleeForks(SipStack stack, String ownerCallId) {
         this.stack = stack;
         this.ownerCallId = ownerCallId;
+    }
+
+    /** The forks sent from now on are a new ring (the call was forwarded); the earlier ones are done. */
+    void newRing() {
+        ringStart = legs.size();
+        bestFailure = null;
     }
 
     /** Sends {@code leg}'s INVITE, its Call-ID joined to the call's executor first. */
@@ -52,13 +60,17 @@ final class CalleeForks {
         stack.cancel(leg.transaction(), NoResponseNeeded.INSTANCE);
     }
 
-    /** Notes a fork's final failure; true when it was the last fork pending. */
+    /** Notes a fork's final failure; true when it was the last fork of the current ring pending. */
     boolean failed(CalleeLeg leg, SipResponse response) {
         leg.state(CalleeLeg.State.ENDED);
+        List<CalleeLeg> ring = legs.subList(ringStart, legs.size());
+        if (!ring.contains(leg)) {
+            return false;
+        }
         if (bestFailure == null || Outcomes.isBetter(response.status(), bestFailure.status())) {
             bestFailure = response;
         }
-        return legs.stream().noneMatch(CalleeLeg::isPending);
+        return ring.stream().noneMatch(CalleeLeg::isPending);
     }
 
     Optional<SipResponse> bestFailure() {

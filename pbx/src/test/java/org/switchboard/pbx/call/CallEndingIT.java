@@ -20,7 +20,7 @@ import org.switchboard.store.testkit.TestDatabases;
 /**
  * How answered calls end and what passes between the phones meanwhile: the callee's BYE, an
  * admin's hang-up through {@link ActiveCalls}, the shutdown step that ends every call, INFO
- * relayed, and several calls at once giving every relay port back.
+ * and UPDATE relayed, and several calls at once giving every relay port back.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CallEndingIT {
@@ -99,16 +99,16 @@ class CallEndingIT {
     }
 
     @Test
-    void infoDtmfIsRelayedToTheCalleeAndItsAnswerBack() throws Exception {
+    void infoDtmfAndUpdateAreRelayedToTheCalleeAndTheirAnswersBack() throws Exception {
         int calleePort = FreePorts.udpAndTcp();
         pbx.register("1026", calleePort);
         try (RtpSink media = new RtpSink()) {
-            Sipp.Running callee = startCallee(Sipp.scenario("uas_info.xml").localPort(calleePort)
+            Sipp.Running callee = startCallee(Sipp.scenario("uas_in_dialog.xml").localPort(calleePort)
                     .key("rtp_port", Integer.toString(media.port())).key("codec", "8"), calleePort);
 
-            pbx.caller("uac_info.xml", "1025", "1026").key("sdp_ip", "127.0.0.1").key("codec", "8").run()
-                    .assertAllCallsSucceeded("1025 sends INFO Signal=5 and gets 200");
-            callee.awaitResult().assertAllCallsSucceeded("1026 receives the INFO with its body and type");
+            pbx.caller("uac_in_dialog.xml", "1025", "1026").key("sdp_ip", "127.0.0.1").key("codec", "8").run()
+                    .assertAllCallsSucceeded("1025 sends INFO Signal=5 and an UPDATE offer, gets 200 and an anchored answer");
+            callee.awaitResult().assertAllCallsSucceeded("1026 receives the INFO with its body and type, then the UPDATE offer");
         }
         assertThat(pbx.awaitCdrOf("1025").disposition()).isEqualTo(Disposition.ANSWERED);
     }

@@ -57,6 +57,7 @@ final class CallHarness implements AutoCloseable {
     final RtpRelay relay;
     final CallControl calls;
     final SipStack stack;
+    final CallSettingsService callSettings;
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("housekeeping").daemon().factory());
     private final ExtensionService extensions;
@@ -74,7 +75,7 @@ final class CallHarness implements AutoCloseable {
         extensions.reloadCache();
         DialPlanService dialPlan = new DialPlanService(new JdbiDialPlanRuleStore(db.database()), extensions, clock);
         DefaultDialPlan.rules().forEach(rule -> dialPlan.create(rule, "test"));
-        CallSettingsService callSettings = new CallSettingsService(new JdbiCallSettingsStore(db.database()), extensions,
+        callSettings = new CallSettingsService(new JdbiCallSettingsStore(db.database()), extensions,
                 dialPlan, clock);
         callSettings.reloadCache();
         cdrStore = new JdbiCdrStore(db.database(), clock);

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.switchboard.sip.testkit.FreePorts;
 import org.switchboard.sip.testkit.Sipp;
+import org.switchboard.store.callsettings.Forwarding;
+import org.switchboard.store.callsettings.NewCallSettings;
 import org.switchboard.store.cdr.Cdr;
 import org.switchboard.store.cdr.Disposition;
 import org.switchboard.store.testkit.TestDatabases;
@@ -34,7 +36,8 @@ class CallIT {
     void start() {
         pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(3), Duration.ofSeconds(60), 41_000);
         pbx.addExtensions("1001", "1002", "1003", "1004", "1005", "1006", "1007", "1008", "1009", "1010", "1011",
-                "1012", "1013", "1014", "1015", "1016", "1017", "1018", "1019");
+                "1012", "1013", "1014", "1015", "1016", "1017", "1018", "1019", "1033", "1034", "1035", "1036",
+                "1037");
     }
 
     @AfterAll
@@ -108,7 +111,7 @@ class CallIT {
         assertFinalResponse(caller, 480);
         Cdr cdr = pbx.awaitCdrOf("1007");
         assertThat(cdr.disposition()).isEqualTo(Disposition.NO_ANSWER);
-        assertThat(cdr.hangupCause()).isEqualTo("no registered phone");
+        assertThat(cdr.hangupCause()).isEqualTo("480 extension 1008 has no registered phone");
     }
 
     @Test
@@ -215,6 +218,52 @@ class CallIT {
         Cdr cdr = pbx.awaitCdrOf("1017");
         assertThat(cdr.disposition()).isEqualTo(Disposition.ANSWERED);
         assertThat(cdr.hangupCause()).isEqualTo("BYE from caller");
+        pbx.awaitPortsFree();
+    }
+
+    @Test
+    void everyRegisteredPhoneRingsAndTheOneNotAnsweringIsCancelled() throws Exception {
+        int deskPort = FreePorts.udpAndTcp();
+        int mobilePort = FreePorts.udpAndTcp();
+        pbx.register("1034", deskPort);
+        pbx.register("1034", mobilePort);
+        try (RtpSink media = new RtpSink()) {
+            Sipp.Running desk = answering(deskPort, media, "8");
+            Sipp.Running mobile = startCallee(Sipp.scenario("uas_ring.xml").localPort(mobilePort), mobilePort);
+
+            pbx.caller("uac_call.xml", "1033", "1034").key("sdp_ip", "127.0.0.1").key("codec", "8").run()
+                    .assertAllCallsSucceeded("1033 calls 1034, whose desk phone answers");
+            desk.awaitResult().assertAllCallsSucceeded("the desk phone answers and gets the BYE");
+            mobile.awaitResult().assertAllCallsSucceeded("the other phone rang and was cancelled when the desk answered");
+        }
+        Cdr cdr = pbx.awaitCdrOf("1033");
+        assertThat(cdr.disposition()).isEqualTo(Disposition.ANSWERED);
+        assertThat(cdr.calleeAddress()).isEqualTo("127.0.0.1:" + deskPort);
+        pbx.awaitPortsFree();
+    }
+
+    @Test
+    void busyCalleeWithForwardOnBusyRingsTheTargetWhichAnswers() throws Exception {
+        pbx.callSettings.update("1036", new NewCallSettings(Forwarding.OFF, new Forwarding(true, "1037"), Forwarding.OFF,
+                NewCallSettings.DEFAULT_TIMEOUT_SECONDS, false), "test");
+        int busyPort = FreePorts.udpAndTcp();
+        int targetPort = FreePorts.udpAndTcp();
+        pbx.register("1036", busyPort);
+        pbx.register("1037", targetPort);
+        try (RtpSink media = new RtpSink()) {
+            Sipp.Running busy = startCallee(Sipp.scenario("uas_busy.xml").localPort(busyPort), busyPort);
+            Sipp.Running target = answering(targetPort, media, "8");
+
+            pbx.caller("uac_call.xml", "1035", "1036").key("sdp_ip", "127.0.0.1").key("codec", "8").run()
+                    .assertAllCallsSucceeded("1035 calls busy 1036 and is answered by 1037");
+            busy.awaitResult().assertAllCallsSucceeded("1036 answers 486");
+            target.awaitResult().assertAllCallsSucceeded("1037 rings, answers, gets the BYE");
+            assertThat(media.received(8)).isPositive();
+        }
+        Cdr cdr = pbx.awaitCdrOf("1035");
+        assertThat(cdr.disposition()).isEqualTo(Disposition.ANSWERED);
+        assertThat(cdr.callee()).as("the extension finally reached").isEqualTo("1037");
+        assertThat(cdr.calleeAddress()).isEqualTo("127.0.0.1:" + targetPort);
         pbx.awaitPortsFree();
     }
 
