@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.switchboard.media.dsp.PcmAudio;
 import org.switchboard.media.dsp.ToneGenerator;
@@ -42,8 +43,12 @@ final class Baresip implements AutoCloseable {
             Pattern.compile("^INVITE sip:.*?^Call-ID:\\s*(\\S+)", Pattern.MULTILINE | Pattern.DOTALL);
     private static final int WAV_HEADER_BYTES = 44;
     private static final String CALL_ESTABLISHED = "Call established";
-    // baresip's line when a call ends, whether answered or not ("Call with sip:... terminated")
+    // baresip's line when an established call ends ("Call with sip:... terminated")
     private static final String CALL_TERMINATED = "terminated";
+    // baresip's line when a call is refused or fails before it is established ("session closed: 405 ...")
+    private static final String CALL_CLOSED = "session closed";
+    // what the ladder leaves out: header fields, SDP lines, blank lines, the echo of typed commands
+    private static final Pattern NOT_LADDER = Pattern.compile("^([A-Z][A-Za-z-]*: .*|[a-z]=.*|\\s*|#|/.*)$");
     // terminal colour codes around the SIP trace, and the call status line repeated a dozen times a second
     private static final Pattern NOISE = Pattern.compile("\u001B\\[[;\\d]*m|\\[\\d+:\\d\\d:\\d\\d] audio=\\S+ \\(bit/s\\)\\s*");
 
@@ -147,11 +152,11 @@ final class Baresip implements AutoCloseable {
         awaitFirst(timeout, text);
     }
 
-    /** Waits until its call is established; fails at once, with its SIP trace, if the call ends first. */
+    /** Waits until its call is established; fails at once, with its SIP ladder, if the call ends first. */
     void awaitCallEstablished(Duration timeout) {
-        String first = awaitFirst(timeout, CALL_ESTABLISHED, CALL_TERMINATED);
-        if (first.equals(CALL_TERMINATED)) {
-            throw new AssertionError("the call ended before it was established; " + logFile() + ":\n" + log());
+        String first = awaitFirst(timeout, CALL_ESTABLISHED, CALL_TERMINATED, CALL_CLOSED);
+        if (!first.equals(CALL_ESTABLISHED)) {
+            throw new AssertionError("the call ended before it was established; " + logFile() + ":\n" + ladder());
         }
     }
 
@@ -166,10 +171,10 @@ final class Baresip implements AutoCloseable {
                     .until(() -> firstIn(log(), texts).isPresent() || !process.isAlive());
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("none of " + List.of(texts) + " from baresip within " + timeout + "; "
-                    + logFile() + ":\n" + log(), e);
+                    + logFile() + ":\n" + ladder(), e);
         }
         return firstIn(log(), texts).orElseThrow(() -> new AssertionError(
-                "baresip ended before logging any of " + List.of(texts) + "; " + logFile() + ":\n" + log()));
+                "baresip ended before logging any of " + List.of(texts) + "; " + logFile() + ":\n" + ladder()));
     }
 
     /** The text of {@code texts} that appears earliest in {@code log}. */
@@ -227,6 +232,15 @@ final class Baresip implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Its log reduced to a SIP ladder for failure messages: who sent what to whom (the start line
+     * of each message) and baresip's own events (registration, call progress, audio set-up).
+     */
+    String ladder() {
+        return log().lines().filter(line -> !NOT_LADDER.matcher(line).matches())
+                .collect(Collectors.joining("\n"));
     }
 
     Path logFile() {

@@ -125,7 +125,7 @@ class TwoPartyCallAudioIT {
             await().atMost(REGISTRATION).pollInterval(Duration.ofMillis(100))
                     .until(() -> get("/api/registrations?extension=" + extension).size() > 0);
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError(extension + " did not register; " + phone.logFile() + ":\n" + phone.log(), e);
+            throw new AssertionError(extension + " did not register; " + phone.logFile() + ":\n" + phone.ladder(), e);
         }
     }
 
