@@ -16,10 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.switchboard.media.dsp.PcmAudio;
 import org.switchboard.media.dsp.ToneGenerator;
 import org.switchboard.media.dsp.WavFile;
-import org.awaitility.core.ConditionTimeoutException;
 import org.switchboard.sip.testkit.FreePorts;
 
 /**
@@ -35,6 +35,9 @@ import org.switchboard.sip.testkit.FreePorts;
 final class Baresip implements AutoCloseable {
     /** The rate of the microphone file and of the recordings: G.711's, so baresip resamples nothing. */
     static final int SAMPLE_RATE_HZ = 8000;
+
+    /** The level of the tones {@link #writeTone} writes, as a share of full scale: loud, far from clipping. */
+    static final double TONE_LEVEL = 0.3;
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
     // baresip quits by itself after this long, so a phone the test could not stop does not outlive the run
@@ -116,10 +119,13 @@ final class Baresip implements AutoCloseable {
         return Files.createTempDirectory(Files.createDirectories(Path.of(build, "baresip")), prefix);
     }
 
-    /** Writes a 16-bit mono WAV of a sine tone at {@link #SAMPLE_RATE_HZ}, a third of full scale, lasting {@code length}. */
+    /**
+     * Writes a 16-bit mono WAV of a sine tone at {@link #SAMPLE_RATE_HZ} and {@link #TONE_LEVEL} of
+     * full scale, lasting {@code length}.
+     */
     static Path writeTone(Path file, double frequencyHz, Duration length) throws IOException {
         int samples = (int) (length.toMillis() * SAMPLE_RATE_HZ / 1000);
-        short[] tone = new ToneGenerator(frequencyHz, 0.3, SAMPLE_RATE_HZ).next(samples);
+        short[] tone = new ToneGenerator(frequencyHz, TONE_LEVEL, SAMPLE_RATE_HZ).next(samples);
         Files.createDirectories(file.getParent());
         return Files.write(file, WavFile.write(new PcmAudio(SAMPLE_RATE_HZ, 1, tone)));
     }

@@ -26,8 +26,8 @@ final class ToneCall {
     private static final Duration SETUP = Duration.ofSeconds(10);
     // the tone files outlast the longest call a test waits for
     private static final Duration TONE_LENGTH = Duration.ofSeconds(30);
-    // the tones are written at a third of full scale (rms about 7000): a tenth of that is not silence
-    private static final double NOT_SILENCE_RMS = 700;
+    // a tenth of the tones' level (a sine's rms is its amplitude over the square root of 2) is not silence
+    private static final double NOT_SILENCE_RMS = 0.1 * Baresip.TONE_LEVEL * Short.MAX_VALUE / Math.sqrt(2);
     private static final double MOST_BLOCKS = 0.9;
     private static final double FEW_BLOCKS = 0.1;
 
