@@ -45,6 +45,9 @@ final class Baresip implements AutoCloseable {
     private static final Pattern INVITE_CALL_ID =
             Pattern.compile("^INVITE sip:.*?^Call-ID:\\s*(\\S+)", Pattern.MULTILINE | Pattern.DOTALL);
     private static final int WAV_HEADER_BYTES = 44;
+    private static final String REGISTERED = "registered successfully";
+    // baresip's lines about a failed registration ("reg: sip:1001@...: Register: ...")
+    private static final String REGISTER_FAILED = "reg: ";
     private static final String CALL_ESTABLISHED = "Call established";
     // baresip's line when an established call ends ("Call with sip:... terminated")
     private static final String CALL_TERMINATED = "terminated";
@@ -156,6 +159,13 @@ final class Baresip implements AutoCloseable {
     /** Waits until its log contains {@code text}; the failure names the log file and shows its SIP trace. */
     void awaitLog(String text, Duration timeout) {
         awaitFirst(timeout, text);
+    }
+
+    /** Waits until its account is registered; fails at once, with its SIP ladder, when registering fails. */
+    void awaitRegistered(Duration timeout) {
+        if (!awaitFirst(timeout, REGISTERED, REGISTER_FAILED).equals(REGISTERED)) {
+            throw new AssertionError("registration failed; " + logFile() + ":\n" + ladder());
+        }
     }
 
     /** Waits until its call is established; fails at once, with its SIP ladder, if the call ends first. */

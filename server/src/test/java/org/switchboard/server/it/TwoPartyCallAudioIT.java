@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,8 +56,9 @@ class TwoPartyCallAudioIT {
         database = TestDatabases.sqlite();
         Path file = dir.resolve("switchboard.yml");
         // A small RTP range of its own, below the kernel's ephemeral ports, which the phones' SIP and RTP use.
+        // MD5 challenges only: baresip 1.0 gives up on a response that also offers SHA-256 (docs/decisions.md).
         Files.writeString(file, """
-                sip: {bind: 127.0.0.1, port: 0, tls_port: 0, domain: pbx.test}
+                sip: {bind: 127.0.0.1, port: 0, tls_port: 0, domain: pbx.test, digest_sha256: false}
                 http: {bind: 127.0.0.1, port: 0}
                 rtp: {port_min: 29400, port_max: 29439}
                 admin: {username: root, password: root-password}
@@ -119,14 +119,12 @@ class TwoPartyCallAudioIT {
         assertThat(cdr.path("callee").asText()).as("CDR of call " + callId + ": " + cdr).isEqualTo("1002");
     }
 
-    /** Waits until the node lists a live binding of {@code extension} (from GET /api/registrations). */
+    /** Waits until the phone says it registered and the node lists a live binding of {@code extension}. */
     private static void awaitRegistered(String extension, Baresip phone) {
-        try {
-            await().atMost(REGISTRATION).pollInterval(Duration.ofMillis(100))
-                    .until(() -> get("/api/registrations?extension=" + extension).size() > 0);
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError(extension + " did not register; " + phone.logFile() + ":\n" + phone.ladder(), e);
-        }
+        phone.awaitRegistered(REGISTRATION);
+        await("GET /api/registrations?extension=" + extension + " lists the binding of " + phone.logFile())
+                .atMost(REGISTRATION).pollInterval(Duration.ofMillis(100))
+                .until(() -> get("/api/registrations?extension=" + extension).size() > 0);
     }
 
     /** The CDR of call {@code callId}, once the write-behind writer has stored it. */
