@@ -28,7 +28,7 @@ class CallEndingIT {
 
     @BeforeAll
     void start() {
-        pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(10), Duration.ofSeconds(60), 41_400);
+        pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(10), Duration.ofSeconds(60));
         pbx.addExtensions("1021", "1022", "1023", "1024", "1025", "1026", "1027", "1028", "1029", "1030");
     }
 

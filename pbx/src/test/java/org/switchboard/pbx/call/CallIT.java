@@ -34,10 +34,10 @@ class CallIT {
 
     @BeforeAll
     void start() {
-        pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(3), Duration.ofSeconds(60), 41_000);
+        pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(3), Duration.ofSeconds(60));
         pbx.addExtensions("1001", "1002", "1003", "1004", "1005", "1006", "1007", "1008", "1009", "1010", "1011",
                 "1012", "1013", "1014", "1015", "1016", "1017", "1018", "1019", "1033", "1034", "1035", "1036",
-                "1037");
+                "1037", "1038", "1039", "1040");
     }
 
     @AfterAll
@@ -264,6 +264,29 @@ class CallIT {
         assertThat(cdr.disposition()).isEqualTo(Disposition.ANSWERED);
         assertThat(cdr.callee()).as("the extension finally reached").isEqualTo("1037");
         assertThat(cdr.calleeAddress()).isEqualTo("127.0.0.1:" + targetPort);
+        pbx.awaitPortsFree();
+    }
+
+    @Test
+    void unansweredCalleeWithForwardOnNoAnswerRingsTheTargetAfterItsRingTime() throws Exception {
+        pbx.callSettings.update("1039", new NewCallSettings(Forwarding.OFF, Forwarding.OFF, new Forwarding(true, "1040"),
+                NewCallSettings.MIN_TIMEOUT_SECONDS, false), "test");
+        int ringingPort = FreePorts.udpAndTcp();
+        int targetPort = FreePorts.udpAndTcp();
+        pbx.register("1039", ringingPort);
+        pbx.register("1040", targetPort);
+        try (RtpSink media = new RtpSink()) {
+            Sipp.Running ringing = startCallee(Sipp.scenario("uas_ring.xml").localPort(ringingPort), ringingPort);
+            Sipp.Running target = answering(targetPort, media, "8");
+
+            pbx.caller("uac_call.xml", "1038", "1039").key("sdp_ip", "127.0.0.1").key("codec", "8").run()
+                    .assertAllCallsSucceeded("1038 calls 1039, which does not answer, and is answered by 1040");
+            ringing.awaitResult().assertAllCallsSucceeded("1039 rings until its ring time is over, then is cancelled");
+            target.awaitResult().assertAllCallsSucceeded("1040 rings, answers, gets the BYE");
+        }
+        Cdr cdr = pbx.awaitCdrOf("1038");
+        assertThat(cdr.disposition()).isEqualTo(Disposition.ANSWERED);
+        assertThat(cdr.callee()).isEqualTo("1040");
         pbx.awaitPortsFree();
     }
 

@@ -21,7 +21,7 @@ class MediaTimeoutIT {
 
     @BeforeAll
     void start() {
-        pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(10), Duration.ofSeconds(1), 41_800);
+        pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(10), Duration.ofSeconds(1));
         pbx.addExtensions("1031", "1032");
     }
 
