@@ -24,7 +24,7 @@ class BlindTransferIT {
 
     @BeforeAll
     void start() {
-        pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(5), Duration.ofSeconds(60), 42_400);
+        pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(5), Duration.ofSeconds(60));
         pbx.addExtensions("2001", "2002", "2003", "2101", "2102", "2103");
     }
 

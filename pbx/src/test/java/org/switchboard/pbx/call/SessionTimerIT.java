@@ -20,7 +20,7 @@ class SessionTimerIT {
 
     @BeforeAll
     void start() {
-        pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(5), Duration.ofSeconds(120), 42_800);
+        pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(5), Duration.ofSeconds(120));
         pbx.addExtensions("3001", "3002");
     }
 
