@@ -1,5 +1,7 @@
 package org.switchboard.pbx.call;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,8 +13,9 @@ import org.switchboard.store.testkit.TestDatabases;
 
 /**
  * Session timers (RFC 4028) on the caller's leg with SIPp: an interval below the PBX's Min-SE is
- * refused with 422, and when the caller makes the PBX the refresher the PBX sends the refresh.
- * The refresh test waits half of the smallest interval the RFC allows (45 s).
+ * refused with 422, and when the caller makes the PBX the refresher the PBX sends the refresh, and
+ * ends the call when the refresh is refused. The refresh test waits half of the smallest interval
+ * the RFC allows (45 s); its two calls run at once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SessionTimerIT {
@@ -21,7 +24,7 @@ class SessionTimerIT {
     @BeforeAll
     void start() {
         pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(5), Duration.ofSeconds(120));
-        pbx.addExtensions("3001", "3002");
+        pbx.addExtensions("3001", "3002", "3003", "3004");
     }
 
     @AfterAll
@@ -36,17 +39,25 @@ class SessionTimerIT {
     }
 
     @Test
-    void thePbxRefreshesTheCallersSessionWhenAskedToBeTheRefresher() throws Exception {
+    void thePbxRefreshesTheCallersSessionWhenAskedToAndEndsTheCallWhenTheRefreshIsRefused() throws Exception {
         int calleePort = FreePorts.udpAndTcp();
+        int refusingCalleePort = FreePorts.udpAndTcp();
         pbx.register("3002", calleePort);
-        try (RtpSink calleeMedia = new RtpSink()) {
+        pbx.register("3004", refusingCalleePort);
+        try (RtpSink calleeMedia = new RtpSink(); RtpSink refusingCalleeMedia = new RtpSink()) {
             Sipp.Running callee = CallIT.answering(calleePort, calleeMedia, "8");
+            Sipp.Running refusingCallee = CallIT.answering(refusingCalleePort, refusingCalleeMedia, "8");
 
+            Sipp.Running refusing = pbx.caller("uac_session_refresh_refused.xml", "3003", "3004").key("codec", "8")
+                    .key("session_expires", "90;refresher=uas").runLimitSeconds(80).start();
             pbx.caller("uac_session_timer.xml", "3001", "3002").key("codec", "8")
                     .key("session_expires", "90;refresher=uas").runLimitSeconds(80).run()
                     .assertAllCallsSucceeded("3001 gets Session-Expires 90;refresher=uas, then the PBX's UPDATE, then hangs up");
             callee.awaitResult().assertAllCallsSucceeded("3002 answers and gets the BYE");
+            refusing.awaitResult().assertAllCallsSucceeded("3003 refuses the PBX's UPDATE with 481 and gets a BYE");
+            refusingCallee.awaitResult().assertAllCallsSucceeded("3004 answers and gets the BYE");
         }
+        assertThat(pbx.awaitCdrOf("3003").hangupCause()).isEqualTo("session refresh failed: 481");
         pbx.awaitPortsFree();
     }
 }
