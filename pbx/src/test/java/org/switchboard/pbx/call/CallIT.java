@@ -37,7 +37,7 @@ class CallIT {
         pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(3), Duration.ofSeconds(60));
         pbx.addExtensions("1001", "1002", "1003", "1004", "1005", "1006", "1007", "1008", "1009", "1010", "1011",
                 "1012", "1013", "1014", "1015", "1016", "1017", "1018", "1019", "1033", "1034", "1035", "1036",
-                "1037", "1038", "1039", "1040");
+                "1037", "1038", "1039", "1040", "1041", "1042");
     }
 
     @AfterAll
@@ -287,6 +287,28 @@ class CallIT {
         Cdr cdr = pbx.awaitCdrOf("1038");
         assertThat(cdr.disposition()).isEqualTo(Disposition.ANSWERED);
         assertThat(cdr.callee()).isEqualTo("1040");
+        pbx.awaitPortsFree();
+    }
+
+    @Test
+    void earlyMediaOfTheCalleeIsAnchoredAndReachesTheCallerBeforeTheAnswer() throws Exception {
+        int calleePort = FreePorts.udpAndTcp();
+        pbx.register("1042", calleePort);
+        try (RtpSink calleeMedia = new RtpSink()) {
+            Sipp.Running callee = startCallee(Sipp.scenario("uas_early_media.xml").localPort(calleePort)
+                    .key("rtp_port", Integer.toString(calleeMedia.port())).key("codec", "8"), calleePort);
+            Sipp.Running caller = pbx.caller("uac_early_media.xml", "1041", "1042").key("sdp_ip", "127.0.0.1")
+                    .key("codec", "8").start();
+
+            int calleeRelayPort = awaitLeg("1041", "callee", m -> m.localRtpPort() > 0).localRtpPort();
+            assertThat(stateOf("1041")).as("183 relayed, not yet answered").contains(CallState.RINGING);
+            calleeMedia.sendPcma(new InetSocketAddress(InetAddress.getLoopbackAddress(), calleeRelayPort), 10);
+            awaitLeg("1041", "caller", m -> m.packetsSent() == 10);
+
+            caller.awaitResult().assertAllCallsSucceeded("1041 gets a 183 with SDP, then the 200");
+            callee.awaitResult().assertAllCallsSucceeded("1042 sends 183 with SDP, answers, gets the BYE");
+        }
+        assertThat(pbx.awaitCdrOf("1041").disposition()).isEqualTo(Disposition.ANSWERED);
         pbx.awaitPortsFree();
     }
 
