@@ -103,7 +103,7 @@ final class Call implements CallLegs {
         this.startedAt = services.clock().instant();
         this.forks = new CalleeForks(services.stack(), id());
         this.contact = new LocalContact(services.stack(), services.settings().sipHost());
-        this.inDialog = new InDialogRelay(services.stack(), contact);
+        this.inDialog = new InDialogRelay(services.stack(), contact, this::answerRefresh);
     }
 
     @Override
@@ -358,9 +358,6 @@ final class Call implements CallLegs {
             transfer().onRefer(from, tx);
             return;
         }
-        if (tx.method().equals(SipMethod.INVITE) || tx.method().equals(SipMethod.UPDATE)) {
-            Optional.ofNullable(from == Leg.A ? callerTimer : calleeTimer).ifPresent(SessionTimer::refreshedByPhone);
-        }
         if (!tx.method().equals(SipMethod.BYE)) {
             inDialog.relay(from, tx);
             return;
@@ -467,6 +464,12 @@ final class Call implements CallLegs {
         SessionTimer timer = new SessionTimer(services.stack(), services.scheduler(), this, leg, this::hangUp);
         timer.start(agreed, pbxIsUac);
         return timer;
+    }
+
+    /** A phone's re-INVITE or UPDATE succeeded: it refreshed its leg's session, and the 2xx says so. */
+    private SipResponse answerRefresh(Leg from, SipRequest refresh, SipResponse ok) {
+        SessionTimer timer = from == Leg.A ? callerTimer : calleeTimer;
+        return timer == null ? ok : timer.refreshedByPhone(refresh, ok);
     }
 
     private void stopTimer(Leg leg) {

@@ -25,14 +25,22 @@ import org.switchboard.sip.transport.NextHop;
 final class InDialogRelay {
     private final SipStack stack;
     private final LocalContact contacts;
+    private final RefreshAnswer refreshAnswer;
     private final Dialog[] dialogs = new Dialog[2];
     private final NextHop[] hops = new NextHop[2];
     private CallMedia media;
     private boolean inviteInProgress;
 
-    InDialogRelay(SipStack stack, LocalContact contacts) {
+    /** What the PBX adds to its 2xx for a leg's re-INVITE or UPDATE: the session timer's say (RFC 4028 §9). */
+    @FunctionalInterface
+    interface RefreshAnswer {
+        SipResponse answer(Leg from, SipRequest refresh, SipResponse ok);
+    }
+
+    InDialogRelay(SipStack stack, LocalContact contacts, RefreshAnswer refreshAnswer) {
         this.stack = stack;
         this.contacts = contacts;
+        this.refreshAnswer = refreshAnswer;
     }
 
     /** Links the caller's and the callee's dialogs once the call is answered. */
@@ -120,6 +128,7 @@ final class InDialogRelay {
             SipResponse back = original.request().createResponse(response.status(), response.reason());
             if (response.isSuccess() && isTargetRefresh(original.method())) {
                 back = back.withHeader(HeaderName.CONTACT, contacts.on(original.flow().transport()).toString());
+                back = refreshAnswer.answer(to.other(), original.request(), back);
             }
             Optional<SessionDescription> answer = CallMedia.sdpOf(response);
             if (answer.isPresent()) {

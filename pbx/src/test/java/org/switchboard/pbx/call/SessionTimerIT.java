@@ -24,7 +24,7 @@ class SessionTimerIT {
     @BeforeAll
     void start() {
         pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(5), Duration.ofSeconds(120));
-        pbx.addExtensions("3001", "3002", "3003", "3004");
+        pbx.addExtensions("3001", "3002", "3003", "3004", "3005", "3006");
     }
 
     @AfterAll
@@ -36,6 +36,22 @@ class SessionTimerIT {
     void anIntervalBelowMinSeIsRefusedWith422() throws Exception {
         pbx.caller("uac_session_too_small.xml", "3001", "3002").key("codec", "8").key("session_expires", "60").run()
                 .assertAllCallsSucceeded("3001 asks for Session-Expires 60 and gets 422 with Min-SE 90");
+    }
+
+    @Test
+    void aCallerThatRefreshesItselfGetsItsIntervalNamedInEveryAnswer() throws Exception {
+        int calleePort = FreePorts.udpAndTcp();
+        pbx.register("3006", calleePort);
+        try (RtpSink calleeMedia = new RtpSink()) {
+            Sipp.Running callee = CallIT.startCallee(Sipp.scenario("uas_update.xml").localPort(calleePort)
+                    .key("rtp_port", Integer.toString(calleeMedia.port())).key("codec", "8"), calleePort);
+
+            pbx.caller("uac_session_refresh.xml", "3005", "3006").key("codec", "8")
+                    .key("session_expires", "90;refresher=uac").run()
+                    .assertAllCallsSucceeded("3005 refreshes with UPDATE; both 200s carry Session-Expires 90;refresher=uac");
+            callee.awaitResult().assertAllCallsSucceeded("3006 answers, gets the relayed UPDATE, then the BYE");
+        }
+        pbx.awaitPortsFree();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.switchboard.pbx.call.timer;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -57,11 +59,24 @@ public final class SessionTimer {
         arm();
     }
 
-    /** The leg's phone sent a session refresh (re-INVITE or UPDATE): the interval starts again. */
-    public void refreshedByPhone() {
-        if (granted != null && !stopped) {
-            arm();
+    /**
+     * The leg's phone refreshed the session: a re-INVITE or UPDATE it sent was answered {@code ok}.
+     * The interval starts again, as the request asked (its Session-Expires and refresher, else as
+     * before), and the 2xx returned names it, or the phone would take the timer as off (§9).
+     */
+    public SipResponse refreshedByPhone(SipRequest refresh, SipResponse ok) {
+        if (stopped) {
+            return ok;
         }
+        Optional<SessionExpires> asked = refresh.headers().first(HeaderName.SESSION_EXPIRES).flatMap(SessionExpires::parse);
+        Refresher refresher = asked.flatMap(SessionExpires::refresher)
+                .orElse(RefreshSchedule.of(granted, pbxIsUac).duty() == RefreshSchedule.Duty.REFRESH ? Refresher.UAS : Refresher.UAC);
+        Duration interval = asked.map(SessionExpires::interval).filter(i -> i.compareTo(SessionTimerSettings.RFC_MIN_SE) >= 0)
+                .orElse(granted.interval());
+        // The phone sent this refresh: from now on it is the UAC the refresher parameter speaks of.
+        start(new SessionExpires(interval, Optional.of(refresher)), false);
+        SipResponse answered = ok.withHeader(HeaderName.SESSION_EXPIRES, granted.toString());
+        return SessionTimerNegotiation.supportsTimer(refresh) ? answered.withHeader(HeaderName.REQUIRE, "timer") : answered;
     }
 
     /** The call ended or the leg left it. */

@@ -100,7 +100,8 @@ public final class SessionTimerNegotiation {
                 .map(se -> new SessionExpires(se.interval(), Optional.of(se.refresher().orElse(Refresher.UAC))));
     }
 
-    private static boolean supportsTimer(SipMessage message) {
+    /** Whether {@code message} says its sender supports session timers (Supported or Require: timer). */
+    static boolean supportsTimer(SipMessage message) {
         return message.headers().values(HeaderName.SUPPORTED).stream()
                 .anyMatch(v -> v.strip().toLowerCase(Locale.ROOT).equals(TIMER))
                 || message.headers().values(HeaderName.REQUIRE).stream()
