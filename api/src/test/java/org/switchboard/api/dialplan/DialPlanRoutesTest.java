@@ -9,6 +9,7 @@ import java.time.Clock;
 import org.switchboard.api.http.ApiFixture;
 import org.switchboard.api.http.RouteKey;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
+import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.routing.DialPlanService;
@@ -27,10 +28,10 @@ class DialPlanRoutesTest {
     /** The API server plus the dial plan's own extension service (sharing the database) holding 1001 and 1002. */
     private static ApiFixture serve(TestDatabase db) {
         ExtensionService extensions = new ExtensionService(new JdbiExtensionStore(db.database()), ApiFixture.REALM,
-                new Argon2PasswordHasher(256, 1, 1), Clock.systemUTC());
+                new Argon2PasswordHasher(256, 1, 1), Clock.systemUTC(), new EventBus());
         extensions.create(new ExtensionInput("1001", "Alice", "password-1001", null, null, false, true), "test");
         extensions.create(new ExtensionInput("1002", "Bob", "password-1002", null, null, false, true), "test");
-        DialPlanService dialPlan = new DialPlanService(new JdbiDialPlanRuleStore(db.database()), extensions, Clock.systemUTC());
+        DialPlanService dialPlan = new DialPlanService(new JdbiDialPlanRuleStore(db.database()), extensions, Clock.systemUTC(), new EventBus());
         dialPlan.reloadCache();
         return new ApiFixture(db, new DialPlanRoutes(dialPlan));
     }

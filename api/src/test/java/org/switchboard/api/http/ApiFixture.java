@@ -1,5 +1,6 @@
 package org.switchboard.api.http;
 
+import org.switchboard.pbx.event.EventBus;
 import org.switchboard.store.testkit.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -62,7 +63,7 @@ public final class ApiFixture implements AutoCloseable {
         auth = new AdminAuthService(new JdbiAdminUserStore(db.database()), new JdbiAdminTokenStore(db.database()),
                 hasher, AuthPolicy.defaults(), clock);
         auth.ensureInitialAdmin(ADMIN, ADMIN_PASSWORD);
-        extensions = new ExtensionService(new JdbiExtensionStore(db.database()), REALM, hasher, clock);
+        extensions = new ExtensionService(new JdbiExtensionStore(db.database()), REALM, hasher, clock, new EventBus());
         extensions.reloadCache();
         List<Routes> routes = new ArrayList<>(List.of(
                 new AuthRoutes(auth), new HealthRoutes(db.database(), "1.2.3-test"), new ExtensionRoutes(extensions)));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
+import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.routing.DialPlanService;
@@ -42,11 +43,11 @@ class CallSettingsServiceTest {
     void open() {
         db = TestDatabases.sqlite();
         extensions = new ExtensionService(new JdbiExtensionStore(db.database()), "pbx.test",
-                new Argon2PasswordHasher(256, 1, 1), Clock.systemUTC());
+                new Argon2PasswordHasher(256, 1, 1), Clock.systemUTC(), new EventBus());
         for (String n : List.of("1001", "1002", "1003")) {
             extensions.create(new ExtensionInput(n, "Ext " + n, "password-" + n, null, null, false, true), "test");
         }
-        dialPlan = new DialPlanService(new JdbiDialPlanRuleStore(db.database()), extensions, Clock.systemUTC());
+        dialPlan = new DialPlanService(new JdbiDialPlanRuleStore(db.database()), extensions, Clock.systemUTC(), new EventBus());
         dialPlan.create(new NewDialPlanRule(10, "dnd on", "\\*78", RuleAction.FEATURE, "dnd_on"), "test");
         dialPlan.create(new NewDialPlanRule(100, "internal", "[0-9]{2,10}", RuleAction.EXTENSION, "$0"), "test");
         service = newService();
@@ -54,7 +55,7 @@ class CallSettingsServiceTest {
 
     private CallSettingsService newService() {
         CallSettingsService s = new CallSettingsService(new JdbiCallSettingsStore(db.database()), extensions, dialPlan,
-                Clock.systemUTC());
+                Clock.systemUTC(), new EventBus());
         s.reloadCache();
         return s;
     }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
+import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.sip.auth.DigestAlgorithm;
@@ -37,11 +38,11 @@ class ProvisioningServiceTest {
     private ExtensionService extensions;
 
     private ProvisioningService service(Database db) {
-        extensions = new ExtensionService(new JdbiExtensionStore(db), REALM, new Argon2PasswordHasher(256, 1, 1), clock);
+        extensions = new ExtensionService(new JdbiExtensionStore(db), REALM, new Argon2PasswordHasher(256, 1, 1), clock, new EventBus());
         extensions.reloadCache();
         ProvisioningService s = new ProvisioningService(new JdbiProvisionedDeviceStore(db), new JdbiRegisteredPhoneStore(db),
                 extensions, new ProvisioningTemplates(Optional.empty(), clock), SITE, new DeviceSecretCipher(key),
-                fetched::add, clock);
+                fetched::add, clock, new EventBus());
         s.start();
         return s;
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.switchboard.pbx.event.EventBus;
 import org.switchboard.sip.message.SipUri;
 import org.switchboard.sip.transport.Flow;
 import org.switchboard.sip.transport.Transport;
@@ -15,7 +16,7 @@ import org.switchboard.sip.transport.Transport;
 class LocationServiceTest {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private final AtomicReference<Instant> now = new AtomicReference<>(T0);
-    private final LocationService location = new LocationService(() -> now.get());
+    private final LocationService location = new LocationService(() -> now.get(), new EventBus());
 
     static Binding binding(String ext, String user, Instant updated, Instant expires) {
         return new Binding(ext, SipUri.of(user, "h"), "sip:" + user + "@h", Optional.empty(),

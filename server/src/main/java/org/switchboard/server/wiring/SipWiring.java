@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.registrar.LocationService;
 import org.switchboard.pbx.registrar.RegistrarService;
@@ -55,17 +56,19 @@ public final class SipWiring implements AutoCloseable {
      * @param digestSecret the nonce HMAC key (at least 16 bytes); give every node of a cluster the same
      * @param tlsCertificates where the self-signed TLS certificate is kept; empty for no TLS listener
      * @param housekeeping the node's scheduler for the registrar's expiry sweep
+     * @param events where the registrar publishes binding changes
      */
     public static SipWiring start(SwitchboardConfig.Sip sip, Database database, ExtensionService extensions,
             byte[] digestSecret, Optional<Path> tlsCertificates, MeterRegistry meters,
-            ScheduledExecutorService housekeeping, Clock clock) {
+            ScheduledExecutorService housekeeping, Clock clock, EventBus events) {
         RegistrarService registrar = null;
         try {
             // MD5 is offered first: many phones (and baresip) answer only the first challenge and
             // fail on SHA-256; those that support both may still pick SHA-256 (RFC 8760 §2.4).
             RegistrarSettings settings = RegistrarSettings.defaults(sip.domain())
                     .withDigestAlgorithms(List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256));
-            registrar = RegistrarService.start(database, extensions, settings, digestSecret, meters, housekeeping, clock);
+            registrar = RegistrarService.start(database, extensions, settings, digestSecret, meters, housekeeping, clock,
+                    events);
             MethodRouter router = MethodRouter.builder()
                     .on(SipMethod.REGISTER, registrar.registrar()::onRegister)
                     .on(SipMethod.OPTIONS, SipWiring::options)
