@@ -75,7 +75,9 @@ public final class Server {
             // SIP after the services it calls and before HTTP (architecture.md, "Startup and shutdown order").
             sip = SipWiring.start(config.sip(), stores.database(), features.extensions(), digestNonceKey(stores, clock),
                     Optional.of(config.sip().tlsDir()), registry, housekeeping.scheduler(), clock, features.events());
-            ApiServer http = HttpWiring.build(config.http(), stores, features, sip, provisioning, registry, clock, version);
+            // Issue 6: call control's ActiveCalls is connected here when the B2BUA is wired.
+            ApiServer http = HttpWiring.build(config.http(), stores, features, sip, provisioning, Optional.empty(),
+                    registry, clock, version);
             http.start();
             log.info("switchboard started version={} http={}:{} sip={}:{} database={}", version, config.http().bind(),
                     http.port(), config.sip().bind(), sip.stack().localAddress(Transport.UDP).getPort(),
