@@ -31,14 +31,17 @@ import org.switchboard.store.testkit.TestDatabases;
 
 /**
  * Issue 7: on a whole node, the admin panel's dashboard shows one more live registration after a
- * real SIP client (SIPp) registers with digest auth, without the page being reloaded. Headless
- * Debian Chromium through Debian's chromedriver; one test thread.
+ * real SIP client (SIPp) registers with digest auth, without the page being reloaded: the
+ * registrar's event reaches the page over the event stream (the page's fallback polling only runs
+ * while the stream is down, and it is not). Headless Debian Chromium through Debian's chromedriver;
+ * one test thread.
  */
 class DashboardRegistrationIT {
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String PASSWORD = "alice-digest-42";
     private static final By LIVE_COUNT = By.id("registration-count");
+    private static final By STREAM_STATUS = By.id("live-status");
 
     @TempDir
     Path dir;
@@ -60,6 +63,7 @@ class DashboardRegistrationIT {
                     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
                     wait.until(ExpectedConditions.visibilityOfElementLocated(LIVE_COUNT));
                     wait.until(d -> d.findElement(LIVE_COUNT).getText().matches("\\d+"));
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(STREAM_STATUS, "Live:"));
                     int before = Integer.parseInt(browser.findElement(LIVE_COUNT).getText());
                     assertThat(before).as("no phone has registered yet").isZero();
                     String pageId = (String) browser.executeScript("return window.__dashboardPage = String(Math.random())");
@@ -71,6 +75,7 @@ class DashboardRegistrationIT {
                                     .isEqualTo(Integer.toString(before + 1)));
                     assertThat(browser.executeScript("return window.__dashboardPage"))
                             .as("the same page, not a reload").isEqualTo(pageId);
+                    assertThat(browser.findElement(STREAM_STATUS).getText()).as("the event stream stayed up").startsWith("Live:");
                     screenshot(browser, "dashboard-after-sipp-register");
                 } finally {
                     browser.quit();
