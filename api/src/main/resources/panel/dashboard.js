@@ -13,6 +13,8 @@ const FALLBACK_MILLIS = 30000;
 // Events often come in bursts (a phone registering several contacts, a call starting and being
 // answered); one re-read per burst is enough.
 const COALESCE_MILLIS = 150;
+// Uptime is counted on from the last health answer rather than asked for again.
+const UPTIME_TICK_MILLIS = 10000;
 
 export function render(main, { offers, whenRoutesKnown }) {
   const status = h('dd', { id: 'health-status' }, '…');
@@ -74,6 +76,13 @@ export function render(main, { offers, whenRoutesKnown }) {
   let fallback = null;
   let pending = new Set();
   let pendingTimer = null;
+  let uptimeSeconds = null;
+  let uptimeRead = 0;
+  const uptimeTicker = setInterval(() => {
+    if (uptimeSeconds !== null) {
+      uptime.textContent = duration(uptimeSeconds + Math.floor((Date.now() - uptimeRead) / 1000));
+    }
+  }, UPTIME_TICK_MILLIS);
 
   function refresh(names) {
     for (const name of names) {
@@ -162,6 +171,8 @@ export function render(main, { offers, whenRoutesKnown }) {
     database.textContent = health.database;
     version.textContent = health.version;
     uptime.textContent = duration(health.uptime_seconds);
+    uptimeSeconds = health.uptime_seconds;
+    uptimeRead = Date.now();
   }
 
   function startFallback() {
@@ -204,6 +215,7 @@ export function render(main, { offers, whenRoutesKnown }) {
     stopStream();
     stopFallback();
     clearTimeout(pendingTimer);
+    clearInterval(uptimeTicker);
   };
 }
 
