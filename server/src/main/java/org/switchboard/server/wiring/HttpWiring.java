@@ -21,6 +21,7 @@ import org.switchboard.api.http.ApiServer;
 import org.switchboard.api.http.HttpSettings;
 import org.switchboard.api.http.Routes;
 import org.switchboard.pbx.call.ActiveCalls;
+import org.switchboard.pbx.routing.CallRouter;
 import org.switchboard.server.config.SwitchboardConfig;
 
 /**
@@ -44,7 +45,8 @@ public final class HttpWiring {
                 new AuthRoutes(features.adminAuth()),
                 new ExtensionRoutes(features.extensions()),
                 new RegistrationRoutes(sip.location()),
-                new DialPlanRoutes(features.dialPlan()),
+                new DialPlanRoutes(features.dialPlan(),
+                        new CallRouter(features.dialPlan(), features.callSettings()::current, sip.location())),
                 new CallSettingsRoutes(features.callSettings()),
                 new CdrRoutes(features.cdrs()),
                 new EventStreamRoutes(features.events(), features.adminAuth()),

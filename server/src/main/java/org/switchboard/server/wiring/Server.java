@@ -73,10 +73,9 @@ public final class Server {
             provisioning.start();
             FeatureWiring.schedule(features, housekeeping);
             // SIP after the services it calls and before HTTP (architecture.md, "Startup and shutdown order").
-            sip = SipWiring.start(config.sip(), stores.database(), features.extensions(), digestNonceKey(stores, clock),
-                    Optional.of(config.sip().tlsDir()), registry, housekeeping.scheduler(), clock, features.events());
-            // Issue 6: call control's ActiveCalls is connected here when the B2BUA is wired.
-            ApiServer http = HttpWiring.build(config.http(), stores, features, sip, provisioning, Optional.empty(),
+            sip = SipWiring.start(config, stores.database(), features, digestNonceKey(stores, clock),
+                    Optional.of(config.sip().tlsDir()), registry, housekeeping.scheduler(), clock);
+            ApiServer http = HttpWiring.build(config.http(), stores, features, sip, provisioning, Optional.of(sip.calls()),
                     registry, clock, version);
             http.start();
             log.info("switchboard started version={} http={}:{} sip={}:{} database={}", version, config.http().bind(),
