@@ -2,7 +2,7 @@
 // current by the event stream, and the call history (CDR) with filters, pages and a CSV download.
 import { api, download } from './api.js';
 import { alertBox, clearErrors, confirmDialog, field, h, showError } from './dom.js';
-import { liveEvents } from './events.js';
+import { CDR_SETTLE_MILLIS, liveEvents } from './events.js';
 
 /** The API path this page needs; without it the page is not offered. */
 export const requires = '/api/cdr';
@@ -68,6 +68,7 @@ export function render(main, { offers, whenRoutesKnown }) {
 
   let stopped = false;
   let stopStream = () => {};
+  let historyTimer = null;
   let query = '';
   let offset = 0;
   let total = 0;
@@ -203,7 +204,8 @@ export function render(main, { offers, whenRoutesKnown }) {
         if (event.type.startsWith('call_')) {
           loadActive();
           if (event.type === 'call_ended') {
-            loadHistory();
+            clearTimeout(historyTimer);
+            historyTimer = setTimeout(loadHistory, CDR_SETTLE_MILLIS);
           }
         }
       },
@@ -212,6 +214,7 @@ export function render(main, { offers, whenRoutesKnown }) {
   return () => {
     stopped = true;
     stopStream();
+    clearTimeout(historyTimer);
   };
 }
 

@@ -5,7 +5,7 @@
 import { api, ApiError } from './api.js';
 import { h } from './dom.js';
 import { callsPerHour } from './chart.js';
-import { liveEvents } from './events.js';
+import { CDR_SETTLE_MILLIS, liveEvents } from './events.js';
 
 export const title = 'Dashboard';
 
@@ -66,7 +66,7 @@ export function render(main, { offers, whenRoutesKnown }) {
       case 'config_changed': return event.entity === 'extension' ? ['extensions'] : [];
       case 'call_started':
       case 'call_answered': return ['active'];
-      case 'call_ended': return ['active', 'history'];
+      case 'call_ended': return ['active'];
       default: return [];
     }
   }
@@ -76,6 +76,7 @@ export function render(main, { offers, whenRoutesKnown }) {
   let fallback = null;
   let pending = new Set();
   let pendingTimer = null;
+  let historyTimer = null;
   let uptimeSeconds = null;
   let uptimeRead = 0;
   const uptimeTicker = setInterval(() => {
@@ -207,6 +208,10 @@ export function render(main, { offers, whenRoutesKnown }) {
       },
       onEvent(event) {
         refresh(partsFor(event));
+        if (event.type === 'call_ended') {
+          clearTimeout(historyTimer);
+          historyTimer = setTimeout(() => refresh(['history']), CDR_SETTLE_MILLIS);
+        }
       },
     });
   });
@@ -215,6 +220,7 @@ export function render(main, { offers, whenRoutesKnown }) {
     stopStream();
     stopFallback();
     clearTimeout(pendingTimer);
+    clearTimeout(historyTimer);
     clearInterval(uptimeTicker);
   };
 }

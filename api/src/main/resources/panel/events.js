@@ -4,6 +4,12 @@
 // its data once, missing nothing) and when it dropped (so it may fall back to slow polling).
 import { endSession, openStream } from './api.js';
 
+/**
+ * How long after a call_ended event its CDR can be read: CDRs are written behind, in batches at
+ * most 200 ms late (docs/calls.md), so pages re-read the call history this much later.
+ */
+export const CDR_SETTLE_MILLIS = 1000;
+
 const FIRST_RETRY_MILLIS = 1000;
 const LAST_RETRY_MILLIS = 30000;
 
