@@ -31,17 +31,12 @@ export function endSession(message) {
  */
 export async function openStream(path, signal) {
   const token = session.token();
-  let response;
-  try {
-    response = await fetch(path, {
-      headers: { Accept: 'text/event-stream', Authorization: `Bearer ${token}` },
-      cache: 'no-store',
-      credentials: 'omit',
-      signal,
-    });
-  } catch (e) {
-    throw new ApiError(0, 'network', `The server could not be reached (${e.message}).`, null, null);
-  }
+  const response = await send(path, {
+    headers: { Accept: 'text/event-stream', Authorization: `Bearer ${token}` },
+    cache: 'no-store',
+    credentials: 'omit',
+    signal,
+  });
   if (response.ok) {
     return response;
   }
@@ -54,12 +49,7 @@ export async function openStream(path, signal) {
  */
 export async function download(path, filename) {
   const token = session.token();
-  let response;
-  try {
-    response = await fetch(path, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store', credentials: 'omit' });
-  } catch (e) {
-    throw new ApiError(0, 'network', `The server could not be reached (${e.message}).`, null, null);
-  }
+  const response = await send(path, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store', credentials: 'omit' });
   if (!response.ok) {
     throw await failure(response, token);
   }
@@ -93,12 +83,7 @@ export async function api(method, path, body) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
-  let response;
-  try {
-    response = await fetch(path, init);
-  } catch (e) {
-    throw new ApiError(0, 'network', `The server could not be reached (${e.message}).`, null, null);
-  }
+  const response = await send(path, init);
   if (response.status === 204) {
     return null;
   }
@@ -106,6 +91,15 @@ export async function api(method, path, body) {
     return readJson(response);
   }
   throw await failure(response, token);
+}
+
+/** fetch(), with a network failure (or an aborted request) as an ApiError of status 0. */
+async function send(path, init) {
+  try {
+    return await fetch(path, init);
+  } catch (e) {
+    throw new ApiError(0, 'network', `The server could not be reached (${e.message}).`, null, null);
+  }
 }
 
 /** The ApiError for an answer that is not 2xx; a 401 while logged in also ends the session. */
