@@ -77,18 +77,18 @@ final class CallHarness implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         extensions = new ExtensionService(new JdbiExtensionStore(db.database()), DOMAIN,
-                new Argon2PasswordHasher(64, 1, 1), clock);
+                new Argon2PasswordHasher(64, 1, 1), clock, events);
         extensions.reloadCache();
-        DialPlanService dialPlan = new DialPlanService(new JdbiDialPlanRuleStore(db.database()), extensions, clock);
+        DialPlanService dialPlan = new DialPlanService(new JdbiDialPlanRuleStore(db.database()), extensions, clock, events);
         DefaultDialPlan.rules().forEach(rule -> dialPlan.create(rule, "test"));
         callSettings = new CallSettingsService(new JdbiCallSettingsStore(db.database()), extensions,
-                dialPlan, clock);
+                dialPlan, clock, events);
         callSettings.reloadCache();
         cdrStore = new JdbiCdrStore(db.database(), clock);
         cdr = new CdrRecorder(db.database(), cdrStore, BatchWriter.Settings.defaults(BatchWriter.Overflow.WAIT), meters);
         registrar = RegistrarService.start(db.database(), extensions,
                 RegistrarSettings.defaults(DOMAIN).withDigestAlgorithms(List.of(DigestAlgorithm.MD5)), SECRET, meters,
-                housekeeping, clock);
+                housekeeping, clock, events);
         int rtpPortMin = freeRtpRange();
         relay = new RtpRelay(new RelaySettings(InetAddress.getLoopbackAddress(), rtpPortMin, rtpPortMin + RTP_PORTS - 1,
                 mediaTimeout, LatchingRule.DEFAULT, RelayTransport.best(), 1));

@@ -90,7 +90,7 @@ public final class SipWiring implements AutoCloseable {
                     .withDigestAlgorithms(sip.digestSha256() ? List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256)
                             : List.of(DigestAlgorithm.MD5));
             registrar = RegistrarService.start(database, features.extensions(), settings, digestSecret, meters,
-                    housekeeping, clock);
+                    housekeeping, clock, features.events());
             relay = new RtpRelay(new RelaySettings(InetAddress.ofLiteral(sip.bind()), config.rtp().portMin(),
                     config.rtp().portMax(), config.rtp().mediaTimeout(), LatchingRule.DEFAULT, RelayTransport.best(),
                     Math.max(2, Runtime.getRuntime().availableProcessors())));
