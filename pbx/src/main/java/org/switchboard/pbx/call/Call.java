@@ -101,7 +101,7 @@ final class Call implements CallLegs {
         this.callerCallId = invite.request().callId();
         this.executor = invite.executor();
         this.startedAt = services.clock().instant();
-        this.forks = new CalleeForks(services.stack(), id());
+        this.forks = new CalleeForks(services.stack(), services.farewells(), id());
         this.contact = new LocalContact(services.stack(), services.settings().sipHost());
         this.inDialog = new InDialogRelay(services.stack(), contact, this::answerRefresh);
     }
@@ -416,7 +416,7 @@ final class Call implements CallLegs {
 
     private void bye(Dialog dialog, NextHop hop) {
         services.stack().send(dialog.newRequest(SipMethod.BYE).build(), hop.transport(), hop.address(),
-                NoResponseNeeded.INSTANCE);
+                services.farewells().listener());
     }
 
     private NextHop callerHop() {

@@ -57,7 +57,7 @@ public final class CallControl implements ActiveCalls {
             DialPlanService dialPlan, CallSettingsService callSettings, CdrRecorder cdr, EventBus events,
             ScheduledExecutorService scheduler, InstantSource clock, CallControlSettings settings) {
         this.services = new CallServices(stack, relay, cdr, events, scheduler, clock, settings,
-                new SessionTimerNegotiation(SessionTimerSettings.DEFAULTS));
+                new SessionTimerNegotiation(SessionTimerSettings.DEFAULTS), new Farewells());
         this.authentication = new CallerAuthentication(registrar.authenticator(), registrar.credentials(), extensions,
                 settings.domain());
         this.router = new CallRouter(dialPlan, callSettings::current, registrar.location());
@@ -177,8 +177,9 @@ public final class CallControl implements ActiveCalls {
     }
 
     /**
-     * Ends every call in progress (BYE or 487 and CANCEL) and records it, waiting at most {@code
-     * wait}: the shutdown step before the SIP stack and the CDR writer close. Blocking; call from
+     * Ends every call in progress (BYE or 487 and CANCEL) and records it, then waits for the BYEs
+     * and CANCELs to be answered, all within {@code wait}: the shutdown step before the SIP stack
+     * and the CDR writer close. Blocking; call from
      * the thread that stops the node.
      */
     public void endAll(String cause, Duration wait) {
@@ -188,8 +189,13 @@ public final class CallControl implements ActiveCalls {
             return;
         }
         log.info("ending calls in progress count={} cause={}", ended.size(), cause);
+        long deadline = System.nanoTime() + wait.toNanos();
         try {
-            CompletableFuture.allOf(ended.toArray(CompletableFuture[]::new)).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(ended.toArray(CompletableFuture[]::new)).get(wait.toNanos(), TimeUnit.NANOSECONDS);
+            // The BYEs and CANCELs must leave (and are best answered) before the stack closes.
+            if (!services.farewells().awaitNone(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                log.warn("some BYE or CANCEL still unanswered after {} ms", wait.toMillis());
+            }
         } catch (TimeoutException e) {
             log.warn("calls still ending after {} ms", wait.toMillis());
         } catch (InterruptedException e) {

@@ -15,13 +15,15 @@ import org.switchboard.sip.transport.NextHop;
  */
 final class CalleeForks {
     private final SipStack stack;
+    private final Farewells farewells;
     private final String ownerCallId;
     private final List<CalleeLeg> legs = new ArrayList<>();
     private int ringStart;
     private SipResponse bestFailure;
 
-    CalleeForks(SipStack stack, String ownerCallId) {
+    CalleeForks(SipStack stack, Farewells farewells, String ownerCallId) {
         this.stack = stack;
+        this.farewells = farewells;
         this.ownerCallId = ownerCallId;
     }
 
@@ -57,7 +59,7 @@ final class CalleeForks {
 
     void cancel(CalleeLeg leg) {
         leg.state(CalleeLeg.State.CANCELLING);
-        stack.cancel(leg.transaction(), NoResponseNeeded.INSTANCE);
+        stack.cancel(leg.transaction(), farewells.listener());
     }
 
     /** Notes a fork's final failure; true when it was the last fork of the current ring pending. */

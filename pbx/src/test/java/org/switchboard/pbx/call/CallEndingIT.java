@@ -79,23 +79,26 @@ class CallEndingIT {
     }
 
     @Test
-    void shutdownEndsTheCallsInProgressAndRecordsThem() throws Exception {
-        int calleePort = FreePorts.udpAndTcp();
-        pbx.register("1028", calleePort);
-        try (RtpSink media = new RtpSink()) {
+    void shutdownEndsTheCallsInProgressAndTheirByesLeaveBeforeTheStackCloses() throws Exception {
+        // A node of its own, stopped in the server's order: end the calls, then close the stack at once.
+        try (CallHarness node = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(10), Duration.ofSeconds(60));
+                RtpSink media = new RtpSink()) {
+            node.addExtensions("1027", "1028");
+            int calleePort = FreePorts.udpAndTcp();
+            node.register("1028", calleePort);
             Sipp.Running callee = answering(calleePort, media, "8");
-            Sipp.Running caller = pbx.caller("uac_wait_bye.xml", "1027", "1028").key("sdp_ip", "127.0.0.1")
+            Sipp.Running caller = node.caller("uac_wait_bye.xml", "1027", "1028").key("sdp_ip", "127.0.0.1")
                     .key("codec", "8").start();
-            awaitAnswered("1027");
+            awaitAnswered(node, "1027");
 
-            pbx.calls.endAll("server shutdown", Duration.ofSeconds(5));
+            node.calls.endAll("server shutdown", Duration.ofSeconds(5));
+            node.stack.close();
 
-            assertThat(pbx.calls.list().join()).isEmpty();
+            assertThat(node.calls.list().join()).isEmpty();
             caller.awaitResult().assertAllCallsSucceeded("1027 gets BYE at shutdown");
             callee.awaitResult().assertAllCallsSucceeded("1028 gets BYE at shutdown");
+            assertThat(node.awaitCdrOf("1027").hangupCause()).isEqualTo("server shutdown");
         }
-        assertThat(pbx.awaitCdrOf("1027").hangupCause()).isEqualTo("server shutdown");
-        pbx.awaitPortsFree();
     }
 
     @Test
@@ -130,12 +133,16 @@ class CallEndingIT {
     }
 
     private String awaitAnswered(String caller) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> answeredCallOf(caller).isPresent());
-        return answeredCallOf(caller).orElseThrow();
+        return awaitAnswered(pbx, caller);
     }
 
-    private Optional<String> answeredCallOf(String caller) {
-        return pbx.calls.list().join().stream()
+    private static String awaitAnswered(CallHarness node, String caller) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> answeredCallOf(node, caller).isPresent());
+        return answeredCallOf(node, caller).orElseThrow();
+    }
+
+    private static Optional<String> answeredCallOf(CallHarness node, String caller) {
+        return node.calls.list().join().stream()
                 .filter(c -> c.caller().equals(caller) && c.state() == CallState.ANSWERED)
                 .map(CallSnapshot::id).findFirst();
     }
