@@ -1,10 +1,12 @@
 package org.switchboard.sip.transaction;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,8 @@ public final class TransactionLayer {
     private final StackMetrics metrics;
     private final ServerTransactionUser tu;
     private final String sentByHost;
+    private final BooleanSupplier overloaded;
+    private final String retryAfterSeconds;
     private final Map<TransactionKey, ServerTransaction> servers = new ConcurrentHashMap<>();
     private final Map<TransactionKey, ClientEntry> clients = new ConcurrentHashMap<>();
     /** INVITE server transactions whose 2xx awaits its ACK, keyed by Call-ID and CSeq number. */
@@ -52,9 +56,13 @@ public final class TransactionLayer {
     /**
      * @param executors the serial executor for a Call-ID
      * @param sentByHost the host written in our Via sent-by (the address peers can reach us on)
+     * @param overloaded whether the call executors are backed up: a new request outside a dialog
+     *     is then answered 503 at once instead of queued (called on the event loop; must be cheap)
+     * @param retryAfter the Retry-After of that 503
      */
     public TransactionLayer(TransportLayer transports, TimerSettings settings, ProtocolTimer timer,
-            Function<String, Executor> executors, StackMetrics metrics, ServerTransactionUser tu, String sentByHost) {
+            Function<String, Executor> executors, StackMetrics metrics, ServerTransactionUser tu, String sentByHost,
+            BooleanSupplier overloaded, Duration retryAfter) {
         this.transports = transports;
         this.settings = settings;
         this.timer = timer;
@@ -62,6 +70,8 @@ public final class TransactionLayer {
         this.metrics = metrics;
         this.tu = tu;
         this.sentByHost = sentByHost;
+        this.overloaded = overloaded;
+        this.retryAfterSeconds = Long.toString(retryAfter.toSeconds());
     }
 
     /** Routes a parsed message to its transaction, or creates one. Event loop thread. */
@@ -82,7 +92,11 @@ public final class TransactionLayer {
             return;
         }
         if (existing == null) {
-            ServerTransaction created = new ServerTransaction(request, flow, key, executor, this::sendResponse);
+            if (mayShed(request) && overloaded.getAsBoolean()) {
+                shed(request, flow);
+                return;
+            }
+            ServerTransaction created = new ServerTransaction(request, flow, key, executor, this::prepareResponse);
             existing = servers.putIfAbsent(key, created);
             if (existing == null) {
                 executor.execute(() -> start(created));
@@ -90,7 +104,26 @@ public final class TransactionLayer {
             }
         }
         metrics.retransmissionAbsorbed();
-        executor.execute(existing::receiveRetransmission);
+        if (existing.hasResponded()) {
+            executor.execute(existing::receiveRetransmission);
+        }
+        // else nothing to resend yet (RFC 3261 §17.2.1, §17.2.2): absorbed here, costing the
+        // busy call executor no task
+    }
+
+    /**
+     * New work a peer can take elsewhere or later: a request outside any dialog. In-dialog requests
+     * (BYE ending a call frees work), CANCEL and ACK are never shed.
+     */
+    private static boolean mayShed(SipRequest request) {
+        return !request.method().equals(SipMethod.CANCEL) && !request.to().hasTag();
+    }
+
+    /** RFC 3261 §21.5.4: 503 with Retry-After, sent statelessly, so shedding costs no transaction or task. */
+    private void shed(SipRequest request, Flow flow) {
+        metrics.requestShed();
+        sendStatelessResponse(request.createResponse(503).withToTag(RandomTokens.tag())
+                .withHeader(HeaderName.RETRY_AFTER, retryAfterSeconds), flow);
     }
 
     private void receiveAck(ServerTransaction invite, SipRequest ack, Flow flow) {
@@ -162,23 +195,32 @@ public final class TransactionLayer {
         awaiting2xxAck.values().remove(tx);
     }
 
-    private void sendResponse(ServerTransaction tx, SipResponse response) {
+    /**
+     * What puts a transaction's response on the wire, first time and on every retransmission: the
+     * bytes and the destination are worked out once.
+     */
+    private Runnable prepareResponse(ServerTransaction tx, SipResponse response) {
         if (response.isSuccess() && tx.method().equals(SipMethod.INVITE)) {
             awaiting2xxAck.put(response.callId() + " " + response.cseq().number(), tx);
         }
-        sendStatelessResponse(response, tx.flow());
+        return preparedStatelessResponse(response, tx.flow());
     }
 
     /** Sends a response outside any transaction, per the Via rules, to a request that came on {@code requestFlow}. */
     void sendStatelessResponse(SipResponse response, Flow requestFlow) {
+        preparedStatelessResponse(response, requestFlow).run();
+    }
+
+    private Runnable preparedStatelessResponse(SipResponse response, Flow requestFlow) {
         Flow target;
         try {
             target = ViaRules.responseFlow(response, requestFlow);
         } catch (IllegalArgumentException e) {
-            log.warn("response not sent status={} reason={}", response.status(), e.getMessage());
-            return;
+            String reason = e.getMessage();
+            return () -> log.warn("response not sent status={} reason={}", response.status(), reason);
         }
-        transports.send(response.toBytes(), target).whenComplete((flow, error) -> {
+        byte[] bytes = response.toBytes();
+        return () -> transports.send(bytes, target).whenComplete((flow, error) -> {
             if (error != null) {
                 log.debug("response send failed status={} to={} reason={}", response.status(), target, error.toString());
             }
