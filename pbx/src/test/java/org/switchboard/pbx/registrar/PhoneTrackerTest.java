@@ -3,20 +3,15 @@ package org.switchboard.pbx.registrar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.switchboard.pbx.admin.Argon2PasswordHasher;
-import org.switchboard.pbx.extension.ExtensionInput;
-import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.sip.message.HeaderName;
 import org.switchboard.sip.message.SipRequest;
 import org.switchboard.sip.message.SipUri;
 import org.switchboard.sip.transport.Flow;
 import org.switchboard.sip.transport.Transport;
 import org.switchboard.store.db.BatchWriter;
-import org.switchboard.store.extension.JdbiExtensionStore;
 import org.switchboard.store.provisioning.JdbiRegisteredPhoneStore;
 import org.switchboard.store.provisioning.PhoneSighting;
 import org.switchboard.store.provisioning.RegisteredPhone;
@@ -43,9 +38,7 @@ class PhoneTrackerTest {
         private final PhoneTracker tracker;
 
         Run(TestDatabase db) {
-            new ExtensionService(new JdbiExtensionStore(db.database()), "pbx.test", new Argon2PasswordHasher(64, 1, 1),
-                    Clock.systemUTC()).create(new ExtensionInput("1001", "A", "password-1001", null, null, false, true),
-                    "test");
+            RegistrarFixtures.extensions(db, 0);
             JdbiRegisteredPhoneStore store = new JdbiRegisteredPhoneStore(db.database());
             writer = new BatchWriter<>("registered_phones", db.database(),
                     BatchWriter.Settings.defaults(BatchWriter.Overflow.WAIT), PhoneSighting::rowKey, store.batchSink());
