@@ -67,19 +67,35 @@ JFR_OPTS=()
 PIDS+=($!)
 until grep -q '^PORT ' "$WORK/server.log"; do sleep 1; done
 PORT=$(awk '/^PORT /{print $2}' "$WORK/server.log")
-measure() { # $1 = label, $2 = port, $3 = users file, $4 = SIPp's own port
+cpu_ticks() { # CPU time (user + system, clock ticks) of the process $1 and its children processes
+  local pids total=0 t
+  pids="$1 $(pgrep -P "$1" | xargs)"
+  for p in $pids; do
+    t=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0); total=$((total + t))
+  done
+  echo "$total"
+}
+measure() { # $1 = label, $2 = port, $3 = users file, $4 = SIPp's own port, $5 = server pid
   if [ "$WARMUP_CALLS" -gt 0 ]; then
     run_sipp "$1-warmup" "$2" "$3" "$4" "$WARMUP_RATE" "$WARMUP_CALLS"
   fi
+  local before after
+  before=$(cpu_ticks "$5")
   run_sipp "$1" "$2" "$3" "$4" "$RATE" "$CALLS"
+  after=$(cpu_ticks "$5")
+  # Server CPU per registration does not depend on what else runs on the machine: the fairest
+  # comparison on shared cores.
+  local hz; hz=$(getconf CLK_TCK)
+  echo "$1: server cpu=$(( (after - before) * 1000 / hz ))ms for $CALLS registrations =" \
+    "$(( (after - before) * 1000000 / hz / CALLS ))us each"
 }
-measure switchboard "$PORT" "$WORK/users-sb.csv" 15071
+measure switchboard "$PORT" "$WORK/users-sb.csv" 15071 "${PIDS[0]}"
 
 if [ -z "${SKIP_KAMAILIO:-}" ] && command -v kamailio >/dev/null; then
   users_file 2000 > "$WORK/users-kam.csv"
   kamailio -f "$ANCHORS/kamailio-registrar.cfg" -P "$WORK/kam.pid" -w "$WORK" -m 256 -M 32 >/dev/null 2>&1
   sleep 1
   PIDS+=("$(cat "$WORK/kam.pid")")
-  measure kamailio 15060 "$WORK/users-kam.csv" 15072
+  measure kamailio 15060 "$WORK/users-kam.csv" 15072 "$(cat "$WORK/kam.pid")"
 fi
 echo "rate=$RATE calls=$CALLS warmup=$WARMUP_CALLS@$WARMUP_RATE/s users=$USERS db=$DB load=\"$(cut -d' ' -f1-3 /proc/loadavg)\" commit=$(git rev-parse --short HEAD) cpu=$(nproc)x$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"

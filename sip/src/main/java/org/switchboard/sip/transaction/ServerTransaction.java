@@ -13,7 +13,7 @@ import org.switchboard.sip.transport.Flow;
  * transaction, INVITE or not. Owned by the serial executor of the request's Call-ID ({@link
  * #executor()}); call its methods only there.
  */
-public final class ServerTransaction {
+public final class ServerTransaction implements ServerEntry {
     private final SipRequest request;
     private final Flow flow;
     private final TransactionKey key;
@@ -90,6 +90,16 @@ public final class ServerTransaction {
     /** Whether a final response has been sent. */
     public boolean isAnswered() {
         return lastResponse.map(SipResponse::isFinal).orElse(false);
+    }
+
+    /** The non-INVITE machine, or null for an INVITE transaction. */
+    ServerNonInviteTransaction nonInviteMachine() {
+        return nonInvite;
+    }
+
+    /** Whether {@code machine} is this transaction's non-INVITE machine. */
+    boolean runs(ServerNonInviteTransaction machine) {
+        return nonInvite == machine;
     }
 
     /** Whether any response was sent; any thread. */

@@ -41,7 +41,7 @@ public final class TransactionLayer {
     private final String sentByHost;
     private final BooleanSupplier overloaded;
     private final String retryAfterSeconds;
-    private final Map<TransactionKey, ServerTransaction> servers = new ConcurrentHashMap<>();
+    private final Map<TransactionKey, ServerEntry> servers = new ConcurrentHashMap<>();
     private final Map<TransactionKey, ClientEntry> clients = new ConcurrentHashMap<>();
     /** INVITE server transactions whose 2xx awaits its ACK, keyed by Call-ID and CSeq number. */
     private final Map<String, ServerTransaction> awaiting2xxAck = new ConcurrentHashMap<>();
@@ -85,9 +85,9 @@ public final class TransactionLayer {
     private void receiveRequest(SipRequest request, Flow flow) {
         Executor executor = executors.apply(request.callId());
         TransactionKey key = TransactionKey.forServer(request);
-        ServerTransaction existing = servers.get(key);
+        ServerEntry existing = servers.get(key);
         if (request.method().equals(SipMethod.ACK)) {
-            ServerTransaction invite = existing;
+            ServerTransaction invite = existing instanceof ServerTransaction t ? t : null;
             executor.execute(() -> receiveAck(invite, request, flow));
             return;
         }
@@ -104,11 +104,14 @@ public final class TransactionLayer {
             }
         }
         metrics.retransmissionAbsorbed();
-        if (existing.hasResponded()) {
-            executor.execute(existing::receiveRetransmission);
+        switch (existing) {
+            case ServerEntry.Completed done -> done.executor().execute(done.machine()::receiveRetransmission);
+            case ServerTransaction tx when tx.hasResponded() -> executor.execute(tx::receiveRetransmission);
+            case ServerTransaction _ -> {
+                // nothing to resend yet (RFC 3261 §17.2.1, §17.2.2): absorbed here, costing the
+                // busy call executor no task
+            }
         }
-        // else nothing to resend yet (RFC 3261 §17.2.1, §17.2.2): absorbed here, costing the
-        // busy call executor no task
     }
 
     /**
@@ -141,13 +144,16 @@ public final class TransactionLayer {
     private void start(ServerTransaction tx) {
         TransactionTimers timers = new TransactionTimers(settings, timer, tx.executor(), metrics::retransmission);
         boolean reliable = tx.flow().transport().isReliable();
-        Runnable terminated = () -> forget(tx);
         if (tx.method().equals(SipMethod.INVITE)) {
-            tx.attach(new ServerInviteTransaction(timers, reliable, () -> tu.onAckTimeout(tx), terminated));
+            tx.attach(new ServerInviteTransaction(timers, reliable, () -> tu.onAckTimeout(tx), () -> forget(tx)));
             // RFC 3261 §17.2.1: 100 Trying within 200 ms; at once costs nothing and stops Timer A early.
             tx.respond(tx.request().createResponse(100));
         } else {
-            tx.attach(new ServerNonInviteTransaction(timers, reliable, terminated));
+            // The end of Timer J must not hold the transaction (and its request) alive: only key and machine.
+            TransactionKey key = tx.key();
+            ServerNonInviteTransaction[] machine = new ServerNonInviteTransaction[1];
+            machine[0] = new ServerNonInviteTransaction(timers, reliable, () -> forget(key, machine[0]));
+            tx.attach(machine[0]);
         }
         if (tx.method().equals(SipMethod.CANCEL)) {
             cancel(tx);
@@ -176,7 +182,8 @@ public final class TransactionLayer {
 
     /** RFC 3261 §9.2: CANCEL answers 200 and ends a still pending INVITE with 487; else 481. */
     private void cancel(ServerTransaction cancelTx) {
-        ServerTransaction invite = servers.get(TransactionKey.forServer(cancelTx.request(), SipMethod.INVITE));
+        ServerTransaction invite = servers.get(TransactionKey.forServer(cancelTx.request(), SipMethod.INVITE))
+                instanceof ServerTransaction t ? t : null;
         if (invite == null) {
             cancelTx.respond(cancelTx.request().createResponse(481).withToTag(RandomTokens.tag()));
             return;
@@ -188,6 +195,14 @@ public final class TransactionLayer {
             invite.respond(invite.request().createResponse(487).withToTag(toTag));
             tu.onCancelled(invite);
         }
+    }
+
+    /** A non-INVITE transaction ended: drops its entry, live or completed, if it is still this machine's. */
+    private void forget(TransactionKey key, ServerNonInviteTransaction machine) {
+        servers.computeIfPresent(key, (k, entry) -> switch (entry) {
+            case ServerEntry.Completed done -> done.machine() == machine ? null : entry;
+            case ServerTransaction tx -> tx.runs(machine) ? null : entry;
+        });
     }
 
     private void forget(ServerTransaction tx) {
@@ -203,7 +218,13 @@ public final class TransactionLayer {
         if (response.isSuccess() && tx.method().equals(SipMethod.INVITE)) {
             awaiting2xxAck.put(response.callId() + " " + response.cseq().number(), tx);
         }
-        return preparedStatelessResponse(response, tx.flow());
+        Runnable send = preparedStatelessResponse(response, tx.flow());
+        if (response.isFinal() && tx.nonInviteMachine() != null) {
+            // From here a retransmission only needs the machine (ServerEntry). Replaced before the
+            // machine completes, on its own executor, so a retransmission posted meanwhile runs after.
+            servers.replace(tx.key(), tx, new ServerEntry.Completed(tx.nonInviteMachine(), tx.executor()));
+        }
+        return send;
     }
 
     /** Sends a response outside any transaction, per the Via rules, to a request that came on {@code requestFlow}. */
@@ -213,16 +234,17 @@ public final class TransactionLayer {
 
     private Runnable preparedStatelessResponse(SipResponse response, Flow requestFlow) {
         Flow target;
+        int status = response.status(); // the closures keep the bytes and the status, not the message
         try {
             target = ViaRules.responseFlow(response, requestFlow);
         } catch (IllegalArgumentException e) {
             String reason = e.getMessage();
-            return () -> log.warn("response not sent status={} reason={}", response.status(), reason);
+            return () -> log.warn("response not sent status={} reason={}", status, reason);
         }
         byte[] bytes = response.toBytes();
         return () -> transports.send(bytes, target).whenComplete((flow, error) -> {
             if (error != null) {
-                log.debug("response send failed status={} to={} reason={}", response.status(), target, error.toString());
+                log.debug("response send failed status={} to={} reason={}", status, target, error.toString());
             }
         });
     }
