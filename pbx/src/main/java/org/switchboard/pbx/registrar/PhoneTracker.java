@@ -3,6 +3,7 @@ package org.switchboard.pbx.registrar;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +27,9 @@ import org.switchboard.store.provisioning.PhoneSighting;
  * database cost. So {@code last_registered} of an unchanged phone lags by up to that interval;
  * any change is written at once.
  *
- * <p>Thread-safe: called from many call executors; the last-written map is a {@link
- * ConcurrentHashMap} and {@link BatchWriter#submit} never blocks while the queue has room.
+ * <p>Thread-safe: called from many call executors; the last-written and MAC maps are {@link
+ * ConcurrentHashMap}s (a race only parses or writes once more) and {@link BatchWriter#submit}
+ * never blocks.
  */
 final class PhoneTracker {
     /** How stale {@code last_registered} of a phone that changed nothing may be (docs/performance.md). */
@@ -35,22 +37,35 @@ final class PhoneTracker {
 
     private static final Logger log = LoggerFactory.getLogger(PhoneTracker.class);
     private static final String X_MAC_ADDRESS = "X-MAC-Address";
-    /** Rows remembered at most; past it the memory is dropped, which only costs a write per phone. */
+    /** Rows (and hint sets) remembered at most; past it the memory is dropped, which only costs a write (a parse) per phone. */
     private static final int MAX_REMEMBERED = 100_000;
 
     private final BatchWriter<PhoneSighting> writer;
     private final ConcurrentHashMap<Object, PhoneSighting> lastWritten = new ConcurrentHashMap<>();
+    /** The MAC found in each set of hints: a phone sends the same ones on every refresh, and the User-Agent parse is not free. */
+    private final ConcurrentHashMap<Hints, Optional<String>> macs = new ConcurrentHashMap<>();
+
+    /** What a REGISTER tells about the phone's MAC. */
+    private record Hints(Optional<String> userAgent, Optional<String> macHeader, Optional<String> instanceId) {}
 
     PhoneTracker(BatchWriter<PhoneSighting> writer) {
         this.writer = writer;
     }
 
     void registered(String extension, SipRequest request, Flow flow, Binding binding, Instant now) {
-        PhoneIdentity identity = PhoneIdentification.identify(
-                request.userAgent(), request.headers().first(X_MAC_ADDRESS), binding.instanceId());
+        Hints hints = new Hints(request.userAgent(), request.headers().first(X_MAC_ADDRESS), binding.instanceId());
+        Optional<String> mac = macs.get(hints);
+        if (mac == null) {
+            PhoneIdentity identity = PhoneIdentification.identify(hints.userAgent(), hints.macHeader(), hints.instanceId());
+            mac = identity.mac().map(MacAddress::hex);
+            if (macs.size() >= MAX_REMEMBERED) {
+                macs.clear();
+            }
+            macs.put(hints, mac);
+        }
         PhoneSighting sighting;
         try {
-            sighting = new PhoneSighting(identity.mac().map(MacAddress::hex).orElse(null), extension,
+            sighting = new PhoneSighting(mac.orElse(null), extension,
                     request.userAgent().orElse(""), flow.remote().getAddress().getHostAddress(),
                     binding.contactKey(), now);
         } catch (ValidationException e) {
