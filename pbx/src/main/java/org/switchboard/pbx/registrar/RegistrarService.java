@@ -49,7 +49,7 @@ public final class RegistrarService implements AutoCloseable {
             EventBus events) {
         this.clock = clock;
         JdbiRegistrationStore store = new JdbiRegistrationStore(database);
-        this.persistence = new BindingPersistence(store, new BatchWriter<>("binding_refresh", database,
+        this.persistence = new BindingPersistence(database, store, new BatchWriter<>("binding_refresh", database,
                 BatchWriter.Settings.defaults(BatchWriter.Overflow.WAIT), Registration::key, store.refreshSink()));
         JdbiRegisteredPhoneStore phoneStore = new JdbiRegisteredPhoneStore(database);
         this.sightings = new BatchWriter<>("registered_phones", database,
