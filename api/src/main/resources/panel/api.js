@@ -102,7 +102,10 @@ async function send(path, init) {
   }
 }
 
-/** The ApiError for an answer that is not 2xx; a 401 while logged in also ends the session. */
+/**
+ * The ApiError for an answer that is not 2xx; a 401 also ends the session, unless the request was
+ * sent with a token the panel has already let go of (an answer arriving after logout).
+ */
 async function failure(response, token) {
   const data = await readJson(response);
   const detail = data && data.error ? data.error : null;
@@ -111,7 +114,7 @@ async function failure(response, token) {
     : `The server answered ${response.status} ${response.statusText}.`;
   const error = new ApiError(response.status, detail ? detail.code : `http_${response.status}`,
     message, detail ? detail.field ?? null : null, data);
-  if (response.status === 401 && token) {
+  if (response.status === 401 && token && token === session.token()) {
     endSession(`Your session has ended: ${message}. Please log in again.`);
   }
   return error;
