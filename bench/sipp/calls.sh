@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Call setups/s with digest auth through Switchboard's B2BUA and through the Kamailio anchor
+# (../shared/anchors/kamailio-pbx-auth.cfg), same scenarios, same rate, same run.
+# Usage: bench/sipp/calls.sh RATE [DURATION] [sqlite|postgresql]
+#   (from the worktree root; JAVA_HOME must be JDK 25; postgresql needs the server at 127.0.0.1:5432)
+# Callees 3000.. register from a SIPp UAS's port, then that UAS answers (180, 200), and a SIPp UAC
+# calls them as callers 2000.. (INVITE, 407, INVITE with credentials, 200, ACK, CALL_PAUSE_MS, BYE),
+# RATE new calls per second for DURATION seconds (default 20).
+# USERS=N callers and callees (default 200); CALL_PAUSE_MS=answer-to-BYE (default 1000);
+# WARMUP_CALLS=N unmeasured calls at up to 300/s before Switchboard's run (default 3000);
+# SKIP_KAMAILIO=1 or SKIP_SWITCHBOARD=1 measures one side only; SB_NO_BUILD=1 uses the built jar;
+# SB_JAVA_OPTS adds JVM options (e.g. -XX:StartFlightRecording=filename=/tmp/calls.jfr).
+# Prints each server's successful and failed calls, failed %, retransmissions, mean setup time and
+# achieved rate (successful calls / (elapsed - CALL_PAUSE_MS)), then the ratio.
+set -euo pipefail
+RATE=${1:?usage: calls.sh RATE [DURATION] [sqlite|postgresql]}
+DURATION=${2:-20}
+DB=${3:-sqlite}
+USERS=${USERS:-200}
+CALL_PAUSE_MS=${CALL_PAUSE_MS:-1000}
+WARMUP_CALLS=${WARMUP_CALLS:-3000}
+CALLS=$((RATE * DURATION))
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+WORK=$(mktemp -d /tmp/sb-calls.XXXXXX)
+source "$ROOT/bench/sipp/lib.sh"
+
+{ echo SEQUENTIAL; for ((i = 0; i < USERS; i++)); do
+    echo "$((2000 + i));$((3000 + i));$DOMAIN;[authentication username=$((2000 + i)) password=secret123];40000"; done; } > "$WORK/callers.csv"
+register_users 3000 "$USERS" > "$WORK/callees.csv"
+# No RTP flows here: every answer may name the same port.
+printf 'SEQUENTIAL\n50000\n' > "$WORK/answers.csv"
+
+# One measured run against the server on port $2: registers the callees, starts the UAS, runs the
+# UAC for $3 calls at $4/s and prints the summary labelled $1 (unless $1 is empty).
+run_calls() { # $1 = label, $2 = server port, $3 = calls, $4 = rate
+  local uas_port uac_port uas_pid name=${1:-warmup}
+  uas_port=$(free_port); uac_port=$(free_port)
+  register_from "$2" "$uas_port" "$WORK/callees.csv"
+  (cd "$WORK" && exec sipp -sf "$BENCH/uas-answer.xml" -inf "$WORK/answers.csv" -i 127.0.0.1 -p "$uas_port" \
+    -mp 16000 -nostdin -trace_err -error_file "$WORK/$name-uas-errors.log" >/dev/null 2>&1) &
+  uas_pid=$!; PIDS+=("$uas_pid")
+  (cd "$WORK" && sipp "127.0.0.1:$2" -sf "$BENCH/uac-auth-call.xml" -inf "$WORK/callers.csv" -i 127.0.0.1 \
+    -p "$uac_port" -mp 16100 -r "$4" -m "$3" -d "$CALL_PAUSE_MS" -recv_timeout 10000 -timeout $(($3 / $4 + 90))s \
+    -nostdin -trace_stat -fd 1 -stf "$WORK/$name.csv" -trace_err -error_file "$WORK/$name-uac-errors.log" \
+    >/dev/null 2>&1) || true
+  kill "$uas_pid" 2>/dev/null || true
+  wait "$uas_pid" 2>/dev/null || true
+  [ -n "$1" ] && summary "$WORK/$name.csv" "$1"
+  return 0
+}
+
+summary() { # $1 = stats csv, $2 = label; also records the achieved rate in $WORK/$2.rate
+  python3 - "$1" "$2" "$CALL_PAUSE_MS" "$WORK/$2.rate" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1]), delimiter=';'))
+head, last = rows[0], rows[-1]
+col = lambda n: last[head.index(n)]
+epoch = lambda n: float(col(n).split('\t')[-1])
+elapsed = epoch('CurrentTime') - epoch('StartTime')
+ok, failed = int(col('SuccessfulCall(C)')), int(col('FailedCall(C)'))
+pct = 100.0 * failed / (ok + failed) if ok + failed else 0.0
+rate = ok / max(elapsed - int(sys.argv[3]) / 1000, 1e-3)
+h, m, s, us = col('ResponseTime1(C)').split(':')  # SIPp writes HH:MM:SS:microseconds
+setup_ms = ((int(h) * 60 + int(m)) * 60 + int(s)) * 1000 + int(us) / 1000
+open(sys.argv[4], 'w').write(f"{rate:.0f}\n")
+print(f"{sys.argv[2]}: successful={ok} failed={failed} failed%={pct:.2f} retransmissions={col('Retransmissions(C)')} "
+      f"setup_mean={setup_ms:.1f}ms elapsed={elapsed:.1f}s achieved={rate:.0f}/s")
+PY
+}
+
+cd "$ROOT"
+if [ -z "${SKIP_SWITCHBOARD:-}" ]; then
+  build_switchboard
+  { seq 2000 $((2000 + USERS - 1)); seq 3000 $((3000 + USERS - 1)); } > "$WORK/extensions.txt"
+  start_switchboard "$DB" "$WORK/extensions.txt" 20000 39999
+  [ "$WARMUP_CALLS" -gt 0 ] && run_calls "" "$SB_PORT" "$WARMUP_CALLS" $((RATE < 300 ? RATE : 300))
+  run_calls switchboard "$SB_PORT" "$CALLS" "$RATE"
+  echo "switchboard: load after run \"$(load_average)\" (log $WORK/server.log, SIPp errors $WORK/switchboard-u*-errors.log)"
+  kill "$SB_PID" 2>/dev/null || true; wait "$SB_PID" 2>/dev/null || true
+fi
+if [ -z "${SKIP_KAMAILIO:-}" ]; then
+  start_kamailio "$ANCHORS/kamailio-pbx-auth.cfg"
+  run_calls kamailio "$KAM_PORT" "$CALLS" "$RATE"
+  echo "kamailio: load after run \"$(load_average)\""
+fi
+if [ -f "$WORK/switchboard.rate" ] && [ -f "$WORK/kamailio.rate" ]; then
+  awk -v s="$(cat "$WORK/switchboard.rate")" -v k="$(cat "$WORK/kamailio.rate")" \
+    'BEGIN { printf "ratio switchboard/kamailio = %.2f\n", k ? s / k : 0 }'
+fi
+echo "rate=$RATE duration=${DURATION}s calls=$CALLS users=$USERS pause=${CALL_PAUSE_MS}ms db=$DB load=\"$(load_average)\" commit=$(git rev-parse --short HEAD) cpu=$(machine)"

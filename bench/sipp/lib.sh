@@ -1,0 +1,117 @@
+# Shared pieces of the SIPp benchmarks (sourced by calls.sh and relay.sh, not run).
+# Expects ROOT (the worktree root) and WORK (a temporary folder) to be set by the caller.
+
+ANCHORS=${ANCHORS:-$ROOT/../shared/anchors}
+[ -d "$ANCHORS" ] || ANCHORS=/work/shared/anchors
+BENCH=$ROOT/bench/sipp
+BUILD=${SB_BUILD_DIR:-target-bench}
+DOMAIN=pbx.test
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+# A port free on 127.0.0.1 for UDP and TCP alike, and (when $1 is set) its next port too.
+free_port() {
+  python3 - "${1:-}" <<'PY'
+import socket, sys
+def free(p):
+    try:
+        for kind in (socket.SOCK_DGRAM, socket.SOCK_STREAM):
+            s = socket.socket(socket.AF_INET, kind); s.bind(("127.0.0.1", p)); s.close()
+        return True
+    except OSError:
+        return False
+while True:
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]; s.close()
+    if free(p) and (not sys.argv[1] or free(p + 1)):
+        print(p); break
+PY
+}
+
+# SIPp injection file for the anchors' REGISTER scenario: users FIRST .. FIRST+COUNT-1.
+register_users() { # $1 = first user, $2 = count
+  echo SEQUENTIAL
+  for ((i = 0; i < $2; i++)); do echo "$(($1 + i));$DOMAIN;[authentication username=$(($1 + i)) password=secret123]"; done
+}
+
+# Registers the users of injection file $3 at server port $1 from SIPp port $2 (the callee's port
+# afterwards, so the bindings' contacts and source addresses both name it). Fails unless all do.
+register_from() { # $1 = server port, $2 = SIPp port, $3 = injection file
+  local n; n=$(($(wc -l < "$3") - 1))
+  (cd "$WORK" && sipp "127.0.0.1:$1" -sf "$ANCHORS/sipp-register-auth.xml" -inf "$3" -i 127.0.0.1 \
+    -p "$2" -r 200 -m "$n" -timeout 60s -nostdin -trace_stat -stf "$WORK/register-$2.csv" >/dev/null 2>&1) || {
+    echo "registration of $n users from port $2 failed:" >&2; tail -n 3 "$WORK"/*_errors.log >&2 2>/dev/null; return 1; }
+}
+
+# One summary line from SIPp's statistics file: successful and failed calls, failed %,
+# retransmissions, and the achieved rate of successful calls per second of the run.
+sipp_summary() { # $1 = stats csv, $2 = label
+  python3 - "$1" "$2" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1]), delimiter=';'))
+head, last = rows[0], rows[-1]
+col = lambda n: last[head.index(n)]
+h, m, s = col('ElapsedTime(C)').split(':'); secs = int(h) * 3600 + int(m) * 60 + float(s)
+ok = int(col('SuccessfulCall(C)')); failed = int(col('FailedCall(C)'))
+pct = 100.0 * failed / (ok + failed) if ok + failed else 0.0
+print(f"{sys.argv[2]}: successful={ok} failed={failed} failed%={pct:.2f} "
+      f"retransmissions={col('Retransmissions(C)')} elapsed={secs:.1f}s achieved={ok / secs:.0f}/s")
+PY
+}
+
+# Builds the server jar into $BUILD (offline, tests skipped) unless SB_NO_BUILD is set.
+build_switchboard() {
+  [ -n "${SB_NO_BUILD:-}" ] && return 0
+  (cd "$ROOT" && ./mvnw -B -ntp -q -o -Dsb.build.dir="$BUILD" package -DskipTests -pl server -am) >/dev/null
+}
+
+# Starts `switchboard run` on a generated configuration: SIP on 127.0.0.1:$SB_PORT (domain pbx.test),
+# HTTP on a free port, RTP ports $3..$4, database $1 (sqlite: a new file; postgresql: a new database
+# on 127.0.0.1:5432), extensions from file $2 (one number a line, password secret123). Waits for
+# the start-up line; sets SB_PORT and SB_PID.
+start_switchboard() { # $1 = sqlite|postgresql, $2 = extension numbers file, $3 = rtp min, $4 = rtp max
+  local url user=""
+  case "$1" in
+    sqlite) url="jdbc:sqlite:$WORK/switchboard.db" ;;
+    postgresql)
+      local db="sb_bench_$$"
+      psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $db" >/dev/null
+      url="jdbc:postgresql://127.0.0.1:5432/$db"; user=postgres ;;
+    *) echo "database must be sqlite or postgresql: $1" >&2; return 2 ;;
+  esac
+  SB_PORT=$(free_port next)
+  {
+    echo "sip: {bind: 127.0.0.1, port: $SB_PORT, tls_port: $((SB_PORT + 1)), tls_dir: $WORK/tls, domain: $DOMAIN}"
+    echo "http: {bind: 127.0.0.1, port: 0}"
+    echo "rtp: {port_min: $3, port_max: $4}"
+    echo "database: {url: \"$url\", user: \"$user\"}"
+    echo "admin: {username: admin, password: bench-admin-password}"
+    echo "provisioning: {key_file: $WORK/provisioning.key, devices: []}"
+    echo "extensions:"
+    while read -r n; do echo "  - {number: \"$n\", name: \"Bench $n\", password: secret123}"; done < "$2"
+  } > "$WORK/switchboard.yml"
+  "$JAVA_HOME/bin/java" ${SB_JAVA_OPTS:-} -jar "$ROOT/server/$BUILD/switchboard.jar" run --config "$WORK/switchboard.yml" \
+    > "$WORK/server.log" 2>&1 &
+  SB_PID=$!
+  PIDS+=("$SB_PID")
+  local waited=0
+  until grep -q 'switchboard started' "$WORK/server.log"; do
+    if ! kill -0 "$SB_PID" 2>/dev/null || [ $waited -ge 120 ]; then
+      echo "switchboard did not start:" >&2; tail -n 20 "$WORK/server.log" >&2; return 1
+    fi
+    sleep 1; waited=$((waited + 1))
+  done
+}
+
+# Starts the Kamailio anchor with configuration $1 on 127.0.0.1:15060; sets KAM_PORT.
+start_kamailio() { # $1 = configuration file
+  kamailio -f "$1" -P "$WORK/kam.pid" -w "$WORK" -m 256 -M 32 >/dev/null 2>&1
+  local waited=0
+  until [ -s "$WORK/kam.pid" ] || [ $waited -ge 10 ]; do sleep 1; waited=$((waited + 1)); done
+  PIDS+=("$(cat "$WORK/kam.pid")")
+  KAM_PORT=15060
+}
+
+load_average() { cut -d' ' -f1-3 /proc/loadavg; }
+machine() { echo "$(nproc)x$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"; }
