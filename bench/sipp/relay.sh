@@ -43,10 +43,13 @@ measure() { # $1 = streams file, $2 = probe pairs file, $3 = label
 cd "$ROOT"
 if [ -z "${SKIP_SWITCHBOARD:-}" ]; then
   build_switchboard
-  { seq 100000 $((100000 + TOTAL - 1)); seq 200000 $((200000 + TOTAL - 1)); } > "$WORK/extensions.txt"
+  # Callers are reused (seeding an extension takes a few milliseconds); each call has its own callee.
+  CALLERS=$((TOTAL < 100 ? TOTAL : 100))
+  { seq 100000 $((100000 + CALLERS - 1)); seq 200000 $((200000 + TOTAL - 1)); } > "$WORK/extensions.txt"
   start_switchboard "$DB" "$WORK/extensions.txt" 20000 29999
   { echo SEQUENTIAL; for ((i = 0; i < TOTAL; i++)); do
-      echo "$((100000 + i));$((200000 + i));$DOMAIN;[authentication username=$((100000 + i)) password=secret123];$((40000 + 2 * i))"
+      c=$((100000 + i % CALLERS))
+      echo "$c;$((200000 + i));$DOMAIN;[authentication username=$c password=secret123];$((40000 + 2 * i))"
     done; } > "$WORK/callers.csv"
   { echo SEQUENTIAL; for ((i = 0; i < TOTAL; i++)); do echo "$((50000 + 2 * i))"; done; } > "$WORK/answers.csv"
   register_users 200000 "$TOTAL" > "$WORK/callees.csv"
@@ -67,7 +70,12 @@ if [ -z "${SKIP_SWITCHBOARD:-}" ]; then
   deadline=$((SECONDS + 2 * TOTAL / SETUP_RATE + 30))
   until [ "$(cat "$WORK/uac.log" 2>/dev/null | wc -l)" -ge "$TOTAL" ] || [ $SECONDS -ge $deadline ]; do sleep 1; done
   sleep 2 # the last ACKs
-  up=$(wc -l < "$WORK/uac.log")
+  up=$(wc -l < "$WORK/uac.log" 2>/dev/null || echo 0)
+  if [ "$up" -eq 0 ]; then
+    echo "switchboard: no call was answered; first SIPp errors:" >&2
+    head -n 12 "$WORK/uac-errors.log" >&2 2>/dev/null || true
+    exit 1
+  fi
   heap1=$(heap_kib "$SB_PID"); rss1=$(rss_kib "$SB_PID")
   # Join caller and callee sides on the callee number: "caller_port relay_port_A" then
   # "callee_port relay_port_B" per call; the first CALLS calls load, the rest are probes.
