@@ -6,8 +6,8 @@
 # Usage: bench/sipp/relay.sh CALLS [SECONDS] [sqlite|postgresql]
 #   (from the worktree root; JAVA_HOME must be JDK 25)
 # PROBES=N extra calls (default 5) carry rtpdelay.py's timestamped packets: the relay's added delay.
-# SETUP_RATE=N calls set up per second (default 100). SKIP_RTPENGINE=1 or SKIP_SWITCHBOARD=1
-# measures one side only; SB_NO_BUILD=1 uses the built jar; SB_JAVA_OPTS adds JVM options.
+# SETUP_RATE=N calls set up per second (default 100); LOADERS=N rtpload processes sharing the
+# streams (default 2). SKIP_RTPENGINE=1 or SKIP_SWITCHBOARD=1 measures one side only; SB_NO_BUILD=1 uses the built jar; SB_JAVA_OPTS adds JVM options.
 # Prints per relay: rtpload's streams, sent, received and loss; the probe's delay p50/p99/max; memory
 # per active call (Switchboard: heap used after a full GC and RSS, before and with the calls up;
 # rtpengine: RSS).
@@ -17,6 +17,7 @@ SECS=${2:-30}
 DB=${3:-sqlite}
 PROBES=${PROBES:-5}
 SETUP_RATE=${SETUP_RATE:-100}
+LOADERS=${LOADERS:-2}
 TOTAL=$((CALLS + PROBES))
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$(mktemp -d /tmp/sb-relay.XXXXXX)
@@ -30,13 +31,20 @@ heap_kib() { # heap used after a full collection, in KiB
 }
 per_call() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { printf "%.1f KiB", (b - a) / n }'; }
 
-# Loads streams $1 (rtpload) and probe pairs $2 (rtpdelay) for SECS; prints both results under $3.
+# Loads streams $1 with LOADERS rtpload processes and probe pairs $2 (rtpdelay) for SECS; prints
+# both results under $3, with how much of the nominal packet rate rtpload managed to offer.
 measure() { # $1 = streams file, $2 = probe pairs file, $3 = label
   python3 "$BENCH/rtpdelay.py" "$SECS" < "$2" > "$WORK/$3-delay.txt" &
-  local probe=$!
-  "$WORK/rtpload" "$SECS" < "$1" > "$WORK/$3-load.txt"
-  wait "$probe"
-  echo "$3: rtpload $(cat "$WORK/$3-load.txt")"
+  local probe=$! loaders=() part
+  rm -f "$WORK/$3-part."*
+  split -n "l/$LOADERS" -d "$1" "$WORK/$3-part."
+  for part in "$WORK/$3-part."*; do "$WORK/rtpload" "$SECS" < "$part" > "$part.out" & loaders+=($!); done
+  wait "${loaders[@]}" "$probe"
+  # rtpload sends its 20 ms bursts late when it cannot keep up, so its offered rate is part of the result.
+  cat "$WORK/$3-part."*.out | awk -v secs="$SECS" -v label="$3" '
+    { n += $2; sent += $4; got += $6 }
+    END { printf "%s: rtpload streams %d sent %d received %d loss %.3f%% offered %.0f packets/s of the nominal %d (%.0f%%)\n",
+          label, n, sent, got, sent ? 100 * (sent - got) / sent : 0, sent / secs, n * 50, n ? 100 * sent / secs / (n * 50) : 0 }'
   echo "$3: probe $(cat "$WORK/$3-delay.txt")"
 }
 
