@@ -3,12 +3,13 @@
 # (../shared/anchors/kamailio-pbx-auth.cfg), same scenarios, same rate, same run.
 # Usage: bench/sipp/calls.sh RATE [DURATION] [sqlite|postgresql]
 #   (from the worktree root; JAVA_HOME must be JDK 25; postgresql needs the server at 127.0.0.1:5432)
-# Callees 3000.. register from a SIPp UAS's port, then that UAS answers (180, 200), and a SIPp UAC
-# calls them as callers 2000.. (INVITE, 407, INVITE with credentials, 200, ACK, CALL_PAUSE_MS, BYE),
-# RATE new calls per second for DURATION seconds (default 20).
-# USERS=N callers and callees (default 200); CALL_PAUSE_MS=answer-to-BYE (default 1000);
+# Callee 3000 registers from a SIPp UAS's port, then that UAS answers (180, 200), and a SIPp UAC
+# calls it as callers 2000.. (INVITE, 407, INVITE with credentials, 200, ACK, CALL_PAUSE_MS, BYE),
+# RATE new calls per second for DURATION seconds (default 20). One callee because SIPp computes
+# every call's digest over one URI (-auth_uri), and a server may insist it is the Request-URI.
+# USERS=N callers (default 200); CALL_PAUSE_MS=answer-to-BYE (default 1000);
 # WARMUP_CALLS=N unmeasured calls at up to 300/s before Switchboard's run (default 3000);
-# SKIP_KAMAILIO=1 or SKIP_SWITCHBOARD=1 measures one side only; SB_NO_BUILD=1 uses the built jar;
+# SKIP_KAMAILIO=1 or SKIP_SWITCHBOARD=1 measures one side only; SB_NO_BUILD=1 uses the built jar (SB_JAR names another);
 # SB_JAVA_OPTS adds JVM options (e.g. -XX:StartFlightRecording=filename=/tmp/calls.jfr).
 # Prints each server's successful and failed calls, failed %, retransmissions, mean setup time and
 # achieved rate (successful calls / (elapsed - CALL_PAUSE_MS)), then the ratio.
@@ -25,8 +26,8 @@ WORK=$(mktemp -d /tmp/sb-calls.XXXXXX)
 source "$ROOT/bench/sipp/lib.sh"
 
 { echo SEQUENTIAL; for ((i = 0; i < USERS; i++)); do
-    echo "$((2000 + i));$((3000 + i));$DOMAIN;[authentication username=$((2000 + i)) password=secret123];40000"; done; } > "$WORK/callers.csv"
-register_users 3000 "$USERS" > "$WORK/callees.csv"
+    echo "$((2000 + i));3000;$DOMAIN;[authentication username=$((2000 + i)) password=secret123];40000"; done; } > "$WORK/callers.csv"
+register_users 3000 1 > "$WORK/callees.csv"
 # No RTP flows here: every answer may name the same port.
 printf 'SEQUENTIAL\n50000\n' > "$WORK/answers.csv"
 
@@ -40,7 +41,7 @@ run_calls() { # $1 = label, $2 = server port, $3 = calls, $4 = rate
     -mp 16000 -nostdin -trace_err -error_file "$WORK/$name-uas-errors.log" >/dev/null 2>&1) &
   uas_pid=$!; PIDS+=("$uas_pid")
   (cd "$WORK" && sipp "127.0.0.1:$2" -sf "$BENCH/uac-auth-call.xml" -inf "$WORK/callers.csv" -i 127.0.0.1 \
-    -p "$uac_port" -mp 16100 -r "$4" -m "$3" -d "$CALL_PAUSE_MS" -recv_timeout 10000 -timeout $(($3 / $4 + 90))s \
+    -p "$uac_port" -mp 16100 -auth_uri "3000@$DOMAIN" -r "$4" -m "$3" -d "$CALL_PAUSE_MS" -recv_timeout 10000 -timeout $(($3 / $4 + 90))s \
     -nostdin -trace_stat -fd 1 -stf "$WORK/$name.csv" -trace_err -error_file "$WORK/$name-uac-errors.log" \
     >/dev/null 2>&1) || true
   kill "$uas_pid" 2>/dev/null || true
@@ -71,7 +72,7 @@ PY
 cd "$ROOT"
 if [ -z "${SKIP_SWITCHBOARD:-}" ]; then
   build_switchboard
-  { seq 2000 $((2000 + USERS - 1)); seq 3000 $((3000 + USERS - 1)); } > "$WORK/extensions.txt"
+  { seq 2000 $((2000 + USERS - 1)); echo 3000; } > "$WORK/extensions.txt"
   start_switchboard "$DB" "$WORK/extensions.txt" 20000 39999
   [ "$WARMUP_CALLS" -gt 0 ] && run_calls "" "$SB_PORT" "$WARMUP_CALLS" $((RATE < 300 ? RATE : 300))
   run_calls switchboard "$SB_PORT" "$CALLS" "$RATE"

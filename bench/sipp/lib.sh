@@ -5,6 +5,7 @@ ANCHORS=${ANCHORS:-$ROOT/../shared/anchors}
 [ -d "$ANCHORS" ] || ANCHORS=/work/shared/anchors
 BENCH=$ROOT/bench/sipp
 BUILD=${SB_BUILD_DIR:-target-bench}
+SB_JAR=${SB_JAR:-$ROOT/server/$BUILD/switchboard.jar}
 DOMAIN=pbx.test
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 PIDS=()
@@ -91,7 +92,7 @@ start_switchboard() { # $1 = sqlite|postgresql, $2 = extension numbers file, $3 
     echo "extensions:"
     while read -r n; do echo "  - {number: \"$n\", name: \"Bench $n\", password: secret123}"; done < "$2"
   } > "$WORK/switchboard.yml"
-  "$JAVA_HOME/bin/java" ${SB_JAVA_OPTS:-} -jar "$ROOT/server/$BUILD/switchboard.jar" run --config "$WORK/switchboard.yml" \
+  "$JAVA_HOME/bin/java" ${SB_JAVA_OPTS:-} -jar "$SB_JAR" run --config "$WORK/switchboard.yml" \
     > "$WORK/server.log" 2>&1 &
   SB_PID=$!
   PIDS+=("$SB_PID")

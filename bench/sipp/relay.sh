@@ -7,7 +7,7 @@
 #   (from the worktree root; JAVA_HOME must be JDK 25)
 # PROBES=N extra calls (default 5) carry rtpdelay.py's timestamped packets: the relay's added delay.
 # SETUP_RATE=N calls set up per second (default 100); LOADERS=N rtpload processes sharing the
-# streams (default 2). SKIP_RTPENGINE=1 or SKIP_SWITCHBOARD=1 measures one side only; SB_NO_BUILD=1 uses the built jar; SB_JAVA_OPTS adds JVM options.
+# streams (default 2). SKIP_RTPENGINE=1 or SKIP_SWITCHBOARD=1 measures one side only; SB_NO_BUILD=1 uses the built jar (SB_JAR names another); SB_JAVA_OPTS adds JVM options.
 # Prints per relay: rtpload's streams, sent, received and loss; the probe's delay p50/p99/max; memory
 # per active call (Switchboard: heap used after a full GC and RSS, before and with the calls up;
 # rtpengine: RSS).
@@ -51,16 +51,15 @@ measure() { # $1 = streams file, $2 = probe pairs file, $3 = label
 cd "$ROOT"
 if [ -z "${SKIP_SWITCHBOARD:-}" ]; then
   build_switchboard
-  # Callers are reused (seeding an extension takes a few milliseconds); each call has its own callee.
-  CALLERS=$((TOTAL < 100 ? TOTAL : 100))
-  { seq 100000 $((100000 + CALLERS - 1)); seq 200000 $((200000 + TOTAL - 1)); } > "$WORK/extensions.txt"
+  # One callee (see calls.sh: SIPp's digest URI); each call has its own caller, which the callee
+  # sees in From, so the two sides of a call can be joined.
+  { seq 100000 $((100000 + TOTAL - 1)); echo 200000; } > "$WORK/extensions.txt"
   start_switchboard "$DB" "$WORK/extensions.txt" 20000 29999
   { echo SEQUENTIAL; for ((i = 0; i < TOTAL; i++)); do
-      c=$((100000 + i % CALLERS))
-      echo "$c;$((200000 + i));$DOMAIN;[authentication username=$c password=secret123];$((40000 + 2 * i))"
+      echo "$((100000 + i));200000;$DOMAIN;[authentication username=$((100000 + i)) password=secret123];$((40000 + 2 * i))"
     done; } > "$WORK/callers.csv"
   { echo SEQUENTIAL; for ((i = 0; i < TOTAL; i++)); do echo "$((50000 + 2 * i))"; done; } > "$WORK/answers.csv"
-  register_users 200000 "$TOTAL" > "$WORK/callees.csv"
+  register_users 200000 1 > "$WORK/callees.csv"
   uas_port=$(free_port); uac_port=$(free_port)
   register_from "$SB_PORT" "$uas_port" "$WORK/callees.csv"
   heap0=$(heap_kib "$SB_PID"); rss0=$(rss_kib "$SB_PID")
@@ -70,7 +69,7 @@ if [ -z "${SKIP_SWITCHBOARD:-}" ]; then
   PIDS+=($!)
   hold_ms=$(((TOTAL / SETUP_RATE + SECS + 60) * 1000))
   (cd "$WORK" && exec sipp "127.0.0.1:$SB_PORT" -sf "$BENCH/uac-auth-call.xml" -inf "$WORK/callers.csv" -i 127.0.0.1 \
-    -p "$uac_port" -mp 16100 -r "$SETUP_RATE" -m "$TOTAL" -d "$hold_ms" -recv_timeout 10000 -nostdin \
+    -p "$uac_port" -mp 16100 -auth_uri "200000@$DOMAIN" -r "$SETUP_RATE" -m "$TOTAL" -d "$hold_ms" -recv_timeout 10000 -nostdin \
     -trace_stat -stf "$WORK/uac.csv" -trace_logs -log_file "$WORK/uac.log" -trace_err -error_file "$WORK/uac-errors.log" \
     >/dev/null 2>&1) &
   PIDS+=($!)
@@ -85,7 +84,7 @@ if [ -z "${SKIP_SWITCHBOARD:-}" ]; then
     exit 1
   fi
   heap1=$(heap_kib "$SB_PID"); rss1=$(rss_kib "$SB_PID")
-  # Join caller and callee sides on the callee number: "caller_port relay_port_A" then
+  # Join caller and callee sides on the caller number: "caller_port relay_port_A" then
   # "callee_port relay_port_B" per call; the first CALLS calls load, the rest are probes.
   python3 - "$WORK/uac.log" "$WORK/uas.log" "$CALLS" "$WORK/sb-streams.txt" "$WORK/sb-probes.txt" <<'PY'
 import sys
