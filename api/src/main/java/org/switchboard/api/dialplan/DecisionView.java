@@ -1,26 +1,53 @@
 package org.switchboard.api.dialplan;
 
 import java.util.List;
+import org.switchboard.pbx.routing.CallPlan;
+import org.switchboard.pbx.routing.Fallback;
+import org.switchboard.pbx.routing.PlanStep;
 import org.switchboard.pbx.routing.Route;
 import org.switchboard.pbx.routing.RoutingDecision;
 import org.switchboard.pbx.routing.RuleTrial;
 
 /**
- * Response body of {@code GET /api/dialplan/test}: the decision for a dialled string and the trail
- * of rules tried. {@code route.type} is {@code extension}, {@code feature} or {@code rejected};
- * the other route fields are present as the type needs them.
+ * Response body of {@code GET /api/dialplan/test}: the dial plan's decision for a dialled string
+ * and the trail of rules tried, then the call plan that follows from the called extension's call
+ * settings and registrations. {@code route.type} is {@code extension}, {@code feature} or
+ * {@code rejected}; {@code plan.action} is {@code ring}, {@code reject} or {@code feature}; the
+ * other fields are present as the type needs them.
  */
-public record DecisionView(String from, String to, RouteView route, List<RuleTrial> trail) {
+public record DecisionView(String from, String to, RouteView route, List<RuleTrial> trail, PlanView plan) {
 
     /** The decided route, flattened for JSON. */
     public record RouteView(String type, String number, String feature, String argument, String reason, Integer sipStatus) {}
 
-    static DecisionView of(RoutingDecision d) {
+    /** What the call would do after the dial plan: ring (which extension, how many phones, the fallbacks), or be refused. */
+    public record PlanView(String action, String extension, Integer contacts, List<String> forwardedBy,
+            FallbackView onBusy, FallbackView onNoAnswer, Integer sipStatus, String reason, List<PlanStep> steps) {}
+
+    /** Where a ringing call goes on busy or no answer; {@code afterSeconds} is the ring time before no-answer forwarding. */
+    public record FallbackView(String target, long afterSeconds) {}
+
+    static DecisionView of(CallPlan plan) {
+        RoutingDecision d = plan.decision();
         RouteView route = switch (d.route()) {
             case Route.ToExtension to -> new RouteView("extension", to.number(), null, null, null, null);
             case Route.FeatureCode f -> new RouteView("feature", null, f.feature().key(), f.argument().orElse(null), null, null);
             case Route.Rejected r -> new RouteView("rejected", null, null, null, r.reason(), r.sipStatus());
         };
-        return new DecisionView(d.caller(), d.dialled(), route, d.trail());
+        return new DecisionView(d.caller(), d.dialled(), route, d.trail(), planView(plan));
+    }
+
+    private static PlanView planView(CallPlan plan) {
+        return switch (plan.action()) {
+            case CallPlan.Ring r -> new PlanView("ring", r.extension(), r.contacts().size(), r.forwardedBy(),
+                    r.onBusy().map(DecisionView::fallback).orElse(null), r.onNoAnswer().map(DecisionView::fallback).orElse(null),
+                    null, null, plan.steps());
+            case CallPlan.Reject x -> new PlanView("reject", null, null, null, null, null, x.status(), x.reason(), plan.steps());
+            case CallPlan.FeatureCode f -> new PlanView("feature", null, null, null, null, null, null, null, plan.steps());
+        };
+    }
+
+    private static FallbackView fallback(Fallback f) {
+        return new FallbackView(f.target(), f.after().toSeconds());
     }
 }

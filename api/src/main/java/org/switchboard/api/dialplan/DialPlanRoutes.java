@@ -7,6 +7,7 @@ import org.switchboard.api.http.BearerAuthFilter;
 import org.switchboard.api.http.Json;
 import org.switchboard.api.http.Routes;
 import org.switchboard.pbx.admin.AdminSession;
+import org.switchboard.pbx.routing.CallRouter;
 import org.switchboard.pbx.routing.DialPlanService;
 import org.switchboard.store.db.NotFoundException;
 import org.switchboard.store.db.ValidationException;
@@ -14,14 +15,18 @@ import org.switchboard.store.dialplan.DialPlanRule;
 
 /**
  * Dial-plan rules over HTTP (CRUD on {@code /api/dialplan/rules}) and
- * {@code GET /api/dialplan/test?from=&to=}, which shows the decision and its explanation without
- * placing a call. Translates to {@link DialPlanService} calls; handlers run on virtual threads.
+ * {@code GET /api/dialplan/test?from=&to=}, which shows the decision, the call plan that follows
+ * from the callee's call settings and registrations, and their explanation without placing a
+ * call. Translates to {@link DialPlanService} and {@link CallRouter} calls; handlers run on
+ * virtual threads.
  */
 public final class DialPlanRoutes implements Routes {
     private final DialPlanService dialPlan;
+    private final CallRouter router;
 
-    public DialPlanRoutes(DialPlanService dialPlan) {
+    public DialPlanRoutes(DialPlanService dialPlan, CallRouter router) {
         this.dialPlan = dialPlan;
+        this.router = router;
     }
 
     @Override
@@ -65,7 +70,7 @@ public final class DialPlanRoutes implements Routes {
     private void test(Context ctx) {
         String from = required(ctx, "from");
         String to = required(ctx, "to");
-        ctx.json(DecisionView.of(dialPlan.route(from, to)));
+        ctx.json(DecisionView.of(router.plan(from, to)));
     }
 
     private static String required(Context ctx, String name) {

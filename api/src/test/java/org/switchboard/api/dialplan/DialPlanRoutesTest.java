@@ -4,16 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.switchboard.api.http.ApiFixture.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.switchboard.api.callsettings.CallSettingsRoutes;
 import org.switchboard.api.http.ApiFixture;
 import org.switchboard.api.http.RouteKey;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.pbx.callsettings.CallSettingsService;
+import org.switchboard.pbx.registrar.LocationService;
+import org.switchboard.pbx.registrar.RegistrarService;
+import org.switchboard.pbx.registrar.RegistrarSettings;
+import org.switchboard.pbx.routing.CallRouter;
 import org.switchboard.pbx.routing.DialPlanService;
+import org.switchboard.store.callsettings.JdbiCallSettingsStore;
 import org.switchboard.store.dialplan.JdbiDialPlanRuleStore;
 import org.switchboard.store.extension.JdbiExtensionStore;
+import org.switchboard.store.registrar.JdbiRegistrationStore;
+import org.switchboard.store.registrar.Registration;
 import org.switchboard.store.testkit.BothEngines;
 import org.switchboard.store.testkit.TestDatabase;
 
@@ -24,15 +40,46 @@ class DialPlanRoutesTest {
     private static final String FORWARD_ON = """
             {"priority":20,"name":"forward on","pattern":"\\\\*72([0-9]{2,10})?","action":"feature","target":"forward_on"}""";
 
-    /** The API server plus the dial plan's own extension service (sharing the database) holding 1001 and 1002. */
+    /** The API server plus its own dial plan, call settings and router over extensions 1001 to 1003 (same database), no phone registered. */
     private static ApiFixture serve(TestDatabase db) {
+        return serve(db, new LocationService(Clock.systemUTC()));
+    }
+
+    /**
+     * As {@link #serve(TestDatabase)}, with the phones {@code location} knows; the call-settings
+     * routes are served too, so a test can set forwarding and see the call plan change.
+     */
+    private static ApiFixture serve(TestDatabase db, LocationService location) {
         ExtensionService extensions = new ExtensionService(new JdbiExtensionStore(db.database()), ApiFixture.REALM,
                 new Argon2PasswordHasher(256, 1, 1), Clock.systemUTC());
-        extensions.create(new ExtensionInput("1001", "Alice", "password-1001", null, null, false, true), "test");
-        extensions.create(new ExtensionInput("1002", "Bob", "password-1002", null, null, false, true), "test");
+        for (String n : List.of("1001", "1002", "1003")) {
+            extensions.create(new ExtensionInput(n, "Ext " + n, "password-" + n, null, null, false, true), "test");
+        }
         DialPlanService dialPlan = new DialPlanService(new JdbiDialPlanRuleStore(db.database()), extensions, Clock.systemUTC());
         dialPlan.reloadCache();
-        return new ApiFixture(db, new DialPlanRoutes(dialPlan));
+        CallSettingsService callSettings = new CallSettingsService(new JdbiCallSettingsStore(db.database()), extensions,
+                dialPlan, Clock.systemUTC());
+        callSettings.reloadCache();
+        return new ApiFixture(db, new DialPlanRoutes(dialPlan, new CallRouter(dialPlan, callSettings::current, location)),
+                new CallSettingsRoutes(callSettings));
+    }
+
+    /** A registrar over the test database, knowing no phone yet. */
+    private static RegistrarService registrar(TestDatabase db, ScheduledExecutorService housekeeping) {
+        ExtensionService extensions = new ExtensionService(new JdbiExtensionStore(db.database()), ApiFixture.REALM,
+                new Argon2PasswordHasher(256, 1, 1), Clock.systemUTC());
+        return RegistrarService.start(db.database(), extensions, RegistrarSettings.defaults(ApiFixture.REALM),
+                "unit-test-secret-0123456789abcdef".getBytes(StandardCharsets.US_ASCII), new SimpleMeterRegistry(),
+                housekeeping, Clock.systemUTC());
+    }
+
+    /** Gives 1003 one phone, as its REGISTER would have left it in the table, and lets the registrar load it. */
+    private static void register1003(TestDatabase db, RegistrarService registrar) {
+        Instant now = Instant.now();
+        new JdbiRegistrationStore(db.database()).write(List.of(new Registration("1003", "sip:1003@192.0.2.10:5062",
+                Optional.empty(), "reg-1003", 1, "UDP", "192.0.2.10", 5062, "127.0.0.1", 5060, "test phone",
+                now.plusSeconds(3600), now, now)), List.of());
+        registrar.sweepNow();
     }
 
     @BothEngines
@@ -79,10 +126,49 @@ class DialPlanRoutesTest {
             assertThat(feature.at("/route/type").asText()).isEqualTo("feature");
             assertThat(feature.at("/route/feature").asText()).isEqualTo("forward_on");
             assertThat(feature.at("/route/argument").asText()).isEqualTo("1002");
+            assertThat(feature.at("/plan/action").asText()).as("call control applies the feature").isEqualTo("feature");
 
             JsonNode unknown = json(api.send("GET", "/api/dialplan/test?from=1001&to=1999", token, null));
             assertThat(unknown.at("/route/type").asText()).isEqualTo("rejected");
             assertThat(unknown.at("/route/sip_status").asInt()).isEqualTo(404);
+        }
+    }
+
+    @BothEngines
+    void testEndpointShowsTheCallPlanAfterForwardingAndRegistrations(TestDatabase db) {
+        try (ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor();
+                RegistrarService registrar = registrar(db, housekeeping);
+                ApiFixture api = serve(db, registrar.location())) {
+            register1003(db, registrar);
+            String token = api.login();
+            api.send("POST", "/api/dialplan/rules", token, INTERNAL);
+
+            JsonNode unregistered = json(api.send("GET", "/api/dialplan/test?from=1001&to=1002", token, null));
+            assertThat(unregistered.at("/plan/action").asText()).isEqualTo("reject");
+            assertThat(unregistered.at("/plan/sip_status").asInt()).isEqualTo(480);
+
+            HttpResponse<String> put = api.send("PUT", "/api/extensions/1002/call-settings", token, """
+                    {"forward_always": {"enabled": true, "target": "1003"},
+                     "forward_no_answer": {"enabled": true, "target": "1001", "timeout_seconds": 25}}""");
+            assertThat(put.statusCode()).as("PUT call settings: %s", put.body()).isEqualTo(200);
+            api.send("PUT", "/api/extensions/1003/call-settings", token, """
+                    {"forward_busy": {"enabled": true, "target": "1001"}, "do_not_disturb": false}""");
+
+            JsonNode forwarded = json(api.send("GET", "/api/dialplan/test?from=1001&to=1002", token, null));
+            assertThat(forwarded.at("/route/number").asText()).as("the dial plan's part is unchanged").isEqualTo("1002");
+            assertThat(forwarded.at("/plan/action").asText()).isEqualTo("ring");
+            assertThat(forwarded.at("/plan/extension").asText()).isEqualTo("1003");
+            assertThat(forwarded.at("/plan/contacts").asInt()).isEqualTo(1);
+            assertThat(forwarded.at("/plan/forwarded_by/0").asText()).isEqualTo("1002");
+            assertThat(forwarded.at("/plan/on_busy/target").asText()).isEqualTo("1001");
+            assertThat(forwarded.at("/plan/on_no_answer").isMissingNode()).isTrue();
+            assertThat(forwarded.at("/plan/steps/0/extension").asText()).isEqualTo("1002");
+            assertThat(forwarded.at("/plan/steps/0/outcome").asText()).isEqualTo("forward always to 1003");
+
+            api.send("PUT", "/api/extensions/1003/call-settings", token, "{\"do_not_disturb\": true}");
+            JsonNode dnd = json(api.send("GET", "/api/dialplan/test?from=1001&to=1003", token, null));
+            assertThat(dnd.at("/plan/action").asText()).isEqualTo("reject");
+            assertThat(dnd.at("/plan/sip_status").asInt()).isEqualTo(486);
         }
     }
 

@@ -7,44 +7,27 @@ package org.switchboard.media.codec;
  */
 public final class ALaw {
     // G.711 A-law works on 13-bit linear samples: the three low bits of a 16-bit sample are dropped.
-    private static final short[] DECODE = new short[256];
-    private static final byte[] ENCODE = new byte[1 << 13];
-
-    static {
-        for (int code = 0; code < 256; code++) {
-            DECODE[code] = expand(code);
-        }
-        for (int i = 0; i < ENCODE.length; i++) {
-            // index i is the 13-bit two's complement sample; sign-extend it
-            int sample13 = (i << 19) >> 19;
-            ENCODE[i] = compress(sample13);
-        }
-    }
-
+    private static final G711Table TABLE = new G711Table(3, sample -> compress(sample >> 3), ALaw::expand);
     private ALaw() {}
 
     /** Returns the A-law code word for one 16-bit linear sample. */
     public static byte encode(short sample) {
-        return ENCODE[(sample >> 3) & 0x1FFF];
+        return TABLE.encode(sample);
     }
 
     /** Returns the 16-bit linear sample for one A-law code word. */
     public static short decode(byte code) {
-        return DECODE[code & 0xFF];
+        return TABLE.decode(code);
     }
 
     /** Encodes {@code length} samples from {@code pcm[from]} into {@code out[to]}. */
     public static void encode(short[] pcm, int from, byte[] out, int to, int length) {
-        for (int i = 0; i < length; i++) {
-            out[to + i] = encode(pcm[from + i]);
-        }
+        TABLE.encode(pcm, from, out, to, length);
     }
 
     /** Decodes {@code length} code words from {@code codes[from]} into {@code out[to]}. */
     public static void decode(byte[] codes, int from, short[] out, int to, int length) {
-        for (int i = 0; i < length; i++) {
-            out[to + i] = decode(codes[from + i]);
-        }
+        TABLE.decode(codes, from, out, to, length);
     }
 
     private static byte compress(int sample13) {

@@ -9,44 +9,27 @@ public final class MuLaw {
     // G.711 µ-law works on 14-bit linear samples: the two low bits of a 16-bit sample are dropped.
     private static final int BIAS = 0x84;
     private static final int CLIP = 32635;
-    private static final short[] DECODE = new short[256];
-    private static final byte[] ENCODE = new byte[1 << 14];
-
-    static {
-        for (int code = 0; code < 256; code++) {
-            DECODE[code] = expand(code);
-        }
-        for (int i = 0; i < ENCODE.length; i++) {
-            // index i is the 14-bit two's complement sample; sign-extend it back to 16 bits
-            int linear = (short) (i << 2);
-            ENCODE[i] = compress(linear);
-        }
-    }
-
+    private static final G711Table TABLE = new G711Table(2, MuLaw::compress, MuLaw::expand);
     private MuLaw() {}
 
     /** Returns the µ-law code word for one 16-bit linear sample. */
     public static byte encode(short sample) {
-        return ENCODE[(sample >> 2) & 0x3FFF];
+        return TABLE.encode(sample);
     }
 
     /** Returns the 16-bit linear sample for one µ-law code word. */
     public static short decode(byte code) {
-        return DECODE[code & 0xFF];
+        return TABLE.decode(code);
     }
 
     /** Encodes {@code length} samples from {@code pcm[from]} into {@code out[to]}. */
     public static void encode(short[] pcm, int from, byte[] out, int to, int length) {
-        for (int i = 0; i < length; i++) {
-            out[to + i] = encode(pcm[from + i]);
-        }
+        TABLE.encode(pcm, from, out, to, length);
     }
 
     /** Decodes {@code length} code words from {@code codes[from]} into {@code out[to]}. */
     public static void decode(byte[] codes, int from, short[] out, int to, int length) {
-        for (int i = 0; i < length; i++) {
-            out[to + i] = decode(codes[from + i]);
-        }
+        TABLE.decode(codes, from, out, to, length);
     }
 
     private static byte compress(int linear) {

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.sip.auth.DigestAuthenticator;
 import org.switchboard.sip.auth.DigestServerSettings;
+import org.switchboard.sip.auth.Ha1Source;
 import org.switchboard.store.db.BatchWriter;
 import org.switchboard.store.db.Database;
 import org.switchboard.store.provisioning.JdbiRegisteredPhoneStore;
@@ -32,6 +33,8 @@ public final class RegistrarService implements AutoCloseable {
     private static final int FAILURE_SOURCES = 10_000;
 
     private final Registrar registrar;
+    private final DigestAuthenticator authenticator;
+    private final CredentialLookup credentials;
     private final LocationService location;
     private final RegistrationFailures failures;
     private final BindingPersistence persistence;
@@ -52,10 +55,11 @@ public final class RegistrarService implements AutoCloseable {
         this.location = new LocationService(clock);
         this.failures = new RegistrationFailures(FAILURE_SOURCES, clock);
         this.location.merge(persistence.loadLive(clock.instant()));
-        this.registrar = new Registrar(settings, new DigestAuthenticator(digestSecret,
-                DigestServerSettings.defaults().withOfferedAlgorithms(settings.digestAlgorithms()), clock),
-                new CredentialLookup(extensions), location, persistence, new PhoneTracker(sightings), failures,
-                new RegistrarMetrics(registry), clock);
+        this.authenticator = new DigestAuthenticator(digestSecret,
+                DigestServerSettings.defaults().withOfferedAlgorithms(settings.digestAlgorithms()), clock);
+        this.credentials = new CredentialLookup(extensions);
+        this.registrar = new Registrar(settings, authenticator, credentials, location, persistence,
+                new PhoneTracker(sightings), failures, new RegistrarMetrics(registry), clock);
         long periodMillis = settings.sweepInterval().toMillis();
         this.sweep = housekeeping.scheduleAtFixedRate(
                 () -> persistence.runAsync(this::sweep), periodMillis, periodMillis, TimeUnit.MILLISECONDS);
@@ -77,6 +81,19 @@ public final class RegistrarService implements AutoCloseable {
     /** The REGISTER handler for the method router. */
     public Registrar registrar() {
         return registrar;
+    }
+
+    /**
+     * The digest check REGISTER uses, for other requests from extensions (call control's INVITE
+     * challenge): same algorithms and nonce key, so a phone's nonce is good for both.
+     */
+    public DigestAuthenticator authenticator() {
+        return authenticator;
+    }
+
+    /** The extensions' HA1s (with the decoy for unknown users), for {@link #authenticator()}. */
+    public Ha1Source credentials() {
+        return credentials;
     }
 
     /** Where call routing finds an extension's phones. */

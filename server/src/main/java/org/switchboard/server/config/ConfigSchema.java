@@ -55,7 +55,10 @@ final class ConfigSchema {
                     "port", value(ValueKind.PORT_OR_ANY, "8080")),
             "rtp", section(
                     "port_min", value(ValueKind.PORT, "10000"),
-                    "port_max", value(ValueKind.PORT, "20000")),
+                    "port_max", value(ValueKind.PORT, "20000"),
+                    "media_timeout", value(ValueKind.DURATION, "60s")),
+            "calls", section(
+                    "no_answer_timeout", value(ValueKind.DURATION, "20s")),
             "database", section(
                     "url", value(ValueKind.JDBC_URL, "jdbc:sqlite:./data/switchboard.db"),
                     "user", value(ValueKind.TEXT, ""),

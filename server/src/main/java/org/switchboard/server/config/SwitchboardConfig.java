@@ -16,7 +16,7 @@ import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
  * settings are used on every start, the seed sections ({@code admin}, {@code extensions}, {@code provisioning.devices}) are
  * copied into an empty database once. Immutable; any thread.
  */
-public record SwitchboardConfig(Sip sip, Http http, Rtp rtp, Database database, Admin admin, Provisioning provisioning,
+public record SwitchboardConfig(Sip sip, Http http, Rtp rtp, Calls calls, Database database, Admin admin, Provisioning provisioning,
                                 List<ExtensionInput> extensions) {
 
     public SwitchboardConfig {
@@ -34,8 +34,15 @@ public record SwitchboardConfig(Sip sip, Http http, Rtp rtp, Database database, 
     /** Where the REST API and admin panel listen; port 0 means one chosen by the operating system. */
     public record Http(String bind, int port) {}
 
-    /** The UDP port range for RTP media, both ends included. */
-    public record Rtp(int portMin, int portMax) {}
+    /**
+     * The UDP port range for RTP media, both ends included.
+     *
+     * @param mediaTimeout an answered call whose phone sent no RTP for this long is hung up
+     */
+    public record Rtp(int portMin, int portMax, Duration mediaTimeout) {}
+
+    /** Call control: how long callee phones ring before the caller gets 480. */
+    public record Calls(Duration noAnswerTimeout) {}
 
     /**
      * How to reach the database.

@@ -15,6 +15,7 @@ import org.switchboard.api.extension.ExtensionRoutes;
 import org.switchboard.api.health.HealthRoutes;
 import org.switchboard.api.http.ApiServer;
 import org.switchboard.api.http.HttpSettings;
+import org.switchboard.pbx.routing.CallRouter;
 import org.switchboard.server.config.SwitchboardConfig;
 
 /**
@@ -33,7 +34,8 @@ public final class HttpWiring {
                 new AuthRoutes(features.adminAuth()),
                 new ExtensionRoutes(features.extensions()),
                 new RegistrationRoutes(sip.location()),
-                new DialPlanRoutes(features.dialPlan()),
+                new DialPlanRoutes(features.dialPlan(),
+                        new CallRouter(features.dialPlan(), features.callSettings()::current, sip.location())),
                 new CallSettingsRoutes(features.callSettings()),
                 new CdrRoutes(features.cdrs()),
                 new ProvisioningRoutes(provisioning.service()),

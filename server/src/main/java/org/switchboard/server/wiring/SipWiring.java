@@ -1,15 +1,27 @@
 package org.switchboard.server.wiring;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.UncheckedIOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.media.rtp.LatchingRule;
+import org.switchboard.media.rtp.RelaySettings;
+import org.switchboard.media.rtp.RelayTransport;
+import org.switchboard.media.rtp.RtpRelay;
+import org.switchboard.pbx.call.ActiveCalls;
+import org.switchboard.pbx.call.CallControl;
+import org.switchboard.pbx.call.CallControlSettings;
+import org.switchboard.pbx.call.CallRequests;
 import org.switchboard.pbx.registrar.LocationService;
 import org.switchboard.pbx.registrar.RegistrarService;
 import org.switchboard.pbx.registrar.RegistrarSettings;
@@ -32,55 +44,109 @@ import org.switchboard.store.db.Database;
 
 /**
  * Builds and starts the SIP side of a node: the registrar (bindings loaded from the database, the
- * expiry sweep on the housekeeping scheduler) and the stack on {@code sip.bind}/{@code sip.port}
- * (UDP and TCP, TLS on {@code sip.tls_port} when a certificate directory is given), with REGISTER
- * routed to the registrar and OPTIONS answered 200. Exposes the location service for call control.
+ * expiry sweep on the housekeeping scheduler), the RTP relay on {@code rtp.*}, call control, and
+ * the stack on {@code sip.bind}/{@code sip.port} (UDP and TCP, TLS on {@code sip.tls_port} when a
+ * certificate directory is given), with REGISTER routed to the registrar, INVITE, BYE, UPDATE and
+ * INFO (and CANCEL, through the stack) to call control, and OPTIONS answered 200.
  * Started and closed by the thread that owns the server's lifecycle; accessors from any thread.
  */
 public final class SipWiring implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SipWiring.class);
-    private static final String ALLOW = "REGISTER, OPTIONS, ACK, CANCEL";
+    private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, UPDATE, INFO, REGISTER, OPTIONS";
+    /** How long shutdown waits for the calls in progress to be ended and recorded. */
+    private static final Duration END_CALLS_WAIT = Duration.ofSeconds(5);
 
     private final RegistrarService registrar;
+    private final RtpRelay relay;
     private final SipStack stack;
+    private final CallControl calls;
 
-    private SipWiring(RegistrarService registrar, SipStack stack) {
+    private SipWiring(RegistrarService registrar, RtpRelay relay, SipStack stack, CallControl calls) {
         this.registrar = registrar;
+        this.relay = relay;
         this.stack = stack;
+        this.calls = calls;
     }
 
     /**
-     * Starts the registrar, then the listeners (a node accepts traffic only when it can answer it).
+     * Starts the registrar, the relay and call control, then the listeners (a node accepts traffic
+     * only when it can answer it).
      *
      * @param digestSecret the nonce HMAC key (at least 16 bytes); give every node of a cluster the same
      * @param tlsCertificates where the self-signed TLS certificate is kept; empty for no TLS listener
-     * @param housekeeping the node's scheduler for the registrar's expiry sweep
+     * @param housekeeping the node's scheduler for the registrar's expiry sweep and ring timeouts
      */
-    public static SipWiring start(SwitchboardConfig.Sip sip, Database database, ExtensionService extensions,
+    public static SipWiring start(SwitchboardConfig config, Database database, Features features,
             byte[] digestSecret, Optional<Path> tlsCertificates, MeterRegistry meters,
             ScheduledExecutorService housekeeping, Clock clock) {
+        SwitchboardConfig.Sip sip = config.sip();
         RegistrarService registrar = null;
+        RtpRelay relay = null;
         try {
             // MD5 is offered first: many phones (and baresip) answer only the first challenge and
             // fail on SHA-256; those that support both may still pick SHA-256 (RFC 8760 §2.4).
             RegistrarSettings settings = RegistrarSettings.defaults(sip.domain())
                     .withDigestAlgorithms(List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256));
-            registrar = RegistrarService.start(database, extensions, settings, digestSecret, meters, housekeeping, clock);
-            MethodRouter router = MethodRouter.builder()
+            registrar = RegistrarService.start(database, features.extensions(), settings, digestSecret, meters,
+                    housekeeping, clock);
+            relay = new RtpRelay(new RelaySettings(InetAddress.ofLiteral(sip.bind()), config.rtp().portMin(),
+                    config.rtp().portMax(), config.rtp().mediaTimeout(), LatchingRule.DEFAULT, RelayTransport.best(),
+                    Math.max(2, Runtime.getRuntime().availableProcessors())));
+            CallRequests callRequests = new CallRequests();
+            MethodRouter router = callRequests.routeInto(MethodRouter.builder()
                     .on(SipMethod.REGISTER, registrar.registrar()::onRegister)
-                    .on(SipMethod.OPTIONS, SipWiring::options)
+                    .on(SipMethod.OPTIONS, SipWiring::options))
                     .build();
-            SipStack stack = SipStack.start(settings(sip, tlsCertificates), router);
-            log.info("sip started bind={} udp={} tcp={} tls={}", sip.bind(), stack.localAddress(Transport.UDP).getPort(),
-                    stack.localAddress(Transport.TCP).getPort(),
-                    stack.supports(Transport.TLS) ? stack.localAddress(Transport.TLS).getPort() : "off");
-            return new SipWiring(registrar, stack);
+            SipStackSettings stackSettings = settings(sip, tlsCertificates);
+            SipStack stack = SipStack.start(stackSettings, router);
+            CallControl calls = new CallControl(stack, relay, registrar, features.extensions(), features.dialPlan(),
+                    features.callSettings(), features.cdrRecorder(), features.events(), housekeeping, clock,
+                    new CallControlSettings(sip.domain(), stackSettings.advertisedHost(), mediaAddress(sip),
+                            config.calls().noAnswerTimeout()));
+            callRequests.attach(calls);
+            log.info("sip started bind={} udp={} tcp={} tls={} rtp={}-{}", sip.bind(),
+                    stack.localAddress(Transport.UDP).getPort(), stack.localAddress(Transport.TCP).getPort(),
+                    stack.supports(Transport.TLS) ? stack.localAddress(Transport.TLS).getPort() : "off",
+                    config.rtp().portMin(), config.rtp().portMax());
+            return new SipWiring(registrar, relay, stack, calls);
         } catch (RuntimeException e) {
+            if (relay != null) {
+                relay.close();
+            }
             if (registrar != null) {
                 registrar.close();
             }
             throw e;
         }
+    }
+
+    /**
+     * The address phones send RTP to: the announced one behind NAT, else the bound one, else (bound
+     * to every interface) the first non-loopback IPv4 address of this host.
+     */
+    private static String mediaAddress(SwitchboardConfig.Sip sip) {
+        if (sip.externalAddress().isPresent()) {
+            return sip.externalAddress().get();
+        }
+        InetAddress bind = InetAddress.ofLiteral(sip.bind());
+        if (!bind.isAnyLocalAddress()) {
+            return bind.getHostAddress();
+        }
+        try {
+            return NetworkInterface.networkInterfaces()
+                    .flatMap(NetworkInterface::inetAddresses)
+                    .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+                    .map(InetAddress::getHostAddress)
+                    .findFirst()
+                    .orElse(InetAddress.getLoopbackAddress().getHostAddress());
+        } catch (SocketException e) {
+            throw new UncheckedIOException("listing network interfaces for the media address", e);
+        }
+    }
+
+    /** The calls in progress, for the API. */
+    public ActiveCalls calls() {
+        return calls;
     }
 
     /** Where call routing finds an extension's phones. */
@@ -98,10 +164,15 @@ public final class SipWiring implements AutoCloseable {
         return stack;
     }
 
-    /** Stops the listeners first, then flushes the registrar's write-behind queues. */
+    /**
+     * Ends the calls in progress (BYE, recorded as CDRs) while the stack can still send, then
+     * stops the listeners, frees the relay's ports and flushes the registrar's write-behind queues.
+     */
     @Override
     public void close() {
+        calls.endAll("server shutdown", END_CALLS_WAIT);
         stack.close();
+        relay.close();
         registrar.close();
     }
 

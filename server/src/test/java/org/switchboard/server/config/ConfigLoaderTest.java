@@ -52,7 +52,7 @@ class ConfigLoaderTest {
         assertThat(config.sip()).isEqualTo(new SwitchboardConfig.Sip("0.0.0.0", 5060, 5061, "switchboard.local", Optional.empty(),
                 Path.of("./data/tls")));
         assertThat(config.http()).isEqualTo(new SwitchboardConfig.Http("0.0.0.0", 8080));
-        assertThat(config.rtp()).isEqualTo(new SwitchboardConfig.Rtp(10000, 20000));
+        assertThat(config.rtp()).isEqualTo(new SwitchboardConfig.Rtp(10000, 20000, Duration.ofSeconds(60)));
         assertThat(config.database().url()).isEqualTo("jdbc:sqlite:./data/switchboard.db");
         assertThat(config.database().poolSize()).isEmpty();
         assertThat(config.database().settings().poolSize()).isEqualTo(4);
@@ -112,7 +112,7 @@ class ConfigLoaderTest {
         assertThat(config.sip()).isEqualTo(new SwitchboardConfig.Sip("127.0.0.1", 5070, 5071, "pbx.example.com", Optional.of("203.0.113.7"),
                 Path.of("./data/tls")));
         assertThat(config.http()).isEqualTo(new SwitchboardConfig.Http("127.0.0.1", 0));
-        assertThat(config.rtp()).isEqualTo(new SwitchboardConfig.Rtp(30000, 30100));
+        assertThat(config.rtp()).isEqualTo(new SwitchboardConfig.Rtp(30000, 30100, Duration.ofSeconds(60)));
         assertThat(config.database()).isEqualTo(new SwitchboardConfig.Database("jdbc:postgresql://127.0.0.1:5432/sb", "sb", "s3cret",
                 OptionalInt.of(7), SqliteSynchronous.FULL));
         assertThat(config.database().toString()).doesNotContain("s3cret");

@@ -1,6 +1,7 @@
 package org.switchboard.sip.app;
 
 import java.util.concurrent.Executor;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -13,13 +14,16 @@ import org.slf4j.MDC;
  * Every message, timer and continuation of one Call-ID runs on the same serial executor, in order.
  * Executors are striped by Call-ID hash: the same Call-ID always maps to the same stripe, so order
  * holds without a per-call map to create and clean up; two calls sharing a stripe only share
- * ordering, never state. Any thread may call {@link #forCallId(String)}.
+ * ordering, never state. A Call-ID may be joined to another one's executor ({@link #join}): a
+ * back-to-back user agent's callee legs have their own Call-IDs but belong to the caller's call.
+ * Any thread may call any method.
  */
 public final class CallExecutors implements AutoCloseable {
     private static final int STRIPES = 4096;
 
     private final ExecutorService pool;
     private final SerialExecutor[] stripes = new SerialExecutor[STRIPES];
+    private final ConcurrentHashMap<String, String> joined = new ConcurrentHashMap<>();
 
     /** A pool of {@code threads} platform threads named {@code call-N}. */
     public CallExecutors(int threads) {
@@ -51,9 +55,24 @@ public final class CallExecutors implements AutoCloseable {
         });
     }
 
-    /** The stripe a Call-ID maps to; the same Call-ID always gets the same one. */
+    /**
+     * From now on, everything with {@code callId} runs on the executor of {@code ownerCallId}. An
+     * executor already handed out for {@code callId} keeps its stripe, so join before the first
+     * message of {@code callId} is sent or expected.
+     */
+    public void join(String callId, String ownerCallId) {
+        joined.put(callId, ownerCallId);
+    }
+
+    /** Undoes {@link #join}: later messages of {@code callId} go to its own stripe again. */
+    public void leave(String callId) {
+        joined.remove(callId);
+    }
+
+    /** The stripe a Call-ID maps to (its owner's when joined); the same Call-ID always gets the same one. */
     SerialExecutor stripe(String callId) {
-        return stripes[Math.floorMod(callId.hashCode() * 0x9E3779B9, STRIPES)];
+        String owner = joined.getOrDefault(callId, callId);
+        return stripes[Math.floorMod(owner.hashCode() * 0x9E3779B9, STRIPES)];
     }
 
     @Override

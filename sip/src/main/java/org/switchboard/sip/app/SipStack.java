@@ -69,6 +69,20 @@ public final class SipStack implements AutoCloseable {
     }
 
     /**
+     * Runs everything with {@code callId} on the executor of {@code ownerCallId} until {@link
+     * #leaveExecutor}: a call's legs with their own Call-IDs then share the call's executor. Call
+     * before sending the leg's first request.
+     */
+    public void joinExecutor(String callId, String ownerCallId) {
+        executors.join(callId, ownerCallId);
+    }
+
+    /** Ends a {@link #joinExecutor}; later messages of {@code callId} (strays) run on its own executor. */
+    public void leaveExecutor(String callId) {
+        executors.leave(callId);
+    }
+
+    /**
      * Sends a request in a new client transaction. Any thread may call; the listener is called on
      * {@link #executorFor} the request's Call-ID.
      */

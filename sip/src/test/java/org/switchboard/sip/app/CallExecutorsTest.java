@@ -24,6 +24,19 @@ class CallExecutorsTest {
     }
 
     @Test
+    void aJoinedCallIdRunsOnItsOwnersStripeUntilItLeaves() {
+        String owner = "caller-leg";
+        String leg = "callee-leg";
+        assertThat(executors.stripe(leg)).isNotSameAs(executors.stripe(owner));
+
+        executors.join(leg, owner);
+        assertThat(executors.stripe(leg)).isSameAs(executors.stripe(owner));
+
+        executors.leave(leg);
+        assertThat(executors.stripe(leg)).isNotSameAs(executors.stripe(owner));
+    }
+
+    @Test
     void tasksRunWithTheCallIdInTheLoggingContext() {
         java.util.concurrent.atomic.AtomicReference<String> seen = new java.util.concurrent.atomic.AtomicReference<>();
         executors.forCallId("mdc-call").execute(() -> seen.set(org.slf4j.MDC.get("call_id")));

@@ -1,0 +1,220 @@
+package org.switchboard.pbx.call;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.media.rtp.RtpRelay;
+import org.switchboard.media.sdp.SdpParseException;
+import org.switchboard.media.sdp.SdpParser;
+import org.switchboard.media.sdp.SessionDescription;
+import org.switchboard.pbx.callsettings.CallSettingsService;
+import org.switchboard.pbx.cdr.CdrRecorder;
+import org.switchboard.pbx.event.EventBus;
+import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.pbx.registrar.Binding;
+import org.switchboard.pbx.registrar.RegistrarService;
+import org.switchboard.pbx.routing.DialPlanService;
+import org.switchboard.pbx.routing.Route;
+import org.switchboard.sip.app.SipStack;
+import org.switchboard.sip.message.SipRequest;
+import org.switchboard.sip.message.SipUri;
+import org.switchboard.sip.transaction.RandomTokens;
+import org.switchboard.sip.transaction.ServerTransaction;
+
+/**
+ * Call control's entry points: the SIP requests of calls (initial INVITE: authenticate, route,
+ * start a {@link Call}; in-dialog requests, CANCEL and ACK timeouts: hand to the call owning the
+ * Call-ID), and the {@link ActiveCalls} view the API uses. Request callbacks run on the Call-ID's
+ * executor, which for every leg of a call is the call's; the API methods may be called from any
+ * thread and post to the calls' executors.
+ */
+public final class CallControl implements ActiveCalls {
+    private static final Logger log = LoggerFactory.getLogger(CallControl.class);
+
+    private final CallServices services;
+    private final CallerAuthentication authentication;
+    private final CallRouting routing;
+    private final FeatureCodes featureCodes;
+    private final Function<String, List<Binding>> phones;
+    private final CallRegistry registry = new CallRegistry();
+
+    /**
+     * @param scheduler the node's housekeeping scheduler (ring timeouts post from it to the call)
+     */
+    public CallControl(SipStack stack, RtpRelay relay, RegistrarService registrar, ExtensionService extensions,
+            DialPlanService dialPlan, CallSettingsService callSettings, CdrRecorder cdr, EventBus events,
+            ScheduledExecutorService scheduler, InstantSource clock, CallControlSettings settings) {
+        this.services = new CallServices(stack, relay, cdr, events, scheduler, clock, settings);
+        this.authentication = new CallerAuthentication(registrar.authenticator(), registrar.credentials(), extensions,
+                settings.domain());
+        this.routing = new CallRouting(dialPlan);
+        this.featureCodes = new FeatureCodes(callSettings);
+        this.phones = registrar.location()::lookup;
+    }
+
+    /** INVITE: a new call, or a re-INVITE of one in progress. */
+    public void onInvite(ServerTransaction tx) {
+        SipRequest request = tx.request();
+        if (!request.isInitial()) {
+            onInDialogRequest(tx);
+            return;
+        }
+        if (registry.find(request.callId()).isPresent()) {
+            // Our own fork came back to us (a phone registered the PBX as its contact).
+            reject(tx, 482, "Loop Detected");
+            return;
+        }
+        Optional<String> caller = authentication.caller(tx);
+        if (caller.isEmpty()) {
+            return;
+        }
+        Optional<SessionDescription> offer;
+        try {
+            offer = request.body().length == 0 ? Optional.empty() : Optional.of(SdpParser.parse(request.bodyAsString()));
+        } catch (SdpParseException e) {
+            reject(tx, 400, "Bad SDP: " + e.getMessage());
+            return;
+        }
+        OptionalInt audio = offer.map(CallMedia::audioIndex).orElse(OptionalInt.empty());
+        if (audio.isEmpty()) {
+            // An INVITE without an offer (RFC 3264 late offer) is not supported yet.
+            reject(tx, 488, offer.isEmpty() ? "SDP Offer Required" : "No RTP/AVP Audio Stream");
+            return;
+        }
+        String dialled = request.requestUri() instanceof SipUri uri ? uri.user().orElse("") : "";
+        Route route = routing.route(caller.get(), dialled);
+        switch (route) {
+            case Route.FeatureCode code -> featureCodes.apply(tx, caller.get(), code);
+            case Route.ToExtension to -> {
+                Call call = start(tx, offer.get(), audio.getAsInt(), caller.get(), to.number());
+                if (call != null) {
+                    call.ring(phones.apply(to.number()));
+                }
+            }
+            case Route.Rejected rejected -> {
+                Call call = start(tx, offer.get(), audio.getAsInt(), caller.get(), dialled);
+                if (call != null) {
+                    call.refuse(request.createResponse(rejected.sipStatus(), rejected.reason()),
+                            Outcomes.of(rejected.sipStatus()), rejected.sipStatus() + " " + rejected.reason());
+                }
+            }
+        }
+    }
+
+    private Call start(ServerTransaction tx, SessionDescription offer, int audio, String caller, String callee) {
+        Call call = new Call(services, registry, tx, offer, audio, caller, callee);
+        if (!registry.addCall(call)) {
+            reject(tx, 482, "Loop Detected");
+            return null;
+        }
+        return call;
+    }
+
+    /** BYE, UPDATE, INFO and re-INVITE: to the call owning the Call-ID, else 481 (RFC 3261 §12.2.2). */
+    public void onInDialogRequest(ServerTransaction tx) {
+        Optional<Call> call = registry.find(tx.request().callId());
+        if (call.isEmpty()) {
+            reject(tx, 481, "Call/Transaction Does Not Exist");
+            return;
+        }
+        call.get().onInDialogRequest(tx);
+    }
+
+    /** The caller cancelled its INVITE; the stack already answered 200 and 487. */
+    public void onCancelled(ServerTransaction invite) {
+        registry.find(invite.request().callId()).ifPresent(Call::onCancelled);
+    }
+
+    /** No ACK came for the 2xx of an INVITE we answered. */
+    public void onAckTimeout(ServerTransaction invite) {
+        registry.find(invite.request().callId())
+                .filter(call -> call.id().equals(invite.request().callId()) && invite.request().isInitial())
+                .ifPresent(Call::onAckTimeout);
+    }
+
+    @Override
+    public CompletableFuture<List<CallSnapshot>> list() {
+        List<CompletableFuture<CallSnapshot>> snapshots = registry.all().stream().map(CallControl::snapshotOf).toList();
+        return CompletableFuture.allOf(snapshots.toArray(CompletableFuture[]::new)).thenApply(done -> snapshots.stream()
+                .map(CompletableFuture::join)
+                .sorted(Comparator.comparing(CallSnapshot::startedAt))
+                .toList());
+    }
+
+    @Override
+    public CompletableFuture<Optional<CallSnapshot>> find(String id) {
+        return registry.call(id).map(call -> snapshotOf(call).thenApply(Optional::of))
+                .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> hangUp(String id, String actor) {
+        return registry.call(id).map(call -> onExecutor(call, () -> call.hangUp("hung up by " + actor)))
+                .orElseGet(() -> CompletableFuture.completedFuture(false));
+    }
+
+    /**
+     * Ends every call in progress (BYE or 487 and CANCEL) and records it, waiting at most {@code
+     * wait}: the shutdown step before the SIP stack and the CDR writer close. Blocking; call from
+     * the thread that stops the node.
+     */
+    public void endAll(String cause, Duration wait) {
+        List<CompletableFuture<Boolean>> ended = registry.all().stream()
+                .map(call -> onExecutor(call, () -> call.hangUp(cause))).toList();
+        if (ended.isEmpty()) {
+            return;
+        }
+        log.info("ending calls in progress count={} cause={}", ended.size(), cause);
+        try {
+            CompletableFuture.allOf(ended.toArray(CompletableFuture[]::new)).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("calls still ending after {} ms", wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            log.warn("ending a call failed reason={}", e.getCause().toString());
+        }
+    }
+
+    private static CompletableFuture<CallSnapshot> snapshotOf(Call call) {
+        CompletableFuture<CallSnapshot> result = new CompletableFuture<>();
+        call.executor().execute(() -> call.snapshot().whenComplete((s, e) -> {
+            if (e != null) {
+                result.completeExceptionally(e);
+            } else {
+                result.complete(s);
+            }
+        }));
+        return result;
+    }
+
+    private static <T> CompletableFuture<T> onExecutor(Call call, Supplier<T> action) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        call.executor().execute(() -> {
+            try {
+                result.complete(action.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+                throw e;
+            }
+        });
+        return result;
+    }
+
+    static void reject(ServerTransaction tx, int status, String reason) {
+        tx.respond(tx.request().createResponse(status, reason).withToTag(
+                tx.request().to().tag().orElseGet(RandomTokens::tag)));
+    }
+}

@@ -1,0 +1,171 @@
+package org.switchboard.pbx.call;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import org.switchboard.media.rtp.Leg;
+import org.switchboard.media.rtp.RelaySession;
+import org.switchboard.media.rtp.RelayStats;
+import org.switchboard.media.sdp.AnswerResult;
+import org.switchboard.media.sdp.Connection;
+import org.switchboard.media.sdp.Direction;
+import org.switchboard.media.sdp.MediaDescription;
+import org.switchboard.media.sdp.MediaEndpoint;
+import org.switchboard.media.sdp.RtcpAttribute;
+import org.switchboard.media.sdp.SdpAnchor;
+import org.switchboard.media.sdp.SdpAnswerer;
+import org.switchboard.media.sdp.SessionDescription;
+
+/**
+ * A call's media anchored on the relay: tells the relay where each leg's phone listens (from the
+ * SDP it sent), rewrites every description passed from one leg to the other so both phones send
+ * to the PBX, chooses the codec for the caller in the callee's order, and follows hold and resume.
+ * Owned by the call's executor; the relay session it drives is thread-safe.
+ */
+final class CallMedia {
+    static final String SDP = "application/sdp";
+
+    private final RelaySession session;
+    private final String address;
+    private final int mediaIndex;
+    private final LegOrigin callerOrigin;
+    private final LegOrigin calleeOrigin;
+    private final InetSocketAddress[] signalled = new InetSocketAddress[2];
+    private Optional<String> codec = Optional.empty();
+    private boolean held;
+
+    CallMedia(RelaySession session, String address, int mediaIndex) {
+        this.session = session;
+        this.address = address;
+        this.mediaIndex = mediaIndex;
+        this.callerOrigin = new LegOrigin(address);
+        this.calleeOrigin = new LegOrigin(address);
+    }
+
+    /**
+     * The stream the relay carries: the first active RTP/AVP audio section of an offer; empty when
+     * there is none (the call is refused with 488).
+     */
+    static OptionalInt audioIndex(SessionDescription offer) {
+        for (int i = 0; i < offer.media().size(); i++) {
+            MediaDescription m = offer.media().get(i);
+            if (m.media().equals("audio") && m.protocol().equals(MediaDescription.RTP_AVP) && !m.isRejected()) {
+                return OptionalInt.of(i);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    int mediaIndex() {
+        return mediaIndex;
+    }
+
+    /**
+     * {@code sdp}, received from {@code from}'s phone, rewritten for the other leg: the relay learns
+     * where {@code from} listens, and the other phone is told to send to the relay.
+     */
+    byte[] relay(Leg from, SessionDescription sdp) {
+        signal(from, sdp);
+        Leg to = from.other();
+        return SdpAnchor.anchor(sdp, mediaIndex, endpoint(to)).withOrigin(origin(to).next()).toSdp()
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The answer to the caller's offer from the callee's answer: codecs both sides have, in the
+     * callee's order (RFC 3264 §6.1), on the caller's relay port. {@link AnswerResult.NotAcceptable}
+     * when the callee answered with nothing the caller offered.
+     */
+    AnswerResult answerCaller(SessionDescription callerOffer, SessionDescription calleeAnswer) {
+        signal(Leg.B, calleeAnswer);
+        if (calleeAnswer.media().size() <= mediaIndex || calleeAnswer.media().get(mediaIndex).isRejected()) {
+            return new AnswerResult.NotAcceptable("callee rejected the audio stream");
+        }
+        AnswerResult result = new SdpAnswerer(calleeAnswer.media().get(mediaIndex).codecs(), true)
+                .answer(callerOffer, callerOrigin.next(), endpoint(Leg.A));
+        if (result instanceof AnswerResult.Answered answered) {
+            codec = answered.codecs().stream().map(c -> c.codec()).filter(c -> !c.isTelephoneEvent()).findFirst()
+                    .map(c -> c.encodingName());
+        }
+        return result;
+    }
+
+    /**
+     * Follows an offer sent by {@code from} in a re-INVITE or UPDATE: a leg told not to send is no
+     * longer expected to (no media timeout while held), and both are again on resume.
+     *
+     * @return whether the call is on hold now
+     */
+    boolean followOffer(Leg from, SessionDescription offer) {
+        if (offer.media().size() <= mediaIndex) {
+            return held;
+        }
+        Direction direction = offer.effectiveDirectionOf(offer.media().get(mediaIndex));
+        boolean offererSends = direction == Direction.SENDRECV || direction == Direction.SENDONLY;
+        boolean offererReceives = direction == Direction.SENDRECV || direction == Direction.RECVONLY;
+        session.expectMedia(from, offererSends);
+        session.expectMedia(from.other(), offererReceives);
+        held = direction != Direction.SENDRECV;
+        return held;
+    }
+
+    boolean isHeld() {
+        return held;
+    }
+
+    Optional<String> codec() {
+        return codec;
+    }
+
+    int localRtpPort(Leg leg) {
+        return session.ports(leg).rtpPort();
+    }
+
+    /** Where the leg's phone said it receives RTP, until latching learns better; empty when not said. */
+    Optional<InetSocketAddress> signalledRtp(Leg leg) {
+        return Optional.ofNullable(signalled[leg.ordinal()]);
+    }
+
+    CompletableFuture<RelayStats> stats() {
+        return session.stats();
+    }
+
+    /** Frees both legs' ports; idempotent. */
+    void close() {
+        session.close();
+    }
+
+    private void signal(Leg leg, SessionDescription sdp) {
+        if (sdp.media().size() <= mediaIndex) {
+            return;
+        }
+        MediaDescription m = sdp.media().get(mediaIndex);
+        Optional<InetAddress> host = sdp.connectionOf(m).filter(c -> !c.isHold()).flatMap(CallMedia::literal);
+        if (host.isEmpty() || m.isRejected()) {
+            return; // hold (c=0.0.0.0) or a name we would have to resolve: latching finds the phone
+        }
+        InetAddress rtcpHost = m.rtcp().flatMap(RtcpAttribute::connection).flatMap(CallMedia::literal).orElse(host.get());
+        int rtcpPort = m.rtcp().map(RtcpAttribute::port).orElse(m.port() + 1);
+        signalled[leg.ordinal()] = new InetSocketAddress(host.get(), m.port());
+        session.signalPeer(leg, signalled[leg.ordinal()], new InetSocketAddress(rtcpHost, rtcpPort));
+    }
+
+    private static Optional<InetAddress> literal(Connection c) {
+        try {
+            return Optional.of(InetAddress.ofLiteral(c.address()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private MediaEndpoint endpoint(Leg leg) {
+        return new MediaEndpoint(address, session.ports(leg).rtpPort());
+    }
+
+    private LegOrigin origin(Leg leg) {
+        return leg == Leg.A ? callerOrigin : calleeOrigin;
+    }
+}

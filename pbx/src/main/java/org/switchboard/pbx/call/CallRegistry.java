@@ -1,0 +1,50 @@
+package org.switchboard.pbx.call;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The calls in progress on this node, found by any of their Call-IDs (the caller's, and each
+ * fork's). Thread-safe: calls add and remove themselves from their own executors while the API
+ * lists them from HTTP threads; each {@link Call} itself is only touched on its executor.
+ */
+final class CallRegistry {
+    private final Map<String, Call> byCallId = new ConcurrentHashMap<>();
+    private final Map<String, Call> calls = new ConcurrentHashMap<>();
+
+    /** Registers a call under its own id; false when a call with that Call-ID is already in progress. */
+    boolean addCall(Call call) {
+        if (byCallId.putIfAbsent(call.id(), call) != null) {
+            return false;
+        }
+        calls.put(call.id(), call);
+        return true;
+    }
+
+    /** Registers one more Call-ID (a fork's) of a call. */
+    void add(String legCallId, Call call) {
+        byCallId.put(legCallId, call);
+    }
+
+    Optional<Call> find(String callId) {
+        return Optional.ofNullable(byCallId.get(callId));
+    }
+
+    /** The call with this id (the caller's Call-ID). */
+    Optional<Call> call(String id) {
+        return Optional.ofNullable(calls.get(id));
+    }
+
+    void remove(Call call, List<String> legCallIds) {
+        calls.remove(call.id(), call);
+        byCallId.remove(call.id(), call);
+        legCallIds.forEach(id -> byCallId.remove(id, call));
+    }
+
+    Collection<Call> all() {
+        return List.copyOf(calls.values());
+    }
+}

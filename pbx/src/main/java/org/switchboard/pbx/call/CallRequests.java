@@ -1,0 +1,51 @@
+package org.switchboard.pbx.call;
+
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.switchboard.sip.app.MethodRouter;
+import org.switchboard.sip.message.SipMethod;
+import org.switchboard.sip.transaction.RandomTokens;
+import org.switchboard.sip.transaction.ServerTransaction;
+
+/**
+ * Routes the SIP methods of calls to call control: INVITE, BYE, UPDATE and INFO, CANCEL and ACK
+ * timeouts. The stack must be started with its router before call control (which sends through
+ * the stack) can exist, so call control is {@linkplain #attach attached} right after; a request
+ * arriving in between is answered 503 with Retry-After. Thread-safe: the attached control is
+ * published through a volatile field.
+ */
+public final class CallRequests {
+    private volatile CallControl control;
+
+    /** Adds the call methods to {@code router}. */
+    public MethodRouter.Builder routeInto(MethodRouter.Builder router) {
+        return router
+                .on(SipMethod.INVITE, tx -> to(tx, CallControl::onInvite))
+                .on(SipMethod.BYE, tx -> to(tx, CallControl::onInDialogRequest))
+                .on(SipMethod.UPDATE, tx -> to(tx, CallControl::onInDialogRequest))
+                .on(SipMethod.INFO, tx -> to(tx, CallControl::onInDialogRequest))
+                .onCancelled(tx -> ready().ifPresent(c -> c.onCancelled(tx)))
+                .onAckTimeout(tx -> ready().ifPresent(c -> c.onAckTimeout(tx)));
+    }
+
+    /** Call control from now on handles the routed requests; once, at start-up. */
+    public void attach(CallControl callControl) {
+        if (control != null) {
+            throw new IllegalStateException("call control already attached");
+        }
+        control = callControl;
+    }
+
+    private void to(ServerTransaction tx, BiConsumer<CallControl, ServerTransaction> handler) {
+        Optional<CallControl> c = ready();
+        if (c.isPresent()) {
+            handler.accept(c.get(), tx);
+        } else {
+            tx.respond(tx.request().createResponse(503).withToTag(RandomTokens.tag()).withHeader("Retry-After", "1"));
+        }
+    }
+
+    private Optional<CallControl> ready() {
+        return Optional.ofNullable(control);
+    }
+}

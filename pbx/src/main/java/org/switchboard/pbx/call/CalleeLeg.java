@@ -1,0 +1,122 @@
+package org.switchboard.pbx.call;
+
+import java.util.function.BiConsumer;
+import org.switchboard.pbx.registrar.Binding;
+import org.switchboard.sip.dialog.Dialog;
+import org.switchboard.sip.message.SipRequest;
+import org.switchboard.sip.message.SipResponse;
+import org.switchboard.sip.transaction.ClientTransaction;
+import org.switchboard.sip.transaction.ClientTransactionListener;
+import org.switchboard.sip.transport.NextHop;
+
+/**
+ * One fork of a call: the INVITE to one registered phone of the callee, its progress, and once
+ * it answered its dialog. It reaches the phone over the flow the phone registered from (NAT).
+ * Owned by the call's executor (its Call-ID is joined to the call's).
+ */
+final class CalleeLeg implements ClientTransactionListener<SipResponse> {
+    /** Where a fork is. */
+    enum State { CALLING, RINGING, CANCELLING, ANSWERED, ENDED }
+
+    private final Binding binding;
+    private final SipRequest invite;
+    private final BiConsumer<CalleeLeg, SipResponse> responses;
+    private ClientTransaction transaction;
+    private State state = State.CALLING;
+    private boolean cancelWanted;
+    private Dialog dialog;
+    private SipRequest ack;
+
+    /** @param responses gets every response, a timeout as 408 and a transport failure as 503 */
+    CalleeLeg(Binding binding, SipRequest invite, BiConsumer<CalleeLeg, SipResponse> responses) {
+        this.binding = binding;
+        this.invite = invite;
+        this.responses = responses;
+    }
+
+    String callId() {
+        return invite.callId();
+    }
+
+    SipRequest invite() {
+        return invite;
+    }
+
+    Binding binding() {
+        return binding;
+    }
+
+    NextHop hop() {
+        return new NextHop(binding.flow().transport(), binding.flow().remote());
+    }
+
+    void sent(ClientTransaction tx) {
+        this.transaction = tx;
+    }
+
+    ClientTransaction transaction() {
+        return transaction;
+    }
+
+    State state() {
+        return state;
+    }
+
+    void state(State next) {
+        this.state = next;
+    }
+
+    boolean isPending() {
+        return state == State.CALLING || state == State.RINGING;
+    }
+
+    /** A CANCEL is due but may only go once a provisional came (RFC 3261 §9.1). */
+    void wantCancel() {
+        cancelWanted = true;
+    }
+
+    boolean isCancelWanted() {
+        return cancelWanted;
+    }
+
+    /** The dialog of this fork's 2xx, created on the first one. */
+    Dialog dialogFor(SipResponse ok) {
+        if (dialog == null) {
+            dialog = Dialog.asUac(invite, ok);
+        }
+        return dialog;
+    }
+
+    Dialog dialog() {
+        return dialog;
+    }
+
+    /** The ACK sent for this fork's 2xx, null before; resent for each retransmitted 2xx. */
+    SipRequest ack() {
+        return ack;
+    }
+
+    void acked(SipRequest sent) {
+        this.ack = sent;
+    }
+
+    @Override
+    public void onProvisional(SipResponse response) {
+        responses.accept(this, response);
+    }
+
+    @Override
+    public void onFinal(SipResponse response) {
+        responses.accept(this, response);
+    }
+
+    @Override
+    public void onTimeout() {
+        responses.accept(this, invite.createResponse(408));
+    }
+
+    @Override
+    public void onTransportError(Throwable cause) {
+        responses.accept(this, invite.createResponse(503, "Callee Unreachable"));
+    }
+}

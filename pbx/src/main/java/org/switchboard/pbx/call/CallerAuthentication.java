@@ -1,0 +1,81 @@
+package org.switchboard.pbx.call;
+
+import java.net.InetAddress;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.pbx.extension.SipCredentials;
+import org.switchboard.sip.auth.AuthResult;
+import org.switchboard.sip.auth.DigestAuthenticator;
+import org.switchboard.sip.auth.Ha1Source;
+import org.switchboard.sip.message.HeaderName;
+import org.switchboard.sip.message.SipRequest;
+import org.switchboard.sip.message.SipResponse;
+import org.switchboard.sip.transaction.RandomTokens;
+import org.switchboard.sip.transaction.ServerTransaction;
+
+/**
+ * Proves that an INVITE comes from an enabled extension (RFC 3261 §22.3: a proxy-style 407 with
+ * Proxy-Authenticate), with the registrar's digest check and HA1s, so one nonce serves both.
+ * Stateless (nonces are HMAC-signed); any call executor may use it.
+ */
+final class CallerAuthentication {
+    private static final Logger log = LoggerFactory.getLogger(CallerAuthentication.class);
+
+    private final DigestAuthenticator authenticator;
+    private final Ha1Source credentials;
+    private final ExtensionService extensions;
+    private final String realm;
+
+    CallerAuthentication(DigestAuthenticator authenticator, Ha1Source credentials, ExtensionService extensions,
+            String realm) {
+        this.authenticator = authenticator;
+        this.credentials = credentials;
+        this.extensions = extensions;
+        this.realm = realm;
+    }
+
+    /**
+     * The authenticated calling extension, or empty when the INVITE was answered here (407
+     * challenge, 403, or 400 for unreadable credentials).
+     */
+    Optional<String> caller(ServerTransaction tx) {
+        SipRequest request = tx.request();
+        InetAddress source = tx.flow().remote().getAddress();
+        Optional<String> authorization = request.headers().first(HeaderName.PROXY_AUTHORIZATION);
+        if (authorization.isEmpty()) {
+            challenge(tx, source, false);
+            return Optional.empty();
+        }
+        AuthResult verdict = authenticator.verify(request.method().name(), request.requestUri().toString(),
+                authorization.get(), realm, source, credentials);
+        switch (verdict) {
+            case AuthResult.Ok ok -> {
+                if (extensions.findCredentials(ok.username()).filter(SipCredentials::enabled).isPresent()) {
+                    return Optional.of(ok.username());
+                }
+                refuse(tx, request.createResponse(403, "Extension Disabled"));
+            }
+            case AuthResult.Stale stale -> challenge(tx, source, true);
+            case AuthResult.Invalid invalid -> {
+                log.debug("invite refused source={} reason={}", source.getHostAddress(), invalid.reason());
+                refuse(tx, request.createResponse(403));
+            }
+            case AuthResult.Malformed malformed -> refuse(tx, request.createResponse(400, "Bad Proxy-Authorization"));
+        }
+        return Optional.empty();
+    }
+
+    private void challenge(ServerTransaction tx, InetAddress source, boolean stale) {
+        SipResponse response = tx.request().createResponse(407);
+        for (String value : authenticator.challengeHeaderValues(realm, source, stale)) {
+            response = response.withHeader(HeaderName.PROXY_AUTHENTICATE, value);
+        }
+        refuse(tx, response);
+    }
+
+    private static void refuse(ServerTransaction tx, SipResponse response) {
+        tx.respond(response.withToTag(RandomTokens.tag()));
+    }
+}

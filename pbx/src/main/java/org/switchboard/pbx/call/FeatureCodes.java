@@ -1,0 +1,57 @@
+package org.switchboard.pbx.call;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.pbx.callsettings.CallSettingsService;
+import org.switchboard.pbx.routing.Route;
+import org.switchboard.store.db.ValidationException;
+import org.switchboard.sip.transaction.ServerTransaction;
+
+/**
+ * Answers an INVITE whose dialled number is a feature code (*72, *73, *78, *79): the call
+ * settings change is written on a virtual thread and the INVITE is then answered with a final
+ * response that ends it, since there is nothing to connect: 603 with the new state as the reason
+ * phrase when applied, 484 when *72 has no target, 480 for voicemail (not built yet), 500 when the
+ * change could not be saved. Stateless; called on the Call-ID's executor.
+ */
+final class FeatureCodes {
+    private static final Logger log = LoggerFactory.getLogger(FeatureCodes.class);
+
+    private final CallSettingsService callSettings;
+
+    FeatureCodes(CallSettingsService callSettings) {
+        this.callSettings = callSettings;
+    }
+
+    void apply(ServerTransaction tx, String caller, Route.FeatureCode code) {
+        if (!CallSettingsService.handles(code.feature())) {
+            CallControl.reject(tx, 480, "Voicemail Unavailable");
+            return;
+        }
+        Thread.ofVirtual().name("feature-code-", 0).start(() -> {
+            int status;
+            String reason;
+            try {
+                callSettings.applyFeatureCode(caller, code);
+                status = 603;
+                reason = switch (code.feature()) {
+                    case FORWARD_ON -> "Forwarding On";
+                    case FORWARD_OFF -> "Forwarding Off";
+                    case DND_ON -> "Do Not Disturb On";
+                    case DND_OFF -> "Do Not Disturb Off";
+                    case VOICEMAIL -> "Voicemail Unavailable";
+                };
+            } catch (ValidationException e) {
+                status = 484;
+                reason = "Address Incomplete";
+            } catch (RuntimeException e) {
+                log.warn("feature code failed extension={} feature={} reason={}", caller, code.feature().key(), e.toString());
+                status = 500;
+                reason = "Server Internal Error";
+            }
+            int answer = status;
+            String phrase = reason;
+            tx.executor().execute(() -> CallControl.reject(tx, answer, phrase));
+        });
+    }
+}

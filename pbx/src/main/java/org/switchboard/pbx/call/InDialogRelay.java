@@ -1,0 +1,154 @@
+package org.switchboard.pbx.call;
+
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+import org.switchboard.media.rtp.Leg;
+import org.switchboard.media.sdp.SessionDescription;
+import org.switchboard.sip.app.SipStack;
+import org.switchboard.sip.dialog.Dialog;
+import org.switchboard.sip.message.HeaderName;
+import org.switchboard.sip.message.NameAddress;
+import org.switchboard.sip.message.SipMessage;
+import org.switchboard.sip.message.SipMethod;
+import org.switchboard.sip.message.SipRequest;
+import org.switchboard.sip.message.SipResponse;
+import org.switchboard.sip.transaction.ClientTransactionListener;
+import org.switchboard.sip.transaction.ServerTransaction;
+import org.switchboard.sip.transport.NextHop;
+import org.switchboard.sip.transport.Transport;
+
+/**
+ * Passes the in-dialog requests of an answered call from one leg to the other and their final
+ * responses back: re-INVITE (hold and resume, RFC 3264 §8.4) and UPDATE (RFC 3311) with their SDP
+ * re-anchored on the relay, INFO (DTMF) and anything else with its body as it came. The B2BUA
+ * ACKs a relayed re-INVITE's 2xx itself; the originator's ACK ends at the PBX. One re-INVITE at a
+ * time per call: a second one meets 491 (RFC 3261 §14.2). Owned by the call's executor.
+ */
+final class InDialogRelay {
+    private final SipStack stack;
+    private final Function<Transport, NameAddress> contacts;
+    private final Dialog[] dialogs = new Dialog[2];
+    private final NextHop[] hops = new NextHop[2];
+    private CallMedia media;
+    private boolean inviteInProgress;
+
+    InDialogRelay(SipStack stack, Function<Transport, NameAddress> contacts) {
+        this.stack = stack;
+        this.contacts = contacts;
+    }
+
+    /** Links the caller's and the callee's dialogs once the call is answered. */
+    void connect(Dialog caller, NextHop callerHop, Dialog callee, NextHop calleeHop, CallMedia callMedia) {
+        dialogs[Leg.A.ordinal()] = caller;
+        hops[Leg.A.ordinal()] = callerHop;
+        dialogs[Leg.B.ordinal()] = callee;
+        hops[Leg.B.ordinal()] = calleeHop;
+        this.media = callMedia;
+    }
+
+    /** Relays {@code tx}, received on leg {@code from}, to the other leg. */
+    void relay(Leg from, ServerTransaction tx) {
+        SipRequest request = tx.request();
+        OptionalInt outOfOrder = dialogs[from.ordinal()].receive(request);
+        if (outOfOrder.isPresent()) {
+            tx.respond(request.createResponse(outOfOrder.getAsInt()));
+            return;
+        }
+        boolean invite = request.method().equals(SipMethod.INVITE);
+        if (invite && inviteInProgress) {
+            tx.respond(request.createResponse(491)); // RFC 3261 §14.2: one offer at a time
+            return;
+        }
+        Leg to = from.other();
+        SipRequest.Builder out = dialogs[to.ordinal()].newRequest(request.method());
+        if (isTargetRefresh(request.method())) {
+            out.contact(contacts.apply(hops[to.ordinal()].transport()));
+        }
+        Optional<SessionDescription> offer = Call.sdpOf(request.body(), request.headers().first(HeaderName.CONTENT_TYPE));
+        if (offer.isPresent()) {
+            media.followOffer(from, offer.get());
+            out.body(CallMedia.SDP, media.relay(from, offer.get()));
+        } else {
+            copyBody(request, out);
+        }
+        inviteInProgress |= invite;
+        NextHop hop = hops[to.ordinal()];
+        stack.send(out.build(), hop.transport(), hop.address(), new Relayed(tx, to));
+    }
+
+    private static void copyBody(SipMessage from, SipRequest.Builder to) {
+        byte[] body = from.body();
+        if (body.length > 0) {
+            to.body(from.headers().first(HeaderName.CONTENT_TYPE).orElse("application/octet-stream"), body);
+        }
+    }
+
+    private static boolean isTargetRefresh(SipMethod method) {
+        return method.equals(SipMethod.INVITE) || method.equals(SipMethod.UPDATE);
+    }
+
+    /** The final response of the relayed request goes back to the leg that sent the original. */
+    private final class Relayed implements ClientTransactionListener<SipResponse> {
+        private final ServerTransaction original;
+        private final Leg to;
+        private SipRequest ack;
+
+        Relayed(ServerTransaction original, Leg to) {
+            this.original = original;
+            this.to = to;
+        }
+
+        @Override
+        public void onProvisional(SipResponse response) {
+            // 100/180 to a re-INVITE say nothing the other phone needs.
+        }
+
+        @Override
+        public void onFinal(SipResponse response) {
+            boolean invite = original.method().equals(SipMethod.INVITE);
+            NextHop hop = hops[to.ordinal()];
+            if (invite && response.isSuccess()) {
+                if (ack != null) {
+                    stack.resend(ack, hop.transport(), hop.address()); // a retransmitted 2xx
+                    return;
+                }
+                ack = stack.sendStateless(dialogs[to.ordinal()].ack(response.cseq().number()), hop.transport(),
+                        hop.address());
+            }
+            dialogs[to.ordinal()].receiveTargetRefreshResponse(response);
+            if (invite) {
+                inviteInProgress = false;
+            }
+            SipResponse back = original.request().createResponse(response.status(), response.reason());
+            if (response.isSuccess() && isTargetRefresh(original.method())) {
+                back = back.withHeader(HeaderName.CONTACT, contacts.apply(original.flow().transport()).toString());
+            }
+            Optional<SessionDescription> answer = Call.sdpOf(response.body(), response.headers().first(HeaderName.CONTENT_TYPE));
+            if (answer.isPresent()) {
+                back = back.withBody(CallMedia.SDP, media.relay(to, answer.get()));
+            } else if (response.body().length > 0) {
+                back = back.withBody(response.headers().first(HeaderName.CONTENT_TYPE).orElse("application/octet-stream"),
+                        response.body());
+            }
+            original.respond(back);
+        }
+
+        @Override
+        public void onTimeout() {
+            finish(408);
+        }
+
+        @Override
+        public void onTransportError(Throwable cause) {
+            finish(503);
+        }
+
+        private void finish(int status) {
+            if (original.method().equals(SipMethod.INVITE)) {
+                inviteInProgress = false;
+            }
+            original.respond(original.request().createResponse(status));
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package org.switchboard.pbx.routing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.switchboard.pbx.registrar.Binding;
+import org.switchboard.pbx.registrar.LocationService;
+import org.switchboard.store.callsettings.Forwarding;
+import org.switchboard.store.callsettings.NewCallSettings;
+
+/**
+ * What a dialled number rings: the dial plan's decision, then the called extension's call
+ * settings and registrations, followed through forwarding until an extension rings or the call is
+ * refused (docs/calls.md, "Call routing"). Forward always comes first (the extension does not
+ * ring, even with do-not-disturb on); then do-not-disturb (forward on busy, else 486); then the
+ * registrations (none: forward on no answer, else 480). Every forwarding target is routed again
+ * through the dial plan, as the forwarding extension would dial it. A target that reaches an
+ * extension the call already reached is a loop (482); more than {@link #MAX_FORWARDS} hops is 483.
+ *
+ * <p>Reads only in-memory caches (the compiled dial plan, the call-settings cache, the location
+ * service), so call executors may call it; it holds no mutable state, and any thread may use it.
+ */
+public final class CallRouter {
+    /** Forwarding hops one call may take: enough for real chains, few enough to stop a runaway one. */
+    public static final int MAX_FORWARDS = 5;
+
+    private final DialPlanService dialPlan;
+    private final CallSettingsLookup settings;
+    private final LocationService location;
+
+    public CallRouter(DialPlanService dialPlan, CallSettingsLookup settings, LocationService location) {
+        this.dialPlan = dialPlan;
+        this.settings = settings;
+        this.location = location;
+    }
+
+    /** The plan for a call from {@code caller} dialling {@code dialled}, with its explanation. */
+    public CallPlan plan(String caller, String dialled) {
+        RoutingDecision decision = dialPlan.route(caller, dialled);
+        List<PlanStep> steps = new ArrayList<>();
+        CallPlan.Action action = switch (decision.route()) {
+            case Route.Rejected r -> new CallPlan.Reject(r.sipStatus(), r.reason());
+            case Route.FeatureCode f -> new CallPlan.FeatureCode(f);
+            case Route.ToExtension to -> reach(to.number(), List.of(), steps);
+        };
+        return new CallPlan(decision, action, steps);
+    }
+
+    /**
+     * The plan once the extension {@code plan} rings answered busy or did not answer: {@code
+     * fallback} must be that ring's {@code onBusy} or {@code onNoAnswer}. The target is planned
+     * afresh (its settings and phones now), and loops are judged over the whole path so far.
+     */
+    public CallPlan follow(CallPlan plan, Fallback fallback) {
+        if (!(plan.action() instanceof CallPlan.Ring ring)
+                || !(ring.onBusy().equals(Optional.of(fallback)) || ring.onNoAnswer().equals(Optional.of(fallback)))) {
+            throw new IllegalArgumentException("not a fallback of this plan's ring: " + fallback);
+        }
+        List<PlanStep> steps = new ArrayList<>(plan.steps());
+        CallPlan.Action next = forward(ring.extension(), fallback.reason(), fallback.target(), ring.forwards(), steps);
+        return new CallPlan(plan.decision(), next, steps);
+    }
+
+    /** The call has reached extension {@code number} (it exists and is enabled): apply its settings. */
+    private CallPlan.Action reach(String number, List<Forward> forwards, List<PlanStep> steps) {
+        NewCallSettings s = settings.current(number).values();
+        if (s.forwardAlways().enabled()) {
+            return forward(number, ForwardReason.ALWAYS, s.forwardAlways().target(), forwards, steps);
+        }
+        if (s.doNotDisturb()) {
+            if (s.forwardBusy().enabled()) {
+                return forward(number, ForwardReason.DO_NOT_DISTURB, s.forwardBusy().target(), forwards, steps);
+            }
+            return reject(number, 486, "extension " + number + " is set to do not disturb", steps);
+        }
+        List<Binding> contacts = location.lookup(number);
+        if (contacts.isEmpty()) {
+            if (s.forwardNoAnswer().enabled()) {
+                return forward(number, ForwardReason.UNREGISTERED, s.forwardNoAnswer().target(), forwards, steps);
+            }
+            // RFC 3261 §21.4.18: the callee exists but cannot be reached now.
+            return reject(number, 480, "extension " + number + " has no registered phone", steps);
+        }
+        steps.add(new PlanStep(number, "ring " + contacts.size() + " registered phone" + (contacts.size() == 1 ? "" : "s")));
+        Optional<Fallback> onBusy = fallback(number, s.forwardBusy(), ForwardReason.BUSY, Duration.ZERO, forwards, steps);
+        Optional<Fallback> onNoAnswer = fallback(number, s.forwardNoAnswer(), ForwardReason.NO_ANSWER,
+                Duration.ofSeconds(s.noAnswerTimeoutSeconds()), forwards, steps);
+        return new CallPlan.Ring(number, contacts, onBusy, onNoAnswer, forwards);
+    }
+
+    /** Extension {@code from} sends the call to {@code target}: reach the extension it routes to, or refuse. */
+    private CallPlan.Action forward(String from, ForwardReason reason, String target, List<Forward> forwards,
+            List<PlanStep> steps) {
+        return switch (hop(from, reason, target, forwards)) {
+            case Hop.Refused refused -> reject(from, refused.status(),
+                    describe(reason) + " to " + target + " refused: " + refused.reason(), steps);
+            case Hop.Next next -> {
+                steps.add(new PlanStep(from, describe(reason) + " to " + target));
+                yield reach(next.forward().to(), append(forwards, next.forward()), steps);
+            }
+        };
+    }
+
+    /**
+     * The fallback a ring offers for busy or no answer, when the forwarding is on and its target
+     * could be followed now; otherwise none, and the busy or no-answer outcome reaches the caller.
+     */
+    private Optional<Fallback> fallback(String number, Forwarding forwarding, ForwardReason reason, Duration after,
+            List<Forward> forwards, List<PlanStep> steps) {
+        if (!forwarding.enabled()) {
+            return Optional.empty();
+        }
+        String when = reason == ForwardReason.BUSY ? "if busy" : "if unanswered after " + after.toSeconds() + " s";
+        return switch (hop(number, reason, forwarding.target(), forwards)) {
+            case Hop.Refused refused -> {
+                steps.add(new PlanStep(number, when + ": no forwarding to " + forwarding.target() + ", " + refused.reason()));
+                yield Optional.empty();
+            }
+            case Hop.Next next -> {
+                steps.add(new PlanStep(number, when + ": forward to " + forwarding.target()));
+                yield Optional.of(new Fallback(reason, forwarding.target(), after));
+            }
+        };
+    }
+
+    /** Where one forwarding hop from {@code from} to {@code target} leads, judged against the path so far. */
+    private Hop hop(String from, ForwardReason reason, String target, List<Forward> forwards) {
+        if (forwards.size() >= MAX_FORWARDS) {
+            return new Hop.Refused(483, "more than " + MAX_FORWARDS + " forwards");
+        }
+        return switch (dialPlan.route(from, target).route()) {
+            case Route.Rejected r -> new Hop.Refused(r.sipStatus(), r.reason());
+            case Route.FeatureCode f -> new Hop.Refused(404, target + " is a feature code, not a number");
+            case Route.ToExtension to when path(from, forwards).contains(to.number()) ->
+                    new Hop.Refused(482, "forwarding loop " + Stream.concat(path(from, forwards).stream(), Stream.of(to.number()))
+                            .collect(Collectors.joining(" -> ")));
+            case Route.ToExtension to -> new Hop.Next(new Forward(from, reason, target, to.number()));
+        };
+    }
+
+    /** The extensions the call has reached, in order, ending with {@code current}. */
+    private static List<String> path(String current, List<Forward> forwards) {
+        if (forwards.isEmpty()) {
+            return List.of(current);
+        }
+        return Stream.concat(Stream.of(forwards.getFirst().from()), forwards.stream().map(Forward::to)).toList();
+    }
+
+    private static CallPlan.Reject reject(String number, int status, String reason, List<PlanStep> steps) {
+        steps.add(new PlanStep(number, "reject with " + status + ": " + reason));
+        return new CallPlan.Reject(status, reason);
+    }
+
+    private static List<Forward> append(List<Forward> forwards, Forward next) {
+        return Stream.concat(forwards.stream(), Stream.of(next)).toList();
+    }
+
+    private static String describe(ForwardReason reason) {
+        return switch (reason) {
+            case ALWAYS -> "forward always";
+            case DO_NOT_DISTURB -> "do not disturb, forward on busy";
+            case BUSY -> "busy, forward on busy";
+            case UNREGISTERED -> "no registered phone, forward on no answer";
+            case NO_ANSWER -> "no answer, forward on no answer";
+        };
+    }
+
+    /** One forwarding hop: the next extension, or why the call cannot go there. */
+    private sealed interface Hop {
+        record Next(Forward forward) implements Hop {}
+
+        record Refused(int status, String reason) implements Hop {}
+    }
+}

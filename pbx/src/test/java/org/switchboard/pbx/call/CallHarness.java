@@ -1,0 +1,160 @@
+package org.switchboard.pbx.call;
+
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.switchboard.media.rtp.LatchingRule;
+import org.switchboard.media.rtp.RelaySettings;
+import org.switchboard.media.rtp.RelayTransport;
+import org.switchboard.media.rtp.RtpRelay;
+import org.switchboard.pbx.admin.Argon2PasswordHasher;
+import org.switchboard.pbx.callsettings.CallSettingsService;
+import org.switchboard.pbx.cdr.CdrRecorder;
+import org.switchboard.pbx.event.EventBus;
+import org.switchboard.pbx.extension.ExtensionInput;
+import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.pbx.registrar.RegistrarService;
+import org.switchboard.pbx.registrar.RegistrarSettings;
+import org.switchboard.pbx.routing.DefaultDialPlan;
+import org.switchboard.pbx.routing.DialPlanService;
+import org.switchboard.sip.app.MethodRouter;
+import org.switchboard.sip.app.SipStack;
+import org.switchboard.sip.app.SipStackSettings;
+import org.switchboard.sip.auth.DigestAlgorithm;
+import org.switchboard.sip.testkit.Sipp;
+import org.switchboard.sip.transaction.TimerSettings;
+import org.switchboard.sip.transport.StackCounters;
+import org.switchboard.sip.transport.Transport;
+import org.switchboard.sip.transport.TransportSettings;
+import org.switchboard.store.callsettings.JdbiCallSettingsStore;
+import org.switchboard.store.cdr.Cdr;
+import org.switchboard.store.cdr.CdrFilter;
+import org.switchboard.store.cdr.JdbiCdrStore;
+import org.switchboard.store.db.BatchWriter;
+import org.switchboard.store.dialplan.JdbiDialPlanRuleStore;
+import org.switchboard.store.extension.JdbiExtensionStore;
+import org.switchboard.store.testkit.TestDatabase;
+
+/**
+ * A PBX node for the call ITs, assembled like the server does it: extensions, the default dial
+ * plan, the registrar, the relay, call control and the stack on a port the OS picked, on a real
+ * database. Test thread only (the parts it builds are thread-safe).
+ */
+final class CallHarness implements AutoCloseable {
+    static final String DOMAIN = "pbx.test";
+    static final String PASSWORD = "correct horse 42";
+    private static final byte[] SECRET = "call-it-secret-0123456789abcdef!".getBytes(StandardCharsets.US_ASCII);
+
+    final TestDatabase db;
+    final EventBus events = new EventBus();
+    final RtpRelay relay;
+    final CallControl calls;
+    final SipStack stack;
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("housekeeping").daemon().factory());
+    private final ExtensionService extensions;
+    private final RegistrarService registrar;
+    private final JdbiCdrStore cdrStore;
+    private final CdrRecorder cdr;
+
+    /** @param rtpPortMin the first of the 400 relay ports this node uses */
+    CallHarness(TestDatabase db, Duration noAnswerTimeout, Duration mediaTimeout, int rtpPortMin) {
+        this.db = db;
+        Clock clock = Clock.systemUTC();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        extensions = new ExtensionService(new JdbiExtensionStore(db.database()), DOMAIN,
+                new Argon2PasswordHasher(64, 1, 1), clock);
+        extensions.reloadCache();
+        DialPlanService dialPlan = new DialPlanService(new JdbiDialPlanRuleStore(db.database()), extensions, clock);
+        DefaultDialPlan.rules().forEach(rule -> dialPlan.create(rule, "test"));
+        CallSettingsService callSettings = new CallSettingsService(new JdbiCallSettingsStore(db.database()), extensions,
+                dialPlan, clock);
+        callSettings.reloadCache();
+        cdrStore = new JdbiCdrStore(db.database(), clock);
+        cdr = new CdrRecorder(db.database(), cdrStore, BatchWriter.Settings.defaults(BatchWriter.Overflow.WAIT), meters);
+        registrar = RegistrarService.start(db.database(), extensions,
+                RegistrarSettings.defaults(DOMAIN).withDigestAlgorithms(List.of(DigestAlgorithm.MD5)), SECRET, meters,
+                housekeeping, clock);
+        relay = new RtpRelay(new RelaySettings(InetAddress.getLoopbackAddress(), rtpPortMin, rtpPortMin + 399,
+                mediaTimeout, LatchingRule.DEFAULT, RelayTransport.best(), 1));
+        CallRequests requests = new CallRequests();
+        MethodRouter router = requests.routeInto(MethodRouter.builder()
+                .on(org.switchboard.sip.message.SipMethod.REGISTER, registrar.registrar()::onRegister)).build();
+        stack = SipStack.start(new SipStackSettings(TransportSettings.of(InetAddress.getLoopbackAddress(), 0, 0),
+                TimerSettings.DEFAULTS, "127.0.0.1", 2, new StackCounters()), router);
+        calls = new CallControl(stack, relay, registrar, extensions, dialPlan, callSettings, cdr, events, housekeeping,
+                clock, new CallControlSettings(DOMAIN, "127.0.0.1", "127.0.0.1", noAnswerTimeout));
+        requests.attach(calls);
+    }
+
+    void addExtensions(String... numbers) {
+        for (String number : numbers) {
+            extensions.create(new ExtensionInput(number, "Ext " + number, PASSWORD, null, null, false, true), "test");
+        }
+    }
+
+    int port() {
+        return stack.localAddress(Transport.UDP).getPort();
+    }
+
+    int tcpPort() {
+        return stack.localAddress(Transport.TCP).getPort();
+    }
+
+    /** Registers {@code extension} from SIPp at 127.0.0.1:{@code phonePort} over UDP. */
+    void register(String extension, int phonePort) throws Exception {
+        Sipp.scenario("register.xml").target(port()).localPort(phonePort).credentials(extension, PASSWORD)
+                .key("expires", "300").key("ua", "SIPp").key("mac", "-")
+                .run().assertAllCallsSucceeded("REGISTER " + extension);
+    }
+
+    /**
+     * A SIPp caller run over UDP: [service] is the dialled number, {@code caller} authenticates
+     * with the password; SIPp's digest-uri would name only the PBX's address, so it is set to the
+     * Request-URI.
+     */
+    Sipp caller(String scenario, String caller, String dialled) {
+        return callerOver(scenario, caller, dialled, "u1", port());
+    }
+
+    /** As {@link #caller}, over SIPp transport mode {@code mode} ({@code t1} = TCP) to {@code pbxPort}. */
+    Sipp callerOver(String scenario, String caller, String dialled, String mode, int pbxPort) {
+        return Sipp.scenario(scenario).target(pbxPort).transport(mode)
+                .option("-s", dialled, "-au", caller, "-ap", PASSWORD, "-auth_uri", dialled + "@127.0.0.1:" + pbxPort)
+                .key("caller", caller);
+    }
+
+    /** The CDR of the one call {@code caller} made, once the write-behind wrote it. */
+    Cdr awaitCdrOf(String caller) {
+        CdrFilter filter = new CdrFilter(caller, null, null, null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> cdrStore.page(filter, 10, 0).total() > 0);
+        List<Cdr> rows = cdrStore.page(filter, 10, 0).items();
+        return rows.getFirst();
+    }
+
+    /** Waits until every relay port pair is back in the pool. */
+    void awaitPortsFree() {
+        int capacity = 200;
+        await().atMost(Duration.ofSeconds(10)).until(() -> relay.availablePortPairs() == capacity);
+    }
+
+
+    @Override
+    public void close() {
+        calls.endAll("test over", Duration.ofSeconds(2));
+        stack.close();
+        relay.close();
+        registrar.close();
+        cdr.close();
+        events.close();
+        housekeeping.shutdownNow();
+        db.close();
+    }
+}
