@@ -11,8 +11,9 @@
 # WARMUP_CALLS=N unmeasured calls at up to 300/s before Switchboard's run (default 3000);
 # SKIP_KAMAILIO=1 or SKIP_SWITCHBOARD=1 measures one side only; SB_NO_BUILD=1 uses the built jar (SB_JAR names another);
 # SB_JAVA_OPTS adds JVM options (e.g. -XX:StartFlightRecording=filename=/tmp/calls.jfr).
-# Prints each server's successful and failed calls, failed %, retransmissions, mean setup time and
-# achieved rate (successful calls / (elapsed - CALL_PAUSE_MS)), then the ratio.
+# Prints each server's successful and failed calls, failed %, retransmissions, mean setup time,
+# achieved rate (successful calls / (elapsed - CALL_PAUSE_MS)) and CPU time per call (all its
+# threads or processes), then the ratios.
 set -euo pipefail
 RATE=${1:?usage: calls.sh RATE [DURATION] [sqlite|postgresql]}
 DURATION=${2:-20}
@@ -31,27 +32,31 @@ register_users 3000 1 > "$WORK/callees.csv"
 # No RTP flows here: every answer may name the same port.
 printf 'SEQUENTIAL\n50000\n' > "$WORK/answers.csv"
 
-# One measured run against the server on port $2: registers the callees, starts the UAS, runs the
-# UAC for $3 calls at $4/s and prints the summary labelled $1 (unless $1 is empty).
-run_calls() { # $1 = label, $2 = server port, $3 = calls, $4 = rate
-  local uas_port uac_port uas_pid name=${1:-warmup}
+# One measured run against the server on port $2 (process $5): registers the callee, starts the UAS,
+# runs the UAC for $3 calls at $4/s and prints the summary labelled $1 (unless $1 is empty) with the
+# server's CPU time during the calls.
+run_calls() { # $1 = label, $2 = server port, $3 = calls, $4 = rate, $5 = server process
+  local uas_port uac_port uas_pid cpu0 name=${1:-warmup}
   uas_port=$(free_port); uac_port=$(free_port)
   register_from "$2" "$uas_port" "$WORK/callees.csv"
   (cd "$WORK" && exec sipp -sf "$BENCH/uas-answer.xml" -inf "$WORK/answers.csv" -i 127.0.0.1 -p "$uas_port" \
     -mp 16000 -nostdin -trace_err -error_file "$WORK/$name-uas-errors.log" >/dev/null 2>&1) &
   uas_pid=$!; PIDS+=("$uas_pid")
+  cpu0=$(cpu_seconds "$5")
   (cd "$WORK" && sipp "127.0.0.1:$2" -sf "$BENCH/uac-auth-call.xml" -inf "$WORK/callers.csv" -i 127.0.0.1 \
     -p "$uac_port" -mp 16100 -auth_uri "3000@$DOMAIN" -r "$4" -m "$3" -d "$CALL_PAUSE_MS" -recv_timeout 10000 -timeout $(($3 / $4 + 90))s \
     -nostdin -trace_stat -fd 1 -stf "$WORK/$name.csv" -trace_err -error_file "$WORK/$name-uac-errors.log" \
     >/dev/null 2>&1) || true
+  local cpu=$(awk -v a="$cpu0" -v b="$(cpu_seconds "$5")" 'BEGIN { printf "%.2f", b - a }')
   kill "$uas_pid" 2>/dev/null || true
   wait "$uas_pid" 2>/dev/null || true
-  [ -n "$1" ] && summary "$WORK/$name.csv" "$1"
+  [ -n "$1" ] && summary "$WORK/$name.csv" "$1" "$cpu"
   return 0
 }
 
-summary() { # $1 = stats csv, $2 = label; also records the achieved rate in $WORK/$2.rate
-  python3 - "$1" "$2" "$CALL_PAUSE_MS" "$WORK/$2.rate" <<'PY'
+# Prints the run's figures; records the achieved rate in $WORK/$2.rate and CPU ms per call in $WORK/$2.cpu.
+summary() { # $1 = stats csv, $2 = label, $3 = server CPU seconds during the run
+  python3 - "$1" "$2" "$CALL_PAUSE_MS" "$WORK/$2" "$3" <<'PY'
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1]), delimiter=';'))
 head, last = rows[0], rows[-1]
@@ -63,9 +68,12 @@ pct = 100.0 * failed / (ok + failed) if ok + failed else 0.0
 rate = ok / max(elapsed - int(sys.argv[3]) / 1000, 1e-3)
 h, m, s, us = col('ResponseTime1(C)').split(':')  # SIPp writes HH:MM:SS:microseconds
 setup_ms = ((int(h) * 60 + int(m)) * 60 + int(s)) * 1000 + int(us) / 1000
-open(sys.argv[4], 'w').write(f"{rate:.0f}\n")
+cpu_ms = 1000 * float(sys.argv[5]) / ok if ok else 0.0
+open(sys.argv[4] + '.rate', 'w').write(f"{rate:.0f}\n")
+open(sys.argv[4] + '.cpu', 'w').write(f"{cpu_ms:.3f}\n")
 print(f"{sys.argv[2]}: successful={ok} failed={failed} failed%={pct:.2f} retransmissions={col('Retransmissions(C)')} "
-      f"setup_mean={setup_ms:.1f}ms elapsed={elapsed:.1f}s achieved={rate:.0f}/s")
+      f"setup_mean={setup_ms:.1f}ms elapsed={elapsed:.1f}s achieved={rate:.0f}/s "
+      f"server_cpu={sys.argv[5]}s ({cpu_ms:.3f} ms per successful call)")
 PY
 }
 
@@ -74,18 +82,20 @@ if [ -z "${SKIP_SWITCHBOARD:-}" ]; then
   build_switchboard
   { seq 2000 $((2000 + USERS - 1)); echo 3000; } > "$WORK/extensions.txt"
   start_switchboard "$DB" "$WORK/extensions.txt" 20000 39999
-  [ "$WARMUP_CALLS" -gt 0 ] && run_calls "" "$SB_PORT" "$WARMUP_CALLS" $((RATE < 300 ? RATE : 300))
-  run_calls switchboard "$SB_PORT" "$CALLS" "$RATE"
+  [ "$WARMUP_CALLS" -gt 0 ] && run_calls "" "$SB_PORT" "$WARMUP_CALLS" $((RATE < 300 ? RATE : 300)) "$SB_PID"
+  run_calls switchboard "$SB_PORT" "$CALLS" "$RATE" "$SB_PID"
   echo "switchboard: load after run \"$(load_average)\" (log $WORK/server.log, SIPp errors $WORK/switchboard-u*-errors.log)"
   kill "$SB_PID" 2>/dev/null || true; wait "$SB_PID" 2>/dev/null || true
 fi
 if [ -z "${SKIP_KAMAILIO:-}" ]; then
   start_kamailio "$ANCHORS/kamailio-pbx-auth.cfg"
-  run_calls kamailio "$KAM_PORT" "$CALLS" "$RATE"
+  run_calls kamailio "$KAM_PORT" "$CALLS" "$RATE" "$KAM_PID"
   echo "kamailio: load after run \"$(load_average)\""
 fi
 if [ -f "$WORK/switchboard.rate" ] && [ -f "$WORK/kamailio.rate" ]; then
   awk -v s="$(cat "$WORK/switchboard.rate")" -v k="$(cat "$WORK/kamailio.rate")" \
     'BEGIN { printf "ratio switchboard/kamailio = %.2f\n", k ? s / k : 0 }'
+  awk -v s="$(cat "$WORK/switchboard.cpu")" -v k="$(cat "$WORK/kamailio.cpu")" \
+    'BEGIN { printf "CPU per call kamailio/switchboard = %.2f (the rate ratio a machine to themselves would give if CPU bound)\n", s ? k / s : 0 }'
 fi
 echo "rate=$RATE duration=${DURATION}s calls=$CALLS users=$USERS pause=${CALL_PAUSE_MS}ms db=$DB load=\"$(load_average)\" commit=$(git rev-parse --short HEAD) cpu=$(machine)"

@@ -105,13 +105,24 @@ start_switchboard() { # $1 = sqlite|postgresql, $2 = extension numbers file, $3 
   done
 }
 
-# Starts the Kamailio anchor with configuration $1 on 127.0.0.1:15060; sets KAM_PORT.
+# Starts the Kamailio anchor with configuration $1 on 127.0.0.1:15060; sets KAM_PORT and KAM_PID.
 start_kamailio() { # $1 = configuration file
   kamailio -f "$1" -P "$WORK/kam.pid" -w "$WORK" -m 256 -M 32 >/dev/null 2>&1
   local waited=0
   until [ -s "$WORK/kam.pid" ] || [ $waited -ge 10 ]; do sleep 1; waited=$((waited + 1)); done
-  PIDS+=("$(cat "$WORK/kam.pid")")
+  KAM_PID=$(cat "$WORK/kam.pid")
+  PIDS+=("$KAM_PID")
   KAM_PORT=15060
+}
+
+# CPU seconds (user + system, all threads) used so far by processes $@ and their child processes
+# (Kamailio's workers are children of its main process): a cost the machine's other load does not
+# inflate the way it inflates wall-clock rates.
+cpu_seconds() {
+  local pids=("$@") p
+  for p in "$@"; do pids+=($(pgrep -P "$p" || true)); done
+  for p in "${pids[@]}"; do cat "/proc/$p/stat" 2>/dev/null; done |
+    awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); t += $12 + $13 } END { printf "%.2f", t / hz }'
 }
 
 load_average() { cut -d' ' -f1-3 /proc/loadavg; }
