@@ -8,7 +8,8 @@
 # PROBES=N extra calls (default 5) carry rtpdelay.py's timestamped packets: the relay's added delay.
 # SETUP_RATE=N calls set up per second (default 100); LOADERS=N rtpload processes sharing the
 # streams (default 2). SKIP_RTPENGINE=1 or SKIP_SWITCHBOARD=1 measures one side only; SB_NO_BUILD=1 uses the built jar (SB_JAR names another); SB_JAVA_OPTS adds JVM options.
-# Prints per relay: rtpload's streams, sent, received and loss; the probe's delay p50/p99/max; memory
+# Prints per relay: rtpload's streams, sent, received and loss; the relay's CPU time per packet; the
+# probe's delay p50/p99/max; memory
 # per active call (Switchboard: heap used after a full GC and RSS, before and with the calls up;
 # rtpengine: RSS).
 set -euo pipefail
@@ -32,8 +33,10 @@ heap_kib() { # heap used after a full collection, in KiB
 per_call() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { printf "%.1f KiB", (b - a) / n }'; }
 
 # Loads streams $1 with LOADERS rtpload processes and probe pairs $2 (rtpdelay) for SECS; prints
-# both results under $3, with how much of the nominal packet rate rtpload managed to offer.
-measure() { # $1 = streams file, $2 = probe pairs file, $3 = label
+# both results under $3, with how much of the nominal packet rate rtpload managed to offer and the
+# relay's (process $4) CPU time per relayed packet.
+measure() { # $1 = streams file, $2 = probe pairs file, $3 = label, $4 = relay process
+  local cpu0; cpu0=$(cpu_seconds "$4")
   python3 "$BENCH/rtpdelay.py" "$SECS" < "$2" > "$WORK/$3-delay.txt" &
   local probe=$! loaders=() part
   rm -f "$WORK/$3-part."*
@@ -41,10 +44,11 @@ measure() { # $1 = streams file, $2 = probe pairs file, $3 = label
   for part in "$WORK/$3-part."*; do "$WORK/rtpload" "$SECS" < "$part" > "$part.out" & loaders+=($!); done
   wait "${loaders[@]}" "$probe"
   # rtpload sends its 20 ms bursts late when it cannot keep up, so its offered rate is part of the result.
-  cat "$WORK/$3-part."*.out | awk -v secs="$SECS" -v label="$3" '
+  cat "$WORK/$3-part."*.out | awk -v secs="$SECS" -v label="$3" -v cpu="$(awk -v a="$cpu0" -v b="$(cpu_seconds "$4")" 'BEGIN { print b - a }')" '
     { n += $2; sent += $4; got += $6 }
     END { printf "%s: rtpload streams %d sent %d received %d loss %.3f%% offered %.0f packets/s of the nominal %d (%.0f%%)\n",
-          label, n, sent, got, sent ? 100 * (sent - got) / sent : 0, sent / secs, n * 50, n ? 100 * sent / secs / (n * 50) : 0 }'
+          label, n, sent, got, sent ? 100 * (sent - got) / sent : 0, sent / secs, n * 50, n ? 100 * sent / secs / (n * 50) : 0
+          printf "%s: relay CPU %.2f s over the run, %.1f us per packet received\n", label, cpu, got ? 1e6 * cpu / got : 0 }'
   echo "$3: probe $(cat "$WORK/$3-delay.txt")"
 }
 
@@ -98,7 +102,7 @@ for path, part in ((sys.argv[4], calls[:n]), (sys.argv[5], calls[n:])):
             f.write(f"{a[0]} {a[1]}\n{b[0]} {b[1]}\n")
 PY
   echo "switchboard: calls answered $up of $TOTAL (load streams $(($(wc -l < "$WORK/sb-streams.txt") / 2)) calls, probes $(($(wc -l < "$WORK/sb-probes.txt") / 2)))"
-  measure "$WORK/sb-streams.txt" "$WORK/sb-probes.txt" switchboard
+  measure "$WORK/sb-streams.txt" "$WORK/sb-probes.txt" switchboard "$SB_PID"
   echo "switchboard: memory per active call: heap $(per_call "$heap0" "$heap1" "$up") ($heap0 -> $heap1 KiB after full GC), RSS $(per_call "$rss0" "$rss1" "$up") ($rss0 -> $rss1 KiB)"
   echo "switchboard: load after run \"$(load_average)\" (log $WORK/server.log, SIPp errors $WORK/u*-errors.log)"
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -115,7 +119,7 @@ if [ -z "${SKIP_RTPENGINE:-}" ]; then
   rss1=$(rss_kib "$RTPE")
   head -n $((2 * CALLS)) "$WORK/rtpe-all.txt" > "$WORK/rtpe-streams.txt"
   tail -n +$((2 * CALLS + 1)) "$WORK/rtpe-all.txt" > "$WORK/rtpe-probes.txt"
-  measure "$WORK/rtpe-streams.txt" "$WORK/rtpe-probes.txt" rtpengine
+  measure "$WORK/rtpe-streams.txt" "$WORK/rtpe-probes.txt" rtpengine "$RTPE"
   echo "rtpengine: memory per active call: RSS $(per_call "$rss0" "$rss1" "$TOTAL") ($rss0 -> $rss1 KiB)"
   echo "rtpengine: load after run \"$(load_average)\""
   python3 "$ANCHORS/rtpe_calls.py" delete "$TOTAL" || true
