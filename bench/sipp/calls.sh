@@ -40,11 +40,11 @@ run_calls() { # $1 = label, $2 = server port, $3 = calls, $4 = rate, $5 = server
   uas_port=$(free_port); uac_port=$(free_port)
   register_from "$2" "$uas_port" "$WORK/callees.csv"
   (cd "$WORK" && exec sipp -sf "$BENCH/uas-answer.xml" -inf "$WORK/answers.csv" -i 127.0.0.1 -p "$uas_port" \
-    -mp 16000 -nostdin -trace_err -error_file "$WORK/$name-uas-errors.log" >/dev/null 2>&1) &
+    -mp "$(free_port next)" -nostdin -trace_err -error_file "$WORK/$name-uas-errors.log" >/dev/null 2>&1) &
   uas_pid=$!; PIDS+=("$uas_pid")
   cpu0=$(cpu_seconds "$5")
   (cd "$WORK" && sipp "127.0.0.1:$2" -sf "$BENCH/uac-auth-call.xml" -inf "$WORK/callers.csv" -i 127.0.0.1 \
-    -p "$uac_port" -mp 16100 -auth_uri "3000@$DOMAIN" -r "$4" -m "$3" -d "$CALL_PAUSE_MS" -recv_timeout 10000 -timeout $(($3 / $4 + 90))s \
+    -p "$uac_port" -mp "$(free_port next)" -auth_uri "3000@$DOMAIN" -r "$4" -m "$3" -d "$CALL_PAUSE_MS" -recv_timeout 10000 -timeout $(($3 / $4 + 90))s \
     -nostdin -trace_stat -fd 1 -stf "$WORK/$name.csv" -trace_err -error_file "$WORK/$name-uac-errors.log" \
     >/dev/null 2>&1) || true
   local cpu=$(awk -v a="$cpu0" -v b="$(cpu_seconds "$5")" 'BEGIN { printf "%.2f", b - a }')
@@ -96,6 +96,6 @@ if [ -f "$WORK/switchboard.rate" ] && [ -f "$WORK/kamailio.rate" ]; then
   awk -v s="$(cat "$WORK/switchboard.rate")" -v k="$(cat "$WORK/kamailio.rate")" \
     'BEGIN { printf "ratio switchboard/kamailio = %.2f\n", k ? s / k : 0 }'
   awk -v s="$(cat "$WORK/switchboard.cpu")" -v k="$(cat "$WORK/kamailio.cpu")" \
-    'BEGIN { printf "CPU per call kamailio/switchboard = %.2f (the rate ratio a machine to themselves would give if CPU bound)\n", s ? k / s : 0 }'
+    'BEGIN { printf "CPU per call ratio kamailio/switchboard = %.2f\n", s ? k / s : 0 }'
 fi
 echo "rate=$RATE duration=${DURATION}s calls=$CALLS users=$USERS pause=${CALL_PAUSE_MS}ms db=$DB load=\"$(load_average)\" commit=$(git rev-parse --short HEAD) cpu=$(machine)"

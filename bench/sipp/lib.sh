@@ -9,7 +9,14 @@ SB_JAR=${SB_JAR:-$ROOT/server/$BUILD/switchboard.jar}
 DOMAIN=pbx.test
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
+PG_DB=""
+cleanup() {
+  local p
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
+  [ -n "$PG_DB" ] && psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $PG_DB" >/dev/null 2>&1
+  return 0
+}
 trap cleanup EXIT
 
 # A port free on 127.0.0.1 for UDP and TCP alike, and (when $1 is set) its next port too.
@@ -69,16 +76,16 @@ build_switchboard() {
 
 # Starts `switchboard run` on a generated configuration: SIP on 127.0.0.1:$SB_PORT (domain pbx.test),
 # HTTP on a free port, RTP ports $3..$4, database $1 (sqlite: a new file; postgresql: a new database
-# on 127.0.0.1:5432), extensions from file $2 (one number a line, password secret123). Waits for
+# on 127.0.0.1:5432, dropped on exit), extensions from file $2 (one number a line, password secret123). Waits for
 # the start-up line; sets SB_PORT and SB_PID.
 start_switchboard() { # $1 = sqlite|postgresql, $2 = extension numbers file, $3 = rtp min, $4 = rtp max
   local url user=""
   case "$1" in
     sqlite) url="jdbc:sqlite:$WORK/switchboard.db" ;;
     postgresql)
-      local db="sb_bench_$$"
-      psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $db" >/dev/null
-      url="jdbc:postgresql://127.0.0.1:5432/$db"; user=postgres ;;
+      PG_DB="sb_bench_$$"
+      psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $PG_DB" >/dev/null
+      url="jdbc:postgresql://127.0.0.1:5432/$PG_DB"; user=postgres ;;
     *) echo "database must be sqlite or postgresql: $1" >&2; return 2 ;;
   esac
   SB_PORT=$(free_port next)
