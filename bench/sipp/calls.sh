@@ -10,7 +10,8 @@
 # USERS=N callers (default 200); CALL_PAUSE_MS=answer-to-BYE (default 1000);
 # WARMUP_CALLS=N unmeasured calls at up to 400/s before Switchboard's run (default 12000: with
 # fewer, the JIT compiler threads still take a third of the CPU in the measured run);
-# SKIP_KAMAILIO=1 or SKIP_SWITCHBOARD=1 measures one side only; SB_NO_BUILD=1 uses the built jar (SB_JAR names another);
+# SKIP_KAMAILIO=1 or SKIP_SWITCHBOARD=1 measures one side only; SB_NO_BUILD=1 uses the built jar
+# (SB_JAR names another);
 # SB_JAVA_OPTS adds JVM options (e.g. -XX:StartFlightRecording=filename=/tmp/calls.jfr).
 # Prints each server's successful and failed calls, failed %, retransmissions, mean setup time,
 # achieved rate (successful calls / (elapsed - CALL_PAUSE_MS)) and CPU time per call (all its

@@ -7,7 +7,8 @@
 #   (from the worktree root; JAVA_HOME must be JDK 25)
 # PROBES=N extra calls (default 5) carry rtpdelay.py's timestamped packets: the relay's added delay.
 # SETUP_RATE=N calls set up per second (default 100); LOADERS=N rtpload processes sharing the
-# streams (default 2). SKIP_RTPENGINE=1 or SKIP_SWITCHBOARD=1 measures one side only; SB_NO_BUILD=1 uses the built jar (SB_JAR names another); SB_JAVA_OPTS adds JVM options.
+# streams (default 2). SKIP_RTPENGINE=1 or SKIP_SWITCHBOARD=1 measures one side only;
+# SB_NO_BUILD=1 uses the built jar (SB_JAR names another); SB_JAVA_OPTS adds JVM options.
 # Prints per relay: rtpload's streams, sent, received and loss; the relay's CPU time per packet; the
 # probe's delay p50/p99/max; memory
 # per active call (Switchboard: heap used after a full GC and RSS, before and with the calls up;
