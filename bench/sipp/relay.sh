@@ -10,9 +10,8 @@
 # streams (default 2). SKIP_RTPENGINE=1 or SKIP_SWITCHBOARD=1 measures one side only;
 # SB_NO_BUILD=1 uses the built jar (SB_JAR names another); SB_JAVA_OPTS adds JVM options.
 # Prints per relay: rtpload's streams, sent, received and loss; the relay's CPU time per packet; the
-# probe's delay p50/p99/max; memory
-# per active call (Switchboard: heap used after a full GC and RSS, before and with the calls up;
-# rtpengine: RSS).
+# probe's delay p50/p99/max; memory per active call (Switchboard: heap used after a full GC and RSS,
+# before and with the calls up; rtpengine: RSS).
 set -euo pipefail
 CALLS=${1:?usage: relay.sh CALLS [SECONDS] [sqlite|postgresql]}
 SECS=${2:-30}
