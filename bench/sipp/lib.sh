@@ -104,7 +104,7 @@ start_switchboard() { # $1 = sqlite|postgresql, $2 = extension numbers file, $3 
   SB_PID=$!
   PIDS+=("$SB_PID")
   local waited=0
-  until grep -q 'switchboard started' "$WORK/server.log"; do
+  until grep -qs 'switchboard started' "$WORK/server.log"; do
     if ! kill -0 "$SB_PID" 2>/dev/null || [ $waited -ge 120 ]; then
       echo "switchboard did not start:" >&2; tail -n 20 "$WORK/server.log" >&2; return 1
     fi

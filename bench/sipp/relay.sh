@@ -8,10 +8,11 @@
 # PROBES=N extra calls (default 5) carry rtpdelay.py's timestamped packets: the relay's added delay.
 # SETUP_RATE=N calls set up per second (default 100); LOADERS=N rtpload processes sharing the
 # streams (default 2). SKIP_RTPENGINE=1 or SKIP_SWITCHBOARD=1 measures one side only;
-# SB_NO_BUILD=1 uses the built jar (SB_JAR names another); SB_JAVA_OPTS adds JVM options.
+# SB_NO_BUILD=1 uses the built jar (SB_JAR names another); SB_JAVA_OPTS replaces the JVM options
+# (default: a 1 GiB heap committed and touched at start, so the RSS delta is memory off the heap).
 # Prints per relay: rtpload's streams, sent, received and loss; the relay's CPU time per packet; the
-# probe's delay p50/p99/max; memory per active call (Switchboard: heap used after a full GC and RSS,
-# before and with the calls up; rtpengine: RSS).
+# probe's delay p50/p99/max; memory per active call (Switchboard: heap used after a full GC, and
+# RSS for what lives off the heap, before and with the calls up; rtpengine: RSS).
 set -euo pipefail
 CALLS=${1:?usage: relay.sh CALLS [SECONDS] [sqlite|postgresql]}
 SECS=${2:-30}
@@ -23,6 +24,7 @@ TOTAL=$((CALLS + PROBES))
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$(mktemp -d /tmp/sb-relay.XXXXXX)
 source "$ROOT/bench/sipp/lib.sh"
+SB_JAVA_OPTS=${SB_JAVA_OPTS:--Xms1g -Xmx1g -XX:+AlwaysPreTouch}
 cc -O2 -o "$WORK/rtpload" "$ANCHORS/rtpload.c"
 
 rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
@@ -103,7 +105,8 @@ for path, part in ((sys.argv[4], calls[:n]), (sys.argv[5], calls[n:])):
 PY
   echo "switchboard: calls answered $up of $TOTAL (load streams $(($(wc -l < "$WORK/sb-streams.txt") / 2)) calls, probes $(($(wc -l < "$WORK/sb-probes.txt") / 2)))"
   measure "$WORK/sb-streams.txt" "$WORK/sb-probes.txt" switchboard "$SB_PID"
-  echo "switchboard: memory per active call: heap $(per_call "$heap0" "$heap1" "$up") ($heap0 -> $heap1 KiB after full GC), RSS $(per_call "$rss0" "$rss1" "$up") ($rss0 -> $rss1 KiB)"
+  echo "switchboard: memory per active call: heap $(per_call "$heap0" "$heap1" "$up") ($heap0 -> $heap1 KiB after full GC)," \
+    "RSS $(per_call "$rss0" "$rss1" "$up") ($rss0 -> $rss1 KiB)"
   echo "switchboard: load after run \"$(load_average)\" (log $WORK/server.log, SIPp errors $WORK/u*-errors.log)"
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
