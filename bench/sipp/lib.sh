@@ -52,22 +52,6 @@ register_from() { # $1 = server port, $2 = SIPp port, $3 = injection file
     echo "registration of $n users from port $2 failed:" >&2; tail -n 3 "$WORK"/*_errors.log >&2 2>/dev/null; return 1; }
 }
 
-# One summary line from SIPp's statistics file: successful and failed calls, failed %,
-# retransmissions, and the achieved rate of successful calls per second of the run.
-sipp_summary() { # $1 = stats csv, $2 = label
-  python3 - "$1" "$2" <<'PY'
-import csv, sys
-rows = list(csv.reader(open(sys.argv[1]), delimiter=';'))
-head, last = rows[0], rows[-1]
-col = lambda n: last[head.index(n)]
-h, m, s = col('ElapsedTime(C)').split(':'); secs = int(h) * 3600 + int(m) * 60 + float(s)
-ok = int(col('SuccessfulCall(C)')); failed = int(col('FailedCall(C)'))
-pct = 100.0 * failed / (ok + failed) if ok + failed else 0.0
-print(f"{sys.argv[2]}: successful={ok} failed={failed} failed%={pct:.2f} "
-      f"retransmissions={col('Retransmissions(C)')} elapsed={secs:.1f}s achieved={ok / secs:.0f}/s")
-PY
-}
-
 # Builds the server jar into $BUILD (offline, tests skipped) unless SB_NO_BUILD is set.
 build_switchboard() {
   [ -n "${SB_NO_BUILD:-}" ] && return 0
