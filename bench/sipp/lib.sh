@@ -116,5 +116,10 @@ cpu_seconds() {
     awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); t += $12 + $13 } END { printf "%.2f", t / hz }'
 }
 
+# Datagrams the kernel dropped so far because a UDP socket's receive buffer was full, machine-wide:
+# tells a reader whether a lost message was dropped by a slow receiver (server or load tool).
+udp_drops() { awk '/^Udp:/ && !h { for (i = 1; i <= NF; i++) if ($i == "RcvbufErrors") c = i; h = 1; next }
+  /^Udp:/ { print $c }' /proc/net/snmp; }
+
 load_average() { cut -d' ' -f1-3 /proc/loadavg; }
 machine() { echo "$(nproc)x$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"; }

@@ -38,7 +38,7 @@ per_call() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { printf "%.1f KiB", (b - 
 # both results under $3, with how much of the nominal packet rate rtpload managed to offer and the
 # relay's (process $4) CPU time per relayed packet.
 measure() { # $1 = streams file, $2 = probe pairs file, $3 = label, $4 = relay process
-  local cpu0; cpu0=$(cpu_seconds "$4")
+  local cpu0 drops0; cpu0=$(cpu_seconds "$4"); drops0=$(udp_drops)
   python3 "$BENCH/rtpdelay.py" "$SECS" < "$2" > "$WORK/$3-delay.txt" &
   local probe=$! loaders=() part
   rm -f "$WORK/$3-part."*
@@ -52,6 +52,7 @@ measure() { # $1 = streams file, $2 = probe pairs file, $3 = label, $4 = relay p
           label, n, sent, got, sent ? 100 * (sent - got) / sent : 0, sent / secs, n * 50, n ? 100 * sent / secs / (n * 50) : 0
           printf "%s: relay CPU %.2f s over the run, %.1f us per packet received\n", label, cpu, got ? 1e6 * cpu / got : 0 }'
   echo "$3: probe $(cat "$WORK/$3-delay.txt")"
+  echo "$3: UDP datagrams dropped on full receive buffers during the load (machine-wide): $(($(udp_drops) - drops0))"
 }
 
 cd "$ROOT"
