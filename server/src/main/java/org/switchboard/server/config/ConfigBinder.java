@@ -60,7 +60,8 @@ final class ConfigBinder {
         }
         return new SwitchboardConfig(
                 new SwitchboardConfig.Sip(v.text("sip.bind"), v.integer("sip.port"), v.integer("sip.tls_port"),
-                        v.text("sip.domain"), v.optional("sip.external_address"), Path.of(v.text("sip.tls_dir"))),
+                        v.text("sip.domain"), v.optional("sip.external_address"),
+                        Boolean.parseBoolean(v.text("sip.digest_sha256")), Path.of(v.text("sip.tls_dir"))),
                 new SwitchboardConfig.Http(v.text("http.bind"), v.integer("http.port")),
                 new SwitchboardConfig.Rtp(v.integer("rtp.port_min"), v.integer("rtp.port_max"),
                         ValueKind.duration(v.text("rtp.media_timeout"))),

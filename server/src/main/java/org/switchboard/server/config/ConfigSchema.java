@@ -49,6 +49,7 @@ final class ConfigSchema {
                     "tls_port", value(ValueKind.PORT_OR_ANY, "5061"),
                     "domain", value(ValueKind.HOST, "switchboard.local"),
                     "external_address", value(ValueKind.HOST, null),
+                    "digest_sha256", value(ValueKind.BOOLEAN, "true"),
                     "tls_dir", value(ValueKind.TEXT, "./data/tls")),
             "http", section(
                     "bind", value(ValueKind.HOST, "0.0.0.0"),

@@ -27,9 +27,12 @@ public record SwitchboardConfig(Sip sip, Http http, Rtp rtp, Calls calls, Databa
      * SIP listener settings and the domain (the digest realm).
      *
      * @param externalAddress the public address to announce behind NAT; empty to announce the bound one
+     * @param digestSha256 whether digest challenges offer SHA-256 after MD5; off for phones that give up on a
+     *     challenge they cannot answer even when another one in the response is MD5 (baresip 1.0)
      * @param tlsDir the folder holding the TLS certificate and key (PEM); a self-signed pair is generated there when empty
      */
-    public record Sip(String bind, int port, int tlsPort, String domain, Optional<String> externalAddress, Path tlsDir) {}
+    public record Sip(String bind, int port, int tlsPort, String domain, Optional<String> externalAddress,
+                      boolean digestSha256, Path tlsDir) {}
 
     /** Where the REST API and admin panel listen; port 0 means one chosen by the operating system. */
     public record Http(String bind, int port) {}

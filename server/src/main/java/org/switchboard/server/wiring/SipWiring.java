@@ -83,10 +83,12 @@ public final class SipWiring implements AutoCloseable {
         RegistrarService registrar = null;
         RtpRelay relay = null;
         try {
-            // MD5 is offered first: many phones (and baresip) answer only the first challenge and
-            // fail on SHA-256; those that support both may still pick SHA-256 (RFC 8760 §2.4).
+            // MD5 is offered first: many phones answer only the first challenge; those that support
+            // both may still pick SHA-256 (RFC 8760 §2.4). Some (baresip 1.0) give up on any challenge
+            // they cannot answer, even after an MD5 one: sip.digest_sha256 off leaves only MD5.
             RegistrarSettings settings = RegistrarSettings.defaults(sip.domain())
-                    .withDigestAlgorithms(List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256));
+                    .withDigestAlgorithms(sip.digestSha256() ? List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256)
+                            : List.of(DigestAlgorithm.MD5));
             registrar = RegistrarService.start(database, features.extensions(), settings, digestSecret, meters,
                     housekeeping, clock);
             relay = new RtpRelay(new RelaySettings(InetAddress.ofLiteral(sip.bind()), config.rtp().portMin(),

@@ -50,7 +50,7 @@ class ConfigLoaderTest {
         SwitchboardConfig config = new ConfigLoader(Map.of()).load(dir.resolve("absent.yml"), false);
 
         assertThat(config.sip()).isEqualTo(new SwitchboardConfig.Sip("0.0.0.0", 5060, 5061, "switchboard.local", Optional.empty(),
-                Path.of("./data/tls")));
+                true, Path.of("./data/tls")));
         assertThat(config.http()).isEqualTo(new SwitchboardConfig.Http("0.0.0.0", 8080));
         assertThat(config.rtp()).isEqualTo(new SwitchboardConfig.Rtp(10000, 20000, Duration.ofSeconds(60)));
         assertThat(config.database().url()).isEqualTo("jdbc:sqlite:./data/switchboard.db");
@@ -85,6 +85,7 @@ class ConfigLoaderTest {
                   tls_port: 5071
                   domain: pbx.example.com
                   external_address: 203.0.113.7
+                  digest_sha256: false
                 http:
                   bind: 127.0.0.1
                   port: 0
@@ -110,7 +111,7 @@ class ConfigLoaderTest {
                 """, Map.of());
 
         assertThat(config.sip()).isEqualTo(new SwitchboardConfig.Sip("127.0.0.1", 5070, 5071, "pbx.example.com", Optional.of("203.0.113.7"),
-                Path.of("./data/tls")));
+                false, Path.of("./data/tls")));
         assertThat(config.http()).isEqualTo(new SwitchboardConfig.Http("127.0.0.1", 0));
         assertThat(config.rtp()).isEqualTo(new SwitchboardConfig.Rtp(30000, 30100, Duration.ofSeconds(60)));
         assertThat(config.database()).isEqualTo(new SwitchboardConfig.Database("jdbc:postgresql://127.0.0.1:5432/sb", "sb", "s3cret",
