@@ -35,18 +35,18 @@ register_users 3000 1 > "$WORK/callees.csv"
 printf 'SEQUENTIAL\n50000\n' > "$WORK/answers.csv"
 
 # One measured run against the server on port $2 (process $5): registers the callee, starts the UAS,
-# runs the UAC for $3 calls at $4/s and prints the summary labelled $1 (unless $1 is empty) with the
+# runs the UAC (both SIPps with 4 MiB socket buffers: the load tools must not be what drops) for $3 calls at $4/s and prints the summary labelled $1 (unless $1 is empty) with the
 # server's CPU time during the calls.
 run_calls() { # $1 = label, $2 = server port, $3 = calls, $4 = rate, $5 = server process
   local uas_port uac_port uas_pid cpu0 drops0 server_drops0 name=${1:-warmup}
   uas_port=$(free_port); uac_port=$(free_port)
   register_from "$2" "$uas_port" "$WORK/callees.csv"
   (cd "$WORK" && exec sipp -sf "$BENCH/uas-answer.xml" -inf "$WORK/answers.csv" -i 127.0.0.1 -p "$uas_port" \
-    -mp "$(free_port next)" -nostdin -trace_err -error_file "$WORK/$name-uas-errors.log" >/dev/null 2>&1) &
+    -mp "$(free_port next)" -buff_size 4194304 -nostdin -trace_err -error_file "$WORK/$name-uas-errors.log" >/dev/null 2>&1) &
   uas_pid=$!; PIDS+=("$uas_pid")
   cpu0=$(cpu_seconds "$5"); drops0=$(udp_drops); server_drops0=$(port_drops "$2")
   (cd "$WORK" && sipp "127.0.0.1:$2" -sf "$BENCH/uac-auth-call.xml" -inf "$WORK/callers.csv" -i 127.0.0.1 \
-    -p "$uac_port" -mp "$(free_port next)" -auth_uri "3000@$DOMAIN" -r "$4" -m "$3" -d "$CALL_PAUSE_MS" -recv_timeout 10000 -timeout $(($3 / $4 + 90))s \
+    -p "$uac_port" -mp "$(free_port next)" -auth_uri "3000@$DOMAIN" -r "$4" -m "$3" -d "$CALL_PAUSE_MS" -recv_timeout 10000 -timeout $(($3 / $4 + 90))s -buff_size 4194304 \
     -nostdin -trace_stat -fd 1 -stf "$WORK/$name.csv" -trace_err -error_file "$WORK/$name-uac-errors.log" \
     >/dev/null 2>&1) || true
   local cpu drops server_drops callee_drops
