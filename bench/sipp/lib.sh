@@ -121,9 +121,10 @@ cpu_seconds() {
 udp_drops() { awk '/^Udp:/ && !h { for (i = 1; i <= NF; i++) if ($i == "RcvbufErrors") c = i; h = 1; next }
   /^Udp:/ { print $c }' /proc/net/snmp; }
 
-# The same drops counted at the UDP sockets bound to local port $1 (0 once they are closed).
+# The same drops counted at the open UDP sockets bound to local ports $1..$2 (default $1 alone).
 port_drops() {
-  awk -v port="$(printf '%04X' "$1")" 'NR > 1 { split($2, a, ":"); if (a[2] == port) d += $NF } END { print d + 0 }' /proc/net/udp
+  awk -v lo="$1" -v hi="${2:-$1}" 'NR > 1 { split($2, a, ":"); p = strtonum("0x" a[2]); if (p >= lo && p <= hi) d += $NF }
+    END { print d + 0 }' /proc/net/udp
 }
 
 load_average() { cut -d' ' -f1-3 /proc/loadavg; }

@@ -36,9 +36,10 @@ per_call() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { printf "%.1f KiB", (b - 
 
 # Loads streams $1 with LOADERS rtpload processes and probe pairs $2 (rtpdelay) for SECS; prints
 # both results under $3, with how much of the nominal packet rate rtpload managed to offer and the
-# relay's (process $4) CPU time per relayed packet.
-measure() { # $1 = streams file, $2 = probe pairs file, $3 = label, $4 = relay process
-  local cpu0 drops0; cpu0=$(cpu_seconds "$4"); drops0=$(udp_drops)
+# relay's (process $4, RTP ports $5..$6) CPU time per relayed packet and receive-buffer drops.
+measure() { # $1 = streams file, $2 = probe pairs file, $3 = label, $4 = relay process, $5 $6 = its port range
+  local cpu0 drops0 relay_drops0
+  cpu0=$(cpu_seconds "$4"); drops0=$(udp_drops); relay_drops0=$(port_drops "$5" "$6")
   python3 "$BENCH/rtpdelay.py" "$SECS" < "$2" > "$WORK/$3-delay.txt" &
   local probe=$! loaders=() part
   rm -f "$WORK/$3-part."*
@@ -52,7 +53,8 @@ measure() { # $1 = streams file, $2 = probe pairs file, $3 = label, $4 = relay p
           label, n, sent, got, sent ? 100 * (sent - got) / sent : 0, sent / secs, n * 50, n ? 100 * sent / secs / (n * 50) : 0
           printf "%s: relay CPU %.2f s over the run, %.1f us per packet received\n", label, cpu, got ? 1e6 * cpu / got : 0 }'
   echo "$3: probe $(cat "$WORK/$3-delay.txt")"
-  echo "$3: UDP datagrams dropped on full receive buffers during the load (machine-wide): $(($(udp_drops) - drops0))"
+  echo "$3: UDP datagrams dropped on full receive buffers during the load: $(($(udp_drops) - drops0)) machine-wide," \
+    "$(($(port_drops "$5" "$6") - relay_drops0)) at the relay's sockets"
 }
 
 cd "$ROOT"
@@ -105,7 +107,7 @@ for path, part in ((sys.argv[4], calls[:n]), (sys.argv[5], calls[n:])):
             f.write(f"{a[0]} {a[1]}\n{b[0]} {b[1]}\n")
 PY
   echo "switchboard: calls answered $up of $TOTAL (load streams $(($(wc -l < "$WORK/sb-streams.txt") / 2)) calls, probes $(($(wc -l < "$WORK/sb-probes.txt") / 2)))"
-  measure "$WORK/sb-streams.txt" "$WORK/sb-probes.txt" switchboard "$SB_PID"
+  measure "$WORK/sb-streams.txt" "$WORK/sb-probes.txt" switchboard "$SB_PID" 20000 29999
   echo "switchboard: memory per active call: heap $(per_call "$heap0" "$heap1" "$up") ($heap0 -> $heap1 KiB after full GC)," \
     "RSS $(per_call "$rss0" "$rss1" "$up") ($rss0 -> $rss1 KiB)"
   echo "switchboard: load after run \"$(load_average)\" (log $WORK/server.log, SIPp errors $WORK/u*-errors.log)"
@@ -123,7 +125,7 @@ if [ -z "${SKIP_RTPENGINE:-}" ]; then
   rss1=$(rss_kib "$RTPE")
   head -n $((2 * CALLS)) "$WORK/rtpe-all.txt" > "$WORK/rtpe-streams.txt"
   tail -n +$((2 * CALLS + 1)) "$WORK/rtpe-all.txt" > "$WORK/rtpe-probes.txt"
-  measure "$WORK/rtpe-streams.txt" "$WORK/rtpe-probes.txt" rtpengine "$RTPE"
+  measure "$WORK/rtpe-streams.txt" "$WORK/rtpe-probes.txt" rtpengine "$RTPE" 30000 39999
   echo "rtpengine: memory per active call: RSS $(per_call "$rss0" "$rss1" "$TOTAL") ($rss0 -> $rss1 KiB)"
   echo "rtpengine: load after run \"$(load_average)\""
   python3 "$ANCHORS/rtpe_calls.py" delete "$TOTAL" || true
