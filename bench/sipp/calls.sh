@@ -14,8 +14,9 @@
 # (SB_JAR names another);
 # SB_JAVA_OPTS adds JVM options (e.g. -XX:StartFlightRecording=filename=/tmp/calls.jfr).
 # Prints each server's successful and failed calls, failed %, retransmissions, mean setup time,
-# achieved rate (successful calls / (elapsed - CALL_PAUSE_MS)) and CPU time per call (all its
-# threads or processes), then the ratios.
+# achieved rate (successful calls / (elapsed - CALL_PAUSE_MS)), CPU time per call (all its
+# threads or processes; for Switchboard also per thread group) and receive-buffer drops, then the
+# ratios.
 set -euo pipefail
 RATE=${1:?usage: calls.sh RATE [DURATION] [sqlite|postgresql]}
 DURATION=${2:-20}
@@ -45,6 +46,7 @@ run_calls() { # $1 = label, $2 = server port, $3 = calls, $4 = rate, $5 = server
     -mp "$(free_port next)" -buff_size 4194304 -nostdin -trace_err -error_file "$WORK/$name-uas-errors.log" >/dev/null 2>&1) &
   uas_pid=$!; PIDS+=("$uas_pid")
   cpu0=$(cpu_seconds "$5"); drops0=$(udp_drops); server_drops0=$(port_drops "$2")
+  thread_ticks "$5" > "$WORK/$name-threads0.txt"
   (cd "$WORK" && sipp "127.0.0.1:$2" -sf "$BENCH/uac-auth-call.xml" -inf "$WORK/callers.csv" -i 127.0.0.1 \
     -p "$uac_port" -mp "$(free_port next)" -auth_uri "3000@$DOMAIN" -r "$4" -m "$3" -d "$CALL_PAUSE_MS" -recv_timeout 10000 -timeout $(($3 / $4 + 90))s -buff_size 4194304 \
     -nostdin -trace_stat -fd 1 -stf "$WORK/$name.csv" -trace_err -error_file "$WORK/$name-uac-errors.log" \
@@ -59,8 +61,17 @@ run_calls() { # $1 = label, $2 = server port, $3 = calls, $4 = rate, $5 = server
     summary "$WORK/$name.csv" "$1" "$cpu"
     echo "$1: UDP datagrams dropped on full receive buffers during the run: $drops machine-wide," \
       "$server_drops at the server's SIP port, $callee_drops at the callee SIPp's"
+    [ "$1" = switchboard ] && server_threads "$5" "$WORK/$name-threads0.txt" "$3"
   fi
   return 0
+}
+
+# Which of Switchboard's (process $1) thread groups spent the CPU since snapshot $2, over $3 calls.
+server_threads() {
+  thread_ticks "$1" | join -t'|' "$2" - |
+    awk -F'|' -v hz="$(getconf CLK_TCK)" -v calls="$3" '($3 - $2) / hz >= 0.05 {
+      printf "switchboard: %.2f s CPU, %.3f ms per call: thread group %s\n", ($3 - $2) / hz, 1000 * ($3 - $2) / hz / calls, $1 }' |
+    sort -k2 -rn
 }
 
 # Prints the run's figures; records the achieved rate in $WORK/$2.rate and CPU ms per call in $WORK/$2.cpu.

@@ -116,6 +116,15 @@ cpu_seconds() {
     awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); t += $12 + $13 } END { printf "%.2f", t / hz }'
 }
 
+# CPU clock ticks used so far by each group of process $1's threads (digits in names folded to N):
+# one "GROUP|TICKS" line per group, sorted, for join(1).
+thread_ticks() {
+  local t
+  for t in /proc/"$1"/task/*; do
+    echo "$(sed 's/[0-9]\+/N/g' "$t/comm")|$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$t/stat")"
+  done | awk -F'|' '{ a[$1] += $2 } END { for (k in a) print k "|" a[k] }' | sort -t'|' -k1,1
+}
+
 # Datagrams the kernel dropped so far because a UDP socket's receive buffer was full, machine-wide:
 # tells a reader whether a lost message was dropped by a slow receiver (server or load tool).
 udp_drops() { awk '/^Udp:/ && !h { for (i = 1; i <= NF; i++) if ($i == "RcvbufErrors") c = i; h = 1; next }
