@@ -73,12 +73,12 @@ if [ -z "${SKIP_SWITCHBOARD:-}" ]; then
   register_from "$SB_PORT" "$uas_port" "$WORK/callees.csv"
   heap0=$(heap_kib "$SB_PID"); rss0=$(rss_kib "$SB_PID")
   (cd "$WORK" && exec sipp -sf "$BENCH/uas-answer.xml" -inf "$WORK/answers.csv" -i 127.0.0.1 -p "$uas_port" \
-    -mp "$(free_port next)" -nostdin -trace_logs -log_file "$WORK/uas.log" -trace_err -error_file "$WORK/uas-errors.log" \
+    -mp "$(free_port next)" -buff_size 4194304 -nostdin -trace_logs -log_file "$WORK/uas.log" -trace_err -error_file "$WORK/uas-errors.log" \
     >/dev/null 2>&1) &
   PIDS+=($!)
   hold_ms=$(((TOTAL / SETUP_RATE + SECS + 60) * 1000))
   (cd "$WORK" && exec sipp "127.0.0.1:$SB_PORT" -sf "$BENCH/uac-auth-call.xml" -inf "$WORK/callers.csv" -i 127.0.0.1 \
-    -p "$uac_port" -mp "$(free_port next)" -auth_uri "200000@$DOMAIN" -r "$SETUP_RATE" -m "$TOTAL" -d "$hold_ms" -recv_timeout 10000 -nostdin \
+    -p "$uac_port" -mp "$(free_port next)" -auth_uri "200000@$DOMAIN" -r "$SETUP_RATE" -m "$TOTAL" -d "$hold_ms" -recv_timeout 10000 -buff_size 4194304 -nostdin \
     -trace_stat -stf "$WORK/uac.csv" -trace_logs -log_file "$WORK/uac.log" -trace_err -error_file "$WORK/uac-errors.log" \
     >/dev/null 2>&1) &
   PIDS+=($!)
