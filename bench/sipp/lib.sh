@@ -130,10 +130,11 @@ thread_ticks() {
 udp_drops() { awk '/^Udp:/ && !h { for (i = 1; i <= NF; i++) if ($i == "RcvbufErrors") c = i; h = 1; next }
   /^Udp:/ { print $c }' /proc/net/snmp; }
 
-# The same drops counted at the open UDP sockets bound to local ports $1..$2 (default $1 alone).
+# The same drops counted at the open UDP sockets bound to local ports $1..$2 (default $1 alone),
+# IPv4 and IPv6 (the JVM's sockets are dual-stack IPv6 ones, listed in /proc/net/udp6).
 port_drops() {
-  awk -v lo="$1" -v hi="${2:-$1}" 'NR > 1 { split($2, a, ":"); p = strtonum("0x" a[2]); if (p >= lo && p <= hi) d += $NF }
-    END { print d + 0 }' /proc/net/udp
+  awk -v lo="$1" -v hi="${2:-$1}" 'FNR > 1 { split($2, a, ":"); p = strtonum("0x" a[2]); if (p >= lo && p <= hi) d += $NF }
+    END { print d + 0 }' /proc/net/udp /proc/net/udp6
 }
 
 load_average() { cut -d' ' -f1-3 /proc/loadavg; }
