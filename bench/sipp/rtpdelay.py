@@ -6,7 +6,8 @@ callee's (the format rtpe_calls.py prints and relay.sh writes): the caller's pac
 relay port the caller was given, come out at the callee's local port, and the other way round.
 Every 20 ms each side sends a 172-byte G.711 packet stamped with the wall-clock time of the send; the
 arrival time is the kernel's receive timestamp (SO_TIMESTAMPNS), so a busy probe does not inflate it.
-usage: rtpdelay.py SECONDS < pairs.txt  -> prints packets sent, received, loss and delay p50/p99/max.
+usage: rtpdelay.py SECONDS < pairs.txt  -> prints packets sent, received, loss and delay p50/p99/max,
+over the whole run and over the packets sent after its first 5 seconds (start-up transients aside).
 """
 import select, socket, struct, sys, time
 
@@ -27,8 +28,9 @@ for i, (local, dest) in enumerate(lines):
 by_fd = {s.fileno(): s for s, _, _ in streams}
 header = struct.Struct("!BBHII")
 stamp = struct.Struct("!q")
-delays, sent, seq = [], 0, 0
+delays, sent, seq = [], 0, 0  # delays: (sent at, ns since the run's start; delay, ns)
 start = time.monotonic()
+start_ns = time.time_ns()
 next_send, end = start, start + seconds
 poller = select.epoll()
 for fd in by_fd:
@@ -56,10 +58,16 @@ while True:
                             if lvl == socket.SOL_SOCKET and typ == SO_TIMESTAMPNS), None)
             if arrived is None or len(data) < 20:
                 continue
-            delays.append(arrived[0] * 1_000_000_000 + arrived[1] - stamp.unpack_from(data, 12)[0])
+            sent_at = stamp.unpack_from(data, 12)[0]
+            delays.append((sent_at - start_ns, arrived[0] * 1_000_000_000 + arrived[1] - sent_at))
 
-delays.sort()
-pct = lambda p: delays[min(len(delays) - 1, int(p * len(delays)))] / 1e6 if delays else float("nan")
+
+def percentiles(sample):
+    sample = sorted(sample)
+    pct = lambda p: sample[min(len(sample) - 1, int(p * len(sample)))] / 1e6 if sample else float("nan")
+    return f"p50 {pct(0.50):.3f} p99 {pct(0.99):.3f} max {pct(1.0):.3f}"
+
+
 loss = 100.0 * (sent - len(delays)) / sent if sent else 0.0
 print(f"calls {len(lines) // 2} sent {sent} received {len(delays)} loss {loss:.3f}% "
-      f"delay_ms p50 {pct(0.50):.3f} p99 {pct(0.99):.3f} max {pct(1.0):.3f}")
+      f"delay_ms {percentiles(d for _, d in delays)}, after 5 s {percentiles(d for t, d in delays if t >= 5e9)}")
