@@ -19,6 +19,52 @@ export function onSessionEnded(handler) {
   sessionEnded = handler;
 }
 
+/** Forgets the token and returns to the login page with this message (the server ended the session). */
+export function endSession(message) {
+  session.clear();
+  sessionEnded(message);
+}
+
+/**
+ * Opens a streamed GET (the event stream) with the bearer header: resolves with the Response whose
+ * body is still arriving, rejects with an ApiError like api() does (a 401 ends the session).
+ */
+export async function openStream(path, signal) {
+  const token = session.token();
+  const response = await send(path, {
+    headers: { Accept: 'text/event-stream', Authorization: `Bearer ${token}` },
+    cache: 'no-store',
+    credentials: 'omit',
+    signal,
+  });
+  if (response.ok) {
+    return response;
+  }
+  throw await failure(response, token);
+}
+
+/**
+ * Downloads a file from the API with the bearer header (a plain link cannot send it) and hands it
+ * to the browser as a download named {@code filename}.
+ */
+export async function download(path, filename) {
+  const token = session.token();
+  const response = await send(path, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store', credentials: 'omit' });
+  if (!response.ok) {
+    throw await failure(response, token);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The click has started the download; the object URL is not needed after this turn.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
 /**
  * Calls the API; a string body is sent as text/csv (bulk import), anything else as JSON. Resolves
  * with the parsed answer, rejects with an ApiError.
@@ -37,19 +83,28 @@ export async function api(method, path, body) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
-  let response;
-  try {
-    response = await fetch(path, init);
-  } catch (e) {
-    throw new ApiError(0, 'network', `The server could not be reached (${e.message}).`, null, null);
-  }
+  const response = await send(path, init);
   if (response.status === 204) {
     return null;
   }
-  const data = await readJson(response);
   if (response.ok) {
-    return data;
+    return readJson(response);
   }
+  throw await failure(response, token);
+}
+
+/** fetch(), with a network failure (or an aborted request) as an ApiError of status 0. */
+async function send(path, init) {
+  try {
+    return await fetch(path, init);
+  } catch (e) {
+    throw new ApiError(0, 'network', `The server could not be reached (${e.message}).`, null, null);
+  }
+}
+
+/** The ApiError for an answer that is not 2xx; a 401 while logged in also ends the session. */
+async function failure(response, token) {
+  const data = await readJson(response);
   const detail = data && data.error ? data.error : null;
   const message = detail
     ? detail.message + (detail.request_id ? ` (request id ${detail.request_id})` : '')
@@ -57,10 +112,9 @@ export async function api(method, path, body) {
   const error = new ApiError(response.status, detail ? detail.code : `http_${response.status}`,
     message, detail ? detail.field ?? null : null, data);
   if (response.status === 401 && token) {
-    session.clear();
-    sessionEnded(`Your session has ended: ${message}. Please log in again.`);
+    endSession(`Your session has ended: ${message}. Please log in again.`);
   }
-  throw error;
+  return error;
 }
 
 async function readJson(response) {

@@ -2,6 +2,7 @@
 // and the way back to it when the API ends the session (401) or the admin logs out. Pages whose
 // API route this server does not have (per its OpenAPI document) are not offered at all.
 import { api, onSessionEnded } from './api.js';
+import * as calls from './calls.js';
 import * as dashboard from './dashboard.js';
 import * as devices from './devices.js';
 import * as extensions from './extensions.js';
@@ -13,6 +14,7 @@ const pages = {
   '/login': login,
   '/dashboard': dashboard,
   '/extensions': extensions,
+  '/calls': calls,
   '/devices': devices,
   '/phones': phones,
 };
@@ -24,6 +26,7 @@ let notice = null;
 let discovering = false;
 let shown = null; // the path of the page on screen
 let available = null; // API paths this server serves, once its OpenAPI document has been read
+let routesKnown = Promise.resolve(); // settles when the discovery under way has finished
 
 async function discover() {
   try {
@@ -91,15 +94,17 @@ function show() {
   const message = notice;
   notice = null;
   const offers = (apiPath) => available !== null && available.has(apiPath);
-  cleanup = page.render(main, { navigate, notice: message, offers }) ?? null;
+  if (path !== '/login' && available === null && !discovering) {
+    discovering = true;
+    routesKnown = discover().finally(() => {
+      discovering = false;
+    });
+  }
+  // Pages that show optional parts wait for this before deciding what to offer.
+  const whenRoutesKnown = available !== null ? Promise.resolve() : routesKnown;
+  cleanup = page.render(main, { navigate, notice: message, offers, whenRoutesKnown }) ?? null;
   if (path !== '/login') {
     main.focus();
-    if (available === null && !discovering) {
-      discovering = true;
-      discover().finally(() => {
-        discovering = false;
-      });
-    }
   }
 }
 

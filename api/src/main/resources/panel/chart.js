@@ -16,29 +16,34 @@ function svg(tag, attributes, ...children) {
   return el;
 }
 
-/** Counts {@code starts} per local hour of the day beginning at {@code midnight} and draws them. */
-export function callsPerHour(starts, midnight) {
+/**
+ * Counts {@code starts} per hour in the 24 hours from {@code firstHour} (the start of a clock hour)
+ * and draws them, each bar labelled with its local clock hour.
+ */
+export function callsPerHour(starts, firstHour) {
   const counts = new Array(24).fill(0);
   for (const start of starts) {
-    const hour = Math.floor((start - midnight) / 3600000);
-    if (hour >= 0 && hour < 24) {
-      counts[hour] += 1;
+    const slot = Math.floor((start - firstHour) / 3600000);
+    if (slot >= 0 && slot < 24) {
+      counts[slot] += 1;
     }
   }
+  const hourOf = (slot) => new Date(firstHour.getTime() + slot * 3600000).getHours();
   const highest = Math.max(1, ...counts);
-  const slot = WIDTH / 24;
-  const bars = counts.map((count, hour) => {
+  const slotWidth = WIDTH / 24;
+  const bars = counts.map((count, slot) => {
     const barHeight = Math.round((count / highest) * (HEIGHT - AXIS - 4));
+    const hour = hourOf(slot);
     return svg('g', {},
-      svg('rect', { x: hour * slot + 2, y: HEIGHT - AXIS - barHeight, width: slot - 4, height: barHeight, class: 'bar' },
+      svg('rect', { x: slot * slotWidth + 2, y: HEIGHT - AXIS - barHeight, width: slotWidth - 4, height: barHeight, class: 'bar' },
         svg('title', {}, `${hour}:00 – ${count} call${count === 1 ? '' : 's'}`)),
-      hour % 3 === 0 ? svg('text', { x: hour * slot + slot / 2, y: HEIGHT - 3, 'text-anchor': 'middle', class: 'axis' }, String(hour)) : '');
+      slot % 3 === 2 ? svg('text', { x: slot * slotWidth + slotWidth / 2, y: HEIGHT - 3, 'text-anchor': 'middle', class: 'axis' }, String(hour)) : '');
   });
   const chart = svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: 'chart', 'aria-hidden': 'true', focusable: 'false' },
     svg('line', { x1: 0, y1: HEIGHT - AXIS, x2: WIDTH, y2: HEIGHT - AXIS, class: 'baseline' }), ...bars);
   const table = h('table', { class: 'visually-hidden', id: 'calls-per-hour' },
-    h('caption', {}, 'Calls per hour today'),
+    h('caption', {}, 'Calls per hour, last 24 hours'),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Hour'), h('th', { scope: 'col' }, 'Calls'))),
-    h('tbody', {}, counts.map((count, hour) => h('tr', { 'data-hour': hour }, h('td', {}, `${hour}:00`), h('td', {}, String(count))))));
-  return h('figure', { class: 'chart-box' }, h('figcaption', {}, 'Calls per hour today'), chart, table);
+    h('tbody', {}, counts.map((count, slot) => h('tr', { 'data-hour': hourOf(slot) }, h('td', {}, `${hourOf(slot)}:00`), h('td', {}, String(count))))));
+  return h('figure', { class: 'chart-box' }, h('figcaption', {}, 'Calls per hour, last 24 hours'), chart, table);
 }

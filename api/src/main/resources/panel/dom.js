@@ -90,12 +90,13 @@ export function alertBox() {
 }
 
 /**
- * A modal confirmation with Delete and Cancel; the native dialog keeps focus inside and closes on
- * Escape. ask(text, action) runs action only when Delete is chosen.
+ * A modal confirmation with the action's button (Delete unless told otherwise) and Cancel; the
+ * native dialog keeps focus inside and closes on Escape. ask(text, action) runs action only when
+ * the action's button is chosen.
  */
-export function confirmDialog(title) {
+export function confirmDialog(title, actionLabel = 'Delete') {
   const text = h('p', { id: 'confirm-text' });
-  const yes = h('button', { type: 'button', class: 'danger', id: 'confirm-delete' }, 'Delete');
+  const yes = h('button', { type: 'button', class: 'danger', id: 'confirm-delete' }, actionLabel);
   const no = h('button', { type: 'button', class: 'secondary' }, 'Cancel');
   const dialog = h('dialog', { 'aria-labelledby': 'confirm-title', 'aria-describedby': 'confirm-text' },
     h('h2', { id: 'confirm-title' }, title), text, h('div', { class: 'buttons' }, yes, no));

@@ -39,6 +39,7 @@ public final class ApiServer {
     private final OpenApiDocument openApi;
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     private final List<RouteKey> registered = Collections.synchronizedList(new ArrayList<>());
+    private final List<Routes> features;
 
     /**
      * @param settings bind address and port (0 = any free port)
@@ -48,7 +49,7 @@ public final class ApiServer {
      */
     public ApiServer(HttpSettings settings, AdminAuthService auth, PrometheusMeterRegistry registry, List<Routes> apiFeatures) {
         this.settings = settings;
-        List<Routes> features = Stream.concat(apiFeatures.stream(), Stream.of(new PanelRoutes())).toList();
+        this.features = Stream.concat(apiFeatures.stream(), Stream.of(new PanelRoutes())).toList();
         this.openApi = new OpenApiDocument(settings.version(), features.stream().map(Routes::openApiResource).toList());
         bindJvmMetrics(registry);
         BearerAuthFilter authFilter = new BearerAuthFilter(auth);
@@ -112,14 +113,30 @@ public final class ApiServer {
     }
 
     /**
-     * Refuses new requests, lets the ones in flight finish (at most {@link #STOP_GRACE}, then they
-     * are cut), and returns when Jetty has stopped; so a caller may close the database pool after
-     * it. Safe to call once after {@link #start()}.
+     * Ends the long-lived answers first (features that are {@link AutoCloseable}, such as the event
+     * stream, which would otherwise hold the graceful stop for its whole grace period), refuses new
+     * requests, lets the ones in flight finish (at most {@link #STOP_GRACE}, then they are cut), and
+     * returns when Jetty has stopped; so a caller may close the database pool after it. Safe to call
+     * once after {@link #start()}.
      */
     public void stop() {
+        for (Routes feature : features) {
+            if (feature instanceof AutoCloseable closeable) {
+                closeQuietly(closeable);
+            }
+        }
         app.stop();
         gcMetrics.close();
         log.info("http api stopped");
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // Stopping goes on: one feature failing to close must not keep the others running.
+            log.warn("closing {} on stop failed", closeable.getClass().getSimpleName(), e);
+        }
     }
 
     /** Every method and path registered in Javalin, for checks such as "the OpenAPI document covers all routes". */

@@ -10,6 +10,7 @@ import org.switchboard.api.http.ApiFixture;
 import org.switchboard.api.http.RouteKey;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
 import org.switchboard.pbx.callsettings.CallSettingsService;
+import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.routing.DialPlanService;
@@ -27,13 +28,13 @@ class CallSettingsRoutesTest {
 
     private static ApiFixture serve(TestDatabase db) {
         ExtensionService extensions = new ExtensionService(new JdbiExtensionStore(db.database()), ApiFixture.REALM,
-                new Argon2PasswordHasher(256, 1, 1), Clock.systemUTC());
+                new Argon2PasswordHasher(256, 1, 1), Clock.systemUTC(), new EventBus());
         extensions.create(new ExtensionInput("1001", "Alice", "password-1001", null, null, false, true), "test");
         extensions.create(new ExtensionInput("1002", "Bob", "password-1002", null, null, false, true), "test");
-        DialPlanService dialPlan = new DialPlanService(new JdbiDialPlanRuleStore(db.database()), extensions, Clock.systemUTC());
+        DialPlanService dialPlan = new DialPlanService(new JdbiDialPlanRuleStore(db.database()), extensions, Clock.systemUTC(), new EventBus());
         dialPlan.create(new NewDialPlanRule(100, "internal", "[0-9]{2,10}", RuleAction.EXTENSION, "$0"), "test");
         CallSettingsService settings = new CallSettingsService(new JdbiCallSettingsStore(db.database()), extensions,
-                dialPlan, Clock.systemUTC());
+                dialPlan, Clock.systemUTC(), new EventBus());
         settings.reloadCache();
         return new ApiFixture(db, new CallSettingsRoutes(settings));
     }

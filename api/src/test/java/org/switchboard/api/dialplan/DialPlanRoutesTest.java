@@ -17,6 +17,7 @@ import org.switchboard.api.callsettings.CallSettingsRoutes;
 import org.switchboard.api.http.ApiFixture;
 import org.switchboard.api.http.RouteKey;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
+import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.callsettings.CallSettingsService;
@@ -42,7 +43,7 @@ class DialPlanRoutesTest {
 
     /** The API server plus its own dial plan, call settings and router over extensions 1001 to 1003 (same database), no phone registered. */
     private static ApiFixture serve(TestDatabase db) {
-        return serve(db, new LocationService(Clock.systemUTC()));
+        return serve(db, new LocationService(Clock.systemUTC(), new EventBus()));
     }
 
     /**
@@ -51,14 +52,14 @@ class DialPlanRoutesTest {
      */
     private static ApiFixture serve(TestDatabase db, LocationService location) {
         ExtensionService extensions = new ExtensionService(new JdbiExtensionStore(db.database()), ApiFixture.REALM,
-                new Argon2PasswordHasher(256, 1, 1), Clock.systemUTC());
+                new Argon2PasswordHasher(256, 1, 1), Clock.systemUTC(), new EventBus());
         for (String n : List.of("1001", "1002", "1003")) {
             extensions.create(new ExtensionInput(n, "Ext " + n, "password-" + n, null, null, false, true), "test");
         }
-        DialPlanService dialPlan = new DialPlanService(new JdbiDialPlanRuleStore(db.database()), extensions, Clock.systemUTC());
+        DialPlanService dialPlan = new DialPlanService(new JdbiDialPlanRuleStore(db.database()), extensions, Clock.systemUTC(), new EventBus());
         dialPlan.reloadCache();
         CallSettingsService callSettings = new CallSettingsService(new JdbiCallSettingsStore(db.database()), extensions,
-                dialPlan, Clock.systemUTC());
+                dialPlan, Clock.systemUTC(), new EventBus());
         callSettings.reloadCache();
         return new ApiFixture(db, new DialPlanRoutes(dialPlan, new CallRouter(dialPlan, callSettings::current, location)),
                 new CallSettingsRoutes(callSettings));
@@ -67,10 +68,10 @@ class DialPlanRoutesTest {
     /** A registrar over the test database, knowing no phone yet. */
     private static RegistrarService registrar(TestDatabase db, ScheduledExecutorService housekeeping) {
         ExtensionService extensions = new ExtensionService(new JdbiExtensionStore(db.database()), ApiFixture.REALM,
-                new Argon2PasswordHasher(256, 1, 1), Clock.systemUTC());
+                new Argon2PasswordHasher(256, 1, 1), Clock.systemUTC(), new EventBus());
         return RegistrarService.start(db.database(), extensions, RegistrarSettings.defaults(ApiFixture.REALM),
                 "unit-test-secret-0123456789abcdef".getBytes(StandardCharsets.US_ASCII), new SimpleMeterRegistry(),
-                housekeeping, Clock.systemUTC());
+                housekeeping, Clock.systemUTC(), new EventBus());
     }
 
     /** Gives 1003 one phone, as its REGISTER would have left it in the table, and lets the registrar load it. */

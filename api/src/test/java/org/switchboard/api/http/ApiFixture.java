@@ -1,5 +1,6 @@
 package org.switchboard.api.http;
 
+import org.switchboard.pbx.event.EventBus;
 import org.switchboard.store.testkit.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -40,29 +41,37 @@ public final class ApiFixture implements AutoCloseable {
     public final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     public final AdminAuthService auth;
     public final ExtensionService extensions;
+    /** Where the fixture's extension service publishes its changes. */
+    public final EventBus events;
     public final ApiServer server;
     private final HttpClient client = HttpClient.newHttpClient();
     private final boolean ownsDatabase;
 
     /** A server over {@code db}, which the caller (e.g. {@code @BothEngines}) closes. */
     public ApiFixture(TestDatabase db, Routes... extraRoutes) {
-        this(db, false, extraRoutes);
+        this(db, false, new EventBus(), extraRoutes);
+    }
+
+    /** A server over {@code db} whose extension service publishes on {@code events}. */
+    public ApiFixture(TestDatabase db, EventBus events, Routes... extraRoutes) {
+        this(db, false, events, extraRoutes);
     }
 
     /** A server over a fresh SQLite test database that {@link #close()} also closes. */
     public static ApiFixture withSqlite(Routes... extraRoutes) {
-        return new ApiFixture(TestDatabases.sqlite(), true, extraRoutes);
+        return new ApiFixture(TestDatabases.sqlite(), true, new EventBus(), extraRoutes);
     }
 
-    private ApiFixture(TestDatabase db, boolean ownsDatabase, Routes... extraRoutes) {
+    private ApiFixture(TestDatabase db, boolean ownsDatabase, EventBus events, Routes... extraRoutes) {
         this.db = db;
+        this.events = events;
         this.ownsDatabase = ownsDatabase;
         // Cheap Argon2 cost: the production cost is covered by Argon2PasswordHasherTest in pbx.
         Argon2PasswordHasher hasher = new Argon2PasswordHasher(256, 1, 1);
         auth = new AdminAuthService(new JdbiAdminUserStore(db.database()), new JdbiAdminTokenStore(db.database()),
                 hasher, AuthPolicy.defaults(), clock);
         auth.ensureInitialAdmin(ADMIN, ADMIN_PASSWORD);
-        extensions = new ExtensionService(new JdbiExtensionStore(db.database()), REALM, hasher, clock);
+        extensions = new ExtensionService(new JdbiExtensionStore(db.database()), REALM, hasher, clock, events);
         extensions.reloadCache();
         List<Routes> routes = new ArrayList<>(List.of(
                 new AuthRoutes(auth), new HealthRoutes(db.database(), "1.2.3-test"), new ExtensionRoutes(extensions)));

@@ -196,10 +196,13 @@ class PanelBrowserIT {
     @Test
     void endedSessionSendsTheAdminBackToLoginWithAMessage() {
         browser.logIn();
+        // A page that has finished loading and asks nothing more until the admin acts.
+        browser.openPage("#/extensions", By.id("extensions"));
+        browser.waitForText(By.id("extensions-status"), "extensions shown");
         // The server ends the session behind the page's back, as expiry would.
         api.send("POST", "/api/auth/logout", browser.token(), null);
 
-        browser.driver.findElement(By.cssSelector("nav a[href='#/extensions']")).click();
+        browser.driver.findElement(By.cssSelector("nav a[href='#/dashboard']")).click();
 
         browser.waitForText(By.cssSelector(".notice"), "Your session has ended");
         assertThat(browser.driver.findElement(By.id("login-title")).isDisplayed()).isTrue();

@@ -21,6 +21,7 @@ import org.switchboard.api.cdr.CdrRoutes;
 import org.switchboard.api.provisioning.ProvisioningRoutes;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
 import org.switchboard.pbx.cdr.CdrService;
+import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.provisioning.Codec;
@@ -58,7 +59,7 @@ class PanelProvisioningIT {
         TestClock clock = new TestClock(Instant.parse("2026-05-01T10:00:00Z"));
         // The provisioning service checks extensions through its own service over the same database.
         ExtensionService extensions = new ExtensionService(new JdbiExtensionStore(db.database()), ApiFixture.REALM,
-                new Argon2PasswordHasher(256, 1, 1), clock);
+                new Argon2PasswordHasher(256, 1, 1), clock, new EventBus());
         for (String number : List.of("4001", "4002", "4003", "4004")) {
             extensions.create(new ExtensionInput(number, "Desk " + number, "secret-pass-" + number, null, null, false, true), "test");
         }
@@ -66,7 +67,7 @@ class PanelProvisioningIT {
                 new JdbiRegisteredPhoneStore(db.database()), extensions, new ProvisioningTemplates(Optional.empty(), clock),
                 new SiteSettings("pbx.test", 5060, SipTransport.UDP, "*97", ZoneId.of("UTC"), "pool.ntp.org",
                         List.of(Codec.PCMA, Codec.PCMU)),
-                new DeviceSecretCipher(DeviceSecretCipher.newKey()), fetch -> {}, clock);
+                new DeviceSecretCipher(DeviceSecretCipher.newKey()), fetch -> {}, clock, new EventBus());
         JdbiCdrStore cdrs = new JdbiCdrStore(db.database(), clock);
         Instant now = Instant.now();
         List<CallRecord> today = List.of(

@@ -18,6 +18,7 @@ import org.switchboard.api.extension.ExtensionRoutes;
 import org.switchboard.api.http.ApiServer;
 import org.switchboard.api.http.HttpSettings;
 import org.switchboard.api.http.Json;
+import org.switchboard.pbx.event.EventBus;
 import org.switchboard.store.testkit.TestClock;
 import org.switchboard.pbx.admin.AdminAuthService;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
@@ -67,7 +68,7 @@ final class ProvisioningNode implements AutoCloseable {
         AdminAuthService auth = new AdminAuthService(new JdbiAdminUserStore(db), new JdbiAdminTokenStore(db), hasher,
                 AuthPolicy.defaults(), clock);
         auth.ensureInitialAdmin(ADMIN, ADMIN_PASSWORD);
-        extensions = new ExtensionService(new JdbiExtensionStore(db), REALM, hasher, clock);
+        extensions = new ExtensionService(new JdbiExtensionStore(db), REALM, hasher, clock, new EventBus());
         extensions.reloadCache();
         devices = new JdbiProvisionedDeviceStore(db);
         phones = new JdbiRegisteredPhoneStore(db);
@@ -75,7 +76,7 @@ final class ProvisioningNode implements AutoCloseable {
                 Duration.ofMillis(200), Duration.ofSeconds(10), BatchWriter.Overflow.WAIT);
         fetches = new BatchWriter<>("provisioning_fetches", db, quick, ProvisioningFetch::macAddress, devices.fetchSink());
         provisioning = new ProvisioningService(devices, phones, extensions, new ProvisioningTemplates(Optional.empty(), clock),
-                SITE, new DeviceSecretCipher(key), fetches::submit, clock);
+                SITE, new DeviceSecretCipher(key), fetches::submit, clock, new EventBus());
         provisioning.start();
         server = new ApiServer(new HttpSettings("127.0.0.1", 0, "1.2.3-test"), auth,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),

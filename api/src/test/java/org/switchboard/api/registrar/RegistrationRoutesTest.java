@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.api.http.ApiFixture;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
+import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.registrar.RegistrarService;
@@ -38,7 +39,7 @@ class RegistrationRoutesTest {
     void start() {
         db = TestDatabases.sqlite();
         ExtensionService extensions = new ExtensionService(new JdbiExtensionStore(db.database()), ApiFixture.REALM,
-                new Argon2PasswordHasher(256, 1, 1), Clock.systemUTC());
+                new Argon2PasswordHasher(256, 1, 1), Clock.systemUTC(), new EventBus());
         for (String number : List.of("1001", "1002")) {
             extensions.create(new ExtensionInput(number, "Ext " + number, "password-" + number, null, null, false, true),
                     "test");
@@ -50,7 +51,7 @@ class RegistrationRoutesTest {
                 row("1002", "sip:1002@10.0.0.9:5060", "203.0.113.9", 40314, now.minusSeconds(1))), List.of());
         registrar = RegistrarService.start(db.database(), extensions, RegistrarSettings.defaults(ApiFixture.REALM),
                 "api-test-secret-0123456789abcdef".getBytes(StandardCharsets.US_ASCII), new SimpleMeterRegistry(),
-                housekeeping, Clock.systemUTC());
+                housekeeping, Clock.systemUTC(), new EventBus());
         api = new ApiFixture(db, new RegistrationRoutes(registrar.location()));
     }
 

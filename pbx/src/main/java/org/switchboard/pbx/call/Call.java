@@ -2,10 +2,10 @@ package org.switchboard.pbx.call;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -16,11 +16,16 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.media.rtp.Leg;
 import org.switchboard.media.rtp.RelaySession;
 import org.switchboard.media.sdp.AnswerResult;
-import org.switchboard.media.sdp.SdpParseException;
-import org.switchboard.media.sdp.SdpParser;
 import org.switchboard.media.sdp.SessionDescription;
+import org.switchboard.pbx.call.timer.SessionExpires;
+import org.switchboard.pbx.call.timer.SessionTimer;
+import org.switchboard.pbx.call.timer.SessionTimerNegotiation;
+import org.switchboard.pbx.call.transfer.BlindTransfer;
 import org.switchboard.pbx.event.PbxEvent;
 import org.switchboard.pbx.registrar.Binding;
+import org.switchboard.pbx.routing.CallPlan;
+import org.switchboard.pbx.routing.CallRouter;
+import org.switchboard.pbx.routing.Fallback;
 import org.switchboard.sip.dialog.Dialog;
 import org.switchboard.sip.message.HeaderName;
 import org.switchboard.sip.message.NameAddress;
@@ -28,7 +33,6 @@ import org.switchboard.sip.message.SipMethod;
 import org.switchboard.sip.message.SipRequest;
 import org.switchboard.sip.message.SipResponse;
 import org.switchboard.sip.message.SipUri;
-import org.switchboard.sip.transaction.ClientTransactionListener;
 import org.switchboard.sip.transaction.RandomTokens;
 import org.switchboard.sip.transaction.ServerTransaction;
 import org.switchboard.sip.transport.NextHop;
@@ -43,23 +47,25 @@ import org.switchboard.store.cdr.Disposition;
  * the call's executor (the caller's Call-ID's, which the forks' Call-IDs are joined to), which owns
  * all fields.
  */
-final class Call {
+final class Call implements CallLegs {
     private static final Logger log = LoggerFactory.getLogger(Call.class);
 
-    /** Where the call is; only ever moves forward. */
+    /** Where the call is; moves forward, except that a forwarded call goes from RINGING to CALLING again. */
     enum Phase { SETTING_UP, CALLING, RINGING, ANSWERED, ENDED }
 
     private final CallServices services;
+    private final CallRouter router;
     private final CallRegistry registry;
     private final ServerTransaction invite;
     private final SessionDescription offer;
     private final int mediaIndex;
     private final String caller;
-    private final String callee;
+    private String callee;
     private final Executor executor;
     private final Instant startedAt;
     private final String localTag = RandomTokens.tag();
-    private final List<CalleeLeg> forks = new ArrayList<>();
+    private final CalleeForks forks;
+    private final LocalContact contact;
     private final InDialogRelay inDialog;
     private Phase phase = Phase.SETTING_UP;
     private CallMedia media;
@@ -67,50 +73,72 @@ final class Call {
     private Dialog callerDialog;
     private Instant answeredAt;
     private ScheduledFuture<?> noAnswer;
-    private SipResponse bestFailure;
+    private String calleeParty; // set when a transfer hands the callee's leg to another extension
+    private BlindTransfer transfer;
+    private SessionTimer callerTimer;
+    private SessionTimer calleeTimer;
+    // The caller's leg as a transfer may change it: another phone's dialog, Call-ID and flow.
+    private String callerParty;
+    private String callerCallId;
+    private NextHop callerHop;
+    private SessionDescription calleeAnswer;
+    private final List<String> adoptedLegs = new ArrayList<>();
+    private int rings;
+    private CallPlan plan;
+    private byte[] calleeOffer;
 
-    Call(CallServices services, CallRegistry registry, ServerTransaction invite, SessionDescription offer,
-            int mediaIndex, String caller, String callee) {
+    Call(CallServices services, CallRouter router, CallRegistry registry, ServerTransaction invite,
+            SessionDescription offer, int mediaIndex, String caller, String callee) {
         this.services = services;
+        this.router = router;
         this.registry = registry;
         this.invite = invite;
         this.offer = offer;
         this.mediaIndex = mediaIndex;
         this.caller = caller;
         this.callee = callee;
+        this.callerParty = caller;
+        this.callerCallId = invite.request().callId();
         this.executor = invite.executor();
         this.startedAt = services.clock().instant();
-        this.inDialog = new InDialogRelay(services.stack(), this::contactFor);
+        this.forks = new CalleeForks(services.stack(), services.farewells(), id());
+        this.contact = new LocalContact(services.stack(), services.settings().sipHost());
+        this.inDialog = new InDialogRelay(services.stack(), contact, this::answerRefresh);
     }
 
-    String id() {
+    @Override
+    public String id() {
         return invite.request().callId();
     }
 
-    Executor executor() {
+    @Override
+    public Executor executor() {
         return executor;
     }
 
     // ---- setting up ------------------------------------------------------------------------
 
-    /** Rings {@code bindings} (the callee's phones); none registered ends the call with 480. */
-    void ring(List<Binding> bindings) {
+    /** Rings the phones the plan names (its action is a {@link CallPlan.Ring}). */
+    void ring(CallPlan callPlan) {
+        this.plan = callPlan;
         services.events().publish(new PbxEvent.CallStarted(startedAt, id(), caller, callee));
-        if (bindings.isEmpty()) {
-            refuse(invite.request().createResponse(480), Disposition.NO_ANSWER, "no registered phone");
-            return;
-        }
         services.relay().open(id(), (session, leg) -> executor.execute(() -> onMediaTimeout(leg)))
-                .whenComplete((session, failure) -> executor.execute(() -> onRelayOpened(session, failure, bindings)));
+                .whenComplete((session, failure) -> executor.execute(() -> onRelayOpened(session, failure)));
     }
 
-    /** Refuses the call before anything rang (routing decided so): the caller gets {@code response}. */
+    /** Refuses the call as the router decided, before anything rang. */
+    void refuse(CallPlan.Reject reject) {
+        refuse(invite.request().createResponse(reject.status(), reject.reason()), Outcomes.of(reject.status()),
+                reject.status() + " " + reject.reason());
+    }
+
+    /** Refuses the call before anything was answered: the caller gets {@code response}. */
     void refuse(SipResponse response, Disposition disposition, String cause) {
         invite.respond(response.withToTag(localTag));
         end(disposition, cause);
     }
 
-    private void onRelayOpened(RelaySession session, Throwable failure, List<Binding> bindings) {
+    private void onRelayOpened(RelaySession session, Throwable failure) {
         if (phase == Phase.ENDED) {
             if (session != null) {
                 session.close(); // the caller hung up while the ports were being bound
@@ -123,13 +151,39 @@ final class Call {
             return;
         }
         media = new CallMedia(session, services.settings().mediaAddress(), mediaIndex);
-        byte[] calleeOffer = media.relay(Leg.A, offer);
+        calleeOffer = media.relay(Leg.A, offer);
+        act(plan);
+    }
+
+    /** Does what the (first or forwarded) plan says. */
+    private void act(CallPlan next) {
+        plan = next;
+        switch (next.action()) {
+            case CallPlan.Ring ring -> ringPhones(ring);
+            case CallPlan.Reject reject -> refuse(reject);
+            // The router answers a fallback with a ring or a refusal only.
+            case CallPlan.FeatureCode code -> refuse(invite.request().createResponse(500), Disposition.FAILED,
+                    "feature code as a forwarding target");
+        }
+    }
+
+    private void ringPhones(CallPlan.Ring ring) {
+        callee = ring.extension();
         phase = Phase.CALLING;
-        for (Binding binding : bindings) {
+        forks.newRing();
+        for (Binding binding : ring.contacts()) {
             fork(binding, calleeOffer);
         }
-        noAnswer = services.scheduler().schedule(() -> executor.execute(this::onNoAnswer),
-                services.settings().noAnswerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        stopRinging();
+        int thisRing = ++rings;
+        Duration ringTime = ring.onNoAnswer().map(Fallback::after).orElse(services.settings().noAnswerTimeout());
+        noAnswer = services.scheduler().schedule(() -> executor.execute(() -> onNoAnswer(thisRing)),
+                ringTime.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The fallback of the current ring for this reason, if the plan offers one. */
+    private Optional<Fallback> fallback(boolean busy) {
+        return plan.action() instanceof CallPlan.Ring ring ? (busy ? ring.onBusy() : ring.onNoAnswer()) : Optional.empty();
     }
 
     private void fork(Binding binding, byte[] sdp) {
@@ -141,16 +195,12 @@ final class Call {
                 .callId(callId)
                 .cseq(1)
                 .maxForwards(70)
-                .contact(contactFor(binding.flow().transport()))
+                .contact(contact.on(binding.flow().transport()))
                 .body(CallMedia.SDP, sdp)
                 .build();
-        CalleeLeg leg = new CalleeLeg(binding, request, this::onCalleeResponse);
-        forks.add(leg);
-        // The fork's responses and requests must run where this call's state lives.
-        services.stack().joinExecutor(callId, id());
+        request = services.sessionTimers().offer(request);
         registry.add(callId, this);
-        NextHop hop = leg.hop();
-        leg.sent(services.stack().send(request, hop.transport(), hop.address(), leg));
+        forks.send(new CalleeLeg(binding, request, this::onCalleeResponse));
     }
 
     private void onCalleeResponse(CalleeLeg leg, SipResponse response) {
@@ -165,7 +215,7 @@ final class Call {
 
     private void onCalleeProvisional(CalleeLeg leg, SipResponse response) {
         if (leg.isCancelWanted() && leg.state() == CalleeLeg.State.CALLING) {
-            cancel(leg);
+            forks.cancel(leg);
             return;
         }
         if (leg.state() == CalleeLeg.State.CALLING) {
@@ -177,10 +227,10 @@ final class Call {
         phase = Phase.RINGING;
         SipResponse ringing = invite.request().createResponse(response.status(), response.reason())
                 .withToTag(localTag);
-        Optional<SessionDescription> early = sdpOf(response.body(), response.headers().first(HeaderName.CONTENT_TYPE));
+        Optional<SessionDescription> early = CallMedia.sdpOf(response);
         if (early.isPresent()) {
             // RFC 3960 early media (183): ringback or announcements from the callee's side.
-            ringing = ringing.withHeader(HeaderName.CONTACT, contactFor(invite.flow().transport()).toString())
+            ringing = ringing.withHeader(HeaderName.CONTACT, contact.on(invite.flow().transport()).toString())
                     .withBody(CallMedia.SDP, media.relay(Leg.B, early.get()));
         }
         invite.respond(ringing);
@@ -202,7 +252,7 @@ final class Call {
             bye(dialog, hop);
             return;
         }
-        Optional<SessionDescription> answer = sdpOf(ok.body(), ok.headers().first(HeaderName.CONTENT_TYPE));
+        Optional<SessionDescription> answer = CallMedia.sdpOf(ok);
         AnswerResult result = answer.isEmpty()
                 ? new AnswerResult.NotAcceptable("callee answered without SDP")
                 : media.answerCaller(offer, answer.get());
@@ -210,50 +260,63 @@ final class Call {
             case AnswerResult.NotAcceptable refused -> {
                 leg.state(CalleeLeg.State.ENDED);
                 bye(dialog, hop);
-                cancelForks();
+                forks.cancelPending();
                 refuse(invite.request().createResponse(488).withHeader("Warning", "399 switchboard \""
                         + refused.reason().replace('"', '\'') + "\""), Disposition.FAILED, "488 " + refused.reason());
             }
-            case AnswerResult.Answered answered -> answer(leg, dialog, answered);
+            case AnswerResult.Answered answered -> {
+                calleeAnswer = answer.get();
+                answer(leg, dialog, answered);
+                SessionTimerNegotiation.granted(ok).ifPresent(agreed -> calleeTimer = timer(Leg.B, agreed, true));
+            }
         }
     }
 
     private void answer(CalleeLeg leg, Dialog calleeDialog, AnswerResult.Answered answered) {
         winner = leg;
         leg.state(CalleeLeg.State.ANSWERED);
-        cancelForks();
+        forks.cancelPending();
         stopRinging();
         SipResponse ok = invite.request().createResponse(200).withToTag(localTag)
-                .withHeader(HeaderName.CONTACT, contactFor(invite.flow().transport()).toString())
+                .withHeader(HeaderName.CONTACT, contact.on(invite.flow().transport()).toString())
                 .withBody(CallMedia.SDP, answered.answer().toSdp().getBytes(StandardCharsets.UTF_8));
+        SessionTimerNegotiation.Answer sessionTimer = services.sessionTimers().asUas(invite.request());
+        if (sessionTimer instanceof SessionTimerNegotiation.Answer.Granted granted) {
+            ok = SessionTimerNegotiation.grant(ok, granted);
+        }
         invite.respond(ok);
         callerDialog = Dialog.asUas(invite.request(), ok);
         inDialog.connect(callerDialog, new NextHop(invite.flow().transport(), invite.flow().remote()),
                 calleeDialog, leg.hop(), media);
         phase = Phase.ANSWERED;
+        if (sessionTimer instanceof SessionTimerNegotiation.Answer.Granted granted) {
+            callerTimer = timer(Leg.A, granted.expires(), false);
+        }
         answeredAt = services.clock().instant();
         services.events().publish(new PbxEvent.CallAnswered(answeredAt, id()));
         log.info("call answered call_id={} caller={} callee={} codec={}", id(), caller, callee, media.codec().orElse("-"));
     }
 
     private void onCalleeFailed(CalleeLeg leg, SipResponse response) {
-        boolean wasPending = leg.state() != CalleeLeg.State.ENDED && leg.state() != CalleeLeg.State.ANSWERED;
-        leg.state(CalleeLeg.State.ENDED);
-        if (!wasPending || (phase != Phase.CALLING && phase != Phase.RINGING)) {
+        if (!leg.isPending() && leg.state() != CalleeLeg.State.CANCELLING) {
             return;
         }
-        if (bestFailure == null || Outcomes.isBetter(response.status(), bestFailure.status())) {
-            bestFailure = response;
+        boolean lastOne = forks.failed(leg, response);
+        if (!lastOne || (phase != Phase.CALLING && phase != Phase.RINGING)) {
+            return;
         }
-        if (forks.stream().noneMatch(CalleeLeg::isPending)) {
-            int status = bestFailure.status();
-            // Authentication and redirection are between the callee's phone and us, not the caller's business.
-            SipResponse toCaller = status < 400 || status == 401 || status == 407
-                    ? invite.request().createResponse(480)
-                    : invite.request().createResponse(status, bestFailure.reason());
-            stopRinging();
-            refuse(toCaller, Outcomes.of(toCaller.status()), status + " " + bestFailure.reason());
+        SipResponse best = forks.bestFailure().orElse(response);
+        int status = best.status();
+        Optional<Fallback> onBusy = Outcomes.of(status) == Disposition.BUSY ? fallback(true) : Optional.empty();
+        if (onBusy.isPresent()) {
+            act(router.follow(plan, onBusy.get()));
+            return;
         }
+        // Authentication and redirection are between the callee's phone and us, not the caller's business.
+        SipResponse toCaller = status < 400 || status == 401 || status == 407
+                ? invite.request().createResponse(480)
+                : invite.request().createResponse(status, best.reason());
+        refuse(toCaller, Outcomes.of(toCaller.status()), status + " " + best.reason());
     }
 
     // ---- ending before an answer ----------------------------------------------------------
@@ -263,45 +326,36 @@ final class Call {
         if (phase == Phase.ANSWERED || phase == Phase.ENDED) {
             return;
         }
-        cancelForks();
+        forks.cancelPending();
         end(Disposition.CANCELLED, "CANCEL from caller");
     }
 
-    private void onNoAnswer() {
-        if (phase != Phase.CALLING && phase != Phase.RINGING) {
+    private void onNoAnswer(int ring) {
+        if (ring != rings || (phase != Phase.CALLING && phase != Phase.RINGING)) {
+            return; // answered, ended, or forwarded since this timer was set
+        }
+        forks.cancelPending();
+        Optional<Fallback> onNoAnswer = fallback(false);
+        if (onNoAnswer.isPresent()) {
+            act(router.follow(plan, onNoAnswer.get()));
             return;
         }
-        cancelForks();
         refuse(invite.request().createResponse(480, "No Answer"), Disposition.NO_ANSWER, "no answer");
-    }
-
-    private void cancelForks() {
-        for (CalleeLeg leg : forks) {
-            if (leg == winner || !leg.isPending()) {
-                continue;
-            }
-            if (leg.state() == CalleeLeg.State.RINGING) {
-                cancel(leg);
-            } else {
-                leg.wantCancel(); // sent when its first provisional arrives (RFC 3261 §9.1)
-            }
-        }
-    }
-
-    private void cancel(CalleeLeg leg) {
-        leg.state(CalleeLeg.State.CANCELLING);
-        services.stack().cancel(leg.transaction(), IGNORED);
     }
 
     // ---- answered ------------------------------------------------------------------------
 
     /** An in-dialog request on one of this call's Call-IDs. */
     void onInDialogRequest(ServerTransaction tx) {
-        Leg from = tx.request().callId().equals(id()) ? Leg.A : Leg.B;
+        Leg from = tx.request().callId().equals(callerCallId) ? Leg.A : Leg.B;
         boolean known = phase == Phase.ANSWERED
                 && (from == Leg.A || winner.callId().equals(tx.request().callId()));
         if (!known) {
             tx.respond(tx.request().createResponse(481).withToTag(RandomTokens.tag()));
+            return;
+        }
+        if (tx.method().equals(SipMethod.REFER)) {
+            transfer().onRefer(from, tx);
             return;
         }
         if (!tx.method().equals(SipMethod.BYE)) {
@@ -345,7 +399,7 @@ final class Call {
                 end(Disposition.ANSWERED, cause);
             }
             default -> {
-                cancelForks();
+                forks.cancelPending();
                 refuse(invite.request().createResponse(487), Disposition.CANCELLED, cause);
             }
         }
@@ -361,11 +415,12 @@ final class Call {
     }
 
     private void bye(Dialog dialog, NextHop hop) {
-        services.stack().send(dialog.newRequest(SipMethod.BYE).build(), hop.transport(), hop.address(), IGNORED);
+        services.stack().send(dialog.newRequest(SipMethod.BYE).build(), hop.transport(), hop.address(),
+                services.farewells().listener());
     }
 
     private NextHop callerHop() {
-        return new NextHop(invite.flow().transport(), invite.flow().remote());
+        return callerHop != null ? callerHop : new NextHop(invite.flow().transport(), invite.flow().remote());
     }
 
     private void stopRinging() {
@@ -380,17 +435,21 @@ final class Call {
         }
         phase = Phase.ENDED;
         stopRinging();
+        if (transfer != null) {
+            transfer.abandon();
+        }
+        stopTimer(Leg.A);
+        stopTimer(Leg.B);
         if (media != null) {
             media.close();
         }
         // Unregister first: a fork's request that reaches its own executor after it left finds no call (481).
-        registry.remove(this, forks.stream().map(CalleeLeg::callId).toList());
-        for (CalleeLeg leg : forks) {
-            services.stack().leaveExecutor(leg.callId());
-        }
+        registry.remove(this, forks.callIds());
+        forks.leaveExecutors();
+        adoptedLegs.forEach(this::leaveLeg);
         Instant endedAt = services.clock().instant();
         boolean answered = disposition == Disposition.ANSWERED;
-        String calleeAddress = Optional.ofNullable(winner).or(() -> forks.stream().findFirst())
+        String calleeAddress = Optional.ofNullable(winner).or(forks::first)
                 .map(leg -> hostPort(leg.binding().flow().remote())).orElse(null);
         services.cdr().record(new CallRecord(id(), caller, callee, startedAt, answered ? answeredAt : null, endedAt,
                 disposition, cause, media == null || !answered ? null : media.codec().orElse(null),
@@ -399,15 +458,120 @@ final class Call {
         log.info("call ended call_id={} disposition={} cause={}", id(), disposition.label(), cause);
     }
 
+    // ---- session timers (pbx.call.timer) -----------------------------------------------------
+
+    private SessionTimer timer(Leg leg, SessionExpires agreed, boolean pbxIsUac) {
+        SessionTimer timer = new SessionTimer(services.stack(), services.scheduler(), this, leg, this::hangUp);
+        timer.start(agreed, pbxIsUac);
+        return timer;
+    }
+
+    /** A phone's re-INVITE or UPDATE succeeded: it refreshed its leg's session, and the 2xx says so. */
+    private SipResponse answerRefresh(Leg from, SipRequest refresh, SipResponse ok) {
+        SessionTimer timer = from == Leg.A ? callerTimer : calleeTimer;
+        return timer == null ? ok : timer.refreshedByPhone(refresh, ok);
+    }
+
+    private void stopTimer(Leg leg) {
+        SessionTimer timer = leg == Leg.A ? callerTimer : calleeTimer;
+        if (timer != null) {
+            timer.stop();
+        }
+        if (leg == Leg.A) {
+            callerTimer = null;
+        } else {
+            calleeTimer = null;
+        }
+    }
+
+    // ---- transfer (pbx.call.transfer) ---------------------------------------------------------
+
+    private BlindTransfer transfer() {
+        if (transfer == null) {
+            transfer = new BlindTransfer(services.stack(), router, services.scheduler(),
+                    services.settings().noAnswerTimeout(), services.settings().domain(), this);
+        }
+        return transfer;
+    }
+
+    @Override
+    public String party(Leg leg) {
+        return leg == Leg.A ? callerParty : Optional.ofNullable(calleeParty).orElse(callee);
+    }
+
+    @Override
+    public Dialog dialog(Leg leg) {
+        return leg == Leg.A ? callerDialog : winner.dialog();
+    }
+
+    @Override
+    public NextHop hop(Leg leg) {
+        return leg == Leg.A ? callerHop() : winner.hop();
+    }
+
+    @Override
+    public NameAddress contact(Transport transport) {
+        return contact.on(transport);
+    }
+
+    @Override
+    public byte[] offerReplacing(Leg leg) {
+        return media.relay(leg.other(), leg == Leg.B ? offer : calleeAnswer);
+    }
+
+    @Override
+    public String joinNewLeg() {
+        String callId = RandomTokens.tag() + RandomTokens.tag() + "@" + services.settings().sipHost();
+        services.stack().joinExecutor(callId, id());
+        registry.add(callId, this);
+        return callId;
+    }
+
+    @Override
+    public void leaveLeg(String callId) {
+        registry.removeLeg(callId, this);
+        services.stack().leaveExecutor(callId);
+    }
+
+    @Override
+    public void replace(Leg leg, String party, Binding binding, SipRequest legInvite, SipResponse ok, SipRequest ack) {
+        stopTimer(leg); // the new phone's INVITE agreed no timer
+        if (leg == Leg.A) {
+            // The call keeps its id and CDR; only the caller's dialog, Call-ID and flow change.
+            callerDialog = Dialog.asUac(legInvite, ok);
+            callerHop = new NextHop(binding.flow().transport(), binding.flow().remote());
+            callerCallId = legInvite.callId();
+            callerParty = party;
+            adoptedLegs.add(legInvite.callId());
+            inDialog.connect(callerDialog, callerHop, winner.dialog(), winner.hop(), media);
+            return;
+        }
+        CalleeLeg next = new CalleeLeg(binding, legInvite, this::onCalleeResponse);
+        next.dialogFor(ok);
+        next.acked(ack);
+        next.state(CalleeLeg.State.ANSWERED);
+        winner.state(CalleeLeg.State.ENDED);
+        forks.adopt(next);
+        winner = next;
+        calleeParty = party;
+        inDialog.connect(callerDialog, callerHop(), next.dialog(), next.hop(), media);
+    }
+
+    @Override
+    public byte[] relayMedia(Leg from, SessionDescription sdp) {
+        media.followOffer(from, sdp);
+        return media.relay(from, sdp);
+    }
+
     // ---- what the API sees ------------------------------------------------------------------
 
     /** A snapshot of the call; its media counters come from the relay's loop. */
     CompletableFuture<CallSnapshot> snapshot() {
         CallSnapshotBuilder parts = new CallSnapshotBuilder(id(), caller, callee, state(), startedAt,
                 Optional.ofNullable(answeredAt), media == null ? Optional.empty() : media.codec());
-        parts.addLeg(true, id(), caller, hostPort(invite.flow().remote()), media == null ? 0 : media.localRtpPort(Leg.A),
+        parts.addLeg(true, callerCallId, callerParty, hostPort(callerHop().address()), media == null ? 0 : media.localRtpPort(Leg.A),
                 media == null ? Optional.empty() : media.signalledRtp(Leg.A));
-        for (CalleeLeg leg : forks) {
+        for (CalleeLeg leg : forks.all()) {
             if (leg.isPending() || leg == winner) {
                 parts.addLeg(false, leg.callId(), callee, hostPort(leg.binding().flow().remote()),
                         media == null ? 0 : media.localRtpPort(Leg.B),
@@ -429,43 +593,8 @@ final class Call {
         };
     }
 
-    // ---- helpers ---------------------------------------------------------------------------
-
-    private NameAddress contactFor(Transport transport) {
-        int port = services.stack().localAddress(transport).getPort();
-        String host = services.settings().sipHost();
-        String uri = "sip:" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port
-                + (transport == Transport.UDP ? "" : ";transport=" + transport.viaName().toLowerCase(Locale.ROOT));
-        return NameAddress.of(SipUri.parse(uri));
-    }
-
-    static Optional<SessionDescription> sdpOf(byte[] body, Optional<String> contentType) {
-        if (body.length == 0 || contentType.map(t -> !t.toLowerCase(Locale.ROOT).startsWith(CallMedia.SDP)).orElse(false)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(SdpParser.parse(new String(body, StandardCharsets.UTF_8)));
-        } catch (SdpParseException e) {
-            return Optional.empty();
-        }
-    }
-
+    /** A transport address as the CDR and the API show it. */
     static String hostPort(InetSocketAddress address) {
         return address.getAddress().getHostAddress() + ":" + address.getPort();
     }
-
-    /** For requests whose outcome changes nothing (BYE, CANCEL): the far end is gone either way. */
-    static final ClientTransactionListener<SipResponse> IGNORED = new ClientTransactionListener<>() {
-        @Override
-        public void onProvisional(SipResponse response) {}
-
-        @Override
-        public void onFinal(SipResponse response) {}
-
-        @Override
-        public void onTimeout() {}
-
-        @Override
-        public void onTransportError(Throwable cause) {}
-    };
 }

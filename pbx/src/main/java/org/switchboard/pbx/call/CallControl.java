@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,14 +18,16 @@ import org.switchboard.media.rtp.RtpRelay;
 import org.switchboard.media.sdp.SdpParseException;
 import org.switchboard.media.sdp.SdpParser;
 import org.switchboard.media.sdp.SessionDescription;
+import org.switchboard.pbx.call.timer.SessionTimerNegotiation;
+import org.switchboard.pbx.call.timer.SessionTimerSettings;
 import org.switchboard.pbx.callsettings.CallSettingsService;
 import org.switchboard.pbx.cdr.CdrRecorder;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionService;
-import org.switchboard.pbx.registrar.Binding;
 import org.switchboard.pbx.registrar.RegistrarService;
+import org.switchboard.pbx.routing.CallPlan;
+import org.switchboard.pbx.routing.CallRouter;
 import org.switchboard.pbx.routing.DialPlanService;
-import org.switchboard.pbx.routing.Route;
 import org.switchboard.sip.app.SipStack;
 import org.switchboard.sip.message.SipRequest;
 import org.switchboard.sip.message.SipUri;
@@ -34,8 +35,8 @@ import org.switchboard.sip.transaction.RandomTokens;
 import org.switchboard.sip.transaction.ServerTransaction;
 
 /**
- * Call control's entry points: the SIP requests of calls (initial INVITE: authenticate, route,
- * start a {@link Call}; in-dialog requests, CANCEL and ACK timeouts: hand to the call owning the
+ * Call control's entry points: the SIP requests of calls (initial INVITE: authenticate, plan it
+ * with the {@link CallRouter}, start a {@link Call}; in-dialog requests, CANCEL and ACK timeouts: hand to the call owning the
  * Call-ID), and the {@link ActiveCalls} view the API uses. Request callbacks run on the Call-ID's
  * executor, which for every leg of a call is the call's; the API methods may be called from any
  * thread and post to the calls' executors.
@@ -45,9 +46,8 @@ public final class CallControl implements ActiveCalls {
 
     private final CallServices services;
     private final CallerAuthentication authentication;
-    private final CallRouting routing;
+    private final CallRouter router;
     private final FeatureCodes featureCodes;
-    private final Function<String, List<Binding>> phones;
     private final CallRegistry registry = new CallRegistry();
 
     /**
@@ -56,12 +56,12 @@ public final class CallControl implements ActiveCalls {
     public CallControl(SipStack stack, RtpRelay relay, RegistrarService registrar, ExtensionService extensions,
             DialPlanService dialPlan, CallSettingsService callSettings, CdrRecorder cdr, EventBus events,
             ScheduledExecutorService scheduler, InstantSource clock, CallControlSettings settings) {
-        this.services = new CallServices(stack, relay, cdr, events, scheduler, clock, settings);
+        this.services = new CallServices(stack, relay, cdr, events, scheduler, clock, settings,
+                new SessionTimerNegotiation(SessionTimerSettings.DEFAULTS), new Farewells());
         this.authentication = new CallerAuthentication(registrar.authenticator(), registrar.credentials(), extensions,
                 settings.domain());
-        this.routing = new CallRouting(dialPlan);
+        this.router = new CallRouter(dialPlan, callSettings::current, registrar.location());
         this.featureCodes = new FeatureCodes(callSettings);
-        this.phones = registrar.location()::lookup;
     }
 
     /** INVITE: a new call, or a re-INVITE of one in progress. */
@@ -80,6 +80,18 @@ public final class CallControl implements ActiveCalls {
         if (caller.isEmpty()) {
             return;
         }
+        switch (services.sessionTimers().asUas(request)) {
+            case SessionTimerNegotiation.Answer.TooSmall tooSmall -> {
+                tx.respond(SessionTimerNegotiation.tooSmall(request, tooSmall).withToTag(RandomTokens.tag()));
+                return;
+            }
+            case SessionTimerNegotiation.Answer.Malformed malformed -> {
+                reject(tx, 400, malformed.reason());
+                return;
+            }
+            case SessionTimerNegotiation.Answer.Granted granted -> { }
+            case SessionTimerNegotiation.Answer.NotUsed none -> { }
+        }
         Optional<SessionDescription> offer;
         try {
             offer = request.body().length == 0 ? Optional.empty() : Optional.of(SdpParser.parse(request.bodyAsString()));
@@ -94,27 +106,26 @@ public final class CallControl implements ActiveCalls {
             return;
         }
         String dialled = request.requestUri() instanceof SipUri uri ? uri.user().orElse("") : "";
-        Route route = routing.route(caller.get(), dialled);
-        switch (route) {
-            case Route.FeatureCode code -> featureCodes.apply(tx, caller.get(), code);
-            case Route.ToExtension to -> {
-                Call call = start(tx, offer.get(), audio.getAsInt(), caller.get(), to.number());
+        CallPlan plan = router.plan(caller.get(), dialled);
+        switch (plan.action()) {
+            case CallPlan.FeatureCode code -> featureCodes.apply(tx, caller.get(), code.code());
+            case CallPlan.Ring ring -> {
+                Call call = start(tx, offer.get(), audio.getAsInt(), caller.get(), ring.extension());
                 if (call != null) {
-                    call.ring(phones.apply(to.number()));
+                    call.ring(plan);
                 }
             }
-            case Route.Rejected rejected -> {
+            case CallPlan.Reject reject -> {
                 Call call = start(tx, offer.get(), audio.getAsInt(), caller.get(), dialled);
                 if (call != null) {
-                    call.refuse(request.createResponse(rejected.sipStatus(), rejected.reason()),
-                            Outcomes.of(rejected.sipStatus()), rejected.sipStatus() + " " + rejected.reason());
+                    call.refuse(reject);
                 }
             }
         }
     }
 
     private Call start(ServerTransaction tx, SessionDescription offer, int audio, String caller, String callee) {
-        Call call = new Call(services, registry, tx, offer, audio, caller, callee);
+        Call call = new Call(services, router, registry, tx, offer, audio, caller, callee);
         if (!registry.addCall(call)) {
             reject(tx, 482, "Loop Detected");
             return null;
@@ -166,8 +177,9 @@ public final class CallControl implements ActiveCalls {
     }
 
     /**
-     * Ends every call in progress (BYE or 487 and CANCEL) and records it, waiting at most {@code
-     * wait}: the shutdown step before the SIP stack and the CDR writer close. Blocking; call from
+     * Ends every call in progress (BYE or 487 and CANCEL) and records it, then waits for the BYEs
+     * and CANCELs to be answered, all within {@code wait}: the shutdown step before the SIP stack
+     * and the CDR writer close. Blocking; call from
      * the thread that stops the node.
      */
     public void endAll(String cause, Duration wait) {
@@ -177,8 +189,13 @@ public final class CallControl implements ActiveCalls {
             return;
         }
         log.info("ending calls in progress count={} cause={}", ended.size(), cause);
+        long deadline = System.nanoTime() + wait.toNanos();
         try {
-            CompletableFuture.allOf(ended.toArray(CompletableFuture[]::new)).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(ended.toArray(CompletableFuture[]::new)).get(wait.toNanos(), TimeUnit.NANOSECONDS);
+            // The BYEs and CANCELs must leave (and are best answered) before the stack closes.
+            if (!services.farewells().awaitNone(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                log.warn("some BYE or CANCEL still unanswered after {} ms", wait.toMillis());
+            }
         } catch (TimeoutException e) {
             log.warn("calls still ending after {} ms", wait.toMillis());
         } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package org.switchboard.pbx.call;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +18,11 @@ import org.switchboard.media.sdp.MediaEndpoint;
 import org.switchboard.media.sdp.RtcpAttribute;
 import org.switchboard.media.sdp.SdpAnchor;
 import org.switchboard.media.sdp.SdpAnswerer;
+import org.switchboard.media.sdp.SdpParseException;
+import org.switchboard.media.sdp.SdpParser;
 import org.switchboard.media.sdp.SessionDescription;
+import org.switchboard.sip.message.HeaderName;
+import org.switchboard.sip.message.SipMessage;
 
 /**
  * A call's media anchored on the relay: tells the relay where each leg's phone listens (from the
@@ -59,8 +64,19 @@ final class CallMedia {
         return OptionalInt.empty();
     }
 
-    int mediaIndex() {
-        return mediaIndex;
+    /** The SDP body of a message, if it has one that parses; anything else is not ours to anchor. */
+    static Optional<SessionDescription> sdpOf(SipMessage message) {
+        byte[] body = message.body();
+        boolean sdp = message.headers().first(HeaderName.CONTENT_TYPE)
+                .map(t -> t.toLowerCase(Locale.ROOT).startsWith(SDP)).orElse(true);
+        if (body.length == 0 || !sdp) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SdpParser.parse(new String(body, StandardCharsets.UTF_8)));
+        } catch (SdpParseException e) {
+            return Optional.empty();
+        }
     }
 
     /**

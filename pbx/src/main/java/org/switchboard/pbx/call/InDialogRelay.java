@@ -2,13 +2,11 @@ package org.switchboard.pbx.call;
 
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Function;
 import org.switchboard.media.rtp.Leg;
 import org.switchboard.media.sdp.SessionDescription;
 import org.switchboard.sip.app.SipStack;
 import org.switchboard.sip.dialog.Dialog;
 import org.switchboard.sip.message.HeaderName;
-import org.switchboard.sip.message.NameAddress;
 import org.switchboard.sip.message.SipMessage;
 import org.switchboard.sip.message.SipMethod;
 import org.switchboard.sip.message.SipRequest;
@@ -16,7 +14,6 @@ import org.switchboard.sip.message.SipResponse;
 import org.switchboard.sip.transaction.ClientTransactionListener;
 import org.switchboard.sip.transaction.ServerTransaction;
 import org.switchboard.sip.transport.NextHop;
-import org.switchboard.sip.transport.Transport;
 
 /**
  * Passes the in-dialog requests of an answered call from one leg to the other and their final
@@ -27,15 +24,23 @@ import org.switchboard.sip.transport.Transport;
  */
 final class InDialogRelay {
     private final SipStack stack;
-    private final Function<Transport, NameAddress> contacts;
+    private final LocalContact contacts;
+    private final RefreshAnswer refreshAnswer;
     private final Dialog[] dialogs = new Dialog[2];
     private final NextHop[] hops = new NextHop[2];
     private CallMedia media;
     private boolean inviteInProgress;
 
-    InDialogRelay(SipStack stack, Function<Transport, NameAddress> contacts) {
+    /** What the PBX adds to its 2xx for a leg's re-INVITE or UPDATE: the session timer's say (RFC 4028 §9). */
+    @FunctionalInterface
+    interface RefreshAnswer {
+        SipResponse answer(Leg from, SipRequest refresh, SipResponse ok);
+    }
+
+    InDialogRelay(SipStack stack, LocalContact contacts, RefreshAnswer refreshAnswer) {
         this.stack = stack;
         this.contacts = contacts;
+        this.refreshAnswer = refreshAnswer;
     }
 
     /** Links the caller's and the callee's dialogs once the call is answered. */
@@ -63,9 +68,9 @@ final class InDialogRelay {
         Leg to = from.other();
         SipRequest.Builder out = dialogs[to.ordinal()].newRequest(request.method());
         if (isTargetRefresh(request.method())) {
-            out.contact(contacts.apply(hops[to.ordinal()].transport()));
+            out.contact(contacts.on(hops[to.ordinal()].transport()));
         }
-        Optional<SessionDescription> offer = Call.sdpOf(request.body(), request.headers().first(HeaderName.CONTENT_TYPE));
+        Optional<SessionDescription> offer = CallMedia.sdpOf(request);
         if (offer.isPresent()) {
             media.followOffer(from, offer.get());
             out.body(CallMedia.SDP, media.relay(from, offer.get()));
@@ -122,9 +127,10 @@ final class InDialogRelay {
             }
             SipResponse back = original.request().createResponse(response.status(), response.reason());
             if (response.isSuccess() && isTargetRefresh(original.method())) {
-                back = back.withHeader(HeaderName.CONTACT, contacts.apply(original.flow().transport()).toString());
+                back = back.withHeader(HeaderName.CONTACT, contacts.on(original.flow().transport()).toString());
+                back = refreshAnswer.answer(to.other(), original.request(), back);
             }
-            Optional<SessionDescription> answer = Call.sdpOf(response.body(), response.headers().first(HeaderName.CONTENT_TYPE));
+            Optional<SessionDescription> answer = CallMedia.sdpOf(response);
             if (answer.isPresent()) {
                 back = back.withBody(CallMedia.SDP, media.relay(to, answer.get()));
             } else if (response.body().length > 0) {

@@ -9,6 +9,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.pbx.event.EventBus;
+import org.switchboard.pbx.event.PbxEvent.Change;
+import org.switchboard.pbx.event.PbxEvent.ConfigChanged;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.routing.DialPlanService;
 import org.switchboard.pbx.routing.Feature;
@@ -39,14 +42,18 @@ public final class CallSettingsService {
     private final ExtensionService extensions;
     private final DialPlanService dialPlan;
     private final Clock clock;
+    private final EventBus events;
     private final Lock changes = new ReentrantLock();
     private volatile Map<String, CallSettings> byNumber = Map.of();
 
-    public CallSettingsService(CallSettingsStore store, ExtensionService extensions, DialPlanService dialPlan, Clock clock) {
+    /** @param events where each committed change is published as {@code ConfigChanged("call_settings", number)} */
+    public CallSettingsService(CallSettingsStore store, ExtensionService extensions, DialPlanService dialPlan, Clock clock,
+                               EventBus events) {
         this.store = store;
         this.extensions = extensions;
         this.dialPlan = dialPlan;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The settings of extension {@code number} (the defaults if never saved), read from the database; {@link NotFoundException} if no such extension. */
@@ -142,6 +149,7 @@ public final class CallSettingsService {
         checkTarget(number, values.forwardNoAnswer(), "forward_no_answer");
         CallSettings saved = store.save(number, values, clock.instant());
         reloadCache();
+        events.publish(new ConfigChanged(clock.instant(), "call_settings", number, Change.UPDATED));
         return saved;
     }
 

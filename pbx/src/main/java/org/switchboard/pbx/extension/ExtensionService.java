@@ -11,6 +11,9 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
+import org.switchboard.pbx.event.EventBus;
+import org.switchboard.pbx.event.PbxEvent.ConfigChanged;
+import org.switchboard.pbx.event.PbxEvent.Change;
 import org.switchboard.sip.auth.DigestAlgorithm;
 import org.switchboard.store.db.Fields;
 import org.switchboard.store.db.NotFoundException;
@@ -41,17 +44,20 @@ public final class ExtensionService {
     private final String realm;
     private final Argon2PasswordHasher hasher;
     private final Clock clock;
+    private final EventBus events;
     private final Lock changes = new ReentrantLock();
     private volatile Map<String, Extension> byNumber = Map.of();
 
     /**
      * @param realm the SIP domain; HA1s are computed for it (RFC 3261 §22.4: the realm is part of HA1)
+     * @param events where each committed change is published as {@code ConfigChanged("extension", number)}
      */
-    public ExtensionService(ExtensionStore store, String realm, Argon2PasswordHasher hasher, Clock clock) {
+    public ExtensionService(ExtensionStore store, String realm, Argon2PasswordHasher hasher, Clock clock, EventBus events) {
         this.store = store;
         this.realm = realm;
         this.hasher = hasher;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Creates an extension; {@code ConflictException("number")} if the number exists. */
@@ -63,6 +69,7 @@ public final class ExtensionService {
             Extension saved = store.create(new NewExtension(input.number(), input.name(), input.email(), digest.ha1Md5(),
                     digest.ha1Sha256(), digest.realm(), pinHash(input), input.allowExternal(), input.enabled()), clock.instant());
             reloadCache();
+            published(saved.number(), Change.CREATED);
             log.info("extension created number={} by={}", saved.number(), actor);
             return saved;
         } finally {
@@ -85,6 +92,14 @@ public final class ExtensionService {
                     Optional.ofNullable(pinHash(input)), input.allowExternal(), input.enabled());
             Extension saved = store.update(current.id(), change, clock.instant());
             reloadCache();
+            // A renumbering is the old number gone and a new one there: caches keyed by number
+            // (call settings follow the extension in the database) must reload either way.
+            if (!saved.number().equals(number)) {
+                published(number, Change.DELETED);
+                published(saved.number(), Change.CREATED);
+            } else {
+                published(number, Change.UPDATED);
+            }
             log.info("extension updated number={} password_changed={} pin_changed={} by={}",
                     number, input.password() != null, input.voicemailPin() != null, actor);
             return saved;
@@ -114,6 +129,7 @@ public final class ExtensionService {
         try {
             store.delete(get(number).id());
             reloadCache();
+            published(number, Change.DELETED);
             log.info("extension deleted number={} by={}", number, actor);
         } finally {
             changes.unlock();
@@ -154,6 +170,11 @@ public final class ExtensionService {
         } finally {
             changes.unlock();
         }
+    }
+
+    /** Tells subscribers (cache reloads, the live panel) about a committed change. */
+    private void published(String number, Change change) {
+        events.publish(new ConfigChanged(clock.instant(), "extension", number, change));
     }
 
     /** Both HA1s for this node's realm (RFC 3261 §22.4, RFC 7616 §3.4.2: the username is the number). */

@@ -16,6 +16,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.pbx.event.EventBus;
+import org.switchboard.pbx.event.PbxEvent.Change;
+import org.switchboard.pbx.event.PbxEvent.ConfigChanged;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.extension.SipCredentials;
@@ -57,6 +60,7 @@ public final class ProvisioningService {
     private final DeviceSecretCipher cipher;
     private final Consumer<ProvisioningFetch> fetches;
     private final Clock clock;
+    private final EventBus events;
     private final ExtensionNames names;
     private final SecureRandom random = new SecureRandom();
     private final Lock changes = new ReentrantLock();
@@ -68,7 +72,7 @@ public final class ProvisioningService {
      */
     public ProvisioningService(ProvisionedDeviceStore store, RegisteredPhoneStore phones, ExtensionService extensions,
                                ProvisioningTemplates templates, SiteSettings site, DeviceSecretCipher cipher,
-                               Consumer<ProvisioningFetch> fetches, Clock clock) {
+                               Consumer<ProvisioningFetch> fetches, Clock clock, EventBus events) {
         this.store = store;
         this.phones = phones;
         this.extensions = extensions;
@@ -77,6 +81,7 @@ public final class ProvisioningService {
         this.cipher = cipher;
         this.fetches = fetches;
         this.clock = clock;
+        this.events = events;
         this.names = new ExtensionNames(extensions, clock);
     }
 
@@ -98,6 +103,7 @@ public final class ProvisioningService {
         try {
             SavedDevice saved = write(input, actor);
             reloadCache();
+            published(saved.device().macAddress(), saved.created() ? Change.CREATED : Change.UPDATED);
             return saved;
         } finally {
             changes.unlock();
@@ -152,6 +158,7 @@ public final class ProvisioningService {
             store.delete(device.id());
             rotateIfUnbound(device.extensionNumber(), actor);
             reloadCache();
+            published(device.macAddress(), Change.DELETED);
             log.info("provisioned device deleted mac={} by={}", device.macAddress(), actor);
         } finally {
             changes.unlock();
@@ -169,6 +176,7 @@ public final class ProvisioningService {
         try {
             ProvisionedDevice saved = writeStaticIp(mac, staticIp, actor);
             reloadCache();
+            published(saved.macAddress(), Change.UPDATED);
             return saved;
         } finally {
             changes.unlock();
@@ -207,12 +215,22 @@ public final class ProvisioningService {
                     ? importAll(lines, checked, actor)
                     : importEach(lines, checked, actor);
             reloadCache();
+            for (RowOutcome row : report.rows()) {
+                if (row instanceof RowOutcome.Imported imported) {
+                    published(imported.macAddress(), Change.CREATED);
+                }
+            }
             log.info("provisioning import mode={} committed={} imported={} failed={} by={}",
                     mode, report.committed(), report.imported(), report.failed(), actor);
             return report;
         } finally {
             changes.unlock();
         }
+    }
+
+    /** Tells subscribers (the live panel) about a committed change of one device. */
+    private void published(String mac, Change change) {
+        events.publish(new ConfigChanged(clock.instant(), "device", mac, change));
     }
 
     /**

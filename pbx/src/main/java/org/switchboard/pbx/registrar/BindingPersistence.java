@@ -3,11 +3,15 @@ package org.switchboard.pbx.registrar;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.sip.message.SipParseException;
@@ -15,33 +19,104 @@ import org.switchboard.sip.message.SipUri;
 import org.switchboard.sip.transport.Flow;
 import org.switchboard.sip.transport.Transport;
 import org.switchboard.store.db.BatchWriter;
+import org.switchboard.store.db.Database;
 import org.switchboard.store.db.ValidationException;
 import org.switchboard.store.registrar.Registration;
+import org.switchboard.store.registrar.RegistrationKey;
 import org.switchboard.store.registrar.RegistrationStore;
 
 /**
  * Moves bindings between the location service and the {@code registrations} table: new and removed
  * bindings are written through on a virtual thread (the caller gets a future and posts the result
  * back to its own executor), refreshes are written behind through a coalescing {@link
- * BatchWriter}. Thread-safe; never blocks its caller.
+ * BatchWriter}.
+ *
+ * <p>Write-throughs are group-committed: one virtual thread at a time commits every write-through
+ * waiting (up to {@link #MAX_GROUP}) in one transaction, in arrival order, while the next ones
+ * gather. A commit costs a disk flush whatever it holds, so when many phones register at once (a
+ * restart of the PBX or of the office switch) they wait for a few commits instead of queueing for
+ * one commit each. If a group fails, its writes are retried one by one so that one bad write fails
+ * only its own REGISTER.
+ *
+ * <p>Thread-safe: the waiting queue is lock-free and the {@code committing} flag lets one committer
+ * run at a time; never blocks its caller.
  */
 final class BindingPersistence implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BindingPersistence.class);
+    /** Most write-throughs in one transaction, so a burst is answered in steps rather than all at the end. */
+    private static final int MAX_GROUP = 500;
 
+    private final Database database;
     private final RegistrationStore store;
     private final BatchWriter<Registration> refreshes;
     private final ExecutorService io = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("registrar-db-", 0).factory());
+    private final Queue<PendingWrite> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean committing = new AtomicBoolean();
 
-    BindingPersistence(RegistrationStore store, BatchWriter<Registration> refreshes) {
+    private record PendingWrite(List<Registration> saved, List<RegistrationKey> removed, CompletableFuture<Void> done) {}
+
+    BindingPersistence(Database database, RegistrationStore store, BatchWriter<Registration> refreshes) {
+        this.database = database;
         this.store = store;
         this.refreshes = refreshes;
     }
 
-    /** Saves {@code saved} and deletes {@code removed} in one transaction, on a virtual thread. */
+    /**
+     * Saves {@code saved} and deletes {@code removed} in one transaction (shared with other
+     * write-throughs waiting at the same time), on a virtual thread.
+     */
     CompletableFuture<Void> writeThrough(List<Binding> saved, List<Binding> removed) {
-        return CompletableFuture.runAsync(() -> store.write(
-                saved.stream().map(BindingPersistence::row).toList(),
-                removed.stream().map(b -> row(b).key()).toList()), io);
+        PendingWrite write;
+        try {
+            write = new PendingWrite(saved.stream().map(BindingPersistence::row).toList(),
+                    removed.stream().map(b -> row(b).key()).toList(), new CompletableFuture<>());
+        } catch (ValidationException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        waiting.add(write);
+        if (committing.compareAndSet(false, true)) {
+            io.execute(this::commitWaiting);
+        }
+        return write.done();
+    }
+
+    /** Commits groups until nothing waits; the only committer while {@code committing} is held. */
+    private void commitWaiting() {
+        while (true) {
+            List<PendingWrite> group = new ArrayList<>();
+            for (PendingWrite w; group.size() < MAX_GROUP && (w = waiting.poll()) != null; ) {
+                group.add(w);
+            }
+            if (group.isEmpty()) {
+                committing.set(false);
+                // A write may have arrived between the last poll and the reset.
+                if (waiting.isEmpty() || !committing.compareAndSet(false, true)) {
+                    return;
+                }
+                continue;
+            }
+            commit(group);
+        }
+    }
+
+    private void commit(List<PendingWrite> group) {
+        try {
+            database.execute(h -> group.forEach(w -> store.write(w.saved(), w.removed())));
+            group.forEach(w -> w.done().complete(null));
+        } catch (RuntimeException groupFailed) {
+            if (group.size() == 1) {
+                group.getFirst().done().completeExceptionally(groupFailed);
+                return;
+            }
+            for (PendingWrite w : group) {
+                try {
+                    store.write(w.saved(), w.removed());
+                    w.done().complete(null);
+                } catch (RuntimeException e) {
+                    w.done().completeExceptionally(e);
+                }
+            }
+        }
     }
 
     /** Queues refreshes for the write-behind writer; never blocks. */

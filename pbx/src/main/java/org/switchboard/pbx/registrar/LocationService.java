@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.switchboard.pbx.event.EventBus;
+import org.switchboard.pbx.event.PbxEvent.RegistrationChanged;
 
 /**
  * The live bindings of every extension, in memory, for call routing: {@link #lookup} is a lock-free
@@ -17,16 +19,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * that shows a node what another node on the same PostgreSQL registered).
  *
  * <p>Thread-safe: each extension's list is replaced atomically ({@link ConcurrentHashMap#compute}),
- * so changes from several Call-ID executors to one extension never lose each other.
+ * so changes from several Call-ID executors to one extension never lose each other. Each change
+ * from the registrar or the sweep is published as a {@link RegistrationChanged} (publishing never blocks).
  */
 public final class LocationService {
     private static final Comparator<Binding> BY_CONTACT = Comparator.comparing(Binding::contactKey);
 
     private final ConcurrentHashMap<String, List<Binding>> byExtension = new ConcurrentHashMap<>();
     private final InstantSource clock;
+    private final EventBus events;
 
-    public LocationService(InstantSource clock) {
+    public LocationService(InstantSource clock, EventBus events) {
         this.clock = clock;
+        this.events = events;
     }
 
     /** The extension's bindings that are live now (the phones to ring), ordered by contact. */
@@ -51,23 +56,28 @@ public final class LocationService {
 
     /** Puts {@code saved} (replacing bindings with the same contact) and drops {@code removedContacts}. */
     void apply(String extension, Collection<Binding> saved, Collection<String> removedContacts) {
-        byExtension.compute(extension, (ext, old) -> {
+        List<Binding> now = byExtension.compute(extension, (ext, old) -> {
             Map<String, Binding> next = index(old);
             removedContacts.forEach(next::remove);
             saved.forEach(b -> next.put(b.contactKey(), b));
             return sorted(next);
         });
+        published(extension, now == null ? List.of() : now);
     }
 
     /** Drops every binding expired at {@code now}; returns how many. */
     int removeExpired(Instant now) {
         int[] removed = {0};
         for (String extension : byExtension.keySet()) {
-            byExtension.computeIfPresent(extension, (ext, old) -> {
+            int before = removed[0];
+            List<Binding> left = byExtension.computeIfPresent(extension, (ext, old) -> {
                 List<Binding> kept = live(old, now);
                 removed[0] += old.size() - kept.size();
                 return kept.isEmpty() ? null : kept;
             });
+            if (removed[0] != before) {
+                published(extension, left == null ? List.of() : left);
+            }
         }
         return removed[0];
     }
@@ -90,6 +100,11 @@ public final class LocationService {
             }
             return sorted(next);
         }));
+    }
+
+    private void published(String extension, List<Binding> bindings) {
+        Instant now = clock.instant();
+        events.publish(new RegistrationChanged(now, extension, live(bindings, now).size()));
     }
 
     private static Map<String, Binding> index(List<Binding> bindings) {

@@ -28,7 +28,6 @@ import org.switchboard.sip.transaction.ServerTransaction;
  */
 public final class Registrar {
     private static final Logger log = LoggerFactory.getLogger(Registrar.class);
-    private static final String RETRY_AFTER = "Retry-After";
     private static final String DATE = "Date";
 
     private final RegistrarSettings settings;
@@ -112,7 +111,7 @@ public final class Registrar {
                     .whenComplete((done, failure) -> tx.executor().execute(() -> {
                         if (failure != null) {
                             log.warn("binding not saved extension={} reason={}", extension, failure.toString());
-                            finish(tx, Result.ERROR, request.createResponse(500).withHeader(RETRY_AFTER, "5"));
+                            finish(tx, Result.ERROR, request.createResponse(500).withHeader(HeaderName.RETRY_AFTER, "5"));
                         } else {
                             accepted(tx, extension, a);
                         }

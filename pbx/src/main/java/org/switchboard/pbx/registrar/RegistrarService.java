@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.sip.auth.DigestAuthenticator;
 import org.switchboard.sip.auth.DigestServerSettings;
@@ -44,15 +45,16 @@ public final class RegistrarService implements AutoCloseable {
     private final InstantSource clock;
 
     private RegistrarService(Database database, ExtensionService extensions, RegistrarSettings settings,
-            byte[] digestSecret, MeterRegistry registry, ScheduledExecutorService housekeeping, InstantSource clock) {
+            byte[] digestSecret, MeterRegistry registry, ScheduledExecutorService housekeeping, InstantSource clock,
+            EventBus events) {
         this.clock = clock;
         JdbiRegistrationStore store = new JdbiRegistrationStore(database);
-        this.persistence = new BindingPersistence(store, new BatchWriter<>("binding_refresh", database,
+        this.persistence = new BindingPersistence(database, store, new BatchWriter<>("binding_refresh", database,
                 BatchWriter.Settings.defaults(BatchWriter.Overflow.WAIT), Registration::key, store.refreshSink()));
         JdbiRegisteredPhoneStore phoneStore = new JdbiRegisteredPhoneStore(database);
         this.sightings = new BatchWriter<>("registered_phones", database,
                 BatchWriter.Settings.defaults(BatchWriter.Overflow.WAIT), PhoneSighting::rowKey, phoneStore.batchSink());
-        this.location = new LocationService(clock);
+        this.location = new LocationService(clock, events);
         this.failures = new RegistrationFailures(FAILURE_SOURCES, clock);
         this.location.merge(persistence.loadLive(clock.instant()));
         this.authenticator = new DigestAuthenticator(digestSecret,
@@ -72,10 +74,12 @@ public final class RegistrarService implements AutoCloseable {
      *
      * @param digestSecret the nonce HMAC key; nodes sharing it accept each other's nonces
      * @param housekeeping the shared scheduler; the sweep only hands its work to a virtual thread
+     * @param events where binding changes are published ({@code RegistrationChanged})
      */
     public static RegistrarService start(Database database, ExtensionService extensions, RegistrarSettings settings,
-            byte[] digestSecret, MeterRegistry registry, ScheduledExecutorService housekeeping, InstantSource clock) {
-        return new RegistrarService(database, extensions, settings, digestSecret, registry, housekeeping, clock);
+            byte[] digestSecret, MeterRegistry registry, ScheduledExecutorService housekeeping, InstantSource clock,
+            EventBus events) {
+        return new RegistrarService(database, extensions, settings, digestSecret, registry, housekeeping, clock, events);
     }
 
     /** The REGISTER handler for the method router. */

@@ -6,6 +6,9 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.pbx.event.EventBus;
+import org.switchboard.pbx.event.PbxEvent.Change;
+import org.switchboard.pbx.event.PbxEvent.ConfigChanged;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.extension.SipCredentials;
 import org.switchboard.store.db.ConflictException;
@@ -31,13 +34,16 @@ public final class DialPlanService {
     private final DialPlanRuleStore store;
     private final ExtensionDirectory extensions;
     private final Clock clock;
+    private final EventBus events;
     private final Lock changes = new ReentrantLock();
     private volatile DialPlan plan = new DialPlan(List.of());
 
-    public DialPlanService(DialPlanRuleStore store, ExtensionService extensions, Clock clock) {
+    /** @param events where each committed change is published as {@code ConfigChanged("dialplan_rule", id)} */
+    public DialPlanService(DialPlanRuleStore store, ExtensionService extensions, Clock clock, EventBus events) {
         this.store = store;
         this.extensions = number -> extensions.findCredentials(number).map(SipCredentials::enabled);
         this.clock = clock;
+        this.events = events;
     }
 
     /** Adds a rule; {@link ValidationException} naming the field, {@link ConflictException} on "priority". */
@@ -47,6 +53,7 @@ public final class DialPlanService {
         try {
             DialPlanRule saved = store.create(rule, clock.instant());
             reloadCache();
+            published(saved.id(), Change.CREATED);
             log.info("dial-plan rule created id={} priority={} pattern={} action={} by={}",
                     saved.id(), saved.priority(), saved.pattern(), saved.action().key(), actor);
             return saved;
@@ -62,6 +69,7 @@ public final class DialPlanService {
         try {
             DialPlanRule saved = store.update(id, rule, clock.instant());
             reloadCache();
+            published(id, Change.UPDATED);
             log.info("dial-plan rule updated id={} priority={} pattern={} action={} by={}",
                     id, saved.priority(), saved.pattern(), saved.action().key(), actor);
             return saved;
@@ -76,6 +84,7 @@ public final class DialPlanService {
         try {
             store.delete(id);
             reloadCache();
+            published(id, Change.DELETED);
             log.info("dial-plan rule deleted id={} by={}", id, actor);
         } finally {
             changes.unlock();
@@ -100,6 +109,10 @@ public final class DialPlanService {
     /** Where a call from {@code caller} dialling {@code dialled} goes, and why; from memory, no SQL. */
     public RoutingDecision route(String caller, String dialled) {
         return plan.route(caller, dialled, extensions);
+    }
+
+    private void published(long id, Change change) {
+        events.publish(new ConfigChanged(clock.instant(), "dialplan_rule", Long.toString(id), change));
     }
 
     /** Rebuilds the plan from the database: at start, after each change, and on a change notice from another node. */

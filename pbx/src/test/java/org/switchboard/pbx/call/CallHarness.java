@@ -3,13 +3,17 @@ package org.switchboard.pbx.call;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import org.switchboard.media.rtp.LatchingRule;
 import org.switchboard.media.rtp.RelaySettings;
 import org.switchboard.media.rtp.RelayTransport;
@@ -57,6 +61,7 @@ final class CallHarness implements AutoCloseable {
     final RtpRelay relay;
     final CallControl calls;
     final SipStack stack;
+    final CallSettingsService callSettings;
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("housekeeping").daemon().factory());
     private final ExtensionService extensions;
@@ -64,25 +69,28 @@ final class CallHarness implements AutoCloseable {
     private final JdbiCdrStore cdrStore;
     private final CdrRecorder cdr;
 
-    /** @param rtpPortMin the first of the 400 relay ports this node uses */
-    CallHarness(TestDatabase db, Duration noAnswerTimeout, Duration mediaTimeout, int rtpPortMin) {
+    /** Relay ports per node: 100 calls. */
+    private static final int RTP_PORTS = 400;
+
+    CallHarness(TestDatabase db, Duration noAnswerTimeout, Duration mediaTimeout) {
         this.db = db;
         Clock clock = Clock.systemUTC();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         extensions = new ExtensionService(new JdbiExtensionStore(db.database()), DOMAIN,
-                new Argon2PasswordHasher(64, 1, 1), clock);
+                new Argon2PasswordHasher(64, 1, 1), clock, events);
         extensions.reloadCache();
-        DialPlanService dialPlan = new DialPlanService(new JdbiDialPlanRuleStore(db.database()), extensions, clock);
+        DialPlanService dialPlan = new DialPlanService(new JdbiDialPlanRuleStore(db.database()), extensions, clock, events);
         DefaultDialPlan.rules().forEach(rule -> dialPlan.create(rule, "test"));
-        CallSettingsService callSettings = new CallSettingsService(new JdbiCallSettingsStore(db.database()), extensions,
-                dialPlan, clock);
+        callSettings = new CallSettingsService(new JdbiCallSettingsStore(db.database()), extensions,
+                dialPlan, clock, events);
         callSettings.reloadCache();
         cdrStore = new JdbiCdrStore(db.database(), clock);
         cdr = new CdrRecorder(db.database(), cdrStore, BatchWriter.Settings.defaults(BatchWriter.Overflow.WAIT), meters);
         registrar = RegistrarService.start(db.database(), extensions,
                 RegistrarSettings.defaults(DOMAIN).withDigestAlgorithms(List.of(DigestAlgorithm.MD5)), SECRET, meters,
-                housekeeping, clock);
-        relay = new RtpRelay(new RelaySettings(InetAddress.getLoopbackAddress(), rtpPortMin, rtpPortMin + 399,
+                housekeeping, clock, events);
+        int rtpPortMin = freeRtpRange();
+        relay = new RtpRelay(new RelaySettings(InetAddress.getLoopbackAddress(), rtpPortMin, rtpPortMin + RTP_PORTS - 1,
                 mediaTimeout, LatchingRule.DEFAULT, RelayTransport.best(), 1));
         CallRequests requests = new CallRequests();
         MethodRouter router = requests.routeInto(MethodRouter.builder()
@@ -139,12 +147,45 @@ final class CallHarness implements AutoCloseable {
         return rows.getFirst();
     }
 
+    /** How many CDRs name {@code extension} as caller or callee. */
+    long cdrsOf(String extension) {
+        return cdrStore.page(new CdrFilter(extension, null, null, null), 1, 0).total();
+    }
+
     /** Waits until every relay port pair is back in the pool. */
     void awaitPortsFree() {
-        int capacity = 200;
+        int capacity = RTP_PORTS / 2;
         await().atMost(Duration.ofSeconds(10)).until(() -> relay.availablePortPairs() == capacity);
     }
 
+
+    /**
+     * The start of a range of relay ports free on 127.0.0.1 now: other tests and benchmarks on this
+     * machine use fixed ranges, so a fixed one here would collide with them.
+     */
+    private static int freeRtpRange() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int start = 20_000 + 2 * ThreadLocalRandom.current().nextInt(20_000);
+            if (isFree(start)) {
+                return start;
+            }
+        }
+        throw new IllegalStateException("no free range of " + RTP_PORTS + " UDP ports on 127.0.0.1");
+    }
+
+    private static boolean isFree(int start) {
+        List<DatagramSocket> probes = new ArrayList<>();
+        try {
+            for (int port = start; port < start + RTP_PORTS; port++) {
+                probes.add(new DatagramSocket(port, InetAddress.getLoopbackAddress()));
+            }
+            return true;
+        } catch (SocketException taken) {
+            return false;
+        } finally {
+            probes.forEach(DatagramSocket::close);
+        }
+    }
 
     @Override
     public void close() {

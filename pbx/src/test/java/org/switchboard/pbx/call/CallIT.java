@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.switchboard.sip.testkit.FreePorts;
 import org.switchboard.sip.testkit.Sipp;
+import org.switchboard.store.callsettings.Forwarding;
+import org.switchboard.store.callsettings.NewCallSettings;
 import org.switchboard.store.cdr.Cdr;
 import org.switchboard.store.cdr.Disposition;
 import org.switchboard.store.testkit.TestDatabases;
@@ -32,9 +34,10 @@ class CallIT {
 
     @BeforeAll
     void start() {
-        pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(3), Duration.ofSeconds(60), 41_000);
+        pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(3), Duration.ofSeconds(60));
         pbx.addExtensions("1001", "1002", "1003", "1004", "1005", "1006", "1007", "1008", "1009", "1010", "1011",
-                "1012", "1013", "1014", "1015", "1016", "1017", "1018", "1019");
+                "1012", "1013", "1014", "1015", "1016", "1017", "1018", "1019", "1033", "1034", "1035", "1036",
+                "1037", "1038", "1039", "1040", "1041", "1042");
     }
 
     @AfterAll
@@ -70,7 +73,7 @@ class CallIT {
     void callerCancellingWhileItRingsCancelsTheForkAndIsRecordedCancelled() throws Exception {
         int calleePort = FreePorts.udpAndTcp();
         pbx.register("1004", calleePort);
-        Sipp.Running callee = start(Sipp.scenario("uas_ring.xml").localPort(calleePort), calleePort);
+        Sipp.Running callee = startCallee(Sipp.scenario("uas_ring.xml").localPort(calleePort), calleePort);
 
         pbx.caller("uac_cancel.xml", "1003", "1004").key("sdp_ip", "127.0.0.1").key("codec", "8").run()
                 .assertAllCallsSucceeded("1003 cancels while 1004 rings: 200 for the CANCEL, 487 for the INVITE");
@@ -87,7 +90,7 @@ class CallIT {
     void busyCalleeGivesTheCaller486AndABusyRecord() throws Exception {
         int calleePort = FreePorts.udpAndTcp();
         pbx.register("1006", calleePort);
-        Sipp.Running callee = start(Sipp.scenario("uas_busy.xml").localPort(calleePort), calleePort);
+        Sipp.Running callee = startCallee(Sipp.scenario("uas_busy.xml").localPort(calleePort), calleePort);
 
         Sipp.Result caller = pbx.caller("uac_refused.xml", "1005", "1006").key("sdp_ip", "127.0.0.1").key("codec", "8").run();
         caller.assertAllCallsSucceeded("1005 calls busy 1006");
@@ -108,7 +111,7 @@ class CallIT {
         assertFinalResponse(caller, 480);
         Cdr cdr = pbx.awaitCdrOf("1007");
         assertThat(cdr.disposition()).isEqualTo(Disposition.NO_ANSWER);
-        assertThat(cdr.hangupCause()).isEqualTo("no registered phone");
+        assertThat(cdr.hangupCause()).isEqualTo("480 extension 1008 has no registered phone");
     }
 
     @Test
@@ -124,7 +127,7 @@ class CallIT {
     void phonesRingingPastTheNoAnswerTimeoutAreCancelledAndTheCallerGets480() throws Exception {
         int calleePort = FreePorts.udpAndTcp();
         pbx.register("1010", calleePort);
-        Sipp.Running callee = start(Sipp.scenario("uas_ring.xml").localPort(calleePort), calleePort);
+        Sipp.Running callee = startCallee(Sipp.scenario("uas_ring.xml").localPort(calleePort), calleePort);
 
         Sipp.Result caller = pbx.caller("uac_refused.xml", "1009", "1010").key("sdp_ip", "127.0.0.1").key("codec", "8").run();
         caller.assertAllCallsSucceeded("1009 calls 1010, which rings and rings");
@@ -162,7 +165,7 @@ class CallIT {
         int calleePort = FreePorts.udpAndTcp();
         pbx.register("1014", calleePort);
         try (RtpSink calleeMedia = new RtpSink()) {
-            Sipp.Running callee = start(Sipp.scenario("uas_hold.xml").localPort(calleePort)
+            Sipp.Running callee = startCallee(Sipp.scenario("uas_hold.xml").localPort(calleePort)
                     .key("rtp_port", Integer.toString(calleeMedia.port())).key("codec", "8"), calleePort);
 
             Sipp.Running caller = pbx.caller("uac_hold.xml", "1013", "1014").key("sdp_ip", "127.0.0.1").key("codec", "8")
@@ -218,6 +221,97 @@ class CallIT {
         pbx.awaitPortsFree();
     }
 
+    @Test
+    void everyRegisteredPhoneRingsAndTheOneNotAnsweringIsCancelled() throws Exception {
+        int deskPort = FreePorts.udpAndTcp();
+        int mobilePort = FreePorts.udpAndTcp();
+        pbx.register("1034", deskPort);
+        pbx.register("1034", mobilePort);
+        try (RtpSink media = new RtpSink()) {
+            Sipp.Running desk = answering(deskPort, media, "8");
+            Sipp.Running mobile = startCallee(Sipp.scenario("uas_ring.xml").localPort(mobilePort), mobilePort);
+
+            pbx.caller("uac_call.xml", "1033", "1034").key("sdp_ip", "127.0.0.1").key("codec", "8").run()
+                    .assertAllCallsSucceeded("1033 calls 1034, whose desk phone answers");
+            desk.awaitResult().assertAllCallsSucceeded("the desk phone answers and gets the BYE");
+            mobile.awaitResult().assertAllCallsSucceeded("the other phone rang and was cancelled when the desk answered");
+        }
+        Cdr cdr = pbx.awaitCdrOf("1033");
+        assertThat(cdr.disposition()).isEqualTo(Disposition.ANSWERED);
+        assertThat(cdr.calleeAddress()).isEqualTo("127.0.0.1:" + deskPort);
+        pbx.awaitPortsFree();
+    }
+
+    @Test
+    void busyCalleeWithForwardOnBusyRingsTheTargetWhichAnswers() throws Exception {
+        pbx.callSettings.update("1036", new NewCallSettings(Forwarding.OFF, new Forwarding(true, "1037"), Forwarding.OFF,
+                NewCallSettings.DEFAULT_TIMEOUT_SECONDS, false), "test");
+        int busyPort = FreePorts.udpAndTcp();
+        int targetPort = FreePorts.udpAndTcp();
+        pbx.register("1036", busyPort);
+        pbx.register("1037", targetPort);
+        try (RtpSink media = new RtpSink()) {
+            Sipp.Running busy = startCallee(Sipp.scenario("uas_busy.xml").localPort(busyPort), busyPort);
+            Sipp.Running target = answering(targetPort, media, "8");
+
+            pbx.caller("uac_call.xml", "1035", "1036").key("sdp_ip", "127.0.0.1").key("codec", "8").run()
+                    .assertAllCallsSucceeded("1035 calls busy 1036 and is answered by 1037");
+            busy.awaitResult().assertAllCallsSucceeded("1036 answers 486");
+            target.awaitResult().assertAllCallsSucceeded("1037 rings, answers, gets the BYE");
+            assertThat(media.received(8)).isPositive();
+        }
+        Cdr cdr = pbx.awaitCdrOf("1035");
+        assertThat(cdr.disposition()).isEqualTo(Disposition.ANSWERED);
+        assertThat(cdr.callee()).as("the extension finally reached").isEqualTo("1037");
+        assertThat(cdr.calleeAddress()).isEqualTo("127.0.0.1:" + targetPort);
+        pbx.awaitPortsFree();
+    }
+
+    @Test
+    void unansweredCalleeWithForwardOnNoAnswerRingsTheTargetAfterItsRingTime() throws Exception {
+        pbx.callSettings.update("1039", new NewCallSettings(Forwarding.OFF, Forwarding.OFF, new Forwarding(true, "1040"),
+                NewCallSettings.MIN_TIMEOUT_SECONDS, false), "test");
+        int ringingPort = FreePorts.udpAndTcp();
+        int targetPort = FreePorts.udpAndTcp();
+        pbx.register("1039", ringingPort);
+        pbx.register("1040", targetPort);
+        try (RtpSink media = new RtpSink()) {
+            Sipp.Running ringing = startCallee(Sipp.scenario("uas_ring.xml").localPort(ringingPort), ringingPort);
+            Sipp.Running target = answering(targetPort, media, "8");
+
+            pbx.caller("uac_call.xml", "1038", "1039").key("sdp_ip", "127.0.0.1").key("codec", "8").run()
+                    .assertAllCallsSucceeded("1038 calls 1039, which does not answer, and is answered by 1040");
+            ringing.awaitResult().assertAllCallsSucceeded("1039 rings until its ring time is over, then is cancelled");
+            target.awaitResult().assertAllCallsSucceeded("1040 rings, answers, gets the BYE");
+        }
+        Cdr cdr = pbx.awaitCdrOf("1038");
+        assertThat(cdr.disposition()).isEqualTo(Disposition.ANSWERED);
+        assertThat(cdr.callee()).isEqualTo("1040");
+        pbx.awaitPortsFree();
+    }
+
+    @Test
+    void earlyMediaOfTheCalleeIsAnchoredAndReachesTheCallerBeforeTheAnswer() throws Exception {
+        int calleePort = FreePorts.udpAndTcp();
+        pbx.register("1042", calleePort);
+        try (RtpSink calleeMedia = new RtpSink()) {
+            Sipp.Running callee = startCallee(Sipp.scenario("uas_early_media.xml").localPort(calleePort)
+                    .key("rtp_port", Integer.toString(calleeMedia.port())).key("codec", "8"), calleePort);
+            Sipp.Running caller = pbx.caller("uac_early_media.xml", "1041", "1042").key("sdp_ip", "127.0.0.1")
+                    .key("codec", "8").start();
+
+            int calleeRelayPort = awaitLeg("1041", "callee", m -> m.localRtpPort() > 0).localRtpPort();
+            assertThat(stateOf("1041")).as("183 relayed, not yet answered").contains(CallState.RINGING);
+            calleeMedia.sendPcma(new InetSocketAddress(InetAddress.getLoopbackAddress(), calleeRelayPort), 10);
+            awaitLeg("1041", "caller", m -> m.packetsSent() == 10);
+
+            caller.awaitResult().assertAllCallsSucceeded("1041 gets a 183 with SDP, then the 200");
+            callee.awaitResult().assertAllCallsSucceeded("1042 sends 183 with SDP, answers, gets the BYE");
+        }
+        assertThat(pbx.awaitCdrOf("1041").disposition()).isEqualTo(Disposition.ANSWERED);
+        pbx.awaitPortsFree();
+    }
+
     private Optional<CallState> stateOf(String caller) {
         return pbx.calls.list().join().stream().filter(c -> c.caller().equals(caller)).map(CallSnapshot::state).findFirst();
     }
@@ -234,19 +328,19 @@ class CallIT {
     }
 
     /** SIPp's screen counts each scenario message: the caller received this final status once. */
-    private static void assertFinalResponse(Sipp.Result caller, int status) {
+    static void assertFinalResponse(Sipp.Result caller, int status) {
         assertThat(caller.screen()).as("the caller's final response").containsPattern("\\s" + status + " <-+\\s+1\\s");
     }
 
-    private static Sipp.Running start(Sipp sipp, int port) throws IOException {
+    static Sipp.Running startCallee(Sipp sipp, int port) throws IOException {
         Sipp.Running running = sipp.start();
         awaitListening(port);
         return running;
     }
 
     /** Starts the callee's SIPp on the port it registered from, once it listens there. */
-    private static Sipp.Running answering(int port, RtpSink media, String codec) throws IOException {
-        return start(Sipp.scenario("uas_answer.xml").localPort(port).key("rtp_port", Integer.toString(media.port()))
+    static Sipp.Running answering(int port, RtpSink media, String codec) throws IOException {
+        return startCallee(Sipp.scenario("uas_answer.xml").localPort(port).key("rtp_port", Integer.toString(media.port()))
                 .key("codec", codec), port);
     }
 

@@ -6,14 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
+import org.switchboard.pbx.event.EventBus;
+import org.switchboard.pbx.event.PbxEvent;
+import org.switchboard.pbx.event.PbxEvent.ConfigChanged;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.routing.DialPlanService;
@@ -37,16 +43,17 @@ class CallSettingsServiceTest {
     private ExtensionService extensions;
     private DialPlanService dialPlan;
     private CallSettingsService service;
+    private final EventBus events = new EventBus();
 
     @BeforeEach
     void open() {
         db = TestDatabases.sqlite();
         extensions = new ExtensionService(new JdbiExtensionStore(db.database()), "pbx.test",
-                new Argon2PasswordHasher(256, 1, 1), Clock.systemUTC());
+                new Argon2PasswordHasher(256, 1, 1), Clock.systemUTC(), events);
         for (String n : List.of("1001", "1002", "1003")) {
             extensions.create(new ExtensionInput(n, "Ext " + n, "password-" + n, null, null, false, true), "test");
         }
-        dialPlan = new DialPlanService(new JdbiDialPlanRuleStore(db.database()), extensions, Clock.systemUTC());
+        dialPlan = new DialPlanService(new JdbiDialPlanRuleStore(db.database()), extensions, Clock.systemUTC(), events);
         dialPlan.create(new NewDialPlanRule(10, "dnd on", "\\*78", RuleAction.FEATURE, "dnd_on"), "test");
         dialPlan.create(new NewDialPlanRule(100, "internal", "[0-9]{2,10}", RuleAction.EXTENSION, "$0"), "test");
         service = newService();
@@ -54,18 +61,40 @@ class CallSettingsServiceTest {
 
     private CallSettingsService newService() {
         CallSettingsService s = new CallSettingsService(new JdbiCallSettingsStore(db.database()), extensions, dialPlan,
-                Clock.systemUTC());
+                Clock.systemUTC(), events);
         s.reloadCache();
         return s;
     }
 
     @AfterEach
     void close() {
+        events.close();
         db.close();
     }
 
     private static Route.FeatureCode code(Feature feature, String dialled, String argument) {
         return new Route.FeatureCode(feature, dialled, Optional.ofNullable(argument));
+    }
+
+    @Test
+    void committedChangesArePublishedAsConfigChanged() throws InterruptedException {
+        BlockingQueue<PbxEvent> seen = new LinkedBlockingQueue<>();
+        events.subscribe("test", EventBus.Delivery.LOSSLESS, 16, seen::add);
+
+        service.applyFeatureCode("1001", code(Feature.DND_ON, "*78", null));
+        long ruleId = dialPlan.list().getFirst().id();
+        dialPlan.delete(ruleId, "test");
+        extensions.delete("1003", "test");
+
+        assertThat(List.of(next(seen), next(seen), next(seen))).containsExactly(
+                "call_settings 1001 UPDATED", "dialplan_rule " + ruleId + " DELETED", "extension 1003 DELETED");
+    }
+
+    private static String next(BlockingQueue<PbxEvent> seen) throws InterruptedException {
+        PbxEvent event = seen.poll(10, TimeUnit.SECONDS);
+        assertThat(event).as("an event").isInstanceOf(ConfigChanged.class);
+        ConfigChanged c = (ConfigChanged) event;
+        return c.entity() + " " + c.key() + " " + c.change();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.util.List;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
+import org.switchboard.pbx.event.EventBus;
 import org.switchboard.sip.auth.DigestAlgorithm;
 import org.switchboard.store.db.ValidationException;
 import org.switchboard.store.extension.Extension;
@@ -23,7 +24,7 @@ class ExtensionSeedTest {
 
     private static ExtensionService service(TestDatabase db) {
         return new ExtensionService(new JdbiExtensionStore(db.database()), REALM, new Argon2PasswordHasher(256, 1, 1),
-                Clock.systemUTC());
+                Clock.systemUTC(), new EventBus());
     }
 
     private static SeedOutcome seed(TestDatabase db, ExtensionService service, List<ExtensionInput> entries) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
+import org.switchboard.pbx.event.EventBus;
 import org.switchboard.sip.auth.DigestAlgorithm;
 import org.switchboard.store.db.Database;
 import org.switchboard.store.extension.Extension;
@@ -72,7 +73,7 @@ class ExtensionServiceAcrossNodesTest {
 
     private static ExtensionService node(ExtensionStore store) {
         // Cheap Argon2 cost: the production cost is covered by Argon2PasswordHasherTest.
-        return new ExtensionService(store, REALM, new Argon2PasswordHasher(256, 1, 1), Clock.systemUTC());
+        return new ExtensionService(store, REALM, new Argon2PasswordHasher(256, 1, 1), Clock.systemUTC(), new EventBus());
     }
 
     @BothEngines

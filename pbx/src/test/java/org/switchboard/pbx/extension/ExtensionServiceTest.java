@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
+import org.switchboard.pbx.event.EventBus;
 import org.switchboard.sip.auth.DigestAlgorithm;
 import org.switchboard.store.db.ConflictException;
 import org.switchboard.store.db.Database;
@@ -52,7 +53,7 @@ class ExtensionServiceTest {
 
     private ExtensionService newService(String realm) {
         // Cheap Argon2 cost: the production cost is covered by Argon2PasswordHasherTest.
-        return new ExtensionService(new JdbiExtensionStore(db), realm, new Argon2PasswordHasher(256, 1, 1), Clock.systemUTC());
+        return new ExtensionService(new JdbiExtensionStore(db), realm, new Argon2PasswordHasher(256, 1, 1), Clock.systemUTC(), new EventBus());
     }
 
     private static ExtensionInput input(String number, String password, String pin) {

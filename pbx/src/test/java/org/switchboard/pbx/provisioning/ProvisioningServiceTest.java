@@ -11,7 +11,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
+import org.switchboard.pbx.event.EventBus;
+import org.switchboard.pbx.event.PbxEvent;
+import org.switchboard.pbx.event.PbxEvent.ConfigChanged;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.sip.auth.DigestAlgorithm;
@@ -35,13 +42,14 @@ class ProvisioningServiceTest {
     private final byte[] key = DeviceSecretCipher.newKey();
     private final List<ProvisioningFetch> fetched = new ArrayList<>();
     private ExtensionService extensions;
+    private final EventBus events = new EventBus();
 
     private ProvisioningService service(Database db) {
-        extensions = new ExtensionService(new JdbiExtensionStore(db), REALM, new Argon2PasswordHasher(256, 1, 1), clock);
+        extensions = new ExtensionService(new JdbiExtensionStore(db), REALM, new Argon2PasswordHasher(256, 1, 1), clock, new EventBus());
         extensions.reloadCache();
         ProvisioningService s = new ProvisioningService(new JdbiProvisionedDeviceStore(db), new JdbiRegisteredPhoneStore(db),
                 extensions, new ProvisioningTemplates(Optional.empty(), clock), SITE, new DeviceSecretCipher(key),
-                fetched::add, clock);
+                fetched::add, clock, events);
         s.start();
         return s;
     }
@@ -57,6 +65,33 @@ class ProvisioningServiceTest {
 
     private boolean extensionAccepts(String number, String password) {
         return extensions.get(number).ha1Md5().equals(DigestAlgorithm.MD5.ha1(number, REALM, password));
+    }
+
+    @AfterEach
+    void closeBus() {
+        events.close();
+    }
+
+    @BothEngines
+    void committedDeviceChangesArePublishedAsConfigChanged(TestDatabase db) throws InterruptedException {
+        ProvisioningService s = service(db.database());
+        extension("1001");
+        BlockingQueue<PbxEvent> seen = new LinkedBlockingQueue<>();
+        events.subscribe("test", EventBus.Delivery.LOSSLESS, 16, seen::add);
+
+        s.save(DeviceInput.parse("001565000001", "1001", "yealink", "T46S"), "test");
+        s.setStaticIp("001565000001", "192.0.2.10", "test");
+        s.delete("001565000001", "test");
+
+        List<String> devices = new ArrayList<>();
+        while (devices.size() < 3) {
+            PbxEvent event = seen.poll(10, TimeUnit.SECONDS);
+            assertThat(event).as("a device event; got so far " + devices).isNotNull();
+            if (event instanceof ConfigChanged c && c.entity().equals("device")) {
+                devices.add(c.key() + " " + c.change());
+            }
+        }
+        assertThat(devices).containsExactly("001565000001 CREATED", "001565000001 UPDATED", "001565000001 DELETED");
     }
 
     @BothEngines

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
+import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.sip.app.MethodRouter;
@@ -66,10 +67,10 @@ final class RegistrarHarness implements AutoCloseable {
 
     private void start() {
         extensions = new ExtensionService(new JdbiExtensionStore(db.database()), REALM,
-                new Argon2PasswordHasher(64, 1, 1), Clock.systemUTC());
+                new Argon2PasswordHasher(64, 1, 1), Clock.systemUTC(), new EventBus());
         extensions.reloadCache();
         registrar = RegistrarService.start(db.database(), extensions, settings, SECRET, meters, housekeeping,
-                Clock.systemUTC());
+                Clock.systemUTC(), new EventBus());
         MethodRouter router = MethodRouter.builder().on(SipMethod.REGISTER, registrar.registrar()::onRegister).build();
         stack = SipStack.start(SipStackSettings.of(TransportSettings.of(InetAddress.getLoopbackAddress(), 0, 0),
                 new StackCounters()), router);

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
+import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.store.extension.JdbiExtensionStore;
@@ -29,7 +30,7 @@ class RegistrarServiceTest {
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor();
     private final TestDatabase db = TestDatabases.sqlite();
     private final ExtensionService extensions = new ExtensionService(new JdbiExtensionStore(db.database()), "pbx.test",
-            new Argon2PasswordHasher(64, 1, 1), Clock.systemUTC());
+            new Argon2PasswordHasher(64, 1, 1), Clock.systemUTC(), new EventBus());
 
     RegistrarServiceTest() {
         extensions.create(new ExtensionInput("1001", "A", "password-1001", null, null, false, true), "test");
@@ -44,7 +45,7 @@ class RegistrarServiceTest {
     private RegistrarService start() {
         return RegistrarService.start(db.database(), extensions, RegistrarSettings.defaults("pbx.test"),
                 "unit-test-secret-0123456789abcdef".getBytes(StandardCharsets.US_ASCII), new SimpleMeterRegistry(),
-                housekeeping, () -> now.get());
+                housekeeping, () -> now.get(), new EventBus());
     }
 
     private static Registration row(String contact, Instant expires) {

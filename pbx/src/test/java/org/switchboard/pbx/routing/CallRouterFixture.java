@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.switchboard.pbx.callsettings.CallSettingsService;
+import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.registrar.RegistrarService;
 import org.switchboard.pbx.registrar.RegistrarSettings;
 import org.switchboard.store.callsettings.Forwarding;
@@ -39,11 +40,11 @@ final class CallRouterFixture implements AutoCloseable {
             dialPlan.withExtension(number, true);
         }
         callSettings = new CallSettingsService(new JdbiCallSettingsStore(db.database()), dialPlan.extensions,
-                dialPlan.dialPlan, Clock.systemUTC());
+                dialPlan.dialPlan, Clock.systemUTC(), new EventBus());
         callSettings.reloadCache();
         registrar = RegistrarService.start(db.database(), dialPlan.extensions, RegistrarSettings.defaults("pbx.test"),
                 "unit-test-secret-0123456789abcdef".getBytes(StandardCharsets.US_ASCII), new SimpleMeterRegistry(),
-                housekeeping, Clock.systemUTC());
+                housekeeping, Clock.systemUTC(), new EventBus());
         router = new CallRouter(dialPlan.dialPlan, callSettings::current, registrar.location());
     }
 

@@ -3,6 +3,7 @@ package org.switchboard.pbx.routing;
 import java.time.Clock;
 import java.util.List;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
+import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.store.dialplan.JdbiDialPlanRuleStore;
@@ -25,9 +26,9 @@ final class DialPlanFixture {
 
     DialPlanFixture(TestDatabase db) {
         extensions = new ExtensionService(new org.switchboard.store.extension.JdbiExtensionStore(db.database()), "pbx.test",
-                new Argon2PasswordHasher(256, 1, 1), Clock.systemUTC());
+                new Argon2PasswordHasher(256, 1, 1), Clock.systemUTC(), new EventBus());
         extensions.reloadCache();
-        dialPlan = new DialPlanService(new JdbiDialPlanRuleStore(db.database()), extensions, Clock.systemUTC());
+        dialPlan = new DialPlanService(new JdbiDialPlanRuleStore(db.database()), extensions, Clock.systemUTC(), new EventBus());
         dialPlan.reloadCache();
     }
 

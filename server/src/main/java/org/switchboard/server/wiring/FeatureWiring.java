@@ -11,6 +11,7 @@ import org.switchboard.pbx.callsettings.CallSettingsService;
 import org.switchboard.pbx.cdr.CdrRecorder;
 import org.switchboard.pbx.cdr.CdrService;
 import org.switchboard.pbx.event.EventBus;
+import org.switchboard.pbx.event.PbxEvent.ConfigChanged;
 import org.switchboard.pbx.routing.DefaultDialPlan;
 import org.switchboard.pbx.routing.DialPlanSeed;
 import org.switchboard.pbx.routing.DialPlanService;
@@ -41,18 +42,20 @@ public final class FeatureWiring {
     /** The services; their caches are empty until {@link #loadCaches} runs. */
     public static Features build(Stores stores, SwitchboardConfig config, MeterRegistry registry, Clock clock) {
         Argon2PasswordHasher hasher = new Argon2PasswordHasher();
+        EventBus events = new EventBus();
         // The SIP domain is the digest realm (RFC 3261 §22.1), so HA1s are computed for it.
-        ExtensionService extensions = new ExtensionService(stores.extensions(), config.sip().domain(), hasher, clock);
+        ExtensionService extensions = new ExtensionService(stores.extensions(), config.sip().domain(), hasher, clock, events);
         AdminAuthService adminAuth = new AdminAuthService(stores.adminUsers(), stores.adminTokens(), hasher,
                 AuthPolicy.defaults().withTokenLifetime(config.admin().tokenTtl()), clock);
         Database db = stores.database();
-        DialPlanService dialPlan = new DialPlanService(new JdbiDialPlanRuleStore(db), extensions, clock);
-        CallSettingsService callSettings = new CallSettingsService(new JdbiCallSettingsStore(db), extensions, dialPlan, clock);
+        DialPlanService dialPlan = new DialPlanService(new JdbiDialPlanRuleStore(db), extensions, clock, events);
+        CallSettingsService callSettings = new CallSettingsService(new JdbiCallSettingsStore(db), extensions, dialPlan, clock,
+                events);
         JdbiCdrStore cdrStore = new JdbiCdrStore(db, clock);
         // CDRs are never dropped: a full queue makes the producer wait (persistence.md, write-behind).
         CdrRecorder cdrRecorder = new CdrRecorder(db, cdrStore, BatchWriter.Settings.defaults(BatchWriter.Overflow.WAIT), registry);
         return new Features(extensions, adminAuth, dialPlan, callSettings, new CdrService(cdrStore), cdrRecorder,
-                new EventBus());
+                events);
     }
 
     /**
@@ -72,6 +75,21 @@ public final class FeatureWiring {
             int purged = features.adminAuth().purgeExpiredTokens();
             if (purged > 0) {
                 log.info("expired admin tokens purged count={}", purged);
+            }
+        });
+    }
+
+    /**
+     * Subscribes the caches that depend on other features' data (after {@link #loadCaches}, before
+     * traffic). Call settings rows follow their extension in the database when it is renumbered or
+     * deleted, and the dial plan decides with extension data, so both reload after an extension
+     * change. Lossless: a missed reload would leave a stale cache until the next change.
+     */
+    public static void subscribe(Features features) {
+        features.events().subscribe("extension-caches", EventBus.Delivery.LOSSLESS, 256, event -> {
+            if (event instanceof ConfigChanged changed && changed.entity().equals("extension")) {
+                features.dialPlan().reloadCache();
+                features.callSettings().reloadCache();
             }
         });
     }

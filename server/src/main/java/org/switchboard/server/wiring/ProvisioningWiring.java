@@ -2,6 +2,7 @@ package org.switchboard.server.wiring;
 
 import java.time.Clock;
 import java.util.List;
+import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.provisioning.Codec;
 import org.switchboard.pbx.provisioning.DeviceSecretCipher;
@@ -37,7 +38,7 @@ public final class ProvisioningWiring implements AutoCloseable {
      * first (architecture.md: seeds before caches).
      */
     public static ProvisioningWiring build(SwitchboardConfig config, Database database, ExtensionService extensions,
-            Clock clock) {
+            Clock clock, EventBus events) {
         SwitchboardConfig.Provisioning settings = config.provisioning();
         byte[] key = ProvisioningKeyFile.loadOrCreate(settings.keyFile());
         JdbiProvisionedDeviceStore devices = new JdbiProvisionedDeviceStore(database);
@@ -47,7 +48,7 @@ public final class ProvisioningWiring implements AutoCloseable {
                 devices.fetchSink());
         ProvisioningService service = new ProvisioningService(devices, new JdbiRegisteredPhoneStore(database), extensions,
                 new ProvisioningTemplates(settings.templateDir(), clock), site(config), new DeviceSecretCipher(key),
-                fetches::submit, clock);
+                fetches::submit, clock, events);
         return new ProvisioningWiring(service, fetches);
     }
 

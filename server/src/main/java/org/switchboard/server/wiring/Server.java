@@ -64,16 +64,19 @@ public final class Server {
             features = FeatureWiring.build(stores, config, registry, clock);
             InitialAdminSeed adminSeed = new InitialAdminSeed(features.adminAuth(), stores.adminUsers(), config.admin());
             // Provisioning is built before the seeds because its seed saves through the service.
-            provisioning = ProvisioningWiring.build(config, stores.database(), features.extensions(), clock);
+            provisioning = ProvisioningWiring.build(config, stores.database(), features.extensions(), clock,
+                    features.events());
             runSeeds(new SeedRunner(stores.database(), clock),
                     FeatureWiring.seeds(features, config, adminSeed, provisioning.service()));
             FeatureWiring.loadCaches(features);
+            FeatureWiring.subscribe(features);
             provisioning.start();
             FeatureWiring.schedule(features, housekeeping);
             // SIP after the services it calls and before HTTP (architecture.md, "Startup and shutdown order").
             sip = SipWiring.start(config, stores.database(), features, digestNonceKey(stores, clock),
                     Optional.of(config.sip().tlsDir()), registry, housekeeping.scheduler(), clock);
-            ApiServer http = HttpWiring.build(config.http(), stores, features, sip, provisioning, registry, clock, version);
+            ApiServer http = HttpWiring.build(config.http(), stores, features, sip, provisioning, Optional.of(sip.calls()),
+                    registry, clock, version);
             http.start();
             log.info("switchboard started version={} http={}:{} sip={}:{} database={}", version, config.http().bind(),
                     http.port(), config.sip().bind(), sip.stack().localAddress(Transport.UDP).getPort(),

@@ -52,7 +52,7 @@ import org.switchboard.store.db.Database;
  */
 public final class SipWiring implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SipWiring.class);
-    private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, UPDATE, INFO, REGISTER, OPTIONS";
+    private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, UPDATE, INFO, REFER, REGISTER, OPTIONS";
     /** How long shutdown waits for the calls in progress to be ended and recorded. */
     private static final Duration END_CALLS_WAIT = Duration.ofSeconds(5);
 
@@ -90,7 +90,7 @@ public final class SipWiring implements AutoCloseable {
                     .withDigestAlgorithms(sip.digestSha256() ? List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256)
                             : List.of(DigestAlgorithm.MD5));
             registrar = RegistrarService.start(database, features.extensions(), settings, digestSecret, meters,
-                    housekeeping, clock);
+                    housekeeping, clock, features.events());
             relay = new RtpRelay(new RelaySettings(InetAddress.ofLiteral(sip.bind()), config.rtp().portMin(),
                     config.rtp().portMax(), config.rtp().mediaTimeout(), LatchingRule.DEFAULT, RelayTransport.best(),
                     Math.max(2, Runtime.getRuntime().availableProcessors())));

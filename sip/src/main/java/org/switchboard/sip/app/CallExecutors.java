@@ -24,6 +24,8 @@ public final class CallExecutors implements AutoCloseable {
     private final ExecutorService pool;
     private final SerialExecutor[] stripes = new SerialExecutor[STRIPES];
     private final ConcurrentHashMap<String, String> joined = new ConcurrentHashMap<>();
+    /** Tasks handed in and not yet started: the backlog that load shedding watches. */
+    private final AtomicInteger queued = new AtomicInteger();
 
     /** A pool of {@code threads} platform threads named {@code call-N}. */
     public CallExecutors(int threads) {
@@ -45,14 +47,23 @@ public final class CallExecutors implements AutoCloseable {
      */
     public Executor forCallId(String callId) {
         SerialExecutor stripe = stripe(callId);
-        return task -> stripe.execute(() -> {
-            MDC.put("call_id", callId);
-            try {
-                task.run();
-            } finally {
-                MDC.remove("call_id");
-            }
-        });
+        return task -> {
+            queued.incrementAndGet();
+            stripe.execute(() -> {
+                queued.decrementAndGet();
+                MDC.put("call_id", callId);
+                try {
+                    task.run();
+                } finally {
+                    MDC.remove("call_id");
+                }
+            });
+        };
+    }
+
+    /** How many tasks wait to run, over all Call-IDs. */
+    public int queuedTasks() {
+        return queued.get();
     }
 
     /**

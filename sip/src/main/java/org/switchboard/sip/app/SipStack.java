@@ -36,8 +36,10 @@ public final class SipStack implements AutoCloseable {
         // needs the transport: the array closes the loop before any byte can arrive.
         transports = new TransportLayer(settings.transport(), (bytes, flow) -> inbound[0].receive(bytes, flow),
                 settings.metrics());
+        OverloadSettings overload = settings.overload();
         transactions = new TransactionLayer(transports, settings.timers(), timer, executors::forCallId,
-                settings.metrics(), new ApplicationAdapter(application), settings.advertisedHost());
+                settings.metrics(), new ApplicationAdapter(application), settings.advertisedHost(),
+                () -> executors.queuedTasks() >= overload.maxQueuedTasks(), overload.retryAfter());
         inbound[0] = new InboundMessages(SipParser.DEFAULT, transactions, settings.metrics());
     }
 

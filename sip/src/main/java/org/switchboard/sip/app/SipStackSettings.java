@@ -8,21 +8,39 @@ import org.switchboard.sip.transport.TransportSettings;
 /**
  * Everything the stack needs to start: transports, T1/T2/T4, the host written in our Via and
  * Contact (reachable by peers; the bind address unless it is a wildcard), the size of the shared
- * call pool and the metrics hooks. Immutable; any thread.
+ * call pool, the metrics hooks and when to shed load. Immutable; any thread.
  */
 public record SipStackSettings(
-        TransportSettings transport, TimerSettings timers, String advertisedHost, int callThreads, StackMetrics metrics) {
+        TransportSettings transport, TimerSettings timers, String advertisedHost, int callThreads, StackMetrics metrics,
+        OverloadSettings overload) {
 
     public SipStackSettings {
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(timers, "timers");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(overload, "overload");
         if (advertisedHost == null || advertisedHost.isBlank()) {
             throw new IllegalArgumentException("advertised host is required");
         }
         if (callThreads < 1) {
             throw new IllegalArgumentException("call threads must be at least 1: " + callThreads);
         }
+    }
+
+    /** These settings with the default load shedding ({@link OverloadSettings#DEFAULTS}). */
+    public SipStackSettings(
+            TransportSettings transport, TimerSettings timers, String advertisedHost, int callThreads, StackMetrics metrics) {
+        this(transport, timers, advertisedHost, callThreads, metrics, OverloadSettings.DEFAULTS);
+    }
+
+    /** These settings with other load-shedding limits. */
+    public SipStackSettings withOverload(OverloadSettings limits) {
+        return new SipStackSettings(transport, timers, advertisedHost, callThreads, metrics, limits);
+    }
+
+    /** These settings with another call pool size. */
+    public SipStackSettings withCallThreads(int threads) {
+        return new SipStackSettings(transport, timers, advertisedHost, threads, metrics, overload);
     }
 
     /** RFC 3261 default timers, the bind address as advertised host, one call thread per core. */

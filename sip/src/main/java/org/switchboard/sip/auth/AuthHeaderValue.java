@@ -4,7 +4,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The value of a {@code WWW-Authenticate}, {@code Proxy-Authenticate}, {@code Authorization} or
@@ -57,7 +56,15 @@ public record AuthHeaderValue(String scheme, List<AuthParam> params) {
 
     /** The header value as written on the wire: {@code Digest a="b", c=d}. */
     public String serialize() {
-        return scheme + " " + params.stream().map(AuthParam::serialize).collect(Collectors.joining(", "));
+        // every 401 carries one or two of these: a plain loop, no stream
+        StringBuilder out = new StringBuilder(32 * params.size()).append(scheme).append(' ');
+        for (int i = 0; i < params.size(); i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            out.append(params.get(i).serialize());
+        }
+        return out.toString();
     }
 
     @Override

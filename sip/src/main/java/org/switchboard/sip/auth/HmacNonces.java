@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -37,6 +38,8 @@ final class HmacNonces {
     private final boolean bindToClientAddress;
     private final InstantSource clock;
     private final SecureRandom random = new SecureRandom();
+    /** Realms are the configured domains, so this stays as small as the configuration. */
+    private final ConcurrentHashMap<String, String> opaques = new ConcurrentHashMap<>();
 
     HmacNonces(byte[] secret, Duration lifetime, boolean bindToClientAddress, InstantSource clock) {
         this.prototype = keyedMac(new SecretKeySpec(secret.clone(), HMAC));
@@ -94,8 +97,15 @@ final class HmacNonces {
         return issuedAt.plus(lifetime);
     }
 
-    /** A stable value for the {@code opaque} parameter of a realm; reveals nothing of the secret. */
+    /**
+     * A stable value for the {@code opaque} parameter of a realm; reveals nothing of the secret.
+     * Computed once per realm: every challenge and every answer to one needs it.
+     */
     String opaque(String realm) {
+        return opaques.computeIfAbsent(realm, this::computeOpaque);
+    }
+
+    private String computeOpaque(String realm) {
         byte[] realmBytes = realm.getBytes(StandardCharsets.UTF_8);
         Mac mac = newMac();
         mac.update("opaque".getBytes(StandardCharsets.US_ASCII));

@@ -46,15 +46,15 @@ public final class Header {
     }
 
     /**
-     * A header over received bytes, for the parser: {@code name} is already a checked token in
-     * canonical form and {@code raw[offset, offset+length)} the value without the final line
-     * break; {@code folded} says whether it spans continuation lines. The array must not change
-     * afterwards: the value is decoded from it on first use.
+     * A header over received bytes, for the parser: {@code canonicalName} is a checked token, and
+     * what {@link HeaderName#canonical(byte[], int, int)} returned for it, or the name as read when
+     * that returned null (lookups compare known names by identity with the constants);
+     * {@code raw[offset, offset+length)} is the value without the final line break; {@code folded}
+     * says whether it spans continuation lines. The array must not change afterwards: the value is
+     * decoded from it on first use.
      */
     public static Header fromWire(String canonicalName, byte[] raw, int offset, int length, boolean folded) {
-        // lookups compare known names by identity, so make sure a known name is the constant
-        String name = HeaderName.isKnownConstant(canonicalName) ? canonicalName : HeaderName.canonical(canonicalName);
-        return new Header(name, null, raw, offset, length, folded);
+        return new Header(canonicalName, null, raw, offset, length, folded);
     }
 
     public String name() {

@@ -73,10 +73,10 @@ public final class SipHeaders {
         return headers;
     }
 
-    /** The header objects with this canonical name, in order. */
-    List<Header> named(String canonical) {
+    /** The header objects named {@code constant} (one of the {@link HeaderName} constants), in order. */
+    List<Header> named(String constant) {
         List<Header> out = null;
-        for (int i = indexOf(canonical, 0); i >= 0; i = indexOf(canonical, i + 1)) {
+        for (int i = indexOfConstant(constant, 0); i >= 0; i = indexOfConstant(constant, i + 1)) {
             if (out == null) {
                 out = new ArrayList<>(2);
             }
@@ -85,27 +85,38 @@ public final class SipHeaders {
         return out == null ? List.of() : out;
     }
 
-    /** The only header with this canonical name; empty when absent; a fault when repeated. */
-    Optional<Header> single(String canonical) {
-        int i = indexOf(canonical, 0);
+    /**
+     * The only header named {@code constant} (one of the {@link HeaderName} constants); empty when
+     * absent; a fault when repeated.
+     */
+    Optional<Header> single(String constant) {
+        int i = indexOfConstant(constant, 0);
         if (i < 0) {
             return Optional.empty();
         }
-        if (indexOf(canonical, i + 1) >= 0) {
-            throw new SipParseException("Multiple " + canonical + " headers");
+        if (indexOfConstant(constant, i + 1) >= 0) {
+            throw new SipParseException("Multiple " + constant + " headers");
         }
         return Optional.of(headers[i]);
     }
 
+    /**
+     * The index of the next header named {@code constant}, one of the {@link HeaderName}
+     * constants: every header of a known name holds that very constant (Header canonicalizes), so
+     * identity is the whole comparison. The typed accessors look up this way on every message.
+     */
+    int indexOfConstant(String constant, int from) {
+        for (int i = from; i < headers.length; i++) {
+            if (headers[i].name() == constant) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     int indexOf(String canonical, int from) {
         if (HeaderName.isKnownConstant(canonical)) {
-            // every header of a known name holds that very constant (Header canonicalizes)
-            for (int i = from; i < headers.length; i++) {
-                if (headers[i].name() == canonical) {
-                    return i;
-                }
-            }
-            return -1;
+            return indexOfConstant(canonical, from);
         }
         for (int i = from; i < headers.length; i++) {
             if (headers[i].name().equalsIgnoreCase(canonical)) {

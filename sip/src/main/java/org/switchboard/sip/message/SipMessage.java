@@ -47,7 +47,7 @@ public sealed interface SipMessage permits SipRequest, SipResponse {
 
     /** The topmost Via: the one this hop's transaction is keyed on (RFC 3261 §17.2.3). */
     default Optional<Via> topVia() {
-        int i = headers().indexOf(HeaderName.VIA, 0);
+        int i = headers().indexOfConstant(HeaderName.VIA, 0);
         if (i < 0) {
             return Optional.empty();
         }

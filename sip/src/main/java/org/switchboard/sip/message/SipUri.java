@@ -23,6 +23,7 @@ public record SipUri(
 
     /** RFC 3261 §19.1.4: these parameters must match when either URI has them. */
     private static final Set<String> MUST_MATCH = Set.of("user", "ttl", "method", "maddr", "transport");
+    private static final boolean[] HOST_CHARS = hostChars();
 
     public SipUri {
         if (host.isEmpty()) {
@@ -130,10 +131,19 @@ public record SipUri(
         }
         for (int i = 0; i < host.length(); i++) {
             char c = host.charAt(i);
-            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.')) {
+            if (c >= HOST_CHARS.length || !HOST_CHARS[c]) {
                 throw new SipParseException("Invalid host");
             }
         }
+    }
+
+    /** hostname and IPv4address characters (RFC 3261 §25.1): letters, digits, '-' and '.'. */
+    private static boolean[] hostChars() {
+        boolean[] t = new boolean[128];
+        for (char c = 0; c < 128; c++) {
+            t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+        }
+        return t;
     }
 
     /** user / password characters: unreserved, escaped and the user-unreserved set (RFC 3261 §25.1). */

@@ -32,6 +32,7 @@ public final class SipParser {
     /** A parser with the default limits. */
     public static final SipParser DEFAULT = new SipParser(DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_HEADERS);
 
+    private static final byte[] NO_BODY = new byte[0];
     private static final byte[] SIP_VERSION = "SIP/2.0".getBytes(StandardCharsets.US_ASCII);
     private static final boolean[] TOKEN = tokenTable();
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -65,13 +66,23 @@ public final class SipParser {
      */
     public SipMessage parse(byte[] data, int offset, int length) {
         checkSize(length);
-        return parseOwned(Arrays.copyOfRange(data, offset, offset + length));
+        return parseBytes(Arrays.copyOfRange(data, offset, offset + length));
+    }
+
+    /**
+     * Parses a whole message whose array the caller hands over: no copy is made, and the message
+     * reads its header values from {@code data} later, so the caller must never change it. The
+     * receive path uses this: each datagram or frame already arrives in an array of its own.
+     */
+    public SipMessage parseOwned(byte[] data) {
+        checkSize(data.length);
+        return parseBytes(data);
     }
 
     /** Parses the readable bytes of {@code buf} without moving its reader index. */
     public SipMessage parse(ByteBuf buf) {
         checkSize(buf.readableBytes());
-        return parseOwned(ByteBufUtil.getBytes(buf));
+        return parseBytes(ByteBufUtil.getBytes(buf));
     }
 
     private void checkSize(int length) {
@@ -80,7 +91,7 @@ public final class SipParser {
         }
     }
 
-    private SipMessage parseOwned(byte[] b) {
+    private SipMessage parseBytes(byte[] b) {
         int n = b.length;
         int i = 0;
         // RFC 3261 §7.5: empty lines before the start line are ignored
@@ -147,7 +158,7 @@ public final class SipParser {
             }
             body = body(b, c.pos, contentLength);
         } catch (SipParseException e) {
-            body = new byte[0];
+            body = NO_BODY;
             fault = fault != null ? fault : e;
         }
         return SipRequest.fromWire(method, uri, headers, body, fault);
@@ -294,12 +305,13 @@ public final class SipParser {
         int available = b.length - start;
         if (contentLength < 0) {
             // no Content-Length on a datagram: the body is the rest (RFC 3261 §18.3)
-            return available == 0 ? new byte[0] : Arrays.copyOfRange(b, start, b.length);
+            contentLength = available;
         }
         if (contentLength > available) {
             throw new SipParseException("Content-Length larger than message");
         }
-        return Arrays.copyOfRange(b, start, start + contentLength);
+        // most requests (REGISTER, ACK, BYE) have none: share one empty array, which no one can change
+        return contentLength == 0 ? NO_BODY : Arrays.copyOfRange(b, start, start + contentLength);
     }
 
     /** Index of the line's end: its CR of CRLF, or its bare LF, or n. */

@@ -36,7 +36,7 @@ public final class InboundMessages implements FrameReceiver {
     public void receive(byte[] bytes, Flow flow) {
         SipMessage message;
         try {
-            message = parser.parse(bytes);
+            message = parser.parseOwned(bytes); // a fresh array per message (FrameReceiver)
         } catch (SipParseException e) {
             metrics.parseFailure(flow.transport());
             e.essentials().filter(essentials -> !essentials.cseq().method().equals(SipMethod.ACK))

@@ -2,7 +2,7 @@ package org.switchboard.sip.transaction;
 
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import org.switchboard.sip.message.SipMethod;
 import org.switchboard.sip.message.SipRequest;
 import org.switchboard.sip.message.SipResponse;
@@ -13,18 +13,21 @@ import org.switchboard.sip.transport.Flow;
  * transaction, INVITE or not. Owned by the serial executor of the request's Call-ID ({@link
  * #executor()}); call its methods only there.
  */
-public final class ServerTransaction {
+public final class ServerTransaction implements ServerEntry {
     private final SipRequest request;
     private final Flow flow;
     private final TransactionKey key;
     private final Executor executor;
-    private final BiConsumer<ServerTransaction, SipResponse> wire;
+    /** Makes the action that sends a response (and resends it on each retransmission of the request). */
+    private final BiFunction<ServerTransaction, SipResponse, Runnable> wire;
     private ServerInviteTransaction invite;
     private ServerNonInviteTransaction nonInvite;
     private Optional<SipResponse> lastResponse = Optional.empty();
+    /** Set once a response went out; read by the event loop to drop retransmissions that have nothing to resend. */
+    private volatile boolean responded;
 
     ServerTransaction(SipRequest request, Flow flow, TransactionKey key, Executor executor,
-            BiConsumer<ServerTransaction, SipResponse> wire) {
+            BiFunction<ServerTransaction, SipResponse, Runnable> wire) {
         this.request = request;
         this.flow = flow;
         this.key = key;
@@ -75,10 +78,11 @@ public final class ServerTransaction {
      * @return whether the response was sent
      */
     public boolean respond(SipResponse response) {
-        Runnable send = () -> wire.accept(this, response);
+        Runnable send = wire.apply(this, response);
         boolean sent = invite != null ? invite.respond(response.status(), send) : nonInvite.respond(response.status(), send);
         if (sent) {
             lastResponse = Optional.of(response);
+            responded = true;
         }
         return sent;
     }
@@ -86,6 +90,21 @@ public final class ServerTransaction {
     /** Whether a final response has been sent. */
     public boolean isAnswered() {
         return lastResponse.map(SipResponse::isFinal).orElse(false);
+    }
+
+    /** The non-INVITE machine, or null for an INVITE transaction. */
+    ServerNonInviteTransaction nonInviteMachine() {
+        return nonInvite;
+    }
+
+    /** Whether {@code machine} is this transaction's non-INVITE machine. */
+    boolean runs(ServerNonInviteTransaction machine) {
+        return nonInvite == machine;
+    }
+
+    /** Whether any response was sent; any thread. */
+    boolean hasResponded() {
+        return responded;
     }
 
     void receiveRetransmission() {

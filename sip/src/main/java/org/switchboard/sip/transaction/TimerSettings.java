@@ -22,9 +22,12 @@ public record TimerSettings(Duration t1, Duration t2, Duration t4) {
         }
     }
 
-    /** Timer B, F, H: 64*T1, how long a transaction waits before giving up. */
+    /**
+     * Timer B, F, H: 64*T1, how long a transaction waits before giving up. Asked once per
+     * transaction, so in nanoseconds: {@link Duration#multipliedBy} goes through BigDecimal.
+     */
     public Duration transactionTimeout() {
-        return t1.multipliedBy(64);
+        return Duration.ofNanos(Math.multiplyExact(t1.toNanos(), 64));
     }
 
     /** Timer D on unreliable transports: at least 32 s (RFC 3261 §17.1.1.2). */
@@ -35,7 +38,7 @@ public record TimerSettings(Duration t1, Duration t2, Duration t4) {
 
     /** The next retransmit interval after {@code current}: doubled, capped at T2 (timers E, G). */
     public Duration backoff(Duration current) {
-        Duration doubled = current.multipliedBy(2);
+        Duration doubled = current.plus(current);
         return doubled.compareTo(t2) > 0 ? t2 : doubled;
     }
 }

@@ -1,10 +1,12 @@
 package org.switchboard.sip.transaction;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +39,9 @@ public final class TransactionLayer {
     private final StackMetrics metrics;
     private final ServerTransactionUser tu;
     private final String sentByHost;
-    private final Map<TransactionKey, ServerTransaction> servers = new ConcurrentHashMap<>();
+    private final BooleanSupplier overloaded;
+    private final String retryAfterSeconds;
+    private final Map<TransactionKey, ServerEntry> servers = new ConcurrentHashMap<>();
     private final Map<TransactionKey, ClientEntry> clients = new ConcurrentHashMap<>();
     /** INVITE server transactions whose 2xx awaits its ACK, keyed by Call-ID and CSeq number. */
     private final Map<String, ServerTransaction> awaiting2xxAck = new ConcurrentHashMap<>();
@@ -52,9 +56,13 @@ public final class TransactionLayer {
     /**
      * @param executors the serial executor for a Call-ID
      * @param sentByHost the host written in our Via sent-by (the address peers can reach us on)
+     * @param overloaded whether the call executors are backed up: a new request outside a dialog
+     *     is then answered 503 at once instead of queued (called on the event loop; must be cheap)
+     * @param retryAfter the Retry-After of that 503
      */
     public TransactionLayer(TransportLayer transports, TimerSettings settings, ProtocolTimer timer,
-            Function<String, Executor> executors, StackMetrics metrics, ServerTransactionUser tu, String sentByHost) {
+            Function<String, Executor> executors, StackMetrics metrics, ServerTransactionUser tu, String sentByHost,
+            BooleanSupplier overloaded, Duration retryAfter) {
         this.transports = transports;
         this.settings = settings;
         this.timer = timer;
@@ -62,6 +70,8 @@ public final class TransactionLayer {
         this.metrics = metrics;
         this.tu = tu;
         this.sentByHost = sentByHost;
+        this.overloaded = overloaded;
+        this.retryAfterSeconds = Long.toString(retryAfter.toSeconds());
     }
 
     /** Routes a parsed message to its transaction, or creates one. Event loop thread. */
@@ -75,14 +85,18 @@ public final class TransactionLayer {
     private void receiveRequest(SipRequest request, Flow flow) {
         Executor executor = executors.apply(request.callId());
         TransactionKey key = TransactionKey.forServer(request);
-        ServerTransaction existing = servers.get(key);
+        ServerEntry existing = servers.get(key);
         if (request.method().equals(SipMethod.ACK)) {
-            ServerTransaction invite = existing;
+            ServerTransaction invite = existing instanceof ServerTransaction t ? t : null;
             executor.execute(() -> receiveAck(invite, request, flow));
             return;
         }
         if (existing == null) {
-            ServerTransaction created = new ServerTransaction(request, flow, key, executor, this::sendResponse);
+            if (mayShed(request) && overloaded.getAsBoolean()) {
+                shed(request, flow);
+                return;
+            }
+            ServerTransaction created = new ServerTransaction(request, flow, key, executor, this::prepareResponse);
             existing = servers.putIfAbsent(key, created);
             if (existing == null) {
                 executor.execute(() -> start(created));
@@ -90,7 +104,29 @@ public final class TransactionLayer {
             }
         }
         metrics.retransmissionAbsorbed();
-        executor.execute(existing::receiveRetransmission);
+        switch (existing) {
+            case ServerEntry.Completed done -> done.executor().execute(done.machine()::receiveRetransmission);
+            case ServerTransaction tx when tx.hasResponded() -> executor.execute(tx::receiveRetransmission);
+            case ServerTransaction _ -> {
+                // nothing to resend yet (RFC 3261 §17.2.1, §17.2.2): absorbed here, costing the
+                // busy call executor no task
+            }
+        }
+    }
+
+    /**
+     * New work a peer can take elsewhere or later: a request outside any dialog. In-dialog requests
+     * (BYE ending a call frees work), CANCEL and ACK are never shed.
+     */
+    private static boolean mayShed(SipRequest request) {
+        return !request.method().equals(SipMethod.CANCEL) && !request.to().hasTag();
+    }
+
+    /** RFC 3261 §21.5.4: 503 with Retry-After, sent statelessly, so shedding costs no transaction or task. */
+    private void shed(SipRequest request, Flow flow) {
+        metrics.requestShed();
+        sendStatelessResponse(request.createResponse(503).withToTag(RandomTokens.tag())
+                .withHeader(HeaderName.RETRY_AFTER, retryAfterSeconds), flow);
     }
 
     private void receiveAck(ServerTransaction invite, SipRequest ack, Flow flow) {
@@ -108,13 +144,16 @@ public final class TransactionLayer {
     private void start(ServerTransaction tx) {
         TransactionTimers timers = new TransactionTimers(settings, timer, tx.executor(), metrics::retransmission);
         boolean reliable = tx.flow().transport().isReliable();
-        Runnable terminated = () -> forget(tx);
         if (tx.method().equals(SipMethod.INVITE)) {
-            tx.attach(new ServerInviteTransaction(timers, reliable, () -> tu.onAckTimeout(tx), terminated));
+            tx.attach(new ServerInviteTransaction(timers, reliable, () -> tu.onAckTimeout(tx), () -> forget(tx)));
             // RFC 3261 §17.2.1: 100 Trying within 200 ms; at once costs nothing and stops Timer A early.
             tx.respond(tx.request().createResponse(100));
         } else {
-            tx.attach(new ServerNonInviteTransaction(timers, reliable, terminated));
+            // The end of Timer J must not hold the transaction (and its request) alive: only key and machine.
+            TransactionKey key = tx.key();
+            ServerNonInviteTransaction[] machine = new ServerNonInviteTransaction[1];
+            machine[0] = new ServerNonInviteTransaction(timers, reliable, () -> forget(key, machine[0]));
+            tx.attach(machine[0]);
         }
         if (tx.method().equals(SipMethod.CANCEL)) {
             cancel(tx);
@@ -143,7 +182,8 @@ public final class TransactionLayer {
 
     /** RFC 3261 §9.2: CANCEL answers 200 and ends a still pending INVITE with 487; else 481. */
     private void cancel(ServerTransaction cancelTx) {
-        ServerTransaction invite = servers.get(TransactionKey.forServer(cancelTx.request(), SipMethod.INVITE));
+        ServerTransaction invite = servers.get(TransactionKey.forServer(cancelTx.request(), SipMethod.INVITE))
+                instanceof ServerTransaction t ? t : null;
         if (invite == null) {
             cancelTx.respond(cancelTx.request().createResponse(481).withToTag(RandomTokens.tag()));
             return;
@@ -157,30 +197,54 @@ public final class TransactionLayer {
         }
     }
 
+    /** A non-INVITE transaction ended: drops its entry, live or completed, if it is still this machine's. */
+    private void forget(TransactionKey key, ServerNonInviteTransaction machine) {
+        servers.computeIfPresent(key, (k, entry) -> switch (entry) {
+            case ServerEntry.Completed done -> done.machine() == machine ? null : entry;
+            case ServerTransaction tx -> tx.runs(machine) ? null : entry;
+        });
+    }
+
     private void forget(ServerTransaction tx) {
         servers.remove(tx.key(), tx);
         awaiting2xxAck.values().remove(tx);
     }
 
-    private void sendResponse(ServerTransaction tx, SipResponse response) {
+    /**
+     * What puts a transaction's response on the wire, first time and on every retransmission: the
+     * bytes and the destination are worked out once.
+     */
+    private Runnable prepareResponse(ServerTransaction tx, SipResponse response) {
         if (response.isSuccess() && tx.method().equals(SipMethod.INVITE)) {
             awaiting2xxAck.put(response.callId() + " " + response.cseq().number(), tx);
         }
-        sendStatelessResponse(response, tx.flow());
+        Runnable send = preparedStatelessResponse(response, tx.flow());
+        if (response.isFinal() && tx.nonInviteMachine() != null) {
+            // From here a retransmission only needs the machine (ServerEntry). Replaced before the
+            // machine completes, on its own executor, so a retransmission posted meanwhile runs after.
+            servers.replace(tx.key(), tx, new ServerEntry.Completed(tx.nonInviteMachine(), tx.executor()));
+        }
+        return send;
     }
 
     /** Sends a response outside any transaction, per the Via rules, to a request that came on {@code requestFlow}. */
     void sendStatelessResponse(SipResponse response, Flow requestFlow) {
+        preparedStatelessResponse(response, requestFlow).run();
+    }
+
+    private Runnable preparedStatelessResponse(SipResponse response, Flow requestFlow) {
         Flow target;
+        int status = response.status(); // the closures keep the bytes and the status, not the message
         try {
             target = ViaRules.responseFlow(response, requestFlow);
         } catch (IllegalArgumentException e) {
-            log.warn("response not sent status={} reason={}", response.status(), e.getMessage());
-            return;
+            String reason = e.getMessage();
+            return () -> log.warn("response not sent status={} reason={}", status, reason);
         }
-        transports.send(response.toBytes(), target).whenComplete((flow, error) -> {
+        byte[] bytes = response.toBytes();
+        return () -> transports.send(bytes, target).whenComplete((flow, error) -> {
             if (error != null) {
-                log.debug("response send failed status={} to={} reason={}", response.status(), target, error.toString());
+                log.debug("response send failed status={} to={} reason={}", status, target, error.toString());
             }
         });
     }

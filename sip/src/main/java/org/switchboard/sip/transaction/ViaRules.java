@@ -61,13 +61,10 @@ final class ViaRules {
 
     /** Resolves only IP literals: a host name here would be a blocking DNS lookup on an event loop. */
     private static InetAddress literal(String host) {
-        String bare = host.replace("[", "").replace("]", "");
-        if (!bare.matches("[0-9a-fA-F:.]+")) {
-            throw new IllegalArgumentException("Via host is not an IP address: " + host);
-        }
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         try {
-            return InetAddress.getByName(bare);
-        } catch (java.net.UnknownHostException e) {
+            return InetAddress.ofLiteral(bare);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Via host is not an IP address: " + host, e);
         }
     }

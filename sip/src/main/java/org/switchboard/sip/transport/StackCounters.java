@@ -12,6 +12,7 @@ public final class StackCounters implements StackMetrics {
     private final LongAdder parseFailures = new LongAdder();
     private final LongAdder retransmissions = new LongAdder();
     private final LongAdder absorbed = new LongAdder();
+    private final LongAdder shed = new LongAdder();
 
     @Override
     public void messageReceived(Transport transport) {
@@ -36,6 +37,15 @@ public final class StackCounters implements StackMetrics {
     @Override
     public void retransmissionAbsorbed() {
         absorbed.increment();
+    }
+
+    @Override
+    public void requestShed() {
+        shed.increment();
+    }
+
+    public long requestsShed() {
+        return shed.sum();
     }
 
     /** Messages received so far. */

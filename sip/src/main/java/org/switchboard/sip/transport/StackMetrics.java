@@ -21,6 +21,9 @@ public interface StackMetrics {
     /** A retransmitted request or response was absorbed by its transaction. */
     void retransmissionAbsorbed();
 
+    /** A new request was answered 503 because the call executors were backed up (load shedding). */
+    void requestShed();
+
     /** Metrics that count nothing. */
     StackMetrics NONE = new StackMetrics() {
         @Override
@@ -37,5 +40,8 @@ public interface StackMetrics {
 
         @Override
         public void retransmissionAbsorbed() {}
+
+        @Override
+        public void requestShed() {}
     };
 }

@@ -1,0 +1,79 @@
+package org.switchboard.api.call;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.ServiceUnavailableResponse;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.switchboard.api.http.BearerAuthFilter;
+import org.switchboard.api.http.Routes;
+import org.switchboard.pbx.admin.AdminSession;
+import org.switchboard.pbx.call.ActiveCalls;
+import org.switchboard.store.db.NotFoundException;
+
+/**
+ * The calls in progress over HTTP: {@code GET /api/calls}, {@code GET /api/calls/{id}} and
+ * {@code DELETE /api/calls/{id}} (hang up), translating to {@link ActiveCalls}. Call control answers
+ * on each call's executor; the handler (a virtual thread) waits for that answer, at most
+ * {@link #ANSWER_WITHIN}, so a stuck call cannot hold a request forever.
+ */
+public final class CallRoutes implements Routes {
+    /** How long a request waits for call control before answering 503. */
+    static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
+
+    private final ActiveCalls calls;
+
+    public CallRoutes(ActiveCalls calls) {
+        this.calls = calls;
+    }
+
+    @Override
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.get("/api/calls", this::list);
+        routes.get("/api/calls/{id}", this::get);
+        routes.delete("/api/calls/{id}", this::hangUp);
+    }
+
+    @Override
+    public String openApiResource() {
+        return "openapi/calls.json";
+    }
+
+    private void list(Context ctx) {
+        ctx.json(answer(calls.list()).stream().map(CallView::of).toList());
+    }
+
+    private void get(Context ctx) {
+        String id = ctx.pathParam("id");
+        ctx.json(CallView.of(answer(calls.find(id)).orElseThrow(() -> new NotFoundException("call", id))));
+    }
+
+    private void hangUp(Context ctx) {
+        String id = ctx.pathParam("id");
+        String actor = BearerAuthFilter.session(ctx).map(AdminSession::username).map(u -> "admin:" + u).orElse("api");
+        if (!answer(calls.hangUp(id, actor))) {
+            throw new NotFoundException("call", id);
+        }
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    private static <T> T answer(CompletableFuture<T> pending) {
+        try {
+            return pending.get(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new ServiceUnavailableResponse("call control did not answer in time; try again");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailableResponse("the request was interrupted while waiting for call control");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("call control failed", e.getCause());
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.switchboard.api.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.switchboard.api.http.ApiFixture.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.switchboard.api.http.ApiFixture;
+import org.switchboard.pbx.call.CallSnapshot;
+import org.switchboard.pbx.call.CallState;
+import org.switchboard.pbx.call.LegSnapshot;
+
+/** The calls routes over real HTTP, on calls given by the test. */
+class CallRoutesTest {
+    private static final Instant T0 = Instant.parse("2026-05-01T09:59:00Z");
+
+    private final ListedCalls calls = new ListedCalls();
+    private final ApiFixture api = ApiFixture.withSqlite(new CallRoutes(calls));
+    private final String token = api.login();
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    static CallSnapshot answered(String id, String caller, String callee) {
+        return new CallSnapshot(id, caller, callee, CallState.ANSWERED, T0, Optional.of(T0.plusSeconds(3)), Optional.of("PCMU"),
+                List.of(new LegSnapshot("caller", id, caller, "127.0.0.1:5070",
+                                Optional.of(new LegSnapshot.Media(20000, "127.0.0.1:6000", true, 150, 149))),
+                        new LegSnapshot("callee", id + "-b", callee, "127.0.0.1:5080", Optional.empty())));
+    }
+
+    @Test
+    void listShowsEachCallWithItsLegsAndMediaState() {
+        calls.add(answered("call-1", "1001", "1002"));
+        calls.add(new CallSnapshot("call-2", "1003", "1004", CallState.RINGING, T0.plusSeconds(30), Optional.empty(),
+                Optional.empty(), List.of(new LegSnapshot("caller", "call-2", "1003", "127.0.0.1:5090", Optional.empty()))));
+
+        HttpResponse<String> r = api.send("GET", "/api/calls", token, null);
+
+        assertThat(r.statusCode()).as("GET /api/calls: %s", r.body()).isEqualTo(200);
+        JsonNode body = json(r);
+        assertThat(body).hasSize(2);
+        JsonNode first = body.get(0);
+        assertThat(first.get("id").asText()).isEqualTo("call-1");
+        assertThat(first.get("state").asText()).isEqualTo("ANSWERED");
+        assertThat(first.get("answered_at").asText()).isEqualTo("2026-05-01T09:59:03Z");
+        assertThat(first.get("codec").asText()).isEqualTo("PCMU");
+        JsonNode media = first.get("legs").get(0).get("media");
+        assertThat(media.get("local_rtp_port").asInt()).isEqualTo(20000);
+        assertThat(media.get("latched").asBoolean()).isTrue();
+        assertThat(media.get("packets_received").asLong()).isEqualTo(150);
+        assertThat(first.get("legs").get(1).has("media")).as("a leg without anchored media has no media field").isFalse();
+        JsonNode ringing = body.get(1);
+        assertThat(ringing.get("state").asText()).isEqualTo("RINGING");
+        assertThat(ringing.has("answered_at")).isFalse();
+    }
+
+    @Test
+    void oneCallIsFoundByItsId() {
+        calls.add(answered("call-1", "1001", "1002"));
+
+        HttpResponse<String> r = api.send("GET", "/api/calls/call-1", token, null);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(json(r).get("caller").asText()).isEqualTo("1001");
+    }
+
+    @Test
+    void unknownCallIsA404WithTheApiErrorShape() {
+        HttpResponse<String> r = api.send("GET", "/api/calls/nope", token, null);
+
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(json(r).get("error").get("code").asText()).isEqualTo("not_found");
+        assertThat(json(r).get("error").get("message").asText()).contains("nope");
+    }
+
+    @Test
+    void deleteHangsTheCallUpInTheAdminsName() {
+        calls.add(answered("call-1", "1001", "1002"));
+
+        HttpResponse<String> r = api.send("DELETE", "/api/calls/call-1", token, null);
+
+        assertThat(r.statusCode()).as("DELETE /api/calls/call-1: %s", r.body()).isEqualTo(204);
+        assertThat(calls.hungUpBy("call-1")).contains("admin:" + ApiFixture.ADMIN);
+        assertThat(api.send("GET", "/api/calls/call-1", token, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void deletingACallThatIsNotInProgressIsA404() {
+        HttpResponse<String> r = api.send("DELETE", "/api/calls/gone", token, null);
+
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(json(r).get("error").get("code").asText()).isEqualTo("not_found");
+    }
+
+    @Test
+    void callsNeedAToken() {
+        calls.add(answered("call-1", "1001", "1002"));
+
+        assertThat(api.send("GET", "/api/calls", null, null).statusCode()).isEqualTo(401);
+        assertThat(api.send("DELETE", "/api/calls/call-1", null, null).statusCode()).isEqualTo(401);
+        assertThat(calls.hungUpBy("call-1")).isEmpty();
+    }
+}
