@@ -10,10 +10,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * The one shared timer for all SIP protocol timers: a Netty hashed wheel with a 10 ms tick on the
  * single {@code sip-timer} thread. A firing timer only posts its task to the executor that owns
- * the transaction, never running protocol logic on the timer thread. Any thread may schedule.
+ * the transaction, never running protocol logic on the timer thread. Any thread may schedule;
+ * once the stack is closing, scheduling does nothing (a stopping node retransmits nothing more).
  */
 public final class SipTimer implements ProtocolTimer, AutoCloseable {
     private static final Duration TICK = Duration.ofMillis(10);
+
+    private static final Cancellable NOT_STARTED = () -> {};
 
     private final HashedWheelTimer wheel;
 
@@ -24,8 +27,12 @@ public final class SipTimer implements ProtocolTimer, AutoCloseable {
 
     @Override
     public Cancellable schedule(Duration delay, Executor owner, Runnable task) {
-        Timeout timeout = wheel.newTimeout(t -> owner.execute(task), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
-        return timeout::cancel;
+        try {
+            Timeout timeout = wheel.newTimeout(t -> owner.execute(task), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+            return timeout::cancel;
+        } catch (IllegalStateException stopped) {
+            return NOT_STARTED; // the wheel stopped: the stack is closing
+        }
     }
 
     /** Number of timers scheduled and not yet fired or cancelled. */

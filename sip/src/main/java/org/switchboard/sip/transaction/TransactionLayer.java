@@ -2,6 +2,7 @@ package org.switchboard.sip.transaction;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +45,8 @@ public final class TransactionLayer {
     private final Map<TransactionKey, ServerEntry> servers = new ConcurrentHashMap<>();
     private final Map<TransactionKey, ClientEntry> clients = new ConcurrentHashMap<>();
     /** INVITE server transactions whose 2xx awaits its ACK, keyed by Call-ID and CSeq number. */
-    private final Map<String, ServerTransaction> awaiting2xxAck = new ConcurrentHashMap<>();
+    /** INVITE transactions whose 2xx awaits its ACK, by Call-ID then CSeq number (inner maps changed only inside compute). */
+    private final Map<String, Map<Long, ServerTransaction>> awaiting2xxAck = new ConcurrentHashMap<>();
 
     private record ClientEntry(Executor executor, ResponseSink sink) {}
 
@@ -134,7 +136,7 @@ public final class TransactionLayer {
             invite.receiveAck(); // ACK for our non-2xx: part of the INVITE transaction (§17.2.1)
             return;
         }
-        ServerTransaction accepted = awaiting2xxAck.remove(ack.callId() + " " + ack.cseq().number());
+        ServerTransaction accepted = stopAwaitingAck(ack.callId(), ack.cseq().number(), null);
         if (accepted != null) {
             accepted.acknowledge2xx();
         }
@@ -161,13 +163,10 @@ public final class TransactionLayer {
         }
         if (tx.method().equals(SipMethod.BYE)) {
             // A BYE proves the caller got our 2xx even if its ACK was lost: stop resending the 2xx.
-            awaiting2xxAck.entrySet().removeIf(e -> {
-                boolean sameCall = e.getKey().startsWith(tx.request().callId() + " ");
-                if (sameCall) {
-                    e.getValue().acknowledge2xx();
-                }
-                return sameCall;
-            });
+            Map<Long, ServerTransaction> answered = awaiting2xxAck.remove(tx.request().callId());
+            if (answered != null) {
+                answered.values().forEach(ServerTransaction::acknowledge2xx);
+            }
         }
         try {
             tu.onRequest(tx);
@@ -205,9 +204,25 @@ public final class TransactionLayer {
         });
     }
 
+    /**
+     * Removes and returns the transaction awaiting the ACK for {@code callId}/{@code cseq} (only if it
+     * is {@code expected}, when given).
+     */
+    private ServerTransaction stopAwaitingAck(String callId, long cseq, ServerTransaction expected) {
+        ServerTransaction[] removed = new ServerTransaction[1];
+        awaiting2xxAck.computeIfPresent(callId, (id, byCseq) -> {
+            ServerTransaction current = byCseq.get(cseq);
+            if (current != null && (expected == null || current == expected)) {
+                removed[0] = byCseq.remove(cseq);
+            }
+            return byCseq.isEmpty() ? null : byCseq;
+        });
+        return removed[0];
+    }
+
     private void forget(ServerTransaction tx) {
         servers.remove(tx.key(), tx);
-        awaiting2xxAck.values().remove(tx);
+        stopAwaitingAck(tx.request().callId(), tx.request().cseq().number(), tx);
     }
 
     /**
@@ -216,7 +231,11 @@ public final class TransactionLayer {
      */
     private Runnable prepareResponse(ServerTransaction tx, SipResponse response) {
         if (response.isSuccess() && tx.method().equals(SipMethod.INVITE)) {
-            awaiting2xxAck.put(response.callId() + " " + response.cseq().number(), tx);
+            awaiting2xxAck.compute(response.callId(), (callId, byCseq) -> {
+                Map<Long, ServerTransaction> map = byCseq == null ? new HashMap<>(2) : byCseq;
+                map.put(response.cseq().number(), tx);
+                return map;
+            });
         }
         Runnable send = preparedStatelessResponse(response, tx.flow());
         if (response.isFinal() && tx.nonInviteMachine() != null) {

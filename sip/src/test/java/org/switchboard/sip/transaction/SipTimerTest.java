@@ -39,6 +39,15 @@ class SipTimerTest {
     }
 
     @Test
+    void aTimerAskedForAfterCloseIsNeverStartedAndDoesNotThrow() {
+        timer.close();
+        AtomicInteger ran = new AtomicInteger();
+        ProtocolTimer.Cancellable late = timer.schedule(Duration.ZERO, Runnable::run, ran::incrementAndGet);
+        late.cancel();
+        assertThat(ran).hasValue(0);
+    }
+
+    @Test
     void backoffDoublesUpToT2() {
         TimerSettings t = TimerSettings.DEFAULTS;
         assertThat(t.backoff(Duration.ofMillis(500))).isEqualTo(Duration.ofSeconds(1));
