@@ -16,7 +16,7 @@ import org.switchboard.store.testkit.TestDatabases;
 /**
  * Attended transfer (REFER with Replaces, RFC 3891) through the B2BUA with SIPp phones. The PBX
  * does not join two calls yet; what it does is checked here: a Replaces naming no call of this node
- * is refused with 481 and the call goes on as it was.
+ * is refused with 481, one naming a call here with 501, and the call goes on as it was.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AttendedTransferIT {
@@ -34,14 +34,16 @@ class AttendedTransferIT {
     }
 
     @Test
-    void aReplacesNamingNoCallOfThisNodeIsRefusedWith481AndTheCallGoesOn() throws Exception {
+    void aReplacesIsRefused481WhenItNamesNoCallHereElse501AndTheCallGoesOn() throws Exception {
         int calleePort = FreePorts.udpAndTcp();
         pbx.register("2202", calleePort);
         try (RtpSink calleeMedia = new RtpSink()) {
             Sipp.Running callee = CallIT.answering(calleePort, calleeMedia, "8");
 
-            pbx.caller("transfer_unknown_replaces.xml", "2201", "2202").key("codec", "8").key("target", "2203").run()
-                    .assertAllCallsSucceeded("2201 calls 2202, REFERs replacing an unknown call, gets 481, hangs up");
+            // A Call-ID without '@', so that the scenario can name its own call in a Replaces unescaped.
+            pbx.caller("transfer_refused_replaces.xml", "2201", "2202").key("codec", "8").key("target", "2203")
+                    .option("-cid_str", "%u-%p-attended").run()
+                    .assertAllCallsSucceeded("2201 calls 2202, REFERs replacing an unknown call (481) and its own (501), hangs up");
             callee.awaitResult().assertAllCallsSucceeded("2202 answers and gets the caller's BYE");
         }
         Cdr cdr = pbx.awaitCdrOf("2201");
