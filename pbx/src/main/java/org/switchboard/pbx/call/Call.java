@@ -489,7 +489,8 @@ final class Call implements CallLegs {
     private BlindTransfer transfer() {
         if (transfer == null) {
             transfer = new BlindTransfer(services.stack(), router, services.scheduler(),
-                    services.settings().noAnswerTimeout(), services.settings().domain(), this);
+                    services.settings().noAnswerTimeout(), services.settings().domain(), this,
+                    callId -> registry.find(callId).isPresent());
         }
         return transfer;
     }

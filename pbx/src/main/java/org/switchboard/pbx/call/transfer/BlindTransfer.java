@@ -7,6 +7,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.media.rtp.Leg;
@@ -38,6 +39,8 @@ import org.switchboard.sip.transport.NextHop;
  * in sipfrag NOTIFYs. When the target answers it takes the transferor's place: the transferee's
  * leg is re-INVITEd towards the new media and the transferor's leg ends with BYE. If the target
  * fails, the call goes on as it was. One transfer at a time per call (another REFER meanwhile: 491).
+ * An attended transfer (a Replaces in the Refer-To) is refused: 481 when the dialog it names is no
+ * call of this node (RFC 3891 §3), else 501; either way the call goes on unchanged.
  * Owned by the call's executor: every method and callback runs there.
  */
 public final class BlindTransfer {
@@ -50,21 +53,25 @@ public final class BlindTransfer {
     private final Duration ringTimeout;
     private final String domain;
     private final CallLegs call;
+    private final Predicate<String> callOfThisNode;
     private Attempt attempt;
 
     /**
      * @param scheduler posts the ring timeout to the call's executor
      * @param ringTimeout how long the target may ring before the transfer fails
      * @param domain the SIP domain of the From and To of the INVITE to the target
+     * @param callOfThisNode whether a Call-ID is a leg of a call in progress here (thread-safe: it
+     *     only looks the id up, it never touches another call's state)
      */
     public BlindTransfer(SipStack stack, CallRouter router, ScheduledExecutorService scheduler, Duration ringTimeout,
-            String domain, CallLegs call) {
+            String domain, CallLegs call, Predicate<String> callOfThisNode) {
         this.stack = stack;
         this.router = router;
         this.scheduler = scheduler;
         this.ringTimeout = ringTimeout;
         this.domain = domain;
         this.call = call;
+        this.callOfThisNode = callOfThisNode;
     }
 
     /** A REFER received on {@code transferor}'s dialog of the answered call. */
@@ -89,7 +96,9 @@ public final class BlindTransfer {
             case ReferRequest.Check.Accepted accepted -> request = accepted.refer();
         }
         if (request.replaces().isPresent()) {
-            tx.respond(refer.createResponse(501, "Attended Transfer Not Supported"));
+            tx.respond(callOfThisNode.test(request.replaces().get().callId())
+                    ? refer.createResponse(501, "Attended Transfer Not Supported")
+                    : refer.createResponse(481, "Replaced Call Does Not Exist"));
             return;
         }
         tx.respond(refer.createResponse(202, "Accepted")
