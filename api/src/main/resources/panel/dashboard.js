@@ -10,6 +10,8 @@ import { CDR_SETTLE_MILLIS, liveEvents } from './events.js';
 export const title = 'Dashboard';
 
 const FALLBACK_MILLIS = 30000;
+// Health has no event (a database outage publishes nothing), so it alone is re-read on a timer.
+const HEALTH_POLL_MILLIS = 15000;
 // Events often come in bursts (a phone registering several contacts, a call starting and being
 // answered); one re-read per burst is enough.
 const COALESCE_MILLIS = 150;
@@ -79,6 +81,7 @@ export function render(main, { offers, whenRoutesKnown }) {
   let historyTimer = null;
   let uptimeSeconds = null;
   let uptimeRead = 0;
+  const healthPoll = setInterval(() => refresh(['health']), HEALTH_POLL_MILLIS);
   const uptimeTicker = setInterval(() => {
     if (uptimeSeconds !== null) {
       uptime.textContent = duration(uptimeSeconds + Math.floor((Date.now() - uptimeRead) / 1000));
@@ -222,6 +225,7 @@ export function render(main, { offers, whenRoutesKnown }) {
     clearTimeout(pendingTimer);
     clearTimeout(historyTimer);
     clearInterval(uptimeTicker);
+    clearInterval(healthPoll);
   };
 }
 
