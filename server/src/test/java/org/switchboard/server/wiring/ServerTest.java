@@ -47,12 +47,7 @@ class ServerTest {
                 extensions:
                   - {number: "1001", name: Alice, password: alice-password}
                 """);
-        Map<String, String> env = Map.of(
-                "SWITCHBOARD_DATABASE_URL", database.settings().url(),
-                "SWITCHBOARD_PROVISIONING_KEY_FILE", dir.resolve("provisioning.key").toString(),
-                "SWITCHBOARD_SIP_TLS_DIR", dir.resolve("tls").toString(),
-                "SWITCHBOARD_DATABASE_USER", database.settings().user(),
-                "SWITCHBOARD_DATABASE_PASSWORD", database.settings().password());
+        Map<String, String> env = environment(database);
         SwitchboardConfig config = new ConfigLoader(env).load(file, true);
 
         Server first = Server.start(config, Clock.systemUTC(), "test");
@@ -185,12 +180,7 @@ class ServerTest {
                 http: {bind: 127.0.0.1, port: 0}
                 admin: {username: root, password: root-password, token_ttl: 1h}
                 """);
-        Map<String, String> env = Map.of(
-                "SWITCHBOARD_DATABASE_URL", database.settings().url(),
-                "SWITCHBOARD_PROVISIONING_KEY_FILE", dir.resolve("provisioning.key").toString(),
-                "SWITCHBOARD_SIP_TLS_DIR", dir.resolve("tls").toString(),
-                "SWITCHBOARD_DATABASE_USER", database.settings().user(),
-                "SWITCHBOARD_DATABASE_PASSWORD", database.settings().password());
+        Map<String, String> env = environment(database);
         SwitchboardConfig config = new ConfigLoader(env).load(file, true);
         Instant now = Instant.now();
 
