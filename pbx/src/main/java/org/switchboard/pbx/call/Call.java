@@ -57,7 +57,7 @@ final class Call implements CallLegs {
     private final CallRouter router;
     private final CallRegistry registry;
     private final ServerTransaction invite;
-    private final SessionDescription offer;
+    private SessionDescription offer; // the caller's session: its INVITE's offer, or its ACK's answer (delayed offer)
     private final int mediaIndex;
     private final String caller;
     private String callee;
@@ -86,6 +86,7 @@ final class Call implements CallLegs {
     private int rings;
     private CallPlan plan;
     private byte[] calleeOffer;
+    private DelayedOffer delayedOffer; // the caller's INVITE had no SDP
 
     Call(CallServices services, CallRouter router, CallRegistry registry, ServerTransaction invite,
             SessionDescription offer, int mediaIndex, String caller, String callee) {
@@ -151,7 +152,12 @@ final class Call implements CallLegs {
             return;
         }
         media = new CallMedia(session, services.settings().mediaAddress(), mediaIndex);
-        calleeOffer = media.relay(Leg.A, offer);
+        if (offer == null) {
+            delayedOffer = new DelayedOffer(media);
+            calleeOffer = delayedOffer.calleeOffer();
+        } else {
+            calleeOffer = media.relay(Leg.A, offer);
+        }
         act(plan);
     }
 
@@ -228,7 +234,7 @@ final class Call implements CallLegs {
         SipResponse ringing = invite.request().createResponse(response.status(), response.reason())
                 .withToTag(localTag);
         Optional<SessionDescription> early = CallMedia.sdpOf(response);
-        if (early.isPresent()) {
+        if (early.isPresent() && delayedOffer == null) { // without 100rel there is no offer to a silent caller in a 183
             // RFC 3960 early media (183): ringback or announcements from the callee's side.
             ringing = ringing.withHeader(HeaderName.CONTACT, contact.on(invite.flow().transport()).toString())
                     .withBody(CallMedia.SDP, media.relay(Leg.B, early.get()));
@@ -255,7 +261,7 @@ final class Call implements CallLegs {
         Optional<SessionDescription> answer = CallMedia.sdpOf(ok);
         AnswerResult result = answer.isEmpty()
                 ? new AnswerResult.NotAcceptable("callee answered without SDP")
-                : media.answerCaller(offer, answer.get());
+                : delayedOffer != null ? delayedOffer.calleeAnswered(answer.get()) : media.answerCaller(offer, answer.get());
         switch (result) {
             case AnswerResult.NotAcceptable refused -> {
                 leg.state(CalleeLeg.State.ENDED);
@@ -365,6 +371,26 @@ final class Call implements CallLegs {
         tx.respond(tx.request().createResponse(200));
         hangUpOther(from);
         end(Disposition.ANSWERED, from == Leg.A ? "BYE from caller" : "BYE from callee");
+    }
+
+    /** An ACK for a 2xx we sent on one of this call's Call-IDs: it may carry an answer to our offer. */
+    void onAck(SipRequest ack) {
+        if (phase != Phase.ANSWERED) {
+            return;
+        }
+        Leg from = ack.callId().equals(callerCallId) ? Leg.A : Leg.B;
+        if (from == Leg.A && delayedOffer != null && delayedOffer.isAnswerAck(ack, invite.request())) {
+            switch (delayedOffer.callerAcked(ack)) {
+                case DelayedOffer.Answer.Taken taken -> offer = taken.sdp();
+                case DelayedOffer.Answer.Failed failed -> {
+                    bye(callerDialog, callerHop());
+                    hangUpOther(Leg.A);
+                    end(Disposition.FAILED, failed.cause());
+                }
+            }
+            return;
+        }
+        inDialog.onAck(from, ack).ifPresent(this::hangUp);
     }
 
     /** The caller never ACKed our 2xx (Timer H or L): the dialog is dead on its side. */

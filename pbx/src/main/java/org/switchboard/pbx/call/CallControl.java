@@ -99,10 +99,10 @@ public final class CallControl implements ActiveCalls {
             reject(tx, 400, "Bad SDP: " + e.getMessage());
             return;
         }
-        OptionalInt audio = offer.map(CallMedia::audioIndex).orElse(OptionalInt.empty());
+        // No offer (delayed offer, RFC 3261 §13.2.1): the PBX offers its own single audio stream.
+        OptionalInt audio = offer.map(CallMedia::audioIndex).orElse(OptionalInt.of(0));
         if (audio.isEmpty()) {
-            // An INVITE without an offer (RFC 3264 late offer) is not supported yet.
-            reject(tx, 488, offer.isEmpty() ? "SDP Offer Required" : "No RTP/AVP Audio Stream");
+            reject(tx, 488, "No RTP/AVP Audio Stream");
             return;
         }
         String dialled = request.requestUri() instanceof SipUri uri ? uri.user().orElse("") : "";
@@ -110,13 +110,13 @@ public final class CallControl implements ActiveCalls {
         switch (plan.action()) {
             case CallPlan.FeatureCode code -> featureCodes.apply(tx, caller.get(), code.code());
             case CallPlan.Ring ring -> {
-                Call call = start(tx, offer.get(), audio.getAsInt(), caller.get(), ring.extension());
+                Call call = start(tx, offer.orElse(null), audio.getAsInt(), caller.get(), ring.extension());
                 if (call != null) {
                     call.ring(plan);
                 }
             }
             case CallPlan.Reject reject -> {
-                Call call = start(tx, offer.get(), audio.getAsInt(), caller.get(), dialled);
+                Call call = start(tx, offer.orElse(null), audio.getAsInt(), caller.get(), dialled);
                 if (call != null) {
                     call.refuse(reject);
                 }
@@ -146,6 +146,11 @@ public final class CallControl implements ActiveCalls {
     /** The caller cancelled its INVITE; the stack already answered 200 and 487. */
     public void onCancelled(ServerTransaction invite) {
         registry.find(invite.request().callId()).ifPresent(Call::onCancelled);
+    }
+
+    /** An ACK for a 2xx we sent: to the call owning the Call-ID (it may carry an SDP answer). */
+    public void onAck(SipRequest ack) {
+        registry.find(ack.callId()).ifPresent(call -> call.onAck(ack));
     }
 
     /** No ACK came for the 2xx of an INVITE we answered. */

@@ -18,6 +18,7 @@ import org.switchboard.media.sdp.MediaEndpoint;
 import org.switchboard.media.sdp.RtcpAttribute;
 import org.switchboard.media.sdp.SdpAnchor;
 import org.switchboard.media.sdp.SdpAnswerer;
+import org.switchboard.media.sdp.SdpOfferer;
 import org.switchboard.media.sdp.SdpParseException;
 import org.switchboard.media.sdp.SdpParser;
 import org.switchboard.media.sdp.SessionDescription;
@@ -84,10 +85,33 @@ final class CallMedia {
      * where {@code from} listens, and the other phone is told to send to the relay.
      */
     byte[] relay(Leg from, SessionDescription sdp) {
+        return anchored(from, sdp).toSdp().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** As {@link #relay}, the description itself. */
+    SessionDescription anchored(Leg from, SessionDescription sdp) {
         signal(from, sdp);
         Leg to = from.other();
-        return SdpAnchor.anchor(sdp, mediaIndex, endpoint(to)).withOrigin(origin(to).next()).toSdp()
-                .getBytes(StandardCharsets.UTF_8);
+        return SdpAnchor.anchor(sdp, mediaIndex, endpoint(to)).withOrigin(origin(to).next());
+    }
+
+    /** The PBX's own offer to {@code to}'s phone on that leg's relay port (late offer: nobody else offered). */
+    SessionDescription offer(Leg to, SdpOfferer offerer) {
+        return offerer.offer(origin(to).next(), endpoint(to));
+    }
+
+    /**
+     * {@code from}'s phone answered {@code offer}, which the PBX sent it: when the answer is acceptable
+     * the relay learns where the phone listens, follows its direction, and the codec is the first it kept.
+     */
+    AnswerResult takeAnswer(Leg from, SessionDescription offer, SessionDescription answer) {
+        AnswerResult result = SdpOfferer.check(offer, answer, mediaIndex);
+        if (result instanceof AnswerResult.Answered answered) {
+            signal(from, answer);
+            followOffer(from, answer); // an answer's direction binds its sender as an offer's does
+            chose(answered);
+        }
+        return result;
     }
 
     /**
@@ -103,10 +127,14 @@ final class CallMedia {
         AnswerResult result = new SdpAnswerer(calleeAnswer.media().get(mediaIndex).codecs(), true)
                 .answer(callerOffer, callerOrigin.next(), endpoint(Leg.A));
         if (result instanceof AnswerResult.Answered answered) {
-            codec = answered.codecs().stream().map(c -> c.codec()).filter(c -> !c.isTelephoneEvent()).findFirst()
-                    .map(c -> c.encodingName());
+            chose(answered);
         }
         return result;
+    }
+
+    private void chose(AnswerResult.Answered answered) {
+        codec = answered.codecs().stream().map(c -> c.codec()).filter(c -> !c.isTelephoneEvent()).findFirst()
+                .map(c -> c.encodingName());
     }
 
     /**

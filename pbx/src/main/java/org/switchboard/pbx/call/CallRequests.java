@@ -8,7 +8,7 @@ import org.switchboard.sip.transaction.RandomTokens;
 import org.switchboard.sip.transaction.ServerTransaction;
 
 /**
- * Routes the SIP methods of calls to call control: INVITE, BYE, UPDATE, INFO and REFER, CANCEL and ACK
+ * Routes the SIP methods of calls to call control: INVITE, BYE, UPDATE, INFO and REFER, ACK, CANCEL and ACK
  * timeouts. The stack must be started with its router before call control (which sends through
  * the stack) can exist, so call control is {@linkplain #attach attached} right after; a request
  * arriving in between is answered 503 with Retry-After. Thread-safe: the attached control is
@@ -25,6 +25,7 @@ public final class CallRequests {
                 .on(SipMethod.UPDATE, tx -> to(tx, CallControl::onInDialogRequest))
                 .on(SipMethod.INFO, tx -> to(tx, CallControl::onInDialogRequest))
                 .on(SipMethod.REFER, tx -> to(tx, CallControl::onInDialogRequest))
+                .onAck((ack, flow) -> ready().ifPresent(c -> c.onAck(ack)))
                 .onCancelled(tx -> ready().ifPresent(c -> c.onCancelled(tx)))
                 .onAckTimeout(tx -> ready().ifPresent(c -> c.onAckTimeout(tx)));
     }

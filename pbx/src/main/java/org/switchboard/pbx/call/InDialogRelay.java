@@ -19,7 +19,9 @@ import org.switchboard.sip.transport.NextHop;
  * Passes the in-dialog requests of an answered call from one leg to the other and their final
  * responses back: re-INVITE (hold and resume, RFC 3264 §8.4) and UPDATE (RFC 3311) with their SDP
  * re-anchored on the relay, INFO (DTMF) and anything else with its body as it came. The B2BUA
- * ACKs a relayed re-INVITE's 2xx itself; the originator's ACK ends at the PBX. One re-INVITE at a
+ * ACKs a relayed re-INVITE's 2xx itself; the originator's ACK ends at the PBX, unless the re-INVITE
+ * had no SDP: then the 2xx carries the other phone's offer and its ACK waits for the originator's,
+ * which carries the answer (RFC 3261 §14.1, RFC 3264 §5). One re-INVITE at a
  * time per call: a second one meets 491 (RFC 3261 §14.2). Owned by the call's executor.
  */
 final class InDialogRelay {
@@ -30,6 +32,7 @@ final class InDialogRelay {
     private final NextHop[] hops = new NextHop[2];
     private CallMedia media;
     private boolean inviteInProgress;
+    private Relayed awaitingAnswer; // a re-INVITE without SDP whose 2xx offer waits for the answer in the sender's ACK
 
     /** What the PBX adds to its 2xx for a leg's re-INVITE or UPDATE: the session timer's say (RFC 4028 §9). */
     @FunctionalInterface
@@ -79,7 +82,30 @@ final class InDialogRelay {
         }
         inviteInProgress |= invite;
         NextHop hop = hops[to.ordinal()];
-        stack.send(out.build(), hop.transport(), hop.address(), new Relayed(tx, to));
+        stack.send(out.build(), hop.transport(), hop.address(), new Relayed(tx, to, offer.isPresent()));
+    }
+
+    /**
+     * An ACK from leg {@code from} for the 2xx we passed it. When it answers the offer of a re-INVITE
+     * without SDP, the answer goes on in the other phone's ACK.
+     *
+     * @return why the call must end: the ACK carried no usable answer to that offer
+     */
+    Optional<String> onAck(Leg from, SipRequest ack) {
+        Relayed waiting = awaitingAnswer;
+        if (waiting == null || waiting.to != from.other() || ack.cseq().number() != waiting.original.request().cseq().number()) {
+            return Optional.empty();
+        }
+        awaitingAnswer = null;
+        Optional<SessionDescription> answer = CallMedia.sdpOf(ack);
+        SipRequest out = dialogs[waiting.to.ordinal()].ack(waiting.cseq);
+        if (answer.isPresent()) {
+            media.followOffer(from, answer.get());
+            out = out.withBody(CallMedia.SDP, media.relay(from, answer.get()));
+        }
+        NextHop hop = hops[waiting.to.ordinal()];
+        waiting.ack = stack.sendStateless(out, hop.transport(), hop.address());
+        return answer.isPresent() ? Optional.empty() : Optional.of("no SDP answer in the ACK of a re-INVITE without SDP");
     }
 
     private static void copyBody(SipMessage from, SipRequest.Builder to) {
@@ -97,11 +123,14 @@ final class InDialogRelay {
     private final class Relayed implements ClientTransactionListener<SipResponse> {
         private final ServerTransaction original;
         private final Leg to;
+        private final boolean offered;
         private SipRequest ack;
+        private long cseq;
 
-        Relayed(ServerTransaction original, Leg to) {
+        Relayed(ServerTransaction original, Leg to, boolean offered) {
             this.original = original;
             this.to = to;
+            this.offered = offered;
         }
 
         @Override
@@ -118,8 +147,15 @@ final class InDialogRelay {
                     stack.resend(ack, hop.transport(), hop.address()); // a retransmitted 2xx
                     return;
                 }
-                ack = stack.sendStateless(dialogs[to.ordinal()].ack(response.cseq().number()), hop.transport(),
-                        hop.address());
+                if (awaitingAnswer == this) {
+                    return; // a retransmitted 2xx while the originator's answer is awaited: our own 2xx is resent
+                }
+                cseq = response.cseq().number();
+                if (!offered && CallMedia.sdpOf(response).isPresent()) {
+                    awaitingAnswer = this; // the answer comes in the originator's ACK (onAck)
+                } else {
+                    ack = stack.sendStateless(dialogs[to.ordinal()].ack(cseq), hop.transport(), hop.address());
+                }
             }
             dialogs[to.ordinal()].receiveTargetRefreshResponse(response);
             if (invite) {
