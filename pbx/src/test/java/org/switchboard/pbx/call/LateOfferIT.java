@@ -21,8 +21,9 @@ import org.switchboard.store.testkit.TestDatabases;
 
 /**
  * Delayed offers through the B2BUA with SIPp phones, the real relay and a real SQLite file: an
- * INVITE without SDP (the PBX offers, the caller answers in its ACK), and a caller whose ACK
- * brings no usable answer.
+ * INVITE without SDP (the PBX offers, the caller answers in its ACK), a caller whose ACK brings no
+ * usable answer, and re-INVITEs without SDP from either side (the other phone offers in the 200,
+ * the answer goes back in the ACK).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LateOfferIT {
@@ -31,7 +32,7 @@ class LateOfferIT {
     @BeforeAll
     void start() {
         pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(5), Duration.ofSeconds(60));
-        pbx.addExtensions("1101", "1102", "1103", "1104", "1105", "1106");
+        pbx.addExtensions("1101", "1102", "1103", "1104", "1105", "1106", "1107", "1108", "1109", "1110");
     }
 
     @AfterAll
@@ -99,6 +100,42 @@ class LateOfferIT {
         Cdr cdr = pbx.awaitCdrOf("1105");
         assertThat(cdr.disposition()).isEqualTo(Disposition.FAILED);
         assertThat(cdr.hangupCause()).startsWith("caller's ACK answer not acceptable: answer shares no codec");
+        pbx.awaitPortsFree();
+    }
+
+    @Test
+    void callersReInviteWithoutSdpGetsTheCalleesOfferAndItsAnswerReachesTheCallee() throws Exception {
+        int calleePort = FreePorts.udpAndTcp();
+        pbx.register("1108", calleePort);
+        try (RtpSink calleeMedia = new RtpSink()) {
+            Sipp.Running callee = startCallee(Sipp.scenario("uas_offer_in_reinvite_ok.xml").localPort(calleePort)
+                    .key("rtp_port", Integer.toString(calleeMedia.port())).key("codec", "8"), calleePort);
+            Sipp.Running caller = pbx.caller("uac_reinvite_without_sdp.xml", "1107", "1108").key("sdp_ip", "127.0.0.1")
+                    .key("codec", "8").start();
+
+            awaitCall("1107", c -> c.state() == CallState.ON_HOLD);
+            caller.awaitResult().assertAllCallsSucceeded("1107 re-INVITEs without SDP, gets 1108's offer, answers sendonly");
+            callee.awaitResult().assertAllCallsSucceeded("1108 offers in the 200, gets the sendonly answer in the ACK");
+        }
+        assertThat(pbx.awaitCdrOf("1107").hangupCause()).isEqualTo("BYE from caller");
+        pbx.awaitPortsFree();
+    }
+
+    @Test
+    void calleesReInviteWithoutSdpGetsTheCallersOfferAndItsAnswerReachesTheCaller() throws Exception {
+        int calleePort = FreePorts.udpAndTcp();
+        pbx.register("1110", calleePort);
+        try (RtpSink calleeMedia = new RtpSink()) {
+            Sipp.Running callee = startCallee(Sipp.scenario("uas_reinvite_without_sdp.xml").localPort(calleePort)
+                    .key("rtp_port", Integer.toString(calleeMedia.port())).key("codec", "8"), calleePort);
+            Sipp.Running caller = pbx.caller("uac_offer_in_reinvite_ok.xml", "1109", "1110").key("sdp_ip", "127.0.0.1")
+                    .key("codec", "8").start();
+
+            awaitCall("1109", c -> c.state() == CallState.ON_HOLD);
+            caller.awaitResult().assertAllCallsSucceeded("1109 offers in the 200, gets the sendonly answer in the ACK");
+            callee.awaitResult().assertAllCallsSucceeded("1110 re-INVITEs without SDP, gets 1109's offer, answers sendonly");
+        }
+        assertThat(pbx.awaitCdrOf("1109").hangupCause()).isEqualTo("BYE from caller");
         pbx.awaitPortsFree();
     }
 
