@@ -177,8 +177,9 @@ final class Call implements CallLegs {
         callee = ring.extension();
         phase = Phase.CALLING;
         forks.newRing();
+        List<String> diversions = Diversion.headers(ring.forwards(), services.settings().domain());
         for (Binding binding : ring.contacts()) {
-            fork(binding, calleeOffer);
+            fork(binding, calleeOffer, diversions);
         }
         stopRinging();
         int thisRing = ++rings;
@@ -192,18 +193,19 @@ final class Call implements CallLegs {
         return plan.action() instanceof CallPlan.Ring ring ? (busy ? ring.onBusy() : ring.onNoAnswer()) : Optional.empty();
     }
 
-    private void fork(Binding binding, byte[] sdp) {
+    private void fork(Binding binding, byte[] sdp, List<String> diversions) {
         String callId = RandomTokens.tag() + RandomTokens.tag() + "@" + services.settings().sipHost();
         String domain = services.settings().domain();
-        SipRequest request = SipRequest.builder(SipMethod.INVITE, binding.contact())
+        SipRequest.Builder builder = SipRequest.builder(SipMethod.INVITE, binding.contact())
                 .from(NameAddress.of(SipUri.of(caller, domain)).withTag(RandomTokens.tag()))
                 .to(NameAddress.of(SipUri.of(callee, domain)))
                 .callId(callId)
                 .cseq(1)
                 .maxForwards(70)
                 .contact(contact.on(binding.flow().transport()))
-                .body(CallMedia.SDP, sdp)
-                .build();
+                .body(CallMedia.SDP, sdp);
+        diversions.forEach(diversion -> builder.header(Diversion.HEADER, diversion));
+        SipRequest request = builder.build();
         request = services.sessionTimers().offer(request);
         registry.add(callId, this);
         forks.send(new CalleeLeg(binding, request, this::onCalleeResponse));
