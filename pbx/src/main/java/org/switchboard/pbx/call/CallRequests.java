@@ -8,8 +8,8 @@ import org.switchboard.sip.transaction.RandomTokens;
 import org.switchboard.sip.transaction.ServerTransaction;
 
 /**
- * Routes the SIP methods of calls to call control: INVITE, BYE, UPDATE, INFO and REFER, ACK, CANCEL and ACK
- * timeouts. The stack must be started with its router before call control (which sends through
+ * Routes the SIP methods of calls to call control: INVITE, BYE, UPDATE, INFO, REFER, ACK, and the
+ * CANCEL and ACK-timeout callbacks. The stack must be started with its router before call control (which sends through
  * the stack) can exist, so call control is {@linkplain #attach attached} right after; a request
  * arriving in between is answered 503 with Retry-After. Thread-safe: the attached control is
  * published through a volatile field.

@@ -93,7 +93,8 @@ final class InDialogRelay {
      */
     Optional<String> onAck(Leg from, SipRequest ack) {
         Relayed waiting = awaitingAnswer;
-        if (waiting == null || waiting.to != from.other() || ack.cseq().number() != waiting.original.request().cseq().number()) {
+        if (waiting == null || waiting.to != from.other()
+                || ack.cseq().number() != waiting.original.request().cseq().number()) {
             return Optional.empty();
         }
         awaitingAnswer = null;
