@@ -35,7 +35,7 @@ class AttendedTransferIT {
     @BeforeAll
     void start() {
         pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(5), Duration.ofSeconds(60));
-        pbx.addExtensions("2201", "2202", "2203", "2211", "2212");
+        pbx.addExtensions("2201", "2202", "2203", "2211", "2212", "2221", "2222", "2223");
     }
 
     @AfterAll
@@ -87,6 +87,52 @@ class AttendedTransferIT {
                 .containsExactlyInAnyOrder(
                         tuple("2203", Disposition.ANSWERED, AttendedTransfer.CAUSE),
                         tuple("2202", Disposition.ANSWERED, "hung up by test"));
+        pbx.awaitPortsFree();
+    }
+
+    @Test
+    void aTransferorThatWasCalledHandsItsCallerToThePartyOfItsOwnCall() throws Exception {
+        int transferorPort = FreePorts.udpAndTcp();
+        int transfereePort = FreePorts.udpAndTcp();
+        pbx.register("2221", transferorPort);
+        pbx.register("2222", transfereePort);
+        try (RtpSink callerMedia = new RtpSink(); RtpSink transfereeMedia = new RtpSink()) {
+            Sipp.Running answered = CallIT.startCallee(Sipp.scenario("attended_answered.xml").localPort(transferorPort),
+                    transferorPort);
+            Sipp.Running transferee = CallIT.startCallee(Sipp.scenario("uas_reinvited.xml").localPort(transfereePort)
+                    .key("rtp_port", Integer.toString(transfereeMedia.port())).key("codec", "8"), transfereePort);
+
+            // Call 1: 2223 calls 2221, whose phone answers and writes the Replaces naming that dialog.
+            Sipp.Running caller = pbx.caller("uac_reinvited.xml", "2223", "2221").key("codec", "8")
+                    .key("sdp_ip", "127.0.0.1").key("rtp_port", Integer.toString(callerMedia.port())).start();
+            String replaces = awaitReplaces(answered.work());
+            // Call 2: 2221 calls 2222, then REFERs it to 2223 replacing call 1, where 2221 is the callee.
+            pbx.caller("attended_transferor.xml", "2221", "2222").key("codec", "8").key("sdp_ip", "127.0.0.1")
+                    .key("target", "2223").key("replaces", replaces).run()
+                    .assertAllCallsSucceeded("2221 calls 2222, REFERs with Replaces: 202, NOTIFY 100 and 200, BYE");
+            answered.awaitResult().assertAllCallsSucceeded("2221 answers 2223, gets BYE once transferred");
+
+            List<CallSnapshot> calls = pbx.calls.list().get(5, TimeUnit.SECONDS);
+            assertThat(calls).as("calls in progress after the transfer").hasSize(1);
+            CallSnapshot joined = calls.getFirst();
+            assertThat(joined.legs()).as("legs of the joined call: the caller 2223, then the transferee in 2221's place")
+                    .extracting(LegSnapshot::party).containsExactly("2223", "2222");
+
+            callerMedia.sendPcma(relayPort(joined.legs().get(0)), 20);
+            transfereeMedia.sendPcma(relayPort(joined.legs().get(1)), 20);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                assertThat(transfereeMedia.received(8)).as("2223's RTP relayed to 2222").isPositive();
+                assertThat(callerMedia.received(8)).as("2222's RTP relayed to 2223").isPositive();
+            });
+
+            assertThat(pbx.calls.hangUp(joined.id(), "test").get(5, TimeUnit.SECONDS)).isTrue();
+            caller.awaitResult().assertAllCallsSucceeded("2223 calls 2221, is re-INVITEd towards 2222, gets BYE");
+            transferee.awaitResult().assertAllCallsSucceeded("2222 answers, is re-INVITEd into call 1, gets BYE");
+        }
+        List<Cdr> cdrs = pbx.awaitCdrsOf("2221", 2);
+        assertThat(cdrs).as("CDRs of 2221's two calls").extracting(Cdr::caller, Cdr::callee, Cdr::hangupCause)
+                .containsExactlyInAnyOrder(tuple("2221", "2222", AttendedTransfer.CAUSE),
+                        tuple("2223", "2221", "hung up by test"));
         pbx.awaitPortsFree();
     }
 
