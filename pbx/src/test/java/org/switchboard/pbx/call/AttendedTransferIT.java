@@ -35,7 +35,8 @@ class AttendedTransferIT {
     @BeforeAll
     void start() {
         pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(5), Duration.ofSeconds(60));
-        pbx.addExtensions("2201", "2202", "2203", "2211", "2212", "2221", "2222", "2223");
+        pbx.addExtensions("2201", "2202", "2203", "2211", "2212", "2221", "2222", "2223", "2231", "2232",
+                "2233");
     }
 
     @AfterAll
@@ -152,6 +153,39 @@ class AttendedTransferIT {
         Cdr cdr = pbx.awaitCdrOf("2211");
         assertThat(cdr.disposition()).isEqualTo(Disposition.ANSWERED);
         assertThat(cdr.hangupCause()).isEqualTo("BYE from caller");
+        pbx.awaitPortsFree();
+    }
+
+    @Test
+    void aReplacesWhoseTagsMatchNoDialogOfTheNamedCallFailsWithNotify481AndBothCallsGoOn() throws Exception {
+        int transferorPort = FreePorts.udpAndTcp();
+        int calleePort = FreePorts.udpAndTcp();
+        pbx.register("2231", transferorPort);
+        pbx.register("2232", calleePort);
+        try (RtpSink calleeMedia = new RtpSink()) {
+            Sipp.Running answered = CallIT.startCallee(Sipp.scenario("attended_answered.xml").localPort(transferorPort),
+                    transferorPort);
+            Sipp.Running callee = CallIT.answering(calleePort, calleeMedia, "8");
+            Sipp.Running caller = pbx.caller("uac_wait_bye.xml", "2233", "2231").key("codec", "8")
+                    .key("sdp_ip", "127.0.0.1").start();
+            String wrongToTag = awaitReplaces(answered.work()).replace("to-tag%3D", "to-tag%3Dnot-");
+
+            pbx.caller("attended_transferor_refused.xml", "2231", "2232").key("codec", "8").key("sdp_ip", "127.0.0.1")
+                    .key("target", "2233").key("replaces", wrongToTag).run()
+                    .assertAllCallsSucceeded("2231 calls 2232, REFERs with a Replaces of wrong tags: 202, NOTIFY 100 "
+                            + "and 481, hangs up");
+            callee.awaitResult().assertAllCallsSucceeded("2232 answers and gets the transferor's BYE");
+
+            List<CallSnapshot> calls = pbx.calls.list().get(5, TimeUnit.SECONDS);
+            assertThat(calls).as("the named call goes on as it was").singleElement()
+                    .satisfies(call -> assertThat(call.legs()).extracting(LegSnapshot::party).containsExactly("2233", "2231"));
+            assertThat(pbx.calls.hangUp(calls.getFirst().id(), "test").get(5, TimeUnit.SECONDS)).isTrue();
+            caller.awaitResult().assertAllCallsSucceeded("2233 calls 2231 and gets the PBX's BYE");
+            answered.awaitResult().assertAllCallsSucceeded("2231 answers 2233 and gets the PBX's BYE");
+        }
+        List<Cdr> cdrs = pbx.awaitCdrsOf("2231", 2);
+        assertThat(cdrs).as("CDRs of 2231's two calls").extracting(Cdr::caller, Cdr::hangupCause)
+                .containsExactlyInAnyOrder(tuple("2231", "BYE from caller"), tuple("2233", "hung up by test"));
         pbx.awaitPortsFree();
     }
 
