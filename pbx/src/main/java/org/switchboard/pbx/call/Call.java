@@ -396,6 +396,9 @@ final class Call implements CallLegs {
      * @return false when the call had already ended
      */
     boolean hangUp(String cause) {
+        if (transfer != null && transfer.deferHangUp(() -> hangUp(cause))) {
+            return true; // a leg is moving to another call: hang up once it has (or has not)
+        }
         switch (phase) {
             case ENDED -> {
                 return false;
@@ -596,7 +599,8 @@ final class Call implements CallLegs {
     @Override
     public void adopt(Leg leg, HandedOverLeg handed) {
         stopTimer(leg); // the moved leg's session timer stayed with its old call
-        registry.add(handed.callId(), this);
+        // The old call points the registry here once it hears back (endHandedOver): until then the
+        // leg's requests, on either executor, find the old call, which answers them 491.
         services.stack().joinExecutor(handed.callId(), id());
         if (leg == Leg.A) {
             callerDialog = handed.dialog();
@@ -615,9 +619,11 @@ final class Call implements CallLegs {
     }
 
     @Override
-    public void endHandedOver(Leg handedOver, String cause) {
+    public void endHandedOver(Leg handedOver, String newCallId, String cause) {
+        String legCallId = handedOver == Leg.A ? callerCallId : winner.callId();
+        registry.call(newCallId).ifPresent(newCall -> registry.add(legCallId, newCall));
         if (handedOver == Leg.A) {
-            adoptedLegs.remove(callerCallId);
+            adoptedLegs.remove(legCallId);
         } else {
             forks.release(winner);
         }

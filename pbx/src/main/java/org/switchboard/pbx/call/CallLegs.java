@@ -72,13 +72,15 @@ public interface CallLegs {
 
     /**
      * {@code handed}, taken from another call, replaces {@code leg}: its Call-ID is joined to this
-     * call's executor and found as this call's from now on. The replaced leg is not ended here.
+     * call's executor. The old call makes it found as this call's ({@link #endHandedOver}). The
+     * replaced leg is not ended here.
      */
     void adopt(Leg leg, HandedOverLeg handed);
 
     /**
-     * Ends the call after {@code handedOver} moved to another call and the other leg was hung up
-     * by the transfer: no BYE is sent, and the moved leg's Call-ID stays with its new call.
+     * Ends the call after {@code handedOver} moved to call {@code newCallId} and the other leg was
+     * hung up by the transfer: no BYE is sent, and the moved leg's Call-ID is found as the new
+     * call's from now on (and stays joined to its executor).
      */
-    void endHandedOver(Leg handedOver, String cause);
+    void endHandedOver(Leg handedOver, String newCallId, String cause);
 }

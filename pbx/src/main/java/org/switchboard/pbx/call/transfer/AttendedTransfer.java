@@ -36,6 +36,7 @@ public final class AttendedTransfer {
     private final CallLegs call;
     private final Function<String, Optional<CallLegs>> callsOfThisNode;
     private boolean handingOver;
+    private Runnable deferredHangUp;
 
     /**
      * @param callsOfThisNode the call in progress here that has a leg with this Call-ID (thread-safe:
@@ -50,6 +51,29 @@ public final class AttendedTransfer {
     /** Whether the transferee's leg is offered to the other call and the answer not back yet. */
     public boolean isHandingOver() {
         return handingOver;
+    }
+
+    /**
+     * Holds back a hang-up of this call (API, timer) while the transferee's leg is offered to the
+     * other call, which may own its dialog already; it runs when the answer is back (a no-op if
+     * the call ended by the transfer).
+     *
+     * @return whether the hang-up was held back
+     */
+    public boolean deferHangUp(Runnable hangUp) {
+        if (!handingOver) {
+            return false;
+        }
+        deferredHangUp = hangUp;
+        return true;
+    }
+
+    private void runDeferredHangUp() {
+        Runnable hangUp = deferredHangUp;
+        deferredHangUp = null;
+        if (hangUp != null) {
+            hangUp.run();
+        }
     }
 
     /** A REFER from {@code transferor} (in order, no other transfer under way) asking to replace {@code replaces}. */
@@ -88,13 +112,15 @@ public final class AttendedTransfer {
                 progress(transferorDialog, transferorHop, refused.status(), refused.reason());
                 log.info("attended transfer refused call_id={} status={} reason={}", call.id(), refused.status(),
                         refused.reason());
+                runDeferredHangUp();
             }
             case LegTakeover.Outcome.Taken taken -> {
                 progress(transferorDialog, transferorHop, 200, "OK");
                 stack.send(transferorDialog.newRequest(SipMethod.BYE).build(), transferorHop.transport(),
                         transferorHop.address(), new Unanswered("BYE"));
                 log.info("attended transfer completed call_id={} transferee_now_in={}", call.id(), taken.callId());
-                call.endHandedOver(transferor.other(), CAUSE);
+                call.endHandedOver(transferor.other(), taken.callId(), CAUSE);
+                runDeferredHangUp();
             }
         }
     }

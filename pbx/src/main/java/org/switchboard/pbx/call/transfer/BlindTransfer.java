@@ -119,6 +119,11 @@ public final class BlindTransfer {
         return attended.isHandingOver();
     }
 
+    /** See {@link AttendedTransfer#deferHangUp}. */
+    public boolean deferHangUp(Runnable hangUp) {
+        return attended.deferHangUp(hangUp);
+    }
+
     /** The call ended: a target still ringing is cancelled, and hung up should it answer anyway. */
     public void abandon() {
         if (attempt != null) {

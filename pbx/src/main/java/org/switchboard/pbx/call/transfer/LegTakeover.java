@@ -41,13 +41,14 @@ final class LegTakeover {
 
     /** Takes {@code leg} in place of the dialog {@code replaces} names, or refuses; tells {@code outcome} either way. */
     void take(Replaces replaces, String transferorParty, HandedOverLeg leg, Consumer<Outcome> outcome) {
-        Outcome result = check(replaces, transferorParty);
+        // The Replaces is seen from the transferor's side: its to-tag is ours, its from-tag the phone's.
+        Optional<Leg> named = call.legWithDialog(replaces.callId(), replaces.toTag(), replaces.fromTag());
+        Outcome result = check(named, replaces, transferorParty);
         if (result instanceof Outcome.Refused) {
             outcome.accept(result);
             return;
         }
-        // The Replaces is seen from the transferor's side: its to-tag is ours, its from-tag the phone's.
-        Leg replaced = call.legWithDialog(replaces.callId(), replaces.toTag(), replaces.fromTag()).orElseThrow();
+        Leg replaced = named.orElseThrow();
         Leg kept = replaced.other();
         Dialog transferorDialog = call.dialog(replaced);
         NextHop transferorHop = call.hop(replaced);
@@ -62,8 +63,7 @@ final class LegTakeover {
         outcome.accept(result);
     }
 
-    private Outcome check(Replaces replaces, String transferorParty) {
-        Optional<Leg> replaced = call.legWithDialog(replaces.callId(), replaces.toTag(), replaces.fromTag());
+    private Outcome check(Optional<Leg> replaced, Replaces replaces, String transferorParty) {
         if (replaced.isEmpty()) {
             // RFC 3891 §3: no confirmed dialog matches (unknown tags, or the call is not answered:
             // an early dialog the PBX did not initiate, or one it did, which it does not replace).
