@@ -574,11 +574,6 @@ final class Call implements CallLegs {
     }
 
     @Override
-    public boolean isAnswered() {
-        return phase == Phase.ANSWERED;
-    }
-
-    @Override
     public Optional<Leg> legWithDialog(String callId, String localTag, String remoteTag) {
         if (phase != Phase.ANSWERED) {
             return Optional.empty();

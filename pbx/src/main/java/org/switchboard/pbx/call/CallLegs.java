@@ -61,9 +61,6 @@ public interface CallLegs {
     /** Whether a transfer of this call is under way (a REFER accepted and not yet done). */
     boolean isTransferring();
 
-    /** Whether the call is answered (both legs have a confirmed dialog). */
-    boolean isAnswered();
-
     /** The leg whose dialog with the PBX has this id as the PBX sees it; empty when none has (or not answered). */
     Optional<Leg> legWithDialog(String callId, String localTag, String remoteTag);
 

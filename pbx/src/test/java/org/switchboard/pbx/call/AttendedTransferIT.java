@@ -36,7 +36,7 @@ class AttendedTransferIT {
     void start() {
         pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(5), Duration.ofSeconds(60));
         pbx.addExtensions("2201", "2202", "2203", "2211", "2212", "2221", "2222", "2223", "2231", "2232",
-                "2233");
+                "2233", "2241", "2242", "2243");
     }
 
     @AfterAll
@@ -186,6 +186,39 @@ class AttendedTransferIT {
         List<Cdr> cdrs = pbx.awaitCdrsOf("2231", 2);
         assertThat(cdrs).as("CDRs of 2231's two calls").extracting(Cdr::caller, Cdr::hangupCause)
                 .containsExactlyInAnyOrder(tuple("2231", "BYE from caller"), tuple("2233", "hung up by test"));
+        pbx.awaitPortsFree();
+    }
+
+    @Test
+    void aReplacesNamingACallStillRingingFailsWithNotify481AndTheCallRingsOn() throws Exception {
+        int ringingPort = FreePorts.udpAndTcp();
+        int calleePort = FreePorts.udpAndTcp();
+        pbx.register("2243", ringingPort);
+        pbx.register("2242", calleePort);
+        try (RtpSink calleeMedia = new RtpSink()) {
+            Sipp.Running ringing = CallIT.startCallee(Sipp.scenario("uas_ring.xml").localPort(ringingPort), ringingPort);
+            Sipp.Running callee = CallIT.answering(calleePort, calleeMedia, "8");
+            Sipp.Running early = pbx.caller("attended_ringing.xml", "2241", "2243").key("codec", "8")
+                    .key("sdp_ip", "127.0.0.1").option("-cid_str", "%u-%p-ringing").start();
+            String replaces = awaitReplaces(early.work());
+
+            // RFC 3891 §3: an early dialog the PBX did not initiate (2241 is its caller) is not replaced.
+            pbx.caller("attended_transferor_refused.xml", "2241", "2242").key("codec", "8").key("sdp_ip", "127.0.0.1")
+                    .key("target", "2243").key("replaces", replaces).run()
+                    .assertAllCallsSucceeded("2241 calls 2242, REFERs replacing its ringing call: 202, NOTIFY 100 "
+                            + "and 481, hangs up");
+            callee.awaitResult().assertAllCallsSucceeded("2242 answers and gets the transferor's BYE");
+
+            List<CallSnapshot> calls = pbx.calls.list().get(5, TimeUnit.SECONDS);
+            assertThat(calls).as("the ringing call goes on as it was").singleElement()
+                    .satisfies(call -> assertThat(call.state()).isEqualTo(CallState.RINGING));
+            assertThat(pbx.calls.hangUp(calls.getFirst().id(), "test").get(5, TimeUnit.SECONDS)).isTrue();
+            early.awaitResult().assertAllCallsSucceeded("2241 calls 2243, hears it ring, gets 487");
+            ringing.awaitResult().assertAllCallsSucceeded("2243 rings until cancelled");
+        }
+        List<Cdr> cdrs = pbx.awaitCdrsOf("2241", 2);
+        assertThat(cdrs).as("CDRs of 2241's two calls").extracting(Cdr::callee, Cdr::disposition)
+                .containsExactlyInAnyOrder(tuple("2242", Disposition.ANSWERED), tuple("2243", Disposition.CANCELLED));
         pbx.awaitPortsFree();
     }
 
