@@ -36,7 +36,8 @@ class AttendedTransferIT {
     void start() {
         pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(5), Duration.ofSeconds(60));
         pbx.addExtensions("2201", "2202", "2203", "2211", "2212", "2221", "2222", "2223", "2231", "2232",
-                "2233", "2241", "2242", "2243");
+                "2233", "2241", "2242", "2243", "2251",
+                "2252", "2253");
     }
 
     @AfterAll
@@ -134,6 +135,53 @@ class AttendedTransferIT {
         assertThat(cdrs).as("CDRs of 2221's two calls").extracting(Cdr::caller, Cdr::callee, Cdr::hangupCause)
                 .containsExactlyInAnyOrder(tuple("2221", "2222", AttendedTransfer.CAUSE),
                         tuple("2223", "2221", "hung up by test"));
+        pbx.awaitPortsFree();
+    }
+
+    @Test
+    void aCalledTransferorHandsItsCallerToItsHeldParty() throws Exception {
+        int transferorPort = FreePorts.udpAndTcp();
+        int heldPort = FreePorts.udpAndTcp();
+        pbx.register("2251", transferorPort);
+        pbx.register("2253", heldPort);
+        try (RtpSink heldMedia = new RtpSink(); RtpSink callerMedia = new RtpSink()) {
+            Sipp.Running held = CallIT.startCallee(Sipp.scenario("uas_hold.xml").localPort(heldPort)
+                    .key("rtp_port", Integer.toString(heldMedia.port())).key("codec", "8"), heldPort);
+            // Call 1: 2251 calls 2253 and holds it.
+            Sipp.Running firstCall = pbx.caller("attended_held.xml", "2251", "2253").key("codec", "8")
+                    .key("sdp_ip", "127.0.0.1").option("-cid_str", "%u-%p-held").start();
+            String replaces = awaitReplaces(firstCall.work());
+            // Call 2: 2252 calls 2251, which answers and REFERs it to 2253 replacing call 1: the
+            // transferee is the referred call's caller, whose own Call-ID moves to call 1.
+            Sipp.Running transferor = CallIT.startCallee(Sipp.scenario("attended_callee_transferor.xml")
+                    .localPort(transferorPort).key("target", "2253").key("replaces", replaces), transferorPort);
+            Sipp.Running caller = pbx.caller("uac_reinvited.xml", "2252", "2251").key("codec", "8")
+                    .key("sdp_ip", "127.0.0.1").key("rtp_port", Integer.toString(callerMedia.port())).start();
+            transferor.awaitResult().assertAllCallsSucceeded("2251 answers 2252, REFERs with Replaces: 202, NOTIFY 100 "
+                    + "and 200, BYE");
+            firstCall.awaitResult().assertAllCallsSucceeded("2251 calls 2253, holds it, gets BYE once transferred");
+
+            List<CallSnapshot> calls = pbx.calls.list().get(5, TimeUnit.SECONDS);
+            assertThat(calls).as("calls in progress after the transfer").hasSize(1);
+            CallSnapshot joined = calls.getFirst();
+            assertThat(joined.legs()).as("legs of the joined call: 2252 in the transferor's place, then 2253")
+                    .extracting(LegSnapshot::party).containsExactly("2252", "2253");
+
+            callerMedia.sendPcma(relayPort(joined.legs().get(0)), 20);
+            heldMedia.sendPcma(relayPort(joined.legs().get(1)), 20);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                assertThat(heldMedia.received(8)).as("2252's RTP relayed to 2253").isPositive();
+                assertThat(callerMedia.received(8)).as("2253's RTP relayed to 2252").isPositive();
+            });
+
+            assertThat(pbx.calls.hangUp(joined.id(), "test").get(5, TimeUnit.SECONDS)).isTrue();
+            caller.awaitResult().assertAllCallsSucceeded("2252 calls 2251, is re-INVITEd into call 1, gets BYE");
+            held.awaitResult().assertAllCallsSucceeded("2253 answers, is held, resumed towards 2252, gets BYE");
+        }
+        List<Cdr> cdrs = pbx.awaitCdrsOf("2251", 2);
+        assertThat(cdrs).as("CDRs of 2251's two calls").extracting(Cdr::caller, Cdr::callee, Cdr::hangupCause)
+                .containsExactlyInAnyOrder(tuple("2252", "2251", AttendedTransfer.CAUSE),
+                        tuple("2251", "2253", "hung up by test"));
         pbx.awaitPortsFree();
     }
 
