@@ -3,8 +3,8 @@ package org.switchboard.api.panel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +16,7 @@ import org.openqa.selenium.WebElement;
 import org.switchboard.api.http.ApiFixture;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.store.extension.Extension;
+import org.switchboard.store.testkit.Teardown;
 
 /**
  * The admin panel in headless Chromium against a real server over SQLite (without provisioning
@@ -23,25 +24,16 @@ import org.switchboard.store.extension.Extension;
  * the class, a fresh tab session per test; screenshots under {@code $SWITCHBOARD_BUILD_DIR/screenshots/}.
  */
 class PanelBrowserIT {
+    @AutoClose
+    private static final Teardown opened = new Teardown();
     private static ApiFixture api;
     private static PanelBrowser browser;
     private String testName;
 
     @BeforeAll
     static void start() throws IOException {
-        api = ApiFixture.withSqlite();
-        browser = new PanelBrowser(api.server.port());
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            api.close();
-        }
+        api = opened.add(ApiFixture.withSqlite());
+        browser = opened.add(new PanelBrowser(api.server.port()));
     }
 
     @BeforeEach

@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +45,7 @@ import org.switchboard.store.cdr.CdrFilter;
 import org.switchboard.store.cdr.Disposition;
 import org.switchboard.store.cdr.JdbiCdrStore;
 import org.switchboard.store.db.BatchWriter;
+import org.switchboard.store.testkit.Teardown;
 import org.switchboard.store.testkit.TestClock;
 import org.switchboard.store.testkit.TestDatabase;
 import org.switchboard.store.testkit.TestDatabases;
@@ -61,6 +62,8 @@ class PanelCallsIT {
     /** 30 calls over the last hours: 1001 calls 1002 (answered) 20 times, 1003 calls 1001 (busy) 10 times. */
     private static final int CALLS = 30;
 
+    @AutoClose
+    private static final Teardown opened = new Teardown();
     private static TestDatabase db;
     private static EventBus events;
     private static ListedCalls active;
@@ -71,8 +74,8 @@ class PanelCallsIT {
 
     @BeforeAll
     static void start() throws IOException {
-        db = TestDatabases.sqlite();
-        events = new EventBus();
+        db = opened.add(TestDatabases.sqlite());
+        events = opened.add(new EventBus());
         active = new ListedCalls();
         JdbiCdrStore store = new JdbiCdrStore(db.database(), Clock.systemUTC());
         CdrService cdrs = new CdrService(store);
@@ -92,31 +95,15 @@ class PanelCallsIT {
         AdminAuthService streamAuth = new AdminAuthService(new JdbiAdminUserStore(db.database()),
                 new JdbiAdminTokenStore(db.database()), new Argon2PasswordHasher(256, 1, 1), AuthPolicy.defaults(),
                 new TestClock(Instant.parse("2026-05-01T10:00:00Z")));
-        api = new ApiFixture(db, events, new CdrRoutes(cdrs), new CallRoutes(active),
-                new EventStreamRoutes(events, streamAuth));
+        api = opened.add(new ApiFixture(db, events, new CdrRoutes(cdrs), new CallRoutes(active),
+                new EventStreamRoutes(events, streamAuth)));
         downloads = Files.createTempDirectory("panel-downloads-");
-        browser = new PanelBrowser(api.server.port());
+        browser = opened.add(new PanelBrowser(api.server.port()));
         // Headless Chromium saves downloads only where it is told to.
         browser.driver.executeCdpCommand("Browser.setDownloadBehavior",
                 Map.of("behavior", "allow", "downloadPath", downloads.toString()));
         browser.openLoginPage();
         browser.logIn();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            try {
-                api.close();
-            } finally {
-                events.close();
-                db.close();
-            }
-        }
     }
 
     @BeforeEach

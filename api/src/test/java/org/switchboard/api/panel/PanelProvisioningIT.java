@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,8 +16,8 @@ import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.switchboard.api.http.ApiFixture;
 import org.switchboard.api.cdr.CdrRoutes;
+import org.switchboard.api.http.ApiFixture;
 import org.switchboard.api.provisioning.ProvisioningRoutes;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
 import org.switchboard.pbx.cdr.CdrService;
@@ -25,7 +25,6 @@ import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.provisioning.Codec;
-import org.switchboard.store.testkit.TestClock;
 import org.switchboard.pbx.provisioning.DeviceInput;
 import org.switchboard.pbx.provisioning.DeviceSecretCipher;
 import org.switchboard.pbx.provisioning.ProvisioningService;
@@ -38,6 +37,8 @@ import org.switchboard.store.cdr.JdbiCdrStore;
 import org.switchboard.store.extension.JdbiExtensionStore;
 import org.switchboard.store.provisioning.JdbiProvisionedDeviceStore;
 import org.switchboard.store.provisioning.JdbiRegisteredPhoneStore;
+import org.switchboard.store.testkit.Teardown;
+import org.switchboard.store.testkit.TestClock;
 import org.switchboard.store.testkit.TestDatabase;
 import org.switchboard.store.testkit.TestDatabases;
 
@@ -47,6 +48,8 @@ import org.switchboard.store.testkit.TestDatabases;
  * results. One browser and one server for the class; screenshots in the build directory.
  */
 class PanelProvisioningIT {
+    @AutoClose
+    private static final Teardown opened = new Teardown();
     private static TestDatabase db;
     private static ApiFixture api;
     private static ProvisioningService provisioning;
@@ -55,7 +58,7 @@ class PanelProvisioningIT {
 
     @BeforeAll
     static void start() throws IOException {
-        db = TestDatabases.sqlite();
+        db = opened.add(TestDatabases.sqlite());
         TestClock clock = new TestClock(Instant.parse("2026-05-01T10:00:00Z"));
         // The provisioning service checks extensions through its own service over the same database.
         ExtensionService extensions = new ExtensionService(new JdbiExtensionStore(db.database()), ApiFixture.REALM,
@@ -75,25 +78,10 @@ class PanelProvisioningIT {
                 new CallRecord("c2", "4002", "4003", now, null, now.plusSeconds(10), Disposition.NO_ANSWER, "480", null, null, null),
                 new CallRecord("c3", "4003", "4001", now, null, now.plusSeconds(1), Disposition.BUSY, "486", null, null, null));
         db.database().execute(h -> cdrs.batchSink().write(h, today));
-        api = new ApiFixture(db, new ProvisioningRoutes(provisioning), new CdrRoutes(new CdrService(cdrs)));
-        browser = new PanelBrowser(api.server.port());
+        api = opened.add(new ApiFixture(db, new ProvisioningRoutes(provisioning), new CdrRoutes(new CdrService(cdrs))));
+        browser = opened.add(new PanelBrowser(api.server.port()));
         browser.openLoginPage();
         browser.logIn();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            try {
-                api.close();
-            } finally {
-                db.close();
-            }
-        }
     }
 
     @BeforeEach

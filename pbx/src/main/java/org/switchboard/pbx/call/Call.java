@@ -20,6 +20,7 @@ import org.switchboard.media.sdp.SessionDescription;
 import org.switchboard.pbx.call.timer.SessionExpires;
 import org.switchboard.pbx.call.timer.SessionTimer;
 import org.switchboard.pbx.call.timer.SessionTimerNegotiation;
+import org.switchboard.pbx.call.transfer.AttendedTransfer;
 import org.switchboard.pbx.call.transfer.BlindTransfer;
 import org.switchboard.pbx.event.PbxEvent;
 import org.switchboard.pbx.registrar.Binding;
@@ -27,6 +28,7 @@ import org.switchboard.pbx.routing.CallPlan;
 import org.switchboard.pbx.routing.CallRouter;
 import org.switchboard.pbx.routing.Fallback;
 import org.switchboard.sip.dialog.Dialog;
+import org.switchboard.sip.dialog.DialogId;
 import org.switchboard.sip.message.HeaderName;
 import org.switchboard.sip.message.NameAddress;
 import org.switchboard.sip.message.SipMethod;
@@ -362,6 +364,11 @@ final class Call implements CallLegs {
             tx.respond(tx.request().createResponse(481).withToTag(RandomTokens.tag()));
             return;
         }
+        if (transfer != null && transfer.isHandingOver()) {
+            // A leg is on its way to another call, which may own its dialog already (attended transfer).
+            tx.respond(tx.request().createResponse(491, "Transfer In Progress"));
+            return;
+        }
         if (tx.method().equals(SipMethod.REFER)) {
             transfer().onRefer(from, tx);
             return;
@@ -417,6 +424,9 @@ final class Call implements CallLegs {
      * @return false when the call had already ended
      */
     boolean hangUp(String cause) {
+        if (transfer != null && transfer.deferHangUp(() -> hangUp(cause))) {
+            return true; // a leg is moving to another call: hang up once it has (or has not)
+        }
         switch (phase) {
             case ENDED -> {
                 return false;
@@ -478,7 +488,7 @@ final class Call implements CallLegs {
         Instant endedAt = services.clock().instant();
         boolean answered = disposition == Disposition.ANSWERED;
         String calleeAddress = Optional.ofNullable(winner).or(forks::first)
-                .map(leg -> hostPort(leg.binding().flow().remote())).orElse(null);
+                .map(leg -> hostPort(leg.remote())).orElse(null);
         services.cdr().record(new CallRecord(id(), caller, callee, startedAt, answered ? answeredAt : null, endedAt,
                 disposition, cause, media == null || !answered ? null : media.codec().orElse(null),
                 hostPort(invite.flow().remote()), calleeAddress));
@@ -518,7 +528,7 @@ final class Call implements CallLegs {
         if (transfer == null) {
             transfer = new BlindTransfer(services.stack(), router, services.scheduler(),
                     services.settings().noAnswerTimeout(), services.settings().domain(), this,
-                    callId -> registry.find(callId).isPresent());
+                    new AttendedTransfer(services.stack(), this, callId -> registry.find(callId).map(CallLegs.class::cast)));
         }
         return transfer;
     }
@@ -587,6 +597,63 @@ final class Call implements CallLegs {
     }
 
     @Override
+    public boolean isTransferring() {
+        return transfer != null && transfer.isBusy();
+    }
+
+    @Override
+    public Optional<Leg> legWithDialog(String callId, String localTag, String remoteTag) {
+        if (phase != Phase.ANSWERED) {
+            return Optional.empty();
+        }
+        for (Leg leg : Leg.values()) {
+            if (dialog(leg).id().equals(new DialogId(callId, localTag, remoteTag))) {
+                return Optional.of(leg);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public HandedOverLeg handOver(Leg leg) {
+        return new HandedOverLeg(party(leg), dialog(leg), hop(leg));
+    }
+
+    @Override
+    public void adopt(Leg leg, HandedOverLeg handed) {
+        stopTimer(leg); // the moved leg's session timer stayed with its old call
+        // The old call points the registry here once it hears back (endHandedOver): until then the
+        // leg's requests, on either executor, find the old call, which answers them 491.
+        services.stack().joinExecutor(handed.callId(), id());
+        if (leg == Leg.A) {
+            callerDialog = handed.dialog();
+            callerHop = handed.hop();
+            callerCallId = handed.callId();
+            callerParty = handed.party();
+            adoptedLegs.add(handed.callId());
+        } else {
+            CalleeLeg next = CalleeLeg.adopted(handed.hop(), handed.dialog());
+            winner.state(CalleeLeg.State.ENDED);
+            forks.adopt(next);
+            winner = next;
+            calleeParty = handed.party();
+        }
+        inDialog.connect(callerDialog, callerHop(), winner.dialog(), winner.hop(), media);
+    }
+
+    @Override
+    public void endHandedOver(Leg handedOver, String newCallId, String cause) {
+        String legCallId = handedOver == Leg.A ? callerCallId : winner.callId();
+        registry.call(newCallId).ifPresent(newCall -> registry.add(legCallId, newCall));
+        if (handedOver == Leg.A) {
+            adoptedLegs.remove(legCallId);
+        } else {
+            forks.release(winner);
+        }
+        end(Disposition.ANSWERED, cause);
+    }
+
+    @Override
     public byte[] relayMedia(Leg from, SessionDescription sdp) {
         media.followOffer(from, sdp);
         return media.relay(from, sdp);
@@ -602,7 +669,7 @@ final class Call implements CallLegs {
                 media == null ? Optional.empty() : media.signalledRtp(Leg.A));
         for (CalleeLeg leg : forks.all()) {
             if (leg.isPending() || leg == winner) {
-                parts.addLeg(false, leg.callId(), callee, hostPort(leg.binding().flow().remote()),
+                parts.addLeg(false, leg.callId(), party(Leg.B), hostPort(leg.remote()),
                         media == null ? 0 : media.localRtpPort(Leg.B),
                         media == null ? Optional.empty() : media.signalledRtp(Leg.B));
             }

@@ -1,5 +1,6 @@
 package org.switchboard.pbx.call;
 
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.switchboard.media.rtp.Leg;
 import org.switchboard.media.sdp.SessionDescription;
@@ -14,7 +15,8 @@ import org.switchboard.sip.transport.Transport;
 /**
  * The legs of an answered call, for the features that act on them from outside the call's state
  * machine (transfer, session timers): each leg's dialog, flow and party, the relay's view of the
- * media, and the one change a transfer makes, a new phone taking a leg's place. Implemented by
+ * media, and the changes a transfer makes: a new phone taking a leg's place, or a leg moving to
+ * another call (attended transfer). Implemented by
  * {@link Call}; every method runs on the call's executor, which owns the call's state.
  */
 public interface CallLegs {
@@ -55,4 +57,27 @@ public interface CallLegs {
 
     /** {@code sdp} from {@code from}'s phone: the relay follows it; returns it rewritten for the other leg. */
     byte[] relayMedia(Leg from, SessionDescription sdp);
+
+    /** Whether a transfer of this call is under way (a REFER accepted and not yet done). */
+    boolean isTransferring();
+
+    /** The leg whose dialog with the PBX has this id as the PBX sees it; empty when none has (or not answered). */
+    Optional<Leg> legWithDialog(String callId, String localTag, String remoteTag);
+
+    /** {@code leg} as it would move to another call; nothing changes here until {@link #endHandedOver}. */
+    HandedOverLeg handOver(Leg leg);
+
+    /**
+     * {@code handed}, taken from another call, replaces {@code leg}: its Call-ID is joined to this
+     * call's executor. The old call makes it found as this call's ({@link #endHandedOver}). The
+     * replaced leg is not ended here.
+     */
+    void adopt(Leg leg, HandedOverLeg handed);
+
+    /**
+     * Ends the call after {@code handedOver} moved to call {@code newCallId} and the other leg was
+     * hung up by the transfer: no BYE is sent, and the moved leg's Call-ID is found as the new
+     * call's from now on (and stays joined to its executor).
+     */
+    void endHandedOver(Leg handedOver, String newCallId, String cause);
 }

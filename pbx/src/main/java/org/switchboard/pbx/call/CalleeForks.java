@@ -46,6 +46,14 @@ final class CalleeForks {
         legs.add(leg);
     }
 
+    /**
+     * Forgets an answered leg that another call took over (attended transfer): this call's end
+     * must neither release its Call-ID from the other call's executor nor hang it up.
+     */
+    void release(CalleeLeg leg) {
+        legs.remove(leg);
+    }
+
     /** Cancels every fork still pending; one without a provisional yet when its first one comes (§9.1). */
     void cancelPending() {
         for (CalleeLeg leg : legs) {

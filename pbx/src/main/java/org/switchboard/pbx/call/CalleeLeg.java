@@ -1,5 +1,6 @@
 package org.switchboard.pbx.call;
 
+import java.net.InetSocketAddress;
 import java.util.function.BiConsumer;
 import org.switchboard.pbx.registrar.Binding;
 import org.switchboard.sip.dialog.Dialog;
@@ -12,14 +13,17 @@ import org.switchboard.sip.transport.NextHop;
 /**
  * One fork of a call: the INVITE to one registered phone of the callee, its progress, and once
  * it answered its dialog. It reaches the phone over the flow the phone registered from (NAT).
- * Owned by the call's executor (its Call-ID is joined to the call's).
+ * A leg can also be adopted already answered: a phone's dialog taken over from another call by
+ * an attended transfer, with no INVITE of ours behind it. Owned by the call's executor (its
+ * Call-ID is joined to the call's).
  */
 final class CalleeLeg implements ClientTransactionListener<SipResponse> {
     /** Where a fork is. */
     enum State { CALLING, RINGING, CANCELLING, ANSWERED, ENDED }
 
-    private final Binding binding;
-    private final SipRequest invite;
+    private final NextHop hop;
+    private final String callId;
+    private final SipRequest invite; // null for an adopted leg, which was never invited by this call
     private final BiConsumer<CalleeLeg, SipResponse> responses;
     private ClientTransaction transaction;
     private State state = State.CALLING;
@@ -29,25 +33,41 @@ final class CalleeLeg implements ClientTransactionListener<SipResponse> {
 
     /** @param responses gets every response, a timeout as 408 and a transport failure as 503 */
     CalleeLeg(Binding binding, SipRequest invite, BiConsumer<CalleeLeg, SipResponse> responses) {
-        this.binding = binding;
+        this.hop = new NextHop(binding.flow().transport(), binding.flow().remote());
+        this.callId = invite.callId();
         this.invite = invite;
         this.responses = responses;
     }
 
+    private CalleeLeg(NextHop hop, Dialog dialog) {
+        this.hop = hop;
+        this.callId = dialog.id().callId();
+        this.invite = null;
+        this.responses = (leg, response) -> { };
+        this.dialog = dialog;
+        this.state = State.ANSWERED;
+    }
+
+    /** A phone's answered dialog, reached at {@code hop}, that this call takes over from another call. */
+    static CalleeLeg adopted(NextHop hop, Dialog dialog) {
+        return new CalleeLeg(hop, dialog);
+    }
+
     String callId() {
-        return invite.callId();
+        return callId;
     }
 
     SipRequest invite() {
         return invite;
     }
 
-    Binding binding() {
-        return binding;
+    NextHop hop() {
+        return hop;
     }
 
-    NextHop hop() {
-        return new NextHop(binding.flow().transport(), binding.flow().remote());
+    /** The phone's transport address, as the CDR and the API show it. */
+    InetSocketAddress remote() {
+        return hop.address();
     }
 
     void sent(ClientTransaction tx) {

@@ -147,6 +147,13 @@ final class CallHarness implements AutoCloseable {
         return rows.getFirst();
     }
 
+    /** The CDRs naming {@code extension} as caller or callee, once the write-behind wrote {@code count} of them. */
+    List<Cdr> awaitCdrsOf(String extension, int count) {
+        CdrFilter filter = new CdrFilter(extension, null, null, null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> cdrStore.page(filter, 10, 0).total() >= count);
+        return cdrStore.page(filter, 10, 0).items();
+    }
+
     /** How many CDRs name {@code extension} as caller or callee. */
     long cdrsOf(String extension) {
         return cdrStore.page(new CdrFilter(extension, null, null, null), 1, 0).total();

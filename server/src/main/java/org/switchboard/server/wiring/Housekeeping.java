@@ -50,9 +50,19 @@ public final class Housekeeping implements AutoCloseable {
         return scheduler;
     }
 
-    /** Stops scheduling; runs already handed to a virtual thread finish on their own. */
+    /**
+     * Stops scheduling and waits (briefly) for the scheduler thread to end, so that a stopped node
+     * leaves no housekeeping thread behind; runs already handed to a virtual thread finish on their own.
+     */
     @Override
     public void close() {
         scheduler.shutdownNow();
+        try {
+            if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
+                log.warn("housekeeping scheduler did not stop within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -14,7 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,6 +31,7 @@ import org.switchboard.server.config.SwitchboardConfig;
 import org.switchboard.server.wiring.Server;
 import org.switchboard.sip.testkit.FreePorts;
 import org.switchboard.sip.testkit.Sipp;
+import org.switchboard.store.testkit.Teardown;
 import org.switchboard.store.testkit.TestDatabase;
 import org.switchboard.store.testkit.TestDatabases;
 
@@ -54,6 +55,8 @@ class PanelLiveIT {
     @TempDir
     static Path dir;
 
+    @AutoClose
+    private final Teardown opened = new Teardown();
     private TestDatabase database;
     private Server server;
     private ApiClient api;
@@ -62,8 +65,9 @@ class PanelLiveIT {
 
     @BeforeAll
     void start() throws Exception {
-        database = TestDatabases.sqlite();
+        database = opened.add(TestDatabases.sqlite());
         server = Server.start(config(), Clock.systemUTC(), "test");
+        opened.add(server::stop);
         api = new ApiClient(server.httpPort());
         api.login("root", "root-password");
         for (String number : new String[] {"1001", "2001", "2002"}) {
@@ -72,25 +76,9 @@ class PanelLiveIT {
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         }
         browser = browser();
+        opened.add(browser::quit);
         wait = new WebDriverWait(browser, WAIT);
         logIn();
-    }
-
-    @AfterAll
-    void stop() {
-        try {
-            if (browser != null) {
-                browser.quit();
-            }
-        } finally {
-            try {
-                if (server != null) {
-                    server.stop();
-                }
-            } finally {
-                database.close();
-            }
-        }
     }
 
     @Test

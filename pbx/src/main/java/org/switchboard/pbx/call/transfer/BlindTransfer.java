@@ -1,18 +1,13 @@
 package org.switchboard.pbx.call.transfer;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.media.rtp.Leg;
-import org.switchboard.media.sdp.SdpParseException;
-import org.switchboard.media.sdp.SdpParser;
 import org.switchboard.media.sdp.SessionDescription;
 import org.switchboard.pbx.call.CallLegs;
 import org.switchboard.pbx.registrar.Binding;
@@ -39,13 +34,12 @@ import org.switchboard.sip.transport.NextHop;
  * in sipfrag NOTIFYs. When the target answers it takes the transferor's place: the transferee's
  * leg is re-INVITEd towards the new media and the transferor's leg ends with BYE. If the target
  * fails, the call goes on as it was. One transfer at a time per call (another REFER meanwhile: 491).
- * An attended transfer (a Replaces in the Refer-To) is refused: 481 when the dialog it names is no
- * call of this node (RFC 3891 §3), else 501; either way the call goes on unchanged.
+ * A REFER whose Refer-To carries a Replaces is an attended transfer, handed to {@link AttendedTransfer}.
  * Owned by the call's executor: every method and callback runs there.
  */
 public final class BlindTransfer {
     private static final Logger log = LoggerFactory.getLogger(BlindTransfer.class);
-    private static final String SDP = "application/sdp";
+    private static final String SDP = Reinvite.SDP;
 
     private final SipStack stack;
     private final CallRouter router;
@@ -53,25 +47,24 @@ public final class BlindTransfer {
     private final Duration ringTimeout;
     private final String domain;
     private final CallLegs call;
-    private final Predicate<String> callOfThisNode;
+    private final AttendedTransfer attended;
     private Attempt attempt;
 
     /**
      * @param scheduler posts the ring timeout to the call's executor
      * @param ringTimeout how long the target may ring before the transfer fails
      * @param domain the SIP domain of the From and To of the INVITE to the target
-     * @param callOfThisNode whether a Call-ID is a leg of a call in progress here (thread-safe: it
-     *     only looks the id up, it never touches another call's state)
+     * @param attended the same call's attended transfers (a REFER with Replaces)
      */
     public BlindTransfer(SipStack stack, CallRouter router, ScheduledExecutorService scheduler, Duration ringTimeout,
-            String domain, CallLegs call, Predicate<String> callOfThisNode) {
+            String domain, CallLegs call, AttendedTransfer attended) {
         this.stack = stack;
         this.router = router;
         this.scheduler = scheduler;
         this.ringTimeout = ringTimeout;
         this.domain = domain;
         this.call = call;
-        this.callOfThisNode = callOfThisNode;
+        this.attended = attended;
     }
 
     /** A REFER received on {@code transferor}'s dialog of the answered call. */
@@ -83,7 +76,7 @@ public final class BlindTransfer {
             tx.respond(refer.createResponse(outOfOrder.getAsInt()));
             return;
         }
-        if (attempt != null) {
+        if (isBusy()) {
             tx.respond(refer.createResponse(491, "Transfer In Progress"));
             return;
         }
@@ -96,9 +89,7 @@ public final class BlindTransfer {
             case ReferRequest.Check.Accepted accepted -> request = accepted.refer();
         }
         if (request.replaces().isPresent()) {
-            tx.respond(callOfThisNode.test(request.replaces().get().callId())
-                    ? refer.createResponse(501, "Attended Transfer Not Supported")
-                    : refer.createResponse(481, "Replaced Call Does Not Exist"));
+            attended.onRefer(transferor, tx, dialog, request.replaces().get());
             return;
         }
         tx.respond(refer.createResponse(202, "Accepted")
@@ -118,6 +109,21 @@ public final class BlindTransfer {
         }
     }
 
+    /** Whether a transfer (blind or attended) is under way: another REFER meanwhile gets 491. */
+    public boolean isBusy() {
+        return attempt != null || attended.isHandingOver();
+    }
+
+    /** Whether a leg is on its way to another call (attended transfer): its dialog may be that call's already. */
+    public boolean isHandingOver() {
+        return attended.isHandingOver();
+    }
+
+    /** See {@link AttendedTransfer#deferHangUp}. */
+    public boolean deferHangUp(Runnable hangUp) {
+        return attended.deferHangUp(hangUp);
+    }
+
     /** The call ended: a target still ringing is cancelled, and hung up should it answer anyway. */
     public void abandon() {
         if (attempt != null) {
@@ -126,8 +132,7 @@ public final class BlindTransfer {
     }
 
     private void progress(Dialog transferor, NextHop hop, int status, String reason) {
-        SipRequest notify = TransferProgress.notify(transferor, call.contact(hop.transport()), status, reason);
-        stack.send(notify, hop.transport(), hop.address(), new Unanswered("NOTIFY"));
+        TransferProgress.send(stack, transferor, hop, call.contact(hop.transport()), status, reason);
     }
 
     /** The INVITE to the transfer target's phone and what becomes of it. */
@@ -193,7 +198,7 @@ public final class BlindTransfer {
             }
             Dialog dialog = Dialog.asUac(invite, response);
             ack = stack.sendStateless(dialog.ack(response.cseq().number()), hop.transport(), hop.address());
-            SessionDescription answer = sdp(response).orElse(null);
+            SessionDescription answer = Reinvite.sdp(response).orElse(null);
             if (over || answer == null) {
                 // Answered after the call ended, or without media to connect: hang it up again.
                 stack.send(dialog.newRequest(SipMethod.BYE).build(), hop.transport(), hop.address(), new Unanswered("BYE"));
@@ -208,7 +213,8 @@ public final class BlindTransfer {
             ringing.cancel(false);
             Leg transferee = transferor.other();
             call.replace(transferor, extension, target, invite, ok, ack);
-            reinvite(transferee, call.relayMedia(transferor, answer));
+            Reinvite.send(stack, call, transferee, call.relayMedia(transferor, answer),
+                    transfereeAnswer -> call.relayMedia(transferee, transfereeAnswer));
             progress(transferorDialog, transferorHop, 200, "OK");
             stack.send(transferorDialog.newRequest(SipMethod.BYE).build(), transferorHop.transport(),
                     transferorHop.address(), new Unanswered("BYE"));
@@ -257,78 +263,6 @@ public final class BlindTransfer {
             call.leaveLeg(invite.callId());
             progress(transferorDialog, transferorHop, status, reason);
             log.info("transfer failed call_id={} status={} reason={}", call.id(), status, reason);
-        }
-    }
-
-    /** Re-INVITEs the transferee with the target's media; its 2xx is ACKed here and its answer given to the relay. */
-    private void reinvite(Leg transferee, byte[] offer) {
-        Dialog dialog = call.dialog(transferee);
-        NextHop hop = call.hop(transferee);
-        SipRequest reinvite = dialog.newRequest(SipMethod.INVITE).contact(call.contact(hop.transport())).body(SDP, offer).build();
-        stack.send(reinvite, hop.transport(), hop.address(), new ClientTransactionListener<>() {
-            private SipRequest ack;
-
-            @Override
-            public void onProvisional(SipResponse response) {}
-
-            @Override
-            public void onFinal(SipResponse response) {
-                if (!response.isSuccess()) {
-                    log.info("transferee refused the re-INVITE call_id={} status={}", call.id(), response.status());
-                    return;
-                }
-                if (ack != null) {
-                    stack.resend(ack, hop.transport(), hop.address());
-                    return;
-                }
-                ack = stack.sendStateless(dialog.ack(response.cseq().number()), hop.transport(), hop.address());
-                dialog.receiveTargetRefreshResponse(response);
-                sdp(response).ifPresent(answer -> call.relayMedia(transferee, answer));
-            }
-
-            @Override
-            public void onTimeout() {
-                log.info("transferee did not answer the re-INVITE call_id={}", call.id());
-            }
-
-            @Override
-            public void onTransportError(Throwable cause) {
-                log.info("transferee unreachable for the re-INVITE call_id={} reason={}", call.id(), cause.toString());
-            }
-        });
-    }
-
-    private static Optional<SessionDescription> sdp(SipResponse response) {
-        if (response.body().length == 0) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(SdpParser.parse(new String(response.body(), StandardCharsets.UTF_8)));
-        } catch (SdpParseException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** For requests whose answer changes nothing (NOTIFY, BYE, CANCEL): a failure is only worth a debug line. */
-    private record Unanswered(String method) implements ClientTransactionListener<SipResponse> {
-        @Override
-        public void onProvisional(SipResponse response) {}
-
-        @Override
-        public void onFinal(SipResponse response) {
-            if (!response.isSuccess()) {
-                log.debug("transfer {} answered status={}", method, response.status());
-            }
-        }
-
-        @Override
-        public void onTimeout() {
-            log.debug("transfer {} timed out", method);
-        }
-
-        @Override
-        public void onTransportError(Throwable cause) {
-            log.debug("transfer {} not sent reason={}", method, cause.toString());
         }
     }
 }

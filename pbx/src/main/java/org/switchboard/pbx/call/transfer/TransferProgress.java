@@ -1,11 +1,13 @@
 package org.switchboard.pbx.call.transfer;
 
 import java.nio.charset.StandardCharsets;
+import org.switchboard.sip.app.SipStack;
 import org.switchboard.sip.dialog.Dialog;
 import org.switchboard.sip.message.HeaderName;
 import org.switchboard.sip.message.NameAddress;
 import org.switchboard.sip.message.SipMethod;
 import org.switchboard.sip.message.SipRequest;
+import org.switchboard.sip.transport.NextHop;
 
 /**
  * The NOTIFYs that tell a transferor how its REFER is doing (RFC 3515 §2.4.4): each carries the
@@ -29,5 +31,10 @@ public final class TransferProgress {
                 .header(HeaderName.SUBSCRIPTION_STATE, state)
                 .body(SIPFRAG, ("SIP/2.0 " + status + " " + reason + "\r\n").getBytes(StandardCharsets.UTF_8))
                 .build();
+    }
+
+    /** Sends the NOTIFY reporting {@code status reason} to the transferor at {@code hop}. */
+    static void send(SipStack stack, Dialog transferor, NextHop hop, NameAddress contact, int status, String reason) {
+        stack.send(notify(transferor, contact, status, reason), hop.transport(), hop.address(), new Unanswered("NOTIFY"));
     }
 }
