@@ -27,7 +27,9 @@ final class MessageWriter {
     /** The wire size for ASCII content (exact then, so the array is returned without a copy). */
     private static int estimate(SipMessage m) {
         int n = switch (m) {
-            case SipRequest r -> r.method().name().length() + r.requestUriText().length() + 10;
+            // method SP uri SP "SIP/2.0" CRLF
+            case SipRequest r -> r.method().name().length() + r.requestUriText().length() + 11;
+            // "SIP/2.0" SP 3DIGIT SP reason CRLF
             case SipResponse r -> r.reason().length() + 14;
         };
         for (Header h : m.headers().raw()) {
