@@ -39,6 +39,17 @@ public class SipMessageBenchmark {
         return parser.parseOwned(TypicalMessages.REGISTER);
     }
 
+    /** Parse, then the reads the transaction layer makes of every message (see {@link EssentialReads}). */
+    @Benchmark
+    public int parseAndReadInvite() {
+        return EssentialReads.read(parser.parseOwned(TypicalMessages.INVITE));
+    }
+
+    @Benchmark
+    public int parseAndReadRegister() {
+        return EssentialReads.read(parser.parseOwned(TypicalMessages.REGISTER));
+    }
+
     @Benchmark
     public byte[] parseAndSerializeInvite() {
         return parser.parseOwned(TypicalMessages.INVITE).toBytes();

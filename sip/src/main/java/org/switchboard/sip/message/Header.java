@@ -87,6 +87,11 @@ public final class Header {
         return new String(out, 0, n, StandardCharsets.UTF_8).strip();
     }
 
+    /** Whether the value is as received, on one line, and of the given plain shape. */
+    boolean hasWireShape(WireShape.Shape shape) {
+        return raw != null && !folded && shape.matches(raw, offset, offset + length);
+    }
+
     /** Writes the value: the received bytes when unchanged, else the value in UTF-8. */
     void writeValue(MessageWriter out) {
         if (raw != null && !folded) {

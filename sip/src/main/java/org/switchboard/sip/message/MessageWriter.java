@@ -27,14 +27,16 @@ final class MessageWriter {
     /** The wire size for ASCII content (exact then, so the array is returned without a copy). */
     private static int estimate(SipMessage m) {
         int n = switch (m) {
-            case SipRequest r -> r.method().name().length() + r.requestUriText().length() + 10;
+            // method SP uri SP "SIP/2.0" CRLF
+            case SipRequest r -> r.method().name().length() + r.requestUriText().length() + 11;
+            // "SIP/2.0" SP 3DIGIT SP reason CRLF
             case SipResponse r -> r.reason().length() + 14;
         };
         for (Header h : m.headers().raw()) {
             n += h.name().length() + h.valueSizeEstimate() + 4;
         }
         int body = m.contentLength();
-        return n + HeaderName.CONTENT_LENGTH.length() + 2 + Integer.toString(body).length() + 4 + body;
+        return n + HeaderName.CONTENT_LENGTH.length() + 2 + digitCount(body) + 4 + body;
     }
 
     private void write(SipMessage m) {
@@ -50,7 +52,7 @@ final class MessageWriter {
             case SipResponse r -> {
                 bytes(VERSION, 0, VERSION.length);
                 ascii(' ');
-                text(Integer.toString(r.status()));
+                digits(r.status());
                 ascii(' ');
                 text(r.reason());
                 yield r.rawBody();
@@ -67,10 +69,31 @@ final class MessageWriter {
         text(HeaderName.CONTENT_LENGTH);
         ascii(':');
         ascii(' ');
-        text(Integer.toString(body.length));
+        digits(body.length);
         crlf();
         crlf();
         bytes(body, 0, body.length);
+    }
+
+    /** The number of decimal digits of {@code v >= 0}. */
+    private static int digitCount(int v) {
+        int n = 1;
+        while (v >= 10) {
+            v /= 10;
+            n++;
+        }
+        return n;
+    }
+
+    /** Writes {@code v >= 0} in decimal without making a String (two per message otherwise). */
+    private void digits(int v) {
+        int n = digitCount(v);
+        ensure(n);
+        for (int k = size + n - 1; k >= size; k--) {
+            out[k] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        size += n;
     }
 
     private void crlf() {

@@ -16,7 +16,8 @@ public final class SipRequest implements SipMessage {
     private static final byte[] NO_BODY = new byte[0];
 
     private final SipMethod method;
-    private final Uri requestUri;
+    /** Null until first asked for when the parser proved the text a plain SIP URI. */
+    private Uri requestUri;
     private final String requestUriText;
     private final SipHeaders headers;
     private final byte[] body;
@@ -45,21 +46,36 @@ public final class SipRequest implements SipMessage {
     public static SipRequest fromWire(
             SipMethod method, String requestUriText, List<Header> headers, byte[] body,
             SipParseException startLineFaultOrNull) {
-        SipHeaders h = new SipHeaders(headers.toArray(Header[]::new));
+        byte[] uri = requestUriText.getBytes(StandardCharsets.UTF_8);
+        return fromWire(method, uri, 0, uri.length, headers.toArray(Header[]::new), body, startLineFaultOrNull);
+    }
+
+    /**
+     * As {@link #fromWire(SipMethod, String, List, byte[], SipParseException)}, with the
+     * Request-URI as the bytes {@code raw[uriOffset, uriOffset+uriLength)} and the headers in an
+     * array the request keeps (the caller must not change either afterwards). A Request-URI and
+     * essential headers in their common plain form are proven valid here without being parsed;
+     * their typed forms are built on first use.
+     */
+    public static SipRequest fromWire(
+            SipMethod method, byte[] raw, int uriOffset, int uriLength, Header[] headers, byte[] body,
+            SipParseException startLineFaultOrNull) {
+        SipHeaders h = new SipHeaders(headers);
+        String uriText = new String(raw, uriOffset, uriLength, StandardCharsets.UTF_8);
         try {
             if (startLineFaultOrNull != null) {
                 throw startLineFaultOrNull;
             }
-            Uri uri = Uri.parse(requestUriText);
-            if (uri instanceof SipUri s && s.headers().isPresent()) {
-                // RFC 3261 §19.1.5: headers are not allowed in a Request-URI
-                throw new SipParseException("Headers in Request-URI");
+            Uri uri = null;
+            if (!WireShape.isSipUri(raw, uriOffset, uriOffset + uriLength)) {
+                uri = Uri.parse(uriText);
+                if (uri instanceof SipUri s && s.headers().isPresent()) {
+                    // RFC 3261 §19.1.5: headers are not allowed in a Request-URI
+                    throw new SipParseException("Headers in Request-URI");
+                }
             }
-            SipRequest r = new SipRequest(method, uri, requestUriText, h, body);
-            Essentials.check(r);
-            if (!r.cseq().method().equals(method)) {
-                throw new SipParseException("CSeq method does not match request method");
-            }
+            SipRequest r = new SipRequest(method, uri, uriText, h, body);
+            Essentials.checkReceived(r, method);
             return r;
         } catch (SipParseException e) {
             RequestEssentials essentials = Essentials.read(h);
@@ -72,7 +88,13 @@ public final class SipRequest implements SipMessage {
     }
 
     public Uri requestUri() {
-        return requestUri;
+        Uri u = requestUri;
+        if (u == null) {
+            // an idempotent cache of an immutable value, like Header's: a race only parses twice
+            u = Uri.parse(requestUriText);
+            requestUri = u;
+        }
+        return u;
     }
 
     String requestUriText() {
@@ -198,14 +220,14 @@ public final class SipRequest implements SipMessage {
     public boolean equals(Object o) {
         return o instanceof SipRequest r
                 && r.method.equals(method)
-                && r.requestUri.equals(requestUri)
+                && r.requestUri().equals(requestUri())
                 && r.headers.equals(headers)
                 && Arrays.equals(r.body, body);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(method, requestUri, headers, Arrays.hashCode(body));
+        return Objects.hash(method, requestUri(), headers, Arrays.hashCode(body));
     }
 
     /** The wire form, for logs at TRACE level. */
@@ -220,7 +242,8 @@ public final class SipRequest implements SipMessage {
      */
     public static final class Builder {
         private final SipMethod method;
-        private final Uri requestUri;
+        /** Null until first asked for when the parser proved the text a plain SIP URI. */
+    private Uri requestUri;
         private final List<Header> headers = new ArrayList<>(12);
         private byte[] body = NO_BODY;
 

@@ -46,12 +46,22 @@ public final class SipResponse implements SipMessage {
      * response carries (RFC 3261 §8.2.6.2).
      */
     public static SipResponse fromWire(int status, String reason, List<Header> headers, byte[] body) {
+        return fromWire(status, reason, headers.toArray(Header[]::new), body);
+    }
+
+    /**
+     * As {@link #fromWire(int, String, List, byte[])}, with the headers in an array the response
+     * keeps (the caller must not change it afterwards). Essential headers in their common plain
+     * form are proven valid without being parsed; their typed forms are built on first use.
+     */
+    public static SipResponse fromWire(int status, String reason, Header[] headers, byte[] body) {
         if (status < 100 || status > 699) {
             throw new SipParseException("Status code out of range");
         }
-        SipResponse r = new SipResponse(status, reason, new SipHeaders(headers.toArray(Header[]::new)), body);
-        Essentials.check(r);
-        if (r.vias().isEmpty()) {
+        SipResponse r = new SipResponse(status, reason, new SipHeaders(headers), body);
+        Essentials.checkReceived(r, null);
+        if (r.headers.indexOfConstant(HeaderName.VIA, 0) < 0) {
+            // every Via line holds at least one value, so a line is a Via
             throw new SipParseException("Missing Via");
         }
         return r;

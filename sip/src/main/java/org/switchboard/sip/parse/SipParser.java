@@ -6,9 +6,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.switchboard.sip.message.Header;
 import org.switchboard.sip.message.HeaderName;
 import org.switchboard.sip.message.SipMessage;
@@ -35,6 +33,11 @@ public final class SipParser {
     private static final byte[] NO_BODY = new byte[0];
     private static final byte[] SIP_VERSION = "SIP/2.0".getBytes(StandardCharsets.US_ASCII);
     private static final boolean[] TOKEN = tokenTable();
+    private static final SipMethod[] KNOWN_METHODS = {
+        SipMethod.INVITE, SipMethod.ACK, SipMethod.BYE, SipMethod.CANCEL, SipMethod.REGISTER, SipMethod.OPTIONS,
+        SipMethod.INFO, SipMethod.PRACK, SipMethod.UPDATE, SipMethod.SUBSCRIBE, SipMethod.NOTIFY, SipMethod.REFER,
+        SipMethod.MESSAGE, SipMethod.PUBLISH
+    };
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long LF_BYTES = 0x0A0A0A0A0A0A0A0AL;
     private static final long LOW_BITS = 0x0101010101010101L;
@@ -107,47 +110,51 @@ public final class SipParser {
             throw new SipParseException("Incomplete start line");
         }
         Cursor c = new Cursor(next);
-        List<Header> headers = new ArrayList<>(16);
         if (startsWith(b, i, lineEnd, SIP_VERSION) && lineEnd > i + 7 && b[i + 7] == ' ') {
             int status = statusCode(b, i + 8, lineEnd);
             int reasonStart = Math.min(i + 12, lineEnd);
             String reason = new String(b, reasonStart, lineEnd - reasonStart, StandardCharsets.UTF_8);
-            int contentLength = readHeaders(b, c, headers);
+            int contentLength = readHeaders(b, c);
             if (c.contentLengthFault != null) {
                 throw c.contentLengthFault;
             }
             byte[] body = body(b, c.pos, contentLength);
-            return SipResponse.fromWire(status, reason, headers, body);
+            return SipResponse.fromWire(status, reason, c.headers(), body);
         }
-        return request(b, i, lineEnd, c, headers);
+        return request(b, i, lineEnd, c);
     }
 
-    private SipRequest request(byte[] b, int start, int lineEnd, Cursor c, List<Header> headers) {
+    private SipRequest request(byte[] b, int start, int lineEnd, Cursor c) {
         SipParseException fault = null;
         int sp1 = indexOf(b, start, lineEnd, (byte) ' ');
         int sp2 = sp1 < 0 ? -1 : indexOf(b, sp1 + 1, lineEnd, (byte) ' ');
         SipMethod method = SipMethod.OPTIONS;
-        String uri = "";
+        int uriStart = start;
+        int uriLength = 0;
         if (sp1 <= start || sp2 < 0) {
             fault = new SipParseException("Malformed Request-Line");
         } else {
-            String m = new String(b, start, sp1 - start, StandardCharsets.ISO_8859_1);
-            try {
-                method = SipMethod.of(m);
-            } catch (SipParseException e) {
-                fault = e;
+            method = knownMethod(b, start, sp1);
+            if (method == null) {
+                try {
+                    method = SipMethod.of(new String(b, start, sp1 - start, StandardCharsets.ISO_8859_1));
+                } catch (SipParseException e) {
+                    method = SipMethod.OPTIONS;
+                    fault = e;
+                }
             }
             if (sp2 == sp1 + 1) {
                 fault = new SipParseException("Malformed Request-Line");
             }
-            uri = new String(b, sp1 + 1, sp2 - sp1 - 1, StandardCharsets.UTF_8);
+            uriStart = sp1 + 1;
+            uriLength = sp2 - sp1 - 1;
             if (fault == null) {
                 fault = checkVersion(b, sp2 + 1, lineEnd);
             }
         }
         int contentLength;
         try {
-            contentLength = readHeaders(b, c, headers);
+            contentLength = readHeaders(b, c);
         } catch (SipParseException e) {
             throw fault != null ? fault : e;
         }
@@ -161,7 +168,24 @@ public final class SipParser {
             body = NO_BODY;
             fault = fault != null ? fault : e;
         }
-        return SipRequest.fromWire(method, uri, headers, body, fault);
+        return SipRequest.fromWire(method, b, uriStart, uriLength, c.headers(), body, fault);
+    }
+
+    /** The well-known method whose name is exactly {@code b[from, to)}, or null: no String needed. */
+    private static SipMethod knownMethod(byte[] b, int from, int to) {
+        for (SipMethod m : KNOWN_METHODS) {
+            String name = m.name();
+            if (name.length() == to - from && name.charAt(0) == b[from]) {
+                int k = 1;
+                while (k < name.length() && name.charAt(k) == b[from + k]) {
+                    k++;
+                }
+                if (k == name.length()) {
+                    return m;
+                }
+            }
+        }
+        return null;
     }
 
     /** SIP-Version must be exactly SIP/2.0 (RFC 3261 §7.1); another version earns a 505. */
@@ -202,7 +226,7 @@ public final class SipParser {
     }
 
     /** Reads header lines up to the empty line; returns Content-Length, or -1 when absent. */
-    private int readHeaders(byte[] b, Cursor c, List<Header> headers) {
+    private int readHeaders(byte[] b, Cursor c) {
         int n = b.length;
         int i = c.pos;
         int contentLength = -1;
@@ -274,10 +298,10 @@ public final class SipParser {
                     c.contentLengthFault = e;
                 }
             } else {
-                if (headers.size() >= maxHeaders) {
+                if (c.count >= maxHeaders) {
                     throw new SipParseException("Too many headers");
                 }
-                headers.add(Header.fromWire(name, b, valueStart, Math.max(valueEnd - valueStart, 0), folded));
+                c.add(Header.fromWire(name, b, valueStart, Math.max(valueEnd - valueStart, 0), folded));
             }
             i = next;
         }
@@ -417,13 +441,27 @@ public final class SipParser {
         return t;
     }
 
-    /** The read position inside one parse. */
+    /** The read position inside one parse, and the headers read so far. */
     private static final class Cursor {
         int pos;
         SipParseException contentLengthFault;
+        Header[] headers = new Header[16];
+        int count;
 
         Cursor(int pos) {
             this.pos = pos;
+        }
+
+        void add(Header h) {
+            if (count == headers.length) {
+                headers = Arrays.copyOf(headers, count * 2);
+            }
+            headers[count++] = h;
+        }
+
+        /** The headers read, in an array of their number (the message keeps it). */
+        Header[] headers() {
+            return count == headers.length ? headers : Arrays.copyOf(headers, count);
         }
     }
 }
