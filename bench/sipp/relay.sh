@@ -40,7 +40,7 @@ per_call() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { printf "%.1f KiB", (b - 
 measure() { # $1 = streams file, $2 = probe pairs file, $3 = label, $4 = relay process, $5 $6 = its port range
   local cpu0 drops0 relay_drops0
   cpu0=$(cpu_seconds "$4"); drops0=$(udp_drops); relay_drops0=$(port_drops "$5" "$6")
-  python3 "$BENCH/rtpdelay.py" "$SECS" < "$2" > "$WORK/$3-delay.txt" &
+  RTPDELAY_TRACE="$WORK/$3-delay-trace.txt" python3 "$BENCH/rtpdelay.py" "$SECS" < "$2" > "$WORK/$3-delay.txt" &
   local probe=$! loaders=() part
   rm -f "$WORK/$3-part."*
   split -n "l/$LOADERS" -d "$1" "$WORK/$3-part."

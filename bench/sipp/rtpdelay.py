@@ -8,8 +8,10 @@ Every 20 ms each side sends a 172-byte G.711 packet stamped with the wall-clock 
 arrival time is the kernel's receive timestamp (SO_TIMESTAMPNS), so a busy probe does not inflate it.
 usage: rtpdelay.py SECONDS < pairs.txt  -> prints packets sent, received, loss and delay p50/p99/max,
 over the whole run and over the packets sent after its first 5 seconds (start-up transients aside).
+RTPDELAY_TRACE=FILE also writes one "SENT_MS DELAY_MS STREAM" line per packet received (sent: ms since the
+run's start), to see whether the delay is a standing queue, a drift or spikes at certain moments.
 """
-import select, socket, struct, sys, time
+import os, select, socket, struct, sys, time
 
 SO_TIMESTAMPNS = getattr(socket, "SO_TIMESTAMPNS", 35)
 seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 10
@@ -26,9 +28,10 @@ for i, (local, dest) in enumerate(lines):
     streams.append((s, ("127.0.0.1", dest), 0x2000 + i))
 
 by_fd = {s.fileno(): s for s, _, _ in streams}
+stream_of = {s.fileno(): i for i, (s, _, _) in enumerate(streams)}
 header = struct.Struct("!BBHII")
 stamp = struct.Struct("!q")
-delays, sent, seq = [], 0, 0  # delays: (sent at, ns since the run's start; delay, ns)
+delays, sent, seq = [], 0, 0  # delays: (sent at, ns since the run's start; delay, ns; receiving stream)
 start = time.monotonic()
 start_ns = time.time_ns()
 next_send, end = start, start + seconds
@@ -59,7 +62,7 @@ while True:
             if arrived is None or len(data) < 20:
                 continue
             sent_at = stamp.unpack_from(data, 12)[0]
-            delays.append((sent_at - start_ns, arrived[0] * 1_000_000_000 + arrived[1] - sent_at))
+            delays.append((sent_at - start_ns, arrived[0] * 1_000_000_000 + arrived[1] - sent_at, stream_of[fd]))
 
 
 def percentiles(sample):
@@ -68,6 +71,11 @@ def percentiles(sample):
     return f"p50 {pct(0.50):.3f} p99 {pct(0.99):.3f} max {pct(1.0):.3f}"
 
 
+if os.environ.get("RTPDELAY_TRACE"):
+    with open(os.environ["RTPDELAY_TRACE"], "w") as trace:
+        for t, d, i in sorted(delays):
+            trace.write(f"{t / 1e6:.3f} {d / 1e6:.3f} {i}\n")
+
 loss = 100.0 * (sent - len(delays)) / sent if sent else 0.0
 print(f"calls {len(lines) // 2} sent {sent} received {len(delays)} loss {loss:.3f}% "
-      f"delay_ms {percentiles(d for _, d in delays)}, after 5 s {percentiles(d for t, d in delays if t >= 5e9)}")
+      f"delay_ms {percentiles(d for _, d, _ in delays)}, after 5 s {percentiles(d for t, d, _ in delays if t >= 5e9)}")

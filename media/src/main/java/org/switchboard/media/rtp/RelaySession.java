@@ -86,6 +86,16 @@ public final class RelaySession {
         log.debug("relay session opened label={} a={} b={}", label, localRtp[0], localRtp[1]);
     }
 
+    /** The event loop that owns this session and its sockets. */
+    EventLoop eventLoop() {
+        return loop;
+    }
+
+    /** The bound sockets; read once {@link RtpRelay#open} completed, which happens after they were adopted. */
+    List<Channel> sockets() {
+        return List.copyOf(channels);
+    }
+
     /** The PBX's label for this session (normally the Call-ID), used in log lines. */
     public String label() {
         return label;

@@ -93,7 +93,7 @@ public final class SipWiring implements AutoCloseable {
                     housekeeping, clock, features.events());
             relay = new RtpRelay(new RelaySettings(InetAddress.ofLiteral(sip.bind()), config.rtp().portMin(),
                     config.rtp().portMax(), config.rtp().mediaTimeout(), LatchingRule.DEFAULT, RelayTransport.best(),
-                    Math.max(2, Runtime.getRuntime().availableProcessors())));
+                    RelaySettings.defaultIoThreads(Runtime.getRuntime().availableProcessors())));
             CallRequests callRequests = new CallRequests();
             MethodRouter router = callRequests.routeInto(MethodRouter.builder()
                     .on(SipMethod.REGISTER, registrar.registrar()::onRegister)
