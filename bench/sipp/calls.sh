@@ -61,17 +61,9 @@ run_calls() { # $1 = label, $2 = server port, $3 = calls, $4 = rate, $5 = server
     summary "$WORK/$name.csv" "$1" "$cpu"
     echo "$1: UDP datagrams dropped on full receive buffers during the run: $drops machine-wide," \
       "$server_drops at the server's SIP port, $callee_drops at the callee SIPp's"
-    [ "$1" = switchboard ] && server_threads "$5" "$WORK/$name-threads0.txt" "$3"
+    [ "$1" = switchboard ] && thread_cpu "$5" "$WORK/$name-threads0.txt" "$3" call
   fi
   return 0
-}
-
-# Which of Switchboard's (process $1) thread groups spent the CPU since snapshot $2, over $3 calls.
-server_threads() {
-  thread_ticks "$1" | join -t'|' "$2" - |
-    awk -F'|' -v hz="$(getconf CLK_TCK)" -v calls="$3" '($3 - $2) / hz >= 0.05 {
-      printf "switchboard: %.2f s CPU, %.3f ms per call: thread group %s\n", ($3 - $2) / hz, 1000 * ($3 - $2) / hz / calls, $1 }' |
-    sort -k2 -rn
 }
 
 # Prints the run's figures; records the achieved rate in $WORK/$2.rate and CPU ms per call in $WORK/$2.cpu.

@@ -1,4 +1,4 @@
-# Shared pieces of the SIPp benchmarks (sourced by calls.sh and relay.sh, not run).
+# Shared pieces of the SIPp benchmarks (sourced by register.sh, calls.sh and relay.sh, not run).
 # Expects ROOT (the worktree root) and WORK (a temporary folder) to be set by the caller.
 
 ANCHORS=${ANCHORS:-$ROOT/../shared/anchors}
@@ -139,3 +139,12 @@ port_drops() {
 
 load_average() { cut -d' ' -f1-3 /proc/loadavg; }
 machine() { echo "$(nproc)x$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"; }
+
+# Which of Switchboard's (process $1) thread groups spent the CPU since thread_ticks snapshot $2,
+# over $3 operations named $4 (call, registration): one line per group above 0.05 s, costliest first.
+thread_cpu() { # $1 = process, $2 = snapshot file, $3 = operations, $4 = operation name
+  thread_ticks "$1" | join -t'|' "$2" - |
+    awk -F'|' -v hz="$(getconf CLK_TCK)" -v n="$3" -v op="$4" '($3 - $2) / hz >= 0.05 {
+      printf "switchboard: %.2f s CPU, %.1f us per %s: thread group %s\n", ($3 - $2) / hz, 1e6 * ($3 - $2) / hz / n, op, $1 }' |
+    sort -k2 -rn
+}

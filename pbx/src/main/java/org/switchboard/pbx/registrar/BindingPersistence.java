@@ -2,12 +2,14 @@ package org.switchboard.pbx.registrar;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,13 +40,25 @@ import org.switchboard.store.registrar.RegistrationStore;
  * one commit each. If a group fails, its writes are retried one by one so that one bad write fails
  * only its own REGISTER.
  *
+ * <p>A refresh that only moves the expiry (same flow, instance and User-Agent as the row last
+ * written or queued) is written behind only once the table's expiry would trail the binding's by
+ * {@link #MAX_EXPIRY_LAG} or a tenth of the requested interval, whichever is less. A phone that
+ * refreshes every few seconds then costs a row write per minute instead of one per REGISTER; the
+ * table's expiry (what a restarted node or another node loads) stays later than 9/10 of the
+ * interval ahead, so a binding never expires there before the phone's next refresh is due. Call-ID
+ * and CSeq in the row lag as much: a phone keeps its Call-ID and raises CSeq, so the RFC 3261
+ * §10.3 step 7 check against a stored CSeq that is lower still accepts it.
+ *
  * <p>Thread-safe: the waiting queue is lock-free and the {@code committing} flag lets one committer
- * run at a time; never blocks its caller.
+ * run at a time; the map of written rows is concurrent (a race writes a refresh once more, never
+ * loses one); never blocks its caller.
  */
 final class BindingPersistence implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BindingPersistence.class);
     /** Most write-throughs in one transaction, so a burst is answered in steps rather than all at the end. */
     private static final int MAX_GROUP = 500;
+    /** How far the table's expiry of a binding may trail the binding's own before a refresh is written. */
+    static final Duration MAX_EXPIRY_LAG = Duration.ofSeconds(60);
 
     private final Database database;
     private final RegistrationStore store;
@@ -52,6 +66,16 @@ final class BindingPersistence implements AutoCloseable {
     private final ExecutorService io = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("registrar-db-", 0).factory());
     private final Queue<PendingWrite> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean committing = new AtomicBoolean();
+
+    /** The last row written or queued for each binding: what a refresh is compared with. */
+    private final ConcurrentHashMap<RegistrationKey, Written> written = new ConcurrentHashMap<>();
+
+    /** The columns of a written row that a refresh may not change without being written. */
+    private record Written(Instant expiresAt, Flow flow, Optional<String> instanceId, String userAgent) {
+        static Written of(Binding b) {
+            return new Written(b.expiresAt(), b.flow(), b.instanceId(), b.userAgent());
+        }
+    }
 
     private record PendingWrite(List<Registration> saved, List<RegistrationKey> removed, CompletableFuture<Void> done) {}
 
@@ -73,6 +97,9 @@ final class BindingPersistence implements AutoCloseable {
         } catch (ValidationException e) {
             return CompletableFuture.failedFuture(e);
         }
+        // Recorded before the commit: a refresh that follows is compared with what is going in.
+        saved.forEach(b -> written.put(key(b), Written.of(b)));
+        removed.forEach(b -> written.remove(key(b)));
         waiting.add(write);
         if (committing.compareAndSet(false, true)) {
             io.execute(this::commitWaiting);
@@ -119,9 +146,39 @@ final class BindingPersistence implements AutoCloseable {
         }
     }
 
-    /** Queues refreshes for the write-behind writer; never blocks. */
+    /**
+     * Queues the refreshes the table needs for the write-behind writer (see the class comment for
+     * those it does not); never blocks.
+     */
     void writeBehind(List<Binding> refreshed) {
-        refreshed.forEach(b -> refreshes.submit(row(b)));
+        for (Binding b : refreshed) {
+            RegistrationKey key = key(b);
+            Written last = written.get(key);
+            if (last != null && onlyExpiryNudged(last, b)) {
+                continue;
+            }
+            written.put(key, Written.of(b));
+            refreshes.submit(row(b));
+        }
+    }
+
+    /** Whether {@code refresh} changes the row {@code last} only by an expiry within the allowed lag. */
+    private static boolean onlyExpiryNudged(Written last, Binding refresh) {
+        Duration interval = Duration.between(refresh.updatedAt(), refresh.expiresAt());
+        Duration lag = Duration.between(last.expiresAt(), refresh.expiresAt());
+        Duration allowed = interval.dividedBy(10);
+        if (allowed.compareTo(MAX_EXPIRY_LAG) > 0) {
+            allowed = MAX_EXPIRY_LAG;
+        }
+        // An expiry moved back (a shorter interval asked for) is always written: the table must not outlive the binding.
+        return !lag.isNegative() && lag.compareTo(allowed) < 0
+                && last.flow().equals(refresh.flow())
+                && last.instanceId().equals(refresh.instanceId())
+                && last.userAgent().equals(refresh.userAgent());
+    }
+
+    private static RegistrationKey key(Binding b) {
+        return new RegistrationKey(b.extension(), b.contactKey());
     }
 
     /** Reads the live bindings (blocking: call on a virtual thread or at start-up). */
@@ -131,6 +188,7 @@ final class BindingPersistence implements AutoCloseable {
 
     /** Deletes the expired rows (blocking: call on a virtual thread). */
     int deleteExpired(Instant now) {
+        written.values().removeIf(w -> !w.expiresAt().isAfter(now));
         return store.deleteExpired(now);
     }
 

@@ -119,7 +119,13 @@ public final class LocationService {
         return bindings.isEmpty() ? null : bindings.values().stream().sorted(BY_CONTACT).toList();
     }
 
+    /** The live ones of an immutable list: the list itself when none expired, as on nearly every lookup. */
     private static List<Binding> live(List<Binding> bindings, Instant now) {
-        return bindings.stream().filter(b -> !b.isExpiredAt(now)).toList();
+        for (Binding b : bindings) {
+            if (b.isExpiredAt(now)) {
+                return bindings.stream().filter(x -> !x.isExpiredAt(now)).toList();
+            }
+        }
+        return bindings;
     }
 }

@@ -1,10 +1,8 @@
 package org.switchboard.sip.auth;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Reads one auth header value: {@code scheme LWS auth-param *(COMMA auth-param)} with values as
@@ -40,7 +38,6 @@ final class AuthHeaderParser {
             return ParseResult.failed("no whitespace after auth scheme");
         }
         List<AuthParam> params = new ArrayList<>();
-        Set<String> names = new HashSet<>();
         while (true) {
             skipSeparators();
             if (pos >= text.length()) {
@@ -56,7 +53,7 @@ final class AuthHeaderParser {
                 }
                 case ParseResult.Parsed<AuthParam> ok -> p = ok.value();
             }
-            if (!names.add(p.name())) {
+            if (AuthHeaderValue.nameAmongFirst(params, params.size(), p.name())) {
                 // RFC 7235 §2.1: each parameter name occurs at most once per challenge.
                 return ParseResult.failed("auth parameter '" + lower(p.name()) + "' appears twice");
             }
@@ -97,6 +94,18 @@ final class AuthHeaderParser {
 
     private ParseResult<AuthParam> quotedValue(String name) {
         pos++; // opening quote
+        // Most values (nonce, response, uri) have no escapes: taken as one substring.
+        int start = pos;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                pos = i + 1;
+                return new ParseResult.Parsed<>(AuthParam.quoted(name, text.substring(start, i)));
+            }
+            if (c == '\\' || !HeaderSyntax.isQuotableChar(c)) {
+                break;
+            }
+        }
         StringBuilder value = new StringBuilder();
         while (pos < text.length()) {
             char c = text.charAt(pos++);

@@ -1,9 +1,7 @@
 package org.switchboard.sip.auth;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The value of a {@code WWW-Authenticate}, {@code Proxy-Authenticate}, {@code Authorization} or
@@ -26,12 +24,25 @@ public record AuthHeaderValue(String scheme, List<AuthParam> params) {
         if (params.isEmpty()) {
             throw new IllegalArgumentException("an auth header needs at least one parameter");
         }
-        Set<String> seen = new HashSet<>();
-        for (AuthParam p : params) {
-            if (!seen.add(p.name())) {
-                throw new IllegalArgumentException("parameter appears twice: " + p.name());
+        for (int i = 1; i < params.size(); i++) {
+            if (nameAmongFirst(params, i, params.get(i).name())) {
+                throw new IllegalArgumentException("parameter appears twice: " + params.get(i).name());
             }
         }
+    }
+
+    /**
+     * Whether one of the first {@code count} parameters is named {@code name} (names are lower-case).
+     * A scan, not a set: a header has a handful of parameters (the parser stops at {@link
+     * AuthHeaderParser#MAX_PARAMS}) and every REGISTER's Authorization is checked.
+     */
+    static boolean nameAmongFirst(List<AuthParam> params, int count, String name) {
+        for (int i = 0; i < count; i++) {
+            if (params.get(i).name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Parses a header value; never throws on bad input. */

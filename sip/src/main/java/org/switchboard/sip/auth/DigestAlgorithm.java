@@ -27,6 +27,8 @@ public enum DigestAlgorithm {
     private final int preference;
     /** Never used directly, only cloned, so sharing it across threads is safe. */
     private final MessageDigest prototype;
+    /** One clone per thread: a digest resets itself after each hash, and a clone per hash was garbage on every REGISTER. */
+    private final ThreadLocal<MessageDigest> digests = ThreadLocal.withInitial(this::cloneDigest);
 
     DigestAlgorithm(String token, String jcaName, int preference) {
         this.token = token;
@@ -99,11 +101,16 @@ public enum DigestAlgorithm {
         return hashHex(ha1 + ":" + nonce + ":" + ha2);
     }
 
-    /**
-     * A MessageDigest for one use. It is not thread-safe; cloning the prototype skips the provider
-     * lookup of {@code getInstance}, which dominated the cost of short inputs like these.
-     */
+    /** This thread's MessageDigest ({@code digest(byte[])} leaves it reset for the next use). */
     private MessageDigest digest() {
+        return digests.get();
+    }
+
+    /**
+     * A MessageDigest of its own for a thread. It is not thread-safe; cloning the prototype skips
+     * the provider lookup of {@code getInstance}, which dominated the cost of short inputs like these.
+     */
+    private MessageDigest cloneDigest() {
         try {
             return (MessageDigest) prototype.clone();
         } catch (CloneNotSupportedException e) {

@@ -7,6 +7,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The server side of SIP digest authentication (RFC 3261 §22, RFC 7616, RFC 8760): builds the
@@ -32,6 +33,8 @@ public final class DigestAuthenticator {
     private final HmacNonces nonces;
     private final NonceCountTracker nonceCounts;
     private final List<DigestAlgorithm> offered;
+    /** Realms are the configured domains, so this stays as small as the configuration. */
+    private final ConcurrentHashMap<TextKey, List<ChallengeText>> challengeTexts = new ConcurrentHashMap<>();
 
     /**
      * @param secret the HMAC key for nonces; every node that should accept this node's nonces uses
@@ -63,9 +66,39 @@ public final class DigestAuthenticator {
                 .toList();
     }
 
-    /** {@link #challenges} as header values ready to add to a response. */
+    /**
+     * {@link #challenges} as header values ready to add to a response: the text around the nonce is
+     * written once per realm and staleness (the same as {@link DigestChallenge#toHeaderValue}), so
+     * a challenge costs a nonce and a concatenation.
+     */
     public List<String> challengeHeaderValues(String realm, InetAddress client, boolean stale) {
-        return challenges(realm, client, stale).stream().map(DigestChallenge::toHeaderValue).toList();
+        String nonce = nonces.issue(realm, client);
+        List<ChallengeText> texts = challengeTexts.computeIfAbsent(new TextKey(realm, stale), this::challengeTexts);
+        return switch (texts.size()) {
+            case 1 -> List.of(texts.getFirst().around(nonce));
+            default -> texts.stream().map(t -> t.around(nonce)).toList();
+        };
+    }
+
+    /** A challenge's header value cut at its nonce. */
+    private record ChallengeText(String beforeNonce, String afterNonce) {
+        String around(String nonce) {
+            return beforeNonce + nonce + afterNonce;
+        }
+    }
+
+    private record TextKey(String realm, boolean stale) {}
+
+    private List<ChallengeText> challengeTexts(TextKey key) {
+        // A nonce is base64url, which needs no quoting: a placeholder of the same kind marks where it goes.
+        String mark = "NONCEPLACEHOLDER";
+        Optional<String> opaque = Optional.of(nonces.opaque(key.realm()));
+        return offered.stream().map(a -> {
+            String text = new DigestChallenge(key.realm(), mark, opaque, a, List.of(DigestChallenge.QOP_AUTH),
+                    key.stale()).toHeaderValue();
+            int at = text.indexOf(mark);
+            return new ChallengeText(text.substring(0, at), text.substring(at + mark.length()));
+        }).toList();
     }
 
     /**

@@ -12,13 +12,24 @@ public final class ServerNonInviteTransaction {
     private final TransactionTimers timers;
     private final boolean reliable;
     private final Runnable onTerminated;
+    private final Runnable timerJ;
     private State state = State.TRYING;
     private Runnable lastResponse = () -> {};
 
     public ServerNonInviteTransaction(TransactionTimers timers, boolean reliable, Runnable onTerminated) {
+        this(timers, reliable, onTerminated, null);
+    }
+
+    /**
+     * @param timerJ when not null, called instead of starting Timer J on completion over an
+     *     unreliable transport: the caller ends the transaction by dropping it (see {@link
+     *     CompletedTransactions}), and this machine then stays {@link State#COMPLETED}
+     */
+    ServerNonInviteTransaction(TransactionTimers timers, boolean reliable, Runnable onTerminated, Runnable timerJ) {
         this.timers = timers;
         this.reliable = reliable;
         this.onTerminated = onTerminated;
+        this.timerJ = timerJ;
     }
 
     public State state() {
@@ -44,6 +55,8 @@ public final class ServerNonInviteTransaction {
             // Timer J: 64*T1 to absorb retransmitted requests, zero when reliable (§17.2.2).
             if (reliable) {
                 terminate();
+            } else if (timerJ != null) {
+                timerJ.run();
             } else {
                 timers.after(timers.settings().transactionTimeout(), this::terminate);
             }

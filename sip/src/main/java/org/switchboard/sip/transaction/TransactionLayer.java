@@ -47,6 +47,8 @@ public final class TransactionLayer {
     /** INVITE server transactions whose 2xx awaits its ACK, keyed by Call-ID and CSeq number. */
     /** INVITE transactions whose 2xx awaits its ACK, by Call-ID then CSeq number (inner maps changed only inside compute). */
     private final Map<String, Map<Long, ServerTransaction>> awaiting2xxAck = new ConcurrentHashMap<>();
+    /** Timer J of the completed non-INVITE server transactions over UDP, batched. */
+    private final CompletedTransactions completed;
 
     private record ClientEntry(Executor executor, ResponseSink sink) {}
 
@@ -74,6 +76,7 @@ public final class TransactionLayer {
         this.sentByHost = sentByHost;
         this.overloaded = overloaded;
         this.retryAfterSeconds = Long.toString(retryAfter.toSeconds());
+        this.completed = new CompletedTransactions(timer, settings.transactionTimeout(), this::forget);
     }
 
     /** Routes a parsed message to its transaction, or creates one. Event loop thread. */
@@ -154,7 +157,8 @@ public final class TransactionLayer {
             // The end of Timer J must not hold the transaction (and its request) alive: only key and machine.
             TransactionKey key = tx.key();
             ServerNonInviteTransaction[] machine = new ServerNonInviteTransaction[1];
-            machine[0] = new ServerNonInviteTransaction(timers, reliable, () -> forget(key, machine[0]));
+            machine[0] = new ServerNonInviteTransaction(timers, reliable, () -> forget(key, machine[0]),
+                    () -> completed.add(key, machine[0]));
             tx.attach(machine[0]);
         }
         if (tx.method().equals(SipMethod.CANCEL)) {

@@ -55,6 +55,14 @@ class AuthHeaderValueTest {
     }
 
     @Test
+    void aHeaderBuiltWithOneParameterNameTwiceIsRefused() {
+        assertThatThrownBy(() -> new AuthHeaderValue("Digest", List.of(AuthParam.quoted("realm", "a"),
+                AuthParam.token("algorithm", "MD5"), AuthParam.quoted("REALM", "b"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("parameter appears twice: realm");
+    }
+
+    @Test
     void malformedInputIsATypedFailureNamingTheFault() {
         assertFails(null, "scheme");
         assertFails("", "scheme");

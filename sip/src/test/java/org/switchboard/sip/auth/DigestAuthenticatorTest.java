@@ -44,6 +44,25 @@ class DigestAuthenticatorTest {
     }
 
     @Test
+    void challengeHeaderValuesAreTheChallengesAsWrittenWithOneFreshNonce() {
+        for (boolean stale : List.of(false, true)) {
+            List<String> values = server.challengeHeaderValues(REALM, PHONE, stale);
+            List<DigestChallenge> parsed = values.stream()
+                    .map(v -> ((ParseResult.Parsed<DigestChallenge>) DigestChallenge.parse(v)).value())
+                    .toList();
+            String nonce = parsed.getFirst().nonce();
+            List<String> expected = server.challenges(REALM, PHONE, stale).stream()
+                    .map(c -> new DigestChallenge(c.realm(), nonce, c.opaque(), c.algorithm(), c.qopOptions(), c.stale())
+                            .toHeaderValue())
+                    .toList();
+            assertThat(values).as("WWW-Authenticate values of a %s challenge", stale ? "stale" : "first")
+                    .isEqualTo(expected);
+            assertThat(server.challengeHeaderValues(REALM, PHONE, stale).getFirst())
+                    .as("the next challenge has another nonce").doesNotContain(nonce);
+        }
+    }
+
+    @Test
     void offeredAlgorithmsAreConfigurable() {
         DigestAuthenticator md5Only = new DigestAuthenticator(
                 SECRET, DigestServerSettings.defaults().withOfferedAlgorithms(List.of(DigestAlgorithm.MD5)), clock);
