@@ -7,7 +7,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.socket.DatagramPacket;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
@@ -34,6 +33,7 @@ public final class TransportLayer implements AutoCloseable {
     private final ConnectionTable connections = new ConnectionTable();
     private final Map<Transport, Channel> listeners = new EnumMap<>(Transport.class);
     private IoGroups io;
+    private DatagramSender udpSender;
     private Optional<SslContext> serverTls = Optional.empty();
     private Optional<SslContext> clientTls = Optional.empty();
 
@@ -48,6 +48,7 @@ public final class TransportLayer implements AutoCloseable {
         io = IoGroups.create(settings.ioThreads());
         try {
             listeners.put(Transport.UDP, bindUdp());
+            udpSender = new DatagramSender(listeners.get(Transport.UDP), metrics);
             listeners.put(Transport.TCP, bindStream(Transport.TCP, settings.tcpPort()));
             if (settings.tls().isPresent()) {
                 TransportSettings.TlsListener tls = settings.tls().get();
@@ -93,9 +94,7 @@ public final class TransportLayer implements AutoCloseable {
             return CompletableFuture.failedFuture(new IllegalStateException(transport + " is not enabled"));
         }
         if (transport == Transport.UDP) {
-            Channel udp = listeners.get(Transport.UDP);
-            Flow flow = new Flow(Transport.UDP, (InetSocketAddress) udp.localAddress(), destination);
-            return write(udp, new DatagramPacket(Unpooled.wrappedBuffer(message), destination), flow);
+            return udpSender.send(message, destination);
         }
         Optional<Channel> open = connections.find(transport, destination);
         if (open.isPresent()) {
@@ -131,6 +130,9 @@ public final class TransportLayer implements AutoCloseable {
     public void close() {
         if (io == null) {
             return;
+        }
+        if (udpSender != null) {
+            udpSender.close(); // before the channel: no direct send may reach a closed descriptor
         }
         listeners.values().forEach(Channel::close);
         io.group().shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
