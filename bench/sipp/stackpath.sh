@@ -62,9 +62,15 @@ for tid in os.listdir(base):
 PY
 }
 
+udp_drops() { # datagrams the kernel dropped for a full receive buffer, all sockets of the machine
+  awk '/^Udp:/ { if (!n) { for (i = 1; i <= NF; i++) if ($i == "RcvbufErrors") c = i; n = 1 } else print $c }' /proc/net/snmp
+}
+
 run_sipp warmup "${WARMUP_CALLS:-$((RATE * 5))}"
 thread_ticks > "$WORK/before"
+drops=$(udp_drops)
 run_sipp measured "$CALLS"
+echo "udp receive buffer drops during the run (whole machine): $(( $(udp_drops) - drops ))"
 thread_ticks > "$WORK/after"
 python3 - "$WORK/before" "$WORK/after" "$CALLS" <<'PY'
 import collections, os, sys
