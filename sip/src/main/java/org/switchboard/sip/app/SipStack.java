@@ -43,8 +43,11 @@ public final class SipStack implements AutoCloseable {
         transactions = new TransactionLayer(transports, settings.timers(), timer, executors::forCallId,
                 settings.metrics(), new ApplicationAdapter(application), settings.advertisedHost(), overloaded,
                 overload.retryAfter());
+        // A quarter of the shedding limit: behind, but well before new requests are refused.
+        int backlog = Math.max(1, overload.maxQueuedTasks() / 4);
         inbound[0] = new InboundDispatch(executors,
-                new InboundMessages(SipParser.DEFAULT, transactions, settings.metrics()), overloaded);
+                new InboundMessages(SipParser.DEFAULT, transactions, settings.metrics()),
+                () -> executors.queuedTasks() >= backlog);
     }
 
     /** Starts a stack: binds its transports and returns once it accepts traffic. */
