@@ -58,7 +58,8 @@ for tid in os.listdir(base):
     except OSError:
         continue
     f = s[s.rindex(")") + 2:].split()
-    print(tid, s[s.index("(") + 1:s.rindex(")")], f[11], f[12], sep="\t")
+    switches = [l.split()[1] for l in open(f"{base}/{tid}/status") if l.startswith("voluntary_ctxt_switches")]
+    print(tid, s[s.index("(") + 1:s.rindex(")")], f[11], f[12], switches[0], sep="\t")
 PY
 }
 
@@ -76,19 +77,22 @@ python3 - "$WORK/before" "$WORK/after" "$CALLS" <<'PY'
 import collections, os, sys
 hz = os.sysconf("SC_CLK_TCK")
 def load(f):
-    return {t: (n, int(u), int(s)) for t, n, u, s in (l.rstrip("\n").split("\t") for l in open(f))}
+    return {t: (n, int(u), int(s), int(w)) for t, n, u, s, w in (l.rstrip("\n").split("\t") for l in open(f))}
 before, after, calls = load(sys.argv[1]), load(sys.argv[2]), int(sys.argv[3])
-kinds = collections.defaultdict(lambda: [0, 0])
-for tid, (name, u, s) in after.items():
-    _, bu, bs = before.get(tid, (name, 0, 0))
+kinds = collections.defaultdict(lambda: [0, 0, 0])
+for tid, (name, u, s, w) in after.items():
+    _, bu, bs, bw = before.get(tid, (name, 0, 0, 0))
     kind = name.rstrip("0123456789-#") or name
     kinds[kind][0] += u - bu
     kinds[kind][1] += s - bs
+    kinds[kind][2] += w - bw
 us = lambda ticks: ticks * 1e6 / hz / calls
-total = sum(u + s for u, s in kinds.values())
-print(f"server cpu per registration: {us(total):.0f}us")
-for kind, (u, s) in sorted(kinds.items(), key=lambda k: -sum(k[1])):
+total = sum(u + s for u, s, _ in kinds.values())
+waits = sum(w for _, _, w in kinds.values())
+# A voluntary context switch is a thread going to sleep for want of work: one per wake-up.
+print(f"server cpu per registration: {us(total):.0f}us, wake-ups per registration: {waits / calls:.2f}")
+for kind, (u, s, w) in sorted(kinds.items(), key=lambda k: -(k[1][0] + k[1][1])):
     if u + s:
-        print(f"  {kind:20s} user={us(u):6.1f}us sys={us(s):6.1f}us")
+        print(f"  {kind:20s} user={us(u):6.1f}us sys={us(s):6.1f}us wake-ups={w / calls:.2f}")
 PY
 echo "rate=$RATE calls=$CALLS load=\"$(cut -d' ' -f1-3 /proc/loadavg)\" commit=$(git rev-parse --short HEAD)"
