@@ -2,6 +2,7 @@ package org.switchboard.sip.app;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import org.switchboard.sip.message.SipRequest;
 import org.switchboard.sip.message.SipResponse;
 import org.switchboard.sip.parse.SipParser;
@@ -13,6 +14,7 @@ import org.switchboard.sip.transaction.ServerTransactionUser;
 import org.switchboard.sip.transaction.SipTimer;
 import org.switchboard.sip.transaction.TransactionLayer;
 import org.switchboard.sip.transport.Flow;
+import org.switchboard.sip.transport.FrameReceiver;
 import org.switchboard.sip.transport.Transport;
 import org.switchboard.sip.transport.TransportLayer;
 
@@ -31,16 +33,21 @@ public final class SipStack implements AutoCloseable {
     private SipStack(SipStackSettings settings, SipApplication application) {
         timer = new SipTimer();
         executors = new CallExecutors(settings.callThreads());
-        InboundMessages[] inbound = new InboundMessages[1];
+        FrameReceiver[] inbound = new FrameReceiver[1];
         // The transport needs the receiver and the receiver needs the transaction layer, which
         // needs the transport: the array closes the loop before any byte can arrive.
         transports = new TransportLayer(settings.transport(), (bytes, flow) -> inbound[0].receive(bytes, flow),
                 settings.metrics());
         OverloadSettings overload = settings.overload();
+        BooleanSupplier overloaded = () -> executors.queuedTasks() >= overload.maxQueuedTasks();
         transactions = new TransactionLayer(transports, settings.timers(), timer, executors::forCallId,
-                settings.metrics(), new ApplicationAdapter(application), settings.advertisedHost(),
-                () -> executors.queuedTasks() >= overload.maxQueuedTasks(), overload.retryAfter());
-        inbound[0] = new InboundMessages(SipParser.DEFAULT, transactions, settings.metrics());
+                settings.metrics(), new ApplicationAdapter(application), settings.advertisedHost(), overloaded,
+                overload.retryAfter());
+        // A quarter of the shedding limit: behind, but well before new requests are refused.
+        int backlog = Math.max(1, overload.maxQueuedTasks() / 4);
+        inbound[0] = new InboundDispatch(executors,
+                new InboundMessages(SipParser.DEFAULT, transactions, settings.metrics()),
+                () -> executors.queuedTasks() >= backlog);
     }
 
     /** Starts a stack: binds its transports and returns once it accepts traffic. */

@@ -17,7 +17,8 @@ import org.switchboard.sip.transport.StackMetrics;
 /**
  * Parses each framed message and hands it to the transaction layer. Unparseable input is answered
  * statelessly with 400 (or 505) naming the fault when the parser read enough to build a response
- * (RFC 3261 §8.2.6), else dropped; both are counted. Runs on the event loop that received the bytes.
+ * (RFC 3261 §8.2.6), else dropped; both are counted. Runs on the event loop that received the bytes,
+ * or, for a message handed over unparsed, on the serial executor of its Call-ID.
  */
 public final class InboundMessages implements FrameReceiver {
     private static final Logger log = LoggerFactory.getLogger(InboundMessages.class);
@@ -32,8 +33,21 @@ public final class InboundMessages implements FrameReceiver {
         this.metrics = metrics;
     }
 
+    /** Parses and routes a message; a new request outside a dialog may be shed (503) when overloaded. */
     @Override
     public void receive(byte[] bytes, Flow flow) {
+        receive(bytes, flow, true);
+    }
+
+    /**
+     * Parses and routes a message that was already admitted while the stack was not overloaded:
+     * it is never shed, since it was accepted into an executor's queue before the backlog grew.
+     */
+    public void receiveAdmitted(byte[] bytes, Flow flow) {
+        receive(bytes, flow, false);
+    }
+
+    private void receive(byte[] bytes, Flow flow, boolean mayShed) {
         SipMessage message;
         try {
             message = parser.parseOwned(bytes); // a fresh array per message (FrameReceiver)
@@ -45,7 +59,7 @@ public final class InboundMessages implements FrameReceiver {
             return;
         }
         try {
-            transactions.receive(message, flow);
+            transactions.receive(message, flow, mayShed);
         } catch (SipParseException e) {
             // A header the transaction layer needs (Via, CSeq) failed on first typed access.
             metrics.parseFailure(flow.transport());

@@ -25,7 +25,8 @@ import org.switchboard.sip.transport.TransportSettings;
 
 /**
  * Matches arriving messages to transactions and creates new ones (RFC 3261 §17). {@link
- * #receive} runs on an event loop and only looks up, creates and hands over: every transaction's
+ * #receive} runs on any thread (an event loop, or the executor a message was handed to unparsed)
+ * and only looks up, creates and hands over: every transaction's
  * state then lives on the serial executor of its Call-ID, where retransmissions are absorbed,
  * timers fire and the {@link ServerTransactionUser} is called. {@link #send} and {@link
  * #sendStateless} are called on that executor.
@@ -61,7 +62,7 @@ public final class TransactionLayer {
      * @param executors the serial executor for a Call-ID
      * @param sentByHost the host written in our Via sent-by (the address peers can reach us on)
      * @param overloaded whether the call executors are backed up: a new request outside a dialog
-     *     is then answered 503 at once instead of queued (called on the event loop; must be cheap)
+     *     is then answered 503 at once instead of queued (called on the receiving thread; must be cheap)
      * @param retryAfter the Retry-After of that 503
      */
     public TransactionLayer(TransportLayer transports, TimerSettings settings, ProtocolTimer timer,
@@ -79,15 +80,18 @@ public final class TransactionLayer {
         this.completed = new CompletedTransactions(timer, settings.transactionTimeout(), this::forget);
     }
 
-    /** Routes a parsed message to its transaction, or creates one. Event loop thread. */
-    public void receive(SipMessage message, Flow flow) {
+    /**
+     * Routes a parsed message to its transaction, or creates one; with {@code mayShed} false a new
+     * request is never answered 503 for overload (it was admitted before it was parsed). Any thread.
+     */
+    public void receive(SipMessage message, Flow flow, boolean mayShed) {
         switch (message) {
-            case SipRequest request -> receiveRequest(ViaRules.stampReceived(request, flow), flow);
+            case SipRequest request -> receiveRequest(ViaRules.stampReceived(request, flow), flow, mayShed);
             case SipResponse response -> receiveResponse(response);
         }
     }
 
-    private void receiveRequest(SipRequest request, Flow flow) {
+    private void receiveRequest(SipRequest request, Flow flow, boolean mayShed) {
         Executor executor = executors.apply(request.callId());
         TransactionKey key = TransactionKey.forServer(request);
         ServerEntry existing = servers.get(key);
@@ -97,7 +101,7 @@ public final class TransactionLayer {
             return;
         }
         if (existing == null) {
-            if (mayShed(request) && overloaded.getAsBoolean()) {
+            if (mayShed && mayShed(request) && overloaded.getAsBoolean()) {
                 shed(request, flow);
                 return;
             }

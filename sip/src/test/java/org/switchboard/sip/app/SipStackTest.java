@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import org.switchboard.sip.transport.TransportSettings;
 class SipStackTest {
     private final StackCounters counters = new StackCounters();
     private final AtomicInteger optionsSeen = new AtomicInteger();
+    private final List<Long> orderedCSeqs = new CopyOnWriteArrayList<>();
     private final List<ServerTransaction> invites = new CopyOnWriteArrayList<>();
     private final List<ServerTransaction> cancelled = new CopyOnWriteArrayList<>();
     private SipStack stack;
@@ -38,6 +40,9 @@ class SipStackTest {
         MethodRouter router = MethodRouter.builder()
                 .on(SipMethod.OPTIONS, tx -> {
                     optionsSeen.incrementAndGet();
+                    if (tx.request().callId().equals("ordered")) {
+                        orderedCSeqs.add(tx.request().cseq().number());
+                    }
                     tx.respond(tx.request().createResponse(200).withToTag(RandomTokens.tag()));
                 })
                 .on(SipMethod.INVITE, invites::add) // left ringing: the test cancels it
@@ -77,6 +82,20 @@ class SipStackTest {
         String response = peer.receive();
         assertThat(response).startsWith("SIP/2.0 200");
         assertThat(response).contains("received=127.0.0.1").contains("rport=" + peer.port());
+    }
+
+    @Test
+    void requestsOfOneCallIdReachTheApplicationInTheOrderTheyArrived() throws Exception {
+        // Parsing runs on the call threads now; the Call-ID's serial executor must keep the order.
+        int count = 200;
+        for (int cseq = 1; cseq <= count; cseq++) {
+            peer.send(request("OPTIONS", "z9hG4bKord" + cseq, "ordered", cseq, ""), udp);
+        }
+        for (int i = 0; i < count; i++) {
+            assertThat(peer.receive()).startsWith("SIP/2.0 200");
+        }
+        assertThat(orderedCSeqs).as("CSeq numbers in the order the application saw them")
+                .isEqualTo(LongStream.rangeClosed(1, count).boxed().toList());
     }
 
     @Test

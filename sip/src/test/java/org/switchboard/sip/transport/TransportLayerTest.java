@@ -15,7 +15,10 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -72,6 +75,41 @@ class TransportLayerTest {
         }
         assertThat(counters.messagesReceived()).isEqualTo(1);
         assertThat(counters.messagesSent()).isEqualTo(1);
+    }
+
+    @Test
+    void udpSendsFromManyThreadsAtOnceAllArriveWholeAndAreCounted() throws Exception {
+        start(TransportSettings.of(LOOPBACK, 0, 0));
+        int threads = 4;
+        int each = 100;
+        try (DatagramSocket peer = new DatagramSocket(0, LOOPBACK)) {
+            peer.setReceiveBufferSize(1 << 20);
+            peer.setSoTimeout(5000);
+            InetSocketAddress to = new InetSocketAddress(LOOPBACK, peer.getLocalPort());
+            List<Thread> senders = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int sender = t;
+                senders.add(Thread.ofPlatform().start(() -> {
+                    for (int i = 0; i < each; i++) {
+                        byte[] message = ("SIP/2.0 200 OK\r\nX-Seq: " + sender + "-" + i + "\r\n\r\n")
+                                .getBytes(StandardCharsets.ISO_8859_1);
+                        transports.send(message, Transport.UDP, to).join();
+                    }
+                }));
+            }
+            for (Thread t : senders) {
+                t.join();
+            }
+            Set<String> arrived = new HashSet<>();
+            byte[] in = new byte[2000];
+            for (int i = 0; i < threads * each; i++) {
+                DatagramPacket packet = new DatagramPacket(in, in.length);
+                peer.receive(packet);
+                arrived.add(new String(in, 0, packet.getLength(), StandardCharsets.ISO_8859_1));
+            }
+            assertThat(arrived).hasSize(threads * each).allMatch(m -> m.matches("SIP/2\\.0 200 OK\r\nX-Seq: \\d+-\\d+\r\n\r\n"));
+        }
+        assertThat(counters.messagesSent()).isEqualTo(threads * each);
     }
 
     @Test
