@@ -57,7 +57,8 @@ final class ConfigSchema {
             "rtp", section(
                     "port_min", value(ValueKind.PORT, "10000"),
                     "port_max", value(ValueKind.PORT, "20000"),
-                    "media_timeout", value(ValueKind.DURATION, "60s")),
+                    "media_timeout", value(ValueKind.DURATION, "60s"),
+                    "io_threads", value(ValueKind.THREADS, null)),
             "calls", section(
                     "no_answer_timeout", value(ValueKind.DURATION, "20s")),
             "database", section(

@@ -42,7 +42,8 @@ public record SwitchboardConfig(Sip sip, Http http, Rtp rtp, Calls calls, Databa
      *
      * @param mediaTimeout an answered call whose phone sent no RTP for this long is hung up
      */
-    public record Rtp(int portMin, int portMax, Duration mediaTimeout) {}
+    /** {@code ioThreads}: the relay's event loops; empty = {@code RelaySettings.defaultIoThreads} of the cores. */
+    public record Rtp(int portMin, int portMax, Duration mediaTimeout, OptionalInt ioThreads) {}
 
     /** Call control: how long callee phones ring before the caller gets 480. */
     public record Calls(Duration noAnswerTimeout) {}

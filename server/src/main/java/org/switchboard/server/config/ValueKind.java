@@ -19,6 +19,8 @@ enum ValueKind {
     PORT_OR_ANY,
     /** A positive whole number no larger than 200 (connection pool sizes). */
     POOL_SIZE,
+    /** A thread count, 1..256. */
+    THREADS,
     /** An IP address or host name to bind or announce. */
     HOST,
     /** A JDBC URL for SQLite or PostgreSQL. */
@@ -45,6 +47,7 @@ enum ValueKind {
             case PORT -> integerIn(text, 1, 65_535);
             case PORT_OR_ANY -> integerIn(text, 0, 65_535);
             case POOL_SIZE -> integerIn(text, 1, 200);
+            case THREADS -> integerIn(text, 1, 256);
             case HOST -> text.length() <= 253 && (HOST_NAME.matcher(text).matches()
                     || (text.contains(":") && IPV6.matcher(text).matches()))
                     ? Optional.empty()

@@ -93,7 +93,8 @@ public final class SipWiring implements AutoCloseable {
                     housekeeping, clock, features.events());
             relay = new RtpRelay(new RelaySettings(InetAddress.ofLiteral(sip.bind()), config.rtp().portMin(),
                     config.rtp().portMax(), config.rtp().mediaTimeout(), LatchingRule.DEFAULT, RelayTransport.best(),
-                    RelaySettings.defaultIoThreads(Runtime.getRuntime().availableProcessors())));
+                    config.rtp().ioThreads().orElseGet(
+                            () -> RelaySettings.defaultIoThreads(Runtime.getRuntime().availableProcessors()))));
             CallRequests callRequests = new CallRequests();
             MethodRouter router = callRequests.routeInto(MethodRouter.builder()
                     .on(SipMethod.REGISTER, registrar.registrar()::onRegister)

@@ -52,7 +52,7 @@ class ConfigLoaderTest {
         assertThat(config.sip()).isEqualTo(new SwitchboardConfig.Sip("0.0.0.0", 5060, 5061, "switchboard.local", Optional.empty(),
                 true, Path.of("./data/tls")));
         assertThat(config.http()).isEqualTo(new SwitchboardConfig.Http("0.0.0.0", 8080));
-        assertThat(config.rtp()).isEqualTo(new SwitchboardConfig.Rtp(10000, 20000, Duration.ofSeconds(60)));
+        assertThat(config.rtp()).isEqualTo(new SwitchboardConfig.Rtp(10000, 20000, Duration.ofSeconds(60), OptionalInt.empty()));
         assertThat(config.database().url()).isEqualTo("jdbc:sqlite:./data/switchboard.db");
         assertThat(config.database().poolSize()).isEmpty();
         assertThat(config.database().settings().poolSize()).isEqualTo(4);
@@ -92,6 +92,7 @@ class ConfigLoaderTest {
                 rtp:
                   port_min: 30000
                   port_max: 30100
+                  io_threads: 2
                 database:
                   url: jdbc:postgresql://127.0.0.1:5432/sb
                   user: sb
@@ -113,7 +114,7 @@ class ConfigLoaderTest {
         assertThat(config.sip()).isEqualTo(new SwitchboardConfig.Sip("127.0.0.1", 5070, 5071, "pbx.example.com", Optional.of("203.0.113.7"),
                 false, Path.of("./data/tls")));
         assertThat(config.http()).isEqualTo(new SwitchboardConfig.Http("127.0.0.1", 0));
-        assertThat(config.rtp()).isEqualTo(new SwitchboardConfig.Rtp(30000, 30100, Duration.ofSeconds(60)));
+        assertThat(config.rtp()).isEqualTo(new SwitchboardConfig.Rtp(30000, 30100, Duration.ofSeconds(60), OptionalInt.of(2)));
         assertThat(config.database()).isEqualTo(new SwitchboardConfig.Database("jdbc:postgresql://127.0.0.1:5432/sb", "sb", "s3cret",
                 OptionalInt.of(7), SqliteSynchronous.FULL));
         assertThat(config.database().toString()).doesNotContain("s3cret");
@@ -269,6 +270,12 @@ class ConfigLoaderTest {
 
         assertThat(config.http().port()).isEqualTo(8080);
         assertThat(config.extensions()).isEmpty();
+    }
+
+    @Test
+    void relayThreadCountOutOfRange() {
+        assertThat(problems("rtp:\n  io_threads: 0\n", Map.of()))
+                .containsExactly("FILE:2: rtp.io_threads: must be between 1 and 256, got 0");
     }
 
     @Test
