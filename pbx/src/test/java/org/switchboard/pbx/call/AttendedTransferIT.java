@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,6 +30,7 @@ import org.switchboard.store.testkit.TestDatabases;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AttendedTransferIT {
+    @AutoClose
     private CallHarness pbx;
 
     @BeforeAll
@@ -38,11 +39,6 @@ class AttendedTransferIT {
         pbx.addExtensions("2201", "2202", "2203", "2211", "2212", "2221", "2222", "2223", "2231", "2232",
                 "2233", "2241", "2242", "2243", "2251",
                 "2252", "2253");
-    }
-
-    @AfterAll
-    void stop() {
-        pbx.close();
     }
 
     @Test

@@ -3,7 +3,7 @@ package org.switchboard.pbx.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -20,17 +20,13 @@ import org.switchboard.store.testkit.TestDatabases;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BlindTransferIT {
+    @AutoClose
     private CallHarness pbx;
 
     @BeforeAll
     void start() {
         pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(5), Duration.ofSeconds(60));
         pbx.addExtensions("2001", "2002", "2003", "2101", "2102", "2103");
-    }
-
-    @AfterAll
-    void stop() {
-        pbx.close();
     }
 
     @Test

@@ -7,7 +7,7 @@ import static org.switchboard.pbx.call.CallIT.startCallee;
 
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -24,17 +24,13 @@ import org.switchboard.store.testkit.TestDatabases;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CallEndingIT {
+    @AutoClose
     private CallHarness pbx;
 
     @BeforeAll
     void start() {
         pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(10), Duration.ofSeconds(60));
         pbx.addExtensions("1021", "1022", "1023", "1024", "1025", "1026", "1027", "1028", "1029", "1030");
-    }
-
-    @AfterAll
-    void stop() {
-        pbx.close();
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,6 +30,7 @@ import org.switchboard.store.testkit.TestDatabases;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CallIT {
+    @AutoClose
     private CallHarness pbx;
 
     @BeforeAll
@@ -38,11 +39,6 @@ class CallIT {
         pbx.addExtensions("1001", "1002", "1003", "1004", "1005", "1006", "1007", "1008", "1009", "1010", "1011",
                 "1012", "1013", "1014", "1015", "1016", "1017", "1018", "1019", "1033", "1034", "1035", "1036",
                 "1037", "1038", "1039", "1040", "1041", "1042");
-    }
-
-    @AfterAll
-    void stop() {
-        pbx.close();
     }
 
     @Test

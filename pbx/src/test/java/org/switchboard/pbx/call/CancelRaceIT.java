@@ -7,7 +7,7 @@ import static org.switchboard.pbx.call.CallIT.startCallee;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -27,6 +27,7 @@ import org.switchboard.store.testkit.TestDatabases;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CancelRaceIT {
+    @AutoClose
     private CallHarness pbx;
     private final List<PbxEvent.CallEnded> ended = new CopyOnWriteArrayList<>();
 
@@ -39,11 +40,6 @@ class CancelRaceIT {
                 ended.add(end);
             }
         });
-    }
-
-    @AfterAll
-    void stop() {
-        pbx.close();
     }
 
     @Test

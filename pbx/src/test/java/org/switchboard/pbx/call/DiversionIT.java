@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.switchboard.pbx.call.CallIT.startCallee;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -19,17 +19,13 @@ import org.switchboard.store.testkit.TestDatabases;
 /** The Diversion headers (RFC 5806) a forwarded call's final target gets, checked by a SIPp phone. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DiversionIT {
+    @AutoClose
     private CallHarness pbx;
 
     @BeforeAll
     void start() {
         pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(5), Duration.ofSeconds(60));
         pbx.addExtensions("1201", "1202", "1203", "1204");
-    }
-
-    @AfterAll
-    void stop() {
-        pbx.close();
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.switchboard.pbx.call.CallIT.answering;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -17,17 +17,13 @@ import org.switchboard.store.testkit.TestDatabases;
 /** A node with a one-second media timeout: an answered call whose phones send no RTP is hung up. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MediaTimeoutIT {
+    @AutoClose
     private CallHarness pbx;
 
     @BeforeAll
     void start() {
         pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(10), Duration.ofSeconds(1));
         pbx.addExtensions("1031", "1032");
-    }
-
-    @AfterAll
-    void stop() {
-        pbx.close();
     }
 
     @Test

@@ -3,7 +3,7 @@ package org.switchboard.pbx.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -19,17 +19,13 @@ import org.switchboard.store.testkit.TestDatabases;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SessionTimerIT {
+    @AutoClose
     private CallHarness pbx;
 
     @BeforeAll
     void start() {
         pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(5), Duration.ofSeconds(120));
         pbx.addExtensions("3001", "3002", "3003", "3004", "3005", "3006");
-    }
-
-    @AfterAll
-    void stop() {
-        pbx.close();
     }
 
     @Test
