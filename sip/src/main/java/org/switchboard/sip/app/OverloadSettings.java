@@ -16,7 +16,8 @@ public record OverloadSettings(int maxQueuedTasks, Duration retryAfter) {
      * 8,000 waiting tasks, retry after 5 s. A task (one message of a call or registration) costs
      * 30 to 75 µs of CPU, so 8,000 are a quarter of a second of work on two cores: half of T1, not
      * yet enough to draw retransmissions. 2,000 (the earlier default) shed calls at 1,000 setups/s
-     * after a 50 ms hiccup such as a young GC, on a machine that had the CPU to carry them.
+     * within one second of a run on a machine that had the CPU to carry them: 2,000 tasks are only
+     * 30 to 75 ms of work, so a short stall (its cause was not measured) was enough.
      */
     public static final OverloadSettings DEFAULTS = new OverloadSettings(8_000, Duration.ofSeconds(5));
 
