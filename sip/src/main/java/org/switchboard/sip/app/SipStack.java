@@ -1,6 +1,7 @@
 package org.switchboard.sip.app;
 
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import org.switchboard.sip.message.SipRequest;
@@ -15,6 +16,7 @@ import org.switchboard.sip.transaction.SipTimer;
 import org.switchboard.sip.transaction.TransactionLayer;
 import org.switchboard.sip.transport.Flow;
 import org.switchboard.sip.transport.FrameReceiver;
+import org.switchboard.sip.transport.InputFaultLog;
 import org.switchboard.sip.transport.Transport;
 import org.switchboard.sip.transport.TransportLayer;
 
@@ -40,13 +42,14 @@ public final class SipStack implements AutoCloseable {
                 settings.metrics());
         OverloadSettings overload = settings.overload();
         BooleanSupplier overloaded = () -> executors.queuedTasks() >= overload.maxQueuedTasks();
+        InputFaultLog faults = new InputFaultLog(Clock.systemUTC());
         transactions = new TransactionLayer(transports, settings.timers(), timer, executors::forCallId,
-                settings.metrics(), new ApplicationAdapter(application), settings.advertisedHost(), overloaded,
-                overload.retryAfter());
+                settings.metrics(), new ApplicationAdapter(new UasChecks(settings.uas(), application, faults)),
+                settings.advertisedHost(), overloaded, overload.retryAfter());
         // A quarter of the shedding limit: behind, but well before new requests are refused.
         int backlog = Math.max(1, overload.maxQueuedTasks() / 4);
         inbound[0] = new InboundDispatch(executors,
-                new InboundMessages(SipParser.DEFAULT, transactions, settings.metrics()),
+                new InboundMessages(SipParser.DEFAULT, transactions, settings.metrics(), faults),
                 () -> executors.queuedTasks() >= backlog);
     }
 

@@ -8,17 +8,20 @@ import org.switchboard.sip.transport.TransportSettings;
 /**
  * Everything the stack needs to start: transports, T1/T2/T4, the host written in our Via and
  * Contact (reachable by peers; the bind address unless it is a wildcard), the size of the shared
- * call pool, the metrics hooks and when to shed load. Immutable; any thread.
+ * call pool, the metrics hooks, when to shed load and what the application supports (the
+ * {@link UasPolicy} the stack checks requests against before the application sees them).
+ * Immutable; any thread.
  */
 public record SipStackSettings(
         TransportSettings transport, TimerSettings timers, String advertisedHost, int callThreads, StackMetrics metrics,
-        OverloadSettings overload) {
+        OverloadSettings overload, UasPolicy uas) {
 
     public SipStackSettings {
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(timers, "timers");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(overload, "overload");
+        Objects.requireNonNull(uas, "uas");
         if (advertisedHost == null || advertisedHost.isBlank()) {
             throw new IllegalArgumentException("advertised host is required");
         }
@@ -30,17 +33,28 @@ public record SipStackSettings(
     /** These settings with the default load shedding ({@link OverloadSettings#DEFAULTS}). */
     public SipStackSettings(
             TransportSettings transport, TimerSettings timers, String advertisedHost, int callThreads, StackMetrics metrics) {
-        this(transport, timers, advertisedHost, callThreads, metrics, OverloadSettings.DEFAULTS);
+        this(transport, timers, advertisedHost, callThreads, metrics, OverloadSettings.DEFAULTS, UasPolicy.DEFAULTS);
+    }
+
+    /** These settings with the default {@link UasPolicy}. */
+    public SipStackSettings(TransportSettings transport, TimerSettings timers, String advertisedHost, int callThreads,
+            StackMetrics metrics, OverloadSettings overload) {
+        this(transport, timers, advertisedHost, callThreads, metrics, overload, UasPolicy.DEFAULTS);
     }
 
     /** These settings with other load-shedding limits. */
     public SipStackSettings withOverload(OverloadSettings limits) {
-        return new SipStackSettings(transport, timers, advertisedHost, callThreads, metrics, limits);
+        return new SipStackSettings(transport, timers, advertisedHost, callThreads, metrics, limits, uas);
+    }
+
+    /** These settings with another statement of what the application supports. */
+    public SipStackSettings withUas(UasPolicy policy) {
+        return new SipStackSettings(transport, timers, advertisedHost, callThreads, metrics, overload, policy);
     }
 
     /** These settings with another call pool size. */
     public SipStackSettings withCallThreads(int threads) {
-        return new SipStackSettings(transport, timers, advertisedHost, threads, metrics, overload);
+        return new SipStackSettings(transport, timers, advertisedHost, threads, metrics, overload, uas);
     }
 
     /** RFC 3261 default timers, the bind address as advertised host, one call thread per core. */

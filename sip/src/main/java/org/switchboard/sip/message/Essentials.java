@@ -1,9 +1,16 @@
 package org.switchboard.sip.message;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /** Reads and checks the headers every message must carry (RFC 3261 §8.1.1). Stateless; any thread may call it. */
 final class Essentials {
+    /** The header fields besides Via that a response copies from its request (RFC 3261 §8.2.6.2). */
+    private static final List<String> COPIED_ONCE =
+            List.of(HeaderName.FROM, HeaderName.TO, HeaderName.CALL_ID, HeaderName.CSEQ);
+
     private Essentials() {}
 
     /** Parses From, To, Call-ID, CSeq and the Vias; throws the first fault. */
@@ -23,29 +30,60 @@ final class Essentials {
      */
     static void checkReceived(SipMessage m, SipMethod requestMethodOrNull) {
         SipHeaders h = m.headers();
-        if (!plainSingle(h, HeaderName.FROM, WireShape::isNameAddress)) {
-            m.from();
+        try {
+            if (!plainSingle(h, HeaderName.FROM, WireShape::isNameAddress)) {
+                m.from();
+            }
+        } catch (SipParseException e) {
+            throw naming(HeaderName.FROM, e);
         }
-        if (!plainSingle(h, HeaderName.TO, WireShape::isNameAddress)) {
-            m.to();
+        try {
+            if (!plainSingle(h, HeaderName.TO, WireShape::isNameAddress)) {
+                m.to();
+            }
+        } catch (SipParseException e) {
+            throw naming(HeaderName.TO, e);
         }
         if (!plainSingle(h, HeaderName.CALL_ID, WireShape::isCallId)) {
-            m.callId();
+            m.callId(); // every fault of Call-ID names it already
         }
         int cseq = h.indexOfConstant(HeaderName.CSEQ, 0);
         boolean plainCSeq = cseq >= 0
                 && h.indexOfConstant(HeaderName.CSEQ, cseq + 1) < 0
                 && h.raw()[cseq].hasWireShape((b, from, to) -> WireShape.isCSeq(b, from, to, requestMethodOrNull));
-        CSeq parsedCSeq = plainCSeq ? null : m.cseq();
+        CSeq parsedCSeq;
+        try {
+            parsedCSeq = plainCSeq ? null : m.cseq();
+        } catch (SipParseException e) {
+            throw naming(HeaderName.CSEQ, e);
+        }
         Header[] all = h.raw();
         for (int i = h.indexOfConstant(HeaderName.VIA, 0); i >= 0; i = h.indexOfConstant(HeaderName.VIA, i + 1)) {
             if (!all[i].hasWireShape(WireShape::isVia)) {
-                all[i].typed(Via::parseList);
+                try {
+                    all[i].typed(Via::parseList);
+                } catch (SipParseException e) {
+                    throw naming(HeaderName.VIA, e);
+                }
             }
+        }
+        if (h.indexOfConstant(HeaderName.VIA, 0) < 0) {
+            throw new SipParseException("Missing Via");
         }
         if (parsedCSeq != null && requestMethodOrNull != null && !parsedCSeq.method().equals(requestMethodOrNull)) {
             throw new SipParseException("CSeq method does not match request method");
         }
+    }
+
+    /**
+     * The fault with a reason phrase that names the header it was found in (RFC 4475 §3.1.2.4
+     * expects "the CSeq error" to be named), as {@code Bad To: Unterminated quoted string}.
+     */
+    private static SipParseException naming(String header, SipParseException e) {
+        if (e.reason().toLowerCase(Locale.ROOT).contains(header.toLowerCase(Locale.ROOT))) {
+            return e;
+        }
+        return new SipParseException("Bad " + header + ": " + e.reason(), e.status(), null);
     }
 
     /** Whether the header {@code constant} occurs exactly once and in its plain form. */
@@ -54,18 +92,33 @@ final class Essentials {
         return i >= 0 && h.indexOfConstant(constant, i + 1) < 0 && h.raw()[i].hasWireShape(shape);
     }
 
-    /** What a response to a request with these headers needs, or null when any part is unreadable. */
-    static RequestEssentials read(SipHeaders h) {
-        try {
-            SipRequest probe = new SipRequest(SipMethod.OPTIONS, SipUri.ofHost("invalid"), "", h, new byte[0]);
-            List<Via> vias = probe.vias();
-            if (vias.isEmpty()) {
-                return null;
-            }
-            return new RequestEssentials(vias, probe.from(), probe.to(), probe.callId(), probe.cseq());
-        } catch (SipParseException unanswerable) {
-            // one of the five is unreadable: no response can be built, which the caller reports
+    /**
+     * What a response to a request with these headers needs, or null when it has no Via line (a
+     * response without one cannot be matched by anyone). Reads nothing but the top Via line.
+     */
+    static RequestEssentials read(SipMethod method, SipHeaders h) {
+        int firstVia = h.indexOfConstant(HeaderName.VIA, 0);
+        if (firstVia < 0) {
             return null;
         }
+        List<Header> copied = new ArrayList<>(8);
+        Header[] all = h.raw();
+        for (int i = firstVia; i >= 0; i = h.indexOfConstant(HeaderName.VIA, i + 1)) {
+            copied.add(all[i]);
+        }
+        for (String name : COPIED_ONCE) {
+            int i = h.indexOfConstant(name, 0);
+            if (i >= 0) {
+                copied.add(all[i]);
+            }
+        }
+        Optional<Via> top;
+        try {
+            top = Optional.of(all[firstVia].typed(Via::parseList).getFirst());
+        } catch (SipParseException unreadable) {
+            // answered anyway, back to where the request came from (see RequestEssentials)
+            top = Optional.empty();
+        }
+        return new RequestEssentials(method, copied, top);
     }
 }

@@ -38,13 +38,15 @@ public final class HeaderName {
     public static final String MIN_EXPIRES = "Min-Expires";
     public static final String SUBSCRIPTION_STATE = "Subscription-State";
     public static final String RETRY_AFTER = "Retry-After";
+    public static final String ACCEPT = "Accept";
+    public static final String UNSUPPORTED = "Unsupported";
 
     private static final String[] KNOWN = {
         VIA, FROM, TO, CALL_ID, CSEQ, CONTACT, ROUTE, RECORD_ROUTE, MAX_FORWARDS, EXPIRES,
         AUTHORIZATION, WWW_AUTHENTICATE, PROXY_AUTHENTICATE, PROXY_AUTHORIZATION, CONTENT_TYPE,
         CONTENT_LENGTH, CONTENT_ENCODING, ALLOW, ALLOW_EVENTS, SUPPORTED, REQUIRE, USER_AGENT, SERVER,
         EVENT, REFER_TO, REFERRED_BY, REPLACES, P_ASSERTED_IDENTITY, SUBJECT, SESSION_EXPIRES,
-        MIN_EXPIRES, SUBSCRIPTION_STATE, RETRY_AFTER
+        MIN_EXPIRES, SUBSCRIPTION_STATE, RETRY_AFTER, ACCEPT, UNSUPPORTED
     };
 
     /** The known names grouped by length, so a lookup compares against a handful at most. */

@@ -1,29 +1,34 @@
 package org.switchboard.sip.message;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The parts of an unparseable request that RFC 3261 §8.2.6 needs to build a response to it: Via
- * list, From, To, Call-ID and CSeq, Immutable; any thread may use it.
+ * What RFC 3261 §8.2.6 needs to answer a request that could not be parsed: the header fields a
+ * response copies (every Via line, and the first From, To, Call-ID and CSeq present) exactly as
+ * they were written, the request's method, and its top Via when that can be read (the response
+ * is then routed by RFC 3261 §18.2.2; otherwise it can only go back where the request came from).
+ * A header that is missing or unreadable is copied as it was, or left out: a peer matches the
+ * answer by its own Via branch and Call-ID, and a faulty CSeq is the peer's own text. Immutable;
+ * any thread may use it.
  */
-public record RequestEssentials(
-        List<Via> vias, NameAddress from, NameAddress to, String callId, CSeq cseq) {
+public record RequestEssentials(SipMethod method, List<Header> copied, Optional<Via> topVia) {
 
     public RequestEssentials {
-        vias = List.copyOf(vias);
-        if (vias.isEmpty()) {
+        copied = List.copyOf(copied);
+        if (copied.stream().noneMatch(h -> h.name().equals(HeaderName.VIA))) {
             throw new IllegalArgumentException("a response needs at least one Via");
         }
     }
 
-    /** A {@code status reason} response to the request these essentials came from. */
+    /** A {@code status reason} response to the request, its header fields copied as written. */
     public SipResponse respond(int status, String reason) {
-        SipResponse.Builder b = SipResponse.builder(status, reason);
-        b.header(HeaderName.VIA, Via.joined(vias));
-        b.header(HeaderName.FROM, from.toString());
-        b.header(HeaderName.TO, to.toString());
-        b.header(HeaderName.CALL_ID, callId);
-        b.header(HeaderName.CSEQ, cseq.toString());
-        return b.build();
+        return SipResponse.checked(status, reason, new SipHeaders(copied.toArray(Header[]::new)), new byte[0]);
+    }
+
+    /** The same, with {@code stamped} (the top Via with received/rport) in place of the top Via. */
+    public SipResponse respond(int status, String reason, Via stamped) {
+        SipHeaders headers = new SipHeaders(copied.toArray(Header[]::new));
+        return SipResponse.checked(status, reason, headers.replacedTopVia(stamped), new byte[0]);
     }
 }

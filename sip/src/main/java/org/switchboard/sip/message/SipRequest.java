@@ -68,7 +68,7 @@ public final class SipRequest implements SipMessage {
             }
             Uri uri = null;
             if (!WireShape.isSipUri(raw, uriOffset, uriOffset + uriLength)) {
-                uri = Uri.parse(uriText);
+                uri = parseRequestUri(uriText);
                 if (uri instanceof SipUri s && s.headers().isPresent()) {
                     // RFC 3261 §19.1.5: headers are not allowed in a Request-URI
                     throw new SipParseException("Headers in Request-URI");
@@ -78,8 +78,16 @@ public final class SipRequest implements SipMessage {
             Essentials.checkReceived(r, method);
             return r;
         } catch (SipParseException e) {
-            RequestEssentials essentials = Essentials.read(h);
+            RequestEssentials essentials = Essentials.read(method, h);
             throw essentials == null ? e : e.withEssentials(essentials);
+        }
+    }
+
+    private static Uri parseRequestUri(String text) {
+        try {
+            return Uri.parse(text);
+        } catch (SipParseException e) {
+            throw new SipParseException("Bad Request-URI: " + e.reason());
         }
     }
 

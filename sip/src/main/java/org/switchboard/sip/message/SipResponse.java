@@ -59,11 +59,7 @@ public final class SipResponse implements SipMessage {
             throw new SipParseException("Status code out of range");
         }
         SipResponse r = new SipResponse(status, reason, new SipHeaders(headers), body);
-        Essentials.checkReceived(r, null);
-        if (r.headers.indexOfConstant(HeaderName.VIA, 0) < 0) {
-            // every Via line holds at least one value, so a line is a Via
-            throw new SipParseException("Missing Via");
-        }
+        Essentials.checkReceived(r, null); // a Via among them
         return r;
     }
 

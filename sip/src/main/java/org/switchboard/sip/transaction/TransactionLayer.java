@@ -259,6 +259,19 @@ public final class TransactionLayer {
         preparedStatelessResponse(response, requestFlow).run();
     }
 
+    /**
+     * Sends a response back to the address and port {@code requestFlow} came from, ignoring the
+     * Via: for an answer to a request whose top Via could not be read.
+     */
+    void sendToSource(SipResponse response, Flow requestFlow) {
+        int status = response.status();
+        transports.send(response.toBytes(), requestFlow).whenComplete((flow, error) -> {
+            if (error != null) {
+                log.debug("response send failed status={} to={} reason={}", status, requestFlow, error.toString());
+            }
+        });
+    }
+
     private Runnable preparedStatelessResponse(SipResponse response, Flow requestFlow) {
         Flow target;
         int status = response.status(); // the closures keep the bytes and the status, not the message

@@ -1,5 +1,7 @@
 package org.switchboard.sip.transport;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -10,9 +12,16 @@ public final class StackCounters implements StackMetrics {
     private final LongAdder received = new LongAdder();
     private final LongAdder sent = new LongAdder();
     private final LongAdder parseFailures = new LongAdder();
+    private final Map<InputFault, LongAdder> parseFailuresByFault = new EnumMap<>(InputFault.class);
     private final LongAdder retransmissions = new LongAdder();
     private final LongAdder absorbed = new LongAdder();
     private final LongAdder shed = new LongAdder();
+
+    public StackCounters() {
+        for (InputFault fault : InputFault.values()) {
+            parseFailuresByFault.put(fault, new LongAdder());
+        }
+    }
 
     @Override
     public void messageReceived(Transport transport) {
@@ -25,8 +34,9 @@ public final class StackCounters implements StackMetrics {
     }
 
     @Override
-    public void parseFailure(Transport transport) {
+    public void parseFailure(Transport transport, InputFault fault) {
         parseFailures.increment();
+        parseFailuresByFault.get(fault).increment();
     }
 
     @Override
@@ -61,6 +71,11 @@ public final class StackCounters implements StackMetrics {
     /** Inputs that could not be framed or parsed. */
     public long parseFailures() {
         return parseFailures.sum();
+    }
+
+    /** Inputs that could not be framed or parsed for {@code fault}. */
+    public long parseFailures(InputFault fault) {
+        return parseFailuresByFault.get(fault).sum();
     }
 
     /** Retransmissions sent by transactions. */

@@ -12,8 +12,8 @@ public interface StackMetrics {
     /** A message was handed to a channel for sending. */
     void messageSent(Transport transport);
 
-    /** Input could not be framed or parsed (answered with 400 or dropped). */
-    void parseFailure(Transport transport);
+    /** Input could not be framed or parsed (answered with 400, 505 or 513, or dropped), for {@code fault}. */
+    void parseFailure(Transport transport, InputFault fault);
 
     /** A transaction retransmitted a request or a response (RFC 3261 §17 timers A, E, G). */
     void retransmission();
@@ -33,7 +33,7 @@ public interface StackMetrics {
         public void messageSent(Transport transport) {}
 
         @Override
-        public void parseFailure(Transport transport) {}
+        public void parseFailure(Transport transport, InputFault fault) {}
 
         @Override
         public void retransmission() {}

@@ -8,6 +8,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.sip.message.SipParseException;
 
 /**
  * Last handler of a TCP or TLS connection: registers the connection for reuse, passes each framed
@@ -21,9 +22,11 @@ final class StreamMessageHandler extends SimpleChannelInboundHandler<byte[]> {
     private final ConnectionTable connections;
     private final FrameReceiver receiver;
     private final StackMetrics metrics;
+    private final InputFaultLog faults;
 
     StreamMessageHandler(Transport transport, ConnectionTable connections, FrameReceiver receiver,
-            StackMetrics metrics) {
+            StackMetrics metrics, InputFaultLog faults) {
+        this.faults = faults;
         this.transport = transport;
         this.connections = connections;
         this.receiver = receiver;
@@ -67,9 +70,9 @@ final class StreamMessageHandler extends SimpleChannelInboundHandler<byte[]> {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // An edge: nothing after an unframeable byte can be trusted, so the connection goes.
         if (cause instanceof DecoderException) {
-            metrics.parseFailure(transport);
-            log.warn("unframeable stream, closing transport={} remote={} reason={}", transport, remote(ctx),
-                    cause.getCause() != null ? cause.getCause().getMessage() : cause.getMessage());
+            metrics.parseFailure(transport, InputFault.UNFRAMEABLE_STREAM);
+            String reason = cause.getCause() instanceof SipParseException e ? e.reason() : "Unframeable stream";
+            faults.record(reason, transport, remote(ctx).getAddress(), "connection closed");
         } else {
             log.debug("connection error transport={} remote={} reason={}", transport, remote(ctx), cause.toString());
         }

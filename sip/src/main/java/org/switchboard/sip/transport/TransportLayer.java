@@ -11,6 +11,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.EnumMap;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +39,8 @@ public final class TransportLayer implements AutoCloseable {
     private final FrameReceiver receiver;
     private final StackMetrics metrics;
     private final ConnectionTable connections = new ConnectionTable();
+    /** Unframeable streams, logged rate-limited per cause and source like unparseable messages. */
+    private final InputFaultLog streamFaults = new InputFaultLog(Clock.systemUTC());
     private final Map<Transport, Channel> listeners = new EnumMap<>(Transport.class);
     private IoGroups io;
     private DatagramSender udpSender;
@@ -212,7 +215,7 @@ public final class TransportLayer implements AutoCloseable {
                 channel.pipeline()
                         .addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
                         .addLast(new StreamFrameDecoder(settings.maxMessageBytes()))
-                        .addLast(new StreamMessageHandler(transport, connections, receiver, metrics));
+                        .addLast(new StreamMessageHandler(transport, connections, receiver, metrics, streamFaults));
             }
         };
     }
