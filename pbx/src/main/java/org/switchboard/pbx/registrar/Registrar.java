@@ -11,6 +11,7 @@ import org.switchboard.pbx.extension.SipCredentials;
 import org.switchboard.pbx.registrar.RegistrarMetrics.Result;
 import org.switchboard.sip.auth.AuthResult;
 import org.switchboard.sip.auth.DigestAuthenticator;
+import org.switchboard.sip.auth.DigestCredentials;
 import org.switchboard.sip.message.HeaderName;
 import org.switchboard.sip.message.SipParseException;
 import org.switchboard.sip.message.SipRequest;
@@ -71,7 +72,8 @@ public final class Registrar {
             finish(tx, Result.BAD_REQUEST, request.createResponse(400, "To must be a sip URI with a user"));
             return;
         }
-        Optional<String> authorization = request.headers().first(HeaderName.AUTHORIZATION);
+        Optional<String> authorization = request.headers().all(HeaderName.AUTHORIZATION).stream()
+                .filter(DigestCredentials::isDigestScheme).findFirst();
         if (authorization.isEmpty()) {
             challenge(tx, source, false);
             return;

@@ -31,12 +31,12 @@ import org.switchboard.sip.app.MethodRouter;
 import org.switchboard.sip.auth.DigestAlgorithm;
 import org.switchboard.sip.app.SipStack;
 import org.switchboard.sip.app.SipStackSettings;
+import org.switchboard.sip.app.UasPolicy;
 import org.switchboard.sip.message.HeaderName;
 import org.switchboard.sip.message.SipMethod;
 import org.switchboard.sip.transaction.RandomTokens;
 import org.switchboard.sip.transaction.ServerTransaction;
 import org.switchboard.sip.transaction.TimerSettings;
-import org.switchboard.sip.transport.StackCounters;
 import org.switchboard.sip.transport.TlsCertificates;
 import org.switchboard.sip.transport.Transport;
 import org.switchboard.sip.transport.TransportSettings;
@@ -53,6 +53,15 @@ import org.switchboard.store.db.Database;
 public final class SipWiring implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SipWiring.class);
     private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, UPDATE, INFO, REFER, REGISTER, OPTIONS";
+    /**
+     * What call control and the registrar understand, checked by the stack before they see a
+     * request (RFC 3261 §8.2): session timers (RFC 4028) and Replaces (RFC 3891) may be required
+     * of us, 100rel (no PRACK) and outbound may not; INVITE and UPDATE bodies are SDP.
+     */
+    private static final UasPolicy UAS_POLICY = UasPolicy.DEFAULTS
+            .withOptionTags("timer", "replaces")
+            .withBodyTypes(SipMethod.INVITE, "application/sdp")
+            .withBodyTypes(SipMethod.UPDATE, "application/sdp");
     /** How long shutdown waits for the calls in progress to be ended and recorded. */
     private static final Duration END_CALLS_WAIT = Duration.ofSeconds(5);
 
@@ -100,7 +109,7 @@ public final class SipWiring implements AutoCloseable {
                     .on(SipMethod.REGISTER, registrar.registrar()::onRegister)
                     .on(SipMethod.OPTIONS, SipWiring::options))
                     .build();
-            SipStackSettings stackSettings = settings(sip, tlsCertificates);
+            SipStackSettings stackSettings = settings(sip, tlsCertificates, meters);
             SipStack stack = SipStack.start(stackSettings, router);
             CallControl calls = new CallControl(stack, relay, registrar, features.extensions(), features.dialPlan(),
                     features.callSettings(), features.cdrRecorder(), features.events(), housekeeping, clock,
@@ -179,7 +188,8 @@ public final class SipWiring implements AutoCloseable {
         registrar.close();
     }
 
-    private static SipStackSettings settings(SwitchboardConfig.Sip sip, Optional<Path> tlsCertificates) {
+    private static SipStackSettings settings(SwitchboardConfig.Sip sip, Optional<Path> tlsCertificates,
+            MeterRegistry meters) {
         InetAddress bind = InetAddress.ofLiteral(sip.bind());
         TransportSettings transport = TransportSettings.of(bind, sip.port(), sip.port());
         // Our Via and Contact must name an address peers can reach: the announced one behind NAT,
@@ -191,7 +201,8 @@ public final class SipWiring implements AutoCloseable {
                     TlsCertificates.selfSigned(tlsCertificates.get(), advertised)));
         }
         return new SipStackSettings(transport, TimerSettings.DEFAULTS, advertised,
-                Math.max(2, Runtime.getRuntime().availableProcessors()), new StackCounters());
+                Math.max(2, Runtime.getRuntime().availableProcessors()), new SipStackMeters(meters))
+                .withUas(UAS_POLICY);
     }
 
     private static void options(ServerTransaction tx) {

@@ -70,6 +70,15 @@ public record DigestCredentials(
         };
     }
 
+    /**
+     * Whether a credentials header value is in the Digest scheme. Credentials in a scheme we do not
+     * know are not ours to check: the request is then challenged as if it had none (RFC 4475 §3.3.7).
+     */
+    public static boolean isDigestScheme(String headerValue) {
+        String v = headerValue.strip();
+        return v.length() > 6 && v.regionMatches(true, 0, "Digest", 0, 6) && Character.isWhitespace(v.charAt(6));
+    }
+
     /** Reads credentials from an already parsed header value. */
     public static ParseResult<DigestCredentials> from(AuthHeaderValue header) {
         if (!header.isDigest()) {

@@ -25,6 +25,15 @@ class DigestCredentialsTest {
     }
 
     @Test
+    void onlyTheDigestSchemeInAnyCaseIsTakenForDigestCredentials() {
+        assertThat(DigestCredentials.isDigestScheme(RFC7616_SHA256_AUTHORIZATION)).isTrue();
+        assertThat(DigestCredentials.isDigestScheme("  dIgEsT\tusername=\"a\"")).isTrue();
+        assertThat(DigestCredentials.isDigestScheme("NoOneKnowsThisScheme opaque-data=here")).isFalse();
+        assertThat(DigestCredentials.isDigestScheme("Digestive username=\"a\"")).isFalse();
+        assertThat(DigestCredentials.isDigestScheme("Digest")).isFalse();
+    }
+
+    @Test
     void serializedCredentialsParseBackToTheSameValue() {
         DigestCredentials c = parsed(RFC7616_SHA256_AUTHORIZATION);
         assertThat(parsed(c.toHeaderValue())).isEqualTo(c);
