@@ -71,7 +71,10 @@ final class Essentials {
             throw new SipParseException("Missing Via");
         }
         if (parsedCSeq != null && requestMethodOrNull != null && !parsedCSeq.method().equals(requestMethodOrNull)) {
-            throw new SipParseException("CSeq method does not match request method");
+            // RFC 4475 §3.1.2.18: for a method nobody knows, 501 is the more future-proof answer
+            throw requestMethodOrNull.isWellKnown()
+                    ? new SipParseException("CSeq method does not match request method")
+                    : new SipParseException("Not Implemented: CSeq method does not match request method", 501, null);
         }
     }
 

@@ -21,6 +21,9 @@ public record SipMethod(String name) {
     public static final SipMethod MESSAGE = new SipMethod("MESSAGE");
     public static final SipMethod PUBLISH = new SipMethod("PUBLISH");
 
+    private static final java.util.Set<String> WELL_KNOWN = java.util.Set.of("INVITE", "ACK", "BYE", "CANCEL",
+            "REGISTER", "OPTIONS", "INFO", "PRACK", "UPDATE", "SUBSCRIBE", "NOTIFY", "REFER", "MESSAGE", "PUBLISH");
+
     /** @throws SipParseException when {@code name} is not a token (RFC 3261 §25.1) */
     public SipMethod {
         if (!Syntax.isToken(name)) {
@@ -47,6 +50,11 @@ public record SipMethod(String name) {
             case "PUBLISH" -> PUBLISH;
             default -> new SipMethod(name);
         };
+    }
+
+    /** Whether this is one of the methods named by the constants above, which RFCs define. */
+    public boolean isWellKnown() {
+        return WELL_KNOWN.contains(name);
     }
 
     @Override

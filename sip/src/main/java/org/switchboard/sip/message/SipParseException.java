@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * Thrown when bytes or a header value do not follow the SIP grammar. The {@link #reason()} is short
  * and safe to put in a response status line ({@code 400 <reason>}); {@link #status()} says which
- * status the fault calls for (400, or 505 for an unknown protocol version). When the parser read
+ * status the fault calls for (400; 505 for an unknown protocol version, 513 for an oversize
+ * message, 501 for an unknown method whose CSeq names another). When the parser read
  * enough of a request to answer it, {@link #essentials()} holds what a response needs. Immutable; any thread may use it.
  */
 public final class SipParseException extends RuntimeException {
@@ -33,7 +34,7 @@ public final class SipParseException extends RuntimeException {
         return reason;
     }
 
-    /** The response status the fault calls for: 400, or 505 for an unsupported SIP version. */
+    /** The response status the fault calls for: 400, 501, 505 or 513 (see the class comment). */
     public int status() {
         return status;
     }

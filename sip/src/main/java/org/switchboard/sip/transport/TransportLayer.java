@@ -7,6 +7,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
@@ -34,6 +35,8 @@ public final class TransportLayer implements AutoCloseable {
      * grants at most {@code net.core.rmem_max}; the size granted is logged at start.
      */
     private static final int UDP_RECEIVE_BUFFER_BYTES = 4 << 20;
+    /** The largest UDP payload over IPv4 (65,535 less the IP and UDP headers). */
+    private static final int MAX_DATAGRAM_BYTES = 65_507;
 
     private final TransportSettings settings;
     private final FrameReceiver receiver;
@@ -173,6 +176,9 @@ public final class TransportLayer implements AutoCloseable {
                 .group(io.group())
                 .channel(io.datagramChannel())
                 .option(ChannelOption.SO_RCVBUF, UDP_RECEIVE_BUFFER_BYTES)
+                // Netty reads a datagram into 2 KiB by default and cuts the rest: a 3.5 KiB INVITE
+                // (RFC 4475 §3.1.1.7, or any phone's with a long SDP) must arrive whole.
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM_BYTES))
                 .handler(new DatagramMessageHandler(receiver, metrics))
                 .bind(settings.bindAddress(), settings.udpPort())
                 .syncUninterruptibly()

@@ -25,7 +25,7 @@ import org.switchboard.sip.transport.TransportSettings;
 
 /**
  * What a running stack ANSWERS to each RFC 4475 §3.1.2 (invalid) and §3.3 (application-layer)
- * torture message, and to the malformed requests of issue 12, sent over real UDP and TCP: the
+ * torture message (and that the §3.1.1 valid ones are processed), and to the malformed requests of issue 12, sent over real UDP and TCP: the
  * status the RFC names, never a 2xx, and silence only where no answer can be routed (responses,
  * a request without Via) or the RFC says to wait (a TCP stream whose body has not all arrived).
  * The application behind the stack stands in for the PBX: OPTIONS 200, REGISTER challenged 401
@@ -60,6 +60,20 @@ class TortureAnswersTest {
     /** file under src/test/resources/torture, expected status over UDP and over TCP, a part of the reason phrase. */
     static Stream<Arguments> messages() {
         return Stream.of(
+                // RFC 4475 §3.1.1: valid, so processed by the application, never refused as malformed
+                Arguments.of("valid/wsinv", 486, 486, ""),
+                Arguments.of("valid/intmeth", 405, 405, ""),
+                Arguments.of("valid/esc01", 486, 486, ""),
+                Arguments.of("valid/escnull", 401, 401, ""),
+                Arguments.of("valid/esc02", 405, 405, ""), // RE%47IST%45R is not REGISTER
+                Arguments.of("valid/lwsdisp", 200, 200, ""),
+                Arguments.of("valid/longreq", 486, 486, ""),
+                Arguments.of("valid/dblreq", 401, 401, ""), // the INVITE after the REGISTER is ignored
+                Arguments.of("valid/semiuri", 200, 200, ""),
+                Arguments.of("valid/transports", 200, 200, ""),
+                Arguments.of("valid/mpart01", 405, 405, ""),
+                Arguments.of("valid/unreason", SILENT, SILENT, ""), // responses matching nothing
+                Arguments.of("valid/noreason", SILENT, SILENT, ""),
                 // RFC 4475 §3.1.2: syntactically invalid
                 Arguments.of("invalid/badinv01", 400, 400, "Via"),
                 Arguments.of("invalid/clerr", 400, SILENT, "Content-Length"), // §3.1.2.2: TCP waits for the rest
@@ -79,7 +93,7 @@ class TortureAnswersTest {
                 Arguments.of("invalid/baddn", 400, 400, "From"),
                 Arguments.of("invalid/badvers", 505, 505, "Version"),
                 Arguments.of("invalid/mismatch01", 400, 400, "CSeq"),
-                Arguments.of("invalid/mismatch02", 400, 400, "CSeq"),
+                Arguments.of("invalid/mismatch02", 501, 501, "CSeq"), // §3.1.2.18: 501 for an unknown method
                 Arguments.of("invalid/bigcode", SILENT, SILENT, ""), // a response: discarded
                 // RFC 4475 §3.3: application-layer semantics
                 Arguments.of("application/insuf", 400, 400, "Missing"),

@@ -296,8 +296,10 @@ class TortureMessagesTest {
     }
 
     @Test
-    void mismatch02UnknownMethodWithCSeqMismatchIsRejectedWith400() {
-        answerableWith400(rejected("invalid/mismatch02"), "mismatch02.dj0234sxdfl3");
+    void mismatch02UnknownMethodWithCSeqMismatchIsRejectedWith501() {
+        SipParseException e = rejected("invalid/mismatch02");
+        assertThat(e.status()).as("RFC 4475 §3.1.2.18 prefers 501 for an unknown method").isEqualTo(501);
+        answerableWith400(e, "mismatch02.dj0234sxdfl3");
     }
 
     @Test
