@@ -1,5 +1,6 @@
 package org.switchboard.sip.app;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +34,7 @@ public record UasPolicy(Set<String> uriSchemes, Set<String> optionTags, Map<SipM
 
     /** This policy, with the bodies of {@code method} restricted to {@code types} (e.g. application/sdp). */
     public UasPolicy withBodyTypes(SipMethod method, String... types) {
-        Map<SipMethod, Set<String>> all = new java.util.HashMap<>(bodyTypes);
+        Map<SipMethod, Set<String>> all = new HashMap<>(bodyTypes);
         all.put(method, Set.of(types));
         return new UasPolicy(uriSchemes, optionTags, all);
     }

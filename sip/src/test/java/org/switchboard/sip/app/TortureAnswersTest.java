@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.switchboard.sip.message.SipMethod;
 import org.switchboard.sip.transaction.RandomTokens;
@@ -147,6 +148,22 @@ class TortureAnswersTest {
                 answer = peer.receiveWithin(5000); // an INVITE's 100 Trying: the answer follows
             }
             checkAnswer(file, message, answer, tcpStatus, reason);
+        }
+    }
+
+    @ParameterizedTest(name = "INVITE with Accept: {0} gets {1}")
+    @CsvSource(delimiter = '|', value = {
+        "application/sdp | 486", "application/* | 486", "*/* | 486", "text/html, APPLICATION/SDP;level=1 | 486",
+        "text/* | 406", "application/pidf+xml | 406"})
+    void acceptIsHonouredWithMediaRangesAndParameters(String accept, int status) throws Exception {
+        String invite = load("application/sdp01").replace("Accept: text/nobodyKnowsThis", "Accept: " + accept);
+        try (UdpPeer peer = new UdpPeer()) {
+            peer.send(withTopViaTo(invite, "127.0.0.1:" + peer.port()), stack.localAddress(Transport.UDP));
+            Optional<String> answer = peer.receiveWithin(5000);
+            while (answer.isPresent() && answer.get().startsWith("SIP/2.0 100 ")) {
+                answer = peer.receiveWithin(5000);
+            }
+            checkAnswer("sdp01 with Accept: " + accept, invite, answer, status, "");
         }
     }
 
