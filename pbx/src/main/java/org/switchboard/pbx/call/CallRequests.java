@@ -3,6 +3,7 @@ package org.switchboard.pbx.call;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.switchboard.sip.app.MethodRouter;
+import org.switchboard.sip.app.UasPolicy;
 import org.switchboard.sip.message.SipMethod;
 import org.switchboard.sip.transaction.RandomTokens;
 import org.switchboard.sip.transaction.ServerTransaction;
@@ -15,6 +16,16 @@ import org.switchboard.sip.transaction.ServerTransaction;
  * published through a volatile field.
  */
 public final class CallRequests {
+    /**
+     * What call control understands, checked by the stack before a request reaches it (RFC 3261
+     * §8.2): session timers (RFC 4028) and Replaces (RFC 3891) may be required of it, 100rel (no
+     * PRACK) and outbound may not; INVITE and UPDATE bodies are SDP.
+     */
+    public static final UasPolicy UAS_POLICY = UasPolicy.DEFAULTS
+            .withOptionTags("timer", "replaces")
+            .withBodyTypes(SipMethod.INVITE, "application/sdp")
+            .withBodyTypes(SipMethod.UPDATE, "application/sdp");
+
     private volatile CallControl control;
 
     /** Adds the call methods to {@code router}. */

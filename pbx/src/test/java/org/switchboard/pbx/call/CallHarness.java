@@ -96,7 +96,7 @@ final class CallHarness implements AutoCloseable {
         MethodRouter router = requests.routeInto(MethodRouter.builder()
                 .on(org.switchboard.sip.message.SipMethod.REGISTER, registrar.registrar()::onRegister)).build();
         stack = SipStack.start(new SipStackSettings(TransportSettings.of(InetAddress.getLoopbackAddress(), 0, 0),
-                TimerSettings.DEFAULTS, "127.0.0.1", 2, new StackCounters()), router);
+                TimerSettings.DEFAULTS, "127.0.0.1", 2, new StackCounters()).withUas(CallRequests.UAS_POLICY), router);
         calls = new CallControl(stack, relay, registrar, extensions, dialPlan, callSettings, cdr, events, housekeeping,
                 clock, new CallControlSettings(DOMAIN, "127.0.0.1", "127.0.0.1", noAnswerTimeout));
         requests.attach(calls);

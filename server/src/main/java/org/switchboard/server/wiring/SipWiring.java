@@ -31,7 +31,6 @@ import org.switchboard.sip.app.MethodRouter;
 import org.switchboard.sip.auth.DigestAlgorithm;
 import org.switchboard.sip.app.SipStack;
 import org.switchboard.sip.app.SipStackSettings;
-import org.switchboard.sip.app.UasPolicy;
 import org.switchboard.sip.message.HeaderName;
 import org.switchboard.sip.message.SipMethod;
 import org.switchboard.sip.transaction.RandomTokens;
@@ -53,15 +52,6 @@ import org.switchboard.store.db.Database;
 public final class SipWiring implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SipWiring.class);
     private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, UPDATE, INFO, REFER, REGISTER, OPTIONS";
-    /**
-     * What call control and the registrar understand, checked by the stack before they see a
-     * request (RFC 3261 §8.2): session timers (RFC 4028) and Replaces (RFC 3891) may be required
-     * of us, 100rel (no PRACK) and outbound may not; INVITE and UPDATE bodies are SDP.
-     */
-    private static final UasPolicy UAS_POLICY = UasPolicy.DEFAULTS
-            .withOptionTags("timer", "replaces")
-            .withBodyTypes(SipMethod.INVITE, "application/sdp")
-            .withBodyTypes(SipMethod.UPDATE, "application/sdp");
     /** How long shutdown waits for the calls in progress to be ended and recorded. */
     private static final Duration END_CALLS_WAIT = Duration.ofSeconds(5);
 
@@ -202,7 +192,7 @@ public final class SipWiring implements AutoCloseable {
         }
         return new SipStackSettings(transport, TimerSettings.DEFAULTS, advertised,
                 Math.max(2, Runtime.getRuntime().availableProcessors()), new SipStackMeters(meters))
-                .withUas(UAS_POLICY);
+                .withUas(CallRequests.UAS_POLICY);
     }
 
     private static void options(ServerTransaction tx) {
