@@ -23,27 +23,24 @@ final class Essentials {
     }
 
     /**
-     * The same checks as {@link #check} for a message read from the wire, plus, for a request,
-     * that the CSeq method is {@code requestMethodOrNull}: a header in its plain form
-     * ({@link WireShape}) is proven valid without being parsed, and its typed form waits for first
-     * use; any other is parsed now. The faults and their order are those of {@link #check}.
+     * The same checks as {@link #check} for a message read from the wire, plus that it has a Via
+     * and, for a request, that the CSeq method is {@code requestMethodOrNull}: a header in its
+     * plain form ({@link WireShape}) is proven valid without being parsed, and its typed form
+     * waits for first use; any other is parsed now. The faults come in the order of {@link
+     * #check}, each naming its header.
      */
     static void checkReceived(SipMessage m, SipMethod requestMethodOrNull) {
         SipHeaders h = m.headers();
-        try {
+        inHeader(HeaderName.FROM, () -> {
             if (!plainSingle(h, HeaderName.FROM, WireShape::isNameAddress)) {
                 m.from();
             }
-        } catch (SipParseException e) {
-            throw naming(HeaderName.FROM, e);
-        }
-        try {
+        });
+        inHeader(HeaderName.TO, () -> {
             if (!plainSingle(h, HeaderName.TO, WireShape::isNameAddress)) {
                 m.to();
             }
-        } catch (SipParseException e) {
-            throw naming(HeaderName.TO, e);
-        }
+        });
         if (!plainSingle(h, HeaderName.CALL_ID, WireShape::isCallId)) {
             m.callId(); // every fault of Call-ID names it already
         }
@@ -51,30 +48,34 @@ final class Essentials {
         boolean plainCSeq = cseq >= 0
                 && h.indexOfConstant(HeaderName.CSEQ, cseq + 1) < 0
                 && h.raw()[cseq].hasWireShape((b, from, to) -> WireShape.isCSeq(b, from, to, requestMethodOrNull));
-        CSeq parsedCSeq;
-        try {
-            parsedCSeq = plainCSeq ? null : m.cseq();
-        } catch (SipParseException e) {
-            throw naming(HeaderName.CSEQ, e);
+        CSeq[] parsedCSeq = new CSeq[1];
+        if (!plainCSeq) {
+            inHeader(HeaderName.CSEQ, () -> parsedCSeq[0] = m.cseq());
         }
         Header[] all = h.raw();
         for (int i = h.indexOfConstant(HeaderName.VIA, 0); i >= 0; i = h.indexOfConstant(HeaderName.VIA, i + 1)) {
-            if (!all[i].hasWireShape(WireShape::isVia)) {
-                try {
-                    all[i].typed(Via::parseList);
-                } catch (SipParseException e) {
-                    throw naming(HeaderName.VIA, e);
-                }
+            Header via = all[i];
+            if (!via.hasWireShape(WireShape::isVia)) {
+                inHeader(HeaderName.VIA, () -> via.typed(Via::parseList));
             }
         }
         if (h.indexOfConstant(HeaderName.VIA, 0) < 0) {
             throw new SipParseException("Missing Via");
         }
-        if (parsedCSeq != null && requestMethodOrNull != null && !parsedCSeq.method().equals(requestMethodOrNull)) {
+        if (parsedCSeq[0] != null && requestMethodOrNull != null && !parsedCSeq[0].method().equals(requestMethodOrNull)) {
             // RFC 4475 §3.1.2.18: for a method nobody knows, 501 is the more future-proof answer
             throw requestMethodOrNull.isWellKnown()
                     ? new SipParseException("CSeq method does not match request method")
                     : new SipParseException("Not Implemented: CSeq method does not match request method", 501, null);
+        }
+    }
+
+    /** Runs a check of {@code header}; a fault it finds is rethrown naming the header. */
+    private static void inHeader(String header, Runnable check) {
+        try {
+            check.run();
+        } catch (SipParseException e) {
+            throw naming(header, e);
         }
     }
 

@@ -15,7 +15,7 @@ import org.switchboard.sip.transport.StackMetrics;
 
 /**
  * Parses each framed message and hands it to the transaction layer. Unparseable input is answered
- * statelessly with 400 (or 505) naming the fault when it has a Via line to answer to (RFC 3261
+ * statelessly with 400 (or 501, 505) naming the fault when it has a Via line to answer to (RFC 3261
  * §8.2.6), else dropped; both are counted by {@link InputFault} and logged, rate-limited, by the
  * {@link InputFaultLog}. Runs on the event loop that received the bytes,
  * or, for a message handed over unparsed, on the serial executor of its Call-ID.
