@@ -5,8 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.switchboard.store.files.DataDirectory;
 
 /**
  * The connection pool and transaction boundary for every store: opens SQLite or PostgreSQL,
@@ -214,15 +213,11 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /** A missing folder is created owner-only; a folder that cannot be used is named with the reason (field {@code database.url}). */
     private static void createParentFolder(Path file) {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
-            try {
-                Files.createDirectories(parent);
-            } catch (IOException e) {
-                throw new ValidationException("database.url", "cannot create the folder " + parent + " for the SQLite file: "
-                        + e.getClass().getSimpleName() + " " + e.getMessage());
-            }
+            DataDirectory.ensureFolder(parent, "database.url");
         }
     }
 
