@@ -75,7 +75,8 @@ public final class Server {
             FeatureWiring.loadCaches(features);
             FeatureWiring.subscribe(features);
             provisioning.start();
-            FeatureWiring.schedule(features, housekeeping);
+            FeatureWiring.closeInterruptedCalls(features, stores.database().engine(), clock);
+            FeatureWiring.schedule(features, housekeeping, clock);
             // SIP after the services it calls and before HTTP (architecture.md, "Startup and shutdown order").
             sip = SipWiring.start(config, stores.database(), features, digestNonceKey(stores, clock),
                     Optional.of(DataDirectory.ensureFolder(config.sip().tlsDir(), "sip.tls_dir")), registry, housekeeping.scheduler(), clock);
