@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * output and error captured in files. Used by one test thread.
  */
 final class ServerProcess {
-    private static final Pattern STARTED = Pattern.compile("switchboard started .* http=[^ ]+:(\\d+) ");
+    private static final Pattern STARTED = Pattern.compile("switchboard started .* http=[^ ]+:(\\d+) sip=[^ ]+:(\\d+) ");
 
     private final Process process;
     private final Path stdout;
@@ -85,6 +85,15 @@ final class ServerProcess {
             throw new AssertionError("no start line in:\n" + stderr());
         }
         return Integer.parseInt(m.group(1));
+    }
+
+    /** The SIP (UDP and TCP) port from the "switchboard started" log line. */
+    int sipPort() {
+        Matcher m = STARTED.matcher(stderr());
+        if (!m.find()) {
+            throw new AssertionError("no start line in:\n" + stderr());
+        }
+        return Integer.parseInt(m.group(2));
     }
 
     String stdout() {
