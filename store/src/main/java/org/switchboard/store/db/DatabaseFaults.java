@@ -16,9 +16,11 @@ import org.slf4j.LoggerFactory;
  * path of an outage. Logs one line when a cause begins and one when it ends, however many calls
  * fail meanwhile, so an outage under load is two log lines, not one stack trace per request.
  *
- * <p>A cause that comes back within {@link #QUIET_AFTER_END} of ending (a full disk lets a
- * read-only transaction commit, which looks like a recovery) neither logs again nor logs its end:
- * the flapping is counted, not printed.
+ * <p>A full disk ends only with a write that commits at least {@link #DISK_FULL_SETTLE} after the
+ * last write it failed: on a full disk, writes that need no new page (an update in place, a
+ * delete) still commit, and must not make it look recovered while others fail. A cause that comes
+ * back within {@link #QUIET_AFTER_END} of ending neither logs again nor logs its end: flapping is
+ * counted, not printed.
  *
  * <p>Thread-safe: changes are synchronized (short, never blocking on I/O); the fault in progress is a
  * volatile read, so the common case, no fault, costs every transaction one read.
@@ -26,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class DatabaseFaults {
     private static final Logger log = LoggerFactory.getLogger(DatabaseFaults.class);
     static final Duration QUIET_AFTER_END = Duration.ofSeconds(60);
+    static final Duration DISK_FULL_SETTLE = Duration.ofSeconds(5);
 
     /** The kinds of fault, each with the sentence health checks and API errors show. */
     public enum Kind {
@@ -64,6 +67,7 @@ public final class DatabaseFaults {
     private volatile Fault current;
     private boolean currentLogged;
     private long failedCalls;
+    private Instant lastFailure;
 
     public DatabaseFaults(InstantSource clock) {
         this.clock = clock;
@@ -82,11 +86,12 @@ public final class DatabaseFaults {
 
     /** A call failed with {@code kind}; returns whether this began a fault (the caller may start probing). */
     synchronized boolean failed(Kind kind, String detail) {
+        Instant now = clock.instant();
+        lastFailure = now;
         if (current != null && current.kind() == kind) {
             failedCalls++;
             return false;
         }
-        Instant now = clock.instant();
         current = new Fault(kind, detail, now);
         failedCalls = 1;
         Instant ended = lastEnded.get(kind);
@@ -99,8 +104,8 @@ public final class DatabaseFaults {
     }
 
     /**
-     * A call succeeded. A full disk ends only with a write that committed ({@code wrote}); an
-     * outage ends with any answer.
+     * A call succeeded. A full disk ends only with a write that committed ({@code wrote}) settled
+     * after the last failure; an outage ends with any answer.
      */
     void succeeded(boolean wrote) {
         if (current != null) {
@@ -109,10 +114,11 @@ public final class DatabaseFaults {
     }
 
     private synchronized void end(boolean wrote) {
-        if (current == null || current.kind() == Kind.DISK_FULL && !wrote) {
+        Instant now = clock.instant();
+        if (current == null || current.kind() == Kind.DISK_FULL
+                && (!wrote || Duration.between(lastFailure, now).compareTo(DISK_FULL_SETTLE) < 0)) {
             return;
         }
-        Instant now = clock.instant();
         if (currentLogged) {
             log.info("database fault ended cause={} lasted_ms={} failed_calls={}",
                     current.kind().name().toLowerCase(Locale.ROOT),
