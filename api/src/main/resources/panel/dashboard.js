@@ -170,7 +170,8 @@ export function render(main, { offers, whenRoutesKnown }) {
   }
 
   function showHealth(health) {
-    status.textContent = health.status;
+    // A degraded node says why (a full disk, a database outage) beside the status.
+    status.textContent = health.reason ? `${health.status}: ${health.reason}` : health.status;
     status.className = health.status === 'ok' ? 'ok' : 'bad';
     database.textContent = health.database;
     version.textContent = health.version;

@@ -11,17 +11,22 @@ import org.switchboard.pbx.admin.InvalidCredentialsException;
 import org.switchboard.pbx.admin.LoginThrottledException;
 import org.switchboard.store.db.ConflictException;
 import org.switchboard.store.db.NotFoundException;
+import org.switchboard.store.db.StorageFullException;
 import org.switchboard.store.db.UnavailableException;
 import org.switchboard.store.db.ValidationException;
 
 /**
  * The one place where exceptions become HTTP answers with the body
- * {@code {"error":{"code","message","field"}}}. Typed exceptions map to 400/401/404/409/429/503;
+ * {@code {"error":{"code","message","field"}}}. Typed exceptions map to 400/401/404/409/429/503
+ * (with {@code Retry-After})/507 (the database's disk is full);
  * anything else is a 500 whose body carries only the request id, the stack trace goes to the log.
  * Handlers run on the request's thread.
  */
 public final class ErrorMapper {
     private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
+
+    /** How long a client should wait before retrying during an outage: a few of the database's probe intervals. */
+    static final long RETRY_AFTER_SECONDS = 5;
 
     private ErrorMapper() {}
 
@@ -33,9 +38,17 @@ public final class ErrorMapper {
                 write(ctx, HttpStatus.NOT_FOUND, "not_found", e.getMessage(), null));
         routes.exception(ConflictException.class, (e, ctx) ->
                 write(ctx, HttpStatus.CONFLICT, "conflict", e.getMessage(), e.field()));
+        // The database logs one line when a fault begins and one when it ends (DatabaseFaults); a
+        // line per refused request would bury them under an outage's load.
         routes.exception(UnavailableException.class, (e, ctx) -> {
-            log.error("database unavailable path={} cause={}", ctx.path(), e.getMessage());
+            log.debug("database unavailable method={} path={} cause={}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.header("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
             write(ctx, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "the database is unavailable; nothing was changed", null);
+        });
+        routes.exception(StorageFullException.class, (e, ctx) -> {
+            log.debug("database disk full method={} path={}", ctx.method(), ctx.path());
+            write(ctx, HttpStatus.INSUFFICIENT_STORAGE, "storage_full",
+                    "the disk holding the database is full; nothing was changed", null);
         });
         routes.exception(LoginThrottledException.class, (e, ctx) -> {
             // RFC 9110 §10.2.3: Retry-After in whole seconds, rounded up so the client never retries early.

@@ -97,7 +97,7 @@ class CdrRoutesTest {
             List<String> lines = r.body().lines().toList();
             assertThat(lines).hasSize(3);
             assertThat(lines.get(0)).isEqualTo("call_id,caller,callee,started_at,answered_at,ended_at,duration_seconds,"
-                    + "billable_seconds,disposition,hangup_cause,codec,caller_address,callee_address");
+                    + "billable_seconds,disposition,hangup_cause,codec,caller_address,callee_address,status");
             assertThat(lines.get(1)).startsWith("c2,1002,1003,2026-03-02T09:00:00Z,,").contains("NO ANSWER");
             assertThat(lines.get(2)).startsWith("c1,1001,1002,");
         }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,14 +16,19 @@ import org.switchboard.store.admin.AdminUser;
 import org.switchboard.store.admin.AdminUserStore;
 import org.switchboard.store.db.Fields;
 import org.switchboard.store.db.NotFoundException;
+import org.switchboard.store.db.UnavailableException;
 
 /**
  * Admin accounts and their sessions: the first admin on an empty database, login with throttling
  * of repeated failures, bearer tokens (256 random bits, base64url; only their SHA-256 is stored,
  * with an expiry), validation and logout. Time comes from the injected {@link Clock}.
  *
- * <p>Thread-safe: any request or virtual thread may call it (the store and the throttle are
- * thread-safe, the rest is immutable). Password hashing is CPU-heavy: never call from an event loop.
+ * <p>Sessions this node issued or validated are also remembered in memory, so a token keeps working
+ * while the database is unreachable (an operator can still watch the calls in progress); a token
+ * revoked on another node during the outage stays usable here until the database answers again.
+ *
+ * <p>Thread-safe: any request or virtual thread may call it (the store, the throttle and the
+ * remembered sessions are thread-safe, the rest is immutable). Password hashing is CPU-heavy: never call from an event loop.
  */
 public final class AdminAuthService {
     private static final Logger log = LoggerFactory.getLogger(AdminAuthService.class);
@@ -41,6 +47,8 @@ public final class AdminAuthService {
     private final SecureRandom random = new SecureRandom();
     // Checked against when the username is unknown, so both failures take the same time.
     private final String decoyHash;
+    // Token hash -> session, for answering from memory during a database outage; expired ones are purged hourly.
+    private final ConcurrentHashMap<String, AdminSession> knownSessions = new ConcurrentHashMap<>();
 
     public AdminAuthService(AdminUserStore users, AdminTokenStore tokens, Argon2PasswordHasher hasher,
                             AuthPolicy policy, Clock clock) {
@@ -106,22 +114,40 @@ public final class AdminAuthService {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(policy.tokenLifetime());
         tokens.create(user.get().id(), sha256(token), expiresAt, now);
+        knownSessions.put(sha256(token), new AdminSession(username, expiresAt));
         log.info("admin logged in username={} address={} expires_at={}", username, clientAddress, expiresAt);
         return new IssuedToken(token, expiresAt);
     }
 
-    /** The session behind a bearer token, if the token is known, not revoked and not expired. */
+    /**
+     * The session behind a bearer token, if the token is known, not revoked and not expired. While
+     * the database is unreachable, a session this node has seen answers from memory; any other
+     * token gets the {@link UnavailableException}.
+     */
     public Optional<AdminSession> authenticate(String token) {
         if (token == null || !TOKEN_SHAPE.matcher(token).matches()) {
             return Optional.empty();
         }
-        return tokens.findValid(sha256(token), clock.instant())
-                .map(t -> new AdminSession(t.username(), t.expiresAt()));
+        String hash = sha256(token);
+        Instant now = clock.instant();
+        Optional<AdminSession> session;
+        try {
+            session = tokens.findValid(hash, now).map(t -> new AdminSession(t.username(), t.expiresAt()));
+        } catch (UnavailableException e) {
+            AdminSession known = knownSessions.get(hash);
+            if (known != null && known.expiresAt().isAfter(now)) {
+                return Optional.of(known);
+            }
+            throw e;
+        }
+        session.ifPresentOrElse(s -> knownSessions.put(hash, s), () -> knownSessions.remove(hash));
+        return session;
     }
 
     /** Revokes the token; unknown tokens are ignored (logging out twice is not an error). */
     public void logout(String token) {
         if (token != null && TOKEN_SHAPE.matcher(token).matches()) {
+            knownSessions.remove(sha256(token));
             tokens.delete(sha256(token));
             log.info("admin logged out");
         }
@@ -139,6 +165,7 @@ public final class AdminAuthService {
         AdminUser user = users.findByUsername(Fields.required(username, "username"))
                 .orElseThrow(() -> new NotFoundException("admin", username));
         users.changePassword(user.id(), hasher.hash(newPassword), clock.instant());
+        knownSessions.values().removeIf(s -> s.username().equals(user.username()));
         int revoked = tokens.deleteForUser(user.id());
         log.info("admin password reset username={} tokens_revoked={} by={}", username, revoked, actor);
         return revoked;
@@ -146,7 +173,9 @@ public final class AdminAuthService {
 
     /** Deletes expired tokens; for the housekeeping scheduler (run it on a virtual thread). */
     public int purgeExpiredTokens() {
-        return tokens.purgeExpired(clock.instant());
+        Instant now = clock.instant();
+        knownSessions.values().removeIf(s -> !s.expiresAt().isAfter(now));
+        return tokens.purgeExpired(now);
     }
 
     private String randomToken(int bytes) {

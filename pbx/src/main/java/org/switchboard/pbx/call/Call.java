@@ -22,6 +22,7 @@ import org.switchboard.pbx.call.timer.SessionTimer;
 import org.switchboard.pbx.call.timer.SessionTimerNegotiation;
 import org.switchboard.pbx.call.transfer.AttendedTransfer;
 import org.switchboard.pbx.call.transfer.BlindTransfer;
+import org.switchboard.pbx.cdr.CdrRecorder;
 import org.switchboard.pbx.event.PbxEvent;
 import org.switchboard.pbx.registrar.Binding;
 import org.switchboard.pbx.routing.CallPlan;
@@ -303,6 +304,8 @@ final class Call implements CallLegs {
             callerTimer = timer(Leg.A, granted.expires(), false);
         }
         answeredAt = services.clock().instant();
+        // The CDR row exists from the answer on, so a crash during the call leaves a trace (completed at the end).
+        services.cdr().answered(cdrRecord(Disposition.ANSWERED, CdrRecorder.IN_PROGRESS, answeredAt));
         services.events().publish(new PbxEvent.CallAnswered(answeredAt, id()));
         log.info("call answered call_id={} caller={} callee={} codec={}", id(), caller, callee, media.codec().orElse("-"));
     }
@@ -486,14 +489,19 @@ final class Call implements CallLegs {
         forks.leaveExecutors();
         adoptedLegs.forEach(this::leaveLeg);
         Instant endedAt = services.clock().instant();
+        services.cdr().record(cdrRecord(disposition, cause, endedAt));
+        services.events().publish(new PbxEvent.CallEnded(endedAt, id(), disposition.label(), cause));
+        log.info("call ended call_id={} disposition={} cause={}", id(), disposition.label(), cause);
+    }
+
+    /** The call's CDR facts as they stand, ending (or last known up) at {@code endedAt}. */
+    private CallRecord cdrRecord(Disposition disposition, String cause, Instant endedAt) {
         boolean answered = disposition == Disposition.ANSWERED;
         String calleeAddress = Optional.ofNullable(winner).or(forks::first)
                 .map(leg -> hostPort(leg.remote())).orElse(null);
-        services.cdr().record(new CallRecord(id(), caller, callee, startedAt, answered ? answeredAt : null, endedAt,
+        return new CallRecord(id(), caller, callee, startedAt, answered ? answeredAt : null, endedAt,
                 disposition, cause, media == null || !answered ? null : media.codec().orElse(null),
-                hostPort(invite.flow().remote()), calleeAddress));
-        services.events().publish(new PbxEvent.CallEnded(endedAt, id(), disposition.label(), cause));
-        log.info("call ended call_id={} disposition={} cause={}", id(), disposition.label(), cause);
+                hostPort(invite.flow().remote()), calleeAddress);
     }
 
     // ---- session timers (pbx.call.timer) -----------------------------------------------------

@@ -17,7 +17,7 @@ import org.switchboard.store.cdr.Cdr;
 final class CdrCsv implements AutoCloseable {
     static final String[] HEADER = {"call_id", "caller", "callee", "started_at", "answered_at", "ended_at",
             "duration_seconds", "billable_seconds", "disposition", "hangup_cause", "codec", "caller_address",
-            "callee_address"};
+            "callee_address", "status"};
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader(HEADER).get();
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?[0-9]+");
 
@@ -36,7 +36,7 @@ final class CdrCsv implements AutoCloseable {
             printer.printRecord(text(c.callId()), text(c.caller()), text(c.callee()), instant(c.startedAt()),
                     instant(c.answeredAt()), instant(c.endedAt()), c.durationSeconds(), c.billableSeconds(),
                     c.disposition().label(), text(c.hangupCause()), text(c.codec()), text(c.callerAddress()),
-                    text(c.calleeAddress()));
+                    text(c.calleeAddress()), c.status().label());
         } catch (IOException e) {
             throw new UncheckedIOException("writing CDR " + c.callId() + " as CSV", e);
         }

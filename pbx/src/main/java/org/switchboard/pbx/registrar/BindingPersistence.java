@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +23,8 @@ import org.switchboard.sip.transport.Flow;
 import org.switchboard.sip.transport.Transport;
 import org.switchboard.store.db.BatchWriter;
 import org.switchboard.store.db.Database;
+import org.switchboard.store.db.StorageFullException;
+import org.switchboard.store.db.UnavailableException;
 import org.switchboard.store.db.ValidationException;
 import org.switchboard.store.registrar.Registration;
 import org.switchboard.store.registrar.RegistrationKey;
@@ -49,6 +52,10 @@ import org.switchboard.store.registrar.RegistrationStore;
  * and CSeq in the row lag as much: a phone keeps its Call-ID and raises CSeq, so the RFC 3261
  * §10.3 step 7 check against a stored CSeq that is lower still accepts it.
  *
+ * <p>While the database is unreachable or its disk full, new bindings that could not be written
+ * through are {@link #defer deferred}: upserted behind by their own coalescing writer, which
+ * retries until the database takes them (a newer row written meanwhile is not overwritten).
+ *
  * <p>Thread-safe: the waiting queue is lock-free and the {@code committing} flag lets one committer
  * run at a time; the map of written rows is concurrent (a race writes a refresh once more, never
  * loses one); never blocks its caller.
@@ -63,6 +70,7 @@ final class BindingPersistence implements AutoCloseable {
     private final Database database;
     private final RegistrationStore store;
     private final BatchWriter<Registration> refreshes;
+    private final BatchWriter<Registration> deferred;
     private final ExecutorService io = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("registrar-db-", 0).factory());
     private final Queue<PendingWrite> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean committing = new AtomicBoolean();
@@ -83,6 +91,20 @@ final class BindingPersistence implements AutoCloseable {
         this.database = database;
         this.store = store;
         this.refreshes = refreshes;
+        // The store call joins the writer's transaction (Database.write on the same thread).
+        this.deferred = new BatchWriter<>("binding_deferred", database, BatchWriter.Settings.defaults(BatchWriter.Overflow.WAIT),
+                Registration::key, (h, batch) -> store.write(batch, List.of()));
+    }
+
+    /** Whether a write-through failed because the database is unreachable or full (not because of the row). */
+    static boolean isDatabaseFault(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof UnavailableException || cause instanceof StorageFullException;
+    }
+
+    /** Queues whole rows for bindings whose write-through failed on a database fault; never blocks. */
+    void defer(List<Binding> saved) {
+        saved.forEach(b -> deferred.submit(row(b)));
     }
 
     /**
@@ -201,6 +223,7 @@ final class BindingPersistence implements AutoCloseable {
     @Override
     public void close() {
         refreshes.close();
+        deferred.close();
         io.close();
     }
 

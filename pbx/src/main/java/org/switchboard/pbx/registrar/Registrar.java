@@ -111,11 +111,16 @@ public final class Registrar {
             case BindingUpdate.Accepted a when a.needsWriteThrough() -> persistence
                     .writeThrough(concat(a.added(), a.refreshed()), a.removed())
                     .whenComplete((done, failure) -> tx.executor().execute(() -> {
-                        if (failure != null) {
+                        if (failure == null) {
+                            accepted(tx, extension, a);
+                        } else if (a.removed().isEmpty() && BindingPersistence.isDatabaseFault(failure)) {
+                            // Database down or full (logged once by the database): the phone is answered from
+                            // memory and its binding written behind when the database is back.
+                            persistence.defer(concat(a.added(), a.refreshed()));
+                            accepted(tx, extension, a);
+                        } else {
                             log.warn("binding not saved extension={} reason={}", extension, failure.toString());
                             finish(tx, Result.ERROR, request.createResponse(500).withHeader(HeaderName.RETRY_AFTER, "5"));
-                        } else {
-                            accepted(tx, extension, a);
                         }
                     }));
             case BindingUpdate.Accepted a -> {

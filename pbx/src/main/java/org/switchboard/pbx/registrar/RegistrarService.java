@@ -128,7 +128,12 @@ public final class RegistrarService implements AutoCloseable {
                 log.debug("expired bindings removed memory={} table={}", inMemory, inTable);
             }
         } catch (RuntimeException e) {
-            log.warn("binding sweep failed reason={}", e.toString());
+            if (BindingPersistence.isDatabaseFault(e)) {
+                // Logged once by the database when the fault began; the sweep simply tries again next tick.
+                log.debug("binding sweep skipped, database fault reason={}", e.getMessage());
+            } else {
+                log.warn("binding sweep failed reason={}", e.toString());
+            }
         } finally {
             sweeping.set(false);
         }

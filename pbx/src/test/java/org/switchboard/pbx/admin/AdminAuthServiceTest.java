@@ -16,6 +16,7 @@ import org.switchboard.store.admin.JdbiAdminTokenStore;
 import org.switchboard.store.admin.JdbiAdminUserStore;
 import org.switchboard.store.db.Database;
 import org.switchboard.store.db.DatabaseSettings;
+import org.switchboard.store.db.UnavailableException;
 import org.switchboard.store.db.ValidationException;
 
 class AdminAuthServiceTest {
@@ -41,6 +42,25 @@ class AdminAuthServiceTest {
     @AfterEach
     void close() {
         db.close();
+    }
+
+    @Test
+    void tokensThisNodeKnowsKeepWorkingFromMemoryWhileTheDatabaseIsDown() {
+        auth.ensureInitialAdmin("admin", "admin-password");
+        String kept = auth.login("admin", "admin-password", CLIENT).token();
+        String loggedOut = auth.login("admin", "admin-password", CLIENT).token();
+        auth.logout(loggedOut);
+        String neverSeen = "A".repeat(43);
+
+        db.close();
+
+        assertThat(auth.authenticate(kept)).hasValueSatisfying(s -> assertThat(s.username()).isEqualTo("admin"));
+        assertThatThrownBy(() -> auth.authenticate(loggedOut)).as("a revoked token is forgotten too")
+                .isInstanceOf(UnavailableException.class);
+        assertThatThrownBy(() -> auth.authenticate(neverSeen)).isInstanceOf(UnavailableException.class);
+        clock.advance(Duration.ofHours(13));
+        assertThatThrownBy(() -> auth.authenticate(kept)).as("an expired session is not answered from memory")
+                .isInstanceOf(UnavailableException.class);
     }
 
     @Test

@@ -40,6 +40,7 @@ import org.switchboard.sip.transport.TransportSettings;
 import org.switchboard.store.callsettings.JdbiCallSettingsStore;
 import org.switchboard.store.cdr.Cdr;
 import org.switchboard.store.cdr.CdrFilter;
+import org.switchboard.store.cdr.CdrStatus;
 import org.switchboard.store.cdr.JdbiCdrStore;
 import org.switchboard.store.db.BatchWriter;
 import org.switchboard.store.dialplan.JdbiDialPlanRuleStore;
@@ -139,19 +140,23 @@ final class CallHarness implements AutoCloseable {
                 .key("caller", caller);
     }
 
-    /** The CDR of the one call {@code caller} made, once the write-behind wrote it. */
+    /** The CDR of the one call {@code caller} made, once the call ended and the write-behind wrote it. */
     Cdr awaitCdrOf(String caller) {
-        CdrFilter filter = new CdrFilter(caller, null, null, null);
-        await().atMost(Duration.ofSeconds(10)).until(() -> cdrStore.page(filter, 10, 0).total() > 0);
-        List<Cdr> rows = cdrStore.page(filter, 10, 0).items();
-        return rows.getFirst();
+        return awaitCdrsOf(caller, 1).getFirst();
     }
 
-    /** The CDRs naming {@code extension} as caller or callee, once the write-behind wrote {@code count} of them. */
+    /**
+     * The CDRs naming {@code extension} as caller or callee, once {@code count} of them are of ended
+     * calls (an answered call's row exists from the answer on, open until the call ends).
+     */
     List<Cdr> awaitCdrsOf(String extension, int count) {
         CdrFilter filter = new CdrFilter(extension, null, null, null);
-        await().atMost(Duration.ofSeconds(10)).until(() -> cdrStore.page(filter, 10, 0).total() >= count);
-        return cdrStore.page(filter, 10, 0).items();
+        await().atMost(Duration.ofSeconds(10)).until(() -> endedCalls(filter).size() >= count);
+        return endedCalls(filter);
+    }
+
+    private List<Cdr> endedCalls(CdrFilter filter) {
+        return cdrStore.page(filter, 10, 0).items().stream().filter(c -> c.status() != CdrStatus.OPEN).toList();
     }
 
     /** How many CDRs name {@code extension} as caller or callee. */

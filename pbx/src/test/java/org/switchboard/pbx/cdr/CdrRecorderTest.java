@@ -2,6 +2,7 @@ package org.switchboard.pbx.cdr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -9,6 +10,8 @@ import java.time.Instant;
 import java.time.InstantSource;
 import org.junit.jupiter.api.Test;
 import org.switchboard.store.cdr.CallRecord;
+import org.switchboard.store.cdr.Cdr;
+import org.switchboard.store.cdr.CdrStatus;
 import org.switchboard.store.cdr.CdrFilter;
 import org.switchboard.store.cdr.Disposition;
 import org.switchboard.store.cdr.JdbiCdrStore;
@@ -91,5 +94,53 @@ class CdrRecorderTest {
                     .isEqualTo(1.0);
             assertThat(registry.get("switchboard.write_behind.queued").tag("name", "cdr").gauge().value()).isZero();
         }
+    }
+
+    @BothEngines
+    void anAnsweredCallHasAnOpenRowUntilItEndsAndALateHeartbeatCannotReopenIt(TestDatabase db) {
+        BatchWriter.Settings quick = new BatchWriter.Settings(100, 10, Duration.ofMillis(1), Duration.ofMillis(10),
+                Duration.ofMillis(100), Duration.ofSeconds(10), BatchWriter.Overflow.WAIT);
+        JdbiCdrStore store = new JdbiCdrStore(db.database(), CLOCK);
+        CallRecord ended = call(1);
+        CallRecord atAnswer = new CallRecord(ended.callId(), ended.caller(), ended.callee(), ended.startedAt(),
+                ended.answeredAt(), ended.answeredAt(), Disposition.ANSWERED, CdrRecorder.IN_PROGRESS, "PCMU", null, null);
+        try (CdrRecorder recorder = new CdrRecorder(db.database(), store, quick, new SimpleMeterRegistry())) {
+            recorder.answered(atAnswer);
+            await().atMost(Duration.ofSeconds(10)).until(() -> store.findByCallId("call-1").isPresent());
+            assertThat(store.findByCallId("call-1").orElseThrow().status()).isEqualTo(CdrStatus.OPEN);
+
+            recorder.heartbeat(ended.answeredAt().plusSeconds(10));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> store.findByCallId("call-1").orElseThrow().endedAt().equals(ended.answeredAt().plusSeconds(10)));
+
+            recorder.record(ended);
+            recorder.heartbeat(ended.endedAt().plusSeconds(60));
+        }
+
+        assertThat(store.findByCallId("call-1").orElseThrow())
+                .extracting(Cdr::status, Cdr::endedAt, Cdr::hangupCause)
+                .containsExactly(CdrStatus.COMPLETE, ended.endedAt(), "BYE from caller");
+    }
+
+    @BothEngines
+    void callsLeftOpenByAStoppedServerAreClosedAsInterrupted(TestDatabase db) {
+        JdbiCdrStore store = new JdbiCdrStore(db.database(), CLOCK);
+        CallRecord ended = call(2);
+        CallRecord atAnswer = new CallRecord(ended.callId(), ended.caller(), ended.callee(), ended.startedAt(),
+                ended.answeredAt(), ended.answeredAt(), Disposition.ANSWERED, CdrRecorder.IN_PROGRESS, "PCMU", null, null);
+        // The first server answers the call and stops without ending it (its queue is flushed: what a crash after the write leaves).
+        try (CdrRecorder crashed = new CdrRecorder(db.database(), store, BatchWriter.Settings.defaults(BatchWriter.Overflow.WAIT),
+                new SimpleMeterRegistry())) {
+            crashed.answered(atAnswer);
+        }
+
+        try (CdrRecorder restarted = new CdrRecorder(db.restart(), new JdbiCdrStore(db.database(), CLOCK),
+                BatchWriter.Settings.defaults(BatchWriter.Overflow.WAIT), new SimpleMeterRegistry())) {
+            assertThat(restarted.closeInterrupted(ended.answeredAt())).isEqualTo(1);
+        }
+
+        assertThat(new JdbiCdrStore(db.database(), CLOCK).findByCallId("call-2").orElseThrow())
+                .extracting(Cdr::status, Cdr::endedAt, Cdr::hangupCause)
+                .containsExactly(CdrStatus.INTERRUPTED, ended.answeredAt(), CdrRecorder.INTERRUPTED);
     }
 }

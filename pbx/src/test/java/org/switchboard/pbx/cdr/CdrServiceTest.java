@@ -64,7 +64,7 @@ class CdrServiceTest {
                 .containsEntry("billable_seconds", "0").containsEntry("started_at", "2026-03-01T09:01:40Z");
         assertThat(csv.get(1).toMap()).containsEntry("call_id", "a").containsEntry("duration_seconds", "63")
                 .containsEntry("billable_seconds", "60").containsEntry("codec", "PCMA")
-                .containsEntry("callee_address", "127.0.0.1:5070");
+                .containsEntry("callee_address", "127.0.0.1:5070").containsEntry("status", "complete");
     }
 
     @Test

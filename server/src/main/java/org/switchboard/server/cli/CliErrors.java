@@ -82,7 +82,7 @@ final class CliErrors implements IExecutionExceptionHandler, IParameterException
             case "number" -> "NUMBER";
             case "username" -> "USER";
             case "archive" -> "FILE";
-            case "database" -> "database";
+            case "database", "data_dir" -> field;
             default -> field.contains(".") ? field : "--" + field.replace('_', '-');
         };
     }

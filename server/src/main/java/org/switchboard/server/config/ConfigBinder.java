@@ -28,6 +28,11 @@ final class ConfigBinder {
     /** The API's field names (in validation errors) to the config file's shorter keys. */
     private static final Map<String, String> DEVICE_KEYS = Map.of(MacAddress.FIELD, "mac", "extension_number", "extension");
 
+    /** Where the defaults put the files under {@code data_dir}. */
+    static final String TLS_FOLDER = "tls";
+    static final String SQLITE_FILE = "switchboard.db";
+    static final String PROVISIONING_KEY_FILE = "provisioning.key";
+
     private final List<ConfigProblem> problems;
 
     /** @param problems problems found so far; this adds its own and throws if the list is not empty at the end */
@@ -58,21 +63,26 @@ final class ConfigBinder {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new SwitchboardConfig(
+        // Every file the server writes defaults to a place under data_dir; each can still be set on its own.
+        Path dataDir = Path.of(v.text("data_dir"));
+        return new SwitchboardConfig(dataDir,
                 new SwitchboardConfig.Sip(v.text("sip.bind"), v.integer("sip.port"), v.integer("sip.tls_port"),
                         v.text("sip.domain"), v.optional("sip.external_address"),
-                        Boolean.parseBoolean(v.text("sip.digest_sha256")), Path.of(v.text("sip.tls_dir"))),
+                        Boolean.parseBoolean(v.text("sip.digest_sha256")),
+                        v.optional("sip.tls_dir").filter(d -> !d.isBlank()).map(Path::of).orElse(dataDir.resolve(TLS_FOLDER))),
                 new SwitchboardConfig.Http(v.text("http.bind"), v.integer("http.port")),
                 new SwitchboardConfig.Rtp(v.integer("rtp.port_min"), v.integer("rtp.port_max"),
                         ValueKind.duration(v.text("rtp.media_timeout")),
                         v.optional("rtp.io_threads").map(s -> OptionalInt.of(Integer.parseInt(s.strip()))).orElse(OptionalInt.empty())),
                 new SwitchboardConfig.Calls(ValueKind.duration(v.text("calls.no_answer_timeout"))),
-                new SwitchboardConfig.Database(v.text("database.url"), v.text("database.user"), v.text("database.password"),
+                new SwitchboardConfig.Database(
+                        v.optional("database.url").filter(u -> !u.isBlank()).orElse("jdbc:sqlite:" + dataDir.resolve(SQLITE_FILE)), v.text("database.user"), v.text("database.password"),
                         v.optional("database.pool_size").map(s -> OptionalInt.of(Integer.parseInt(s.strip()))).orElse(OptionalInt.empty()),
                         SqliteSynchronous.valueOf(v.text("database.sqlite_synchronous").toUpperCase(Locale.ROOT))),
                 new SwitchboardConfig.Admin(v.text("admin.username"), v.optional("admin.password").filter(p -> !p.isEmpty()),
                         ValueKind.duration(v.text("admin.token_ttl"))),
-                new SwitchboardConfig.Provisioning(Path.of(v.text("provisioning.key_file")),
+                new SwitchboardConfig.Provisioning(
+                        v.optional("provisioning.key_file").filter(f -> !f.isBlank()).map(Path::of).orElse(dataDir.resolve(PROVISIONING_KEY_FILE)),
                         v.optional("provisioning.template_dir").filter(d -> !d.isBlank()).map(Path::of),
                         v.text("provisioning.voicemail_number"), ZoneId.of(v.text("provisioning.time_zone").strip()),
                         v.text("provisioning.ntp_server"), devices),

@@ -43,6 +43,7 @@ final class ConfigSchema {
     static final String PROVISIONING_DEVICES = "provisioning.devices";
 
     static final Section ROOT = section(
+            "data_dir", value(ValueKind.PATH, "./data"),
             "sip", section(
                     "bind", value(ValueKind.HOST, "0.0.0.0"),
                     "port", value(ValueKind.PORT_OR_ANY, "5060"),
@@ -50,7 +51,7 @@ final class ConfigSchema {
                     "domain", value(ValueKind.HOST, "switchboard.local"),
                     "external_address", value(ValueKind.HOST, null),
                     "digest_sha256", value(ValueKind.BOOLEAN, "true"),
-                    "tls_dir", value(ValueKind.TEXT, "./data/tls")),
+                    "tls_dir", value(ValueKind.TEXT, null)),
             "http", section(
                     "bind", value(ValueKind.HOST, "0.0.0.0"),
                     "port", value(ValueKind.PORT_OR_ANY, "8080")),
@@ -62,7 +63,7 @@ final class ConfigSchema {
             "calls", section(
                     "no_answer_timeout", value(ValueKind.DURATION, "20s")),
             "database", section(
-                    "url", value(ValueKind.JDBC_URL, "jdbc:sqlite:./data/switchboard.db"),
+                    "url", value(ValueKind.JDBC_URL, null),
                     "user", value(ValueKind.TEXT, ""),
                     "password", value(ValueKind.TEXT, ""),
                     "pool_size", value(ValueKind.POOL_SIZE, null),
@@ -72,7 +73,7 @@ final class ConfigSchema {
                     "password", value(ValueKind.TEXT, null),
                     "token_ttl", value(ValueKind.DURATION, "12h")),
             "provisioning", section(
-                    "key_file", value(ValueKind.TEXT, "./data/provisioning.key"),
+                    "key_file", value(ValueKind.TEXT, null),
                     "template_dir", value(ValueKind.TEXT, null),
                     "voicemail_number", value(ValueKind.TEXT, "*97"),
                     "time_zone", value(ValueKind.TIME_ZONE, "UTC"),

@@ -15,8 +15,11 @@ import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
  * The validated server settings and the seed sections, as read by {@link ConfigLoader}: server
  * settings are used on every start, the seed sections ({@code admin}, {@code extensions}, {@code provisioning.devices}) are
  * copied into an empty database once. Immutable; any thread.
+ *
+ * @param dataDir the folder under which the server keeps the files it writes ({@code data_dir}); the
+ *     defaults of the SQLite file, the TLS folder and the provisioning key lie in it
  */
-public record SwitchboardConfig(Sip sip, Http http, Rtp rtp, Calls calls, Database database, Admin admin, Provisioning provisioning,
+public record SwitchboardConfig(Path dataDir, Sip sip, Http http, Rtp rtp, Calls calls, Database database, Admin admin, Provisioning provisioning,
                                 List<ExtensionInput> extensions) {
 
     public SwitchboardConfig {

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 enum ValueKind {
     /** Any text, empty allowed. */
     TEXT,
+    /** A file or folder path; not blank (a blank path would silently mean the working directory). */
+    PATH,
     /** A TCP/UDP port, 1..65535. */
     PORT,
     /** A port, or 0 for one chosen by the operating system (logged at start). */
@@ -44,6 +46,7 @@ enum ValueKind {
     Optional<String> check(String text) {
         return switch (this) {
             case TEXT -> Optional.empty();
+            case PATH -> text.isBlank() ? Optional.of("must name a folder, got a blank value") : Optional.empty();
             case PORT -> integerIn(text, 1, 65_535);
             case PORT_OR_ANY -> integerIn(text, 0, 65_535);
             case POOL_SIZE -> integerIn(text, 1, 200);

@@ -2,6 +2,7 @@ package org.switchboard.server.wiring;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,7 @@ import org.switchboard.store.callsettings.JdbiCallSettingsStore;
 import org.switchboard.store.cdr.JdbiCdrStore;
 import org.switchboard.store.db.BatchWriter;
 import org.switchboard.store.db.Database;
+import org.switchboard.store.db.Engine;
 import org.switchboard.store.dialplan.JdbiDialPlanRuleStore;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
 import org.switchboard.pbx.admin.AuthPolicy;
@@ -69,8 +71,22 @@ public final class FeatureWiring {
                 new DialPlanSeed(features.dialPlan(), DefaultDialPlan.rules()));
     }
 
+    /**
+     * Closes the CDR rows a crash left open, before calls are taken. SQLite serves one node, so
+     * every open row at start is one this node left; on PostgreSQL other nodes' calls are open
+     * too, so only rows whose heartbeat stopped are closed (the rest by the periodic sweep).
+     */
+    public static void closeInterruptedCalls(Features features, Engine engine, Clock clock) {
+        Instant now = clock.instant();
+        features.cdrRecorder().closeInterrupted(engine == Engine.SQLITE ? now : now.minus(CdrRecorder.STALE_AFTER));
+    }
+
     /** Schedules each feature's periodic jobs. */
-    public static void schedule(Features features, Housekeeping housekeeping) {
+    public static void schedule(Features features, Housekeeping housekeeping, Clock clock) {
+        CdrRecorder cdr = features.cdrRecorder();
+        housekeeping.every("cdr-heartbeat", CdrRecorder.HEARTBEAT, () -> cdr.heartbeat(clock.instant()));
+        housekeeping.every("cdr-interrupted", CdrRecorder.STALE_AFTER,
+                () -> cdr.closeInterrupted(clock.instant().minus(CdrRecorder.STALE_AFTER)));
         housekeeping.every("admin-token-purge", Duration.ofHours(1), () -> {
             int purged = features.adminAuth().purgeExpiredTokens();
             if (purged > 0) {

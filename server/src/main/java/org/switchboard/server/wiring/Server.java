@@ -15,6 +15,7 @@ import org.switchboard.sip.transport.Transport;
 import org.switchboard.store.secret.JdbiSecretStore;
 import org.switchboard.store.db.ConflictException;
 import org.switchboard.store.db.ValidationException;
+import org.switchboard.store.files.DataDirectory;
 import org.switchboard.store.seed.Seed;
 import org.switchboard.store.seed.SeedRunner;
 
@@ -53,6 +54,9 @@ public final class Server {
      * rethrown (e.g. {@code UnavailableException} when the database is unreachable).
      */
     public static Server start(SwitchboardConfig config, Clock clock, String version) {
+        // First, before anything opens a file: a folder that cannot be used stops the start with its
+        // name, the reason and the remedy (exit code 2), not with a failure deep inside a feature.
+        DataDirectory.open(config.dataDir());
         Stores stores = StoreWiring.open(config.database());
         Housekeeping housekeeping = new Housekeeping();
         Features features = null;
@@ -71,10 +75,11 @@ public final class Server {
             FeatureWiring.loadCaches(features);
             FeatureWiring.subscribe(features);
             provisioning.start();
-            FeatureWiring.schedule(features, housekeeping);
+            FeatureWiring.closeInterruptedCalls(features, stores.database().engine(), clock);
+            FeatureWiring.schedule(features, housekeeping, clock);
             // SIP after the services it calls and before HTTP (architecture.md, "Startup and shutdown order").
             sip = SipWiring.start(config, stores.database(), features, digestNonceKey(stores, clock),
-                    Optional.of(config.sip().tlsDir()), registry, housekeeping.scheduler(), clock);
+                    Optional.of(DataDirectory.ensureFolder(config.sip().tlsDir(), "sip.tls_dir")), registry, housekeeping.scheduler(), clock);
             ApiServer http = HttpWiring.build(config.http(), stores, features, sip, provisioning, Optional.of(sip.calls()),
                     registry, clock, version);
             http.start();

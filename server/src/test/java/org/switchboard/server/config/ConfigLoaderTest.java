@@ -46,6 +46,32 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theFilesTheServerWritesDefaultToPlacesUnderTheDataDirectory() {
+        SwitchboardConfig config = new ConfigLoader(Map.of("SWITCHBOARD_DATA_DIR", "/srv/pbx")).load(dir.resolve("absent.yml"), false);
+
+        assertThat(config.dataDir()).isEqualTo(Path.of("/srv/pbx"));
+        assertThat(config.database().url()).isEqualTo("jdbc:sqlite:/srv/pbx/switchboard.db");
+        assertThat(config.sip().tlsDir()).isEqualTo(Path.of("/srv/pbx/tls"));
+        assertThat(config.provisioning().keyFile()).isEqualTo(Path.of("/srv/pbx/provisioning.key"));
+    }
+
+    @Test
+    void eachFileCanStillBeSetOnItsOwn() {
+        SwitchboardConfig config = new ConfigLoader(Map.of("SWITCHBOARD_DATA_DIR", "/srv/pbx",
+                "SWITCHBOARD_PROVISIONING_KEY_FILE", "/etc/pbx/key", "SWITCHBOARD_SIP_TLS_DIR", "/etc/pbx/tls",
+                "SWITCHBOARD_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/sb")).load(dir.resolve("absent.yml"), false);
+
+        assertThat(config.database().url()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/sb");
+        assertThat(config.sip().tlsDir()).isEqualTo(Path.of("/etc/pbx/tls"));
+        assertThat(config.provisioning().keyFile()).isEqualTo(Path.of("/etc/pbx/key"));
+    }
+
+    @Test
+    void aBlankDataDirectoryIsAProblem() {
+        assertThat(problems("data_dir: \"  \"\n", Map.of())).containsExactly("FILE:1: data_dir: must name a folder, got a blank value");
+    }
+
+    @Test
     void missingDefaultFileMeansAllDefaults() {
         SwitchboardConfig config = new ConfigLoader(Map.of()).load(dir.resolve("absent.yml"), false);
 

@@ -33,6 +33,11 @@ final class ApiClient {
         token = m.group(1);
     }
 
+    /** The bearer token of the last login. */
+    String token() {
+        return token;
+    }
+
     HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
         return http.send(request(path).POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * output and error captured in files. Used by one test thread.
  */
 final class ServerProcess {
-    private static final Pattern STARTED = Pattern.compile("switchboard started .* http=[^ ]+:(\\d+) ");
+    private static final Pattern STARTED = Pattern.compile("switchboard started .* http=[^ ]+:(\\d+) sip=[^ ]+:(\\d+) ");
 
     private final Process process;
     private final Path stdout;
@@ -31,21 +31,47 @@ final class ServerProcess {
 
     /** Starts {@code run --config config} in {@code dir} with the extra environment, and waits until it serves HTTP. */
     static ServerProcess start(Path dir, Path config, Map<String, String> environment, String name) throws IOException {
+        return launch(dir, config, environment, name).awaitStarted();
+    }
+
+    /**
+     * Starts {@code run --config config} in {@code dir}, its working directory and where its output
+     * files go, without waiting: then {@link #awaitStarted()}, or {@link #exitCode()} for a start
+     * that is expected to fail.
+     */
+    static ServerProcess launch(Path dir, Path config, Map<String, String> environment, String name) throws IOException {
+        return launch(dir, dir, config, environment, name);
+    }
+
+    /** As {@link #launch(Path, Path, Map, String)}, with the output files in {@code logs} instead of the working directory. */
+    static ServerProcess launch(Path dir, Path logs, Path config, Map<String, String> environment, String name) throws IOException {
         Path jar = Path.of(System.getenv("SWITCHBOARD_BUILD_DIR"), "switchboard.jar");
         String java = ProcessHandle.current().info().command().orElseThrow();
-        Path stdout = dir.resolve(name + ".out");
-        Path stderr = dir.resolve(name + ".err");
+        Path stdout = logs.resolve(name + ".out");
+        Path stderr = logs.resolve(name + ".err");
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "run", "--config", config.toString()))
                 .directory(dir.toFile())
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile());
         builder.environment().putAll(environment);
-        ServerProcess server = new ServerProcess(builder.start(), stdout, stderr);
-        await().atMost(Duration.ofMinutes(1)).until(() -> server.started() || !server.process.isAlive());
-        if (!server.started()) {
-            throw new AssertionError("server did not start:\n" + server.stderr());
+        return new ServerProcess(builder.start(), stdout, stderr);
+    }
+
+    /** Waits until it serves HTTP; fails with its standard error when it exits first. */
+    ServerProcess awaitStarted() {
+        await().atMost(Duration.ofMinutes(1)).until(() -> started() || !process.isAlive());
+        if (!started()) {
+            throw new AssertionError("server did not start:\n" + stderr());
         }
-        return server;
+        return this;
+    }
+
+    /** The exit code of a process that stops on its own (a refused start), waiting at most a minute. */
+    int exitCode() throws InterruptedException {
+        if (!process.waitFor(1, java.util.concurrent.TimeUnit.MINUTES)) {
+            throw new AssertionError("still running after a minute:\n" + stderr());
+        }
+        return process.exitValue();
     }
 
     private boolean started() {
@@ -59,6 +85,15 @@ final class ServerProcess {
             throw new AssertionError("no start line in:\n" + stderr());
         }
         return Integer.parseInt(m.group(1));
+    }
+
+    /** The SIP (UDP and TCP) port from the "switchboard started" log line. */
+    int sipPort() {
+        Matcher m = STARTED.matcher(stderr());
+        if (!m.find()) {
+            throw new AssertionError("no start line in:\n" + stderr());
+        }
+        return Integer.parseInt(m.group(2));
     }
 
     String stdout() {

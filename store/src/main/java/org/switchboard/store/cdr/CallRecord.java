@@ -52,6 +52,12 @@ public record CallRecord(
         calleeAddress = optional(calleeAddress, "callee_address", 64);
     }
 
+    /** This answered call as still up at {@code now}: the same facts with {@code endedAt} moved to now (a heartbeat). */
+    public CallRecord upAt(Instant now) {
+        return new CallRecord(callId, caller, callee, startedAt, answeredAt, now, disposition, hangupCause, codec,
+                callerAddress, calleeAddress);
+    }
+
     /** Whole seconds from start to end, rounded up: a 0.3 s call lasted 1 second. */
     public long durationSeconds() {
         return roundUpSeconds(Duration.between(startedAt, endedAt));

@@ -4,8 +4,9 @@ import java.time.Instant;
 
 /**
  * A stored call detail record as read from the database: the {@link CallRecord} call control
- * reported plus the row id and the derived durations. Nullable fields as in {@link CallRecord}.
- * Immutable.
+ * reported plus the row id, the derived durations and where the row stands ({@link CdrStatus}: an
+ * open row is a call in progress whose {@code endedAt} is the last time it was known up). Nullable
+ * fields as in {@link CallRecord}. Immutable.
  */
 public record Cdr(
         long id,
@@ -21,4 +22,5 @@ public record Cdr(
         String hangupCause,
         String codec,
         String callerAddress,
-        String calleeAddress) {}
+        String calleeAddress,
+        CdrStatus status) {}

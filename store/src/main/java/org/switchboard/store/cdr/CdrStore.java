@@ -1,5 +1,6 @@
 package org.switchboard.store.cdr;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.switchboard.store.db.BatchSink;
@@ -14,8 +15,21 @@ import org.switchboard.store.db.UnavailableException;
  */
 public interface CdrStore {
 
-    /** Writes a batch inside the writer's transaction; coalesce with {@link CallRecord#callId()}. */
+    /** Writes a batch of ended calls inside the writer's transaction; coalesce with {@link CallRecord#callId()}. */
     BatchSink<CallRecord> batchSink();
+
+    /**
+     * Writes a batch of open (answered, still up) and complete rows inside the writer's
+     * transaction; coalesce with {@link CdrEntry#callId()}. An open entry never reopens a complete row.
+     */
+    BatchSink<CdrEntry> entrySink();
+
+    /**
+     * Marks {@link CdrStatus#INTERRUPTED} every open row last known up at or before {@code
+     * lastKnownUpBefore} (its node stopped without ending the call), with {@code cause} as hangup
+     * cause and the last known time kept as the end; returns how many.
+     */
+    int closeInterrupted(Instant lastKnownUpBefore, String cause);
 
     /** The CDR of this Call-ID, if written. */
     Optional<Cdr> findByCallId(String callId);

@@ -13,7 +13,7 @@ import org.switchboard.store.db.Database;
 /** {@link CdrStore} on the shared {@link Database}; the only SQL for the {@code cdr} table. Thread-safe. */
 public final class JdbiCdrStore implements CdrStore {
     private static final String COLUMNS = "id, call_id, caller, callee, started_at, answered_at, ended_at, duration_seconds, "
-            + "billable_seconds, disposition, hangup_cause, codec, caller_address, callee_address";
+            + "billable_seconds, disposition, hangup_cause, codec, caller_address, callee_address, status";
     private static final String NEWEST_FIRST = " ORDER BY started_at DESC, id DESC";
     private static final RowMapper<Cdr> MAPPER = (rs, ctx) -> {
         long answered = rs.getLong("answered_at");
@@ -32,22 +32,28 @@ public final class JdbiCdrStore implements CdrStore {
                 rs.getString("hangup_cause"),
                 rs.getString("codec"),
                 rs.getString("caller_address"),
-                rs.getString("callee_address"));
+                rs.getString("callee_address"),
+                CdrStatus.parse(rs.getString("status")).orElseThrow());
     };
-    // A record written again (a retried batch, or call control reporting a call twice) replaces the row.
+    // A record written again (a retried batch, a heartbeat, the end of an answered call) replaces
+    // the row, except that an open entry never reopens a complete row (a heartbeat racing the end).
     private static final String UPSERT = """
             INSERT INTO cdr (call_id, caller, callee, started_at, answered_at, ended_at, duration_seconds,
                              billable_seconds, disposition, hangup_cause, codec, caller_address, callee_address,
-                             created_at, updated_at)
+                             status, created_at, updated_at)
             VALUES (:callId, :caller, :callee, :startedAt, :answeredAt, :endedAt, :duration, :billable,
-                    :disposition, :hangupCause, :codec, :callerAddress, :calleeAddress, :now, :now)
+                    :disposition, :hangupCause, :codec, :callerAddress, :calleeAddress, :status, :now, :now)
             ON CONFLICT (call_id) DO UPDATE SET
                 caller = excluded.caller, callee = excluded.callee, started_at = excluded.started_at,
                 answered_at = excluded.answered_at, ended_at = excluded.ended_at,
                 duration_seconds = excluded.duration_seconds, billable_seconds = excluded.billable_seconds,
                 disposition = excluded.disposition, hangup_cause = excluded.hangup_cause, codec = excluded.codec,
                 caller_address = excluded.caller_address, callee_address = excluded.callee_address,
-                updated_at = excluded.updated_at""";
+                status = excluded.status, updated_at = excluded.updated_at
+            WHERE cdr.status <> 'complete' OR excluded.status = 'complete'""";
+    private static final String CLOSE_INTERRUPTED = """
+            UPDATE cdr SET status = 'interrupted', hangup_cause = :cause, updated_at = :now
+            WHERE status = 'open' AND ended_at <= :lastKnownUpBefore""";
 
     private final Database database;
     private final InstantSource clock;
@@ -60,10 +66,17 @@ public final class JdbiCdrStore implements CdrStore {
 
     @Override
     public BatchSink<CallRecord> batchSink() {
+        BatchSink<CdrEntry> entries = entrySink();
+        return (handle, batch) -> entries.write(handle, batch.stream().map(CdrEntry::complete).toList());
+    }
+
+    @Override
+    public BatchSink<CdrEntry> entrySink() {
         return (handle, batch) -> {
             var statement = handle.prepareBatch(UPSERT);
             Instant now = clock.instant();
-            for (CallRecord r : batch) {
+            for (CdrEntry entry : batch) {
+                CallRecord r = entry.call();
                 statement.bind("callId", r.callId())
                         .bind("caller", r.caller())
                         .bind("callee", r.callee())
@@ -77,11 +90,21 @@ public final class JdbiCdrStore implements CdrStore {
                         .bind("codec", r.codec())
                         .bind("callerAddress", r.callerAddress())
                         .bind("calleeAddress", r.calleeAddress())
+                        .bind("status", entry.status().label())
                         .bind("now", now)
                         .add();
             }
             statement.execute();
         };
+    }
+
+    @Override
+    public int closeInterrupted(Instant lastKnownUpBefore, String cause) {
+        return database.write(h -> h.createUpdate(CLOSE_INTERRUPTED)
+                .bind("cause", cause)
+                .bind("now", clock.instant())
+                .bind("lastKnownUpBefore", lastKnownUpBefore)
+                .execute());
     }
 
     @Override

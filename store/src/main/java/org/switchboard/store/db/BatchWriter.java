@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * (the latest item for a key wins), written by one flusher thread in batches of up to
  * {@link Settings#batchSize()} items, one transaction per batch, when that many are waiting or
  * the oldest has waited {@link Settings#maxDelay()}. A failed batch is retried with exponential
- * backoff and never dropped; {@link #close()} flushes what is left, bounded by
+ * backoff and never dropped (one log line when failures of a kind begin, one when writes succeed
+ * again); {@link #close()} flushes what is left, bounded by
  * {@link Settings#closeTimeout()}, and logs how many items were written.
  *
  * <p>Thread-safe: {@link #submit} never blocks on the database or waits for room, so any thread,
@@ -50,6 +51,8 @@ public final class BatchWriter<T> implements AutoCloseable {
     private long failures;
     private long overflowed;
     private long dropped;
+    // The exception class of the failure streak in progress (null when writes succeed): logged once.
+    private String failingCause;
 
     /**
      * @param name  the fact type, for logs and metrics (e.g. {@code cdr}, {@code binding_refresh})
@@ -246,18 +249,13 @@ public final class BatchWriter<T> implements AutoCloseable {
 
     private void writeWithRetry(List<T> batch) throws InterruptedException {
         Duration backoff = settings.initialBackoff();
-        int attempt = 0;
         while (true) {
             try {
                 database.execute(h -> sink.write(h, batch));
                 recordWritten(batch.size());
-                if (attempt > 0) {
-                    log.info("write-behind batch written after retries name={} items={} failed_attempts={}", name, batch.size(), attempt);
-                }
                 return;
             } catch (RuntimeException e) {
-                attempt++;
-                if (!backOff(batch.size(), backoff, attempt, e)) {
+                if (!backOff(batch.size(), backoff, e)) {
                     return;
                 }
                 backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : backoff.multipliedBy(2);
@@ -266,7 +264,7 @@ public final class BatchWriter<T> implements AutoCloseable {
     }
 
     /** Counts the failure and waits before the next try; false when closing and the close deadline has passed. */
-    private boolean backOff(int size, Duration backoff, int attempt, RuntimeException failure) throws InterruptedException {
+    private boolean backOff(int size, Duration backoff, RuntimeException failure) throws InterruptedException {
         lock.lock();
         try {
             failures++;
@@ -274,10 +272,12 @@ public final class BatchWriter<T> implements AutoCloseable {
                 log.error("write-behind batch lost at close name={} items={} reason={}", name, size, failure.getMessage());
                 return false;
             }
-            // The first failure and every tenth after it: a database outage must not flood the log.
-            if (attempt % 10 == 1) {
-                log.warn("write-behind batch failed, will retry name={} items={} attempt={} retry_in_ms={} reason={}",
-                        name, size, attempt, backoff.toMillis(), failure.getMessage());
+            // One line per cause, not per batch or attempt: an outage under load must not flood the log.
+            String cause = failure.getClass().getName();
+            if (!cause.equals(failingCause)) {
+                failingCause = cause;
+                log.warn("write-behind failing, batches are kept and retried name={} queued={} reason={}",
+                        name, pending.size() + size, failure.getMessage());
             }
             wake.await(backoff.toNanos(), TimeUnit.NANOSECONDS);
             return true;
@@ -291,6 +291,10 @@ public final class BatchWriter<T> implements AutoCloseable {
         try {
             written += size;
             batches++;
+            if (failingCause != null) {
+                failingCause = null;
+                log.info("write-behind recovered name={} failures_total={} queued={}", name, failures, pending.size());
+            }
         } finally {
             lock.unlock();
         }

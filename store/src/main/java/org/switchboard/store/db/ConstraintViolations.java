@@ -14,11 +14,12 @@ import org.sqlite.SQLiteException;
 /**
  * The one place where driver errors become domain errors: unique and foreign-key violations of
  * either engine become {@link ConflictException} naming the column, lost connections become
- * {@link UnavailableException}. Stateless; any thread.
+ * {@link UnavailableException}, a full disk becomes {@link StorageFullException}. Stateless; any thread.
  */
 public final class ConstraintViolations {
     private static final String PG_UNIQUE = "23505";
     private static final String PG_FOREIGN_KEY = "23503";
+    private static final String PG_DISK_FULL = "53100";
     // PostgreSQL detail: Key (number)=(1001) already exists.  /  Key (admin_user_id)=(7) is not present in table ...
     private static final Pattern PG_KEY = Pattern.compile("Key \\(([^)]+)\\)=");
     // SQLite message: UNIQUE constraint failed: extensions.number
@@ -31,7 +32,8 @@ public final class ConstraintViolations {
      * failure is none of the translated kinds (the caller rethrows it unchanged).
      */
     public static Optional<RuntimeException> translate(Throwable failure) {
-        if (failure instanceof ConflictException || failure instanceof UnavailableException) {
+        if (failure instanceof ConflictException || failure instanceof UnavailableException
+                || failure instanceof StorageFullException) {
             return Optional.of((RuntimeException) failure);
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -67,6 +69,9 @@ public final class ConstraintViolations {
 
     private static Optional<RuntimeException> fromPostgresql(PSQLException e) {
         String state = e.getSQLState();
+        if (PG_DISK_FULL.equals(state)) {
+            return Optional.of(diskFull("PostgreSQL 53100 " + e.getMessage(), e));
+        }
         if (!PG_UNIQUE.equals(state) && !PG_FOREIGN_KEY.equals(state)) {
             return Optional.empty();
         }
@@ -79,6 +84,9 @@ public final class ConstraintViolations {
 
     private static Optional<RuntimeException> fromSqlite(SQLiteException e) {
         SQLiteErrorCode code = e.getResultCode();
+        if (code == SQLiteErrorCode.SQLITE_FULL) {
+            return Optional.of(diskFull("SQLITE_FULL", e));
+        }
         if (code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE || code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY) {
             Matcher m = SQLITE_UNIQUE.matcher(String.valueOf(e.getMessage()));
             String field = m.find() ? lastColumn(m.group(1)) : "unknown";
@@ -89,6 +97,10 @@ public final class ConstraintViolations {
             return Optional.of(missingReference("reference"));
         }
         return Optional.empty();
+    }
+
+    private static StorageFullException diskFull(String detail, Throwable cause) {
+        return new StorageFullException("the disk holding the database is full (" + detail + "); nothing was changed", cause);
     }
 
     /** For a composite key "a, b" or a qualified "table.col", the last column name. */

@@ -5,11 +5,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -17,11 +18,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.switchboard.store.files.DataDirectory;
 
 /**
  * The connection pool and transaction boundary for every store: opens SQLite or PostgreSQL,
  * migrates the schema, and runs work in one transaction per call, translating driver errors
- * into {@link ConflictException} and {@link UnavailableException}.
+ * into {@link ConflictException}, {@link UnavailableException} and {@link StorageFullException}.
+ *
+ * <p>Faults are tracked in {@link #faults()}: one log line when an outage or a full disk begins and
+ * one when it ends. While the database is known to be unreachable, every call fails at once with
+ * {@link UnavailableException} instead of waiting for a connection (a circuit breaker), and one
+ * virtual thread probes it every {@link #PROBE_INTERVAL} until it answers again.
  *
  * <p>Thread-safe; call from request, worker or virtual threads. Calls from a SIP or RTP event
  * loop ({@code sip-io-*}, {@code rtp-io-*}) are refused with {@link IllegalStateException},
@@ -31,6 +38,8 @@ public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final int SQLITE_BUSY_TIMEOUT_MS = 5000;
     private static final long CONNECTION_TIMEOUT_MS = 5000;
+    /** How often an unreachable database is tried again in the background. */
+    static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
 
     private final Engine engine;
     private final String schemaVersion;
@@ -38,6 +47,9 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     // The transaction the calling thread is inside, so nested store calls join it (see write).
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
+    private final DatabaseFaults faults = new DatabaseFaults(InstantSource.system());
+    private final AtomicBoolean probing = new AtomicBoolean();
+    private volatile boolean closed;
 
     private Database(Engine engine, HikariDataSource pool, String schemaVersion) {
         this.engine = engine;
@@ -94,7 +106,8 @@ public final class Database implements AutoCloseable {
         if (joined != null) {
             return translated(() -> work.apply(joined));
         }
-        return translated(() -> jdbi.inTransaction(handle -> {
+        failFastWhileUnreachable();
+        T result = translated(() -> jdbi.inTransaction(handle -> {
             current.set(handle);
             try {
                 return work.apply(handle);
@@ -102,6 +115,8 @@ public final class Database implements AutoCloseable {
                 current.remove();
             }
         }));
+        faults.succeeded(true);
+        return result;
     }
 
     /** Runs {@code action} in one write transaction (or the one this thread already holds); committed when this returns. */
@@ -126,19 +141,49 @@ public final class Database implements AutoCloseable {
         if (joined != null) {
             return translated(() -> work.apply(joined));
         }
-        return switch (engine) {
+        failFastWhileUnreachable();
+        T result = switch (engine) {
             case POSTGRESQL -> translated(() -> jdbi.inTransaction(work::apply));
             case SQLITE -> translated(() -> jdbi.withHandle(work::apply));
         };
+        faults.succeeded(false);
+        return result;
     }
 
-    /** Whether a connection can be had and answers {@code SELECT 1}; for health checks. Never throws. */
+    /**
+     * Whether a connection can be had and answers {@code SELECT 1}; for health checks. Never throws.
+     * While an outage is known it answers false at once (the background probe ends the outage).
+     */
     public boolean isReachable() {
         EventLoopGuard.refuseEventLoop();
+        if (faults.unreachable()) {
+            return false;
+        }
+        return ping();
+    }
+
+    /** The faults in progress (unreachable, disk full), for health checks; see the class comment. */
+    public DatabaseFaults faults() {
+        return faults;
+    }
+
+    private void failFastWhileUnreachable() {
+        DatabaseFaults.Fault fault = faults.current().orElse(null);
+        if (fault != null && fault.kind() == DatabaseFaults.Kind.UNREACHABLE) {
+            throw new UnavailableException(fault.kind().sentence() + " since " + fault.since() + "; nothing was changed", null);
+        }
+    }
+
+    /** One round trip outside the breaker; records the outcome in {@link #faults}. */
+    private boolean ping() {
         try (Handle handle = jdbi.open()) {
-            return handle.createQuery("SELECT 1").mapTo(Integer.class).one() == 1;
+            boolean ok = handle.createQuery("SELECT 1").mapTo(Integer.class).one() == 1;
+            faults.succeeded(false);
+            return ok;
         } catch (RuntimeException e) {
+            RuntimeException translated = ConstraintViolations.translate(e).orElse(e);
             log.debug("database health check failed reason={}", rootMessage(e));
+            record(translated);
             return false;
         }
     }
@@ -157,9 +202,10 @@ public final class Database implements AutoCloseable {
         pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
     }
 
-    /** Closes every pooled connection; later calls fail. */
+    /** Closes every pooled connection and stops probing; later calls fail. */
     @Override
     public void close() {
+        closed = true;
         pool.close();
     }
 
@@ -167,7 +213,45 @@ public final class Database implements AutoCloseable {
         try {
             return call.get();
         } catch (RuntimeException e) {
-            throw ConstraintViolations.translate(e).orElse(e);
+            RuntimeException translated = ConstraintViolations.translate(e).orElse(e);
+            record(translated);
+            throw translated;
+        }
+    }
+
+    /** Feeds a failure to {@link #faults}; an outage that begins starts the background probe. */
+    private void record(RuntimeException failure) {
+        if (closed) {
+            return;
+        }
+        switch (failure) {
+            case StorageFullException full -> faults.failed(DatabaseFaults.Kind.DISK_FULL, rootMessage(full));
+            case UnavailableException lost -> {
+                if (faults.failed(DatabaseFaults.Kind.UNREACHABLE, rootMessage(lost)) && probing.compareAndSet(false, true)) {
+                    Thread.ofVirtual().name("db-probe").start(this::probeUntilReachable);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /** Tries the database every {@link #PROBE_INTERVAL} until it answers (which ends the outage) or the pool closes. */
+    private void probeUntilReachable() {
+        try {
+            while (!closed && faults.unreachable()) {
+                Thread.sleep(PROBE_INTERVAL);
+                if (!closed) {
+                    ping();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            probing.set(false);
+            // An outage that began again between the last check and the reset needs a probe of its own.
+            if (!closed && faults.unreachable() && probing.compareAndSet(false, true)) {
+                Thread.ofVirtual().name("db-probe").start(this::probeUntilReachable);
+            }
         }
     }
 
@@ -214,15 +298,11 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /** A missing folder is created owner-only; a folder that cannot be used is named with the reason (field {@code database.url}). */
     private static void createParentFolder(Path file) {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
-            try {
-                Files.createDirectories(parent);
-            } catch (IOException e) {
-                throw new ValidationException("database.url", "cannot create the folder " + parent + " for the SQLite file: "
-                        + e.getClass().getSimpleName() + " " + e.getMessage());
-            }
+            DataDirectory.ensureFolder(parent, "database.url");
         }
     }
 

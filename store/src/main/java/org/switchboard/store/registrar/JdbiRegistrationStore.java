@@ -20,8 +20,10 @@ public final class JdbiRegistrationStore implements RegistrationStore {
             + "local_address = :localAddress, local_port = :localPort, user_agent = :userAgent, "
             + "expires_at = :expiresAt, updated_at = :updatedAt";
     // registered_at stays what the first REGISTER of this contact set.
+    // A row written late (deferred through a database outage) never replaces a newer one.
     private static final String UPSERT = "INSERT INTO registrations (" + COLUMNS + ") VALUES (" + VALUES + ") "
-            + "ON CONFLICT (extension_number, contact_uri) DO UPDATE SET " + CHANGEABLE;
+            + "ON CONFLICT (extension_number, contact_uri) DO UPDATE SET " + CHANGEABLE
+            + " WHERE registrations.updated_at <= :updatedAt";
     // Only an existing row, and only when nothing newer was written through meanwhile: a refresh
     // queued before a removal must not bring the binding back.
     private static final String REFRESH = "UPDATE registrations SET " + CHANGEABLE
