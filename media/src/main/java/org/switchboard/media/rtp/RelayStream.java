@@ -165,7 +165,7 @@ public final class RelayStream {
     }
 
     /** When the last accepted packet arrived (or the stream was created), in ticker nanoseconds. */
-    long lastReceivedNanos() {
+    public long lastReceivedNanos() {
         return lastReceivedNanos;
     }
 
