@@ -1,6 +1,7 @@
 package org.switchboard.media.endpoint;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.Ticker;
 import java.net.InetSocketAddress;
@@ -12,7 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.switchboard.media.dtmf.Dtmf;
 import org.switchboard.media.dtmf.DtmfMethod;
-import org.switchboard.media.rtp.BoundPorts;
+import org.switchboard.media.rtp.PacketReceiver;
 import org.switchboard.media.rtp.PortPair;
 import org.switchboard.media.rtp.RelayStream;
 import org.switchboard.media.rtp.RtpPacket;
@@ -44,7 +45,6 @@ public final class MediaEndpoint {
     private final String label;
     private final EventLoop loop;
     private final LoopTicker ticker;
-    private final RelayStream stream;
     private final Ticker time;
     private final long mediaTimeoutNanos;
     private final MediaEventListener listener;
@@ -59,11 +59,13 @@ public final class MediaEndpoint {
     private final short[] decoded = new short[JitterBuffer.MAX_PAYLOAD];
     private final byte[] encoded = new byte[FRAME];
     private final FrameConsumer onFrame = this::onFrame;
+    private final PacketReceiver receiver = this::receiveAccepted;
     private final Tickable pacer = this::tick;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
     // set once on the loop by start(), before the endpoint is handed out
-    private BoundPorts ports;
+    private EndpointSockets sockets;
+    private RelayStream stream;
 
     // owned by the event loop
     private RemoteMedia remote;
@@ -85,22 +87,24 @@ public final class MediaEndpoint {
     private long unknownPayloadType;
     private boolean closing;
 
-    MediaEndpoint(String label, EventLoop loop, LoopTicker ticker, RelayStream stream, Ticker time,
+    MediaEndpoint(String label, EventLoop loop, LoopTicker ticker, Ticker time,
             Duration mediaTimeout, MediaEventListener listener, Executor events) {
         this.label = label;
         this.loop = loop;
         this.ticker = ticker;
-        this.stream = stream;
         this.time = time;
         this.mediaTimeoutNanos = mediaTimeout.toNanos();
         this.listener = listener;
         this.events = events;
     }
 
-    /** Takes its bound sockets and starts ticking; on the loop, before the endpoint is handed out. */
-    MediaEndpoint start(BoundPorts bound) {
-        ports = bound;
-        stream.attach(bound.rtp());
+    /**
+     * Takes its sockets and the RTP stream that sends to the peer and starts ticking; on the loop, before the
+     * endpoint is handed out.
+     */
+    MediaEndpoint start(EndpointSockets endpointSockets, RelayStream rtpStream) {
+        sockets = endpointSockets;
+        stream = rtpStream;
         armedAtNanos = time.nanoTime();
         ticker.add(pacer, false);
         return this;
@@ -113,17 +117,19 @@ public final class MediaEndpoint {
 
     /** The local RTP/RTCP ports: what goes in the m= line of the SDP sent to the peer. */
     public PortPair ports() {
-        return ports.ports();
+        return sockets.ports();
     }
 
     /** The local RTP socket address (the relay's bind address and the RTP port). */
     public InetSocketAddress localRtp() {
-        return (InetSocketAddress) ports.rtp().localAddress();
+        return sockets.localRtp();
     }
 
     /**
      * Sets the peer from its SDP: where to send, which codec and payload types. Packets are sent from the next tick
-     * on; until then received packets are counted but not used. A changed address clears the latched source.
+     * on; until then received packets are counted but not used. A changed address clears the latched source. An
+     * endpoint {@linkplain MediaEndpoints#attach attached} to a relay leg ignores the address: the relay already
+     * knows that peer.
      */
     public void setRemote(RemoteMedia media) {
         loop.execute(() -> {
@@ -131,7 +137,9 @@ public final class MediaEndpoint {
             law = G711.of(media.codec());
             audioPayloadType = media.payloadType();
             eventPayloadType = media.telephoneEventPayloadType().orElse(-1);
-            media.rtp().ifPresent(stream::signal);
+            if (sockets.ownsStream()) {
+                media.rtp().ifPresent(stream::signal);
+            }
         });
     }
 
@@ -254,7 +262,7 @@ public final class MediaEndpoint {
             party = null;
         }
         ticker.remove(pacer);
-        ports.close().whenComplete((v, e) -> closed.complete(null));
+        sockets.release().whenComplete((v, e) -> closed.complete(null));
     }
 
     /** Joins mixer seat {@code seat}; on the loop, from the mixer. */
@@ -282,9 +290,23 @@ public final class MediaEndpoint {
 
     // ---- receive path: rtp-io loop, per packet ----
 
+    /** A packet on the endpoint's own RTP socket: checked and counted by its stream, then received. */
     void receive(InetSocketAddress source, ByteBuf data) {
+        if (stream != null && stream.accept(source, data)) {
+            receiveAccepted(data);
+        } else {
+            data.release();
+        }
+    }
+
+    /** What a diverted relay leg hands over: packets its stream has already accepted. */
+    PacketReceiver receiver() {
+        return receiver;
+    }
+
+    private void receiveAccepted(ByteBuf data) {
         try {
-            if (closing || !stream.accept(source, data) || remote == null) {
+            if (closing || remote == null) {
                 return;
             }
             int payloadType = RtpPacket.payloadType(data);
@@ -360,14 +382,14 @@ public final class MediaEndpoint {
         boolean sent = false;
         if (remote != null) {
             if (eventSender.active()) {
-                ByteBuf packet = ports.rtp().alloc().directBuffer(RtpPacket.FIXED_HEADER_LENGTH
+                ByteBuf packet = ByteBufAllocator.DEFAULT.directBuffer(RtpPacket.FIXED_HEADER_LENGTH
                         + TelephoneEventSender.PAYLOAD_LENGTH);
                 eventSender.writeNext(packet, rtp, eventPayloadType);
                 send(packet);
                 sent = true;
             } else if (nextFrame(tick)) {
                 law.encode(frame, encoded, FRAME);
-                ByteBuf packet = ports.rtp().alloc().directBuffer(RtpPacket.FIXED_HEADER_LENGTH + FRAME);
+                ByteBuf packet = ByteBufAllocator.DEFAULT.directBuffer(RtpPacket.FIXED_HEADER_LENGTH + FRAME);
                 rtp.writeAudioHeader(packet, audioPayloadType);
                 packet.writeBytes(encoded, 0, FRAME);
                 send(packet);

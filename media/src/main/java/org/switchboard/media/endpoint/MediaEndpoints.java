@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import org.switchboard.media.rtp.Leg;
 import org.switchboard.media.rtp.MediaUnavailableException;
+import org.switchboard.media.rtp.RelaySession;
 import org.switchboard.media.rtp.RelayStream;
 import org.switchboard.media.rtp.RtpRelay;
 
@@ -33,11 +35,34 @@ public final class MediaEndpoints implements AutoCloseable {
      */
     public CompletableFuture<MediaEndpoint> open(String label, MediaEventListener listener, Executor events) {
         EventLoop loop = relay.nextLoop();
+        MediaEndpoint endpoint = endpoint(label, loop, listener, events);
         RelayStream stream = new RelayStream(label + " endpoint rtp", true, relay.settings().latching(), relay.ticker());
-        MediaEndpoint endpoint = new MediaEndpoint(label, loop, ticker(loop), stream, relay.ticker(),
-                relay.settings().mediaTimeout(), listener, events);
         return relay.bindPair(label, loop, new EndpointHandler(endpoint), EndpointHandler.RTCP)
-                .thenApplyAsync(endpoint::start, loop);
+                .thenApplyAsync(bound -> {
+                    stream.attach(bound.rtp());
+                    return endpoint.start(EndpointSockets.own(bound), stream);
+                }, loop);
+    }
+
+    /**
+     * Attaches an endpoint to leg {@code leg} of a bridged call's relay session, for music on hold or a prompt to
+     * one party: while attached, the endpoint speaks to that leg's peer through the leg's own socket (no
+     * re-INVITE: the phone keeps the port it knows), receives what the peer sends (DTMF, recording), and the other
+     * leg's audio no longer reaches this peer. {@link MediaEndpoint#close()} detaches it and relaying resumes.
+     * Give {@link MediaEndpoint#setRemote} the leg's codec and payload types (its address is ignored). Completes
+     * on the session's event loop.
+     */
+    public CompletableFuture<MediaEndpoint> attach(RelaySession session, Leg leg, MediaEventListener listener,
+            Executor events) {
+        EventLoop loop = session.eventLoop();
+        MediaEndpoint endpoint = endpoint(session.label() + " " + leg + " held", loop, listener, events);
+        return session.divert(leg, endpoint.receiver())
+                .thenApplyAsync(stream -> endpoint.start(EndpointSockets.diverted(session, leg), stream), loop);
+    }
+
+    private MediaEndpoint endpoint(String label, EventLoop loop, MediaEventListener listener, Executor events) {
+        return new MediaEndpoint(label, loop, ticker(loop), relay.ticker(), relay.settings().mediaTimeout(),
+                listener, events);
     }
 
     /** A new, empty mixer labelled {@code label} (the conference's name), on one of the relay's loops. */
