@@ -143,11 +143,19 @@ public final class Mixer {
         }
         for (int i = 0; i < parties.size(); i++) {
             Party p = parties.get(i);
-            for (int s = 0; s < FRAME; s++) {
-                int v = p.hasFrame ? sum[s] - p.frame[s] : sum[s];
-                out[s] = (short) Math.clamp(v, Short.MIN_VALUE, Short.MAX_VALUE);
-            }
+            mixMinus(sum, p.frame, p.hasFrame, out);
             p.output.write(out, FRAME);
+        }
+    }
+
+    /**
+     * What one party hears: {@code sum} (everyone's frames added in 32 bits) minus its own frame when it sent one,
+     * saturated to 16 bits (clipping, not the wrap-around a plain cast would give), into {@code out}.
+     */
+    static void mixMinus(int[] sum, short[] own, boolean hasOwn, short[] out) {
+        for (int s = 0; s < out.length; s++) {
+            int v = hasOwn ? sum[s] - own[s] : sum[s];
+            out[s] = (short) Math.clamp(v, Short.MIN_VALUE, Short.MAX_VALUE);
         }
     }
 
