@@ -1,12 +1,14 @@
 package org.switchboard.media.endpoint;
 
+import java.util.Arrays;
 import org.switchboard.media.dsp.Goertzel;
 import org.switchboard.media.dtmf.Dtmf;
 
 /**
  * Finds DTMF key presses in the audio itself, for phones that send tones instead of RFC 4733 events. Samples are
  * cut into blocks of 205 (25.6 ms at 8 kHz, the classic choice: every DTMF frequency lies close to a bin); each
- * block's share of energy at the eight DTMF frequencies is measured with {@link Goertzel} filters. A block holds
+ * block's share of energy at the eight DTMF frequencies is measured with Goertzel filters (the algorithm of
+ * {@link Goertzel}, run as eight filters in one pass over the block). A block holds
  * a digit when its strongest row and strongest column tone together carry most of its energy, each carries a
  * fair share (twist within about 8 dB), and it is not too quiet. A press is reported once, when two blocks in a
  * row (about 50 ms, the ITU-T Q.24 minimum is 40 ms) hold the same digit; it must end (a block without it) before
@@ -23,8 +25,11 @@ final class InbandDtmfDetector {
     /** Quietest block RMS taken for a tone: about -40 dBFS. */
     private static final double MIN_RMS = 330;
 
-    private final Goertzel[] rows = filters(Dtmf.ROWS);
-    private final Goertzel[] columns = filters(Dtmf.COLUMNS);
+    /** Goertzel coefficients 2·cos(2πf/8000) of the four rows, then the four columns. */
+    private final double[] coefficients = coefficients();
+    private final double[] power = new double[8];
+    private final double[] s1 = new double[8];
+    private final double[] s2 = new double[8];
     private final short[] block = new short[BLOCK];
     private int filled;
     private char candidate;
@@ -67,41 +72,58 @@ final class InbandDtmfDetector {
 
     private char analyse() {
         double energy = 0;
-        for (short s : block) {
-            energy += (double) s * s;
+        for (short x : block) {
+            energy += (double) x * x;
         }
         if (energy < MIN_RMS * MIN_RMS * BLOCK) {
             return 0;
         }
-        int row = strongest(rows);
-        int column = strongest(columns);
+        measure();
+        int row = strongest(0);
+        int column = strongest(4);
+        // Parseval: a pure tone of N samples puts N/2 × its energy into its bin's squared magnitude
         double scale = energy * BLOCK / 2.0;
-        double rowShare = rows[row].power(block, 0, BLOCK) / scale;
-        double columnShare = columns[column].power(block, 0, BLOCK) / scale;
+        double rowShare = power[row] / scale;
+        double columnShare = power[4 + column] / scale;
         if (rowShare < MIN_TONE_SHARE || columnShare < MIN_TONE_SHARE || rowShare + columnShare < MIN_PAIR_SHARE) {
             return 0;
         }
         return Dtmf.atKeypad(row, column);
     }
 
-    private int strongest(Goertzel[] filters) {
+    /** The eight Goertzel filters (as in {@link Goertzel#power}) in one pass over the block. */
+    private void measure() {
+        Arrays.fill(s1, 0);
+        Arrays.fill(s2, 0);
+        for (short x : block) {
+            for (int f = 0; f < 8; f++) {
+                double s0 = x + coefficients[f] * s1[f] - s2[f];
+                s2[f] = s1[f];
+                s1[f] = s0;
+            }
+        }
+        for (int f = 0; f < 8; f++) {
+            power[f] = s1[f] * s1[f] + s2[f] * s2[f] - coefficients[f] * s1[f] * s2[f];
+        }
+    }
+
+    /** The index (0-3) of the strongest of the four powers from {@code from}. */
+    private int strongest(int from) {
         int best = 0;
-        double bestPower = -1;
-        for (int i = 0; i < filters.length; i++) {
-            double p = filters[i].power(block, 0, BLOCK);
-            if (p > bestPower) {
-                bestPower = p;
+        for (int i = 1; i < 4; i++) {
+            if (power[from + i] > power[from + best]) {
                 best = i;
             }
         }
         return best;
     }
 
-    private static Goertzel[] filters(double[] frequencies) {
-        Goertzel[] filters = new Goertzel[frequencies.length];
-        for (int i = 0; i < frequencies.length; i++) {
-            filters[i] = new Goertzel(frequencies[i], AudioClip.SAMPLE_RATE);
+    private static double[] coefficients() {
+        double[] k = new double[8];
+        for (int i = 0; i < 4; i++) {
+            k[i] = 2 * Math.cos(2 * Math.PI * Dtmf.ROWS[i] / AudioClip.SAMPLE_RATE);
+            k[4 + i] = 2 * Math.cos(2 * Math.PI * Dtmf.COLUMNS[i] / AudioClip.SAMPLE_RATE);
         }
-        return filters;
+        return k;
     }
 }

@@ -371,7 +371,8 @@ public final class MediaEndpoint {
 
     // ---- send path: rtp-io loop, per tick ----
 
-    private void tick(long tick, long skipped) {
+    /** Sends this tick's packet, if any; on the loop, from its {@link LoopTicker} (package-private for the benchmark). */
+    void tick(long tick, long skipped) {
         if (skipped > 0) {
             rtp.advance(skipped);
             rtp.silent();

@@ -121,6 +121,11 @@ public final class Mixer {
         }, loop);
     }
 
+    /** The seat of {@code endpoint}, or null; on the mixer's loop (the benchmark feeds seats through it). */
+    Party partyOf(MediaEndpoint endpoint) {
+        return find(endpoint);
+    }
+
     private Party find(MediaEndpoint endpoint) {
         for (Party p : parties) {
             if (p.endpoint == endpoint) {
@@ -130,7 +135,8 @@ public final class Mixer {
         return null;
     }
 
-    private void tick(long tick, long skipped) {
+    /** One mixing round; on the mixer's loop, from its {@link LoopTicker} (package-private for the benchmark). */
+    void tick(long tick, long skipped) {
         Arrays.fill(sum, 0);
         for (int i = 0; i < parties.size(); i++) {
             Party p = parties.get(i);

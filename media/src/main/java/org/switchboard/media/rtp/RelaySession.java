@@ -151,7 +151,7 @@ public final class RelaySession {
 
     /** Relays {@code leg} again after {@link #divert}. Completes once applied. */
     public CompletableFuture<Void> undivert(Leg leg) {
-        return CompletableFuture.runAsync(() -> rtp[leg.ordinal()].divert(null), loop);
+        return CompletableFuture.runAsync(() -> rtp[leg.ordinal()].undivert(), loop);
     }
 
     /** A snapshot of the counters, taken on the event loop. */

@@ -168,10 +168,15 @@ public final class RelayStream {
     /**
      * Hands the packets this stream accepts to {@code receiver} instead of relaying them, and stops relaying the
      * other leg's packets to this stream's peer: a PBX media endpoint now speaks to this peer through {@link
-     * #send}. {@code null} restores relaying.
+     * #send}, until {@link #undivert()}.
      */
     public void divert(PacketReceiver receiver) {
         divertedTo = receiver;
+    }
+
+    /** Relays again after {@link #divert}. */
+    public void undivert() {
+        divertedTo = null;
     }
 
     /** Where accepted packets go instead of the other leg, or null while relaying. */
