@@ -6,7 +6,6 @@ import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.Ticker;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -75,10 +74,7 @@ public final class MediaEndpoint {
     private AudioSource playing;
     private long playingId;
     private AudioSource toneDigit;
-    private RecordingSink recording;
-    private RecordOptions recordOptions = RecordOptions.UNLIMITED;
-    private long recordedSamples;
-    private long quietSamples;
+    private ActiveRecording recording;
     private Mixer.Party party;
     private boolean inbandDetection = true;
     private boolean expectingMedia = true;
@@ -176,15 +172,10 @@ public final class MediaEndpoint {
     public void record(RecordingSink sink, RecordOptions options) {
         loop.execute(() -> {
             endRecording(RecordingEnd.STOPPED);
+            recording = new ActiveRecording(sink, options);
             if (closing) {
-                recording = sink;
                 endRecording(RecordingEnd.CLOSED);
-                return;
             }
-            recording = sink;
-            recordOptions = options;
-            recordedSamples = 0;
-            quietSamples = 0;
         });
     }
 
@@ -344,29 +335,11 @@ public final class MediaEndpoint {
             }
         }
         if (recording != null) {
-            recordFrame(length);
+            RecordingEnd limit = recording.write(decoded, length);
+            if (limit != null) {
+                endRecording(limit);
+            }
         }
-    }
-
-    private void recordFrame(int length) {
-        recording.write(decoded, length);
-        recordedSamples += length;
-        quietSamples = rms(decoded, length) < recordOptions.silenceLevel() ? quietSamples + length : 0;
-        long max = recordOptions.maxDuration().toMillis() * 8;
-        long silence = recordOptions.silenceTimeout().toMillis() * 8;
-        if (max > 0 && recordedSamples >= max) {
-            endRecording(RecordingEnd.MAX_DURATION);
-        } else if (silence > 0 && quietSamples >= silence) {
-            endRecording(RecordingEnd.SILENCE);
-        }
-    }
-
-    private static double rms(short[] pcm, int length) {
-        double sum = 0;
-        for (int i = 0; i < length; i++) {
-            sum += (double) pcm[i] * pcm[i];
-        }
-        return Math.sqrt(sum / length);
     }
 
     // ---- send path: rtp-io loop, per tick ----
@@ -457,14 +430,11 @@ public final class MediaEndpoint {
     }
 
     private void endRecording(RecordingEnd reason) {
-        RecordingSink sink = recording;
-        if (sink == null) {
+        if (recording == null) {
             return;
         }
+        recording.finish(reason).thenAccept(result -> post(() -> listener.onRecordingFinished(result)));
         recording = null;
-        long samples = recordedSamples;
-        sink.finish().whenComplete((v, failure) -> post(() -> listener.onRecordingFinished(
-                new RecordingResult(reason, samples, sink.droppedSamples(), Optional.ofNullable(failure)))));
     }
 
     private void postDtmf(char digit, DtmfMethod method) {
