@@ -310,7 +310,8 @@ public final class MediaEndpoint {
             if (payloadType == audioPayloadType) {
                 jitter.insert(RtpPacket.sequenceNumber(data), data, offset, length, onFrame);
             } else if (payloadType == eventPayloadType) {
-                char digit = eventDetector.onPacket(RtpPacket.timestamp(data), data, offset, length);
+                char digit = eventDetector.onPacket(RtpPacket.ssrc(data), RtpPacket.timestamp(data), data, offset,
+                        length);
                 if (digit != 0) {
                     postDtmf(digit, DtmfMethod.RFC4733);
                 }

@@ -30,7 +30,7 @@ class TelephoneEventTest {
     }
 
     private char detect(ByteBuf packet) {
-        return detector.onPacket(RtpPacket.timestamp(packet), packet, RtpPacket.payloadOffset(packet),
+        return detector.onPacket(RtpPacket.ssrc(packet), RtpPacket.timestamp(packet), packet, RtpPacket.payloadOffset(packet),
                 packet.readableBytes() - RtpPacket.payloadOffset(packet));
     }
 
@@ -83,6 +83,23 @@ class TelephoneEventTest {
         assertThat(detect(first.getFirst())).isEqualTo('1');
         assertThat(detect(second.getFirst())).isEqualTo('2');
         assertThat(detect(first.getLast())).as("late end packet of the first press").isEqualTo((char) 0);
+    }
+
+    @Test
+    void aRestartedStreamWithAnOlderTimestampIsANewPress() {
+        List<ByteBuf> first = send(1, 320);
+        assertThat(detect(first.getFirst())).isEqualTo('1');
+        RtpPacketizer restarted = new RtpPacketizer(new SplittableRandom(99));
+        ByteBuf press = Unpooled.buffer();
+        sender.start(2, 320);
+        // move the new stream's timestamp until it is older than the first press's by serial comparison
+        long firstTimestamp = RtpPacket.timestamp(first.getFirst());
+        while ((int) (restarted.timestamp() - firstTimestamp) >= 0) {
+            restarted.advance(1 << 16);
+        }
+        sender.writeNext(press, restarted, 101);
+        assertThat(RtpPacket.ssrc(press)).isNotEqualTo(RtpPacket.ssrc(first.getFirst()));
+        assertThat(detect(press)).isEqualTo('2');
     }
 
     @Test
