@@ -113,11 +113,13 @@ public final class TerminatedSessionsLoad {
         Thread receiving = Thread.ofPlatform().name("load-receiver").start(rx);
         Thread generating = Thread.ofPlatform().name("load-generator").start(() -> generate(generator, recording, seconds));
         Map<String, Long> cpuBefore = mediaCpu();
+        long skippedBefore = endpoints.clock().skippedTicks();
         long wallStart = System.nanoTime();
         receiving.join();
         generating.join();
         long wall = System.nanoTime() - wallStart;
         Map<String, Long> cpuAfter = mediaCpu();
+        long skipped = endpoints.clock().skippedTicks() - skippedBefore;
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
         for (MediaEndpoint e : recording) {
@@ -138,7 +140,9 @@ public final class TerminatedSessionsLoad {
         long sentFrames = (long) recorders * GENERATED.get();
         System.out.printf("sessions=%d (players=%d recorders=%d) seconds=%d io_threads=%d load_avg=%.1f%n",
                 sessions, players, recorders, seconds, ioThreads, load);
-        rx.report(players);
+        rx.report(players, (long) players * seconds * 50);
+        System.out.printf("clock: %d loop-ticks skipped (a loop ran over 100 ms late; its streams sent nothing then)%n",
+                skipped);
         System.out.printf("recordings: frames sent=%d recorded=%d loss=%.3f%% failed=%d%n", sentFrames,
                 recordedSamples.get() / FRAME, 100.0 * (sentFrames - recordedSamples.get() / FRAME) / Math.max(1, sentFrames),
                 failedRecordings.get());
@@ -237,11 +241,12 @@ public final class TerminatedSessionsLoad {
             }
         }
 
-        void report(int expectedStreams) {
+        void report(int expectedStreams, long nominal) {
             long packets = streams.values().stream().mapToLong(s -> s[2]).sum();
             long lost = streams.values().stream().mapToLong(s -> s[3]).sum();
-            System.out.printf("played streams seen=%d/%d packets=%d lost=%d (%.3f%%)%n", streams.size(),
-                    expectedStreams, packets, lost, 100.0 * lost / Math.max(1, packets + lost));
+            System.out.printf("played streams seen=%d/%d packets=%d (%.1f%% of the nominal %d) sequence gaps=%d (%.3f%%)%n",
+                    streams.size(), expectedStreams, packets, 100.0 * packets / nominal, nominal, lost,
+                    100.0 * lost / Math.max(1, packets + lost));
             System.out.printf("packet interval ms: p1=%.1f p50=%.1f p99=%.1f p99.9=%.1f max=%s; within 20±2 ms: %.2f%%%n",
                     percentile(0.01), percentile(0.5), percentile(0.99), percentile(0.999),
                     histogram[BUCKETS] > 0 ? ">200" : String.format("%.1f", percentile(1.0)), withinTwo());

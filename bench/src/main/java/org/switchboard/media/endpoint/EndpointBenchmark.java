@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -93,7 +94,7 @@ public class EndpointBenchmark {
         RtpPacket.writeHeader(header, false, 0, 0, 0, 0xCAFE);
         MuLaw.encode(pcm, 0, template, 12, FRAME);
 
-        mixer = new Mixer("bench", socket.eventLoop(), new LoopTicker(socket.eventLoop(), 0));
+        mixer = new Mixer("bench", socket.eventLoop(), new LoopTicker(socket.eventLoop(), 0, new AtomicLong()));
         parties = new MediaEndpoint[3];
         for (int i = 0; i < 3; i++) {
             EmbeddedChannel partySocket = new EmbeddedChannel();
@@ -106,7 +107,7 @@ public class EndpointBenchmark {
     }
 
     private MediaEndpoint endpoint(EmbeddedChannel channel) {
-        MediaEndpoint e = new MediaEndpoint("bench", channel.eventLoop(), new LoopTicker(channel.eventLoop(), 0),
+        MediaEndpoint e = new MediaEndpoint("bench", channel.eventLoop(), new LoopTicker(channel.eventLoop(), 0, new AtomicLong()),
                 Ticker.systemTicker(), Duration.ofHours(1), new MediaEventListener() {}, Runnable::run);
         RelayStream stream = new RelayStream("bench rtp", true, LatchingRule.DEFAULT, Ticker.systemTicker());
         stream.attach(channel);

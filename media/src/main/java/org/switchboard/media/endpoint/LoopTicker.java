@@ -4,6 +4,7 @@ import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The {@link MediaClock}'s hand on one {@code rtp-io-} event loop: the clock posts ticks here, and this runs every
@@ -19,13 +20,16 @@ final class LoopTicker implements Runnable {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final List<Tickable> mixers = new ArrayList<>();
     private final List<Tickable> endpoints = new ArrayList<>();
+    private final AtomicLong skippedTicks;
     private volatile long latest;
     private long lastRun;
 
-    LoopTicker(EventLoop loop, long now) {
+    /** A ticker starting at tick {@code now}, adding the ticks it has to skip to {@code skippedTicks}. */
+    LoopTicker(EventLoop loop, long now, AtomicLong skippedTicks) {
         this.loop = loop;
         this.latest = now;
         this.lastRun = now;
+        this.skippedTicks = skippedTicks;
     }
 
     /** From the clock: ticks up to {@code tick} are due. */
@@ -46,6 +50,9 @@ final class LoopTicker implements Runnable {
         }
         long delivered = Math.min(count, MediaClock.MAX_CATCH_UP);
         long skipped = count - delivered;
+        if (skipped > 0) {
+            skippedTicks.addAndGet(skipped);
+        }
         for (long t = last - delivered + 1; t <= last; t++) {
             tickAll(mixers, t, skipped);
             tickAll(endpoints, t, skipped);

@@ -4,6 +4,7 @@ import io.netty.channel.EventLoop;
 import java.time.Duration;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,7 @@ public final class MediaClock implements AutoCloseable {
     private static final long FRAME_NANOS = FRAME.toNanos();
 
     private final CopyOnWriteArrayList<LoopTicker> loops = new CopyOnWriteArrayList<>();
+    private final AtomicLong skippedTicks = new AtomicLong();
     private final Thread thread;
     private volatile long tick;
     private volatile boolean running = true;
@@ -48,9 +50,17 @@ public final class MediaClock implements AutoCloseable {
         return tick;
     }
 
+    /**
+     * Ticks that loops ran too late to deliver (beyond {@link #MAX_CATCH_UP}), summed over the loops: each is 20 ms
+     * that every endpoint on such a loop did not send. Zero on a machine that keeps up; for metrics and benchmarks.
+     */
+    public long skippedTicks() {
+        return skippedTicks.get();
+    }
+
     /** A ticker for {@code loop}, ticked from now on. */
     LoopTicker register(EventLoop loop) {
-        LoopTicker ticker = new LoopTicker(loop, tick);
+        LoopTicker ticker = new LoopTicker(loop, tick, skippedTicks);
         loops.add(ticker);
         return ticker;
     }
