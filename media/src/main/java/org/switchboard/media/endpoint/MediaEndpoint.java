@@ -351,7 +351,8 @@ public final class MediaEndpoint {
             rtp.advance(skipped);
             rtp.silent();
         }
-        if (tick % TIMEOUT_CHECK_TICKS == 0) {
+        // an endpoint attached to a relay leg leaves media timeouts to the relay session, which watches that leg
+        if (tick % TIMEOUT_CHECK_TICKS == 0 && sockets.ownsStream()) {
             checkMediaTimeout();
         }
         boolean sent = false;

@@ -17,6 +17,9 @@ public interface MediaEventListener {
     /** A recording ended; its sink has stored everything (a WAV file is complete on disk) unless it failed. */
     default void onRecordingFinished(RecordingResult result) {}
 
-    /** No RTP arrived for the relay's media timeout while media was expected; reported once per silence. */
+    /**
+     * No RTP arrived for the relay's media timeout while media was expected; reported once per silence. Endpoints
+     * {@linkplain MediaEndpoints#attach attached} to a relay leg leave this to the relay session's own timeout.
+     */
     default void onMediaTimeout() {}
 }
