@@ -83,15 +83,18 @@ class SippCapturesIT {
         for (int at = 0; at < packets.size(); at++) {
             phone.send(endpoint.localRtp(), packets.get(at));
             if (at % 20 == 19 || at == packets.size() - 1) {
-                // a burst of the whole capture would overflow the socket's receive buffer; the endpoint reads
-                // at its own pace, as it would 30 ms packets
+                // a burst of the whole capture would overflow the socket's receive buffer; and 600 ms of audio
+                // per 300 ms keeps well within the recorder's 4 s ring, which its writer drains every 100 ms
                 for (int i = 0; i < 200 && endpoint.stats().join().rtp().packetsIn() <= at; i++) {
-                    sleep();
+                    sleep(10);
                 }
+                sleep(300);
             }
         }
         endpoint.stopRecording();
-        assertThat(events.recording().succeeded()).isTrue();
+        RecordingResult result = events.recording();
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.droppedSamples()).isZero();
 
         // the jitter buffer holds back nothing of an in-order stream: every payload, decoded, in order
         int payload = packets.getFirst().length - 12;
@@ -113,9 +116,9 @@ class SippCapturesIT {
         return ByteBuffer.wrap(packets.getFirst()).getInt(4) & 0xFFFF_FFFFL;
     }
 
-    private static void sleep() {
+    private static void sleep(long millis) {
         try {
-            Thread.sleep(10);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
