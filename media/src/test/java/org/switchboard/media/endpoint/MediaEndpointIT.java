@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,7 @@ import org.switchboard.media.rtp.RelaySettings;
 import org.switchboard.media.rtp.RelayTransport;
 import org.switchboard.media.rtp.RtpRelay;
 import org.switchboard.media.rtp.UdpPhone;
+import org.switchboard.media.sdp.Codec;
 
 /** A media endpoint on real UDP sockets on 127.0.0.1, talking to a plain socket playing the phone. */
 class MediaEndpointIT {
@@ -282,5 +285,64 @@ class MediaEndpointIT {
         endpoint.close().join();
         assertThat(events.next()).isEqualTo("playback " + id + " CLOSED");
         assertThat(relay.availablePortPairs()).isEqualTo(free + 1);
+    }
+
+    @Test
+    void withoutTelephoneEventDtmfIsSentAsItsTonePair() {
+        MediaEndpoint endpoint = endpoints.open("tones", events, Runnable::run).join();
+        endpoint.setRemote(new RemoteMedia(Optional.of(phone.address()), 0, Codec.PCMU, Optional.empty()));
+        endpoint.stats().join();
+        endpoint.sendDtmf('4', Duration.ofMillis(120));
+        InbandDtmfDetector detector = new InbandDtmfDetector();
+        StringBuilder heard = new StringBuilder();
+        short[] pcm = new short[FRAME];
+        for (int i = 0; i < 6; i++) {
+            ByteBuffer b = RtpFrames.view(phone.receive().orElseThrow(() -> new AssertionError("tone packet missing")));
+            assertThat(RtpFrames.payloadType(b)).isZero();
+            RtpFrames.decodePcmu(b, pcm, 0);
+            char d = detector.process(pcm, FRAME);
+            if (d != 0) {
+                heard.append(d);
+            }
+        }
+        assertThat(heard).hasToString("4");
+    }
+
+    @Test
+    void stoppingOrReplacingAPlaybackIsReportedWithItsId() {
+        MediaEndpoint endpoint = open();
+        long first = endpoint.play(AudioClip.tone(1000, 0.3, Duration.ofSeconds(10)).source());
+        phone.receive().orElseThrow();
+        long second = endpoint.play(AudioClip.tone(400, 0.3, Duration.ofSeconds(10)).source());
+        assertThat(events.next()).isEqualTo("playback " + first + " REPLACED");
+        endpoint.stopPlayback();
+        assertThat(events.next()).isEqualTo("playback " + second + " STOPPED");
+        assertThat(second).isNotEqualTo(first);
+    }
+
+    @Test
+    void endpointsOpenedAndClosedConcurrentlyGiveEveryPortBack() throws Exception {
+        int free = relay.availablePortPairs();
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    for (int round = 0; round < 5; round++) {
+                        MediaEndpoint e = endpoints.open("race", new EventLog(), Runnable::run).join();
+                        e.setRemote(RemoteMedia.pcmu(phone.address()));
+                        e.play(AudioClip.tone(1000, 0.3, Duration.ofMillis(100)).source());
+                        e.close().join();
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(failures).isEmpty();
+        assertThat(relay.availablePortPairs()).isEqualTo(free);
     }
 }
