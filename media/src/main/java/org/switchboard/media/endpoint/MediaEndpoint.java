@@ -16,6 +16,7 @@ import org.switchboard.media.rtp.PacketReceiver;
 import org.switchboard.media.rtp.PortPair;
 import org.switchboard.media.rtp.RelayStream;
 import org.switchboard.media.rtp.RtpPacket;
+import org.switchboard.media.rtp.SilenceWatch;
 
 /**
  * One leg's media terminated by the PBX itself (voicemail, the attendant, a conference seat): an RTP/RTCP port
@@ -77,9 +78,7 @@ public final class MediaEndpoint {
     private ActiveRecording recording;
     private Mixer.Party party;
     private boolean inbandDetection = true;
-    private boolean expectingMedia = true;
-    private boolean timedOut;
-    private long armedAtNanos;
+    private SilenceWatch silence;
     private long unknownPayloadType;
     private boolean closing;
 
@@ -101,7 +100,7 @@ public final class MediaEndpoint {
     MediaEndpoint start(EndpointSockets endpointSockets, RelayStream rtpStream) {
         sockets = endpointSockets;
         stream = rtpStream;
-        armedAtNanos = time.nanoTime();
+        silence = new SilenceWatch(mediaTimeoutNanos, time.nanoTime());
         ticker.add(pacer, false);
         return this;
     }
@@ -217,11 +216,7 @@ public final class MediaEndpoint {
      * so its silence is no media timeout; true re-arms the timeout from now.
      */
     public void expectMedia(boolean expected) {
-        loop.execute(() -> {
-            expectingMedia = expected;
-            timedOut = false;
-            armedAtNanos = time.nanoTime();
-        });
+        loop.execute(() -> silence.expect(expected, time.nanoTime()));
     }
 
     /** A snapshot of the counters, taken on the event loop. */
@@ -405,17 +400,7 @@ public final class MediaEndpoint {
     }
 
     private void checkMediaTimeout() {
-        long now = time.nanoTime();
-        long lastReceived = stream.lastReceivedNanos();
-        if (timedOut) {
-            if (lastReceived <= armedAtNanos) {
-                return;
-            }
-            timedOut = false;
-        }
-        if (expectingMedia && now - Math.max(lastReceived, armedAtNanos) >= mediaTimeoutNanos) {
-            timedOut = true;
-            armedAtNanos = now;
+        if (silence.check(time.nanoTime(), stream.lastReceivedNanos())) {
             post(listener::onMediaTimeout);
         }
     }
