@@ -32,9 +32,7 @@ public final class RelaySession {
     private final InetSocketAddress[] localRtp;
     private final RelayStream[] rtp = new RelayStream[2];
     private final RelayStream[] rtcp = new RelayStream[2];
-    private final boolean[] expectingMedia = {true, true};
-    private final boolean[] timedOut = new boolean[2];
-    private final long[] armedAtNanos = new long[2];
+    private final SilenceWatch[] silence = new SilenceWatch[2];
     private final long timeoutNanos;
     private final Ticker ticker;
     private final MediaTimeoutListener timeoutListener;
@@ -65,7 +63,7 @@ public final class RelaySession {
         for (Leg leg : Leg.values()) {
             rtp[leg.ordinal()] = new RelayStream(label + " " + leg + " rtp", true, settings.latching(), ticker);
             rtcp[leg.ordinal()] = new RelayStream(label + " " + leg + " rtcp", false, settings.latching(), ticker);
-            armedAtNanos[leg.ordinal()] = ticker.nanoTime();
+            silence[leg.ordinal()] = new SilenceWatch(timeoutNanos, ticker.nanoTime());
         }
     }
 
@@ -87,7 +85,7 @@ public final class RelaySession {
     }
 
     /** The event loop that owns this session and its sockets. */
-    EventLoop eventLoop() {
+    public EventLoop eventLoop() {
         return loop;
     }
 
@@ -127,11 +125,27 @@ public final class RelaySession {
      * its silence is not a media timeout. Setting it true re-arms the timeout from now. Completes once applied.
      */
     public CompletableFuture<Void> expectMedia(Leg leg, boolean expected) {
-        return CompletableFuture.runAsync(() -> {
-            expectingMedia[leg.ordinal()] = expected;
-            armedAtNanos[leg.ordinal()] = ticker.nanoTime();
-            timedOut[leg.ordinal()] = false;
+        return CompletableFuture.runAsync(() -> silence[leg.ordinal()].expect(expected, ticker.nanoTime()), loop);
+    }
+
+    /**
+     * Diverts {@code leg}'s RTP to a PBX media endpoint: what the leg's peer sends goes to {@code receiver} instead
+     * of the other leg, the other leg's packets no longer reach this peer, and the returned stream (this leg's RTP
+     * stream, latched on the peer) carries what the endpoint sends. Used for music on hold and prompts to one party
+     * of a bridged call, without re-INVITE: the peer keeps talking to the same port. Completes once applied;
+     * {@link #undivert} restores relaying.
+     */
+    public CompletableFuture<RelayStream> divert(Leg leg, PacketReceiver receiver) {
+        return CompletableFuture.supplyAsync(() -> {
+            RelayStream stream = rtp[leg.ordinal()];
+            stream.divert(receiver);
+            return stream;
         }, loop);
+    }
+
+    /** Relays {@code leg} again after {@link #divert}. Completes once applied. */
+    public CompletableFuture<Void> undivert(Leg leg) {
+        return CompletableFuture.runAsync(() -> rtp[leg.ordinal()].undivert(), loop);
     }
 
     /** A snapshot of the counters, taken on the event loop. */
@@ -142,7 +156,7 @@ public final class RelaySession {
 
     private LegStats legStats(Leg leg) {
         int i = leg.ordinal();
-        return new LegStats(rtp[i].snapshot(), rtcp[i].snapshot(), timedOut[i]);
+        return new LegStats(rtp[i].snapshot(), rtcp[i].snapshot(), silence[i].timedOut());
     }
 
     private void checkMediaTimeouts() {
@@ -150,18 +164,9 @@ public final class RelaySession {
         for (Leg leg : Leg.values()) {
             int i = leg.ordinal();
             long lastReceived = rtp[i].lastReceivedNanos();
-            if (timedOut[i]) {
-                if (lastReceived <= armedAtNanos[i]) {
-                    continue;
-                }
-                // media came back after a reported timeout: a later silence is reported again
-                timedOut[i] = false;
-            }
-            long lastHeard = Math.max(lastReceived, armedAtNanos[i]);
-            if (expectingMedia[i] && now - lastHeard >= timeoutNanos) {
-                timedOut[i] = true;
-                armedAtNanos[i] = now;
-                log.info("rtp media timeout label={} leg={} silentFor={}", label, leg, Duration.ofNanos(now - lastHeard));
+            long silentFor = now - Math.max(lastReceived, silence[i].armedAtNanos());
+            if (silence[i].check(now, lastReceived)) {
+                log.info("rtp media timeout label={} leg={} silentFor={}", label, leg, Duration.ofNanos(silentFor));
                 notifyTimeout(leg);
             }
         }
