@@ -53,7 +53,8 @@ final class ConfigSchema {
                     "tls_dir", value(ValueKind.TEXT, "./data/tls")),
             "http", section(
                     "bind", value(ValueKind.HOST, "0.0.0.0"),
-                    "port", value(ValueKind.PORT_OR_ANY, "8080")),
+                    "port", value(ValueKind.PORT_OR_ANY, "8080"),
+                    "tls", value(ValueKind.BOOLEAN, "true")),
             "rtp", section(
                     "port_min", value(ValueKind.PORT, "10000"),
                     "port_max", value(ValueKind.PORT, "20000"),

@@ -34,8 +34,13 @@ public record SwitchboardConfig(Sip sip, Http http, Rtp rtp, Calls calls, Databa
     public record Sip(String bind, int port, int tlsPort, String domain, Optional<String> externalAddress,
                       boolean digestSha256, Path tlsDir) {}
 
-    /** Where the REST API and admin panel listen; port 0 means one chosen by the operating system. */
-    public record Http(String bind, int port) {}
+    /**
+     * Where the REST API, admin panel and phone provisioning listen; port 0 means one chosen by the
+     * operating system.
+     *
+     * @param tls whether the port answers HTTPS too (with the certificate in {@code sip.tls_dir})
+     */
+    public record Http(String bind, int port, boolean tls) {}
 
     /**
      * The UDP port range for RTP media, both ends included.

@@ -51,7 +51,7 @@ class ConfigLoaderTest {
 
         assertThat(config.sip()).isEqualTo(new SwitchboardConfig.Sip("0.0.0.0", 5060, 5061, "switchboard.local", Optional.empty(),
                 true, Path.of("./data/tls")));
-        assertThat(config.http()).isEqualTo(new SwitchboardConfig.Http("0.0.0.0", 8080));
+        assertThat(config.http()).isEqualTo(new SwitchboardConfig.Http("0.0.0.0", 8080, true));
         assertThat(config.rtp()).isEqualTo(new SwitchboardConfig.Rtp(10000, 20000, Duration.ofSeconds(60), OptionalInt.empty()));
         assertThat(config.database().url()).isEqualTo("jdbc:sqlite:./data/switchboard.db");
         assertThat(config.database().poolSize()).isEmpty();
@@ -89,6 +89,7 @@ class ConfigLoaderTest {
                 http:
                   bind: 127.0.0.1
                   port: 0
+                  tls: false
                 rtp:
                   port_min: 30000
                   port_max: 30100
@@ -113,7 +114,7 @@ class ConfigLoaderTest {
 
         assertThat(config.sip()).isEqualTo(new SwitchboardConfig.Sip("127.0.0.1", 5070, 5071, "pbx.example.com", Optional.of("203.0.113.7"),
                 false, Path.of("./data/tls")));
-        assertThat(config.http()).isEqualTo(new SwitchboardConfig.Http("127.0.0.1", 0));
+        assertThat(config.http()).isEqualTo(new SwitchboardConfig.Http("127.0.0.1", 0, false));
         assertThat(config.rtp()).isEqualTo(new SwitchboardConfig.Rtp(30000, 30100, Duration.ofSeconds(60), OptionalInt.of(2)));
         assertThat(config.database()).isEqualTo(new SwitchboardConfig.Database("jdbc:postgresql://127.0.0.1:5432/sb", "sb", "s3cret",
                 OptionalInt.of(7), SqliteSynchronous.FULL));
