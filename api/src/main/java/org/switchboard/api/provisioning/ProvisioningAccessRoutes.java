@@ -74,7 +74,7 @@ public final class ProvisioningAccessRoutes implements Routes {
         return BearerAuthFilter.session(ctx).map(AdminSession::username).map(u -> "admin:" + u).orElse("api");
     }
 
-    /** The provisioning URL to give phones; {@code httpsUrl} null when HTTPS is off. */
+    /** The provisioning URL to give phones; {@code httpsUrl} null (absent in JSON) when HTTPS is off. */
     record ProvisioningAccessView(String token, String httpUrl, String httpsUrl) {}
 
     /** A device's HTTP credentials; the password only in the answer that generated it. */

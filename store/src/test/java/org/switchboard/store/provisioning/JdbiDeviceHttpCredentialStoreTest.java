@@ -19,7 +19,7 @@ class JdbiDeviceHttpCredentialStoreTest {
     private static final String MD5_B = "fedcba9876543210fedcba9876543210";
 
     private static NewDeviceHttpCredential credential(String mac, String md5) {
-        return new NewDeviceHttpCredential(mac, mac, "switchboard-provisioning", md5, md5 + md5);
+        return new NewDeviceHttpCredential(mac, mac, "switchboard-provisioning", md5);
     }
 
     @BothEngines
