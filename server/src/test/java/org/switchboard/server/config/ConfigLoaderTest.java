@@ -181,7 +181,7 @@ class ConfigLoaderTest {
     @Test
     void unknownKeyWithoutANearMatchListsTheKnownKeys() {
         assertThat(problems("http:\n  colour: blue\n", Map.of()))
-                .containsExactly("FILE:2: http.colour: unknown key (known keys here: bind, port)");
+                .containsExactly("FILE:2: http.colour: unknown key (known keys here: bind, port, tls)");
     }
 
     @Test
