@@ -27,7 +27,8 @@ import org.switchboard.pbx.provisioning.ProvisioningUrlToken;
  * file name of another vendor, and a request from an address other than the device's static IP
  * all get the same 404 (a scanner cannot tell which); a device with HTTP credentials is challenged
  * (401, RFC 7616) until the request proves its password. Every 404 and every wrong password
- * counts against the client in the throttle. Handlers run on virtual threads.
+ * counts against the client in the throttle. With {@code httpsOnly}, a request over plain HTTP
+ * gets the same 404 (the file would cross the network in clear). Handlers run on virtual threads.
  */
 public final class ProvisionFileRoutes implements Routes {
     private static final Logger log = LoggerFactory.getLogger(ProvisionFileRoutes.class);
@@ -36,13 +37,16 @@ public final class ProvisionFileRoutes implements Routes {
     private final ProvisioningUrlToken urlToken;
     private final DeviceHttpAuth httpAuth;
     private final ScanThrottle throttle;
+    private final boolean httpsOnly;
 
+    /** @param httpsOnly whether files are refused to requests over plain HTTP */
     public ProvisionFileRoutes(ProvisioningService service, ProvisioningUrlToken urlToken, DeviceHttpAuth httpAuth,
-                               ScanThrottle throttle) {
+                               ScanThrottle throttle, boolean httpsOnly) {
         this.service = service;
         this.urlToken = urlToken;
         this.httpAuth = httpAuth;
         this.throttle = throttle;
+        this.httpsOnly = httpsOnly;
     }
 
     @Override
@@ -75,6 +79,10 @@ public final class ProvisionFileRoutes implements Routes {
         if (!urlToken.matches(token)) {
             // The token is never logged: a log reader must not learn it from a near miss.
             refuse(ctx, client, "wrong url token file=" + fileName);
+            return;
+        }
+        if (httpsOnly && !ctx.scheme().equals("https")) {
+            refuse(ctx, client, "plain http while provisioning.https_only is on file=" + fileName);
             return;
         }
         Optional<ProvisioningRequest> request = ProvisioningRequestPath.parse(ProvisioningRequestPath.PREFIX + fileName);

@@ -43,7 +43,7 @@ class ProvisioningCurlIT {
         db = TestDatabases.sqlite();
         pair = TlsCertificates.selfSigned(tlsDir, "127.0.0.1");
         node = new ProvisioningNode(db.database(), DeviceSecretCipher.newKey(), new TestClock(Instant.parse("2026-05-01T10:00:00Z")),
-                ScanThrottle.Settings.defaults(), Optional.of(new TlsIdentity(pair.certificate(), pair.privateKey())));
+                ScanThrottle.Settings.defaults(), Optional.of(new TlsIdentity(pair.certificate(), pair.privateKey())), false);
         node.extension("1001", "Alice");
         node.provisioning.save(DeviceInput.parse(MAC, "1001", "yealink", "T46S"), "test");
         password = json(node.send("POST", "/api/provisioning/devices/" + MAC + "/http-credentials", node.login(), null))

@@ -50,7 +50,7 @@ class ProvisioningHttpsTest {
         db = TestDatabases.sqlite();
         pair = TlsCertificates.selfSigned(tlsDir, "127.0.0.1");
         node = new ProvisioningNode(db.database(), DeviceSecretCipher.newKey(), new TestClock(Instant.parse("2026-05-01T10:00:00Z")),
-                ScanThrottle.Settings.defaults(), Optional.of(new TlsIdentity(pair.certificate(), pair.privateKey())));
+                ScanThrottle.Settings.defaults(), Optional.of(new TlsIdentity(pair.certificate(), pair.privateKey())), false);
         node.extension("1001", "Alice");
         node.provisioning.save(DeviceInput.parse("001565000001", "1001", "yealink", "T46S"), "test");
     }
@@ -76,6 +76,19 @@ class ProvisioningHttpsTest {
     @Test
     void plainHttpStillAnswersOnTheSamePort() {
         assertThat(node.fetch(FILE).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void withHttpsOnlyPlainHttpGets404AndHttpsTheFile() throws Exception {
+        node.close();
+        node = new ProvisioningNode(db.database(), DeviceSecretCipher.newKey(), new TestClock(Instant.parse("2026-05-01T10:00:00Z")),
+                ScanThrottle.Settings.defaults(), Optional.of(new TlsIdentity(pair.certificate(), pair.privateKey())), true);
+        node.provisioning.save(DeviceInput.parse("001565000002", "1001", "yealink", "T46S"), "test");
+        assertThat(node.fetch("001565000002.cfg").statusCode()).as("plain HTTP with the token").isEqualTo(404);
+        try (HttpClient client = HttpClient.newBuilder().sslContext(trusting(pair.certificate())).build()) {
+            assertThat(client.send(get("https", node.path("001565000002.cfg")), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).as("HTTPS").isEqualTo(200);
+        }
     }
 
     @Test

@@ -72,7 +72,9 @@ final class ProvisioningNode implements AutoCloseable {
     private final EventBus events = new EventBus();
     private final HttpClient client = HttpClient.newHttpClient();
 
-    ProvisioningNode(Database db, byte[] key, TestClock clock, ScanThrottle.Settings throttle, Optional<TlsIdentity> tls) {
+    /** @param httpsOnly whether phones' files are refused over plain HTTP */
+    ProvisioningNode(Database db, byte[] key, TestClock clock, ScanThrottle.Settings throttle, Optional<TlsIdentity> tls,
+                     boolean httpsOnly) {
         this.clock = clock;
         Argon2PasswordHasher hasher = new Argon2PasswordHasher(256, 1, 1);
         AdminAuthService auth = new AdminAuthService(new JdbiAdminUserStore(db), new JdbiAdminTokenStore(db), hasher,
@@ -99,11 +101,12 @@ final class ProvisioningNode implements AutoCloseable {
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 List.of(new AuthRoutes(auth), new ExtensionRoutes(extensions), new ProvisioningRoutes(provisioning, urlToken),
                         new ProvisioningAccessRoutes(urlToken, httpAuth, tls.isPresent()),
-                        new ProvisionFileRoutes(provisioning, urlToken, httpAuth, new ScanThrottle(throttle, clock)))).start();
+                        new ProvisionFileRoutes(provisioning, urlToken, httpAuth, new ScanThrottle(throttle, clock),
+                                httpsOnly))).start();
     }
 
     ProvisioningNode(Database db, byte[] key, TestClock clock, ScanThrottle.Settings throttle) {
-        this(db, key, clock, throttle, Optional.empty());
+        this(db, key, clock, throttle, Optional.empty(), false);
     }
 
     ProvisioningNode(Database db, byte[] key, TestClock clock) {

@@ -76,7 +76,7 @@ final class ConfigBinder {
                 new SwitchboardConfig.Provisioning(Path.of(v.text("provisioning.key_file")),
                         v.optional("provisioning.template_dir").filter(d -> !d.isBlank()).map(Path::of),
                         v.text("provisioning.voicemail_number"), ZoneId.of(v.text("provisioning.time_zone").strip()),
-                        v.text("provisioning.ntp_server"), devices),
+                        v.text("provisioning.ntp_server"), Boolean.parseBoolean(v.text("provisioning.https_only")), devices),
                 extensions);
     }
 
@@ -89,6 +89,11 @@ final class ConfigBinder {
 
     /** Rules between keys, checked when the keys involved are each valid (so one typo gives one message). */
     private void checkRelations(Values v, Set<String> invalid) {
+        if (!invalid.contains("provisioning.https_only") && !invalid.contains("http.tls")
+                && v.text("provisioning.https_only").equals("true") && v.text("http.tls").equals("false")) {
+            problems.add(new ConfigProblem(v.origin("provisioning.https_only"), "provisioning.https_only",
+                    "needs http.tls: true (with HTTPS off, no phone could fetch its file)"));
+        }
         if (!invalid.contains("rtp.port_min") && !invalid.contains("rtp.port_max")
                 && v.integer("rtp.port_min") >= v.integer("rtp.port_max")) {
             problems.add(new ConfigProblem(v.origin("rtp.port_min"), "rtp.port_min", "must be below rtp.port_max ("

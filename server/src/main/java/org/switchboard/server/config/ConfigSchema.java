@@ -78,6 +78,7 @@ final class ConfigSchema {
                     "voicemail_number", value(ValueKind.TEXT, "*97"),
                     "time_zone", value(ValueKind.TIME_ZONE, "UTC"),
                     "ntp_server", value(ValueKind.HOST, "pool.ntp.org"),
+                    "https_only", value(ValueKind.BOOLEAN, "false"),
                     "devices", new ListOf(section(
                             "mac", required(ValueKind.TEXT),
                             "extension", required(ValueKind.TEXT),

@@ -91,11 +91,11 @@ public record SwitchboardConfig(Sip sip, Http http, Rtp rtp, Calls calls, Databa
     /**
      * Phone provisioning: where the key that encrypts provisioned SIP passwords is kept (outside the
      * database, so a copy of the database alone reveals none), an optional folder of template
-     * overrides, the site-wide values written into every phone's file, and the devices copied into
-     * an empty device table once (seed).
+     * overrides, the site-wide values written into every phone's file, whether phones' files are
+     * served over HTTPS only, and the devices copied into an empty device table once (seed).
      */
     public record Provisioning(Path keyFile, Optional<Path> templateDir, String voicemailNumber, ZoneId timeZone,
-                               String ntpServer, List<DeviceImportRow> devices) {
+                               String ntpServer, boolean httpsOnly, List<DeviceImportRow> devices) {
         public Provisioning {
             devices = List.copyOf(devices);
         }

@@ -37,10 +37,12 @@ public final class HttpWiring {
      * The API server, not yet started.
      *
      * @param tls the certificate HTTPS answers with, when {@code http.tls} is on
+     * @param httpsOnly whether phones' files are refused over plain HTTP ({@code provisioning.https_only})
      * @param calls call control's view of the calls in progress; without it there is no
      *     {@code /api/calls} (and the panel offers no active calls)
      */
-    public static ApiServer build(SwitchboardConfig.Http config, TlsIdentity tls, Stores stores, Features features, SipWiring sip,
+    public static ApiServer build(SwitchboardConfig.Http config, TlsIdentity tls, boolean httpsOnly, Stores stores,
+                                  Features features, SipWiring sip,
                                   ProvisioningWiring provisioning, Optional<ActiveCalls> calls,
                                   PrometheusMeterRegistry registry, Clock clock, String version) {
         List<Routes> routes = new ArrayList<>(List.of(
@@ -56,7 +58,7 @@ public final class HttpWiring {
                 new ProvisioningRoutes(provisioning.service(), provisioning.urlToken()),
                 new ProvisioningAccessRoutes(provisioning.urlToken(), provisioning.httpAuth(), config.tls()),
                 new ProvisionFileRoutes(provisioning.service(), provisioning.urlToken(), provisioning.httpAuth(),
-                        new ScanThrottle(ScanThrottle.Settings.defaults(), clock))));
+                        new ScanThrottle(ScanThrottle.Settings.defaults(), clock), httpsOnly)));
         calls.ifPresent(active -> routes.add(new CallRoutes(active)));
         HttpSettings settings = new HttpSettings(config.bind(), config.port(), version);
         return new ApiServer(config.tls() ? settings.withTls(tls) : settings, features.adminAuth(), registry, routes);

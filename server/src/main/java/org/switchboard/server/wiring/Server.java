@@ -77,7 +77,8 @@ public final class Server {
             // SIP after the services it calls and before HTTP (architecture.md, "Startup and shutdown order").
             sip = SipWiring.start(config, stores.database(), features, digestNonceKey(stores, clock),
                     Optional.of(config.sip().tlsDir()), registry, housekeeping.scheduler(), clock);
-            ApiServer http = HttpWiring.build(config.http(), httpsIdentity(config), stores, features, sip, provisioning, Optional.of(sip.calls()),
+            ApiServer http = HttpWiring.build(config.http(), httpsIdentity(config), config.provisioning().httpsOnly(),
+                    stores, features, sip, provisioning, Optional.of(sip.calls()),
                     registry, clock, version);
             http.start();
             log.info("switchboard started version={} http={}:{} sip={}:{} database={}", version, config.http().bind(),

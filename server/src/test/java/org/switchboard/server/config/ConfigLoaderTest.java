@@ -179,6 +179,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void httpsOnlyProvisioningWithoutHttpsIsAProblem() throws IOException {
+        assertThat(problems("http:\n  tls: false\nprovisioning:\n  https_only: true\n", Map.of()))
+                .containsExactly("FILE:4: provisioning.https_only: needs http.tls: true (with HTTPS off, no phone could fetch its file)");
+        assertThat(load("provisioning:\n  https_only: true\n", Map.of()).provisioning().httpsOnly())
+                .as("http.tls is on by default").isTrue();
+    }
+
+    @Test
     void unknownKeyWithoutANearMatchListsTheKnownKeys() {
         assertThat(problems("http:\n  colour: blue\n", Map.of()))
                 .containsExactly("FILE:2: http.colour: unknown key (known keys here: bind, port, tls)");
