@@ -95,17 +95,26 @@ export function render(main) {
     const alert = card.querySelector('.alert');
     rotate.addEventListener('click', () => { really.hidden = false; really.focus(); });
     really.addEventListener('click', () => show(api('POST', '/api/provisioning/access/rotate')));
+    let latest = 0;
     show(api('GET', '/api/provisioning/access'));
 
     async function show(answer) {
+      // The first load and a rotation may answer out of order: only the last request's answer counts.
+      const mine = ++latest;
       really.hidden = true;
       try {
         const access = await answer;
+        if (mine !== latest) {
+          return;
+        }
         urls.replaceChildren(
           h('dt', {}, 'HTTP'), h('dd', {}, h('code', { id: 'provisioning-http-url' }, access.http_url)),
           ...(access.https_url ? [h('dt', {}, 'HTTPS'), h('dd', {}, h('code', { id: 'provisioning-https-url' }, access.https_url))] : []));
         alert.hidden = true;
       } catch (error) {
+        if (mine !== latest) {
+          return;
+        }
         alert.textContent = `Could not load the provisioning URL: ${error.message}`;
         alert.hidden = false;
       }

@@ -1,8 +1,10 @@
 package org.switchboard.api.panel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -167,8 +169,8 @@ class PanelProvisioningIT {
         assertThat(urlToken.current()).as("the first click only asks").isEqualTo(before);
         browser.waitFor(By.id("rotate-token-confirm")).click();
 
+        await().atMost(Duration.ofSeconds(10)).until(() -> !urlToken.current().equals(before));
         browser.waitForText(By.id("provisioning-http-url"), "/provision/" + urlToken.current() + "/");
-        assertThat(urlToken.current()).isNotEqualTo(before);
     }
 
     @Test
