@@ -1,6 +1,8 @@
-// The provisioning page: devices (phones the server writes configuration for) through
-// /api/provisioning/devices — list, add or replace, static IP, delete, and bulk CSV import with
-// one result per line. The device's SIP secret is sealed on the server and never shown.
+// The provisioning page: the URL to give phones (with the installation's token, which can be
+// rotated), devices (phones the server writes configuration for) through
+// /api/provisioning/devices — list, add or replace, static IP, HTTP password, delete, and bulk CSV
+// import with one result per line. The device's SIP secret is sealed on the server and never
+// shown; a device's HTTP password is shown once, when generated.
 import { api } from './api.js';
 import { alertBox, clearErrors, confirmDialog, field, h, showError } from './dom.js';
 
@@ -29,6 +31,7 @@ export function render(main) {
 
   main.append(
     h('h1', {}, 'Devices'),
+    provisioningUrl(),
     editor.form,
     importForm(),
     h('h2', {}, 'Provisioned devices'),
@@ -71,7 +74,64 @@ export function render(main) {
       h('td', { class: 'actions' },
         h('button', { type: 'button', class: 'secondary', 'aria-label': `Edit device ${d.mac_address}`, onclick: () => editor.edit(d) }, 'Edit'),
         h('button', { type: 'button', class: 'secondary', 'aria-label': `Static IP of device ${d.mac_address}`, onclick: () => editStaticIp(d) }, 'Static IP'),
+        h('button', { type: 'button', class: 'secondary', 'aria-label': `New HTTP password for device ${d.mac_address}`, onclick: () => newHttpPassword(d) }, 'HTTP password'),
         h('button', { type: 'button', class: 'danger', 'aria-label': `Delete device ${d.mac_address}`, onclick: () => confirm.ask(`Device ${d.mac_address} (extension ${d.extension_number}) will no longer get its configuration.`, () => remove(d)) }, 'Delete')));
+  }
+
+  /** The URL phones are given (DHCP option 66, redirection service); rotating asks once more inline. */
+  function provisioningUrl() {
+    const urls = h('dl', { id: 'provisioning-urls' });
+    const rotate = h('button', { type: 'button', class: 'secondary', id: 'rotate-token' }, 'Rotate token…');
+    const really = h('button', { type: 'button', class: 'danger', id: 'rotate-token-confirm', hidden: true },
+      'Rotate now: every phone must be given the new URL');
+    const card = h('section', { class: 'card', id: 'provisioning-url', 'aria-labelledby': 'provisioning-url-title' },
+      h('h2', { id: 'provisioning-url-title' }, 'Provisioning URL'),
+      h('p', { class: 'hint' }, 'Give phones this URL (DHCP option 66 or the vendor\'s redirection service). '
+        + 'Host and port are the ones this page was opened with; use the address phones reach. '
+        + 'Requests without the token get 404.'),
+      alertBox(),
+      urls,
+      h('div', { class: 'buttons' }, rotate, really));
+    const alert = card.querySelector('.alert');
+    rotate.addEventListener('click', () => { really.hidden = false; really.focus(); });
+    really.addEventListener('click', () => show(api('POST', '/api/provisioning/access/rotate')));
+    let latest = 0;
+    show(api('GET', '/api/provisioning/access'));
+
+    async function show(answer) {
+      // The first load and a rotation may answer out of order: only the last request's answer counts.
+      const mine = ++latest;
+      really.hidden = true;
+      try {
+        const access = await answer;
+        if (mine !== latest) {
+          return;
+        }
+        urls.replaceChildren(
+          h('dt', {}, 'HTTP'), h('dd', {}, h('code', { id: 'provisioning-http-url' }, access.http_url)),
+          ...(access.https_url ? [h('dt', {}, 'HTTPS'), h('dd', {}, h('code', { id: 'provisioning-https-url' }, access.https_url))] : []));
+        alert.hidden = true;
+      } catch (error) {
+        if (mine !== latest) {
+          return;
+        }
+        alert.textContent = `Could not load the provisioning URL: ${error.message}`;
+        alert.hidden = false;
+      }
+    }
+    return card;
+  }
+
+  /** Generates the device's HTTP digest credentials; the password is shown here once. */
+  async function newHttpPassword(d) {
+    try {
+      const c = await api('POST', `/api/provisioning/devices/${encodeURIComponent(d.mac_address)}/http-credentials`);
+      status.textContent = `Device ${c.mac_address}: HTTP user ${c.username}, password ${c.password} `
+        + '(shown once; enter it in the phone or the redirection service).';
+    } catch (error) {
+      listAlert.textContent = `Could not set an HTTP password for ${d.mac_address}: ${error.message}`;
+      listAlert.hidden = false;
+    }
   }
 
   function deviceForm() {

@@ -64,6 +64,7 @@ public final class ApiServer {
         config.jetty.host = settings.host();
         config.jetty.port = settings.port();
         config.http.maxRequestSize = settings.maxRequestBytes();
+        settings.tls().ifPresent(identity -> SharedPortTls.install(config.jetty, settings.host(), settings.port(), identity));
         // Graceful stop: Jetty only waits for requests in flight when a GracefulHandler tracks them
         // and the stop timeout is above 0; until then, new requests are refused (the connector
         // closes, and a request on an open connection gets 503). Javalin nests its own handler
@@ -103,7 +104,7 @@ public final class ApiServer {
     /** Binds and starts serving; returns this. */
     public ApiServer start() {
         app.start();
-        log.info("http api listening host={} port={}", settings.host(), port());
+        log.info("http api listening host={} port={} https={}", settings.host(), port(), settings.tls().isPresent());
         return this;
     }
 

@@ -23,7 +23,7 @@ public record PhoneLookupView(String query, String kind, Summary phone, List<Dev
                           boolean provisioned, Instant lastProvisioned, boolean registered, String ipAddress,
                           String userAgent, Instant lastRegistered) {}
 
-    static PhoneLookupView of(PhoneLookup lookup) {
+    static PhoneLookupView of(PhoneLookup lookup, String urlToken) {
         Optional<ProvisionedDevice> device = lookup.devices().stream().findFirst();
         Optional<RegisteredPhone> latest = lookup.registrations().stream()
                 .max(Comparator.comparing(RegisteredPhone::lastRegisteredAt));
@@ -41,7 +41,7 @@ public record PhoneLookupView(String query, String kind, Summary phone, List<Dev
                 latest.map(RegisteredPhone::userAgent).orElse(null),
                 latest.map(RegisteredPhone::lastRegisteredAt).orElse(null));
         return new PhoneLookupView(lookup.query(), lookup.kind(), summary,
-                lookup.devices().stream().map(DeviceView::of).toList(),
+                lookup.devices().stream().map(d -> DeviceView.of(d, urlToken)).toList(),
                 lookup.registrations().stream().map(RegisteredPhoneView::of).toList());
     }
 }

@@ -12,6 +12,7 @@ import org.switchboard.pbx.provisioning.ImportMode;
 import org.switchboard.pbx.provisioning.ImportReport;
 import org.switchboard.pbx.provisioning.PhoneLookup;
 import org.switchboard.pbx.provisioning.ProvisioningService;
+import org.switchboard.pbx.provisioning.ProvisioningUrlToken;
 import org.switchboard.pbx.provisioning.RenderedFile;
 import org.switchboard.pbx.provisioning.SavedDevice;
 import org.switchboard.store.db.NotFoundException;
@@ -24,9 +25,11 @@ import org.switchboard.store.provisioning.ProvisionedDevice;
  */
 public final class ProvisioningRoutes implements Routes {
     private final ProvisioningService service;
+    private final ProvisioningUrlToken urlToken;
 
-    public ProvisioningRoutes(ProvisioningService service) {
+    public ProvisioningRoutes(ProvisioningService service, ProvisioningUrlToken urlToken) {
         this.service = service;
+        this.urlToken = urlToken;
     }
 
     @Override
@@ -52,15 +55,15 @@ public final class ProvisioningRoutes implements Routes {
         SavedDevice saved = service.save(body.toInput(), actor(ctx));
         ctx.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .header("Location", "/api/provisioning/devices/" + saved.device().macAddress())
-                .json(DeviceView.of(saved.device()));
+                .json(view(saved.device()));
     }
 
     private void list(Context ctx) {
-        ctx.json(service.list().stream().map(DeviceView::of).toList());
+        ctx.json(service.list().stream().map(this::view).toList());
     }
 
     private void get(Context ctx) {
-        ctx.json(DeviceView.of(service.get(ctx.pathParam("mac"))));
+        ctx.json(view(service.get(ctx.pathParam("mac"))));
     }
 
     private void delete(Context ctx) {
@@ -98,7 +101,11 @@ public final class ProvisioningRoutes implements Routes {
         if (!lookup.found()) {
             throw new NotFoundException("phone", lookup.query());
         }
-        ctx.json(PhoneLookupView.of(lookup));
+        ctx.json(PhoneLookupView.of(lookup, urlToken.current()));
+    }
+
+    private DeviceView view(ProvisionedDevice device) {
+        return DeviceView.of(device, urlToken.current());
     }
 
     private static String actor(Context ctx) {

@@ -1,8 +1,10 @@
 package org.switchboard.api.panel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.switchboard.api.cdr.CdrRoutes;
 import org.switchboard.api.http.ApiFixture;
+import org.switchboard.api.provisioning.ProvisioningAccessRoutes;
 import org.switchboard.api.provisioning.ProvisioningRoutes;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
 import org.switchboard.pbx.cdr.CdrService;
@@ -25,17 +28,21 @@ import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.provisioning.Codec;
+import org.switchboard.pbx.provisioning.DeviceHttpAuth;
 import org.switchboard.pbx.provisioning.DeviceInput;
 import org.switchboard.pbx.provisioning.DeviceSecretCipher;
 import org.switchboard.pbx.provisioning.ProvisioningService;
 import org.switchboard.pbx.provisioning.ProvisioningTemplates;
+import org.switchboard.pbx.provisioning.ProvisioningUrlToken;
 import org.switchboard.pbx.provisioning.SipTransport;
 import org.switchboard.pbx.provisioning.SiteSettings;
 import org.switchboard.store.cdr.CallRecord;
 import org.switchboard.store.cdr.Disposition;
 import org.switchboard.store.cdr.JdbiCdrStore;
 import org.switchboard.store.extension.JdbiExtensionStore;
+import org.switchboard.store.provisioning.JdbiDeviceHttpCredentialStore;
 import org.switchboard.store.provisioning.JdbiProvisionedDeviceStore;
+import org.switchboard.store.provisioning.JdbiProvisioningTokenStore;
 import org.switchboard.store.provisioning.JdbiRegisteredPhoneStore;
 import org.switchboard.store.testkit.Teardown;
 import org.switchboard.store.testkit.TestClock;
@@ -53,6 +60,7 @@ class PanelProvisioningIT {
     private static TestDatabase db;
     private static ApiFixture api;
     private static ProvisioningService provisioning;
+    private static ProvisioningUrlToken urlToken;
     private static PanelBrowser browser;
     private String testName;
 
@@ -78,7 +86,13 @@ class PanelProvisioningIT {
                 new CallRecord("c2", "4002", "4003", now, null, now.plusSeconds(10), Disposition.NO_ANSWER, "480", null, null, null),
                 new CallRecord("c3", "4003", "4001", now, null, now.plusSeconds(1), Disposition.BUSY, "486", null, null, null));
         db.database().execute(h -> cdrs.batchSink().write(h, today));
-        api = opened.add(new ApiFixture(db, new ProvisioningRoutes(provisioning), new CdrRoutes(new CdrService(cdrs))));
+        urlToken = new ProvisioningUrlToken(new JdbiProvisioningTokenStore(db.database()), clock, new EventBus());
+        urlToken.start();
+        DeviceHttpAuth httpAuth = opened.add(new DeviceHttpAuth(new JdbiDeviceHttpCredentialStore(db.database()), provisioning,
+                DeviceSecretCipher.newKey(), clock, new EventBus()));
+        httpAuth.start();
+        api = opened.add(new ApiFixture(db, new ProvisioningRoutes(provisioning, urlToken),
+                new ProvisioningAccessRoutes(urlToken, httpAuth, false), new CdrRoutes(new CdrService(cdrs))));
         browser = opened.add(new PanelBrowser(api.server.port()));
         browser.openLoginPage();
         browser.logIn();
@@ -143,6 +157,32 @@ class PanelProvisioningIT {
         browser.type(By.name("mac_or_ip"), "0004f2000000");
         browser.driver.findElement(By.cssSelector("#lookup-form button[type=submit]")).click();
         browser.waitForText(By.cssSelector("#lookup-form .alert"), "0004f2000000");
+    }
+
+    @Test
+    void theProvisioningUrlIsShownAndRotatedAfterASecondClick() {
+        String before = urlToken.current();
+        browser.waitForText(By.id("provisioning-http-url"), "/provision/" + before + "/");
+        browser.screenshot(testName);
+
+        browser.driver.findElement(By.id("rotate-token")).click();
+        assertThat(urlToken.current()).as("the first click only asks").isEqualTo(before);
+        browser.waitFor(By.id("rotate-token-confirm")).click();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !urlToken.current().equals(before));
+        browser.waitForText(By.id("provisioning-http-url"), "/provision/" + urlToken.current() + "/");
+    }
+
+    @Test
+    void aDevicesHttpPasswordIsShownOnceWhenGenerated() {
+        provisioning.save(DeviceInput.parse("001565abcabc", "4001", "yealink", "T46S"), "test");
+        browser.driver.navigate().refresh();
+        browser.waitFor(By.cssSelector("#devices tr[data-mac='001565abcabc']"));
+
+        browser.driver.findElement(By.cssSelector("button[aria-label='New HTTP password for device 001565abcabc']")).click();
+
+        browser.waitForText(By.id("devices-status"), "HTTP user 001565abcabc, password ");
+        assertThat(browser.text(By.id("devices-status"))).matches("(?s).*password [A-Za-z0-9]{24} .*");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.switchboard.pbx.provisioning.DeviceSecretCipher;
 import org.switchboard.store.testkit.TestDatabase;
 import org.switchboard.store.testkit.TestDatabases;
 
-/** Phones fetching their files under /provision/ over real HTTP: vendor paths, static IP, throttling. */
+/** Phones fetching their files under /provision/ over real HTTP: URL token, vendor paths, static IP, throttling. */
 class ProvisionFileRoutesTest {
     private static final ScanThrottle.Settings THROTTLE =
             new ScanThrottle.Settings(5, Duration.ofMinutes(1), Duration.ofMinutes(5), 1_000);
@@ -43,14 +44,23 @@ class ProvisionFileRoutesTest {
         node.provisioning.save(DeviceInput.parse(mac, extension, vendor, model), "test");
     }
 
-    @Test
-    void eachVendorPathServesThatVendorsTemplate() {
+    /** Every file name a phone of each vendor asks for, for the devices {@link #oneDevicePerVendor()} makes. */
+    private static final List<String> EVERY_VENDOR_PATH = List.of("001565000001.cfg", "0004F2000002.cfg",
+            "0004f2000002-phone.cfg", "cfg000b82000003.xml", "cfg000b82000003", "spaa4b239000004.xml",
+            "snomD785-000413000005.htm", "000413000005.xml", "0c383e000006.cfg", "y000000000028.cfg", "000000000000.cfg");
+
+    private void oneDevicePerVendor() {
         device("001565000001", "1001", "yealink", "T46S");
         device("0004f2000002", "1001", "polycom", "VVX 450");
         device("000b82000003", "1001", "grandstream", "GXP2170");
         device("a4b239000004", "1001", "cisco", "CP-8841-3PCC");
         device("000413000005", "1001", "snom", "D785");
         device("0c383e000006", "1001", "fanvil", "X4U");
+    }
+
+    @Test
+    void eachVendorPathServesThatVendorsTemplate() {
+        oneDevicePerVendor();
 
         assertServed("001565000001.cfg", "text/plain", "#!version:1.0.0.1");
         assertServed("0004F2000002.cfg", "application/xml", "0004f2000002-phone.cfg");
@@ -71,6 +81,34 @@ class ProvisionFileRoutesTest {
         assertThat(r.headers().firstValue("Content-Type")).get().asString().as("content type of %s", file).startsWith(contentType);
         assertThat(r.headers().firstValue("Cache-Control")).as("cache control of %s", file).contains("no-store");
         assertThat(r.body()).as("body of %s", file).contains(marker);
+    }
+
+    @Test
+    void withoutTheUrlTokenEveryVendorPathIs404LikeAnUnknownMac() {
+        oneDevicePerVendor();
+        String wrongToken = "a".repeat(node.urlToken.current().length());
+        HttpResponse<String> unknownMac = node.fetch("001565999999.cfg");
+        assertThat(unknownMac.statusCode()).isEqualTo(404);
+        for (String file : EVERY_VENDOR_PATH) {
+            HttpResponse<String> macOnly = node.get("/provision/" + file);
+            assertThat(macOnly.statusCode()).as("GET /provision/%s without the token", file).isEqualTo(404);
+            assertThat(macOnly.body()).as("no difference from an unknown MAC: %s", file).isEqualTo(unknownMac.body());
+            assertThat(macOnly.headers().firstValue("Content-Type")).isEqualTo(unknownMac.headers().firstValue("Content-Type"));
+            assertThat(node.get("/provision/" + wrongToken + "/" + file).statusCode())
+                    .as("GET %s with a wrong token", file).isEqualTo(404);
+            assertThat(node.fetch(file).statusCode()).as("GET %s with the token", node.path(file)).isEqualTo(200);
+            // Two refusals per file: stay below the throttle, which has its own test.
+            clock.advance(THROTTLE.window());
+        }
+    }
+
+    @Test
+    void requestsWithoutTheTokenCountAsScanning() {
+        device("001565000001", "1001", "yealink", "T46S");
+        for (int i = 0; i < THROTTLE.maxMisses(); i++) {
+            assertThat(node.get("/provision/001565000001.cfg").statusCode()).as("MAC-only request %d", i).isEqualTo(404);
+        }
+        assertThat(node.fetch("001565000001.cfg").statusCode()).as("with the token, from a blocked address").isEqualTo(429);
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.switchboard.store.testkit.TestDatabases;
 
 /**
  * Not a test: starts a provisioning node on a fresh SQLite file with 100 Yealink devices and
- * prints its port, for measuring {@code /provision/} fetches per second with wrk (see the
+ * prints its port and the provisioning path with the URL token, for measuring {@code /provision/} fetches per second with wrk (see the
  * command in docs/provisioning.md). Runs until stdin closes. Single-threaded main.
  */
 public final class ProvisioningBenchServer {
@@ -24,6 +24,7 @@ public final class ProvisioningBenchServer {
                 node.provisioning.save(DeviceInput.parse("0015650000%02x".formatted(i), "1001", "yealink", "T46S"), "bench");
             }
             System.out.println("PORT " + node.server.port());
+            System.out.println("PATH " + node.path(""));
             System.out.flush();
             while (System.in.read() != -1) {
                 // Wait for the caller to close stdin.

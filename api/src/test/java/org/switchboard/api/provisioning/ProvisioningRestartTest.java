@@ -9,6 +9,10 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.switchboard.store.testkit.TestClock;
 import org.switchboard.pbx.provisioning.DeviceSecretCipher;
+import org.switchboard.sip.auth.ClientSecret;
+import org.switchboard.sip.auth.DigestClient;
+import org.switchboard.sip.auth.DigestCredentials;
+import org.switchboard.sip.auth.ParseResult;
 import org.switchboard.store.testkit.BothEngines;
 import org.switchboard.store.testkit.TestDatabase;
 
@@ -50,6 +54,39 @@ class ProvisioningRestartTest {
                     .isEqualTo("192.0.2.10");
             assertThat(node.devices.findByMac("001565123456").orElseThrow().lastProvisionedAt())
                     .as("the fetch before the restart was flushed on close").isEqualTo(clock.instant());
+        }
+    }
+
+    @BothEngines
+    void theUrlTokenAndHttpCredentialsSurviveARestart(TestDatabase db) {
+        String urlToken;
+        String password;
+        try (ProvisioningNode node = new ProvisioningNode(db.database(), key, clock)) {
+            node.extension("1001", "Alice");
+            node.extension("1002", "Bob");
+            String token = node.login();
+            node.send("POST", "/api/provisioning/devices", token, """
+                    {"mac_address":"001565123456","extension_number":"1001","vendor":"yealink","model":"T46S"}""");
+            node.send("POST", "/api/provisioning/devices", token, """
+                    {"mac_address":"001565abcdef","extension_number":"1002","vendor":"yealink","model":"T46S"}""");
+            urlToken = json(node.send("POST", "/api/provisioning/access/rotate", token, null)).get("token").asText();
+            password = json(node.send("POST", "/api/provisioning/devices/001565abcdef/http-credentials", token, null))
+                    .get("password").asText();
+        }
+
+        db.restart();
+        try (ProvisioningNode node = new ProvisioningNode(db.database(), key, clock)) {
+            assertThat(node.urlToken.current()).as("the rotated token after restart").isEqualTo(urlToken);
+            String path = "/provision/" + urlToken + "/";
+            assertThat(node.get(path + "001565123456.cfg").statusCode()).as("the URL phones were given").isEqualTo(200);
+            assertThat(node.get("/provision/001565123456.cfg").statusCode()).as("without the token").isEqualTo(404);
+            HttpResponse<String> challenged = node.get(path + "001565abcdef.cfg");
+            assertThat(challenged.statusCode()).as("credentials still required after restart").isEqualTo(401);
+            String authorization = ((ParseResult.Parsed<DigestCredentials>) new DigestClient("001565abcdef",
+                    new ClientSecret.Password(password)).answer(challenged.headers().allValues("WWW-Authenticate"), "GET",
+                    path + "001565abcdef.cfg")).value().toHeaderValue();
+            assertThat(node.get(path + "001565abcdef.cfg", "Authorization", authorization).statusCode())
+                    .as("the password shown before the restart").isEqualTo(200);
         }
     }
 

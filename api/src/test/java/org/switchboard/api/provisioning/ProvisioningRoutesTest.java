@@ -51,7 +51,7 @@ class ProvisioningRoutesTest {
         JsonNode body = json(created);
         assertThat(body.get("mac_address").asText()).isEqualTo("001565123456");
         assertThat(body.get("model").asText()).isEqualTo("T46S");
-        assertThat(body.get("config_path").asText()).isEqualTo("/provision/001565123456.cfg");
+        assertThat(body.get("config_path").asText()).isEqualTo("/provision/" + node.urlToken.current() + "/001565123456.cfg");
 
         HttpResponse<String> updated = node.send("POST", "/api/provisioning/devices", token, """
                 {"mac_address":"001565123456","extension_number":"1002","vendor":"Yealink","model":"sip-t48s"}""");

@@ -70,7 +70,8 @@ final class ConfigBinder {
                         v.text("sip.domain"), v.optional("sip.external_address"),
                         Boolean.parseBoolean(v.text("sip.digest_sha256")),
                         v.optional("sip.tls_dir").filter(d -> !d.isBlank()).map(Path::of).orElse(dataDir.resolve(TLS_FOLDER))),
-                new SwitchboardConfig.Http(v.text("http.bind"), v.integer("http.port")),
+                new SwitchboardConfig.Http(v.text("http.bind"), v.integer("http.port"),
+                        Boolean.parseBoolean(v.text("http.tls"))),
                 new SwitchboardConfig.Rtp(v.integer("rtp.port_min"), v.integer("rtp.port_max"),
                         ValueKind.duration(v.text("rtp.media_timeout")),
                         v.optional("rtp.io_threads").map(s -> OptionalInt.of(Integer.parseInt(s.strip()))).orElse(OptionalInt.empty())),
@@ -85,7 +86,7 @@ final class ConfigBinder {
                         v.optional("provisioning.key_file").filter(f -> !f.isBlank()).map(Path::of).orElse(dataDir.resolve(PROVISIONING_KEY_FILE)),
                         v.optional("provisioning.template_dir").filter(d -> !d.isBlank()).map(Path::of),
                         v.text("provisioning.voicemail_number"), ZoneId.of(v.text("provisioning.time_zone").strip()),
-                        v.text("provisioning.ntp_server"), devices),
+                        v.text("provisioning.ntp_server"), Boolean.parseBoolean(v.text("provisioning.https_only")), devices),
                 extensions);
     }
 
@@ -98,6 +99,11 @@ final class ConfigBinder {
 
     /** Rules between keys, checked when the keys involved are each valid (so one typo gives one message). */
     private void checkRelations(Values v, Set<String> invalid) {
+        if (!invalid.contains("provisioning.https_only") && !invalid.contains("http.tls")
+                && v.text("provisioning.https_only").equals("true") && v.text("http.tls").equals("false")) {
+            problems.add(new ConfigProblem(v.origin("provisioning.https_only"), "provisioning.https_only",
+                    "needs http.tls: true (with HTTPS off, no phone could fetch its file)"));
+        }
         if (!invalid.contains("rtp.port_min") && !invalid.contains("rtp.port_max")
                 && v.integer("rtp.port_min") >= v.integer("rtp.port_max")) {
             problems.add(new ConfigProblem(v.origin("rtp.port_min"), "rtp.port_min", "must be below rtp.port_max ("

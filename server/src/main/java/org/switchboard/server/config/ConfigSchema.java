@@ -54,7 +54,8 @@ final class ConfigSchema {
                     "tls_dir", value(ValueKind.TEXT, null)),
             "http", section(
                     "bind", value(ValueKind.HOST, "0.0.0.0"),
-                    "port", value(ValueKind.PORT_OR_ANY, "8080")),
+                    "port", value(ValueKind.PORT_OR_ANY, "8080"),
+                    "tls", value(ValueKind.BOOLEAN, "true")),
             "rtp", section(
                     "port_min", value(ValueKind.PORT, "10000"),
                     "port_max", value(ValueKind.PORT, "20000"),
@@ -78,6 +79,7 @@ final class ConfigSchema {
                     "voicemail_number", value(ValueKind.TEXT, "*97"),
                     "time_zone", value(ValueKind.TIME_ZONE, "UTC"),
                     "ntp_server", value(ValueKind.HOST, "pool.ntp.org"),
+                    "https_only", value(ValueKind.BOOLEAN, "false"),
                     "devices", new ListOf(section(
                             "mac", required(ValueKind.TEXT),
                             "extension", required(ValueKind.TEXT),

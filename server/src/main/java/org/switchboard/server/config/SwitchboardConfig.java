@@ -37,8 +37,13 @@ public record SwitchboardConfig(Path dataDir, Sip sip, Http http, Rtp rtp, Calls
     public record Sip(String bind, int port, int tlsPort, String domain, Optional<String> externalAddress,
                       boolean digestSha256, Path tlsDir) {}
 
-    /** Where the REST API and admin panel listen; port 0 means one chosen by the operating system. */
-    public record Http(String bind, int port) {}
+    /**
+     * Where the REST API, admin panel and phone provisioning listen; port 0 means one chosen by the
+     * operating system.
+     *
+     * @param tls whether the port answers HTTPS too (with the certificate in {@code sip.tls_dir})
+     */
+    public record Http(String bind, int port, boolean tls) {}
 
     /**
      * The UDP port range for RTP media, both ends included.
@@ -89,11 +94,11 @@ public record SwitchboardConfig(Path dataDir, Sip sip, Http http, Rtp rtp, Calls
     /**
      * Phone provisioning: where the key that encrypts provisioned SIP passwords is kept (outside the
      * database, so a copy of the database alone reveals none), an optional folder of template
-     * overrides, the site-wide values written into every phone's file, and the devices copied into
-     * an empty device table once (seed).
+     * overrides, the site-wide values written into every phone's file, whether phones' files are
+     * served over HTTPS only, and the devices copied into an empty device table once (seed).
      */
     public record Provisioning(Path keyFile, Optional<Path> templateDir, String voicemailNumber, ZoneId timeZone,
-                               String ntpServer, List<DeviceImportRow> devices) {
+                               String ntpServer, boolean httpsOnly, List<DeviceImportRow> devices) {
         public Provisioning {
             devices = List.copyOf(devices);
         }

@@ -11,6 +11,7 @@ import org.switchboard.api.callsettings.CallSettingsRoutes;
 import org.switchboard.api.cdr.CdrRoutes;
 import org.switchboard.api.dialplan.DialPlanRoutes;
 import org.switchboard.api.provisioning.ProvisionFileRoutes;
+import org.switchboard.api.provisioning.ProvisioningAccessRoutes;
 import org.switchboard.api.provisioning.ProvisioningRoutes;
 import org.switchboard.api.provisioning.ScanThrottle;
 import org.switchboard.api.registrar.RegistrationRoutes;
@@ -19,6 +20,7 @@ import org.switchboard.api.extension.ExtensionRoutes;
 import org.switchboard.api.health.HealthRoutes;
 import org.switchboard.api.http.ApiServer;
 import org.switchboard.api.http.HttpSettings;
+import org.switchboard.api.http.TlsIdentity;
 import org.switchboard.api.http.Routes;
 import org.switchboard.pbx.call.ActiveCalls;
 import org.switchboard.pbx.routing.CallRouter;
@@ -34,10 +36,13 @@ public final class HttpWiring {
     /**
      * The API server, not yet started.
      *
+     * @param tls the certificate HTTPS answers with, when {@code http.tls} is on
+     * @param httpsOnly whether phones' files are refused over plain HTTP ({@code provisioning.https_only})
      * @param calls call control's view of the calls in progress; without it there is no
      *     {@code /api/calls} (and the panel offers no active calls)
      */
-    public static ApiServer build(SwitchboardConfig.Http config, Stores stores, Features features, SipWiring sip,
+    public static ApiServer build(SwitchboardConfig.Http config, TlsIdentity tls, boolean httpsOnly, Stores stores,
+                                  Features features, SipWiring sip,
                                   ProvisioningWiring provisioning, Optional<ActiveCalls> calls,
                                   PrometheusMeterRegistry registry, Clock clock, String version) {
         List<Routes> routes = new ArrayList<>(List.of(
@@ -50,9 +55,12 @@ public final class HttpWiring {
                 new CallSettingsRoutes(features.callSettings()),
                 new CdrRoutes(features.cdrs()),
                 new EventStreamRoutes(features.events(), features.adminAuth()),
-                new ProvisioningRoutes(provisioning.service()),
-                new ProvisionFileRoutes(provisioning.service(), new ScanThrottle(ScanThrottle.Settings.defaults(), clock))));
+                new ProvisioningRoutes(provisioning.service(), provisioning.urlToken()),
+                new ProvisioningAccessRoutes(provisioning.urlToken(), provisioning.httpAuth(), config.tls()),
+                new ProvisionFileRoutes(provisioning.service(), provisioning.urlToken(), provisioning.httpAuth(),
+                        new ScanThrottle(ScanThrottle.Settings.defaults(), clock), httpsOnly)));
         calls.ifPresent(active -> routes.add(new CallRoutes(active)));
-        return new ApiServer(new HttpSettings(config.bind(), config.port(), version), features.adminAuth(), registry, routes);
+        HttpSettings settings = new HttpSettings(config.bind(), config.port(), version);
+        return new ApiServer(config.tls() ? settings.withTls(tls) : settings, features.adminAuth(), registry, routes);
     }
 }

@@ -1,35 +1,48 @@
 package org.switchboard.server.wiring;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.provisioning.Codec;
+import org.switchboard.pbx.provisioning.DeviceHttpAuth;
 import org.switchboard.pbx.provisioning.DeviceSecretCipher;
 import org.switchboard.pbx.provisioning.ProvisioningKeyFile;
 import org.switchboard.pbx.provisioning.ProvisioningService;
 import org.switchboard.pbx.provisioning.ProvisioningTemplates;
+import org.switchboard.pbx.provisioning.ProvisioningUrlToken;
 import org.switchboard.pbx.provisioning.SipTransport;
 import org.switchboard.pbx.provisioning.SiteSettings;
 import org.switchboard.server.config.SwitchboardConfig;
 import org.switchboard.store.db.BatchWriter;
 import org.switchboard.store.db.Database;
+import org.switchboard.store.provisioning.JdbiDeviceHttpCredentialStore;
 import org.switchboard.store.provisioning.JdbiProvisionedDeviceStore;
+import org.switchboard.store.provisioning.JdbiProvisioningTokenStore;
 import org.switchboard.store.provisioning.JdbiRegisteredPhoneStore;
 import org.switchboard.store.provisioning.ProvisioningFetch;
+import org.switchboard.store.secret.JdbiSecretStore;
 
 /**
  * Builds phone provisioning for a running node: the service over the device and phone stores,
- * the key file that encrypts provisioned SIP passwords, and the write-behind queue for fetch
- * times. Only {@code run} builds it (one-shot commands never touch the key file). Built and closed
+ * the key file that encrypts provisioned SIP passwords, the write-behind queue for fetch times,
+ * and what protects the files in transit: the URL token and the devices' HTTP digest credentials. Only {@code run} builds it (one-shot commands never touch the key file). Built and closed
  * by the thread that owns the server's lifecycle; the service is thread-safe.
  */
 public final class ProvisioningWiring implements AutoCloseable {
+    private static final String HTTP_DIGEST_NONCE_KEY = "provisioning.http_digest_nonce_key";
+
     private final ProvisioningService service;
+    private final ProvisioningUrlToken urlToken;
+    private final DeviceHttpAuth httpAuth;
     private final BatchWriter<ProvisioningFetch> fetches;
 
-    private ProvisioningWiring(ProvisioningService service, BatchWriter<ProvisioningFetch> fetches) {
+    private ProvisioningWiring(ProvisioningService service, ProvisioningUrlToken urlToken, DeviceHttpAuth httpAuth,
+                               BatchWriter<ProvisioningFetch> fetches) {
         this.service = service;
+        this.urlToken = urlToken;
+        this.httpAuth = httpAuth;
         this.fetches = fetches;
     }
 
@@ -49,22 +62,48 @@ public final class ProvisioningWiring implements AutoCloseable {
         ProvisioningService service = new ProvisioningService(devices, new JdbiRegisteredPhoneStore(database), extensions,
                 new ProvisioningTemplates(settings.templateDir(), clock), site(config), new DeviceSecretCipher(key),
                 fetches::submit, clock, events);
-        return new ProvisioningWiring(service, fetches);
+        ProvisioningUrlToken urlToken = new ProvisioningUrlToken(new JdbiProvisioningTokenStore(database), clock, events);
+        DeviceHttpAuth httpAuth = new DeviceHttpAuth(new JdbiDeviceHttpCredentialStore(database), service,
+                httpDigestNonceKey(database, clock), clock, events);
+        return new ProvisioningWiring(service, urlToken, httpAuth, fetches);
     }
 
-    /** Loads the devices from the database (after the seeds ran, before phones fetch files). */
+    /**
+     * Loads the devices, the URL token (created on an installation's first start) and the devices'
+     * HTTP credentials from the database (after the seeds ran, before phones fetch files).
+     */
     public void start() {
         service.start();
+        urlToken.start();
+        httpAuth.start();
     }
 
     public ProvisioningService service() {
         return service;
     }
 
-    /** Flushes the fetch times still queued; call before the pool closes. */
+    public ProvisioningUrlToken urlToken() {
+        return urlToken;
+    }
+
+    public DeviceHttpAuth httpAuth() {
+        return httpAuth;
+    }
+
+    /** Stops following device deletions and flushes the fetch times still queued; call before the pool closes. */
     @Override
     public void close() {
+        httpAuth.close();
         fetches.close();
+    }
+
+    /** The key that signs HTTP digest nonces: shared by every node on the database and kept across restarts. */
+    private static byte[] httpDigestNonceKey(Database database, Clock clock) {
+        return new JdbiSecretStore(database).getOrCreate(HTTP_DIGEST_NONCE_KEY, () -> {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            return key;
+        }, clock.instant());
     }
 
     /** What every phone's file says about this site: the SIP server as phones must reach it, and the site's clock. */

@@ -10,7 +10,9 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.http.ApiServer;
+import org.switchboard.api.http.TlsIdentity;
 import org.switchboard.server.config.SwitchboardConfig;
+import org.switchboard.sip.transport.TlsCertificates;
 import org.switchboard.sip.transport.Transport;
 import org.switchboard.store.secret.JdbiSecretStore;
 import org.switchboard.store.db.ConflictException;
@@ -80,7 +82,8 @@ public final class Server {
             // SIP after the services it calls and before HTTP (architecture.md, "Startup and shutdown order").
             sip = SipWiring.start(config, stores.database(), features, digestNonceKey(stores, clock),
                     Optional.of(DataDirectory.ensureFolder(config.sip().tlsDir(), "sip.tls_dir")), registry, housekeeping.scheduler(), clock);
-            ApiServer http = HttpWiring.build(config.http(), stores, features, sip, provisioning, Optional.of(sip.calls()),
+            ApiServer http = HttpWiring.build(config.http(), httpsIdentity(config), config.provisioning().httpsOnly(),
+                    stores, features, sip, provisioning, Optional.of(sip.calls()),
                     registry, clock, version);
             http.start();
             log.info("switchboard started version={} http={}:{} sip={}:{} database={}", version, config.http().bind(),
@@ -119,6 +122,16 @@ public final class Server {
                 throw new ConflictException(seed.name() + "." + e.field(), e.getMessage());
             }
         }
+    }
+
+    /**
+     * The certificate HTTPS answers with: the SIP TLS pair in {@code sip.tls_dir} (the SIP stack,
+     * started before, has generated a self-signed one there when the folder held none).
+     */
+    private static TlsIdentity httpsIdentity(SwitchboardConfig config) {
+        SwitchboardConfig.Sip sip = config.sip();
+        TlsCertificates.PemPair pair = TlsCertificates.selfSigned(sip.tlsDir(), sip.externalAddress().orElse(sip.domain()));
+        return new TlsIdentity(pair.certificate(), pair.privateKey());
     }
 
     /** The key that signs digest nonces: shared by every node on the database and kept across restarts. */

@@ -77,7 +77,7 @@ class ConfigLoaderTest {
 
         assertThat(config.sip()).isEqualTo(new SwitchboardConfig.Sip("0.0.0.0", 5060, 5061, "switchboard.local", Optional.empty(),
                 true, Path.of("./data/tls")));
-        assertThat(config.http()).isEqualTo(new SwitchboardConfig.Http("0.0.0.0", 8080));
+        assertThat(config.http()).isEqualTo(new SwitchboardConfig.Http("0.0.0.0", 8080, true));
         assertThat(config.rtp()).isEqualTo(new SwitchboardConfig.Rtp(10000, 20000, Duration.ofSeconds(60), OptionalInt.empty()));
         assertThat(config.database().url()).isEqualTo("jdbc:sqlite:./data/switchboard.db");
         assertThat(config.database().poolSize()).isEmpty();
@@ -115,6 +115,7 @@ class ConfigLoaderTest {
                 http:
                   bind: 127.0.0.1
                   port: 0
+                  tls: false
                 rtp:
                   port_min: 30000
                   port_max: 30100
@@ -139,7 +140,7 @@ class ConfigLoaderTest {
 
         assertThat(config.sip()).isEqualTo(new SwitchboardConfig.Sip("127.0.0.1", 5070, 5071, "pbx.example.com", Optional.of("203.0.113.7"),
                 false, Path.of("./data/tls")));
-        assertThat(config.http()).isEqualTo(new SwitchboardConfig.Http("127.0.0.1", 0));
+        assertThat(config.http()).isEqualTo(new SwitchboardConfig.Http("127.0.0.1", 0, false));
         assertThat(config.rtp()).isEqualTo(new SwitchboardConfig.Rtp(30000, 30100, Duration.ofSeconds(60), OptionalInt.of(2)));
         assertThat(config.database()).isEqualTo(new SwitchboardConfig.Database("jdbc:postgresql://127.0.0.1:5432/sb", "sb", "s3cret",
                 OptionalInt.of(7), SqliteSynchronous.FULL));
@@ -204,9 +205,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void httpsOnlyProvisioningWithoutHttpsIsAProblem() throws IOException {
+        assertThat(problems("http:\n  tls: false\nprovisioning:\n  https_only: true\n", Map.of()))
+                .containsExactly("FILE:4: provisioning.https_only: needs http.tls: true (with HTTPS off, no phone could fetch its file)");
+        assertThat(load("provisioning:\n  https_only: true\n", Map.of()).provisioning().httpsOnly())
+                .as("http.tls is on by default").isTrue();
+    }
+
+    @Test
     void unknownKeyWithoutANearMatchListsTheKnownKeys() {
         assertThat(problems("http:\n  colour: blue\n", Map.of()))
-                .containsExactly("FILE:2: http.colour: unknown key (known keys here: bind, port)");
+                .containsExactly("FILE:2: http.colour: unknown key (known keys here: bind, port, tls)");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -16,12 +17,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.server.config.ConfigLoader;
@@ -58,10 +62,19 @@ class RunningNodeTest {
             HttpResponse<String> device = api(server.httpPort(), token, "POST", "/api/provisioning/devices",
                     "{\"mac_address\":\"00:15:65:12:34:56\",\"extension_number\":\"1001\",\"vendor\":\"yealink\",\"model\":\"T46S\"}");
             assertThat(device.statusCode()).as(device.body()).isEqualTo(201);
-            HttpResponse<String> file = send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + server.httpPort() + "/provision/001565123456.cfg")).GET());
-            assertThat(file.statusCode()).isEqualTo(200);
+            String access = api(server.httpPort(), token, "GET", "/api/provisioning/access", null).body();
+            String httpsUrl = access.replaceAll(".*\"https_url\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+            assertThat(httpsUrl).as(access).startsWith("https://127.0.0.1:" + server.httpPort() + "/provision/");
+            HttpResponse<String> file;
+            try (HttpClient phone = HttpClient.newBuilder().sslContext(trusting(dir.resolve("tls/sip-tls.crt"))).build()) {
+                file = phone.send(HttpRequest.newBuilder(URI.create(httpsUrl + "001565123456.cfg")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+            }
+            assertThat(file.statusCode()).as("HTTPS on the HTTP port with the SIP TLS certificate").isEqualTo(200);
             assertThat(file.body()).as("the phone's file names its extension").contains("1001");
+            assertThat(send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.httpPort() + "/provision/001565123456.cfg")).GET()).statusCode())
+                    .as("the MAC alone gets nothing").isEqualTo(404);
         } finally {
             server.stop();
         }
@@ -145,6 +158,20 @@ class RunningNodeTest {
         public X509Certificate[] getAcceptedIssuers() {
             return new X509Certificate[0];
         }
+    }
+
+    /** Trusts exactly the certificate in {@code pem}, as a phone given the server's certificate does. */
+    private static SSLContext trusting(Path pem) throws Exception {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        try (InputStream in = Files.newInputStream(pem)) {
+            trusted.setCertificateEntry("switchboard", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return context;
     }
 
     private static String login(int port) throws IOException, InterruptedException {

@@ -92,12 +92,16 @@ class ServerTest {
         Map<String, String> env = environment(database);
 
         Server first = Server.start(new ConfigLoader(env).load(file, true), Clock.systemUTC(), "test");
+        String provisioningPath;
         try {
-            HttpResponse<String> phoneFile = get(first.httpPort(), "/provision/001565123456.cfg");
+            String token = login(first.httpPort());
+            provisioningPath = provisioningPath(first.httpPort(), token);
+            HttpResponse<String> phoneFile = get(first.httpPort(), provisioningPath + "001565123456.cfg");
             assertThat(phoneFile.statusCode()).as("the seeded device's file is served").isEqualTo(200);
             assertThat(phoneFile.body()).contains("1001");
-            assertThat(get(first.httpPort(), "/provision/001565000002.cfg").statusCode()).isEqualTo(200);
-            String token = login(first.httpPort());
+            assertThat(get(first.httpPort(), provisioningPath + "001565000002.cfg").statusCode()).isEqualTo(200);
+            assertThat(get(first.httpPort(), "/provision/001565000002.cfg").statusCode()).as("without the URL token")
+                    .isEqualTo(404);
             assertThat(api(first.httpPort(), token, "GET", "/api/provisioning/devices/001565123456").body())
                     .as("the static IP was seeded too").contains("127.0.0.1");
             assertThat(api(first.httpPort(), token, "DELETE", "/api/provisioning/devices/001565000002").statusCode())
@@ -112,7 +116,8 @@ class ServerTest {
         ListAppender<ILoggingEvent> seedLog = capture(SeedRunner.class);
         Server second = Server.start(new ConfigLoader(env).load(file, true), Clock.systemUTC(), "test");
         try {
-            assertThat(get(second.httpPort(), "/provision/001565123456.cfg").statusCode()).isEqualTo(200);
+            assertThat(get(second.httpPort(), provisioningPath + "001565123456.cfg").statusCode())
+                    .as("the URL token generated on the first start is kept").isEqualTo(200);
             String token = login(second.httpPort());
             assertThat(api(second.httpPort(), token, "GET", "/api/provisioning/devices/001565000002").statusCode())
                     .as("deleted through the API, it stays deleted").isEqualTo(404);
@@ -203,6 +208,14 @@ class ServerTest {
         } finally {
             later.stop();
         }
+    }
+
+    /** The path of the provisioning URL the API tells the admin to give phones, with its token. */
+    private static String provisioningPath(int port, String token) throws IOException, InterruptedException {
+        String body = api(port, token, "GET", "/api/provisioning/access").body();
+        String url = body.replaceAll(".*\"http_url\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        assertThat(url).as(body).startsWith("http://127.0.0.1:" + port + "/provision/").endsWith("/");
+        return url.substring(url.indexOf("/provision/"));
     }
 
     private static String login(int port) throws IOException, InterruptedException {
