@@ -170,8 +170,8 @@ final class Call implements CallLegs {
             case CallPlan.Ring ring -> ringPhones(ring);
             case CallPlan.Reject reject -> refuse(reject);
             // The router answers a fallback with a ring or a refusal only.
-            case CallPlan.FeatureCode code -> refuse(invite.request().createResponse(500), Disposition.FAILED,
-                    "feature code as a forwarding target");
+            case CallPlan.Apply apply -> refuse(invite.request().createResponse(500), Disposition.FAILED,
+                    apply.destination().kind() + " as a forwarding target");
         }
     }
 

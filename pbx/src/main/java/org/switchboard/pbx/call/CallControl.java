@@ -47,7 +47,7 @@ public final class CallControl implements ActiveCalls {
     private final CallServices services;
     private final CallerAuthentication authentication;
     private final CallRouter router;
-    private final FeatureCodes featureCodes;
+    private final Applications applications = new Applications();
     private final CallRegistry registry = new CallRegistry();
 
     /**
@@ -61,7 +61,7 @@ public final class CallControl implements ActiveCalls {
         this.authentication = new CallerAuthentication(registrar.authenticator(), registrar.credentials(), extensions,
                 settings.domain());
         this.router = new CallRouter(dialPlan, callSettings::current, registrar.location());
-        this.featureCodes = new FeatureCodes(callSettings);
+        applications.register("feature", new FeatureCodes(callSettings));
     }
 
     /** INVITE: a new call, or a re-INVITE of one in progress. */
@@ -108,7 +108,7 @@ public final class CallControl implements ActiveCalls {
         String dialled = request.requestUri() instanceof SipUri uri ? uri.user().orElse("") : "";
         CallPlan plan = router.plan(caller.get(), dialled);
         switch (plan.action()) {
-            case CallPlan.FeatureCode code -> featureCodes.apply(tx, caller.get(), code.code());
+            case CallPlan.Apply apply -> startApplication(new InviteAwaitingApplication(tx, caller.get()), apply);
             case CallPlan.Ring ring -> {
                 Call call = start(tx, offer.orElse(null), audio.getAsInt(), caller.get(), ring.extension());
                 if (call != null) {
@@ -122,6 +122,20 @@ public final class CallControl implements ActiveCalls {
                 }
             }
         }
+    }
+
+    /** The applications by destination kind; a feature module registers its own here before traffic. */
+    public Applications applications() {
+        return applications;
+    }
+
+    private void startApplication(IncomingCall call, CallPlan.Apply apply) {
+        String kind = apply.destination().kind();
+        applications.forKind(kind).ifPresentOrElse(app -> app.start(call, apply.destination()), () -> {
+            // The dial plan knows the kind but no module runs it on this node.
+            log.warn("no application for destination kind={} dialled={}", kind, call.dialled());
+            call.refuse(404, "No Application For " + kind);
+        });
     }
 
     private Call start(ServerTransaction tx, SessionDescription offer, int audio, String caller, String callee) {

@@ -105,7 +105,8 @@ public final class BlindTransfer {
                 attempt.start();
             }
             case CallPlan.Reject reject -> progress(dialog, transferorHop, reject.status(), reject.reason());
-            case CallPlan.FeatureCode code -> progress(dialog, transferorHop, 404, "Not A Number To Transfer To");
+            // Transfer rings extensions only: an application cannot take a transferee yet.
+            case CallPlan.Apply apply -> progress(dialog, transferorHop, 404, "Not A Number To Transfer To");
         }
     }
 
