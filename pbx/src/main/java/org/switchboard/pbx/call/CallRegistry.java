@@ -29,11 +29,6 @@ final class CallRegistry {
         byCallId.put(legCallId, call);
     }
 
-    /** Forgets one leg's Call-ID (a transfer target that never joined the call). */
-    void removeLeg(String legCallId, Call call) {
-        byCallId.remove(legCallId, call);
-    }
-
     Optional<Call> find(String callId) {
         return Optional.ofNullable(byCallId.get(callId));
     }
