@@ -5,13 +5,20 @@ import java.util.List;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.provisioning.Codec;
+import org.switchboard.pbx.provisioning.DeviceImportRow;
 import org.switchboard.pbx.provisioning.DeviceSecretCipher;
 import org.switchboard.pbx.provisioning.ProvisioningKeyFile;
+import org.switchboard.pbx.provisioning.ProvisioningSeed;
 import org.switchboard.pbx.provisioning.ProvisioningService;
 import org.switchboard.pbx.provisioning.ProvisioningTemplates;
 import org.switchboard.pbx.provisioning.SipTransport;
 import org.switchboard.pbx.provisioning.SiteSettings;
+import org.switchboard.api.http.Routes;
+import org.switchboard.api.provisioning.ProvisionFileRoutes;
+import org.switchboard.api.provisioning.ProvisioningRoutes;
+import org.switchboard.api.provisioning.ScanThrottle;
 import org.switchboard.server.config.SwitchboardConfig;
+import org.switchboard.store.seed.Seed;
 import org.switchboard.store.db.BatchWriter;
 import org.switchboard.store.db.Database;
 import org.switchboard.store.provisioning.JdbiProvisionedDeviceStore;
@@ -19,18 +26,23 @@ import org.switchboard.store.provisioning.JdbiRegisteredPhoneStore;
 import org.switchboard.store.provisioning.ProvisioningFetch;
 
 /**
- * Builds phone provisioning for a running node: the service over the device and phone stores,
- * the key file that encrypts provisioned SIP passwords, and the write-behind queue for fetch
- * times. Only {@code run} builds it (one-shot commands never touch the key file). Built and closed
+ * Phone provisioning as a node's feature module: the service over the device and phone stores,
+ * the key file that encrypts provisioned SIP passwords, the write-behind queue for fetch times,
+ * the {@code provisioning.devices} seed and the routes. Only {@code run} builds it (one-shot commands never touch the key file). Built and closed
  * by the thread that owns the server's lifecycle; the service is thread-safe.
  */
-public final class ProvisioningWiring implements AutoCloseable {
+public final class ProvisioningWiring implements FeatureModule {
     private final ProvisioningService service;
     private final BatchWriter<ProvisioningFetch> fetches;
+    private final List<DeviceImportRow> devicesSection;
+    private final Clock clock;
 
-    private ProvisioningWiring(ProvisioningService service, BatchWriter<ProvisioningFetch> fetches) {
+    private ProvisioningWiring(ProvisioningService service, BatchWriter<ProvisioningFetch> fetches,
+            List<DeviceImportRow> devicesSection, Clock clock) {
         this.service = service;
         this.fetches = fetches;
+        this.devicesSection = devicesSection;
+        this.clock = clock;
     }
 
     /**
@@ -49,12 +61,29 @@ public final class ProvisioningWiring implements AutoCloseable {
         ProvisioningService service = new ProvisioningService(devices, new JdbiRegisteredPhoneStore(database), extensions,
                 new ProvisioningTemplates(settings.templateDir(), clock), site(config), new DeviceSecretCipher(key),
                 fetches::submit, clock, events);
-        return new ProvisioningWiring(service, fetches);
+        return new ProvisioningWiring(service, fetches, settings.devices(), clock);
+    }
+
+    @Override
+    public String name() {
+        return "provisioning";
+    }
+
+    @Override
+    public List<Seed> seeds() {
+        return List.of(new ProvisioningSeed(service, devicesSection));
     }
 
     /** Loads the devices from the database (after the seeds ran, before phones fetch files). */
-    public void start() {
+    @Override
+    public void loadCaches() {
         service.start();
+    }
+
+    @Override
+    public List<Routes> routes(SipWiring sip) {
+        return List.of(new ProvisioningRoutes(service),
+                new ProvisionFileRoutes(service, new ScanThrottle(ScanThrottle.Settings.defaults(), clock)));
     }
 
     public ProvisioningService service() {

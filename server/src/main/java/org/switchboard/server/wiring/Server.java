@@ -33,17 +33,17 @@ public final class Server {
     private final Housekeeping housekeeping;
     private final Features features;
     private final SipWiring sip;
-    private final ProvisioningWiring provisioning;
+    private final List<FeatureModule> modules;
     private final ApiServer http;
     private final Optional<String> generatedAdminPassword;
 
     private Server(Stores stores, Housekeeping housekeeping, Features features, SipWiring sip,
-            ProvisioningWiring provisioning, ApiServer http, Optional<String> generatedAdminPassword) {
+            List<FeatureModule> modules, ApiServer http, Optional<String> generatedAdminPassword) {
         this.stores = stores;
         this.housekeeping = housekeeping;
         this.features = features;
         this.sip = sip;
-        this.provisioning = provisioning;
+        this.modules = modules;
         this.http = http;
         this.generatedAdminPassword = generatedAdminPassword;
     }
@@ -57,40 +57,35 @@ public final class Server {
         Housekeeping housekeeping = new Housekeeping();
         Features features = null;
         SipWiring sip = null;
-        ProvisioningWiring provisioning = null;
+        List<FeatureModule> modules = List.of();
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             stores.database().bindMetrics(registry);
             features = FeatureWiring.build(stores, config, registry, clock);
             InitialAdminSeed adminSeed = new InitialAdminSeed(features.adminAuth(), stores.adminUsers(), config.admin());
             // Provisioning is built before the seeds because its seed saves through the service.
-            provisioning = ProvisioningWiring.build(config, stores.database(), features.extensions(), clock,
-                    features.events());
-            runSeeds(new SeedRunner(stores.database(), clock),
-                    FeatureWiring.seeds(features, config, adminSeed, provisioning.service()));
-            FeatureWiring.loadCaches(features);
-            FeatureWiring.subscribe(features);
-            provisioning.start();
-            FeatureWiring.schedule(features, housekeeping);
+            ProvisioningWiring provisioning = ProvisioningWiring.build(config, stores.database(), features.extensions(),
+                    clock, features.events());
+            modules = FeatureWiring.modules(features, config, adminSeed, provisioning);
+            FeatureWiring.registerDestinations(modules, features.dialPlan());
+            runSeeds(new SeedRunner(stores.database(), clock), FeatureWiring.seeds(modules));
+            FeatureWiring.start(modules, features.events(), housekeeping);
             // SIP after the services it calls and before HTTP (architecture.md, "Startup and shutdown order").
-            sip = SipWiring.start(config, stores.database(), features, digestNonceKey(stores, clock),
+            sip = SipWiring.start(config, stores.database(), features, modules, digestNonceKey(stores, clock),
                     Optional.of(config.sip().tlsDir()), registry, housekeeping.scheduler(), clock);
-            ApiServer http = HttpWiring.build(config.http(), stores, features, sip, provisioning, Optional.of(sip.calls()),
-                    registry, clock, version);
+            ApiServer http = HttpWiring.build(config.http(), stores, features, sip, modules, Optional.of(sip.calls()),
+                    registry, version);
             http.start();
             log.info("switchboard started version={} http={}:{} sip={}:{} database={}", version, config.http().bind(),
                     http.port(), config.sip().bind(), sip.stack().localAddress(Transport.UDP).getPort(),
                     stores.database().engine().name().toLowerCase(Locale.ROOT));
-            return new Server(stores, housekeeping, features, sip, provisioning, http, adminSeed.generatedPassword());
+            return new Server(stores, housekeeping, features, sip, modules, http, adminSeed.generatedPassword());
         } catch (RuntimeException e) {
             if (sip != null) {
                 sip.close();
             }
-            if (provisioning != null) {
-                provisioning.close();
-            }
+            FeatureWiring.close(modules);
             if (features != null) {
-                features.cdrRecorder().close();
                 features.events().close();
             }
             housekeeping.close();
@@ -156,8 +151,7 @@ public final class Server {
         sip.close();
         housekeeping.close();
         // Write-behind queues flush before the pool closes, so nothing recorded is lost.
-        provisioning.close();
-        features.cdrRecorder().close();
+        FeatureWiring.close(modules);
         features.events().close();
         stores.close();
         log.info("switchboard stopped");

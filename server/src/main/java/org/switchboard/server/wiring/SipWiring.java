@@ -74,10 +74,11 @@ public final class SipWiring implements AutoCloseable {
      *
      * @param digestSecret the nonce HMAC key (at least 16 bytes); give every node of a cluster the same
      * @param tlsCertificates where the self-signed TLS certificate is kept; empty for no TLS listener
+     * @param modules the feature modules whose applications call control runs
      * @param housekeeping the node's scheduler for the registrar's expiry sweep and ring timeouts
      */
     public static SipWiring start(SwitchboardConfig config, Database database, Features features,
-            byte[] digestSecret, Optional<Path> tlsCertificates, MeterRegistry meters,
+            List<FeatureModule> modules, byte[] digestSecret, Optional<Path> tlsCertificates, MeterRegistry meters,
             ScheduledExecutorService housekeeping, Clock clock) {
         SwitchboardConfig.Sip sip = config.sip();
         RegistrarService registrar = null;
@@ -106,6 +107,9 @@ public final class SipWiring implements AutoCloseable {
                     features.callSettings(), features.cdrRecorder(), features.events(), housekeeping, clock,
                     new CallControlSettings(sip.domain(), stackSettings.advertisedHost(), mediaAddress(sip),
                             config.calls().noAnswerTimeout()));
+            for (FeatureModule module : modules) {
+                module.destinations().forEach(d -> calls.applications().register(d.kind().name(), d.application()));
+            }
             callRequests.attach(calls);
             log.info("sip started bind={} udp={} tcp={} tls={} rtp={}-{}", sip.bind(),
                     stack.localAddress(Transport.UDP).getPort(), stack.localAddress(Transport.TCP).getPort(),
