@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The per-packet path of the relay, on one leg's socket: check and count the packet on this leg's stream, then
- * hand the received buffer, uncopied, to the other leg's stream to send to its peer. Allocates nothing, logs
- * nothing and captures nothing per packet.
+ * hand the received buffer, uncopied, to the other leg's stream to send to its peer, or to the PBX media endpoint
+ * a leg is diverted to ({@link RelayStream#divert}). Allocates nothing, logs nothing and captures nothing per
+ * packet.
  *
  * <p>Runs on the session's {@code rtp-io-} event loop, one instance per socket.
  */
@@ -42,10 +43,18 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
      * or released. The whole per-packet path; public so the JMH benchmark can drive it without a socket.
      */
     public void relay(InetSocketAddress source, ByteBuf data) {
-        if (in.accept(source, data)) {
-            out.send(data);
-        } else {
+        if (!in.accept(source, data)) {
             data.release();
+            return;
+        }
+        PacketReceiver endpoint = in.divertedTo();
+        if (endpoint != null) {
+            endpoint.receive(data);
+        } else if (out.divertedTo() != null) {
+            // a PBX media endpoint speaks to that peer now (music on hold): its stream must not carry two sources
+            data.release();
+        } else {
+            out.send(data);
         }
     }
 

@@ -87,7 +87,7 @@ public final class RelaySession {
     }
 
     /** The event loop that owns this session and its sockets. */
-    EventLoop eventLoop() {
+    public EventLoop eventLoop() {
         return loop;
     }
 
@@ -132,6 +132,26 @@ public final class RelaySession {
             armedAtNanos[leg.ordinal()] = ticker.nanoTime();
             timedOut[leg.ordinal()] = false;
         }, loop);
+    }
+
+    /**
+     * Diverts {@code leg}'s RTP to a PBX media endpoint: what the leg's peer sends goes to {@code receiver} instead
+     * of the other leg, the other leg's packets no longer reach this peer, and the returned stream (this leg's RTP
+     * stream, latched on the peer) carries what the endpoint sends. Used for music on hold and prompts to one party
+     * of a bridged call, without re-INVITE: the peer keeps talking to the same port. Completes once applied;
+     * {@link #undivert} restores relaying.
+     */
+    public CompletableFuture<RelayStream> divert(Leg leg, PacketReceiver receiver) {
+        return CompletableFuture.supplyAsync(() -> {
+            RelayStream stream = rtp[leg.ordinal()];
+            stream.divert(receiver);
+            return stream;
+        }, loop);
+    }
+
+    /** Relays {@code leg} again after {@link #divert}. Completes once applied. */
+    public CompletableFuture<Void> undivert(Leg leg) {
+        return CompletableFuture.runAsync(() -> rtp[leg.ordinal()].divert(null), loop);
     }
 
     /** A snapshot of the counters, taken on the event loop. */

@@ -38,6 +38,7 @@ public final class RelayStream {
     private long lastFromLatchedNanos;
     private long lastReceivedNanos;
     private boolean flushPending;
+    private PacketReceiver divertedTo;
 
     private long packetsIn;
     private long bytesIn;
@@ -164,8 +165,22 @@ public final class RelayStream {
         }
     }
 
+    /**
+     * Hands the packets this stream accepts to {@code receiver} instead of relaying them, and stops relaying the
+     * other leg's packets to this stream's peer: a PBX media endpoint now speaks to this peer through {@link
+     * #send}. {@code null} restores relaying.
+     */
+    public void divert(PacketReceiver receiver) {
+        divertedTo = receiver;
+    }
+
+    /** Where accepted packets go instead of the other leg, or null while relaying. */
+    PacketReceiver divertedTo() {
+        return divertedTo;
+    }
+
     /** When the last accepted packet arrived (or the stream was created), in ticker nanoseconds. */
-    long lastReceivedNanos() {
+    public long lastReceivedNanos() {
         return lastReceivedNanos;
     }
 

@@ -3,12 +3,14 @@ package org.switchboard.media.rtp;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Ticker;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -126,6 +128,80 @@ public final class RtpRelay implements AutoCloseable {
                         "could not bind an RTP port pair for " + label + " after " + BIND_ATTEMPTS + " attempts"));
             }
         });
+    }
+
+    /**
+     * The next of the relay's event loops, round-robin: where a media endpoint the PBX terminates puts its socket
+     * and its state, like a session.
+     */
+    public EventLoop nextLoop() {
+        return group.next();
+    }
+
+    /** The relay's settings: bind address, port range, media timeout, latching rule. */
+    public RelaySettings settings() {
+        return settings;
+    }
+
+    /** The time source of latching and media timeouts. */
+    public Ticker ticker() {
+        return ticker;
+    }
+
+    /**
+     * Binds one RTP/RTCP pair from the relay's port range on {@code loop}, for a media endpoint the PBX terminates
+     * (voicemail, attendant, conference): its sockets come from the same range as relayed calls. Completes on
+     * {@code loop}, or fails with {@link MediaUnavailableException} when no pair can be bound.
+     */
+    public CompletableFuture<BoundPorts> bindPair(
+            String label, EventLoop loop, ChannelHandler rtpHandler, ChannelHandler rtcpHandler) {
+        CompletableFuture<BoundPorts> result = new CompletableFuture<>();
+        attemptPair(label, loop, rtpHandler, rtcpHandler, result, BIND_ATTEMPTS);
+        return result;
+    }
+
+    private void attemptPair(String label, EventLoop loop, ChannelHandler rtpHandler, ChannelHandler rtcpHandler,
+            CompletableFuture<BoundPorts> result, int attemptsLeft) {
+        Optional<PortPair> allocated = pool.allocate();
+        if (allocated.isEmpty()) {
+            result.completeExceptionally(new MediaUnavailableException("no free RTP port pair for " + label));
+            return;
+        }
+        PortPair pair = allocated.get();
+        ChannelFuture rtp = bindOne(loop, rtpHandler, pair.rtpPort());
+        ChannelFuture rtcp = bindOne(loop, rtcpHandler, pair.rtcpPort());
+        BoundPorts ports = new BoundPorts(pair, rtp.channel(), rtcp.channel(), pool);
+        AtomicInteger pending = new AtomicInteger(2);
+        for (ChannelFuture bound : List.of(rtp, rtcp)) {
+            bound.addListener(f -> {
+                if (pending.decrementAndGet() > 0) {
+                    return;
+                }
+                if (rtp.isSuccess() && rtcp.isSuccess()) {
+                    result.complete(ports);
+                    return;
+                }
+                log.debug("rtp endpoint bind failed label={} port={}", label, pair.rtpPort());
+                ports.close().whenComplete((ignored, error) -> {
+                    if (attemptsLeft > 1) {
+                        // as in attempt(): a later loop turn lets NIO free the ports just closed
+                        loop.schedule(() -> attemptPair(label, loop, rtpHandler, rtcpHandler, result, attemptsLeft - 1),
+                                1, TimeUnit.MILLISECONDS);
+                    } else {
+                        result.completeExceptionally(new MediaUnavailableException("could not bind an RTP port pair for "
+                                + label + " after " + BIND_ATTEMPTS + " attempts"));
+                    }
+                });
+            });
+        }
+    }
+
+    private ChannelFuture bindOne(EventLoop loop, ChannelHandler handler, int port) {
+        return new Bootstrap()
+                .group(loop)
+                .channelFactory(settings.transport()::newChannel)
+                .handler(handler)
+                .bind(local(port));
     }
 
     private InetSocketAddress local(int port) {

@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.switchboard.media.codec.ALaw;
+import org.switchboard.media.codec.MuLaw;
 
 class WavFileTest {
     private final PcmAudio tone = new PcmAudio(8000, 1, new ToneGenerator(1000, 0.5, 8000).next(800));
@@ -49,6 +51,35 @@ class WavFileTest {
         byte[] file = WavFile.write(tone);
         ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN).putShort(34, (short) 8);
         assertThatThrownBy(() -> WavFile.read(file)).isInstanceOf(WavFormatException.class).hasMessageContaining("8 bits");
+    }
+
+    @Test
+    void readsG711WavFilesAsPcm() {
+        short[] pcm = new ToneGenerator(1000, 0.5, 8000).next(400);
+        for (int format : new int[] {6, 7}) {
+            byte[] codes = new byte[pcm.length];
+            if (format == 6) {
+                ALaw.encode(pcm, 0, codes, 0, pcm.length);
+            } else {
+                MuLaw.encode(pcm, 0, codes, 0, pcm.length);
+            }
+            ByteBuffer b = ByteBuffer.allocate(44 + codes.length).order(ByteOrder.LITTLE_ENDIAN);
+            b.put("RIFF".getBytes()).putInt(36 + codes.length).put("WAVEfmt ".getBytes()).putInt(16)
+                    .putShort((short) format).putShort((short) 1).putInt(8000).putInt(8000)
+                    .putShort((short) 1).putShort((short) 8).put("data".getBytes()).putInt(codes.length).put(codes);
+            PcmAudio audio = WavFile.read(b.array());
+            assertThat(audio.sampleRateHz()).isEqualTo(8000);
+            assertThat(new Goertzel(1000, 8000).relativePower(audio.samples(), 0, 400)).as("format %d", format)
+                    .isGreaterThan(0.99);
+        }
+    }
+
+    @Test
+    void rejectsSixteenBitG711() {
+        byte[] file = WavFile.write(tone);
+        ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN).putShort(20, (short) 7);
+        assertThatThrownBy(() -> WavFile.read(file)).isInstanceOf(WavFormatException.class)
+                .hasMessageContaining("8 for G.711");
     }
 
     @Test

@@ -10,11 +10,12 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 
-/** A plain UDP socket on 127.0.0.1 playing a phone's RTP endpoint in relay tests. */
-final class UdpPhone implements AutoCloseable {
+/** A plain UDP socket on 127.0.0.1 playing a phone's RTP endpoint in relay and media endpoint tests. */
+public final class UdpPhone implements AutoCloseable {
     private final DatagramSocket socket;
 
-    UdpPhone() {
+    /** Binds a free port on 127.0.0.1. */
+    public UdpPhone() {
         try {
             socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             // a guard against a hanging test, not a measurement: packets on loopback arrive at once
@@ -24,18 +25,21 @@ final class UdpPhone implements AutoCloseable {
         }
     }
 
-    InetSocketAddress address() {
+    /** The bound address. */
+    public InetSocketAddress address() {
         return (InetSocketAddress) socket.getLocalSocketAddress();
     }
 
-    void sendRtp(InetSocketAddress to, int sequenceNumber, long ssrc) {
+    /** Sends a 172-byte PCMU packet of zero payload. */
+    public void sendRtp(InetSocketAddress to, int sequenceNumber, long ssrc) {
         ByteBuffer b = ByteBuffer.allocate(172);
         b.put((byte) 0x80).put((byte) 0).putShort((short) sequenceNumber).putInt(sequenceNumber * 160)
                 .putInt((int) ssrc);
         send(to, b.array());
     }
 
-    void send(InetSocketAddress to, byte[] data) {
+    /** Sends {@code data} as one datagram. */
+    public void send(InetSocketAddress to, byte[] data) {
         try {
             socket.send(new DatagramPacket(data, data.length, to));
         } catch (IOException e) {
@@ -44,7 +48,7 @@ final class UdpPhone implements AutoCloseable {
     }
 
     /** The next datagram, or empty if none arrives within the guard time. */
-    Optional<DatagramPacket> receive() {
+    public Optional<DatagramPacket> receive() {
         DatagramPacket p = new DatagramPacket(new byte[2048], 2048);
         try {
             socket.receive(p);
