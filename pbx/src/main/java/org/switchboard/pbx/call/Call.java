@@ -49,7 +49,7 @@ import org.switchboard.store.cdr.Disposition;
  * the call's executor (the caller's Call-ID's, which the forks' Call-IDs are joined to), which owns
  * all fields.
  */
-final class Call implements CallLegs {
+final class Call implements CallLegs, CallSession {
     private static final Logger log = LoggerFactory.getLogger(Call.class);
 
     /** Where the call is; moves forward, except that a forwarded call goes from RINGING to CALLING again. */
@@ -152,7 +152,8 @@ final class Call implements CallLegs {
             refuse(invite.request().createResponse(503, "Media Unavailable"), Disposition.FAILED, "no media ports");
             return;
         }
-        media = new CallMedia(session, services.settings().mediaAddress(), mediaIndex);
+        media = new CallMedia(session, services.settings().mediaAddress(), mediaIndex,
+                new HeldPartyMusic(services.endpoints(), session, executor, services.holdMusic(), this::party));
         if (offer == null) {
             delayedOffer = new DelayedOffer(media);
             calleeOffer = delayedOffer.calleeOffer();
@@ -297,7 +298,8 @@ final class Call implements CallLegs {
     // ---- ending before an answer ----------------------------------------------------------
 
     /** The caller sent CANCEL; the stack already answered 487. */
-    void onCancelled() {
+    @Override
+    public void onCancelled() {
         if (phase == Phase.ANSWERED || phase == Phase.ENDED) {
             return;
         }
@@ -308,7 +310,8 @@ final class Call implements CallLegs {
     // ---- answered ------------------------------------------------------------------------
 
     /** An in-dialog request on one of this call's Call-IDs. */
-    void onInDialogRequest(ServerTransaction tx) {
+    @Override
+    public void onInDialogRequest(ServerTransaction tx) {
         Leg from = tx.request().callId().equals(callerCallId) ? Leg.A : Leg.B;
         boolean known = phase == Phase.ANSWERED
                 && (from == Leg.A || winner.callId().equals(tx.request().callId()));
@@ -335,7 +338,8 @@ final class Call implements CallLegs {
     }
 
     /** An ACK for a 2xx we sent on one of this call's Call-IDs: it may carry an answer to our offer. */
-    void onAck(SipRequest ack) {
+    @Override
+    public void onAck(SipRequest ack) {
         if (phase != Phase.ANSWERED) {
             return;
         }
@@ -355,7 +359,8 @@ final class Call implements CallLegs {
     }
 
     /** The caller never ACKed our 2xx (Timer H or L): the dialog is dead on its side. */
-    void onAckTimeout() {
+    @Override
+    public void onAckTimeout() {
         if (phase == Phase.ANSWERED) {
             hangUpOther(Leg.A);
             bye(callerDialog, callerHop());
@@ -368,6 +373,11 @@ final class Call implements CallLegs {
             log.info("media timeout call_id={} leg={}", id(), leg);
             hangUp("media timeout");
         }
+    }
+
+    @Override
+    public boolean endCall(String cause) {
+        return hangUp(cause);
     }
 
     /**
@@ -441,11 +451,9 @@ final class Call implements CallLegs {
         boolean answered = disposition == Disposition.ANSWERED;
         String calleeAddress = Optional.ofNullable(winner).or(() -> Optional.ofNullable(firstFork))
                 .map(leg -> hostPort(leg.remote())).orElse(null);
-        services.cdr().record(new CallRecord(id(), caller, callee, startedAt, answered ? answeredAt : null, endedAt,
+        services.recordEnd(new CallRecord(id(), caller, callee, startedAt, answered ? answeredAt : null, endedAt,
                 disposition, cause, media == null || !answered ? null : media.codec().orElse(null),
                 hostPort(invite.flow().remote()), calleeAddress));
-        services.events().publish(new PbxEvent.CallEnded(endedAt, id(), disposition.label(), cause));
-        log.info("call ended call_id={} disposition={} cause={}", id(), disposition.label(), cause);
     }
 
     // ---- session timers (pbx.call.timer) -----------------------------------------------------
@@ -479,7 +487,7 @@ final class Call implements CallLegs {
     private BlindTransfer transfer() {
         if (transfer == null) {
             transfer = new BlindTransfer(services.stack(), router, services.settings().noAnswerTimeout(), services.settings().domain(), this,
-                    new AttendedTransfer(services.stack(), this, callId -> registry.find(callId).map(CallLegs.class::cast)));
+                    new AttendedTransfer(services.stack(), this, callId -> registry.find(callId).filter(CallLegs.class::isInstance).map(CallLegs.class::cast)));
         }
         return transfer;
     }
@@ -601,7 +609,8 @@ final class Call implements CallLegs {
     // ---- what the API sees ------------------------------------------------------------------
 
     /** A snapshot of the call; its media counters come from the relay's loop. */
-    CompletableFuture<CallSnapshot> snapshot() {
+    @Override
+    public CompletableFuture<CallSnapshot> snapshot() {
         CallSnapshotBuilder parts = new CallSnapshotBuilder(id(), caller, callee, state(), startedAt,
                 Optional.ofNullable(answeredAt), media == null ? Optional.empty() : media.codec());
         parts.addLeg(true, callerCallId, callerParty, hostPort(callerHop().address()), media == null ? 0 : media.localRtpPort(Leg.A),

@@ -23,4 +23,12 @@ public interface IncomingCall {
      * no CDR is written, as for a feature code.
      */
     void refuse(int status, String reason);
+
+    /**
+     * The PBX answers the call itself (the caller's offer answered with a PBX media endpoint, 200
+     * OK, a CDR when it ends); {@code listener} hears {@link PbxLegListener#answered} once the
+     * endpoint is ready, or {@link PbxLegListener#ended} if the call ends before (no media port:
+     * 503; no common codec: 488; the caller cancelled).
+     */
+    void answer(PbxLegListener listener);
 }

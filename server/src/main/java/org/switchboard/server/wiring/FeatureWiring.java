@@ -57,7 +57,7 @@ public final class FeatureWiring {
      * extensions, the provisioned devices (which name extensions, so they come after them), the
      * dial plan (its seed checks rules against the destination kinds registered by then; its
      * cache decides with extension data), the call settings (which check targets through the dial
-     * plan), the CDRs. A new feature adds one line here.
+     * plan), the CDRs, the milliwatt test line. A new feature adds one line here.
      */
     public static List<FeatureModule> modules(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed,
             ProvisioningWiring provisioning) {
@@ -66,7 +66,8 @@ public final class FeatureWiring {
                 provisioning,
                 new DialPlanModule(features.dialPlan(), features.callSettings()),
                 new CallSettingsModule(features.callSettings()),
-                new CdrModule(features.cdrs(), features.cdrRecorder()));
+                new CdrModule(features.cdrs(), features.cdrRecorder()),
+                new MilliwattModule());
     }
 
     /** Registers every module's destination kinds with the dial plan (before any seed runs). */
