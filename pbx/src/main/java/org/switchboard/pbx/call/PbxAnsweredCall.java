@@ -1,7 +1,5 @@
 package org.switchboard.pbx.call;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -22,11 +20,7 @@ import org.switchboard.media.endpoint.RecordingResult;
 import org.switchboard.media.endpoint.RecordingSink;
 import org.switchboard.media.endpoint.RemoteMedia;
 import org.switchboard.media.sdp.AnswerResult;
-import org.switchboard.media.sdp.Codec;
-import org.switchboard.media.sdp.MediaDescription;
 import org.switchboard.media.sdp.Origin;
-import org.switchboard.media.sdp.RtpMap;
-import org.switchboard.media.sdp.SdpAnswerer;
 import org.switchboard.media.sdp.SdpOfferer;
 import org.switchboard.media.sdp.SessionDescription;
 import org.switchboard.pbx.event.PbxEvent;
@@ -56,8 +50,6 @@ import org.switchboard.store.cdr.Disposition;
  */
 final class PbxAnsweredCall implements CallSession, PbxLeg {
     private static final Logger log = LoggerFactory.getLogger(PbxAnsweredCall.class);
-    private static final SdpAnswerer ANSWERER = new SdpAnswerer(List.of(Codec.PCMU, Codec.PCMA), true);
-    private static final SdpOfferer OFFERER = new SdpOfferer(SdpOfferer.DEFAULT_FORMATS);
 
     private enum Phase { OPENING, ANSWERED, ENDED }
 
@@ -120,11 +112,11 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
                 opened.ports().rtpPort());
         if (offer == null) {
             // RFC 3261 §13.2.1, RFC 3264 §5: no offer from the caller, so ours goes in the 200 and its answer comes in the ACK.
-            pbxOffer = OFFERER.offer(origin, local);
+            pbxOffer = EndpointSdp.offer(origin, local);
             sendOk(pbxOffer);
             return;
         }
-        switch (ANSWERER.answer(offer, origin, local)) {
+        switch (EndpointSdp.answer(offer, origin, local)) {
             case AnswerResult.NotAcceptable refused ->
                     refuse(488, "Not Acceptable Here", Disposition.FAILED, "488 " + refused.reason());
             case AnswerResult.Answered answered -> {
@@ -152,25 +144,12 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
      * answer) listens, in the first codec agreed, and the application starts.
      */
     private void connect(SessionDescription remote, AnswerResult.Answered agreed) {
-        MediaDescription stream = remote.media().get(agreed.mediaIndex());
-        RtpMap audio = agreed.codecs().stream().filter(map -> !map.codec().isTelephoneEvent()).findFirst().orElseThrow();
-        Optional<Integer> events = agreed.codecs().stream().filter(map -> map.codec().isTelephoneEvent())
-                .map(RtpMap::payloadType).findFirst();
-        Optional<InetSocketAddress> peer = remote.connectionOf(stream).filter(c -> !c.isHold())
-                .flatMap(c -> literal(c.address())).map(host -> new InetSocketAddress(host, stream.port()));
-        endpoint.setRemote(new RemoteMedia(peer, audio.payloadType(), audio.codec(), events));
-        codec = audio.encodingName();
+        RemoteMedia media = EndpointSdp.remoteMedia(remote, agreed);
+        endpoint.setRemote(media);
+        codec = media.codec().encodingName();
         mediaConnected = true;
         log.info("call answered by the pbx call_id={} caller={} dialled={} codec={}", id(), caller, dialled, codec);
         listener.answered(this);
-    }
-
-    private static Optional<InetAddress> literal(String address) {
-        try {
-            return Optional.of(InetAddress.ofLiteral(address));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty(); // a host name: latching finds the phone from its first packet
-        }
     }
 
     // ---- the caller's requests ----------------------------------------------------------------
