@@ -15,6 +15,7 @@ import org.switchboard.store.dialplan.DialPlanRule;
 
 /**
  * Dial-plan rules over HTTP (CRUD on {@code /api/dialplan/rules}) and
+ * {@code GET /api/dialplan/kinds} (the destination kinds rules may name) and
  * {@code GET /api/dialplan/test?from=&to=}, which shows the decision, the call plan that follows
  * from the callee's call settings and registrations, and their explanation without placing a
  * call. Translates to {@link DialPlanService} and {@link CallRouter} calls; handlers run on
@@ -37,6 +38,7 @@ public final class DialPlanRoutes implements Routes {
         routes.put("/api/dialplan/rules/{id}", this::update);
         routes.delete("/api/dialplan/rules/{id}", this::delete);
         routes.get("/api/dialplan/test", this::test);
+        routes.get("/api/dialplan/kinds", this::kinds);
     }
 
     @Override
@@ -67,10 +69,17 @@ public final class DialPlanRoutes implements Routes {
         ctx.status(HttpStatus.NO_CONTENT);
     }
 
+    private void kinds(Context ctx) {
+        ctx.json(dialPlan.kinds().all().stream().map(k -> new KindView(k.name(), k.description())).toList());
+    }
+
+    /** A destination kind rules may name as their action. */
+    record KindView(String name, String description) {}
+
     private void test(Context ctx) {
         String from = required(ctx, "from");
         String to = required(ctx, "to");
-        ctx.json(DecisionView.of(router.plan(from, to)));
+        ctx.json(DecisionView.of(router.plan(from, to), dialPlan.kinds()));
     }
 
     private static String required(Context ctx, String name) {

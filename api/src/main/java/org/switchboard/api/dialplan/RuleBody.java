@@ -12,7 +12,7 @@ public record RuleBody(Integer priority, String name, String pattern, String act
         Fields.check(priority != null, "priority", "is required");
         Fields.check(action != null, "action", "is required");
         RuleAction parsed = RuleAction.parse(action)
-                .orElseThrow(() -> new ValidationException("action", "must be one of extension, feature, reject"));
+                .orElseThrow(() -> new ValidationException("action", "must name a destination kind (extension, feature, reject...)"));
         return new NewDialPlanRule(priority, name, pattern, parsed, target);
     }
 }

@@ -125,13 +125,19 @@ class DialPlanRoutesTest {
 
             JsonNode feature = json(api.send("GET", "/api/dialplan/test?from=1001&to=*721002", token, null));
             assertThat(feature.at("/route/type").asText()).isEqualTo("feature");
-            assertThat(feature.at("/route/feature").asText()).isEqualTo("forward_on");
+            assertThat(feature.at("/route/target").asText()).isEqualTo("forward_on");
             assertThat(feature.at("/route/argument").asText()).isEqualTo("1002");
-            assertThat(feature.at("/plan/action").asText()).as("call control applies the feature").isEqualTo("feature");
+            assertThat(feature.at("/route/description").asText()).startsWith("runs a feature code");
+            assertThat(feature.at("/plan/action").asText()).as("call control hands it to an application").isEqualTo("application");
+            assertThat(feature.at("/plan/kind").asText()).isEqualTo("feature");
 
             JsonNode unknown = json(api.send("GET", "/api/dialplan/test?from=1001&to=1999", token, null));
             assertThat(unknown.at("/route/type").asText()).isEqualTo("rejected");
             assertThat(unknown.at("/route/sip_status").asInt()).isEqualTo(404);
+
+            JsonNode kinds = json(api.send("GET", "/api/dialplan/kinds", token, null));
+            assertThat(kinds.findValuesAsText("name")).containsExactly("extension", "feature", "reject");
+            assertThat(kinds.at("/2/description").asText()).contains("400 to 699");
         }
     }
 

@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.media.rtp.Leg;
@@ -24,12 +24,12 @@ import org.switchboard.pbx.call.transfer.AttendedTransfer;
 import org.switchboard.pbx.call.transfer.BlindTransfer;
 import org.switchboard.pbx.cdr.CdrRecorder;
 import org.switchboard.pbx.event.PbxEvent;
-import org.switchboard.pbx.registrar.Binding;
 import org.switchboard.pbx.routing.CallPlan;
 import org.switchboard.pbx.routing.CallRouter;
 import org.switchboard.pbx.routing.Fallback;
 import org.switchboard.sip.dialog.Dialog;
 import org.switchboard.sip.dialog.DialogId;
+import org.switchboard.sip.message.Header;
 import org.switchboard.sip.message.HeaderName;
 import org.switchboard.sip.message.NameAddress;
 import org.switchboard.sip.message.SipMethod;
@@ -50,7 +50,7 @@ import org.switchboard.store.cdr.Disposition;
  * the call's executor (the caller's Call-ID's, which the forks' Call-IDs are joined to), which owns
  * all fields.
  */
-final class Call implements CallLegs {
+final class Call implements CallLegs, CallSession {
     private static final Logger log = LoggerFactory.getLogger(Call.class);
 
     /** Where the call is; moves forward, except that a forwarded call goes from RINGING to CALLING again. */
@@ -67,15 +67,17 @@ final class Call implements CallLegs {
     private final Executor executor;
     private final Instant startedAt;
     private final String localTag = RandomTokens.tag();
-    private final CalleeForks forks;
+    // Every Call-ID joined to this call's executor besides its own: forks, transfer targets, adopted legs.
+    private final Set<String> joinedLegs = new LinkedHashSet<>();
     private final LocalContact contact;
     private final InDialogRelay inDialog;
     private Phase phase = Phase.SETTING_UP;
     private CallMedia media;
-    private CalleeLeg winner;
+    private Originate ringing; // the current ring: the callee's phones, or a forwarding target's
+    private OutboundLeg firstFork; // the CDR's callee address when nobody answered
+    private OutboundLeg winner;
     private Dialog callerDialog;
     private Instant answeredAt;
-    private ScheduledFuture<?> noAnswer;
     private String calleeParty; // set when a transfer hands the callee's leg to another extension
     private BlindTransfer transfer;
     private SessionTimer callerTimer;
@@ -85,8 +87,6 @@ final class Call implements CallLegs {
     private String callerCallId;
     private NextHop callerHop;
     private SessionDescription calleeAnswer;
-    private final List<String> adoptedLegs = new ArrayList<>();
-    private int rings;
     private CallPlan plan;
     private byte[] calleeOffer;
     private DelayedOffer delayedOffer; // the caller's INVITE had no SDP
@@ -105,7 +105,6 @@ final class Call implements CallLegs {
         this.callerCallId = invite.request().callId();
         this.executor = invite.executor();
         this.startedAt = services.clock().instant();
-        this.forks = new CalleeForks(services.stack(), services.farewells(), id());
         this.contact = new LocalContact(services.stack(), services.settings().sipHost());
         this.inDialog = new InDialogRelay(services.stack(), contact, this::answerRefresh);
     }
@@ -154,7 +153,8 @@ final class Call implements CallLegs {
             refuse(invite.request().createResponse(503, "Media Unavailable"), Disposition.FAILED, "no media ports");
             return;
         }
-        media = new CallMedia(session, services.settings().mediaAddress(), mediaIndex);
+        media = new CallMedia(session, services.settings().mediaAddress(), mediaIndex,
+                new HeldPartyMusic(services.endpoints(), session, executor, services.holdMusic(), this::party));
         if (offer == null) {
             delayedOffer = new DelayedOffer(media);
             calleeOffer = delayedOffer.calleeOffer();
@@ -171,24 +171,26 @@ final class Call implements CallLegs {
             case CallPlan.Ring ring -> ringPhones(ring);
             case CallPlan.Reject reject -> refuse(reject);
             // The router answers a fallback with a ring or a refusal only.
-            case CallPlan.FeatureCode code -> refuse(invite.request().createResponse(500), Disposition.FAILED,
-                    "feature code as a forwarding target");
+            case CallPlan.Apply apply -> refuse(invite.request().createResponse(500), Disposition.FAILED,
+                    apply.destination().kind() + " as a forwarding target");
         }
     }
 
     private void ringPhones(CallPlan.Ring ring) {
         callee = ring.extension();
         phase = Phase.CALLING;
-        forks.newRing();
-        List<String> diversions = Diversion.headers(ring.forwards(), services.settings().domain());
-        for (Binding binding : ring.contacts()) {
-            fork(binding, calleeOffer, diversions);
-        }
-        stopRinging();
-        int thisRing = ++rings;
+        String domain = services.settings().domain();
+        List<Header> headers = new ArrayList<>();
+        Diversion.headers(ring.forwards(), domain).forEach(d -> headers.add(Header.of(Diversion.HEADER, d)));
+        headers.addAll(services.sessionTimers().offerHeaders());
         Duration ringTime = ring.onNoAnswer().map(Fallback::after).orElse(services.settings().noAnswerTimeout());
-        noAnswer = services.scheduler().schedule(() -> executor.execute(() -> onNoAnswer(thisRing)),
-                ringTime.toMillis(), TimeUnit.MILLISECONDS);
+        ringing = originate(new CalleeRing());
+        ringing.ring(new OriginateRequest(ring.contacts().stream().map(OriginateTarget::of).toList(),
+                NameAddress.of(SipUri.of(caller, domain)), NameAddress.of(SipUri.of(callee, domain)), calleeOffer, headers,
+                ringTime));
+        if (firstFork == null) {
+            firstFork = ringing.legs().getFirst();
+        }
     }
 
     /** The fallback of the current ring for this reason, if the plan offers one. */
@@ -196,98 +198,84 @@ final class Call implements CallLegs {
         return plan.action() instanceof CallPlan.Ring ring ? (busy ? ring.onBusy() : ring.onNoAnswer()) : Optional.empty();
     }
 
-    private void fork(Binding binding, byte[] sdp, List<String> diversions) {
-        String callId = RandomTokens.tag() + RandomTokens.tag() + "@" + services.settings().sipHost();
-        String domain = services.settings().domain();
-        SipRequest.Builder builder = SipRequest.builder(SipMethod.INVITE, binding.contact())
-                .from(NameAddress.of(SipUri.of(caller, domain)).withTag(RandomTokens.tag()))
-                .to(NameAddress.of(SipUri.of(callee, domain)))
-                .callId(callId)
-                .cseq(1)
-                .maxForwards(70)
-                .contact(contact.on(binding.flow().transport()))
-                .body(CallMedia.SDP, sdp);
-        diversions.forEach(diversion -> builder.header(Diversion.HEADER, diversion));
-        SipRequest request = builder.build();
-        request = services.sessionTimers().offer(request);
-        registry.add(callId, this);
-        forks.send(new CalleeLeg(binding, request, this::onCalleeResponse));
+    private boolean isRinging() {
+        return phase == Phase.CALLING || phase == Phase.RINGING;
     }
 
-    private void onCalleeResponse(CalleeLeg leg, SipResponse response) {
-        if (response.isProvisional()) {
-            onCalleeProvisional(leg, response);
-        } else if (response.isSuccess()) {
-            onCalleeAnswered(leg, response);
-        } else {
-            onCalleeFailed(leg, response);
-        }
-    }
-
-    private void onCalleeProvisional(CalleeLeg leg, SipResponse response) {
-        if (leg.isCancelWanted() && leg.state() == CalleeLeg.State.CALLING) {
-            forks.cancel(leg);
-            return;
-        }
-        if (leg.state() == CalleeLeg.State.CALLING) {
-            leg.state(CalleeLeg.State.RINGING);
-        }
-        if (response.status() == 100 || (phase != Phase.CALLING && phase != Phase.RINGING)) {
-            return;
-        }
-        phase = Phase.RINGING;
-        SipResponse ringing = invite.request().createResponse(response.status(), response.reason())
-                .withToTag(localTag);
-        Optional<SessionDescription> early = CallMedia.sdpOf(response);
-        if (early.isPresent() && delayedOffer == null) { // without 100rel there is no offer to a silent caller in a 183
-            // RFC 3960 early media (183): ringback or announcements from the callee's side.
-            ringing = ringing.withHeader(HeaderName.CONTACT, contact.on(invite.flow().transport()).toString())
-                    .withBody(CallMedia.SDP, media.relay(Leg.B, early.get()));
-        }
-        invite.respond(ringing);
-    }
-
-    private void onCalleeAnswered(CalleeLeg leg, SipResponse ok) {
-        Dialog dialog = leg.dialogFor(ok);
-        NextHop hop = leg.hop();
-        if (leg.ack() != null) {
-            services.stack().resend(leg.ack(), hop.transport(), hop.address()); // a retransmitted 2xx
-            return;
-        }
-        leg.acked(services.stack().sendStateless(dialog.ack(ok.cseq().number()), hop.transport(), hop.address()));
-        boolean canWin = winner == null && (phase == Phase.CALLING || phase == Phase.RINGING)
-                && leg.state() != CalleeLeg.State.CANCELLING;
-        if (!canWin) {
-            // A fork answered after another one won, or after the call ended: hang it up.
-            leg.state(CalleeLeg.State.ENDED);
-            bye(dialog, hop);
-            return;
-        }
-        Optional<SessionDescription> answer = CallMedia.sdpOf(ok);
-        AnswerResult result = answer.isEmpty()
-                ? new AnswerResult.NotAcceptable("callee answered without SDP")
-                : delayedOffer != null ? delayedOffer.calleeAnswered(answer.get()) : media.answerCaller(offer, answer.get());
-        switch (result) {
-            case AnswerResult.NotAcceptable refused -> {
-                leg.state(CalleeLeg.State.ENDED);
-                bye(dialog, hop);
-                forks.cancelPending();
-                refuse(invite.request().createResponse(488).withHeader("Warning", "399 switchboard \""
-                        + refused.reason().replace('"', '\'') + "\""), Disposition.FAILED, "488 " + refused.reason());
+    /** The callee's phones ringing for the caller: what each ring's progress does to the call. */
+    private final class CalleeRing implements Originate.Progress {
+        @Override
+        public void ringing(OutboundLeg leg, SipResponse response) {
+            if (!isRinging()) {
+                return;
             }
-            case AnswerResult.Answered answered -> {
-                calleeAnswer = answer.get();
-                answer(leg, dialog, answered);
-                SessionTimerNegotiation.granted(ok).ifPresent(agreed -> calleeTimer = timer(Leg.B, agreed, true));
+            phase = Phase.RINGING;
+            SipResponse toCaller = invite.request().createResponse(response.status(), response.reason()).withToTag(localTag);
+            Optional<SessionDescription> early = CallMedia.sdpOf(response);
+            if (early.isPresent() && delayedOffer == null) { // without 100rel there is no offer to a silent caller in a 183
+                // RFC 3960 early media (183): ringback or announcements from the callee's side.
+                toCaller = toCaller.withHeader(HeaderName.CONTACT, contact.on(invite.flow().transport()).toString())
+                        .withBody(CallMedia.SDP, media.relay(Leg.B, early.get()));
+            }
+            invite.respond(toCaller);
+        }
+
+        @Override
+        public void answered(OutboundLeg leg, SipResponse ok) {
+            if (!isRinging()) {
+                leg.state(OutboundLeg.State.ENDED);
+                bye(leg.dialog(), leg.hop());
+                return;
+            }
+            Optional<SessionDescription> answer = CallMedia.sdpOf(ok);
+            AnswerResult result = answer.isEmpty()
+                    ? new AnswerResult.NotAcceptable("callee answered without SDP")
+                    : delayedOffer != null ? delayedOffer.calleeAnswered(answer.get()) : media.answerCaller(offer, answer.get());
+            switch (result) {
+                case AnswerResult.NotAcceptable refused -> {
+                    leg.state(OutboundLeg.State.ENDED);
+                    bye(leg.dialog(), leg.hop());
+                    refuse(invite.request().createResponse(488).withHeader("Warning", "399 switchboard \""
+                            + refused.reason().replace('"', '\'') + "\""), Disposition.FAILED, "488 " + refused.reason());
+                }
+                case AnswerResult.Answered answered -> {
+                    calleeAnswer = answer.get();
+                    answer(leg, answered);
+                    SessionTimerNegotiation.granted(ok).ifPresent(agreed -> calleeTimer = timer(Leg.B, agreed, true));
+                }
             }
         }
+
+        @Override
+        public void failed(Originate.Failure failure) {
+            if (!isRinging()) {
+                return;
+            }
+            if (failure.noAnswer()) {
+                Optional<Fallback> onNoAnswer = fallback(false);
+                if (onNoAnswer.isPresent()) {
+                    act(router.follow(plan, onNoAnswer.get()));
+                    return;
+                }
+                refuse(invite.request().createResponse(480, "No Answer"), Disposition.NO_ANSWER, "no answer");
+                return;
+            }
+            int status = failure.status();
+            Optional<Fallback> onBusy = Outcomes.of(status) == Disposition.BUSY ? fallback(true) : Optional.empty();
+            if (onBusy.isPresent()) {
+                act(router.follow(plan, onBusy.get()));
+                return;
+            }
+            // Authentication and redirection are between the callee's phone and us, not the caller's business.
+            SipResponse toCaller = status < 400 || status == 401 || status == 407
+                    ? invite.request().createResponse(480)
+                    : invite.request().createResponse(status, failure.reason());
+            refuse(toCaller, Outcomes.of(toCaller.status()), status + " " + failure.reason());
+        }
     }
 
-    private void answer(CalleeLeg leg, Dialog calleeDialog, AnswerResult.Answered answered) {
+    private void answer(OutboundLeg leg, AnswerResult.Answered answered) {
         winner = leg;
-        leg.state(CalleeLeg.State.ANSWERED);
-        forks.cancelPending();
-        stopRinging();
         SipResponse ok = invite.request().createResponse(200).withToTag(localTag)
                 .withHeader(HeaderName.CONTACT, contact.on(invite.flow().transport()).toString())
                 .withBody(CallMedia.SDP, answered.answer().toSdp().getBytes(StandardCharsets.UTF_8));
@@ -298,68 +286,33 @@ final class Call implements CallLegs {
         invite.respond(ok);
         callerDialog = Dialog.asUas(invite.request(), ok);
         inDialog.connect(callerDialog, new NextHop(invite.flow().transport(), invite.flow().remote()),
-                calleeDialog, leg.hop(), media);
+                leg.dialog(), leg.hop(), media);
         phase = Phase.ANSWERED;
         if (sessionTimer instanceof SessionTimerNegotiation.Answer.Granted granted) {
             callerTimer = timer(Leg.A, granted.expires(), false);
         }
         answeredAt = services.clock().instant();
-        // The CDR row exists from the answer on, so a crash during the call leaves a trace (completed at the end).
-        services.cdr().answered(cdrRecord(Disposition.ANSWERED, CdrRecorder.IN_PROGRESS, answeredAt));
-        services.events().publish(new PbxEvent.CallAnswered(answeredAt, id()));
+        services.recordAnswer(cdrRecord(Disposition.ANSWERED, CdrRecorder.IN_PROGRESS, answeredAt));
         log.info("call answered call_id={} caller={} callee={} codec={}", id(), caller, callee, media.codec().orElse("-"));
-    }
-
-    private void onCalleeFailed(CalleeLeg leg, SipResponse response) {
-        if (!leg.isPending() && leg.state() != CalleeLeg.State.CANCELLING) {
-            return;
-        }
-        boolean lastOne = forks.failed(leg, response);
-        if (!lastOne || (phase != Phase.CALLING && phase != Phase.RINGING)) {
-            return;
-        }
-        SipResponse best = forks.bestFailure().orElse(response);
-        int status = best.status();
-        Optional<Fallback> onBusy = Outcomes.of(status) == Disposition.BUSY ? fallback(true) : Optional.empty();
-        if (onBusy.isPresent()) {
-            act(router.follow(plan, onBusy.get()));
-            return;
-        }
-        // Authentication and redirection are between the callee's phone and us, not the caller's business.
-        SipResponse toCaller = status < 400 || status == 401 || status == 407
-                ? invite.request().createResponse(480)
-                : invite.request().createResponse(status, best.reason());
-        refuse(toCaller, Outcomes.of(toCaller.status()), status + " " + best.reason());
     }
 
     // ---- ending before an answer ----------------------------------------------------------
 
     /** The caller sent CANCEL; the stack already answered 487. */
-    void onCancelled() {
+    @Override
+    public void onCancelled() {
         if (phase == Phase.ANSWERED || phase == Phase.ENDED) {
             return;
         }
-        forks.cancelPending();
+        stopRinging();
         end(Disposition.CANCELLED, "CANCEL from caller");
-    }
-
-    private void onNoAnswer(int ring) {
-        if (ring != rings || (phase != Phase.CALLING && phase != Phase.RINGING)) {
-            return; // answered, ended, or forwarded since this timer was set
-        }
-        forks.cancelPending();
-        Optional<Fallback> onNoAnswer = fallback(false);
-        if (onNoAnswer.isPresent()) {
-            act(router.follow(plan, onNoAnswer.get()));
-            return;
-        }
-        refuse(invite.request().createResponse(480, "No Answer"), Disposition.NO_ANSWER, "no answer");
     }
 
     // ---- answered ------------------------------------------------------------------------
 
     /** An in-dialog request on one of this call's Call-IDs. */
-    void onInDialogRequest(ServerTransaction tx) {
+    @Override
+    public void onInDialogRequest(ServerTransaction tx) {
         Leg from = tx.request().callId().equals(callerCallId) ? Leg.A : Leg.B;
         boolean known = phase == Phase.ANSWERED
                 && (from == Leg.A || winner.callId().equals(tx.request().callId()));
@@ -386,7 +339,8 @@ final class Call implements CallLegs {
     }
 
     /** An ACK for a 2xx we sent on one of this call's Call-IDs: it may carry an answer to our offer. */
-    void onAck(SipRequest ack) {
+    @Override
+    public void onAck(SipRequest ack) {
         if (phase != Phase.ANSWERED) {
             return;
         }
@@ -406,7 +360,8 @@ final class Call implements CallLegs {
     }
 
     /** The caller never ACKed our 2xx (Timer H or L): the dialog is dead on its side. */
-    void onAckTimeout() {
+    @Override
+    public void onAckTimeout() {
         if (phase == Phase.ANSWERED) {
             hangUpOther(Leg.A);
             bye(callerDialog, callerHop());
@@ -419,6 +374,11 @@ final class Call implements CallLegs {
             log.info("media timeout call_id={} leg={}", id(), leg);
             hangUp("media timeout");
         }
+    }
+
+    @Override
+    public boolean endCall(String cause) {
+        return hangUp(cause);
     }
 
     /**
@@ -440,7 +400,7 @@ final class Call implements CallLegs {
                 end(Disposition.ANSWERED, cause);
             }
             default -> {
-                forks.cancelPending();
+                stopRinging();
                 refuse(invite.request().createResponse(487), Disposition.CANCELLED, cause);
             }
         }
@@ -464,9 +424,10 @@ final class Call implements CallLegs {
         return callerHop != null ? callerHop : new NextHop(invite.flow().transport(), invite.flow().remote());
     }
 
+    /** Cancels the phones still ringing, if any. */
     private void stopRinging() {
-        if (noAnswer != null) {
-            noAnswer.cancel(false);
+        if (ringing != null) {
+            ringing.cancel();
         }
     }
 
@@ -485,19 +446,16 @@ final class Call implements CallLegs {
             media.close();
         }
         // Unregister first: a fork's request that reaches its own executor after it left finds no call (481).
-        registry.remove(this, forks.callIds());
-        forks.leaveExecutors();
-        adoptedLegs.forEach(this::leaveLeg);
+        registry.remove(this, List.copyOf(joinedLegs));
+        joinedLegs.forEach(services.stack()::leaveExecutor);
         Instant endedAt = services.clock().instant();
-        services.cdr().record(cdrRecord(disposition, cause, endedAt));
-        services.events().publish(new PbxEvent.CallEnded(endedAt, id(), disposition.label(), cause));
-        log.info("call ended call_id={} disposition={} cause={}", id(), disposition.label(), cause);
+        services.recordEnd(cdrRecord(disposition, cause, endedAt));
     }
 
     /** The call's CDR facts as they stand, ending (or last known up) at {@code endedAt}. */
     private CallRecord cdrRecord(Disposition disposition, String cause, Instant endedAt) {
         boolean answered = disposition == Disposition.ANSWERED;
-        String calleeAddress = Optional.ofNullable(winner).or(forks::first)
+        String calleeAddress = Optional.ofNullable(winner).or(() -> Optional.ofNullable(firstFork))
                 .map(leg -> hostPort(leg.remote())).orElse(null);
         return new CallRecord(id(), caller, callee, startedAt, answered ? answeredAt : null, endedAt,
                 disposition, cause, media == null || !answered ? null : media.codec().orElse(null),
@@ -534,9 +492,8 @@ final class Call implements CallLegs {
 
     private BlindTransfer transfer() {
         if (transfer == null) {
-            transfer = new BlindTransfer(services.stack(), router, services.scheduler(),
-                    services.settings().noAnswerTimeout(), services.settings().domain(), this,
-                    new AttendedTransfer(services.stack(), this, callId -> registry.find(callId).map(CallLegs.class::cast)));
+            transfer = new BlindTransfer(services.stack(), router, services.settings().noAnswerTimeout(), services.settings().domain(), this,
+                    new AttendedTransfer(services.stack(), this, callId -> registry.find(callId).filter(CallLegs.class::isInstance).map(CallLegs.class::cast)));
         }
         return transfer;
     }
@@ -571,37 +528,30 @@ final class Call implements CallLegs {
         String callId = RandomTokens.tag() + RandomTokens.tag() + "@" + services.settings().sipHost();
         services.stack().joinExecutor(callId, id());
         registry.add(callId, this);
+        joinedLegs.add(callId);
         return callId;
     }
 
     @Override
-    public void leaveLeg(String callId) {
-        registry.removeLeg(callId, this);
-        services.stack().leaveExecutor(callId);
+    public Originate originate(Originate.Progress progress) {
+        return new Originate(services.stack(), services.farewells(), services.scheduler(), this, progress);
     }
 
     @Override
-    public void replace(Leg leg, String party, Binding binding, SipRequest legInvite, SipResponse ok, SipRequest ack) {
+    public void replace(Leg leg, String party, OutboundLeg answered) {
         stopTimer(leg); // the new phone's INVITE agreed no timer
         if (leg == Leg.A) {
             // The call keeps its id and CDR; only the caller's dialog, Call-ID and flow change.
-            callerDialog = Dialog.asUac(legInvite, ok);
-            callerHop = new NextHop(binding.flow().transport(), binding.flow().remote());
-            callerCallId = legInvite.callId();
+            callerDialog = answered.dialog();
+            callerHop = answered.hop();
+            callerCallId = answered.callId();
             callerParty = party;
-            adoptedLegs.add(legInvite.callId());
-            inDialog.connect(callerDialog, callerHop, winner.dialog(), winner.hop(), media);
-            return;
+        } else {
+            winner.state(OutboundLeg.State.ENDED);
+            winner = answered;
+            calleeParty = party;
         }
-        CalleeLeg next = new CalleeLeg(binding, legInvite, this::onCalleeResponse);
-        next.dialogFor(ok);
-        next.acked(ack);
-        next.state(CalleeLeg.State.ANSWERED);
-        winner.state(CalleeLeg.State.ENDED);
-        forks.adopt(next);
-        winner = next;
-        calleeParty = party;
-        inDialog.connect(callerDialog, callerHop(), next.dialog(), next.hop(), media);
+        inDialog.connect(callerDialog, callerHop(), winner.dialog(), winner.hop(), media);
     }
 
     @Override
@@ -633,17 +583,15 @@ final class Call implements CallLegs {
         // The old call points the registry here once it hears back (endHandedOver): until then the
         // leg's requests, on either executor, find the old call, which answers them 491.
         services.stack().joinExecutor(handed.callId(), id());
+        joinedLegs.add(handed.callId());
         if (leg == Leg.A) {
             callerDialog = handed.dialog();
             callerHop = handed.hop();
             callerCallId = handed.callId();
             callerParty = handed.party();
-            adoptedLegs.add(handed.callId());
         } else {
-            CalleeLeg next = CalleeLeg.adopted(handed.hop(), handed.dialog());
-            winner.state(CalleeLeg.State.ENDED);
-            forks.adopt(next);
-            winner = next;
+            winner.state(OutboundLeg.State.ENDED);
+            winner = OutboundLeg.adopted(handed.hop(), handed.dialog());
             calleeParty = handed.party();
         }
         inDialog.connect(callerDialog, callerHop(), winner.dialog(), winner.hop(), media);
@@ -653,11 +601,8 @@ final class Call implements CallLegs {
     public void endHandedOver(Leg handedOver, String newCallId, String cause) {
         String legCallId = handedOver == Leg.A ? callerCallId : winner.callId();
         registry.call(newCallId).ifPresent(newCall -> registry.add(legCallId, newCall));
-        if (handedOver == Leg.A) {
-            adoptedLegs.remove(legCallId);
-        } else {
-            forks.release(winner);
-        }
+        // The moved leg stays joined to the other call's executor: this call's end must not release it.
+        joinedLegs.remove(legCallId);
         end(Disposition.ANSWERED, cause);
     }
 
@@ -670,17 +615,20 @@ final class Call implements CallLegs {
     // ---- what the API sees ------------------------------------------------------------------
 
     /** A snapshot of the call; its media counters come from the relay's loop. */
-    CompletableFuture<CallSnapshot> snapshot() {
+    @Override
+    public CompletableFuture<CallSnapshot> snapshot() {
         CallSnapshotBuilder parts = new CallSnapshotBuilder(id(), caller, callee, state(), startedAt,
                 Optional.ofNullable(answeredAt), media == null ? Optional.empty() : media.codec());
         parts.addLeg(true, callerCallId, callerParty, hostPort(callerHop().address()), media == null ? 0 : media.localRtpPort(Leg.A),
                 media == null ? Optional.empty() : media.signalledRtp(Leg.A));
-        for (CalleeLeg leg : forks.all()) {
-            if (leg.isPending() || leg == winner) {
-                parts.addLeg(false, leg.callId(), party(Leg.B), hostPort(leg.remote()),
-                        media == null ? 0 : media.localRtpPort(Leg.B),
-                        media == null ? Optional.empty() : media.signalledRtp(Leg.B));
-            }
+        List<OutboundLeg> callees = new ArrayList<>(ringing == null ? List.of() : ringing.pending());
+        if (winner != null) {
+            callees.add(winner);
+        }
+        for (OutboundLeg leg : callees) {
+            parts.addLeg(false, leg.callId(), party(Leg.B), hostPort(leg.remote()),
+                    media == null ? 0 : media.localRtpPort(Leg.B),
+                    media == null ? Optional.empty() : media.signalledRtp(Leg.B));
         }
         if (media == null) {
             return CompletableFuture.completedFuture(parts.build(null));

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.media.endpoint.MediaEndpoints;
 import org.switchboard.media.rtp.RtpRelay;
 import org.switchboard.media.sdp.SdpParseException;
 import org.switchboard.media.sdp.SdpParser;
@@ -47,21 +48,26 @@ public final class CallControl implements ActiveCalls {
     private final CallServices services;
     private final CallerAuthentication authentication;
     private final CallRouter router;
-    private final FeatureCodes featureCodes;
+    private final Applications applications = new Applications();
+    private final PbxAnswering answering;
     private final CallRegistry registry = new CallRegistry();
 
     /**
      * @param scheduler the node's housekeeping scheduler (ring timeouts post from it to the call)
+     * @param endpoints where the PBX opens its own media (calls it answers itself, hold music)
+     * @param holdMusic what a held party hears ({@link HoldMusic#NONE}: silence)
      */
     public CallControl(SipStack stack, RtpRelay relay, RegistrarService registrar, ExtensionService extensions,
             DialPlanService dialPlan, CallSettingsService callSettings, CdrRecorder cdr, EventBus events,
-            ScheduledExecutorService scheduler, InstantSource clock, CallControlSettings settings) {
+            ScheduledExecutorService scheduler, InstantSource clock, CallControlSettings settings, MediaEndpoints endpoints,
+            HoldMusic holdMusic) {
         this.services = new CallServices(stack, relay, cdr, events, scheduler, clock, settings,
-                new SessionTimerNegotiation(SessionTimerSettings.DEFAULTS), new Farewells());
+                new SessionTimerNegotiation(SessionTimerSettings.DEFAULTS), new Farewells(), endpoints, holdMusic);
         this.authentication = new CallerAuthentication(registrar.authenticator(), registrar.credentials(), extensions,
                 settings.domain());
         this.router = new CallRouter(dialPlan, callSettings::current, registrar.location());
-        this.featureCodes = new FeatureCodes(callSettings);
+        this.answering = new PbxAnswering(services, registry);
+        applications.register("feature", new FeatureCodes(callSettings));
     }
 
     /** INVITE: a new call, or a re-INVITE of one in progress. */
@@ -108,7 +114,7 @@ public final class CallControl implements ActiveCalls {
         String dialled = request.requestUri() instanceof SipUri uri ? uri.user().orElse("") : "";
         CallPlan plan = router.plan(caller.get(), dialled);
         switch (plan.action()) {
-            case CallPlan.FeatureCode code -> featureCodes.apply(tx, caller.get(), code.code());
+            case CallPlan.Apply apply -> startApplication(new InviteAwaitingApplication(tx, caller.get(), offer, answering), apply);
             case CallPlan.Ring ring -> {
                 Call call = start(tx, offer.orElse(null), audio.getAsInt(), caller.get(), ring.extension());
                 if (call != null) {
@@ -124,6 +130,20 @@ public final class CallControl implements ActiveCalls {
         }
     }
 
+    /** The applications by destination kind; a feature module registers its own here before traffic. */
+    public Applications applications() {
+        return applications;
+    }
+
+    private void startApplication(IncomingCall call, CallPlan.Apply apply) {
+        String kind = apply.destination().kind();
+        applications.forKind(kind).ifPresentOrElse(app -> app.start(call, apply.destination()), () -> {
+            // The dial plan knows the kind but no module runs it on this node.
+            log.warn("no application for destination kind={} dialled={}", kind, call.dialled());
+            call.refuse(404, "No Application For " + kind);
+        });
+    }
+
     private Call start(ServerTransaction tx, SessionDescription offer, int audio, String caller, String callee) {
         Call call = new Call(services, router, registry, tx, offer, audio, caller, callee);
         if (!registry.addCall(call)) {
@@ -135,7 +155,7 @@ public final class CallControl implements ActiveCalls {
 
     /** BYE, UPDATE, INFO and re-INVITE: to the call owning the Call-ID, else 481 (RFC 3261 §12.2.2). */
     public void onInDialogRequest(ServerTransaction tx) {
-        Optional<Call> call = registry.find(tx.request().callId());
+        Optional<CallSession> call = registry.find(tx.request().callId());
         if (call.isEmpty()) {
             reject(tx, 481, "Call/Transaction Does Not Exist");
             return;
@@ -145,7 +165,7 @@ public final class CallControl implements ActiveCalls {
 
     /** The caller cancelled its INVITE; the stack already answered 200 and 487. */
     public void onCancelled(ServerTransaction invite) {
-        registry.find(invite.request().callId()).ifPresent(Call::onCancelled);
+        registry.find(invite.request().callId()).ifPresent(CallSession::onCancelled);
     }
 
     /** An ACK for a 2xx we sent: to the call owning the Call-ID (it may carry an SDP answer). */
@@ -157,7 +177,7 @@ public final class CallControl implements ActiveCalls {
     public void onAckTimeout(ServerTransaction invite) {
         registry.find(invite.request().callId())
                 .filter(call -> call.id().equals(invite.request().callId()) && invite.request().isInitial())
-                .ifPresent(Call::onAckTimeout);
+                .ifPresent(CallSession::onAckTimeout);
     }
 
     @Override
@@ -177,7 +197,7 @@ public final class CallControl implements ActiveCalls {
 
     @Override
     public CompletableFuture<Boolean> hangUp(String id, String actor) {
-        return registry.call(id).map(call -> onExecutor(call, () -> call.hangUp("hung up by " + actor)))
+        return registry.call(id).map(call -> onExecutor(call, () -> call.endCall("hung up by " + actor)))
                 .orElseGet(() -> CompletableFuture.completedFuture(false));
     }
 
@@ -189,7 +209,7 @@ public final class CallControl implements ActiveCalls {
      */
     public void endAll(String cause, Duration wait) {
         List<CompletableFuture<Boolean>> ended = registry.all().stream()
-                .map(call -> onExecutor(call, () -> call.hangUp(cause))).toList();
+                .map(call -> onExecutor(call, () -> call.endCall(cause))).toList();
         if (ended.isEmpty()) {
             return;
         }
@@ -210,7 +230,7 @@ public final class CallControl implements ActiveCalls {
         }
     }
 
-    private static CompletableFuture<CallSnapshot> snapshotOf(Call call) {
+    private static CompletableFuture<CallSnapshot> snapshotOf(CallSession call) {
         CompletableFuture<CallSnapshot> result = new CompletableFuture<>();
         call.executor().execute(() -> call.snapshot().whenComplete((s, e) -> {
             if (e != null) {
@@ -222,7 +242,7 @@ public final class CallControl implements ActiveCalls {
         return result;
     }
 
-    private static <T> CompletableFuture<T> onExecutor(Call call, Supplier<T> action) {
+    private static <T> CompletableFuture<T> onExecutor(CallSession call, Supplier<T> action) {
         CompletableFuture<T> result = new CompletableFuture<>();
         call.executor().execute(() -> {
             try {

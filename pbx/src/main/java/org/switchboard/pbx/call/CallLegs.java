@@ -1,16 +1,10 @@
 package org.switchboard.pbx.call;
 
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import org.switchboard.media.rtp.Leg;
 import org.switchboard.media.sdp.SessionDescription;
-import org.switchboard.pbx.registrar.Binding;
 import org.switchboard.sip.dialog.Dialog;
-import org.switchboard.sip.message.NameAddress;
-import org.switchboard.sip.message.SipRequest;
-import org.switchboard.sip.message.SipResponse;
 import org.switchboard.sip.transport.NextHop;
-import org.switchboard.sip.transport.Transport;
 
 /**
  * The legs of an answered call, for the features that act on them from outside the call's state
@@ -19,13 +13,10 @@ import org.switchboard.sip.transport.Transport;
  * another call (attended transfer). Implemented by
  * {@link Call}; every method runs on the call's executor, which owns the call's state.
  */
-public interface CallLegs {
+public interface CallLegs extends LegHost {
 
     /** The call's id (its caller leg's Call-ID). */
     String id();
-
-    /** The call's executor: every response and timer of these features runs here. */
-    Executor executor();
 
     /** The extension (or caller's user part) at the far end of {@code leg}. */
     String party(Leg leg);
@@ -36,24 +27,17 @@ public interface CallLegs {
     /** Where {@code leg}'s phone is reached (its flow, NAT included). */
     NextHop hop(Leg leg);
 
-    /** The PBX's Contact for requests and responses over {@code transport}. */
-    NameAddress contact(Transport transport);
-
     /** An SDP offer for a new phone taking {@code leg}'s place: the other leg's media, on {@code leg}'s relay port. */
     byte[] offerReplacing(Leg leg);
 
-    /** A Call-ID for a new leg, already joined to this call (its requests run here and find this call). */
-    String joinNewLeg();
-
-    /** Undoes {@link #joinNewLeg} for a leg that never became part of the call. */
-    void leaveLeg(String callId);
+    /** A new ring for this call (its legs join the call); {@code progress} hears how it goes. */
+    Originate originate(Originate.Progress progress);
 
     /**
-     * Extension {@code party}'s phone at {@code binding} answered {@code invite} with {@code ok}
-     * (ACKed with {@code ack}) and now is {@code leg}: the dialog of {@code ok} replaces {@code
-     * leg}'s. The old leg is not ended here.
+     * Extension {@code party}'s phone answered an {@link #originate} of this call and now is
+     * {@code leg}: its dialog replaces {@code leg}'s. The old leg is not ended here.
      */
-    void replace(Leg leg, String party, Binding binding, SipRequest invite, SipResponse ok, SipRequest ack);
+    void replace(Leg leg, String party, OutboundLeg answered);
 
     /** {@code sdp} from {@code from}'s phone: the relay follows it; returns it rewritten for the other leg. */
     byte[] relayMedia(Leg from, SessionDescription sdp);

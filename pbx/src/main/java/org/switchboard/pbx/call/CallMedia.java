@@ -42,9 +42,12 @@ final class CallMedia {
     private final InetSocketAddress[] signalled = new InetSocketAddress[2];
     private Optional<String> codec = Optional.empty();
     private boolean held;
+    private final HeldPartyMusic holdMusic;
 
-    CallMedia(RelaySession session, String address, int mediaIndex) {
+    /** @param holdMusic plays to the held party while the call is on hold */
+    CallMedia(RelaySession session, String address, int mediaIndex, HeldPartyMusic holdMusic) {
         this.session = session;
+        this.holdMusic = holdMusic;
         this.address = address;
         this.mediaIndex = mediaIndex;
         this.callerOrigin = new LegOrigin(address);
@@ -139,7 +142,8 @@ final class CallMedia {
 
     /**
      * Follows an offer sent by {@code from} in a re-INVITE or UPDATE: a leg told not to send is no
-     * longer expected to (no media timeout while held), and both are again on resume.
+     * longer expected to (no media timeout while held), and both are again on resume. While
+     * {@code from} holds (any direction but sendrecv), the other party hears the hold music.
      *
      * @return whether the call is on hold now
      */
@@ -153,6 +157,7 @@ final class CallMedia {
         session.expectMedia(from, offererSends);
         session.expectMedia(from.other(), offererReceives);
         held = direction != Direction.SENDRECV;
+        holdMusic.follow(held ? Optional.of(from.other()) : Optional.empty(), codec);
         return held;
     }
 
@@ -177,8 +182,9 @@ final class CallMedia {
         return session.stats();
     }
 
-    /** Frees both legs' ports; idempotent. */
+    /** Stops the hold music and frees both legs' ports; idempotent. */
     void close() {
+        holdMusic.close();
         session.close();
     }
 

@@ -9,14 +9,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The calls in progress on this node, found by any of their Call-IDs (the caller's, and each
  * fork's). Thread-safe: calls add and remove themselves from their own executors while the API
- * lists them from HTTP threads; each {@link Call} itself is only touched on its executor.
+ * lists them from HTTP threads; each {@link CallSession} itself is only touched on its executor.
  */
 final class CallRegistry {
-    private final Map<String, Call> byCallId = new ConcurrentHashMap<>();
-    private final Map<String, Call> calls = new ConcurrentHashMap<>();
+    private final Map<String, CallSession> byCallId = new ConcurrentHashMap<>();
+    private final Map<String, CallSession> calls = new ConcurrentHashMap<>();
 
     /** Registers a call under its own id; false when a call with that Call-ID is already in progress. */
-    boolean addCall(Call call) {
+    boolean addCall(CallSession call) {
         if (byCallId.putIfAbsent(call.id(), call) != null) {
             return false;
         }
@@ -25,31 +25,26 @@ final class CallRegistry {
     }
 
     /** Registers one more Call-ID (a fork's) of a call. */
-    void add(String legCallId, Call call) {
+    void add(String legCallId, CallSession call) {
         byCallId.put(legCallId, call);
     }
 
-    /** Forgets one leg's Call-ID (a transfer target that never joined the call). */
-    void removeLeg(String legCallId, Call call) {
-        byCallId.remove(legCallId, call);
-    }
-
-    Optional<Call> find(String callId) {
+    Optional<CallSession> find(String callId) {
         return Optional.ofNullable(byCallId.get(callId));
     }
 
     /** The call with this id (the caller's Call-ID). */
-    Optional<Call> call(String id) {
+    Optional<CallSession> call(String id) {
         return Optional.ofNullable(calls.get(id));
     }
 
-    void remove(Call call, List<String> legCallIds) {
+    void remove(CallSession call, List<String> legCallIds) {
         calls.remove(call.id(), call);
         byCallId.remove(call.id(), call);
         legCallIds.forEach(id -> byCallId.remove(id, call));
     }
 
-    Collection<Call> all() {
+    Collection<CallSession> all() {
         return List.copyOf(calls.values());
     }
 }

@@ -3,18 +3,18 @@ package org.switchboard.pbx.call;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.pbx.callsettings.CallSettingsService;
+import org.switchboard.pbx.routing.FeatureCode;
 import org.switchboard.pbx.routing.Route;
 import org.switchboard.store.db.ValidationException;
-import org.switchboard.sip.transaction.ServerTransaction;
 
 /**
- * Answers an INVITE whose dialled number is a feature code (*72, *73, *78, *79): the call
+ * The {@code feature} application: answers an INVITE whose dialled number is a feature code (*72, *73, *78, *79): the call
  * settings change is written on a virtual thread and the INVITE is then answered with a final
  * response that ends it, since there is nothing to connect: 603 with the new state as the reason
  * phrase when applied, 484 when *72 has no target, 480 for voicemail (not built yet), 500 when the
  * change could not be saved. Stateless; called on the Call-ID's executor.
  */
-final class FeatureCodes {
+final class FeatureCodes implements Application {
     private static final Logger log = LoggerFactory.getLogger(FeatureCodes.class);
 
     private final CallSettingsService callSettings;
@@ -23,9 +23,12 @@ final class FeatureCodes {
         this.callSettings = callSettings;
     }
 
-    void apply(ServerTransaction tx, String caller, Route.FeatureCode code) {
+    @Override
+    public void start(IncomingCall call, Route.ToApplication destination) {
+        FeatureCode code = FeatureCode.of(destination);
+        String caller = call.caller();
         if (!CallSettingsService.handles(code.feature())) {
-            CallControl.reject(tx, 480, "Voicemail Unavailable");
+            call.refuse(480, "Voicemail Unavailable");
             return;
         }
         Thread.ofVirtual().name("feature-code-", 0).start(() -> {
@@ -51,7 +54,7 @@ final class FeatureCodes {
             }
             int answer = status;
             String phrase = reason;
-            tx.executor().execute(() -> CallControl.reject(tx, answer, phrase));
+            call.executor().execute(() -> call.refuse(answer, phrase));
         });
     }
 }

@@ -15,6 +15,7 @@ import org.switchboard.pbx.event.PbxEvent.ConfigChanged;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.routing.DialPlanService;
 import org.switchboard.pbx.routing.Feature;
+import org.switchboard.pbx.routing.FeatureCode;
 import org.switchboard.pbx.routing.Route;
 import org.switchboard.pbx.routing.RoutingDecision;
 import org.switchboard.store.callsettings.CallSettings;
@@ -94,7 +95,7 @@ public final class CallSettingsService {
      * {@code forward_always.target} when there is no usable target;
      * {@link IllegalArgumentException} for a feature this service does not {@linkplain #handles handle}.
      */
-    public CallSettings applyFeatureCode(String number, Route.FeatureCode code) {
+    public CallSettings applyFeatureCode(String number, FeatureCode code) {
         if (!handles(code.feature())) {
             throw new IllegalArgumentException("not a call-settings feature: " + code.feature().key());
         }
@@ -163,8 +164,8 @@ public final class CallSettingsService {
             case Route.ToExtension to when to.number().equals(number) ->
                     throw new ValidationException(field + ".target", "must not be the extension itself");
             case Route.ToExtension to -> { }
-            case Route.FeatureCode f ->
-                    throw new ValidationException(field + ".target", "is a feature code, not a number to forward to");
+            case Route.ToApplication app -> throw new ValidationException(field + ".target",
+                    "leads to a " + app.kind() + " destination, not to an extension to forward to");
             case Route.Rejected r ->
                     throw new ValidationException(field + ".target", "cannot be dialled: " + r.reason());
         }

@@ -50,9 +50,9 @@ public record CallPlan(RoutingDecision decision, Action action, List<PlanStep> s
     public record Reject(int status, String reason) implements Action {}
 
     /**
-     * The caller dialled a feature code. Call control applies it (a call-settings feature through
-     * {@code CallSettingsService.applyFeatureCode} on a virtual thread, since it writes to the
-     * database) and answers the caller; the router only decides.
+     * The number leads to an application (a feature code, and later voicemail, an attendant
+     * menu...): call control hands the call to the application registered for {@code
+     * destination.kind()}; the router only decides.
      */
-    public record FeatureCode(Route.FeatureCode code) implements Action {}
+    public record Apply(Route.ToApplication destination) implements Action {}
 }

@@ -43,7 +43,7 @@ public final class CallRouter {
         List<PlanStep> steps = new ArrayList<>();
         CallPlan.Action action = switch (decision.route()) {
             case Route.Rejected r -> new CallPlan.Reject(r.sipStatus(), r.reason());
-            case Route.FeatureCode f -> new CallPlan.FeatureCode(f);
+            case Route.ToApplication app -> new CallPlan.Apply(app);
             case Route.ToExtension to -> reach(to.number(), List.of(), steps);
         };
         return new CallPlan(decision, action, steps);
@@ -133,7 +133,8 @@ public final class CallRouter {
         }
         return switch (dialPlan.route(from, target).route()) {
             case Route.Rejected r -> new Hop.Refused(r.sipStatus(), r.reason());
-            case Route.FeatureCode f -> new Hop.Refused(404, target + " is a feature code, not a number");
+            // Forwarding reaches extensions only: call control cannot yet hand a ringing call to an application.
+            case Route.ToApplication app -> new Hop.Refused(404, target + " is a " + app.kind() + " destination, not a number");
             case Route.ToExtension to when path(from, forwards).contains(to.number()) ->
                     new Hop.Refused(482, "forwarding loop " + Stream.concat(path(from, forwards).stream(), Stream.of(to.number()))
                             .collect(Collectors.joining(" -> ")));

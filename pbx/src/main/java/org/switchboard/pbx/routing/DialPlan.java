@@ -30,7 +30,7 @@ public final class DialPlan {
     }
 
     /** Decides where a call from {@code caller} to {@code dialled} goes, with the explanation. */
-    public RoutingDecision route(String caller, String dialled, ExtensionDirectory extensions) {
+    public RoutingDecision route(String caller, String dialled, DestinationKinds kinds) {
         List<RuleTrial> trail = new ArrayList<>();
         if (dialled == null || !DIALLABLE.matcher(dialled).matches()) {
             return new RoutingDecision(caller, String.valueOf(dialled),
@@ -43,29 +43,20 @@ public final class DialPlan {
                 trail.add(new RuleTrial(r.id(), r.priority(), r.name(), r.pattern(), false, "pattern does not match"));
                 continue;
             }
-            Route route = decide(r, m, dialled, extensions);
+            Route route = decide(r, m, dialled, kinds);
             trail.add(new RuleTrial(r.id(), r.priority(), r.name(), r.pattern(), true, describe(r, route)));
             return new RoutingDecision(caller, dialled, route, trail);
         }
         return new RoutingDecision(caller, dialled, new Route.Rejected("no dial-plan rule matches " + dialled, 404), trail);
     }
 
-    private static Route decide(DialPlanRule r, Matcher m, String dialled, ExtensionDirectory extensions) {
-        return switch (r.action()) {
-            case EXTENSION -> {
-                StringBuilder number = new StringBuilder();
-                m.appendReplacement(number, r.target());
-                String n = number.toString();
-                yield extensions.isEnabled(n)
-                        .<Route>map(enabled -> enabled
-                                ? new Route.ToExtension(n)
-                                // RFC 3261 §21.4.18: the callee exists but cannot be reached now.
-                                : new Route.Rejected("extension " + n + " is disabled", 480))
-                        .orElseGet(() -> new Route.Rejected("no extension " + n, 404));
-            }
-            case FEATURE -> new Route.FeatureCode(Feature.parse(r.target()).orElseThrow(), dialled, argument(m));
-            case REJECT -> new Route.Rejected("refused by rule '" + r.name() + "'", Integer.parseInt(r.target()));
-        };
+    private static Route decide(DialPlanRule r, Matcher m, String dialled, DestinationKinds kinds) {
+        StringBuilder target = new StringBuilder();
+        m.appendReplacement(target, r.target()); // fills in $0, $1...: RuleCheck allowed no other '$' or '\\'
+        RuleMatch match = new RuleMatch(r.name(), target.toString(), dialled, argument(m));
+        return kinds.find(r.action().key()).map(kind -> kind.decide(match))
+                // A rule saved while a module was installed that is not any more.
+                .orElseGet(() -> new Route.Rejected("destination kind '" + r.action().key() + "' is not installed", 404));
     }
 
     private static Optional<String> argument(Matcher m) {
@@ -78,8 +69,8 @@ public final class DialPlan {
     private static String describe(DialPlanRule r, Route route) {
         return switch (route) {
             case Route.ToExtension to -> "matched: call extension " + to.number();
-            case Route.FeatureCode f -> "matched: feature " + f.feature().key()
-                    + f.argument().map(a -> " with argument " + a).orElse("");
+            case Route.ToApplication app -> "matched: " + app.kind() + " " + app.target()
+                    + app.argument().map(a -> " with argument " + a).orElse("");
             case Route.Rejected x -> "matched: reject with " + x.sipStatus() + " (" + x.reason() + ")";
         };
     }

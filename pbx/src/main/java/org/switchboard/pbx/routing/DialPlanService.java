@@ -32,23 +32,28 @@ public final class DialPlanService {
     private static final Logger log = LoggerFactory.getLogger(DialPlanService.class);
 
     private final DialPlanRuleStore store;
-    private final ExtensionDirectory extensions;
+    private final DestinationKinds kinds;
     private final Clock clock;
     private final EventBus events;
     private final Lock changes = new ReentrantLock();
     private volatile DialPlan plan = new DialPlan(List.of());
 
-    /** @param events where each committed change is published as {@code ConfigChanged("dialplan_rule", id)} */
+    /**
+     * Starts with the built-in destination kinds ({@code extension}, {@code feature},
+     * {@code reject}); feature modules add theirs through {@link #kinds()}.
+     *
+     * @param events where each committed change is published as {@code ConfigChanged("dialplan_rule", id)}
+     */
     public DialPlanService(DialPlanRuleStore store, ExtensionService extensions, Clock clock, EventBus events) {
         this.store = store;
-        this.extensions = number -> extensions.findCredentials(number).map(SipCredentials::enabled);
+        this.kinds = DestinationKinds.builtIn(number -> extensions.findCredentials(number).map(SipCredentials::enabled));
         this.clock = clock;
         this.events = events;
     }
 
     /** Adds a rule; {@link ValidationException} naming the field, {@link ConflictException} on "priority". */
     public DialPlanRule create(NewDialPlanRule rule, String actor) {
-        RuleCheck.check(rule);
+        RuleCheck.check(rule, kinds);
         changes.lock();
         try {
             DialPlanRule saved = store.create(rule, clock.instant());
@@ -64,7 +69,7 @@ public final class DialPlanService {
 
     /** Replaces rule {@code id}; {@link NotFoundException} if absent. */
     public DialPlanRule update(long id, NewDialPlanRule rule, String actor) {
-        RuleCheck.check(rule);
+        RuleCheck.check(rule, kinds);
         changes.lock();
         try {
             DialPlanRule saved = store.update(id, rule, clock.instant());
@@ -108,7 +113,12 @@ public final class DialPlanService {
 
     /** Where a call from {@code caller} dialling {@code dialled} goes, and why; from memory, no SQL. */
     public RoutingDecision route(String caller, String dialled) {
-        return plan.route(caller, dialled, extensions);
+        return plan.route(caller, dialled, kinds);
+    }
+
+    /** The destination kinds rules may name; a feature module registers its own here while the node is wired. */
+    public DestinationKinds kinds() {
+        return kinds;
     }
 
     private void published(long id, Change change) {

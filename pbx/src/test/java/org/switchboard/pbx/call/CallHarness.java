@@ -17,6 +17,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.switchboard.media.rtp.LatchingRule;
 import org.switchboard.media.rtp.RelaySettings;
 import org.switchboard.media.rtp.RelayTransport;
+import org.switchboard.media.endpoint.MediaEndpoints;
+import org.switchboard.pbx.routing.ApplicationKind;
 import org.switchboard.media.rtp.RtpRelay;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
 import org.switchboard.pbx.callsettings.CallSettingsService;
@@ -60,6 +62,8 @@ final class CallHarness implements AutoCloseable {
     final TestDatabase db;
     final EventBus events = new EventBus();
     final RtpRelay relay;
+    final MediaEndpoints endpoints;
+    final DialPlanService dialPlan;
     final CallControl calls;
     final SipStack stack;
     final CallSettingsService callSettings;
@@ -74,13 +78,18 @@ final class CallHarness implements AutoCloseable {
     private static final int RTP_PORTS = 400;
 
     CallHarness(TestDatabase db, Duration noAnswerTimeout, Duration mediaTimeout) {
+        this(db, noAnswerTimeout, mediaTimeout, HoldMusic.NONE);
+    }
+
+    /** A node whose held parties hear {@code holdMusic}. */
+    CallHarness(TestDatabase db, Duration noAnswerTimeout, Duration mediaTimeout, HoldMusic holdMusic) {
         this.db = db;
         Clock clock = Clock.systemUTC();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         extensions = new ExtensionService(new JdbiExtensionStore(db.database()), DOMAIN,
                 new Argon2PasswordHasher(64, 1, 1), clock, events);
         extensions.reloadCache();
-        DialPlanService dialPlan = new DialPlanService(new JdbiDialPlanRuleStore(db.database()), extensions, clock, events);
+        dialPlan = new DialPlanService(new JdbiDialPlanRuleStore(db.database()), extensions, clock, events);
         DefaultDialPlan.rules().forEach(rule -> dialPlan.create(rule, "test"));
         callSettings = new CallSettingsService(new JdbiCallSettingsStore(db.database()), extensions,
                 dialPlan, clock, events);
@@ -93,13 +102,14 @@ final class CallHarness implements AutoCloseable {
         int rtpPortMin = freeRtpRange();
         relay = new RtpRelay(new RelaySettings(InetAddress.getLoopbackAddress(), rtpPortMin, rtpPortMin + RTP_PORTS - 1,
                 mediaTimeout, LatchingRule.DEFAULT, RelayTransport.best(), 1));
+        endpoints = new MediaEndpoints(relay);
         CallRequests requests = new CallRequests();
         MethodRouter router = requests.routeInto(MethodRouter.builder()
                 .on(org.switchboard.sip.message.SipMethod.REGISTER, registrar.registrar()::onRegister)).build();
         stack = SipStack.start(new SipStackSettings(TransportSettings.of(InetAddress.getLoopbackAddress(), 0, 0),
                 TimerSettings.DEFAULTS, "127.0.0.1", 2, new StackCounters()).withUas(CallRequests.UAS_POLICY), router);
         calls = new CallControl(stack, relay, registrar, extensions, dialPlan, callSettings, cdr, events, housekeeping,
-                clock, new CallControlSettings(DOMAIN, "127.0.0.1", "127.0.0.1", noAnswerTimeout));
+                clock, new CallControlSettings(DOMAIN, "127.0.0.1", "127.0.0.1", noAnswerTimeout), endpoints, holdMusic);
         requests.attach(calls);
     }
 
@@ -107,6 +117,12 @@ final class CallHarness implements AutoCloseable {
         for (String number : numbers) {
             extensions.create(new ExtensionInput(number, "Ext " + number, PASSWORD, null, null, false, true), "test");
         }
+    }
+
+    /** Adds destination kind {@code kind} to the dial plan with {@code application} running its calls, as a feature module does. */
+    void install(ApplicationKind kind, Application application) {
+        dialPlan.kinds().register(kind);
+        calls.applications().register(kind.name(), application);
     }
 
     int port() {
@@ -203,6 +219,7 @@ final class CallHarness implements AutoCloseable {
     public void close() {
         calls.endAll("test over", Duration.ofSeconds(2));
         stack.close();
+        endpoints.close();
         relay.close();
         registrar.close();
         cdr.close();

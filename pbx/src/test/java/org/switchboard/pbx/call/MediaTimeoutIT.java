@@ -8,13 +8,19 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.switchboard.pbx.milliwatt.MilliwattApplication;
 import org.switchboard.sip.testkit.FreePorts;
 import org.switchboard.sip.testkit.Sipp;
 import org.switchboard.store.cdr.Cdr;
 import org.switchboard.store.cdr.Disposition;
+import org.switchboard.store.dialplan.NewDialPlanRule;
+import org.switchboard.store.dialplan.RuleAction;
 import org.switchboard.store.testkit.TestDatabases;
 
-/** A node with a one-second media timeout: an answered call whose phones send no RTP is hung up. */
+/**
+ * A node with a one-second media timeout: an answered call whose phones send no RTP is hung up,
+ * and so is a silent caller of a call the PBX answered itself (its media endpoint's timeout).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MediaTimeoutIT {
     @AutoClose
@@ -23,7 +29,9 @@ class MediaTimeoutIT {
     @BeforeAll
     void start() {
         pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(10), Duration.ofSeconds(1));
-        pbx.addExtensions("1031", "1032");
+        pbx.addExtensions("1031", "1032", "1033");
+        pbx.install(MilliwattApplication.KIND, new MilliwattApplication());
+        pbx.dialPlan.create(new NewDialPlanRule(40, "test tone", "\\*43", new RuleAction("milliwatt"), "60"), "test");
     }
 
     @Test
@@ -38,6 +46,19 @@ class MediaTimeoutIT {
             callee.awaitResult().assertAllCallsSucceeded("silent 1032 gets the PBX's BYE");
         }
         Cdr cdr = pbx.awaitCdrOf("1031");
+        assertThat(cdr.disposition()).isEqualTo(Disposition.ANSWERED);
+        assertThat(cdr.hangupCause()).isEqualTo("media timeout");
+        pbx.awaitPortsFree();
+    }
+
+    @Test
+    void aSilentCallerOfACallThePbxAnsweredIsHungUpWithCauseMediaTimeout() throws Exception {
+        try (RtpSink media = new RtpSink()) {
+            pbx.caller("uac_pbx_answers.xml", "1033", "*43").key("sdp_ip", "127.0.0.1").key("codec", "0")
+                    .key("rtp_port", Integer.toString(media.port())).run()
+                    .assertAllCallsSucceeded("silent 1033 on the test line gets the PBX's BYE");
+        }
+        Cdr cdr = pbx.awaitCdrOf("1033");
         assertThat(cdr.disposition()).isEqualTo(Disposition.ANSWERED);
         assertThat(cdr.hangupCause()).isEqualTo("media timeout");
         pbx.awaitPortsFree();

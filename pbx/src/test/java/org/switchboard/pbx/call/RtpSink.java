@@ -1,5 +1,6 @@
 package org.switchboard.pbx.call;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
@@ -8,15 +9,18 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.switchboard.media.codec.MuLaw;
 
 /**
  * A UDP socket on 127.0.0.1 standing in for a phone's RTP port: counts the RTP packets that reach
- * it by payload type, and can send packets of its own. Its receiving virtual thread ends on close.
+ * it by payload type, keeps the first ten seconds of PCMU audio it gets, and can send packets of its
+ * own. Its receiving virtual thread ends on close.
  */
 final class RtpSink implements AutoCloseable {
     private final DatagramSocket socket;
     private final AtomicInteger[] byPayloadType = new AtomicInteger[128];
     private final Thread receiver;
+    private final ByteArrayOutputStream pcmu = new ByteArrayOutputStream();
 
     RtpSink() throws SocketException {
         socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
@@ -33,6 +37,17 @@ final class RtpSink implements AutoCloseable {
     /** RTP packets (version 2) received with this payload type. */
     int received(int payloadType) {
         return byPayloadType[payloadType].get();
+    }
+
+    /** The PCMU (payload type 0) audio received so far, decoded, in arrival order (at most ten seconds). */
+    short[] pcmuAudio() {
+        byte[] codes;
+        synchronized (pcmu) {
+            codes = pcmu.toByteArray();
+        }
+        short[] pcm = new short[codes.length];
+        MuLaw.decode(codes, 0, pcm, 0, codes.length);
+        return pcm;
     }
 
     /** Sends {@code count} 20 ms PCMA packets to {@code target}. */
@@ -61,6 +76,19 @@ final class RtpSink implements AutoCloseable {
             }
             if (packet.getLength() >= 12 && (buffer[0] & 0xC0) == 0x80) {
                 byPayloadType[buffer[1] & 0x7F].incrementAndGet();
+                keepPcmu(buffer, packet.getLength());
+            }
+        }
+    }
+
+    private void keepPcmu(byte[] packet, int length) {
+        int headerLength = 12 + 4 * (packet[0] & 0x0F);
+        if ((packet[1] & 0x7F) != 0 || length <= headerLength) {
+            return;
+        }
+        synchronized (pcmu) {
+            if (pcmu.size() < 80_000) {
+                pcmu.write(packet, headerLength, length - headerLength);
             }
         }
     }

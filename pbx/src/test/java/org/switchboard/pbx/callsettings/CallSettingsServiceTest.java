@@ -24,6 +24,7 @@ import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.routing.DialPlanService;
 import org.switchboard.pbx.routing.Feature;
+import org.switchboard.pbx.routing.FeatureCode;
 import org.switchboard.pbx.routing.Route;
 import org.switchboard.store.callsettings.CallSettings;
 import org.switchboard.store.callsettings.Forwarding;
@@ -72,8 +73,8 @@ class CallSettingsServiceTest {
         db.close();
     }
 
-    private static Route.FeatureCode code(Feature feature, String dialled, String argument) {
-        return new Route.FeatureCode(feature, dialled, Optional.ofNullable(argument));
+    private static FeatureCode code(Feature feature, String dialled, String argument) {
+        return new FeatureCode(feature, dialled, Optional.ofNullable(argument));
     }
 
     @Test
@@ -164,7 +165,7 @@ class CallSettingsServiceTest {
     void theDialPlansDecisionGoesStraightIntoTheService() {
         Route route = dialPlan.route("1002", "*78").route();
 
-        service.applyFeatureCode("1002", (Route.FeatureCode) route);
+        service.applyFeatureCode("1002", FeatureCode.of((Route.ToApplication) route));
 
         assertThat(service.current("1002").values().doNotDisturb()).isTrue();
     }

@@ -68,9 +68,9 @@ class CallRouterTest {
     void aFeatureCodeIsHandedToCallControlWhichAppliesItThroughTheCallSettings(TestDatabase db) {
         try (CallRouterFixture f = new CallRouterFixture(db, "1001", "1002").registered("1002")) {
             CallPlan plan = f.router.plan("1002", "*78");
-            assertThat(plan.action()).isInstanceOf(CallPlan.FeatureCode.class);
+            assertThat(plan.action()).isInstanceOf(CallPlan.Apply.class);
 
-            f.callSettings.applyFeatureCode("1002", ((CallPlan.FeatureCode) plan.action()).code());
+            f.callSettings.applyFeatureCode("1002", FeatureCode.of(((CallPlan.Apply) plan.action()).destination()));
 
             assertThat(reject(f.router.plan("1001", "1002")).status()).as("1002 after dialling *78").isEqualTo(486);
         }

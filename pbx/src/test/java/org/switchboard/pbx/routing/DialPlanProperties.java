@@ -17,7 +17,7 @@ import org.switchboard.store.dialplan.NewDialPlanRule;
 class DialPlanProperties {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final DialPlan PLAN = new DialPlan(rules(DialPlanFixture.DEFAULT_RULES));
-    private static final ExtensionDirectory EVERY_NUMBER_EXISTS = n -> Optional.of(true);
+    private static final DestinationKinds EVERY_NUMBER_EXISTS = DestinationKinds.builtIn(n -> Optional.of(true));
 
     private static List<DialPlanRule> rules(List<NewDialPlanRule> rules) {
         return rules.stream().map(r -> new DialPlanRule(r.priority(), r.priority(), r.name(), r.pattern(), r.action(),

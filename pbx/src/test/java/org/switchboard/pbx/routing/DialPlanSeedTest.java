@@ -23,7 +23,7 @@ class DialPlanSeedTest {
         DialPlanFixture f = new DialPlanFixture(db);
         assertThat(seed(db, f.dialPlan, DialPlanFixture.DEFAULT_RULES)).isEqualTo(SeedOutcome.SEEDED);
         f.dialPlan.reloadCache();
-        assertThat(f.dialPlan.route("1001", "*78").route()).isInstanceOf(Route.FeatureCode.class);
+        assertThat(f.dialPlan.route("1001", "*78").route()).isInstanceOf(Route.ToApplication.class);
 
         db.restart();
         DialPlanFixture restarted = new DialPlanFixture(db);

@@ -3,11 +3,14 @@ package org.switchboard.pbx.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.store.db.ConflictException;
+import org.switchboard.store.db.Fields;
 import org.switchboard.store.db.NotFoundException;
 import org.switchboard.store.db.ValidationException;
 import org.switchboard.store.dialplan.DialPlanRule;
@@ -52,11 +55,11 @@ class DialPlanServiceTest {
     @Test
     void featureCodesCarryTheirArgument() {
         assertThat(f.dialPlan.route("1001", "*72").route())
-                .isEqualTo(new Route.FeatureCode(Feature.FORWARD_ON, "*72", Optional.empty()));
+                .isEqualTo(new Route.ToApplication("feature", "forward_on", "*72", Optional.empty()));
         assertThat(f.dialPlan.route("1001", "*721002").route())
-                .isEqualTo(new Route.FeatureCode(Feature.FORWARD_ON, "*721002", Optional.of("1002")));
+                .isEqualTo(new Route.ToApplication("feature", "forward_on", "*721002", Optional.of("1002")));
         assertThat(f.dialPlan.route("1001", "*78").route())
-                .isEqualTo(new Route.FeatureCode(Feature.DND_ON, "*78", Optional.empty()));
+                .isEqualTo(new Route.ToApplication("feature", "dnd_on", "*78", Optional.empty()));
         assertThat(f.dialPlan.route("1001", "*97").trail()).hasSize(1);
     }
 
@@ -104,6 +107,38 @@ class DialPlanServiceTest {
         assertField(new NewDialPlanRule(1, "x", "\\*1", RuleAction.FEATURE, "coffee"), "target");
         assertField(new NewDialPlanRule(1, "x", "9.*", RuleAction.REJECT, "200"), "target");
         assertThat(f.dialPlan.count()).isEqualTo(6);
+    }
+
+    @Test
+    void aKindAModuleRegisteredIsARuleActionLikeTheBuiltInOnes() {
+        assertField(new NewDialPlanRule(1, "attendant", "0", new RuleAction("ivr"), "main"), "action");
+
+        f.dialPlan.kinds().register(new ApplicationKind("ivr", "runs an attendant menu",
+                target -> Fields.check(target.matches("[a-z]+"), "target", "must be a menu name")));
+        assertField(new NewDialPlanRule(1, "attendant", "0", new RuleAction("ivr"), "Main Menu"), "target");
+        f.dialPlan.create(new NewDialPlanRule(1, "attendant", "0|9([a-z]*)", new RuleAction("ivr"), "main"), "test");
+
+        RoutingDecision d = f.dialPlan.route("1001", "0");
+        assertThat(d.route()).isEqualTo(new Route.ToApplication("ivr", "main", "0", Optional.empty()));
+        assertThat(d.trail().getFirst().outcome()).isEqualTo("matched: ivr main");
+    }
+
+    @Test
+    void aRuleWhoseKindIsNoLongerRegisteredRefusesTheCallInsteadOfFailing() {
+        DestinationKinds kinds = DestinationKinds.builtIn(n -> Optional.of(true));
+        DialPlan plan = new DialPlan(List.of(new DialPlanRule(1, 1, "queue", "7", new RuleAction("queue"), "sales",
+                Instant.EPOCH, Instant.EPOCH)));
+
+        assertThat(plan.route("1001", "7", kinds).route())
+                .isEqualTo(new Route.Rejected("destination kind 'queue' is not installed", 404));
+    }
+
+    @Test
+    void aKindIsRegisteredOnce() {
+        assertThatThrownBy(() -> f.dialPlan.kinds().register(new ApplicationKind("feature", "again", t -> { })))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(f.dialPlan.kinds().all()).extracting(DestinationKind::name)
+                .containsExactly("extension", "feature", "reject");
     }
 
     @Test

@@ -1,8 +1,6 @@
 package org.switchboard.server.wiring;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,9 +10,6 @@ import org.switchboard.pbx.callsettings.CallSettingsService;
 import org.switchboard.pbx.cdr.CdrRecorder;
 import org.switchboard.pbx.cdr.CdrService;
 import org.switchboard.pbx.event.EventBus;
-import org.switchboard.pbx.event.PbxEvent.ConfigChanged;
-import org.switchboard.pbx.routing.DefaultDialPlan;
-import org.switchboard.pbx.routing.DialPlanSeed;
 import org.switchboard.pbx.routing.DialPlanService;
 import org.switchboard.store.callsettings.JdbiCallSettingsStore;
 import org.switchboard.store.cdr.JdbiCdrStore;
@@ -24,17 +19,15 @@ import org.switchboard.store.db.Engine;
 import org.switchboard.store.dialplan.JdbiDialPlanRuleStore;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
 import org.switchboard.pbx.admin.AuthPolicy;
-import org.switchboard.pbx.extension.ExtensionSeed;
 import org.switchboard.pbx.extension.ExtensionService;
-import org.switchboard.pbx.provisioning.ProvisioningSeed;
-import org.switchboard.pbx.provisioning.ProvisioningService;
 import org.switchboard.server.config.SwitchboardConfig;
 import org.switchboard.store.seed.Seed;
 
 /**
- * Builds the PBX services on the stores, and the seeds that copy the config file's sections into
- * an empty database once. One place per feature: a new feature adds its lines here. Called by the
- * start-up thread or a CLI command.
+ * Builds the PBX services on the stores, and the {@link FeatureModule}s that give each feature's
+ * seeds, caches, subscriptions, jobs, destinations, routes and shutdown to the server's loops. One
+ * place per feature: a new feature adds its module here. Called by the start-up thread or a CLI
+ * command.
  */
 public final class FeatureWiring {
     private static final Logger log = LoggerFactory.getLogger(FeatureWiring.class);
@@ -61,60 +54,54 @@ public final class FeatureWiring {
     }
 
     /**
-     * The seeds, in the order they run: the first admin, the extensions, the provisioned devices
-     * (which name extensions, so they come after them), then the default dial plan.
+     * The feature modules of a node, in the order their parts run: the first admin, the
+     * extensions, the provisioned devices (which name extensions, so they come after them), the
+     * dial plan (its seed checks rules against the destination kinds registered by then; its
+     * cache decides with extension data), the call settings (which check targets through the dial
+     * plan), the CDRs, the milliwatt test line. A new feature adds one line here.
      */
-    public static List<Seed> seeds(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed,
-                                   ProvisioningService provisioning) {
-        return List.of(adminSeed, new ExtensionSeed(features.extensions(), config.extensions()),
-                new ProvisioningSeed(provisioning, config.provisioning().devices()),
-                new DialPlanSeed(features.dialPlan(), DefaultDialPlan.rules()));
+    public static List<FeatureModule> modules(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed,
+            ProvisioningWiring provisioning, Engine engine, Clock clock) {
+        return List.of(new AdminModule(features.adminAuth(), adminSeed),
+                new ExtensionModule(features.extensions(), config.extensions()),
+                provisioning,
+                new DialPlanModule(features.dialPlan(), features.callSettings()),
+                new CallSettingsModule(features.callSettings()),
+                new CdrModule(features.cdrs(), features.cdrRecorder(), engine, clock),
+                new MilliwattModule());
+    }
+
+    /** Registers every module's destination kinds with the dial plan (before any seed runs). */
+    public static void registerDestinations(List<FeatureModule> modules, DialPlanService dialPlan) {
+        for (FeatureModule module : modules) {
+            module.destinations().forEach(d -> dialPlan.kinds().register(d.kind()));
+        }
+    }
+
+    /** Every module's seeds, in module order. */
+    public static List<Seed> seeds(List<FeatureModule> modules) {
+        return modules.stream().flatMap(m -> m.seeds().stream()).toList();
     }
 
     /**
-     * Closes the CDR rows a crash left open, before calls are taken. SQLite serves one node, so
-     * every open row at start is one this node left; on PostgreSQL other nodes' calls are open
-     * too, so only rows whose heartbeat stopped are closed (the rest by the periodic sweep).
+     * Loads every module's caches from the database (after seeding), then subscribes each to the
+     * changes it follows, then schedules the periodic jobs: the node is ready for traffic after.
      */
-    public static void closeInterruptedCalls(Features features, Engine engine, Clock clock) {
-        Instant now = clock.instant();
-        features.cdrRecorder().closeInterrupted(engine == Engine.SQLITE ? now : now.minus(CdrRecorder.STALE_AFTER));
+    public static void start(List<FeatureModule> modules, EventBus events, Housekeeping housekeeping) {
+        modules.forEach(FeatureModule::loadCaches);
+        modules.forEach(m -> m.subscribe(events));
+        modules.forEach(m -> m.schedule(housekeeping));
+        log.info("feature modules started modules={}", modules.stream().map(FeatureModule::name).toList());
     }
 
-    /** Schedules each feature's periodic jobs. */
-    public static void schedule(Features features, Housekeeping housekeeping, Clock clock) {
-        CdrRecorder cdr = features.cdrRecorder();
-        housekeeping.every("cdr-heartbeat", CdrRecorder.HEARTBEAT, () -> cdr.heartbeat(clock.instant()));
-        housekeeping.every("cdr-interrupted", CdrRecorder.STALE_AFTER,
-                () -> cdr.closeInterrupted(clock.instant().minus(CdrRecorder.STALE_AFTER)));
-        housekeeping.every("admin-token-purge", Duration.ofHours(1), () -> {
-            int purged = features.adminAuth().purgeExpiredTokens();
-            if (purged > 0) {
-                log.info("expired admin tokens purged count={}", purged);
+    /** Closes every module, the last one first (each flushes what it holds before the pool closes). */
+    public static void close(List<FeatureModule> modules) {
+        for (FeatureModule module : modules.reversed()) {
+            try {
+                module.close();
+            } catch (RuntimeException e) {
+                log.warn("closing feature module failed module={} reason={}", module.name(), e.toString());
             }
-        });
-    }
-
-    /**
-     * Subscribes the caches that depend on other features' data (after {@link #loadCaches}, before
-     * traffic). Call settings rows follow their extension in the database when it is renumbered or
-     * deleted, and the dial plan decides with extension data, so both reload after an extension
-     * change. Lossless: a missed reload would leave a stale cache until the next change.
-     */
-    public static void subscribe(Features features) {
-        features.events().subscribe("extension-caches", EventBus.Delivery.LOSSLESS, 256, event -> {
-            if (event instanceof ConfigChanged changed && changed.entity().equals("extension")) {
-                features.dialPlan().reloadCache();
-                features.callSettings().reloadCache();
-            }
-        });
-    }
-
-    /** Loads every service's in-memory cache from the database (after seeding, before traffic). */
-    public static void loadCaches(Features features) {
-        features.extensions().reloadCache();
-        // The dial plan checks extensions, and call settings check targets through the dial plan.
-        features.dialPlan().reloadCache();
-        features.callSettings().reloadCache();
+        }
     }
 }

@@ -9,12 +9,19 @@ import org.switchboard.pbx.provisioning.Codec;
 import org.switchboard.pbx.provisioning.DeviceHttpAuth;
 import org.switchboard.pbx.provisioning.DeviceSecretCipher;
 import org.switchboard.pbx.provisioning.ProvisioningKeyFile;
+import org.switchboard.pbx.provisioning.ProvisioningSeed;
 import org.switchboard.pbx.provisioning.ProvisioningService;
 import org.switchboard.pbx.provisioning.ProvisioningTemplates;
 import org.switchboard.pbx.provisioning.ProvisioningUrlToken;
 import org.switchboard.pbx.provisioning.SipTransport;
 import org.switchboard.pbx.provisioning.SiteSettings;
+import org.switchboard.api.http.Routes;
+import org.switchboard.api.provisioning.ProvisionFileRoutes;
+import org.switchboard.api.provisioning.ProvisioningAccessRoutes;
+import org.switchboard.api.provisioning.ProvisioningRoutes;
+import org.switchboard.api.provisioning.ScanThrottle;
 import org.switchboard.server.config.SwitchboardConfig;
+import org.switchboard.store.seed.Seed;
 import org.switchboard.store.db.BatchWriter;
 import org.switchboard.store.db.Database;
 import org.switchboard.store.provisioning.JdbiDeviceHttpCredentialStore;
@@ -25,25 +32,30 @@ import org.switchboard.store.provisioning.ProvisioningFetch;
 import org.switchboard.store.secret.JdbiSecretStore;
 
 /**
- * Builds phone provisioning for a running node: the service over the device and phone stores,
+ * Phone provisioning as a node's feature module: the service over the device and phone stores,
  * the key file that encrypts provisioned SIP passwords, the write-behind queue for fetch times,
- * and what protects the files in transit: the URL token and the devices' HTTP digest credentials. Only {@code run} builds it (one-shot commands never touch the key file). Built and closed
+ * what protects the files in transit (the URL token and the devices' HTTP digest credentials),
+ * the {@code provisioning.devices} seed and the routes. Only {@code run} builds it (one-shot commands never touch the key file). Built and closed
  * by the thread that owns the server's lifecycle; the service is thread-safe.
  */
-public final class ProvisioningWiring implements AutoCloseable {
+public final class ProvisioningWiring implements FeatureModule {
     private static final String HTTP_DIGEST_NONCE_KEY = "provisioning.http_digest_nonce_key";
 
     private final ProvisioningService service;
     private final ProvisioningUrlToken urlToken;
     private final DeviceHttpAuth httpAuth;
     private final BatchWriter<ProvisioningFetch> fetches;
+    private final SwitchboardConfig config;
+    private final Clock clock;
 
     private ProvisioningWiring(ProvisioningService service, ProvisioningUrlToken urlToken, DeviceHttpAuth httpAuth,
-                               BatchWriter<ProvisioningFetch> fetches) {
+            BatchWriter<ProvisioningFetch> fetches, SwitchboardConfig config, Clock clock) {
         this.service = service;
         this.urlToken = urlToken;
         this.httpAuth = httpAuth;
         this.fetches = fetches;
+        this.config = config;
+        this.clock = clock;
     }
 
     /**
@@ -65,29 +77,40 @@ public final class ProvisioningWiring implements AutoCloseable {
         ProvisioningUrlToken urlToken = new ProvisioningUrlToken(new JdbiProvisioningTokenStore(database), clock, events);
         DeviceHttpAuth httpAuth = new DeviceHttpAuth(new JdbiDeviceHttpCredentialStore(database), service,
                 httpDigestNonceKey(database, clock), clock, events);
-        return new ProvisioningWiring(service, urlToken, httpAuth, fetches);
+        return new ProvisioningWiring(service, urlToken, httpAuth, fetches, config, clock);
+    }
+
+    @Override
+    public String name() {
+        return "provisioning";
+    }
+
+    @Override
+    public List<Seed> seeds() {
+        return List.of(new ProvisioningSeed(service, config.provisioning().devices()));
     }
 
     /**
      * Loads the devices, the URL token (created on an installation's first start) and the devices'
      * HTTP credentials from the database (after the seeds ran, before phones fetch files).
      */
-    public void start() {
+    @Override
+    public void loadCaches() {
         service.start();
         urlToken.start();
         httpAuth.start();
     }
 
+    @Override
+    public List<Routes> routes(SipWiring sip) {
+        return List.of(new ProvisioningRoutes(service, urlToken),
+                new ProvisioningAccessRoutes(urlToken, httpAuth, config.http().tls()),
+                new ProvisionFileRoutes(service, urlToken, httpAuth,
+                        new ScanThrottle(ScanThrottle.Settings.defaults(), clock), config.provisioning().httpsOnly()));
+    }
+
     public ProvisioningService service() {
         return service;
-    }
-
-    public ProvisioningUrlToken urlToken() {
-        return urlToken;
-    }
-
-    public DeviceHttpAuth httpAuth() {
-        return httpAuth;
     }
 
     /** Stops following device deletions and flushes the fetch times still queued; call before the pool closes. */

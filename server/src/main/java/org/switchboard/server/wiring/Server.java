@@ -14,10 +14,10 @@ import org.switchboard.api.http.TlsIdentity;
 import org.switchboard.server.config.SwitchboardConfig;
 import org.switchboard.sip.transport.TlsCertificates;
 import org.switchboard.sip.transport.Transport;
+import org.switchboard.store.files.DataDirectory;
 import org.switchboard.store.secret.JdbiSecretStore;
 import org.switchboard.store.db.ConflictException;
 import org.switchboard.store.db.ValidationException;
-import org.switchboard.store.files.DataDirectory;
 import org.switchboard.store.seed.Seed;
 import org.switchboard.store.seed.SeedRunner;
 
@@ -36,17 +36,17 @@ public final class Server {
     private final Housekeeping housekeeping;
     private final Features features;
     private final SipWiring sip;
-    private final ProvisioningWiring provisioning;
+    private final List<FeatureModule> modules;
     private final ApiServer http;
     private final Optional<String> generatedAdminPassword;
 
     private Server(Stores stores, Housekeeping housekeeping, Features features, SipWiring sip,
-            ProvisioningWiring provisioning, ApiServer http, Optional<String> generatedAdminPassword) {
+            List<FeatureModule> modules, ApiServer http, Optional<String> generatedAdminPassword) {
         this.stores = stores;
         this.housekeeping = housekeeping;
         this.features = features;
         this.sip = sip;
-        this.provisioning = provisioning;
+        this.modules = modules;
         this.http = http;
         this.generatedAdminPassword = generatedAdminPassword;
     }
@@ -63,42 +63,36 @@ public final class Server {
         Housekeeping housekeeping = new Housekeeping();
         Features features = null;
         SipWiring sip = null;
-        ProvisioningWiring provisioning = null;
+        List<FeatureModule> modules = List.of();
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             stores.database().bindMetrics(registry);
             features = FeatureWiring.build(stores, config, registry, clock);
             InitialAdminSeed adminSeed = new InitialAdminSeed(features.adminAuth(), stores.adminUsers(), config.admin());
             // Provisioning is built before the seeds because its seed saves through the service.
-            provisioning = ProvisioningWiring.build(config, stores.database(), features.extensions(), clock,
-                    features.events());
-            runSeeds(new SeedRunner(stores.database(), clock),
-                    FeatureWiring.seeds(features, config, adminSeed, provisioning.service()));
-            FeatureWiring.loadCaches(features);
-            FeatureWiring.subscribe(features);
-            provisioning.start();
-            FeatureWiring.closeInterruptedCalls(features, stores.database().engine(), clock);
-            FeatureWiring.schedule(features, housekeeping, clock);
+            ProvisioningWiring provisioning = ProvisioningWiring.build(config, stores.database(), features.extensions(),
+                    clock, features.events());
+            modules = FeatureWiring.modules(features, config, adminSeed, provisioning, stores.database().engine(), clock);
+            FeatureWiring.registerDestinations(modules, features.dialPlan());
+            runSeeds(new SeedRunner(stores.database(), clock), FeatureWiring.seeds(modules));
+            FeatureWiring.start(modules, features.events(), housekeeping);
             // SIP after the services it calls and before HTTP (architecture.md, "Startup and shutdown order").
-            sip = SipWiring.start(config, stores.database(), features, digestNonceKey(stores, clock),
-                    Optional.of(DataDirectory.ensureFolder(config.sip().tlsDir(), "sip.tls_dir")), registry, housekeeping.scheduler(), clock);
-            ApiServer http = HttpWiring.build(config.http(), httpsIdentity(config), config.provisioning().httpsOnly(),
-                    stores, features, sip, provisioning, Optional.of(sip.calls()),
-                    registry, clock, version);
+            sip = SipWiring.start(config, stores.database(), features, modules, digestNonceKey(stores, clock),
+                    Optional.of(DataDirectory.ensureFolder(config.sip().tlsDir(), "sip.tls_dir")), registry,
+                    housekeeping.scheduler(), clock);
+            ApiServer http = HttpWiring.build(config.http(), httpsIdentity(config), stores, features, sip, modules,
+                    Optional.of(sip.calls()), registry, version);
             http.start();
             log.info("switchboard started version={} http={}:{} sip={}:{} database={}", version, config.http().bind(),
                     http.port(), config.sip().bind(), sip.stack().localAddress(Transport.UDP).getPort(),
                     stores.database().engine().name().toLowerCase(Locale.ROOT));
-            return new Server(stores, housekeeping, features, sip, provisioning, http, adminSeed.generatedPassword());
+            return new Server(stores, housekeeping, features, sip, modules, http, adminSeed.generatedPassword());
         } catch (RuntimeException e) {
             if (sip != null) {
                 sip.close();
             }
-            if (provisioning != null) {
-                provisioning.close();
-            }
+            FeatureWiring.close(modules);
             if (features != null) {
-                features.cdrRecorder().close();
                 features.events().close();
             }
             housekeeping.close();
@@ -174,8 +168,7 @@ public final class Server {
         sip.close();
         housekeeping.close();
         // Write-behind queues flush before the pool closes, so nothing recorded is lost.
-        provisioning.close();
-        features.cdrRecorder().close();
+        FeatureWiring.close(modules);
         features.events().close();
         stores.close();
         log.info("switchboard stopped");

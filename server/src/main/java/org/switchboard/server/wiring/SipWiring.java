@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.media.endpoint.MediaEndpoints;
 import org.switchboard.media.rtp.LatchingRule;
 import org.switchboard.media.rtp.RelaySettings;
 import org.switchboard.media.rtp.RelayTransport;
@@ -22,6 +23,7 @@ import org.switchboard.pbx.call.ActiveCalls;
 import org.switchboard.pbx.call.CallControl;
 import org.switchboard.pbx.call.CallControlSettings;
 import org.switchboard.pbx.call.CallRequests;
+import org.switchboard.pbx.call.HoldMusic;
 import org.switchboard.pbx.registrar.LocationService;
 import org.switchboard.pbx.registrar.RegistrarService;
 import org.switchboard.pbx.registrar.RegistrarSettings;
@@ -57,12 +59,15 @@ public final class SipWiring implements AutoCloseable {
 
     private final RegistrarService registrar;
     private final RtpRelay relay;
+    private final MediaEndpoints endpoints;
     private final SipStack stack;
     private final CallControl calls;
 
-    private SipWiring(RegistrarService registrar, RtpRelay relay, SipStack stack, CallControl calls) {
+    private SipWiring(RegistrarService registrar, RtpRelay relay, MediaEndpoints endpoints, SipStack stack,
+            CallControl calls) {
         this.registrar = registrar;
         this.relay = relay;
+        this.endpoints = endpoints;
         this.stack = stack;
         this.calls = calls;
     }
@@ -73,14 +78,16 @@ public final class SipWiring implements AutoCloseable {
      *
      * @param digestSecret the nonce HMAC key (at least 16 bytes); give every node of a cluster the same
      * @param tlsCertificates where the self-signed TLS certificate is kept; empty for no TLS listener
+     * @param modules the feature modules whose applications call control runs
      * @param housekeeping the node's scheduler for the registrar's expiry sweep and ring timeouts
      */
     public static SipWiring start(SwitchboardConfig config, Database database, Features features,
-            byte[] digestSecret, Optional<Path> tlsCertificates, MeterRegistry meters,
+            List<FeatureModule> modules, byte[] digestSecret, Optional<Path> tlsCertificates, MeterRegistry meters,
             ScheduledExecutorService housekeeping, Clock clock) {
         SwitchboardConfig.Sip sip = config.sip();
         RegistrarService registrar = null;
         RtpRelay relay = null;
+        MediaEndpoints endpoints = null;
         try {
             // MD5 is offered first: many phones answer only the first challenge; those that support
             // both may still pick SHA-256 (RFC 8760 §2.4). Some (baresip 1.0) give up on any challenge
@@ -94,6 +101,8 @@ public final class SipWiring implements AutoCloseable {
                     config.rtp().portMax(), config.rtp().mediaTimeout(), LatchingRule.DEFAULT, RelayTransport.best(),
                     config.rtp().ioThreads().orElseGet(
                             () -> RelaySettings.defaultIoThreads(Runtime.getRuntime().availableProcessors()))));
+            // The PBX's own media (calls it answers itself) shares the relay's loops and port range.
+            endpoints = new MediaEndpoints(relay);
             CallRequests callRequests = new CallRequests();
             MethodRouter router = callRequests.routeInto(MethodRouter.builder()
                     .on(SipMethod.REGISTER, registrar.registrar()::onRegister)
@@ -104,14 +113,20 @@ public final class SipWiring implements AutoCloseable {
             CallControl calls = new CallControl(stack, relay, registrar, features.extensions(), features.dialPlan(),
                     features.callSettings(), features.cdrRecorder(), features.events(), housekeeping, clock,
                     new CallControlSettings(sip.domain(), stackSettings.advertisedHost(), mediaAddress(sip),
-                            config.calls().noAnswerTimeout()));
+                            config.calls().noAnswerTimeout()), endpoints, HoldMusic.NONE);
+            for (FeatureModule module : modules) {
+                module.destinations().forEach(d -> calls.applications().register(d.kind().name(), d.application()));
+            }
             callRequests.attach(calls);
             log.info("sip started bind={} udp={} tcp={} tls={} rtp={}-{}", sip.bind(),
                     stack.localAddress(Transport.UDP).getPort(), stack.localAddress(Transport.TCP).getPort(),
                     stack.supports(Transport.TLS) ? stack.localAddress(Transport.TLS).getPort() : "off",
                     config.rtp().portMin(), config.rtp().portMax());
-            return new SipWiring(registrar, relay, stack, calls);
+            return new SipWiring(registrar, relay, endpoints, stack, calls);
         } catch (RuntimeException e) {
+            if (endpoints != null) {
+                endpoints.close();
+            }
             if (relay != null) {
                 relay.close();
             }
@@ -174,6 +189,7 @@ public final class SipWiring implements AutoCloseable {
     public void close() {
         calls.endAll("server shutdown", END_CALLS_WAIT);
         stack.close();
+        endpoints.close();
         relay.close();
         registrar.close();
     }

@@ -1,11 +1,13 @@
 package org.switchboard.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +41,9 @@ class ServerProcessIT {
             ServerProcess first = ServerProcess.start(dir, config, env, "first");
             String password;
             try {
+                // The password is printed after the start line the process was awaited by.
+                await("first start prints the generated admin password").atMost(Duration.ofSeconds(10))
+                        .until(() -> GENERATED.matcher(first.stdout()).find());
                 Matcher generated = GENERATED.matcher(first.stdout());
                 assertThat(generated.find()).as("first start prints the generated admin password:\n" + first.stdout()).isTrue();
                 password = generated.group(1);

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,7 @@ import org.switchboard.store.testkit.TestDatabase;
 
 /**
  * The caches that depend on extensions follow an extension's renumbering and deletion through the
- * event bus subscription of {@link FeatureWiring#subscribe}, on each engine.
+ * event bus subscription of {@link FeatureModule#subscribe} of the dial plan and call settings modules, on each engine.
  */
 class ExtensionCacheSubscriptionTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -38,9 +39,10 @@ class ExtensionCacheSubscriptionTest {
         SwitchboardConfig config = config(database);
         Stores stores = StoreWiring.open(config.database());
         Features features = FeatureWiring.build(stores, config, new SimpleMeterRegistry(), Clock.systemUTC());
-        try {
-            FeatureWiring.loadCaches(features);
-            FeatureWiring.subscribe(features);
+        try (Housekeeping housekeeping = new Housekeeping()) {
+            FeatureWiring.start(List.of(new ExtensionModule(features.extensions(), List.of()),
+                    new DialPlanModule(features.dialPlan(), features.callSettings()),
+                    new CallSettingsModule(features.callSettings())), features.events(), housekeeping);
             features.dialPlan().create(new NewDialPlanRule(100, "internal", "[0-9]{2,10}", RuleAction.EXTENSION, "$0"), "test");
             features.extensions().create(input("1001"), "test");
             features.extensions().create(input("1002"), "test");

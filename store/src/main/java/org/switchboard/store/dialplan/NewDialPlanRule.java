@@ -18,7 +18,7 @@ public record NewDialPlanRule(int priority, String name, String pattern, RuleAct
         name = Fields.required(name, "name");
         Fields.check(name.length() <= 100, "name", "must be at most 100 characters");
         Fields.check(pattern != null && !pattern.isEmpty() && pattern.length() <= 200, "pattern", "must be 1 to 200 characters");
-        Fields.check(action != null, "action", "must be one of extension, feature, reject");
+        Fields.check(action != null, "action", "is required");
         target = Fields.required(target, "target");
         Fields.check(target.length() <= 100, "target", "must be at most 100 characters");
     }

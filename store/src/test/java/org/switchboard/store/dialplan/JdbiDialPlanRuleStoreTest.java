@@ -84,6 +84,21 @@ class JdbiDialPlanRuleStoreTest {
     }
 
     @BothEngines
+    void aRuleOfAnyDestinationKindIsStoredAndSurvivesARestart(TestDatabase db) {
+        JdbiDialPlanRuleStore store = new JdbiDialPlanRuleStore(db.database());
+        DialPlanRule first = store.create(new NewDialPlanRule(5, "attendant", "0", new RuleAction("ivr"), "main"), T0);
+
+        Database reopened = db.restart();
+        JdbiDialPlanRuleStore again = new JdbiDialPlanRuleStore(reopened);
+        DialPlanRule next = again.create(new NewDialPlanRule(6, "echo test", "\\*43", new RuleAction("echo_test"), "echo"), T1);
+
+        assertThat(again.list()).extracting(DialPlanRule::action, DialPlanRule::target)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(new RuleAction("ivr"), "main"),
+                        org.assertj.core.groups.Tuple.tuple(new RuleAction("echo_test"), "echo"));
+        assertThat(next.id()).as("ids go on after the rebuilt table").isGreaterThan(first.id());
+    }
+
+    @BothEngines
     void duplicatePriorityIsAConflictNamingPriority(TestDatabase db) {
         JdbiDialPlanRuleStore store = new JdbiDialPlanRuleStore(db.database());
         store.create(INTERNAL, T0);
@@ -106,6 +121,8 @@ class JdbiDialPlanRuleStoreTest {
         assertThatThrownBy(() -> new NewDialPlanRule(1, "x", "1", null, "403"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("action"));
         assertThat(RuleAction.parse("Feature")).contains(RuleAction.FEATURE);
-        assertThat(RuleAction.parse("route")).isEmpty();
+        assertThat(RuleAction.parse("ring_group")).contains(new RuleAction("ring_group"));
+        assertThat(RuleAction.parse("9lives")).as("a kind name starts with a letter").isEmpty();
+        assertThat(RuleAction.parse("ivr menu")).isEmpty();
     }
 }

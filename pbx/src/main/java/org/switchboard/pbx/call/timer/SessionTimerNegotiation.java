@@ -2,7 +2,9 @@ package org.switchboard.pbx.call.timer;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
+import org.switchboard.sip.message.Header;
 import org.switchboard.sip.message.HeaderName;
 import org.switchboard.sip.message.SipMessage;
 import org.switchboard.sip.message.SipRequest;
@@ -83,11 +85,11 @@ public final class SessionTimerNegotiation {
         return granted.require() ? out.withHeader(HeaderName.REQUIRE, TIMER) : out;
     }
 
-    /** {@code invite} (to the callee) offering the PBX's interval, its Min-SE and support for the extension (RFC 4028 §7.1). */
-    public SipRequest offer(SipRequest invite) {
-        return invite.withHeader(HeaderName.SUPPORTED, TIMER)
-                .withHeader(HeaderName.SESSION_EXPIRES, Long.toString(settings.sessionExpires().toSeconds()))
-                .withHeader(MIN_SE, Long.toString(settings.minSe().toSeconds()));
+    /** The header fields of an INVITE to a callee that offer the PBX's interval, its Min-SE and support for the extension (RFC 4028 §7.1). */
+    public List<Header> offerHeaders() {
+        return List.of(Header.of(HeaderName.SUPPORTED, TIMER),
+                Header.of(HeaderName.SESSION_EXPIRES, Long.toString(settings.sessionExpires().toSeconds())),
+                Header.of(MIN_SE, Long.toString(settings.minSe().toSeconds())));
     }
 
     /**

@@ -2,7 +2,6 @@ package org.switchboard.pbx.call;
 
 import java.net.InetSocketAddress;
 import java.util.function.BiConsumer;
-import org.switchboard.pbx.registrar.Binding;
 import org.switchboard.sip.dialog.Dialog;
 import org.switchboard.sip.message.SipRequest;
 import org.switchboard.sip.message.SipResponse;
@@ -11,20 +10,20 @@ import org.switchboard.sip.transaction.ClientTransactionListener;
 import org.switchboard.sip.transport.NextHop;
 
 /**
- * One fork of a call: the INVITE to one registered phone of the callee, its progress, and once
- * it answered its dialog. It reaches the phone over the flow the phone registered from (NAT).
- * A leg can also be adopted already answered: a phone's dialog taken over from another call by
- * an attended transfer, with no INVITE of ours behind it. Owned by the call's executor (its
- * Call-ID is joined to the call's).
+ * A SIP dialog the PBX starts as UAC for a call: the INVITE to one target of an {@link
+ * Originate} (a registered phone, reached over the flow it registered from, NAT included; or a
+ * SIP URI), its progress, and once it answered its dialog. A leg can also be adopted already
+ * answered: a phone's dialog taken over from another call by an attended transfer, with no INVITE
+ * of ours behind it. Owned by the call's executor (its Call-ID is joined to the call's).
  */
-final class CalleeLeg implements ClientTransactionListener<SipResponse> {
-    /** Where a fork is. */
-    enum State { CALLING, RINGING, CANCELLING, ANSWERED, ENDED }
+public final class OutboundLeg implements ClientTransactionListener<SipResponse> {
+    /** Where the leg is. */
+    public enum State { CALLING, RINGING, CANCELLING, ANSWERED, ENDED }
 
     private final NextHop hop;
     private final String callId;
     private final SipRequest invite; // null for an adopted leg, which was never invited by this call
-    private final BiConsumer<CalleeLeg, SipResponse> responses;
+    private final BiConsumer<OutboundLeg, SipResponse> responses;
     private ClientTransaction transaction;
     private State state = State.CALLING;
     private boolean cancelWanted;
@@ -32,14 +31,14 @@ final class CalleeLeg implements ClientTransactionListener<SipResponse> {
     private SipRequest ack;
 
     /** @param responses gets every response, a timeout as 408 and a transport failure as 503 */
-    CalleeLeg(Binding binding, SipRequest invite, BiConsumer<CalleeLeg, SipResponse> responses) {
-        this.hop = new NextHop(binding.flow().transport(), binding.flow().remote());
+    OutboundLeg(NextHop hop, SipRequest invite, BiConsumer<OutboundLeg, SipResponse> responses) {
+        this.hop = hop;
         this.callId = invite.callId();
         this.invite = invite;
         this.responses = responses;
     }
 
-    private CalleeLeg(NextHop hop, Dialog dialog) {
+    private OutboundLeg(NextHop hop, Dialog dialog) {
         this.hop = hop;
         this.callId = dialog.id().callId();
         this.invite = null;
@@ -49,24 +48,24 @@ final class CalleeLeg implements ClientTransactionListener<SipResponse> {
     }
 
     /** A phone's answered dialog, reached at {@code hop}, that this call takes over from another call. */
-    static CalleeLeg adopted(NextHop hop, Dialog dialog) {
-        return new CalleeLeg(hop, dialog);
+    static OutboundLeg adopted(NextHop hop, Dialog dialog) {
+        return new OutboundLeg(hop, dialog);
     }
 
-    String callId() {
+    public String callId() {
         return callId;
     }
 
-    SipRequest invite() {
+    public SipRequest invite() {
         return invite;
     }
 
-    NextHop hop() {
+    public NextHop hop() {
         return hop;
     }
 
     /** The phone's transport address, as the CDR and the API show it. */
-    InetSocketAddress remote() {
+    public InetSocketAddress remote() {
         return hop.address();
     }
 
@@ -78,7 +77,7 @@ final class CalleeLeg implements ClientTransactionListener<SipResponse> {
         return transaction;
     }
 
-    State state() {
+    public State state() {
         return state;
     }
 
@@ -107,7 +106,7 @@ final class CalleeLeg implements ClientTransactionListener<SipResponse> {
         return dialog;
     }
 
-    Dialog dialog() {
+    public Dialog dialog() {
         return dialog;
     }
 

@@ -1,0 +1,34 @@
+package org.switchboard.pbx.call;
+
+import java.util.concurrent.Executor;
+
+/**
+ * A caller's INVITE as an {@link Application} gets it: who called, what was dialled, the
+ * executor that owns the call, and the final answer. Every method except {@link #executor()} must
+ * be called on that executor.
+ */
+public interface IncomingCall {
+
+    /** The authenticated extension that called. */
+    String caller();
+
+    /** What the caller dialled (the Request-URI's user part). */
+    String dialled();
+
+    /** The call's serial executor: post results of blocking work here. */
+    Executor executor();
+
+    /**
+     * Ends the call with a final response (RFC 3261 §21.4-§21.6) before anything was connected;
+     * no CDR is written, as for a feature code.
+     */
+    void refuse(int status, String reason);
+
+    /**
+     * The PBX answers the call itself (the caller's offer answered with a PBX media endpoint, 200
+     * OK, a CDR when it ends); {@code listener} hears {@link PbxLegListener#answered} once the
+     * endpoint is ready, or {@link PbxLegListener#ended} if the call ends before (no media port:
+     * 503; no common codec: 488; the caller cancelled).
+     */
+    void answer(PbxLegListener listener);
+}

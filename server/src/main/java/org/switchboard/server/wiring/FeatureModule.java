@@ -1,0 +1,52 @@
+package org.switchboard.server.wiring;
+
+import java.util.List;
+import org.switchboard.api.http.Routes;
+import org.switchboard.pbx.event.EventBus;
+import org.switchboard.store.seed.Seed;
+
+/**
+ * One feature as a node wires it: the parts every feature may have, each optional, so that the
+ * server's start-up and shutdown loop over the modules instead of growing by hand
+ * (docs/call-engine.md, "Feature modules"). Its tables come from migrations in the store's
+ * {@code db/migration} folders under the module's own version range; everything else is here.
+ * The server calls the methods in this order, each over every module in registration order:
+ * {@link #destinations}, {@link #seeds}, {@link #loadCaches}, {@link #subscribe}, {@link
+ * #schedule}, then {@link #routes} once SIP runs; {@link #close} in reverse order at shutdown.
+ * Called by the thread that starts and stops the server.
+ */
+public interface FeatureModule {
+
+    /** The module's name, for logs ({@code dialplan}, {@code voicemail}...). */
+    String name();
+
+    /**
+     * The destination kinds the module adds to the dial plan, each with the application that runs
+     * the calls sent there; registered before the seeds run, so a seeded rule may name them.
+     */
+    default List<ModuleDestination> destinations() {
+        return List.of();
+    }
+
+    /** The seeds that copy its config file sections into an empty database once, in order. */
+    default List<Seed> seeds() {
+        return List.of();
+    }
+
+    /** Loads its in-memory caches from the database (after every seed ran, before traffic). */
+    default void loadCaches() {}
+
+    /** Subscribes to changes it must follow (another feature's, or another node's), after every cache is loaded. */
+    default void subscribe(EventBus events) {}
+
+    /** Schedules its periodic jobs. */
+    default void schedule(Housekeeping housekeeping) {}
+
+    /** Its HTTP routes; {@code sip} gives what they may need of the running SIP side (location, calls). */
+    default List<Routes> routes(SipWiring sip) {
+        return List.of();
+    }
+
+    /** Flushes what it still holds and stops (write-behind queues before the pool closes). */
+    default void close() {}
+}
