@@ -1,14 +1,15 @@
 package org.switchboard.pbx.routing;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import org.switchboard.store.dialplan.NewDialPlanRule;
 import org.switchboard.store.db.Fields;
 import org.switchboard.store.db.ValidationException;
 
 /**
- * Checks what a rule means before it is stored: the pattern compiles, and the target fits the
+ * Checks what a rule means before it is stored: the pattern compiles under RE2/J (the linear-time
+ * engine {@link DialPlan} matches with, so back-references and look-around are refused), and the target fits the
  * action (a replacement using only groups the pattern has, a known feature, a SIP status 400 to
  * 699). Throws {@link ValidationException} naming the field. Stateless; any thread.
  */
