@@ -10,6 +10,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,7 @@ public final class TransportLayer implements AutoCloseable {
     private final TransportSettings settings;
     private final FrameReceiver receiver;
     private final StackMetrics metrics;
+    private final SourceGuard guard;
     private final ConnectionTable connections = new ConnectionTable();
     private final Map<Transport, Channel> listeners = new EnumMap<>(Transport.class);
     private IoGroups io;
@@ -45,9 +47,15 @@ public final class TransportLayer implements AutoCloseable {
     private Optional<SslContext> clientTls = Optional.empty();
 
     public TransportLayer(TransportSettings settings, FrameReceiver receiver, StackMetrics metrics) {
+        this(settings, receiver, metrics, SourceGuard.unlimited());
+    }
+
+    /** A transport layer whose inbound messages and accepted connections pass {@code guard} first. */
+    public TransportLayer(TransportSettings settings, FrameReceiver receiver, StackMetrics metrics, SourceGuard guard) {
         this.settings = settings;
-        this.receiver = receiver;
+        this.receiver = guard.gate(receiver);
         this.metrics = metrics;
+        this.guard = guard;
     }
 
     /** Binds every configured listener; returns once all are bound, or throws if one cannot be. */
@@ -196,10 +204,17 @@ public final class TransportLayer implements AutoCloseable {
                 .connect(destination);
     }
 
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
     private ChannelInitializer<Channel> streamInitializer(Transport transport, Optional<InetSocketAddress> clientPeer) {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel channel) {
+                if (clientPeer.isEmpty()) {
+                    channel.pipeline().addLast(new AcceptedConnectionGuard(guard)); // before TLS costs a handshake
+                }
                 if (transport == Transport.TLS && clientPeer.isPresent()) {
                     // Host and port let the engine check the peer's certificate names the address.
                     InetSocketAddress peer = clientPeer.get();
@@ -208,11 +223,20 @@ public final class TransportLayer implements AutoCloseable {
                 } else if (transport == Transport.TLS) {
                     channel.pipeline().addLast(serverTls.orElseThrow().newHandler(channel.alloc()));
                 }
-                long idleMillis = settings.idleConnectionTimeout().toMillis();
-                channel.pipeline()
-                        .addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
-                        .addLast(new StreamFrameDecoder(settings.maxMessageBytes()))
-                        .addLast(new StreamMessageHandler(transport, connections, receiver, metrics));
+                Duration idle = settings.idleConnectionTimeout();
+                if (clientPeer.isEmpty()) {
+                    // Accepted: silent connections without a registration go early (SourceGuard).
+                    Duration unregistered = min(guard.limits().unregisteredIdleTimeout(), idle);
+                    channel.pipeline()
+                            .addLast(new IdleStateHandler(0, 0, unregistered.toMillis(), TimeUnit.MILLISECONDS))
+                            .addLast(new StreamFrameDecoder(settings.maxMessageBytes()))
+                            .addLast(new RegistrationFlowIdle(guard, unregistered, idle));
+                } else {
+                    channel.pipeline()
+                            .addLast(new IdleStateHandler(0, 0, idle.toMillis(), TimeUnit.MILLISECONDS))
+                            .addLast(new StreamFrameDecoder(settings.maxMessageBytes()));
+                }
+                channel.pipeline().addLast(new StreamMessageHandler(transport, connections, receiver, metrics));
             }
         };
     }
