@@ -15,6 +15,8 @@ import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.provisioning.DeviceImportRow;
 import org.switchboard.pbx.provisioning.MacAddress;
 import org.switchboard.pbx.provisioning.ProvisioningSeed;
+import org.switchboard.pbx.sipban.SipBanSettings;
+import org.switchboard.sip.transport.InboundLimits;
 import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
 import org.switchboard.store.db.ValidationException;
 
@@ -62,6 +64,7 @@ final class ConfigBinder {
                 new SwitchboardConfig.Sip(v.text("sip.bind"), v.integer("sip.port"), v.integer("sip.tls_port"),
                         v.text("sip.domain"), v.optional("sip.external_address"),
                         Boolean.parseBoolean(v.text("sip.digest_sha256")), Path.of(v.text("sip.tls_dir"))),
+                sipSecurity(v),
                 new SwitchboardConfig.Http(v.text("http.bind"), v.integer("http.port")),
                 new SwitchboardConfig.Rtp(v.integer("rtp.port_min"), v.integer("rtp.port_max"),
                         ValueKind.duration(v.text("rtp.media_timeout")),
@@ -77,6 +80,18 @@ final class ConfigBinder {
                         v.text("provisioning.voicemail_number"), ZoneId.of(v.text("provisioning.time_zone").strip()),
                         v.text("provisioning.ntp_server"), devices),
                 extensions);
+    }
+
+    private static SwitchboardConfig.SipSecurity sipSecurity(Values v) {
+        InboundLimits limits = new InboundLimits(v.integer("sip_security.rate_limit_requests"),
+                v.duration("sip_security.rate_limit_window"), v.integer("sip_security.max_connections_per_source"),
+                v.integer("sip_security.max_connections"), v.duration("sip_security.unregistered_idle_timeout"),
+                ValueKind.addressRanges(v.text("sip_security.trusted_networks")));
+        SipBanSettings bans = new SipBanSettings(v.integer("sip_security.auth_backoff_after"),
+                v.integer("sip_security.ban_after"), v.duration("sip_security.find_time"),
+                v.duration("sip_security.ban_time"), v.duration("sip_security.max_backoff"),
+                v.integer("sip_security.extension_alert_after"), v.duration("sip_security.ban_sync_interval"));
+        return new SwitchboardConfig.SipSecurity(limits, v.integer("sip_security.file_handle_reserve"), bans);
     }
 
     /** Adds a problem when the text is not of the kind; returns whether it is. */
@@ -178,6 +193,10 @@ final class ConfigBinder {
 
         int integer(String path) {
             return Integer.parseInt(text(path).strip());
+        }
+
+        java.time.Duration duration(String path) {
+            return ValueKind.duration(text(path));
         }
 
         Origin origin(String path) {

@@ -10,6 +10,7 @@ import org.switchboard.api.call.CallRoutes;
 import org.switchboard.api.callsettings.CallSettingsRoutes;
 import org.switchboard.api.cdr.CdrRoutes;
 import org.switchboard.api.dialplan.DialPlanRoutes;
+import org.switchboard.api.sipban.SipBanRoutes;
 import org.switchboard.api.provisioning.ProvisionFileRoutes;
 import org.switchboard.api.provisioning.ProvisioningRoutes;
 import org.switchboard.api.provisioning.ScanThrottle;
@@ -48,6 +49,7 @@ public final class HttpWiring {
                 new DialPlanRoutes(features.dialPlan(),
                         new CallRouter(features.dialPlan(), features.callSettings()::current, sip.location())),
                 new CallSettingsRoutes(features.callSettings()),
+                new SipBanRoutes(sip.bans()),
                 new CdrRoutes(features.cdrs()),
                 new EventStreamRoutes(features.events(), features.adminAuth()),
                 new ProvisioningRoutes(provisioning.service()),
