@@ -63,10 +63,10 @@ public final class SipAuthGuard implements AuthFailureListener {
         if (fromSource >= settings.banAfter()) {
             banned.increment();
             bySource.forget(source);
-            bans.ban(source, fromSource + " SIP authentication failures within " + settings.findTime(), fromSource,
-                    settings.banTime());
+            bans.ban(source, fromSource + " SIP authentication failures within " + words(settings.findTime()),
+                    fromSource, settings.banTime());
             events.publish(new SecurityAlert(now, "sip_source_banned", source.getHostAddress(), failure.extension(),
-                    fromSource + " failed SIP authentications; banned for " + settings.banTime()));
+                    fromSource + " failed SIP authentications; banned for " + words(settings.banTime())));
         } else {
             Duration hold = settings.holdOffAfter(fromSource);
             if (hold.isPositive()) {
@@ -75,11 +75,17 @@ public final class SipAuthGuard implements AuthFailureListener {
         }
         if (forExtension == settings.extensionAlertAfter()) {
             log.warn("sip extension under guessing extension=\"{}\" failures={} within={}", quoted(failure.extension()),
-                    forExtension, settings.findTime());
+                    forExtension, words(settings.findTime()));
             events.publish(new SecurityAlert(now, "sip_extension_guessed", source.getHostAddress(),
                     failure.extension(), forExtension + " failed SIP authentications for this extension within "
-                            + settings.findTime() + ", from any source"));
+                            + words(settings.findTime()) + ", from any source"));
         }
+    }
+
+    /** A duration as people write it in a reason: {@code 10 min}, {@code 1 h}, {@code 90 s}. */
+    static String words(Duration d) {
+        long seconds = d.toSeconds();
+        return seconds % 3600 == 0 ? seconds / 3600 + " h" : seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
     }
 
     /** A method name for a metric label: the challenged ones, anything else as OTHER (bounded labels). */
