@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.pbx.event.EventBus;
@@ -111,7 +112,7 @@ public final class SipBanService implements BlockedSources, AutoCloseable {
     /** Bans held in memory now (stored and local, hold-offs included), for the metrics gauge. */
     public int blockedCount() {
         Instant now = clock.instant();
-        return (int) java.util.stream.Stream.concat(stored.entrySet().stream(), local.entrySet().stream())
+        return (int) Stream.concat(stored.entrySet().stream(), local.entrySet().stream())
                 .filter(e -> e.getValue().isAfter(now))
                 .map(Map.Entry::getKey)
                 .distinct()

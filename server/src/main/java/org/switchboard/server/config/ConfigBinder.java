@@ -1,6 +1,7 @@
 package org.switchboard.server.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -195,7 +196,7 @@ final class ConfigBinder {
             return Integer.parseInt(text(path).strip());
         }
 
-        java.time.Duration duration(String path) {
+        Duration duration(String path) {
             return ValueKind.duration(text(path));
         }
 

@@ -3,6 +3,7 @@ package org.switchboard.server.wiring;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.ToDoubleFunction;
 import org.switchboard.pbx.sipban.SipBanService;
 import org.switchboard.sip.transport.InboundCounters;
 import org.switchboard.sip.transport.SourceGuard;
@@ -39,13 +40,13 @@ final class SipSecurityMetrics {
     }
 
     private static void dropped(MeterRegistry meters, String reason, InboundCounters c,
-            java.util.function.ToDoubleFunction<InboundCounters> read) {
+            ToDoubleFunction<InboundCounters> read) {
         FunctionCounter.builder("switchboard.sip.inbound.dropped", c, read).tag("reason", reason)
                 .description("SIP messages dropped unanswered at the transport").register(meters);
     }
 
     private static void refused(MeterRegistry meters, String reason, InboundCounters c,
-            java.util.function.ToDoubleFunction<InboundCounters> read) {
+            ToDoubleFunction<InboundCounters> read) {
         FunctionCounter.builder("switchboard.sip.connections.refused", c, read).tag("reason", reason)
                 .description("SIP TCP/TLS connections closed as soon as they were accepted").register(meters);
     }

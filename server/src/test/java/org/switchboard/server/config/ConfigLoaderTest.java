@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.switchboard.pbx.provisioning.DeviceImportRow;
 import org.switchboard.pbx.provisioning.IpLiteral;
 import org.switchboard.pbx.provisioning.Vendor;
+import org.switchboard.pbx.sipban.SipBanSettings;
 import org.switchboard.store.db.ValidationException;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
@@ -85,7 +86,7 @@ class ConfigLoaderTest {
         assertThat(defaults.limits().connectionsPerSource()).isEqualTo(200);
         assertThat(defaults.limits().maxConnections()).isEqualTo(10_000);
         assertThat(defaults.fileHandleReserve()).isEqualTo(1024);
-        assertThat(defaults.bans()).isEqualTo(org.switchboard.pbx.sipban.SipBanSettings.DEFAULTS);
+        assertThat(defaults.bans()).isEqualTo(SipBanSettings.DEFAULTS);
 
         SwitchboardConfig.SipSecurity set = load("""
                 sip_security:

@@ -2,6 +2,7 @@ package org.switchboard.sip.transport;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.ReferenceCountUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;
@@ -48,7 +49,7 @@ final class AcceptedConnectionGuard extends ChannelInboundHandlerAdapter {
         if (counted) {
             super.channelRead(ctx, msg);
         } else {
-            io.netty.util.ReferenceCountUtil.release(msg);
+            ReferenceCountUtil.release(msg);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.switchboard.sip.transport;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -53,7 +54,7 @@ public record InboundLimits(
     }
 
     /** Whether {@code source} lies in a trusted range. */
-    public boolean isTrusted(java.net.InetAddress source) {
+    public boolean isTrusted(InetAddress source) {
         for (AddressRange range : trusted) {
             if (range.contains(source)) {
                 return true;

@@ -1,6 +1,7 @@
 package org.switchboard.sip.transport;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -20,7 +21,7 @@ final class SourceRateLimiter {
     private final int capacity;
     private final LongSupplier nanoTime;
 
-    SourceRateLimiter(int limit, java.time.Duration window, int capacity, LongSupplier nanoTime) {
+    SourceRateLimiter(int limit, Duration window, int capacity, LongSupplier nanoTime) {
         this.limit = limit;
         this.windowNanos = window.toNanos();
         this.capacity = capacity;

@@ -1,6 +1,7 @@
 package org.switchboard.sip.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class SourceGuardTest {
@@ -32,7 +34,7 @@ class SourceGuardTest {
     void requestsOverTheSourcesRateAreDroppedAndCountedWhileOtherSourcesPass() {
         SourceGuard guard = guard(limits(5, 10, 100), BlockedSources.NONE);
 
-        long admitted = java.util.stream.IntStream.range(0, 50).filter(i -> guard.admits(REGISTER, FLOODER)).count();
+        long admitted = IntStream.range(0, 50).filter(i -> guard.admits(REGISTER, FLOODER)).count();
 
         assertThat(admitted).as("requests admitted from the flooder in one window").isEqualTo(5);
         assertThat(guard.counters().droppedRateLimited()).isEqualTo(45);
@@ -105,7 +107,7 @@ class SourceGuardTest {
         assertThat(AddressRange.parse("192.0.2.7").contains(InetAddress.ofLiteral("192.0.2.8"))).isFalse();
         assertThat(AddressRange.parse("::1/128").contains(InetAddress.ofLiteral("127.0.0.1"))).isFalse();
         for (String bad : new String[] {"", "10.0.0.0/33", "example.com", "10.0.0.0/x", "1/2/3"}) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> AddressRange.parse(bad)).as(bad)
+            assertThatThrownBy(() -> AddressRange.parse(bad)).as(bad)
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }
