@@ -15,9 +15,9 @@ import java.util.Objects;
  * @param connectionsPerSource TCP and TLS connections one source address may hold open at once
  * @param maxConnections TCP and TLS connections the stack accepts in total (see {@link
  *     #withinFileHandles})
- * @param unregisteredIdleTimeout a connection that has carried no REGISTER is closed after this long
- *     without a byte (a registered flow is kept until the transport's idle timeout; RFC 5626
- *     keep-alives count as bytes)
+ * @param unregisteredIdleTimeout a connection that has carried no REGISTER is closed once this long
+ *     passes without a SIP message on it (keep-alive pings do not count); a registered flow is kept
+ *     until the transport's idle timeout, which its RFC 5626 pings reset
  * @param trusted sources exempt from the rate limit and the per-source connection limit (bans and
  *     the total still apply)
  */

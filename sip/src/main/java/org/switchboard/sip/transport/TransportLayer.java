@@ -10,7 +10,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -204,10 +203,6 @@ public final class TransportLayer implements AutoCloseable {
                 .connect(destination);
     }
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
     private ChannelInitializer<Channel> streamInitializer(Transport transport, Optional<InetSocketAddress> clientPeer) {
         return new ChannelInitializer<>() {
             @Override
@@ -223,18 +218,13 @@ public final class TransportLayer implements AutoCloseable {
                 } else if (transport == Transport.TLS) {
                     channel.pipeline().addLast(serverTls.orElseThrow().newHandler(channel.alloc()));
                 }
-                Duration idle = settings.idleConnectionTimeout();
+                long idleMillis = settings.idleConnectionTimeout().toMillis();
+                channel.pipeline()
+                        .addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
+                        .addLast(new StreamFrameDecoder(settings.maxMessageBytes()));
                 if (clientPeer.isEmpty()) {
-                    // Accepted: silent connections without a registration go early (SourceGuard).
-                    Duration unregistered = min(guard.limits().unregisteredIdleTimeout(), idle);
-                    channel.pipeline()
-                            .addLast(new IdleStateHandler(0, 0, unregistered.toMillis(), TimeUnit.MILLISECONDS))
-                            .addLast(new StreamFrameDecoder(settings.maxMessageBytes()))
-                            .addLast(new RegistrationFlowIdle(guard, unregistered, idle));
-                } else {
-                    channel.pipeline()
-                            .addLast(new IdleStateHandler(0, 0, idle.toMillis(), TimeUnit.MILLISECONDS))
-                            .addLast(new StreamFrameDecoder(settings.maxMessageBytes()));
+                    // Accepted: one that carries no registration flow goes early (SourceGuard).
+                    channel.pipeline().addLast(new RegistrationFlowIdle(guard, guard.limits().unregisteredIdleTimeout()));
                 }
                 channel.pipeline().addLast(new StreamMessageHandler(transport, connections, receiver, metrics));
             }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -72,8 +73,24 @@ class InboundLimitsTransportTest {
         await().until(() -> received.size() == 1);
     }
 
+    /**
+     * Reads past the pongs (CRLF) answering our pings; returns the first other byte, or -1 when
+     * the server closed the connection (a reset, when a ping crossed the close, counts as closed).
+     */
+    private static int drainPongs(InputStream in) throws IOException {
+        try {
+            int b;
+            do {
+                b = in.read();
+            } while (b == '\r' || b == '\n');
+            return b;
+        } catch (SocketException reset) {
+            return -1;
+        }
+    }
+
     @Test
-    void aSilentConnectionWithoutRegisterIsClosedAndARegisteredFlowIsKept() throws Exception {
+    void connectionsWithoutRegisterAreClosedWhenNoSipMessageComesEvenWithPingsAndARegisteredFlowIsKept() throws Exception {
         start(new InboundLimits(0, Duration.ofSeconds(1), 10, 1000, Duration.ofMillis(300), List.of()));
         Socket registered = connect();
         registered.getOutputStream().write(REGISTER.getBytes(StandardCharsets.ISO_8859_1));
@@ -84,10 +101,25 @@ class InboundLimitsTransportTest {
         optionsOnly.getOutputStream().write("OPTIONS sip:pbx SIP/2.0\r\nContent-Length: 0\r\n\r\n"
                 .getBytes(StandardCharsets.ISO_8859_1));
 
+        Socket pingsOnly = connect();
+        Thread pinger = Thread.ofVirtual().start(() -> {
+            try {
+                while (!pingsOnly.isClosed()) {
+                    pingsOnly.getOutputStream().write("\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    Thread.sleep(50);
+                }
+            } catch (IOException | InterruptedException closed) {
+                // the server closed it: what the test waits for
+            }
+        });
+
         assertThat(silent.getInputStream().read()).as("silent connection closed").isEqualTo(-1);
+        assertThat(drainPongs(pingsOnly.getInputStream())).as("keep-alive pings alone do not keep an unregistered"
+                + " connection").isEqualTo(-1);
+        pinger.interrupt();
         assertThat(optionsOnly.getInputStream().read()).as("connection that sent no REGISTER closed").isEqualTo(-1);
-        assertThat(guard.counters().closedIdle()).isEqualTo(2);
-        registered.setSoTimeout(1_000); // several short idle periods pass: the registered flow stays
+        assertThat(guard.counters().closedIdle()).isEqualTo(3);
+        registered.setSoTimeout(1_000); // several unregistered timeouts pass: the registered flow stays
         InputStream in = registered.getInputStream();
         try {
             int read = in.read();
