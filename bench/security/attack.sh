@@ -101,8 +101,8 @@ for s in socks:
         pass
 print("tcp flood: attempted=%d connect_failed=%d held_open_by_server=%d server_file_handles=%d http_health=%s"
       % (total, failed, alive, fds(), health()))
-time.sleep(35)
-print("tcp flood: after the 30 s unregistered idle timeout server_file_handles=%d http_health=%s" % (fds(), health()))
+time.sleep(65)
+print("tcp flood: 60 s later (unregistered idle timeout 30 s: closed 30 to 60 s after their last message) server_file_handles=%d http_health=%s" % (fds(), health()))
 for s in socks:
     s.close()
 PY
