@@ -61,7 +61,9 @@ build_switchboard() {
 # Starts `switchboard run` on a generated configuration: SIP on 127.0.0.1:$SB_PORT (domain pbx.test),
 # HTTP on a free port, RTP ports $3..$4, database $1 (sqlite: a new file; postgresql: a new database
 # on 127.0.0.1:5432, dropped on exit), extensions from file $2 (one number a line, password secret123). Waits for
-# the start-up line; sets SB_PORT and SB_PID.
+# the start-up line; sets SB_PORT and SB_PID. The load comes from one SIPp on 127.0.0.1, far above
+# the per-source rate and connection limits a phone needs, so loopback is a trusted network here
+# (docs/security.md); SB_SIP_SECURITY replaces that section (bench/security/attack.sh limits loopback).
 start_switchboard() { # $1 = sqlite|postgresql, $2 = extension numbers file, $3 = rtp min, $4 = rtp max
   local url user=""
   case "$1" in
@@ -75,6 +77,7 @@ start_switchboard() { # $1 = sqlite|postgresql, $2 = extension numbers file, $3 
   SB_PORT=$(free_port next)
   {
     echo "sip: {bind: 127.0.0.1, port: $SB_PORT, tls_port: $((SB_PORT + 1)), tls_dir: $WORK/tls, domain: $DOMAIN}"
+    echo "sip_security: ${SB_SIP_SECURITY:-{trusted_networks: \"127.0.0.0/8\"\}}"
     echo "http: {bind: 127.0.0.1, port: 0}"
     echo "rtp: {port_min: $3, port_max: $4}"
     echo "database: {url: \"$url\", user: \"$user\"}"

@@ -8,6 +8,7 @@ import * as devices from './devices.js';
 import * as extensions from './extensions.js';
 import * as login from './login.js';
 import * as phones from './phones.js';
+import * as sipBans from './sipbans.js';
 import { session } from './session.js';
 
 const pages = {
@@ -17,6 +18,7 @@ const pages = {
   '/calls': calls,
   '/devices': devices,
   '/phones': phones,
+  '/sip-bans': sipBans,
 };
 
 const main = document.getElementById('main');

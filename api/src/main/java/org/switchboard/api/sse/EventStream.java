@@ -92,6 +92,7 @@ final class EventStream {
             case PbxEvent.CallEnded e -> "call_ended";
             case PbxEvent.RegistrationChanged r -> "registration_changed";
             case PbxEvent.ConfigChanged c -> "config_changed";
+            case PbxEvent.SecurityAlert a -> "security_alert";
         };
     }
 

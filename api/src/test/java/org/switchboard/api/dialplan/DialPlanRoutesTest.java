@@ -11,8 +11,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.Timeout;
 import org.switchboard.api.callsettings.CallSettingsRoutes;
 import org.switchboard.api.http.ApiFixture;
 import org.switchboard.api.http.RouteKey;
@@ -138,6 +140,25 @@ class DialPlanRoutesTest {
             JsonNode kinds = json(api.send("GET", "/api/dialplan/kinds", token, null));
             assertThat(kinds.findValuesAsText("name")).containsExactly("extension", "feature", "reject");
             assertThat(kinds.at("/2/description").asText()).contains("400 to 699");
+        }
+    }
+
+    @BothEngines
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aNestedQuantifierRuleIsSavedAndTestedWithoutHanging(TestDatabase db) {
+        try (ApiFixture api = serve(db)) {
+            String token = api.login();
+            HttpResponse<String> evil = api.send("POST", "/api/dialplan/rules", token,
+                    "{\"priority\":5,\"name\":\"evil\",\"pattern\":\"((1+)+)+2\",\"action\":\"reject\",\"target\":\"403\"}");
+            assertThat(evil.statusCode()).as("POST ((1+)+)+2: %s", evil.body()).isEqualTo(201);
+            api.send("POST", "/api/dialplan/rules", token, INTERNAL);
+
+            // 40 ones: a backtracking engine never returned from 30; three such requests froze the API.
+            for (int i = 0; i < 3; i++) {
+                JsonNode decision = json(api.send("GET", "/api/dialplan/test?from=1001&to=" + "1".repeat(40), token, null));
+                assertThat(decision.at("/trail/0/matched").asBoolean()).as("((1+)+)+2 against 40 ones").isFalse();
+                assertThat(decision.at("/route/type").asText()).isEqualTo("rejected");
+            }
         }
     }
 

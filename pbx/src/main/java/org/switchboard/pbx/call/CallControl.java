@@ -64,7 +64,7 @@ public final class CallControl implements ActiveCalls {
         this.services = new CallServices(stack, relay, cdr, events, scheduler, clock, settings,
                 new SessionTimerNegotiation(SessionTimerSettings.DEFAULTS), new Farewells(), endpoints, holdMusic);
         this.authentication = new CallerAuthentication(registrar.authenticator(), registrar.credentials(), extensions,
-                settings.domain());
+                settings.domain(), registrar.authFailures());
         this.router = new CallRouter(dialPlan, callSettings::current, registrar.location());
         this.answering = new PbxAnswering(services, registry);
         applications.register("feature", new FeatureCodes(callSettings));

@@ -6,12 +6,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.extension.SipCredentials;
+import org.switchboard.pbx.registrar.AuthFailureListener;
 import org.switchboard.sip.auth.AuthResult;
 import org.switchboard.sip.auth.DigestAuthenticator;
 import org.switchboard.sip.auth.Ha1Source;
 import org.switchboard.sip.message.HeaderName;
 import org.switchboard.sip.message.SipRequest;
 import org.switchboard.sip.message.SipResponse;
+import org.switchboard.sip.message.SipUri;
 import org.switchboard.sip.transaction.RandomTokens;
 import org.switchboard.sip.transaction.ServerTransaction;
 
@@ -27,13 +29,15 @@ final class CallerAuthentication {
     private final Ha1Source credentials;
     private final ExtensionService extensions;
     private final String realm;
+    private final AuthFailureListener authFailures;
 
     CallerAuthentication(DigestAuthenticator authenticator, Ha1Source credentials, ExtensionService extensions,
-            String realm) {
+            String realm, AuthFailureListener authFailures) {
         this.authenticator = authenticator;
         this.credentials = credentials;
         this.extensions = extensions;
         this.realm = realm;
+        this.authFailures = authFailures;
     }
 
     /**
@@ -60,6 +64,8 @@ final class CallerAuthentication {
             case AuthResult.Stale stale -> challenge(tx, source, true);
             case AuthResult.Invalid invalid -> {
                 log.debug("invite refused source={} reason={}", source.getHostAddress(), invalid.reason());
+                authFailures.failed(AuthFailureListener.Failure.of(tx, request.from().uri() instanceof SipUri uri
+                        ? uri.user().orElse("") : ""));
                 refuse(tx, request.createResponse(403));
             }
             case AuthResult.Malformed malformed -> refuse(tx, request.createResponse(400, "Bad Proxy-Authorization"));

@@ -29,6 +29,14 @@ public sealed interface PbxEvent {
      */
     record ConfigChanged(Instant at, String entity, String key, Change change) implements PbxEvent {}
 
+    /**
+     * Something an operator should look at: {@code kind} says what ({@code sip_source_banned},
+     * {@code sip_extension_guessed}), {@code source} and {@code extension} where from and whom it
+     * concerns (empty when not known), {@code detail} a sentence for people.
+     */
+    record SecurityAlert(Instant at, String kind, String source, String extension, String detail)
+            implements PbxEvent {}
+
     /** What happened to the record of a {@link ConfigChanged}. */
     enum Change { CREATED, UPDATED, DELETED }
 }

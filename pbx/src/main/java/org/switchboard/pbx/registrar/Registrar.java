@@ -39,12 +39,14 @@ public final class Registrar {
     private final BindingPersistence persistence;
     private final PhoneTracker phones;
     private final RegistrationFailures failures;
+    private final AuthFailureListener authFailures;
     private final RegistrarMetrics metrics;
     private final InstantSource clock;
 
     Registrar(RegistrarSettings settings, DigestAuthenticator authenticator, CredentialLookup credentials,
             LocationService location, BindingPersistence persistence, PhoneTracker phones,
-            RegistrationFailures failures, RegistrarMetrics metrics, InstantSource clock) {
+            RegistrationFailures failures, AuthFailureListener authFailures, RegistrarMetrics metrics,
+            InstantSource clock) {
         this.settings = settings;
         this.authenticator = authenticator;
         this.credentials = credentials;
@@ -53,6 +55,7 @@ public final class Registrar {
         this.persistence = persistence;
         this.phones = phones;
         this.failures = failures;
+        this.authFailures = authFailures;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -87,6 +90,7 @@ public final class Registrar {
             case AuthResult.Invalid invalid -> {
                 // Unknown extension and wrong password end alike (the decoy HA1 made the same work).
                 failures.record(source);
+                authFailures.failed(AuthFailureListener.Failure.of(tx, extension.get()));
                 log.debug("register refused extension={} source={} reason={}", extension.get(),
                         source.getHostAddress(), invalid.reason());
                 finish(tx, Result.FORBIDDEN, request.createResponse(403));

@@ -38,6 +38,7 @@ public final class RegistrarService implements AutoCloseable {
     private final CredentialLookup credentials;
     private final LocationService location;
     private final RegistrationFailures failures;
+    private final AuthFailureListener authFailures;
     private final BindingPersistence persistence;
     private final BatchWriter<PhoneSighting> sightings;
     private final ScheduledFuture<?> sweep;
@@ -46,8 +47,9 @@ public final class RegistrarService implements AutoCloseable {
 
     private RegistrarService(Database database, ExtensionService extensions, RegistrarSettings settings,
             byte[] digestSecret, MeterRegistry registry, ScheduledExecutorService housekeeping, InstantSource clock,
-            EventBus events) {
+            EventBus events, AuthFailureListener authFailures) {
         this.clock = clock;
+        this.authFailures = authFailures;
         JdbiRegistrationStore store = new JdbiRegistrationStore(database);
         this.persistence = new BindingPersistence(database, store, new BatchWriter<>("binding_refresh", database,
                 BatchWriter.Settings.defaults(BatchWriter.Overflow.WAIT), Registration::key, store.refreshSink()));
@@ -61,7 +63,7 @@ public final class RegistrarService implements AutoCloseable {
                 DigestServerSettings.defaults().withOfferedAlgorithms(settings.digestAlgorithms()), clock);
         this.credentials = new CredentialLookup(extensions);
         this.registrar = new Registrar(settings, authenticator, credentials, location, persistence,
-                new PhoneTracker(sightings), failures, new RegistrarMetrics(registry), clock);
+                new PhoneTracker(sightings), failures, authFailures, new RegistrarMetrics(registry), clock);
         long periodMillis = settings.sweepInterval().toMillis();
         this.sweep = housekeeping.scheduleAtFixedRate(
                 () -> persistence.runAsync(this::sweep), periodMillis, periodMillis, TimeUnit.MILLISECONDS);
@@ -79,7 +81,25 @@ public final class RegistrarService implements AutoCloseable {
     public static RegistrarService start(Database database, ExtensionService extensions, RegistrarSettings settings,
             byte[] digestSecret, MeterRegistry registry, ScheduledExecutorService housekeeping, InstantSource clock,
             EventBus events) {
-        return new RegistrarService(database, extensions, settings, digestSecret, registry, housekeeping, clock, events);
+        return start(database, extensions, settings, digestSecret, registry, housekeeping, clock, events,
+                AuthFailureListener.NONE);
+    }
+
+    /**
+     * As {@link #start(Database, ExtensionService, RegistrarSettings, byte[], MeterRegistry,
+     * ScheduledExecutorService, InstantSource, EventBus)}, telling {@code authFailures} of every
+     * wrong credential, for REGISTER here and for the other methods that use {@link #authFailures()}.
+     */
+    public static RegistrarService start(Database database, ExtensionService extensions, RegistrarSettings settings,
+            byte[] digestSecret, MeterRegistry registry, ScheduledExecutorService housekeeping, InstantSource clock,
+            EventBus events, AuthFailureListener authFailures) {
+        return new RegistrarService(database, extensions, settings, digestSecret, registry, housekeeping, clock, events,
+                authFailures);
+    }
+
+    /** Where every challenged method reports wrong credentials. */
+    public AuthFailureListener authFailures() {
+        return authFailures;
     }
 
     /** The REGISTER handler for the method router. */

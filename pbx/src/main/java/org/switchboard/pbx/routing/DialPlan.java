@@ -3,16 +3,25 @@ package org.switchboard.pbx.routing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.switchboard.store.dialplan.DialPlanRule;
 
 /**
  * A compiled, immutable set of dial-plan rules: given the caller and the dialled string, tries the
  * rules in ascending priority and lets the first whose pattern matches the whole string decide
  * (docs/calls.md). Nothing here touches the database; any thread may call {@link #route}.
+ *
+ * <p>Patterns run on RE2/J, whose matching time is linear in the dialled string's length whatever
+ * the pattern: a rule such as {@code ((1+)+)+2} that makes a backtracking engine run for minutes
+ * costs here what any other rule costs. With the dialled string capped at {@link #MAX_DIALLED} and
+ * a pattern at 200 characters, one route is bounded, so a call thread never waits without bound.
  */
 public final class DialPlan {
+    private static final Logger log = LoggerFactory.getLogger(DialPlan.class);
     /** Longest dialled string considered; longer ones are refused before any pattern runs. */
     public static final int MAX_DIALLED = 64;
     private static final Pattern DIALLABLE = Pattern.compile("[0-9*#+]{1," + MAX_DIALLED + "}");
@@ -21,7 +30,7 @@ public final class DialPlan {
 
     /** @param rules in the order to try them; each already validated by {@link RuleCheck} */
     public DialPlan(List<DialPlanRule> rules) {
-        this.rules = rules.stream().map(r -> new CompiledRule(r, Pattern.compile(r.pattern()))).toList();
+        this.rules = rules.stream().map(DialPlan::compile).toList();
     }
 
     /** The rules in the order they are tried. */
@@ -37,8 +46,12 @@ public final class DialPlan {
                     new Route.Rejected("not a dialable number: 1 to " + MAX_DIALLED + " of 0-9 * # +", 404), trail);
         }
         for (CompiledRule c : rules) {
-            Matcher m = c.pattern().matcher(dialled);
             DialPlanRule r = c.rule();
+            if (c.pattern().isEmpty()) {
+                trail.add(new RuleTrial(r.id(), r.priority(), r.name(), r.pattern(), false, UNSUPPORTED));
+                continue;
+            }
+            Matcher m = c.pattern().get().matcher(dialled);
             if (!m.matches()) {
                 trail.add(new RuleTrial(r.id(), r.priority(), r.name(), r.pattern(), false, "pattern does not match"));
                 continue;
@@ -75,5 +88,20 @@ public final class DialPlan {
         };
     }
 
-    private record CompiledRule(DialPlanRule rule, Pattern pattern) {}
+    private static final String UNSUPPORTED = "pattern skipped: not supported by the linear-time engine";
+
+    /**
+     * A rule saved before patterns ran on RE2/J may use what RE2 refuses (back-references,
+     * look-around): it is skipped and said so, rather than keeping the whole plan from loading.
+     */
+    private static CompiledRule compile(DialPlanRule rule) {
+        try {
+            return new CompiledRule(rule, Optional.of(Pattern.compile(rule.pattern())));
+        } catch (PatternSyntaxException e) {
+            log.warn("dial-plan rule skipped id={} pattern={} reason={}", rule.id(), rule.pattern(), e.getDescription());
+            return new CompiledRule(rule, Optional.empty());
+        }
+    }
+
+    private record CompiledRule(DialPlanRule rule, Optional<Pattern> pattern) {}
 }

@@ -1,17 +1,18 @@
 package org.switchboard.pbx.routing;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import org.switchboard.store.dialplan.NewDialPlanRule;
 import org.switchboard.store.db.Fields;
 import org.switchboard.store.db.ValidationException;
 
 /**
- * Checks what a rule means before it is stored: the pattern compiles, the action names a
- * registered {@link DestinationKind}, the target's group references name groups the pattern has,
- * and the kind accepts the target. Throws {@link ValidationException} naming the field.
- * Stateless; any thread.
+ * Checks what a rule means before it is stored: the pattern compiles under RE2/J (the linear-time
+ * engine {@link DialPlan} matches with, so back-references and look-around are refused), the
+ * action names a registered {@link DestinationKind}, the target's group references name groups the
+ * pattern has, and the kind accepts the target. Throws {@link ValidationException} naming the
+ * field. Stateless; any thread.
  */
 final class RuleCheck {
     private static final Pattern GROUP_REFERENCE = Pattern.compile("\\$([0-9]+)");

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.switchboard.store.db.ConflictException;
 import org.switchboard.store.db.Fields;
 import org.switchboard.store.db.NotFoundException;
@@ -139,6 +141,28 @@ class DialPlanServiceTest {
                 .isInstanceOf(IllegalStateException.class);
         assertThat(f.dialPlan.kinds().all()).extracting(DestinationKind::name)
                 .containsExactly("extension", "feature", "reject");
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aNestedQuantifierPatternIsMatchedWithoutCatastrophicBacktracking() {
+        // ((1+)+)+2 against 28 ones took 12 s on a backtracking engine, 30 or more never returned.
+        f.dialPlan.create(new NewDialPlanRule(5, "evil", "((1+)+)+2", RuleAction.REJECT, "403"), "test");
+
+        RoutingDecision d = f.dialPlan.route("1001", "1".repeat(40));
+
+        assertThat(d.trail().getFirst()).satisfies(t -> {
+            assertThat(t.pattern()).isEqualTo("((1+)+)+2");
+            assertThat(t.matched()).isFalse();
+        });
+        assertThat(f.dialPlan.route("1001", "1".repeat(39) + "2").route())
+                .isEqualTo(new Route.Rejected("refused by rule 'evil'", 403));
+    }
+
+    @Test
+    void patternsTheLinearTimeEngineCannotRunAreRefusedNamingThePattern() {
+        assertField(new NewDialPlanRule(1, "backref", "(1)\\1", RuleAction.REJECT, "403"), "pattern");
+        assertField(new NewDialPlanRule(1, "lookahead", "(?=1)1", RuleAction.REJECT, "403"), "pattern");
     }
 
     @Test

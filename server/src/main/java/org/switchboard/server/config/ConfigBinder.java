@@ -1,6 +1,7 @@
 package org.switchboard.server.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +16,8 @@ import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.provisioning.DeviceImportRow;
 import org.switchboard.pbx.provisioning.MacAddress;
 import org.switchboard.pbx.provisioning.ProvisioningSeed;
+import org.switchboard.pbx.sipban.SipBanSettings;
+import org.switchboard.sip.transport.InboundLimits;
 import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
 import org.switchboard.store.db.ValidationException;
 
@@ -70,6 +73,7 @@ final class ConfigBinder {
                         v.text("sip.domain"), v.optional("sip.external_address"),
                         Boolean.parseBoolean(v.text("sip.digest_sha256")),
                         v.optional("sip.tls_dir").filter(d -> !d.isBlank()).map(Path::of).orElse(dataDir.resolve(TLS_FOLDER))),
+                sipSecurity(v),
                 new SwitchboardConfig.Http(v.text("http.bind"), v.integer("http.port"),
                         Boolean.parseBoolean(v.text("http.tls"))),
                 new SwitchboardConfig.Rtp(v.integer("rtp.port_min"), v.integer("rtp.port_max"),
@@ -88,6 +92,18 @@ final class ConfigBinder {
                         v.text("provisioning.voicemail_number"), ZoneId.of(v.text("provisioning.time_zone").strip()),
                         v.text("provisioning.ntp_server"), Boolean.parseBoolean(v.text("provisioning.https_only")), devices),
                 extensions);
+    }
+
+    private static SwitchboardConfig.SipSecurity sipSecurity(Values v) {
+        InboundLimits limits = new InboundLimits(v.integer("sip_security.rate_limit_requests"),
+                v.duration("sip_security.rate_limit_window"), v.integer("sip_security.max_connections_per_source"),
+                v.integer("sip_security.max_connections"), v.duration("sip_security.unregistered_idle_timeout"),
+                ValueKind.addressRanges(v.text("sip_security.trusted_networks")));
+        SipBanSettings bans = new SipBanSettings(v.integer("sip_security.auth_backoff_after"),
+                v.integer("sip_security.ban_after"), v.duration("sip_security.find_time"),
+                v.duration("sip_security.ban_time"), v.duration("sip_security.max_backoff"),
+                v.integer("sip_security.extension_alert_after"), v.duration("sip_security.ban_sync_interval"));
+        return new SwitchboardConfig.SipSecurity(limits, v.integer("sip_security.file_handle_reserve"), bans);
     }
 
     /** Adds a problem when the text is not of the kind; returns whether it is. */
@@ -194,6 +210,10 @@ final class ConfigBinder {
 
         int integer(String path) {
             return Integer.parseInt(text(path).strip());
+        }
+
+        Duration duration(String path) {
+            return ValueKind.duration(text(path));
         }
 
         Origin origin(String path) {

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.provisioning.DeviceImportRow;
+import org.switchboard.pbx.sipban.SipBanSettings;
+import org.switchboard.sip.transport.InboundLimits;
 import org.switchboard.store.db.DatabaseSettings;
 import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
 
@@ -19,7 +21,7 @@ import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
  * @param dataDir the folder under which the server keeps the files it writes ({@code data_dir}); the
  *     defaults of the SQLite file, the TLS folder and the provisioning key lie in it
  */
-public record SwitchboardConfig(Path dataDir, Sip sip, Http http, Rtp rtp, Calls calls, Database database, Admin admin, Provisioning provisioning,
+public record SwitchboardConfig(Path dataDir, Sip sip, SipSecurity sipSecurity, Http http, Rtp rtp, Calls calls, Database database, Admin admin, Provisioning provisioning,
                                 List<ExtensionInput> extensions) {
 
     public SwitchboardConfig {
@@ -36,6 +38,17 @@ public record SwitchboardConfig(Path dataDir, Sip sip, Http http, Rtp rtp, Calls
      */
     public record Sip(String bind, int port, int tlsPort, String domain, Optional<String> externalAddress,
                       boolean digestSha256, Path tlsDir) {}
+
+    /**
+     * What protects the SIP side from floods, connection exhaustion and password guessing
+     * (docs/security.md).
+     *
+     * @param limits the per-source rate, the connection limits (the total before {@code
+     *     fileHandleReserve} is applied) and the trusted networks
+     * @param fileHandleReserve file handles kept free of SIP connections for HTTP and the database
+     * @param bans when a source failing authentication is held off and banned
+     */
+    public record SipSecurity(InboundLimits limits, int fileHandleReserve, SipBanSettings bans) {}
 
     /**
      * Where the REST API, admin panel and phone provisioning listen; port 0 means one chosen by the

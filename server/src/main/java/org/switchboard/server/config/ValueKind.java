@@ -2,10 +2,13 @@ package org.switchboard.server.config;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.switchboard.sip.transport.AddressRange;
 
 /**
  * The type of one configuration value, with the rule its text must follow. Stateless; any thread.
@@ -34,7 +37,13 @@ enum ValueKind {
     /** A positive length of time: a whole number and a unit, {@code s}, {@code m}, {@code h} or {@code d} ({@code 12h}). */
     DURATION,
     /** A time zone of the tz database ({@code Europe/Berlin}, {@code UTC}). */
-    TIME_ZONE;
+    TIME_ZONE,
+    /** A whole number from 1 to 1,000,000 (limits and thresholds). */
+    COUNT,
+    /** A whole number from 0 (off) to 1,000,000. */
+    COUNT_OR_OFF,
+    /** Comma-separated IP addresses or CIDR ranges ({@code 10.0.0.0/8, 192.0.2.7}); empty for none. */
+    ADDRESS_RANGES;
 
     // Host names per RFC 1123 §2.1 labels, or IPv4/IPv6 literals (checked loosely; the socket has the last word).
     private static final Pattern HOST_NAME = Pattern.compile(
@@ -73,6 +82,9 @@ enum ValueKind {
             case TIME_ZONE -> ZoneId.getAvailableZoneIds().contains(text.strip()) || text.strip().equals("UTC")
                     ? Optional.empty()
                     : Optional.of("must be a time zone such as Europe/Berlin or UTC, got '" + text + "'");
+            case COUNT -> integerIn(text, 1, 1_000_000);
+            case COUNT_OR_OFF -> integerIn(text, 0, 1_000_000);
+            case ADDRESS_RANGES -> addressRangeProblem(text);
         };
     }
 
@@ -89,6 +101,21 @@ enum ValueKind {
             case "h" -> Duration.ofHours(amount);
             default -> Duration.ofDays(amount);
         };
+    }
+
+    /** The ranges an {@link #ADDRESS_RANGES} text names; call only on text that {@link #check} accepted. */
+    static List<AddressRange> addressRanges(String text) {
+        return Arrays.stream(text.split(",")).map(String::strip).filter(t -> !t.isEmpty()).map(AddressRange::parse)
+                .toList();
+    }
+
+    private static Optional<String> addressRangeProblem(String text) {
+        try {
+            addressRanges(text);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of("must be IP addresses or CIDR ranges separated by commas: " + e.getMessage());
+        }
     }
 
     private static Optional<String> integerIn(String text, int min, int max) {

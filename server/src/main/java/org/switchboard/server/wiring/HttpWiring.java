@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.switchboard.api.call.CallRoutes;
+import org.switchboard.api.sipban.SipBanRoutes;
 import org.switchboard.api.registrar.RegistrationRoutes;
 import org.switchboard.api.sse.EventStreamRoutes;
 import org.switchboard.api.health.HealthRoutes;
@@ -37,6 +38,7 @@ public final class HttpWiring {
         List<Routes> routes = new ArrayList<>(List.of(
                 new HealthRoutes(stores.database(), version),
                 new RegistrationRoutes(sip.location()),
+                new SipBanRoutes(sip.bans()),
                 new EventStreamRoutes(features.events(), features.adminAuth())));
         modules.forEach(module -> routes.addAll(module.routes(sip)));
         calls.ifPresent(active -> routes.add(new CallRoutes(active)));

@@ -28,6 +28,8 @@ import org.switchboard.pbx.registrar.LocationService;
 import org.switchboard.pbx.registrar.RegistrarService;
 import org.switchboard.pbx.registrar.RegistrarSettings;
 import org.switchboard.pbx.registrar.RegistrationFailures;
+import org.switchboard.pbx.sipban.SipAuthGuard;
+import org.switchboard.pbx.sipban.SipBanService;
 import org.switchboard.server.config.SwitchboardConfig;
 import org.switchboard.sip.app.MethodRouter;
 import org.switchboard.sip.auth.DigestAlgorithm;
@@ -38,10 +40,12 @@ import org.switchboard.sip.message.SipMethod;
 import org.switchboard.sip.transaction.RandomTokens;
 import org.switchboard.sip.transaction.ServerTransaction;
 import org.switchboard.sip.transaction.TimerSettings;
+import org.switchboard.sip.transport.SourceGuard;
 import org.switchboard.sip.transport.TlsCertificates;
 import org.switchboard.sip.transport.Transport;
 import org.switchboard.sip.transport.TransportSettings;
 import org.switchboard.store.db.Database;
+import org.switchboard.store.sipban.JdbiSipBanStore;
 
 /**
  * Builds and starts the SIP side of a node: the registrar (bindings loaded from the database, the
@@ -62,14 +66,16 @@ public final class SipWiring implements AutoCloseable {
     private final MediaEndpoints endpoints;
     private final SipStack stack;
     private final CallControl calls;
+    private final SipBanService bans;
 
     private SipWiring(RegistrarService registrar, RtpRelay relay, MediaEndpoints endpoints, SipStack stack,
-            CallControl calls) {
+            CallControl calls, SipBanService bans) {
         this.registrar = registrar;
         this.relay = relay;
         this.endpoints = endpoints;
         this.stack = stack;
         this.calls = calls;
+        this.bans = bans;
     }
 
     /**
@@ -88,7 +94,12 @@ public final class SipWiring implements AutoCloseable {
         RegistrarService registrar = null;
         RtpRelay relay = null;
         MediaEndpoints endpoints = null;
+        SipBanService bans = new SipBanService(new JdbiSipBanStore(database), features.events(), clock);
         try {
+            SwitchboardConfig.SipSecurity security = config.sipSecurity();
+            bans.reloadCache();
+            bans.startSync(housekeeping, security.bans().syncInterval());
+            SipAuthGuard authGuard = new SipAuthGuard(security.bans(), bans, features.events(), clock, meters);
             // MD5 is offered first: many phones answer only the first challenge; those that support
             // both may still pick SHA-256 (RFC 8760 §2.4). Some (baresip 1.0) give up on any challenge
             // they cannot answer, even after an MD5 one: sip.digest_sha256 off leaves only MD5.
@@ -96,7 +107,7 @@ public final class SipWiring implements AutoCloseable {
                     .withDigestAlgorithms(sip.digestSha256() ? List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256)
                             : List.of(DigestAlgorithm.MD5));
             registrar = RegistrarService.start(database, features.extensions(), settings, digestSecret, meters,
-                    housekeeping, clock, features.events());
+                    housekeeping, clock, features.events(), authGuard);
             relay = new RtpRelay(new RelaySettings(InetAddress.ofLiteral(sip.bind()), config.rtp().portMin(),
                     config.rtp().portMax(), config.rtp().mediaTimeout(), LatchingRule.DEFAULT, RelayTransport.best(),
                     config.rtp().ioThreads().orElseGet(
@@ -109,7 +120,10 @@ public final class SipWiring implements AutoCloseable {
                     .on(SipMethod.OPTIONS, SipWiring::options))
                     .build();
             SipStackSettings stackSettings = settings(sip, tlsCertificates, meters);
-            SipStack stack = SipStack.start(stackSettings, router);
+            SourceGuard sourceGuard = new SourceGuard(security.limits().withinFileHandles(FileHandles.maxOpen(),
+                    security.fileHandleReserve()), bans);
+            SipStack stack = SipStack.start(stackSettings, router, sourceGuard);
+            SipSecurityMetrics.bind(meters, sourceGuard, bans);
             CallControl calls = new CallControl(stack, relay, registrar, features.extensions(), features.dialPlan(),
                     features.callSettings(), features.cdrRecorder(), features.events(), housekeeping, clock,
                     new CallControlSettings(sip.domain(), stackSettings.advertisedHost(), mediaAddress(sip),
@@ -122,8 +136,13 @@ public final class SipWiring implements AutoCloseable {
                     stack.localAddress(Transport.UDP).getPort(), stack.localAddress(Transport.TCP).getPort(),
                     stack.supports(Transport.TLS) ? stack.localAddress(Transport.TLS).getPort() : "off",
                     config.rtp().portMin(), config.rtp().portMax());
-            return new SipWiring(registrar, relay, endpoints, stack, calls);
+            log.info("sip limits rate={}/{} connections_per_source={} connections={} unregistered_idle={} trusted={}",
+                    sourceGuard.limits().requestsPerWindow(), sourceGuard.limits().window(),
+                    sourceGuard.limits().connectionsPerSource(), sourceGuard.limits().maxConnections(),
+                    sourceGuard.limits().unregisteredIdleTimeout(), sourceGuard.limits().trusted());
+            return new SipWiring(registrar, relay, endpoints, stack, calls, bans);
         } catch (RuntimeException e) {
+            bans.close();
             if (endpoints != null) {
                 endpoints.close();
             }
@@ -176,6 +195,11 @@ public final class SipWiring implements AutoCloseable {
         return registrar.failures();
     }
 
+    /** The SIP ban list, for the API. */
+    public SipBanService bans() {
+        return bans;
+    }
+
     /** The running stack (call control sends its requests through it). */
     public SipStack stack() {
         return stack;
@@ -192,6 +216,7 @@ public final class SipWiring implements AutoCloseable {
         endpoints.close();
         relay.close();
         registrar.close();
+        bans.close();
     }
 
     private static SipStackSettings settings(SwitchboardConfig.Sip sip, Optional<Path> tlsCertificates,

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.switchboard.pbx.provisioning.DeviceImportRow;
 import org.switchboard.pbx.provisioning.IpLiteral;
 import org.switchboard.pbx.provisioning.Vendor;
+import org.switchboard.pbx.sipban.SipBanSettings;
 import org.switchboard.store.db.ValidationException;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
@@ -100,6 +101,43 @@ class ConfigLoaderTest {
         assertThat(problems("admin: {token_ttl: 12}\n", Map.of())).singleElement().asString()
                 .contains("admin.token_ttl", "unit s, m, h or d");
         assertThat(problems("admin: {token_ttl: 0h}\n", Map.of())).singleElement().asString().contains("admin.token_ttl");
+    }
+
+    @Test
+    void sipSecurityLimitsHaveSafeDefaultsAndAreRead() throws IOException {
+        SwitchboardConfig.SipSecurity defaults = load("", Map.of()).sipSecurity();
+        assertThat(defaults.limits().trusted()).as("loopback is not trusted by default").isEmpty();
+        assertThat(defaults.limits().requestsPerWindow()).isEqualTo(400);
+        assertThat(defaults.limits().window()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(defaults.limits().connectionsPerSource()).isEqualTo(200);
+        assertThat(defaults.limits().maxConnections()).isEqualTo(10_000);
+        assertThat(defaults.fileHandleReserve()).isEqualTo(1024);
+        assertThat(defaults.bans()).isEqualTo(SipBanSettings.DEFAULTS);
+
+        SwitchboardConfig.SipSecurity set = load("""
+                sip_security:
+                  trusted_networks: "127.0.0.0/8, 192.0.2.7"
+                  rate_limit_requests: 0
+                  unregistered_idle_timeout: 2s
+                  ban_after: 3
+                """, Map.of("SWITCHBOARD_SIP_SECURITY_MAX_CONNECTIONS_PER_SOURCE", "5")).sipSecurity();
+        assertThat(set.limits().trusted()).extracting(Object::toString).containsExactly("127.0.0.0/8", "192.0.2.7/32");
+        assertThat(set.limits().limitsRate()).isFalse();
+        assertThat(set.limits().unregisteredIdleTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(set.limits().connectionsPerSource()).isEqualTo(5);
+        assertThat(set.bans().banAfter()).isEqualTo(3);
+    }
+
+    @Test
+    void badSipSecurityValuesAreProblemsNamingTheKey() {
+        assertThat(problems("sip_security: {trusted_networks: \"10.0.0.0/33\"}\n", Map.of())).singleElement().asString()
+                .contains("sip_security.trusted_networks", "prefix length");
+        assertThat(problems("sip_security: {trusted_networks: office}\n", Map.of())).singleElement().asString()
+                .contains("sip_security.trusted_networks", "not an IP address");
+        assertThat(problems("sip_security: {max_connections: 0}\n", Map.of())).singleElement().asString()
+                .contains("sip_security.max_connections");
+        assertThat(problems("sip_security: {rate_limit_requests: -1}\n", Map.of())).singleElement().asString()
+                .contains("sip_security.rate_limit_requests");
     }
 
     @Test

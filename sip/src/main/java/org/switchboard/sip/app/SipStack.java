@@ -17,6 +17,7 @@ import org.switchboard.sip.transaction.TransactionLayer;
 import org.switchboard.sip.transport.Flow;
 import org.switchboard.sip.transport.FrameReceiver;
 import org.switchboard.sip.transport.InputFaultLog;
+import org.switchboard.sip.transport.SourceGuard;
 import org.switchboard.sip.transport.Transport;
 import org.switchboard.sip.transport.TransportLayer;
 
@@ -32,14 +33,14 @@ public final class SipStack implements AutoCloseable {
     private final TransportLayer transports;
     private final TransactionLayer transactions;
 
-    private SipStack(SipStackSettings settings, SipApplication application) {
+    private SipStack(SipStackSettings settings, SipApplication application, SourceGuard guard) {
         timer = new SipTimer();
         executors = new CallExecutors(settings.callThreads());
         FrameReceiver[] inbound = new FrameReceiver[1];
         // The transport needs the receiver and the receiver needs the transaction layer, which
         // needs the transport: the array closes the loop before any byte can arrive.
         transports = new TransportLayer(settings.transport(), (bytes, flow) -> inbound[0].receive(bytes, flow),
-                settings.metrics());
+                settings.metrics(), guard);
         OverloadSettings overload = settings.overload();
         BooleanSupplier overloaded = () -> executors.queuedTasks() >= overload.maxQueuedTasks();
         InputFaultLog faults = new InputFaultLog(Clock.systemUTC());
@@ -55,7 +56,15 @@ public final class SipStack implements AutoCloseable {
 
     /** Starts a stack: binds its transports and returns once it accepts traffic. */
     public static SipStack start(SipStackSettings settings, SipApplication application) {
-        SipStack stack = new SipStack(settings, application);
+        return start(settings, application, SourceGuard.unlimited());
+    }
+
+    /**
+     * Starts a stack whose transports drop what {@code guard} refuses (banned sources, sources over
+     * their rate, connections over the limits) before it is parsed.
+     */
+    public static SipStack start(SipStackSettings settings, SipApplication application, SourceGuard guard) {
+        SipStack stack = new SipStack(settings, application, guard);
         try {
             stack.transports.start();
         } catch (RuntimeException e) {

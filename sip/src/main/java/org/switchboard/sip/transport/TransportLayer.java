@@ -41,6 +41,7 @@ public final class TransportLayer implements AutoCloseable {
     private final TransportSettings settings;
     private final FrameReceiver receiver;
     private final StackMetrics metrics;
+    private final SourceGuard guard;
     private final ConnectionTable connections = new ConnectionTable();
     /** Unframeable streams, logged rate-limited per cause and source like unparseable messages. */
     private final InputFaultLog streamFaults = new InputFaultLog(Clock.systemUTC());
@@ -51,9 +52,15 @@ public final class TransportLayer implements AutoCloseable {
     private Optional<SslContext> clientTls = Optional.empty();
 
     public TransportLayer(TransportSettings settings, FrameReceiver receiver, StackMetrics metrics) {
+        this(settings, receiver, metrics, SourceGuard.unlimited());
+    }
+
+    /** A transport layer whose inbound messages and accepted connections pass {@code guard} first. */
+    public TransportLayer(TransportSettings settings, FrameReceiver receiver, StackMetrics metrics, SourceGuard guard) {
         this.settings = settings;
-        this.receiver = receiver;
+        this.receiver = guard.gate(receiver);
         this.metrics = metrics;
+        this.guard = guard;
     }
 
     /** Binds every configured listener; returns once all are bound, or throws if one cannot be. */
@@ -209,6 +216,9 @@ public final class TransportLayer implements AutoCloseable {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel channel) {
+                if (clientPeer.isEmpty()) {
+                    channel.pipeline().addLast(new AcceptedConnectionGuard(guard)); // before TLS costs a handshake
+                }
                 if (transport == Transport.TLS && clientPeer.isPresent()) {
                     // Host and port let the engine check the peer's certificate names the address.
                     InetSocketAddress peer = clientPeer.get();
@@ -220,8 +230,12 @@ public final class TransportLayer implements AutoCloseable {
                 long idleMillis = settings.idleConnectionTimeout().toMillis();
                 channel.pipeline()
                         .addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
-                        .addLast(new StreamFrameDecoder(settings.maxMessageBytes()))
-                        .addLast(new StreamMessageHandler(transport, connections, receiver, metrics, streamFaults));
+                        .addLast(new StreamFrameDecoder(settings.maxMessageBytes()));
+                if (clientPeer.isEmpty()) {
+                    // Accepted: one that carries no registration flow goes early (SourceGuard).
+                    channel.pipeline().addLast(new RegistrationFlowIdle(guard, guard.limits().unregisteredIdleTimeout()));
+                }
+                channel.pipeline().addLast(new StreamMessageHandler(transport, connections, receiver, metrics, streamFaults));
             }
         };
     }
