@@ -221,9 +221,9 @@ class ProvisioningRoutesTest {
     void registeredPhonesAndPhoneLookupCorrelateProvisioningAndRegistrations() {
         node.send("POST", "/api/provisioning/devices", token, YEALINK);
         node.phones.record(new PhoneSighting("001565123456", "1001", "Yealink SIP-T46S 66.86.0.15", "192.0.2.44",
-                "sip:1001@192.0.2.44:5060", Instant.parse("2026-05-01T10:01:00Z")));
+                "sip:1001@192.0.2.44:5060", Instant.parse("2026-05-01T10:01:00Z"), "1001"));
         node.phones.record(new PhoneSighting(null, "1002", "PolycomVVX-VVX_450-UA/6.3.1.8427", "192.0.2.45",
-                "sip:1002@192.0.2.45:5060", Instant.parse("2026-05-01T10:02:00Z")));
+                "sip:1002@192.0.2.45:5060", Instant.parse("2026-05-01T10:02:00Z"), "1001"));
 
         HttpResponse<String> list = node.send("GET", "/api/registered-phones", token, null);
         assertThat(list.statusCode()).isEqualTo(200);
