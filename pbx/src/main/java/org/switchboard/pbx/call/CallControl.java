@@ -23,8 +23,8 @@ import org.switchboard.pbx.call.timer.SessionTimerSettings;
 import org.switchboard.pbx.callsettings.CallSettingsService;
 import org.switchboard.pbx.cdr.CdrRecorder;
 import org.switchboard.pbx.event.EventBus;
-import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.registrar.RegistrarService;
+import org.switchboard.pbx.registrar.SipLogin;
 import org.switchboard.pbx.routing.CallPlan;
 import org.switchboard.pbx.routing.CallRouter;
 import org.switchboard.pbx.routing.DialPlanService;
@@ -53,13 +53,13 @@ public final class CallControl implements ActiveCalls {
     /**
      * @param scheduler the node's housekeeping scheduler (ring timeouts post from it to the call)
      */
-    public CallControl(SipStack stack, RtpRelay relay, RegistrarService registrar, ExtensionService extensions,
-            DialPlanService dialPlan, CallSettingsService callSettings, CdrRecorder cdr, EventBus events,
-            ScheduledExecutorService scheduler, InstantSource clock, CallControlSettings settings) {
+    public CallControl(SipStack stack, RtpRelay relay, RegistrarService registrar, DialPlanService dialPlan,
+            CallSettingsService callSettings, CdrRecorder cdr, EventBus events, ScheduledExecutorService scheduler,
+            InstantSource clock, CallControlSettings settings) {
         this.services = new CallServices(stack, relay, cdr, events, scheduler, clock, settings,
                 new SessionTimerNegotiation(SessionTimerSettings.DEFAULTS), new Farewells());
-        this.authentication = new CallerAuthentication(registrar.authenticator(), registrar.credentials(), extensions,
-                settings.domain());
+        this.authentication = new CallerAuthentication(registrar.authenticator(), registrar.credentials(),
+                registrar.offers(), settings.domain());
         this.router = new CallRouter(dialPlan, callSettings::current, registrar.location());
         this.featureCodes = new FeatureCodes(callSettings);
     }
@@ -76,7 +76,7 @@ public final class CallControl implements ActiveCalls {
             reject(tx, 482, "Loop Detected");
             return;
         }
-        Optional<String> caller = authentication.caller(tx);
+        Optional<String> caller = authentication.caller(tx).map(SipLogin::extension);
         if (caller.isEmpty()) {
             return;
         }

@@ -13,7 +13,7 @@ import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.sip.auth.DigestAuthenticator;
 import org.switchboard.sip.auth.DigestServerSettings;
-import org.switchboard.sip.auth.Ha1Source;
+import org.switchboard.pbx.provisioning.ProvisionedLogins;
 import org.switchboard.store.db.BatchWriter;
 import org.switchboard.store.db.Database;
 import org.switchboard.store.provisioning.JdbiRegisteredPhoneStore;
@@ -36,6 +36,7 @@ public final class RegistrarService implements AutoCloseable {
     private final Registrar registrar;
     private final DigestAuthenticator authenticator;
     private final CredentialLookup credentials;
+    private final DigestOffers offers;
     private final LocationService location;
     private final RegistrationFailures failures;
     private final BindingPersistence persistence;
@@ -44,9 +45,9 @@ public final class RegistrarService implements AutoCloseable {
     private final AtomicBoolean sweeping = new AtomicBoolean();
     private final InstantSource clock;
 
-    private RegistrarService(Database database, ExtensionService extensions, RegistrarSettings settings,
-            byte[] digestSecret, MeterRegistry registry, ScheduledExecutorService housekeeping, InstantSource clock,
-            EventBus events) {
+    private RegistrarService(Database database, ExtensionService extensions, ProvisionedLogins devices,
+            UserAgentOffers userAgentRules, RegistrarSettings settings, byte[] digestSecret, MeterRegistry registry,
+            ScheduledExecutorService housekeeping, InstantSource clock, EventBus events) {
         this.clock = clock;
         JdbiRegistrationStore store = new JdbiRegistrationStore(database);
         this.persistence = new BindingPersistence(database, store, new BatchWriter<>("binding_refresh", database,
@@ -59,8 +60,9 @@ public final class RegistrarService implements AutoCloseable {
         this.location.merge(persistence.loadLive(clock.instant()));
         this.authenticator = new DigestAuthenticator(digestSecret,
                 DigestServerSettings.defaults().withOfferedAlgorithms(settings.digestAlgorithms()), clock);
-        this.credentials = new CredentialLookup(extensions);
-        this.registrar = new Registrar(settings, authenticator, credentials, location, persistence,
+        this.credentials = new CredentialLookup(extensions, devices);
+        this.offers = new DigestOffers(extensions, userAgentRules, settings.digestAlgorithms());
+        this.registrar = new Registrar(settings, authenticator, credentials, offers, location, persistence,
                 new PhoneTracker(sightings), failures, new RegistrarMetrics(registry), clock);
         long periodMillis = settings.sweepInterval().toMillis();
         this.sweep = housekeeping.scheduleAtFixedRate(
@@ -72,14 +74,17 @@ public final class RegistrarService implements AutoCloseable {
      * Builds the registrar and loads the live bindings from the table (blocking: call at start-up,
      * never on an event loop).
      *
+     * @param devices the provisioned devices' own SIP logins, which register to their extension
+     * @param userAgentRules which digest algorithms the User-Agent rules give a phone on {@code auto}
      * @param digestSecret the nonce HMAC key; nodes sharing it accept each other's nonces
      * @param housekeeping the shared scheduler; the sweep only hands its work to a virtual thread
      * @param events where binding changes are published ({@code RegistrationChanged})
      */
-    public static RegistrarService start(Database database, ExtensionService extensions, RegistrarSettings settings,
-            byte[] digestSecret, MeterRegistry registry, ScheduledExecutorService housekeeping, InstantSource clock,
-            EventBus events) {
-        return new RegistrarService(database, extensions, settings, digestSecret, registry, housekeeping, clock, events);
+    public static RegistrarService start(Database database, ExtensionService extensions, ProvisionedLogins devices,
+            UserAgentOffers userAgentRules, RegistrarSettings settings, byte[] digestSecret, MeterRegistry registry,
+            ScheduledExecutorService housekeeping, InstantSource clock, EventBus events) {
+        return new RegistrarService(database, extensions, devices, userAgentRules, settings, digestSecret, registry,
+                housekeeping, clock, events);
     }
 
     /** The REGISTER handler for the method router. */
@@ -95,9 +100,17 @@ public final class RegistrarService implements AutoCloseable {
         return authenticator;
     }
 
-    /** The extensions' HA1s (with the decoy for unknown users), for {@link #authenticator()}. */
-    public Ha1Source credentials() {
+    /**
+     * The extensions' and provisioned devices' HA1s (with the decoy for unknown users), for {@link
+     * #authenticator()}, and who each digest user name is.
+     */
+    public CredentialLookup credentials() {
         return credentials;
+    }
+
+    /** Which algorithms a phone's challenge offers, for other requests from extensions (INVITE). */
+    public DigestOffers offers() {
+        return offers;
     }
 
     /** Where call routing finds an extension's phones. */

@@ -102,7 +102,7 @@ public final class SipWiring implements AutoCloseable {
                     .build();
             SipStackSettings stackSettings = settings(sip, tlsCertificates);
             SipStack stack = SipStack.start(stackSettings, router);
-            CallControl calls = new CallControl(stack, relay, registrar, features.extensions(), features.dialPlan(),
+            CallControl calls = new CallControl(stack, relay, registrar, features.dialPlan(),
                     features.callSettings(), features.cdrRecorder(), features.events(), housekeeping, clock,
                     new CallControlSettings(sip.domain(), stackSettings.advertisedHost(), mediaAddress(sip),
                             config.calls().noAnswerTimeout()));
