@@ -6,13 +6,16 @@ import org.switchboard.store.provisioning.ProvisionedDevice;
 /**
  * A provisioned device as the API shows it; never carries the sealed SIP secret. Immutable, any thread.
  *
+ * @param sipUser the device's own digest user name (its password is only in its file); null until it has one
  * @param configPath where the phone fetches its main file, relative to the server
  */
 public record DeviceView(String macAddress, String extensionNumber, String vendor, String model, String staticIp,
-                         String configPath, Instant lastProvisioned, Instant createdAt, Instant updatedAt) {
+                         String sipUser, String configPath, Instant lastProvisioned, Instant createdAt,
+                         Instant updatedAt) {
 
     static DeviceView of(ProvisionedDevice d) {
         return new DeviceView(d.macAddress(), d.extensionNumber(), d.vendor(), d.model(), d.staticIp(),
-                "/provision/" + d.macAddress() + ".cfg", d.lastProvisionedAt(), d.createdAt(), d.updatedAt());
+                d.login() == null ? null : d.login().authUser(), "/provision/" + d.macAddress() + ".cfg",
+                d.lastProvisionedAt(), d.createdAt(), d.updatedAt());
     }
 }

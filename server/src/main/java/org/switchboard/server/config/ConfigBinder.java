@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.switchboard.pbx.digestrule.DigestRuleService;
+import org.switchboard.pbx.digestrule.UserAgentRule;
+import org.switchboard.pbx.extension.DigestChoice;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.provisioning.DeviceImportRow;
 import org.switchboard.pbx.provisioning.MacAddress;
@@ -53,6 +56,7 @@ final class ConfigBinder {
         List<ExtensionInput> extensions = extensionItems.stream().map(this::extension).flatMap(Optional::stream).toList();
         checkDistinctNumbers(extensionItems);
         List<DeviceImportRow> devices = devices(raw.list(ConfigSchema.PROVISIONING_DEVICES));
+        List<DigestRuleService.RuleInput> digestRules = digestRules(raw.list(ConfigSchema.DIGEST_USER_AGENT_RULES));
         Values v = new Values(values);
         checkRelations(v, invalid);
         if (!problems.isEmpty()) {
@@ -61,7 +65,7 @@ final class ConfigBinder {
         return new SwitchboardConfig(
                 new SwitchboardConfig.Sip(v.text("sip.bind"), v.integer("sip.port"), v.integer("sip.tls_port"),
                         v.text("sip.domain"), v.optional("sip.external_address"),
-                        Boolean.parseBoolean(v.text("sip.digest_sha256")), Path.of(v.text("sip.tls_dir"))),
+                        Boolean.parseBoolean(v.text("sip.digest_sha256")), digestRules, Path.of(v.text("sip.tls_dir"))),
                 new SwitchboardConfig.Http(v.text("http.bind"), v.integer("http.port")),
                 new SwitchboardConfig.Rtp(v.integer("rtp.port_min"), v.integer("rtp.port_max"),
                         ValueKind.duration(v.text("rtp.media_timeout")),
@@ -111,9 +115,12 @@ final class ConfigBinder {
             return Optional.empty(); // already reported as "is required" by the walker
         }
         try {
+            String digest = Optional.ofNullable(text(f, "digest_algorithm")).map(String::strip).orElse("auto");
+            DigestChoice choice = DigestChoice.fromToken(digest).orElseThrow(() -> new ValidationException(
+                    "digest_algorithm", "must be auto, md5 or sha-256"));
             return Optional.of(new ExtensionInput(text(f, "number"), text(f, "name"), text(f, "password"),
                     text(f, "email"), text(f, "voicemail_pin"),
-                    allowExternal != null && allowExternal.text().equals("true"), true));
+                    allowExternal != null && allowExternal.text().equals("true"), true, choice));
         } catch (ValidationException e) {
             String key = e.field();
             Origin where = Optional.ofNullable(f.get(key)).map(Setting::origin).orElse(item.origin());
@@ -148,6 +155,26 @@ final class ConfigBinder {
             }
         }
         return devices;
+    }
+
+    /** Each rule checked like a rule sent to the REST API; names in the API's errors map to the file's keys. */
+    private List<DigestRuleService.RuleInput> digestRules(List<RawConfig.Item> items) {
+        List<DigestRuleService.RuleInput> rules = new ArrayList<>();
+        for (RawConfig.Item item : items) {
+            Map<String, Setting> f = item.values();
+            if (!f.keySet().containsAll(List.of("pattern", "algorithms"))) {
+                continue; // already reported as "is required" by the walker
+            }
+            try {
+                UserAgentRule.of(text(f, "pattern"), text(f, "algorithms"), text(f, "note"));
+                rules.add(new DigestRuleService.RuleInput(text(f, "pattern"), text(f, "algorithms"), text(f, "note")));
+            } catch (ValidationException e) {
+                String key = e.field().equals("user_agent_pattern") ? "pattern" : e.field();
+                Origin where = Optional.ofNullable(f.get(key)).map(Setting::origin).orElse(item.origin());
+                problems.add(new ConfigProblem(where, item.path(key), e.getMessage()));
+            }
+        }
+        return rules;
     }
 
     private void checkDistinctNumbers(List<RawConfig.Item> items) {

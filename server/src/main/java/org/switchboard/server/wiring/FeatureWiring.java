@@ -10,6 +10,8 @@ import org.switchboard.pbx.admin.AdminAuthService;
 import org.switchboard.pbx.callsettings.CallSettingsService;
 import org.switchboard.pbx.cdr.CdrRecorder;
 import org.switchboard.pbx.cdr.CdrService;
+import org.switchboard.pbx.digestrule.DigestRuleSeed;
+import org.switchboard.pbx.digestrule.DigestRuleService;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.event.PbxEvent.ConfigChanged;
 import org.switchboard.pbx.routing.DefaultDialPlan;
@@ -20,6 +22,7 @@ import org.switchboard.store.cdr.JdbiCdrStore;
 import org.switchboard.store.db.BatchWriter;
 import org.switchboard.store.db.Database;
 import org.switchboard.store.dialplan.JdbiDialPlanRuleStore;
+import org.switchboard.store.digestrule.JdbiDigestRuleStore;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
 import org.switchboard.pbx.admin.AuthPolicy;
 import org.switchboard.pbx.extension.ExtensionSeed;
@@ -54,19 +57,25 @@ public final class FeatureWiring {
         JdbiCdrStore cdrStore = new JdbiCdrStore(db, clock);
         // CDRs are never dropped: a full queue makes the producer wait (persistence.md, write-behind).
         CdrRecorder cdrRecorder = new CdrRecorder(db, cdrStore, BatchWriter.Settings.defaults(BatchWriter.Overflow.WAIT), registry);
+        DigestRuleService digestRules = new DigestRuleService(new JdbiDigestRuleStore(db), clock, events);
         return new Features(extensions, adminAuth, dialPlan, callSettings, new CdrService(cdrStore), cdrRecorder,
-                events);
+                events, digestRules);
     }
 
     /**
      * The seeds, in the order they run: the first admin, the extensions, the provisioned devices
-     * (which name extensions, so they come after them), then the default dial plan.
+     * (which name extensions, so they come after them), the default dial plan, then the digest
+     * User-Agent rules (the file's, or the built-in ones when it names none).
      */
     public static List<Seed> seeds(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed,
                                    ProvisioningService provisioning) {
+        List<DigestRuleService.RuleInput> digestRules = config.sip().digestUserAgentRules().isEmpty()
+                ? DigestRuleSeed.defaults()
+                : config.sip().digestUserAgentRules();
         return List.of(adminSeed, new ExtensionSeed(features.extensions(), config.extensions()),
                 new ProvisioningSeed(provisioning, config.provisioning().devices()),
-                new DialPlanSeed(features.dialPlan(), DefaultDialPlan.rules()));
+                new DialPlanSeed(features.dialPlan(), DefaultDialPlan.rules()),
+                new DigestRuleSeed(features.digestRules(), digestRules));
     }
 
     /** Schedules each feature's periodic jobs. */
@@ -100,5 +109,6 @@ public final class FeatureWiring {
         // The dial plan checks extensions, and call settings check targets through the dial plan.
         features.dialPlan().reloadCache();
         features.callSettings().reloadCache();
+        features.digestRules().reloadCache();
     }
 }

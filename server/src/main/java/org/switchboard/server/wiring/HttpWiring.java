@@ -15,6 +15,7 @@ import org.switchboard.api.provisioning.ProvisioningRoutes;
 import org.switchboard.api.provisioning.ScanThrottle;
 import org.switchboard.api.registrar.RegistrationRoutes;
 import org.switchboard.api.sse.EventStreamRoutes;
+import org.switchboard.api.digestrule.DigestRuleRoutes;
 import org.switchboard.api.extension.ExtensionRoutes;
 import org.switchboard.api.health.HealthRoutes;
 import org.switchboard.api.http.ApiServer;
@@ -44,6 +45,7 @@ public final class HttpWiring {
                 new HealthRoutes(stores.database(), version),
                 new AuthRoutes(features.adminAuth()),
                 new ExtensionRoutes(features.extensions()),
+                new DigestRuleRoutes(features.digestRules()),
                 new RegistrationRoutes(sip.location()),
                 new DialPlanRoutes(features.dialPlan(),
                         new CallRouter(features.dialPlan(), features.callSettings()::current, sip.location())),

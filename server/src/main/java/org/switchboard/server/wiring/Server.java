@@ -73,7 +73,8 @@ public final class Server {
             provisioning.start();
             FeatureWiring.schedule(features, housekeeping);
             // SIP after the services it calls and before HTTP (architecture.md, "Startup and shutdown order").
-            sip = SipWiring.start(config, stores.database(), features, digestNonceKey(stores, clock),
+            sip = SipWiring.start(config, stores.database(), features, provisioning.service(),
+                    digestNonceKey(stores, clock),
                     Optional.of(config.sip().tlsDir()), registry, housekeeping.scheduler(), clock);
             ApiServer http = HttpWiring.build(config.http(), stores, features, sip, provisioning, Optional.of(sip.calls()),
                     registry, clock, version);
