@@ -17,11 +17,12 @@ public record CdrView(
         String hangupCause,
         String codec,
         String callerAddress,
-        String calleeAddress) {
+        String calleeAddress,
+        String callerAuthUser) {
 
     static CdrView of(Cdr c) {
         return new CdrView(c.callId(), c.caller(), c.callee(), c.startedAt(), c.answeredAt(), c.endedAt(),
                 c.durationSeconds(), c.billableSeconds(), c.disposition().label(), c.hangupCause(), c.codec(),
-                c.callerAddress(), c.calleeAddress());
+                c.callerAddress(), c.calleeAddress(), c.callerAuthUser());
     }
 }

@@ -62,6 +62,7 @@ final class Call implements CallLegs {
     private SessionDescription offer; // the caller's session: its INVITE's offer, or its ACK's answer (delayed offer)
     private final int mediaIndex;
     private final String caller;
+    private final String callerAuthUser; // which of the caller's phones: for the CDR
     private String callee;
     private final Executor executor;
     private final Instant startedAt;
@@ -91,7 +92,7 @@ final class Call implements CallLegs {
     private DelayedOffer delayedOffer; // the caller's INVITE had no SDP
 
     Call(CallServices services, CallRouter router, CallRegistry registry, ServerTransaction invite,
-            SessionDescription offer, int mediaIndex, String caller, String callee) {
+            SessionDescription offer, int mediaIndex, String caller, String callerAuthUser, String callee) {
         this.services = services;
         this.router = router;
         this.registry = registry;
@@ -99,6 +100,7 @@ final class Call implements CallLegs {
         this.offer = offer;
         this.mediaIndex = mediaIndex;
         this.caller = caller;
+        this.callerAuthUser = callerAuthUser;
         this.callee = callee;
         this.callerParty = caller;
         this.callerCallId = invite.request().callId();
@@ -491,7 +493,7 @@ final class Call implements CallLegs {
                 .map(leg -> hostPort(leg.remote())).orElse(null);
         services.cdr().record(new CallRecord(id(), caller, callee, startedAt, answered ? answeredAt : null, endedAt,
                 disposition, cause, media == null || !answered ? null : media.codec().orElse(null),
-                hostPort(invite.flow().remote()), calleeAddress));
+                hostPort(invite.flow().remote()), calleeAddress, callerAuthUser));
         services.events().publish(new PbxEvent.CallEnded(endedAt, id(), disposition.label(), cause));
         log.info("call ended call_id={} disposition={} cause={}", id(), disposition.label(), cause);
     }

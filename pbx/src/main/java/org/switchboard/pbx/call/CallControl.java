@@ -76,10 +76,11 @@ public final class CallControl implements ActiveCalls {
             reject(tx, 482, "Loop Detected");
             return;
         }
-        Optional<String> caller = authentication.caller(tx).map(SipLogin::extension);
-        if (caller.isEmpty()) {
+        Optional<SipLogin> login = authentication.caller(tx);
+        if (login.isEmpty()) {
             return;
         }
+        Optional<String> caller = login.map(SipLogin::extension);
         switch (services.sessionTimers().asUas(request)) {
             case SessionTimerNegotiation.Answer.TooSmall tooSmall -> {
                 tx.respond(SessionTimerNegotiation.tooSmall(request, tooSmall).withToTag(RandomTokens.tag()));
@@ -110,13 +111,13 @@ public final class CallControl implements ActiveCalls {
         switch (plan.action()) {
             case CallPlan.FeatureCode code -> featureCodes.apply(tx, caller.get(), code.code());
             case CallPlan.Ring ring -> {
-                Call call = start(tx, offer.orElse(null), audio.getAsInt(), caller.get(), ring.extension());
+                Call call = start(tx, offer.orElse(null), audio.getAsInt(), login.get(), ring.extension());
                 if (call != null) {
                     call.ring(plan);
                 }
             }
             case CallPlan.Reject reject -> {
-                Call call = start(tx, offer.orElse(null), audio.getAsInt(), caller.get(), dialled);
+                Call call = start(tx, offer.orElse(null), audio.getAsInt(), login.get(), dialled);
                 if (call != null) {
                     call.refuse(reject);
                 }
@@ -124,8 +125,9 @@ public final class CallControl implements ActiveCalls {
         }
     }
 
-    private Call start(ServerTransaction tx, SessionDescription offer, int audio, String caller, String callee) {
-        Call call = new Call(services, router, registry, tx, offer, audio, caller, callee);
+    private Call start(ServerTransaction tx, SessionDescription offer, int audio, SipLogin caller, String callee) {
+        Call call = new Call(services, router, registry, tx, offer, audio, caller.extension(), caller.authUser(),
+                callee);
         if (!registry.addCall(call)) {
             reject(tx, 482, "Loop Detected");
             return null;

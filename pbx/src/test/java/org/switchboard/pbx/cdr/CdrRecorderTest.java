@@ -24,7 +24,7 @@ class CdrRecorderTest {
     static CallRecord call(int i) {
         Instant start = T0.plusSeconds(i);
         return new CallRecord("call-" + i, "1001", "1002", start, start.plusSeconds(2), start.plusSeconds(30),
-                Disposition.ANSWERED, "BYE from caller", "PCMU", "127.0.0.1:5060", "127.0.0.1:5070");
+                Disposition.ANSWERED, "BYE from caller", "PCMU", "127.0.0.1:5060", "127.0.0.1:5070", null);
     }
 
     @BothEngines

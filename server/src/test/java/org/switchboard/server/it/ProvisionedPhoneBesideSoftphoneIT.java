@@ -116,6 +116,18 @@ class ProvisionedPhoneBesideSoftphoneIT {
         ringingSoftphone.awaitResult().assertAllCallsSucceeded("the softphone rang and was cancelled");
         ringingDesk.awaitResult().assertAllCallsSucceeded("the desk phone rang and was cancelled");
 
+        // The desk phone calls with its own credentials (1002 has no phone registered): the CDR names it.
+        Sipp.scenario("uac_refused.xml").target(server.sipPort()).localPort(desk)
+                .option("-s", "1002", "-au", deviceUser, "-ap", devicePassword,
+                        "-auth_uri", "1002@127.0.0.1:" + server.sipPort())
+                .key("caller", "1001").key("sdp_ip", "127.0.0.1").key("codec", "8")
+                .run().assertAllCallsSucceeded("the desk phone's INVITE is accepted as 1001 and refused for 1002");
+        JsonNode cdr = await("the desk phone's CDR").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> JSON.readTree(api.get("/api/cdr?extension=1002").body()).path("items").path(0),
+                        item -> !item.isMissingNode());
+        assertThat(cdr.path("caller").asText()).as("CDR " + cdr).isEqualTo("1001");
+        assertThat(cdr.path("caller_auth_user").asText()).as("CDR " + cdr).isEqualTo(deviceUser);
+
         assertThat(api.delete("/api/provisioning/devices/" + MAC).statusCode()).isEqualTo(204);
 
         register(softphone, "1001", TYPED_1001, "Linphone-Desktop/5.2.0", SOFTPHONE_MAC).assertAllCallsSucceeded(

@@ -21,4 +21,5 @@ public record Cdr(
         String hangupCause,
         String codec,
         String callerAddress,
-        String calleeAddress) {}
+        String calleeAddress,
+        String callerAuthUser) {}

@@ -13,7 +13,7 @@ import org.switchboard.store.db.Database;
 /** {@link CdrStore} on the shared {@link Database}; the only SQL for the {@code cdr} table. Thread-safe. */
 public final class JdbiCdrStore implements CdrStore {
     private static final String COLUMNS = "id, call_id, caller, callee, started_at, answered_at, ended_at, duration_seconds, "
-            + "billable_seconds, disposition, hangup_cause, codec, caller_address, callee_address";
+            + "billable_seconds, disposition, hangup_cause, codec, caller_address, callee_address, caller_auth_user";
     private static final String NEWEST_FIRST = " ORDER BY started_at DESC, id DESC";
     private static final RowMapper<Cdr> MAPPER = (rs, ctx) -> {
         long answered = rs.getLong("answered_at");
@@ -32,22 +32,23 @@ public final class JdbiCdrStore implements CdrStore {
                 rs.getString("hangup_cause"),
                 rs.getString("codec"),
                 rs.getString("caller_address"),
-                rs.getString("callee_address"));
+                rs.getString("callee_address"),
+                rs.getString("caller_auth_user"));
     };
     // A record written again (a retried batch, or call control reporting a call twice) replaces the row.
     private static final String UPSERT = """
             INSERT INTO cdr (call_id, caller, callee, started_at, answered_at, ended_at, duration_seconds,
                              billable_seconds, disposition, hangup_cause, codec, caller_address, callee_address,
-                             created_at, updated_at)
+                             caller_auth_user, created_at, updated_at)
             VALUES (:callId, :caller, :callee, :startedAt, :answeredAt, :endedAt, :duration, :billable,
-                    :disposition, :hangupCause, :codec, :callerAddress, :calleeAddress, :now, :now)
+                    :disposition, :hangupCause, :codec, :callerAddress, :calleeAddress, :callerAuthUser, :now, :now)
             ON CONFLICT (call_id) DO UPDATE SET
                 caller = excluded.caller, callee = excluded.callee, started_at = excluded.started_at,
                 answered_at = excluded.answered_at, ended_at = excluded.ended_at,
                 duration_seconds = excluded.duration_seconds, billable_seconds = excluded.billable_seconds,
                 disposition = excluded.disposition, hangup_cause = excluded.hangup_cause, codec = excluded.codec,
                 caller_address = excluded.caller_address, callee_address = excluded.callee_address,
-                updated_at = excluded.updated_at""";
+                caller_auth_user = excluded.caller_auth_user, updated_at = excluded.updated_at""";
 
     private final Database database;
     private final InstantSource clock;
@@ -77,6 +78,7 @@ public final class JdbiCdrStore implements CdrStore {
                         .bind("codec", r.codec())
                         .bind("callerAddress", r.callerAddress())
                         .bind("calleeAddress", r.calleeAddress())
+                        .bind("callerAuthUser", r.callerAuthUser())
                         .bind("now", now)
                         .add();
             }
