@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.pbx.event.EventBus;
+import org.switchboard.pbx.event.Subscription;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.sip.auth.DigestAuthenticator;
 import org.switchboard.sip.auth.DigestServerSettings;
@@ -24,7 +25,8 @@ import org.switchboard.store.registrar.Registration;
 /**
  * The registrar feature assembled on one database: loads the live bindings at start, runs the
  * expiry sweep on the housekeeping scheduler (which also merges the table into memory, so a second
- * node on the same PostgreSQL sees this node's bindings within one sweep interval), and on {@link
+ * node on the same PostgreSQL sees this node's bindings within one sweep interval), removes the
+ * bindings of provisioned devices whose own credentials were revoked, and on {@link
  * #close} stops the sweep and flushes the write-behind writers. Started and closed by the thread
  * that owns the server's lifecycle; the accessors may be called from any thread.
  */
@@ -42,6 +44,7 @@ public final class RegistrarService implements AutoCloseable {
     private final BindingPersistence persistence;
     private final BatchWriter<PhoneSighting> sightings;
     private final ScheduledFuture<?> sweep;
+    private final Subscription deviceRevocations;
     private final AtomicBoolean sweeping = new AtomicBoolean();
     private final InstantSource clock;
 
@@ -62,6 +65,8 @@ public final class RegistrarService implements AutoCloseable {
                 DigestServerSettings.defaults().withOfferedAlgorithms(settings.digestAlgorithms()), clock);
         this.credentials = new CredentialLookup(extensions, devices);
         this.offers = new DigestOffers(extensions, userAgentRules, settings.digestAlgorithms());
+        this.deviceRevocations = events.subscribe("registrar-revoked-devices", EventBus.Delivery.LOSSLESS, 256,
+                new RevokedDeviceBindings(phoneStore, credentials, location, persistence)::onEvent);
         this.registrar = new Registrar(settings, authenticator, credentials, offers, location, persistence,
                 new PhoneTracker(sightings), failures, new RegistrarMetrics(registry), clock);
         long periodMillis = settings.sweepInterval().toMillis();
@@ -151,6 +156,7 @@ public final class RegistrarService implements AutoCloseable {
     @Override
     public void close() {
         sweep.cancel(false);
+        deviceRevocations.close();
         persistence.close();
         sightings.close();
     }

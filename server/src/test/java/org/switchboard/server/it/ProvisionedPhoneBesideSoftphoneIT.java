@@ -32,8 +32,9 @@ import org.switchboard.store.testkit.TestDatabases;
 /**
  * Issue 12 item 4 with real peers on the default configuration: a softphone set up with the
  * password the admin typed for 1001 and a desk phone provisioned for 1001 (its own user name and
- * password, read from its generated file) both register, both ring when 1002 calls 1001, and
- * deleting the device leaves the softphone registered while the device's credentials stop working.
+ * password, read from its generated file) both register, both ring when 1002 calls 1001, a call
+ * from the desk phone is recorded as its own, and deleting the device removes its binding and
+ * its credentials while the softphone stays registered.
  * SIPp plays both phones (with the desk phone's real User-Agent and MAC) and the caller.
  */
 class ProvisionedPhoneBesideSoftphoneIT {
@@ -129,6 +130,9 @@ class ProvisionedPhoneBesideSoftphoneIT {
         assertThat(cdr.path("caller_auth_user").asText()).as("CDR " + cdr).isEqualTo(deviceUser);
 
         assertThat(api.delete("/api/provisioning/devices/" + MAC).statusCode()).isEqualTo(204);
+        await("the deleted device's binding goes with its credentials").atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> contactsOf("1001").stream().noneMatch(contact -> contact.contains(":" + desk)));
 
         register(softphone, "1001", TYPED_1001, "Linphone-Desktop/5.2.0", SOFTPHONE_MAC).assertAllCallsSucceeded(
                 "the softphone still registers after the device was deleted");
