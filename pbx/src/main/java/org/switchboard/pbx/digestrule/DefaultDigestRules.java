@@ -16,7 +16,7 @@ public final class DefaultDigestRules {
                 // implemented") on the first that is not MD5, wherever it stands.
                 UserAgentRule.of("^baresip v?[01]\\.", "md5",
                         "baresip 1.x (libre before 2.x) gives up when any challenge is not MD5"),
-                UserAgentRule.of("\\blibre(/| v?)[01]\\.", "md5",
+                UserAgentRule.of("\\blibre[/ ]v?[01]\\.", "md5",
                         "libre before 2.x gives up when any challenge is not MD5"));
     }
 }
