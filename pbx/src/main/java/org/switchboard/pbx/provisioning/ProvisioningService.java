@@ -82,8 +82,9 @@ public final class ProvisioningService implements ProvisionedLogins {
     }
 
     /**
-     * Loads the cache at start (after the seeds ran), gives devices saved before they had SIP
-     * credentials of their own their own, and logs how many devices there are.
+     * Loads the cache at start (after the seeds ran), first issuing credentials of their own to
+     * devices saved before V062 (when they shared the extension's password), and logs how many
+     * devices there are.
      */
     public void start() {
         changes.lock();
@@ -419,7 +420,7 @@ public final class ProvisioningService implements ProvisionedLogins {
 
     /** Whether a device already has this SIP user name (read from the database: the cache may lag inside a change). */
     private boolean userNameTaken(String userName) {
-        return store.list().stream().anyMatch(d -> d.login() != null && d.login().authUser().equals(userName));
+        return store.findByAuthUser(userName).isPresent();
     }
 
     private ProvisioningContext context(ProvisionedDevice device, Vendor vendor) {

@@ -283,10 +283,10 @@ class ConfigLoaderTest {
                   - {number: "1001", name: Alice, password: alice-password, digest_algorithm: sha1}
                 """, Map.of()))
                 .containsExactlyInAnyOrder(
-                        "FILE:5: sip.digest_user_agent_rules[2].pattern: is required",
-                        "FILE:3: sip.digest_user_agent_rules[0].pattern: is not a regular expression: Unclosed character class",
-                        "FILE:4: sip.digest_user_agent_rules[1].algorithms: must be one of [md5, sha-256, md5,sha-256, sha-256,md5]",
-                        "FILE:7: extensions[0].digest_algorithm: must be auto, md5 or sha-256");
+                        "FILE:5: sip.digest_user_agent_rules[3].pattern: is required",
+                        "FILE:3: sip.digest_user_agent_rules[1].pattern: is not a regular expression: Unclosed character class",
+                        "FILE:4: sip.digest_user_agent_rules[2].algorithms: must be one of [md5, sha-256, md5,sha-256, sha-256,md5]",
+                        "FILE:7: extensions[1].digest_algorithm: must be auto, md5 or sha-256");
     }
 
     @Test

@@ -109,6 +109,14 @@ public final class JdbiProvisionedDeviceStore implements ProvisionedDeviceStore 
     }
 
     @Override
+    public Optional<ProvisionedDevice> findByAuthUser(String authUser) {
+        return database.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM provisioned_devices WHERE auth_user = :user")
+                .bind("user", authUser)
+                .map(MAPPER)
+                .findOne());
+    }
+
+    @Override
     public List<ProvisionedDevice> findByExtension(String extensionNumber) {
         return database.read(h -> h.createQuery("SELECT " + COLUMNS
                         + " FROM provisioned_devices WHERE extension_number = :extension ORDER BY mac_address")

@@ -65,6 +65,8 @@ class JdbiProvisionedDeviceStoreTest {
 
         JdbiProvisionedDeviceStore after = new JdbiProvisionedDeviceStore(db.restart());
         assertThat(after.findByMac("001565123456")).get().extracting(ProvisionedDevice::login).isEqualTo(login);
+        assertThat(after.findByAuthUser("1001-123456")).get().extracting(ProvisionedDevice::id).isEqualTo(created.id());
+        assertThat(after.findByAuthUser("1001-000000")).isEmpty();
         assertThatThrownBy(() -> after.create(new NewProvisionedDevice("001565000002", "1001", "yealink", "T46S",
                 null, null, "v1:sealed", login), T1))
                 .as("a second device with the same user name").isInstanceOf(ConflictException.class);
