@@ -22,7 +22,7 @@ export function render(main) {
   const table = h('table', { id: 'devices' },
     h('caption', { class: 'visually-hidden' }, 'Provisioned devices'),
     h('thead', {}, h('tr', {},
-      ['MAC address', 'Extension', 'Vendor', 'Model', 'Static IP', 'Last provisioned', 'Actions']
+      ['MAC address', 'Extension', 'SIP user', 'Vendor', 'Model', 'Static IP', 'Last provisioned', 'Actions']
         .map((label) => h('th', { scope: 'col' }, label)))),
     body);
   const staticIpEditor = h('div', { id: 'static-ip-editor' });
@@ -67,6 +67,7 @@ export function render(main) {
     return h('tr', { 'data-mac': d.mac_address },
       h('td', { 'data-label': 'MAC address' }, d.mac_address),
       h('td', { 'data-label': 'Extension' }, d.extension_number),
+      h('td', { 'data-label': 'SIP user', class: 'sip-user' }, d.sip_user ?? '—'),
       h('td', { 'data-label': 'Vendor' }, d.vendor),
       h('td', { 'data-label': 'Model' }, d.model),
       h('td', { 'data-label': 'Static IP', class: 'static-ip' }, d.static_ip ?? '—'),

@@ -6,6 +6,9 @@ import { alertBox, clearErrors, confirmDialog, field, h, showError } from './dom
 
 export const title = 'Extensions';
 
+// docs/configuration.md, "Digest algorithm per phone".
+const DIGEST_ALGORITHMS = [['auto', 'Automatic'], ['md5', 'MD5 only'], ['sha-256', 'SHA-256 only']];
+
 export function render(main) {
   let all = [];
   const search = h('input', { type: 'search', name: 'search', placeholder: 'Number, name or email' });
@@ -76,6 +79,8 @@ export function render(main) {
       voicemailPin: h('input', { name: 'voicemail_pin', type: 'password', inputmode: 'numeric', autocomplete: 'off' }),
       allowExternal: h('input', { name: 'allow_external', type: 'checkbox', checked: existing?.allow_external }),
       enabled: h('input', { name: 'enabled', type: 'checkbox', checked: existing ? existing.enabled : true }),
+      digestAlgorithm: h('select', { name: 'digest_algorithm' },
+        DIGEST_ALGORITHMS.map(([value, label]) => h('option', { value, selected: (existing?.digest_algorithm ?? 'auto') === value }, label))),
     };
     const keep = editing ? 'Leave empty to keep the current one.' : null;
     const save = h('button', { type: 'submit' }, editing ? 'Save changes' : 'Add extension');
@@ -90,7 +95,8 @@ export function render(main) {
         field('SIP password', inputs.password, keep ?? 'At least 8 characters.'),
         field('Voicemail PIN', inputs.voicemailPin, keep ?? '4 to 10 digits; optional.'),
         field('Allow external calls', inputs.allowExternal),
-        field('Enabled', inputs.enabled)),
+        field('Enabled', inputs.enabled),
+        field('Digest algorithm', inputs.digestAlgorithm, 'Automatic suits almost every phone: it follows the User-Agent rules.')),
       h('div', { class: 'buttons' }, save, cancel));
     cancel.addEventListener('click', closeEditor);
     form.addEventListener('keydown', (event) => {
@@ -106,6 +112,7 @@ export function render(main) {
         email: inputs.email.value,
         allow_external: inputs.allowExternal.checked,
         enabled: inputs.enabled.checked,
+        digest_algorithm: inputs.digestAlgorithm.value,
       };
       if (!editing) {
         payload.number = inputs.number.value;

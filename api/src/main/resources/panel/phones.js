@@ -27,7 +27,7 @@ export function render(main) {
     status,
     h('div', { class: 'table-wrap' }, h('table', { id: 'phones' },
       h('caption', { class: 'visually-hidden' }, 'Registered phones'),
-      h('thead', {}, h('tr', {}, ['MAC address', 'Extension', 'IP address', 'User agent', 'Last registered']
+      h('thead', {}, h('tr', {}, ['MAC address', 'Extension', 'SIP user', 'IP address', 'User agent', 'Last registered']
         .map((l) => h('th', { scope: 'col' }, l)))),
       body)));
 
@@ -56,6 +56,7 @@ export function render(main) {
       body.replaceChildren(...phones.map((p) => h('tr', {},
         h('td', { 'data-label': 'MAC address' }, p.mac_address ?? '—'),
         h('td', { 'data-label': 'Extension' }, p.extension_number),
+        h('td', { 'data-label': 'SIP user' }, p.auth_user ?? '—'),
         h('td', { 'data-label': 'IP address' }, p.ip_address),
         h('td', { 'data-label': 'User agent' }, p.user_agent ?? '—'),
         h('td', { 'data-label': 'Last registered' }, new Date(p.last_registered_at).toLocaleString()))));

@@ -22,11 +22,12 @@ public record CdrView(
         String codec,
         String callerAddress,
         String calleeAddress,
-        String status) {
+        String status,
+        String callerAuthUser) {
 
     static CdrView of(Cdr c) {
         return new CdrView(c.callId(), c.caller(), c.callee(), c.startedAt(), c.answeredAt(), c.endedAt(),
                 c.durationSeconds(), c.billableSeconds(), c.disposition().label(), c.hangupCause(), c.codec(),
-                c.callerAddress(), c.calleeAddress(), c.status().label());
+                c.callerAddress(), c.calleeAddress(), c.status().label(), c.callerAuthUser());
     }
 }

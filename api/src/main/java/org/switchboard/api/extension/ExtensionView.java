@@ -13,6 +13,7 @@ public record ExtensionView(
         String email,
         boolean allowExternal,
         boolean enabled,
+        String digestAlgorithm,
         boolean hasVoicemailPin,
         Instant createdAt,
         Instant updatedAt) {
@@ -24,6 +25,7 @@ public record ExtensionView(
                 e.email(),
                 e.allowExternal(),
                 e.enabled(),
+                e.digestAlgorithm(),
                 e.voicemailPinHash() != null,
                 e.createdAt(),
                 e.updatedAt());

@@ -26,11 +26,11 @@ class CdrRoutesTest {
     private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
     private static final List<CallRecord> CALLS = List.of(
             new CallRecord("c1", "1001", "1002", T0, T0.plusSeconds(2), T0.plusSeconds(62), Disposition.ANSWERED,
-                    "BYE from callee", "PCMA", "127.0.0.1:5060", "127.0.0.1:5070"),
+                    "BYE from callee", "PCMA", "127.0.0.1:5060", "127.0.0.1:5070", null),
             new CallRecord("c2", "1002", "1003", T0.plusSeconds(86_400), null, T0.plusSeconds(86_420),
-                    Disposition.NO_ANSWER, "480 Temporarily Unavailable", null, "127.0.0.1:5070", null),
+                    Disposition.NO_ANSWER, "480 Temporarily Unavailable", null, "127.0.0.1:5070", null, null),
             new CallRecord("c3", "1003", "1001", T0.plusSeconds(2 * 86_400), null, T0.plusSeconds(2 * 86_400 + 1),
-                    Disposition.BUSY, "486 Busy Here", null, null, null));
+                    Disposition.BUSY, "486 Busy Here", null, null, null, null));
 
     private static TestDatabase shared;
     private static ApiFixture api;

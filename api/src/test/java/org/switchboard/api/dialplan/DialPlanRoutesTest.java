@@ -71,7 +71,8 @@ class DialPlanRoutesTest {
     private static RegistrarService registrar(TestDatabase db, ScheduledExecutorService housekeeping) {
         ExtensionService extensions = new ExtensionService(new JdbiExtensionStore(db.database()), ApiFixture.REALM,
                 new Argon2PasswordHasher(256, 1, 1), Clock.systemUTC(), new EventBus());
-        return RegistrarService.start(db.database(), extensions, RegistrarSettings.defaults(ApiFixture.REALM),
+        return RegistrarService.start(db.database(), extensions, authUser -> Optional.empty(),
+                userAgent -> Optional.empty(), RegistrarSettings.defaults(ApiFixture.REALM),
                 "unit-test-secret-0123456789abcdef".getBytes(StandardCharsets.US_ASCII), new SimpleMeterRegistry(),
                 housekeeping, Clock.systemUTC(), new EventBus());
     }

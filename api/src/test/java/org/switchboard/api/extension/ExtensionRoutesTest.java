@@ -6,6 +6,7 @@ import static org.switchboard.api.http.ApiFixture.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import org.switchboard.api.http.ApiFixture;
+import org.switchboard.pbx.extension.DigestChoice;
 import org.switchboard.sip.auth.DigestAlgorithm;
 import org.switchboard.store.extension.Extension;
 import org.switchboard.store.testkit.BothEngines;
@@ -68,6 +69,28 @@ class ExtensionRoutesTest {
             assertThat(after.ha1Md5()).isEqualTo(before.ha1Md5());
             assertThat(after.voicemailPinHash()).isEqualTo(before.voicemailPinHash());
             assertNoSecrets(r.body(), after);
+        }
+    }
+
+    @BothEngines
+    void theDigestAlgorithmIsAutoByDefaultAndCanBeSetOrRefused(TestDatabase db) {
+        try (ApiFixture api = new ApiFixture(db)) {
+            String token = api.login();
+            HttpResponse<String> created = api.send("POST", "/api/extensions", token, ALICE);
+            assertThat(json(created).get("digest_algorithm").asText()).isEqualTo("auto");
+
+            HttpResponse<String> r = api.send("PUT", "/api/extensions/1001", token,
+                    "{\"name\":\"Alice\",\"digest_algorithm\":\"sha-256\"}");
+            assertThat(r.statusCode()).as("PUT: %s", r.body()).isEqualTo(200);
+            assertThat(json(api.send("GET", "/api/extensions/1001", token, null)).get("digest_algorithm").asText())
+                    .isEqualTo("sha-256");
+            assertThat(api.extensions.findCredentials("1001")).get()
+                    .satisfies(c -> assertThat(c.digestChoice()).isEqualTo(DigestChoice.SHA_256));
+
+            HttpResponse<String> bad = api.send("PUT", "/api/extensions/1001", token,
+                    "{\"name\":\"Alice\",\"digest_algorithm\":\"sha-1\"}");
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(json(bad).at("/error/field").asText()).isEqualTo("digest_algorithm");
         }
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -130,6 +131,24 @@ class PanelBrowserIT {
         browser.driver.findElement(By.id("confirm-delete")).click();
         browser.waitForCount(By.cssSelector("#extensions tr[data-number='2002']"), 0);
         assertThat(api.extensions.list()).extracting(Extension::number).doesNotContain("2002");
+    }
+
+    @Test
+    void theDigestAlgorithmIsChosenInTheExtensionFormAndShownAgainOnEdit() {
+        browser.logIn();
+        openExtensions();
+        addExtension("2003", "Strict phone", "secret-pass-4");
+        browser.waitFor(By.cssSelector("#extensions tr[data-number='2003']"));
+
+        browser.driver.findElement(By.cssSelector("button[aria-label='Edit extension 2003']")).click();
+        new Select(browser.waitFor(By.name("digest_algorithm"))).selectByValue("sha-256");
+        browser.driver.findElement(By.cssSelector("#extension-form button[type=submit]")).click();
+        browser.waitForCount(By.id("extension-form"), 0);
+
+        assertThat(api.extensions.get("2003").digestAlgorithm()).isEqualTo("sha-256");
+        browser.driver.findElement(By.cssSelector("button[aria-label='Edit extension 2003']")).click();
+        assertThat(new Select(browser.waitFor(By.name("digest_algorithm"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("sha-256");
     }
 
     @Test

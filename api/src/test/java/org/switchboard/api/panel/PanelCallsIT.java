@@ -86,9 +86,9 @@ class PanelCallsIT {
                 Instant at = first.plus(Duration.ofMinutes(3L * i));
                 recorder.record(i % 3 == 2
                         ? new CallRecord("busy-" + i, "1003", "1001", at, null, at.plusSeconds(2), Disposition.BUSY,
-                                "486 Busy Here", null, "127.0.0.1:5090", null)
+                                "486 Busy Here", null, "127.0.0.1:5090", null, null)
                         : new CallRecord("ok-" + i, "1001", "1002", at, at.plusSeconds(1), at.plusSeconds(61),
-                                Disposition.ANSWERED, "BYE from callee", "PCMU", "127.0.0.1:5070", "127.0.0.1:5080"));
+                                Disposition.ANSWERED, "BYE from callee", "PCMU", "127.0.0.1:5070", "127.0.0.1:5080", null));
             }
         }
         assertThat(cdrs.page(CdrFilter.ALL, 1, 0).total()).as("CDRs written").isEqualTo(CALLS);

@@ -82,9 +82,9 @@ class PanelProvisioningIT {
         JdbiCdrStore cdrs = new JdbiCdrStore(db.database(), clock);
         Instant now = Instant.now();
         List<CallRecord> today = List.of(
-                new CallRecord("c1", "4001", "4002", now, now, now.plusSeconds(30), Disposition.ANSWERED, "BYE", "PCMA", null, null),
-                new CallRecord("c2", "4002", "4003", now, null, now.plusSeconds(10), Disposition.NO_ANSWER, "480", null, null, null),
-                new CallRecord("c3", "4003", "4001", now, null, now.plusSeconds(1), Disposition.BUSY, "486", null, null, null));
+                new CallRecord("c1", "4001", "4002", now, now, now.plusSeconds(30), Disposition.ANSWERED, "BYE", "PCMA", null, null, null),
+                new CallRecord("c2", "4002", "4003", now, null, now.plusSeconds(10), Disposition.NO_ANSWER, "480", null, null, null, null),
+                new CallRecord("c3", "4003", "4001", now, null, now.plusSeconds(1), Disposition.BUSY, "486", null, null, null, null));
         db.database().execute(h -> cdrs.batchSink().write(h, today));
         urlToken = new ProvisioningUrlToken(new JdbiProvisioningTokenStore(db.database()), clock, new EventBus());
         urlToken.start();

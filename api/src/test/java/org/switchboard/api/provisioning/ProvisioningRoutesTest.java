@@ -138,17 +138,21 @@ class ProvisioningRoutesTest {
     }
 
     @Test
-    void configRouteShowsTheGeneratedFileWhosePasswordMatchesTheExtension() {
+    void configRouteShowsTheGeneratedFileWithTheDevicesOwnUserNameAndPassword() {
         node.send("POST", "/api/provisioning/devices", token, YEALINK);
         HttpResponse<String> r = node.send("GET", "/api/provisioning/devices/001565123456/config", token, null);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("text/plain");
-        assertThat(r.body()).startsWith("#!version:1.0.0.1").contains("account.1.user_name = 1001");
+        assertThat(r.body()).startsWith("#!version:1.0.0.1").contains("account.1.user_name = 1001",
+                "account.1.auth_name = 1001-123456");
         String password = r.body().lines().filter(l -> l.startsWith("account.1.password"))
                 .map(l -> l.substring(l.indexOf('=') + 1).strip()).findFirst().orElseThrow();
-        assertThat(node.extensions.get("1001").ha1Md5())
-                .as("the extension's HA1 comes from the password in the file")
-                .isEqualTo(DigestAlgorithm.MD5.ha1("1001", ProvisioningNode.REALM, password));
+        assertThat(node.provisioning.findLogin("1001-123456")).get()
+                .as("the device's own HA1 comes from the password in the file")
+                .satisfies(l -> assertThat(l.ha1Md5())
+                        .isEqualTo(DigestAlgorithm.MD5.ha1("1001-123456", ProvisioningNode.REALM, password)));
+        assertThat(json(node.send("GET", "/api/provisioning/devices/001565123456", token, null)).get("sip_user")
+                .asText()).isEqualTo("1001-123456");
         assertThat(node.devices.findByMac("001565123456").orElseThrow().lastProvisionedAt())
                 .as("the admin's view is not a fetch").isNull();
     }
@@ -221,13 +225,15 @@ class ProvisioningRoutesTest {
     void registeredPhonesAndPhoneLookupCorrelateProvisioningAndRegistrations() {
         node.send("POST", "/api/provisioning/devices", token, YEALINK);
         node.phones.record(new PhoneSighting("001565123456", "1001", "Yealink SIP-T46S 66.86.0.15", "192.0.2.44",
-                "sip:1001@192.0.2.44:5060", Instant.parse("2026-05-01T10:01:00Z")));
+                "sip:1001@192.0.2.44:5060", Instant.parse("2026-05-01T10:01:00Z"), "1001-123456"));
         node.phones.record(new PhoneSighting(null, "1002", "PolycomVVX-VVX_450-UA/6.3.1.8427", "192.0.2.45",
-                "sip:1002@192.0.2.45:5060", Instant.parse("2026-05-01T10:02:00Z")));
+                "sip:1002@192.0.2.45:5060", Instant.parse("2026-05-01T10:02:00Z"), "1002"));
 
         HttpResponse<String> list = node.send("GET", "/api/registered-phones", token, null);
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(json(list)).hasSize(2);
+        assertThat(json(list).findValuesAsText("auth_user")).as("which device each was")
+                .containsExactlyInAnyOrder("1001-123456", "1002");
 
         JsonNode byMac = json(node.send("GET", "/api/phone-lookup/00:15:65:12:34:56", token, null));
         assertThat(byMac.get("kind").asText()).isEqualTo("mac");

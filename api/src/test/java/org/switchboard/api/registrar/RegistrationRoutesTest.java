@@ -49,7 +49,8 @@ class RegistrationRoutesTest {
                 row("1001", "sip:1001@192.168.1.20:5060", "203.0.113.7", 40312, now.plusSeconds(300)),
                 row("1002", "sip:1002@192.168.1.21:5060", "203.0.113.8", 40313, now.plusSeconds(600)),
                 row("1002", "sip:1002@10.0.0.9:5060", "203.0.113.9", 40314, now.minusSeconds(1))), List.of());
-        registrar = RegistrarService.start(db.database(), extensions, RegistrarSettings.defaults(ApiFixture.REALM),
+        registrar = RegistrarService.start(db.database(), extensions, authUser -> Optional.empty(),
+                userAgent -> Optional.empty(), RegistrarSettings.defaults(ApiFixture.REALM),
                 "api-test-secret-0123456789abcdef".getBytes(StandardCharsets.US_ASCII), new SimpleMeterRegistry(),
                 housekeeping, Clock.systemUTC(), new EventBus());
         api = new ApiFixture(db, new RegistrationRoutes(registrar.location()));

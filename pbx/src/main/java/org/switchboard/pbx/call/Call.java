@@ -63,6 +63,7 @@ final class Call implements CallLegs, CallSession {
     private SessionDescription offer; // the caller's session: its INVITE's offer, or its ACK's answer (delayed offer)
     private final int mediaIndex;
     private final String caller;
+    private final String callerAuthUser; // which of the caller's phones: for the CDR
     private String callee;
     private final Executor executor;
     private final Instant startedAt;
@@ -92,7 +93,7 @@ final class Call implements CallLegs, CallSession {
     private DelayedOffer delayedOffer; // the caller's INVITE had no SDP
 
     Call(CallServices services, CallRouter router, CallRegistry registry, ServerTransaction invite,
-            SessionDescription offer, int mediaIndex, String caller, String callee) {
+            SessionDescription offer, int mediaIndex, String caller, String callerAuthUser, String callee) {
         this.services = services;
         this.router = router;
         this.registry = registry;
@@ -100,6 +101,7 @@ final class Call implements CallLegs, CallSession {
         this.offer = offer;
         this.mediaIndex = mediaIndex;
         this.caller = caller;
+        this.callerAuthUser = callerAuthUser;
         this.callee = callee;
         this.callerParty = caller;
         this.callerCallId = invite.request().callId();
@@ -459,7 +461,7 @@ final class Call implements CallLegs, CallSession {
                 .map(leg -> hostPort(leg.remote())).orElse(null);
         return new CallRecord(id(), caller, callee, startedAt, answered ? answeredAt : null, endedAt,
                 disposition, cause, media == null || !answered ? null : media.codec().orElse(null),
-                hostPort(invite.flow().remote()), calleeAddress);
+                hostPort(invite.flow().remote()), calleeAddress, callerAuthUser);
     }
 
     // ---- session timers (pbx.call.timer) -----------------------------------------------------

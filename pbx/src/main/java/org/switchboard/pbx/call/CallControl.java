@@ -24,8 +24,8 @@ import org.switchboard.pbx.call.timer.SessionTimerSettings;
 import org.switchboard.pbx.callsettings.CallSettingsService;
 import org.switchboard.pbx.cdr.CdrRecorder;
 import org.switchboard.pbx.event.EventBus;
-import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.registrar.RegistrarService;
+import org.switchboard.pbx.registrar.SipLogin;
 import org.switchboard.pbx.routing.CallPlan;
 import org.switchboard.pbx.routing.CallRouter;
 import org.switchboard.pbx.routing.DialPlanService;
@@ -57,14 +57,13 @@ public final class CallControl implements ActiveCalls {
      * @param endpoints where the PBX opens its own media (calls it answers itself, hold music)
      * @param holdMusic what a held party hears ({@link HoldMusic#NONE}: silence)
      */
-    public CallControl(SipStack stack, RtpRelay relay, RegistrarService registrar, ExtensionService extensions,
-            DialPlanService dialPlan, CallSettingsService callSettings, CdrRecorder cdr, EventBus events,
-            ScheduledExecutorService scheduler, InstantSource clock, CallControlSettings settings, MediaEndpoints endpoints,
-            HoldMusic holdMusic) {
+    public CallControl(SipStack stack, RtpRelay relay, RegistrarService registrar, DialPlanService dialPlan,
+            CallSettingsService callSettings, CdrRecorder cdr, EventBus events, ScheduledExecutorService scheduler,
+            InstantSource clock, CallControlSettings settings, MediaEndpoints endpoints, HoldMusic holdMusic) {
         this.services = new CallServices(stack, relay, cdr, events, scheduler, clock, settings,
                 new SessionTimerNegotiation(SessionTimerSettings.DEFAULTS), new Farewells(), endpoints, holdMusic);
-        this.authentication = new CallerAuthentication(registrar.authenticator(), registrar.credentials(), extensions,
-                settings.domain(), registrar.authFailures());
+        this.authentication = new CallerAuthentication(registrar.authenticator(), registrar.credentials(),
+                registrar.offers(), settings.domain(), registrar.authFailures());
         this.router = new CallRouter(dialPlan, callSettings::current, registrar.location());
         this.answering = new PbxAnswering(services, registry);
         applications.register("feature", new FeatureCodes(callSettings));
@@ -82,10 +81,11 @@ public final class CallControl implements ActiveCalls {
             reject(tx, 482, "Loop Detected");
             return;
         }
-        Optional<String> caller = authentication.caller(tx);
-        if (caller.isEmpty()) {
+        Optional<SipLogin> login = authentication.caller(tx);
+        if (login.isEmpty()) {
             return;
         }
+        Optional<String> caller = login.map(SipLogin::extension);
         switch (services.sessionTimers().asUas(request)) {
             case SessionTimerNegotiation.Answer.TooSmall tooSmall -> {
                 tx.respond(SessionTimerNegotiation.tooSmall(request, tooSmall).withToTag(RandomTokens.tag()));
@@ -114,15 +114,15 @@ public final class CallControl implements ActiveCalls {
         String dialled = request.requestUri() instanceof SipUri uri ? uri.user().orElse("") : "";
         CallPlan plan = router.plan(caller.get(), dialled);
         switch (plan.action()) {
-            case CallPlan.Apply apply -> startApplication(new InviteAwaitingApplication(tx, caller.get(), offer, answering), apply);
+            case CallPlan.Apply apply -> startApplication(new InviteAwaitingApplication(tx, login.get(), offer, answering), apply);
             case CallPlan.Ring ring -> {
-                Call call = start(tx, offer.orElse(null), audio.getAsInt(), caller.get(), ring.extension());
+                Call call = start(tx, offer.orElse(null), audio.getAsInt(), login.get(), ring.extension());
                 if (call != null) {
                     call.ring(plan);
                 }
             }
             case CallPlan.Reject reject -> {
-                Call call = start(tx, offer.orElse(null), audio.getAsInt(), caller.get(), dialled);
+                Call call = start(tx, offer.orElse(null), audio.getAsInt(), login.get(), dialled);
                 if (call != null) {
                     call.refuse(reject);
                 }
@@ -144,8 +144,9 @@ public final class CallControl implements ActiveCalls {
         });
     }
 
-    private Call start(ServerTransaction tx, SessionDescription offer, int audio, String caller, String callee) {
-        Call call = new Call(services, router, registry, tx, offer, audio, caller, callee);
+    private Call start(ServerTransaction tx, SessionDescription offer, int audio, SipLogin caller, String callee) {
+        Call call = new Call(services, router, registry, tx, offer, audio, caller.extension(), caller.authUser(),
+                callee);
         if (!registry.addCall(call)) {
             reject(tx, 482, "Loop Detected");
             return null;

@@ -4,12 +4,12 @@ import java.net.InetAddress;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.pbx.extension.ExtensionService;
-import org.switchboard.pbx.extension.SipCredentials;
 import org.switchboard.pbx.registrar.AuthFailureListener;
+import org.switchboard.pbx.registrar.CredentialLookup;
+import org.switchboard.pbx.registrar.DigestOffers;
+import org.switchboard.pbx.registrar.SipLogin;
 import org.switchboard.sip.auth.AuthResult;
 import org.switchboard.sip.auth.DigestAuthenticator;
-import org.switchboard.sip.auth.Ha1Source;
 import org.switchboard.sip.message.HeaderName;
 import org.switchboard.sip.message.SipRequest;
 import org.switchboard.sip.message.SipResponse;
@@ -19,32 +19,34 @@ import org.switchboard.sip.transaction.ServerTransaction;
 
 /**
  * Proves that an INVITE comes from an enabled extension (RFC 3261 §22.3: a proxy-style 407 with
- * Proxy-Authenticate), with the registrar's digest check and HA1s, so one nonce serves both.
- * Stateless (nonces are HMAC-signed); any call executor may use it.
+ * Proxy-Authenticate), with the registrar's digest check, HA1s and algorithm choice, so one nonce
+ * serves both. The extension's own password and its provisioned devices' own credentials are all
+ * accepted for it. Stateless (nonces are HMAC-signed); any call executor may use it.
  */
 final class CallerAuthentication {
     private static final Logger log = LoggerFactory.getLogger(CallerAuthentication.class);
 
     private final DigestAuthenticator authenticator;
-    private final Ha1Source credentials;
-    private final ExtensionService extensions;
+    private final CredentialLookup credentials;
+    private final DigestOffers offers;
     private final String realm;
     private final AuthFailureListener authFailures;
 
-    CallerAuthentication(DigestAuthenticator authenticator, Ha1Source credentials, ExtensionService extensions,
+    CallerAuthentication(DigestAuthenticator authenticator, CredentialLookup credentials, DigestOffers offers,
             String realm, AuthFailureListener authFailures) {
         this.authenticator = authenticator;
         this.credentials = credentials;
-        this.extensions = extensions;
+        this.offers = offers;
         this.realm = realm;
         this.authFailures = authFailures;
     }
 
     /**
-     * The authenticated calling extension, or empty when the INVITE was answered here (407
+     * Who authenticated the INVITE (the calling extension, and the device when it used a
+     * provisioned device's own credentials), or empty when the INVITE was answered here (407
      * challenge, 403, or 400 for unreadable credentials).
      */
-    Optional<String> caller(ServerTransaction tx) {
+    Optional<SipLogin> caller(ServerTransaction tx) {
         SipRequest request = tx.request();
         InetAddress source = tx.flow().remote().getAddress();
         Optional<String> authorization = request.headers().first(HeaderName.PROXY_AUTHORIZATION);
@@ -56,8 +58,9 @@ final class CallerAuthentication {
                 authorization.get(), realm, source, credentials);
         switch (verdict) {
             case AuthResult.Ok ok -> {
-                if (extensions.findCredentials(ok.username()).filter(SipCredentials::enabled).isPresent()) {
-                    return Optional.of(ok.username());
+                Optional<SipLogin> login = credentials.login(ok.username());
+                if (login.filter(SipLogin::enabled).isPresent()) {
+                    return login;
                 }
                 refuse(tx, request.createResponse(403, "Extension Disabled"));
             }
@@ -74,8 +77,12 @@ final class CallerAuthentication {
     }
 
     private void challenge(ServerTransaction tx, InetAddress source, boolean stale) {
-        SipResponse response = tx.request().createResponse(407);
-        for (String value : authenticator.challengeHeaderValues(realm, source, stale)) {
+        SipRequest request = tx.request();
+        // The From user names the calling extension (RFC 3261 §8.1.1.3), whose setting may fix the algorithm.
+        Optional<String> extension = request.from().uri() instanceof SipUri uri ? uri.user() : Optional.empty();
+        SipResponse response = request.createResponse(407);
+        for (String value : authenticator.challengeHeaderValues(realm, source, stale,
+                offers.offerFor(extension, request.userAgent()))) {
             response = response.withHeader(HeaderName.PROXY_AUTHENTICATE, value);
         }
         refuse(tx, response);

@@ -25,6 +25,7 @@ import org.switchboard.media.sdp.SdpOfferer;
 import org.switchboard.media.sdp.SessionDescription;
 import org.switchboard.pbx.cdr.CdrRecorder;
 import org.switchboard.pbx.event.PbxEvent;
+import org.switchboard.pbx.registrar.SipLogin;
 import org.switchboard.sip.dialog.Dialog;
 import org.switchboard.sip.message.HeaderName;
 import org.switchboard.sip.message.SipMethod;
@@ -61,6 +62,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
     private SessionDescription pbxOffer; // ours in the 200 when the caller's INVITE had none
     private boolean mediaConnected;
     private final String caller;
+    private final String callerAuthUser;
     private final String dialled;
     private final PbxLegListener listener;
     private final Instant startedAt;
@@ -75,12 +77,13 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
     private DigitCollector collecting;
 
     PbxAnsweredCall(CallServices services, CallRegistry registry, ServerTransaction invite,
-            Optional<SessionDescription> offer, String caller, String dialled, PbxLegListener listener) {
+            Optional<SessionDescription> offer, SipLogin caller, String dialled, PbxLegListener listener) {
         this.services = services;
         this.registry = registry;
         this.invite = invite;
         this.offer = offer.orElse(null);
-        this.caller = caller;
+        this.caller = caller.extension();
+        this.callerAuthUser = caller.authUser();
         this.dialled = dialled;
         this.listener = listener;
         this.startedAt = services.clock().instant();
@@ -144,7 +147,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
     private CallRecord cdrRecord(Disposition disposition, String cause, Instant endedAt) {
         boolean answered = disposition == Disposition.ANSWERED;
         return new CallRecord(id(), caller, dialled, startedAt, answered ? answeredAt : null, endedAt,
-                disposition, cause, answered ? codec : null, Call.hostPort(invite.flow().remote()), null);
+                disposition, cause, answered ? codec : null, Call.hostPort(invite.flow().remote()), null, callerAuthUser);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.switchboard.pbx.call;
 
 import java.util.Optional;
 import org.switchboard.media.sdp.SessionDescription;
+import org.switchboard.pbx.registrar.SipLogin;
 import org.switchboard.sip.transaction.ServerTransaction;
 
 /**
@@ -22,7 +23,7 @@ final class PbxAnswering {
      * Answers {@code invite} from {@code caller}, who dialled {@code dialled}, on a PBX media
      * endpoint; {@code offer} is empty for an INVITE without SDP.
      */
-    void answer(ServerTransaction invite, Optional<SessionDescription> offer, String caller, String dialled,
+    void answer(ServerTransaction invite, Optional<SessionDescription> offer, SipLogin caller, String dialled,
             PbxLegListener listener) {
         PbxAnsweredCall call = new PbxAnsweredCall(services, registry, invite, offer, caller, dialled, listener);
         if (!registry.addCall(call)) {

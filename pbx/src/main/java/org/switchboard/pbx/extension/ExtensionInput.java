@@ -8,8 +8,8 @@ import org.switchboard.store.db.ValidationException;
  * What the API, the CLI and the config seed give {@link ExtensionService} to create or update an
  * extension, with the plain secrets as typed. Validates itself on construction and throws
  * {@link ValidationException} naming the first bad field. {@code password} and {@code voicemailPin}
- * may be null: on update that keeps the stored ones; a create requires a password. Immutable;
- * {@link #toString()} hides the secrets.
+ * may be null: on update that keeps the stored ones; a create requires a password. A null
+ * {@code digestChoice} is {@link DigestChoice#AUTO}. Immutable; {@link #toString()} hides the secrets.
  */
 public record ExtensionInput(
         String number,
@@ -18,7 +18,8 @@ public record ExtensionInput(
         String email,
         String voicemailPin,
         boolean allowExternal,
-        boolean enabled) {
+        boolean enabled,
+        DigestChoice digestChoice) {
 
     private static final Pattern NUMBER = Pattern.compile("[0-9]{2,10}");
     private static final Pattern PIN = Pattern.compile("[0-9]{4,10}");
@@ -29,7 +30,14 @@ public record ExtensionInput(
     private static final int MAX_PASSWORD = 128;
     private static final int MAX_EMAIL = 254;
 
+    /** An extension whose digest algorithm is left to {@link DigestChoice#AUTO}. */
+    public ExtensionInput(String number, String name, String password, String email, String voicemailPin,
+            boolean allowExternal, boolean enabled) {
+        this(number, name, password, email, voicemailPin, allowExternal, enabled, DigestChoice.AUTO);
+    }
+
     public ExtensionInput {
+        digestChoice = digestChoice == null ? DigestChoice.AUTO : digestChoice;
         Fields.check(number != null && NUMBER.matcher(number).matches(), "number", "must be 2 to 10 digits");
         name = Fields.required(name, "name");
         Fields.check(name.length() <= MAX_NAME, "name", "must be at most " + MAX_NAME + " characters");
@@ -59,6 +67,7 @@ public record ExtensionInput(
     @Override
     public String toString() {
         return "ExtensionInput[number=" + number + ", name=" + name + ", password=***, email=" + email
-                + ", voicemailPin=***, allowExternal=" + allowExternal + ", enabled=" + enabled + "]";
+                + ", voicemailPin=***, allowExternal=" + allowExternal + ", enabled=" + enabled
+                + ", digestChoice=" + digestChoice + "]";
     }
 }

@@ -67,7 +67,8 @@ public final class ExtensionService {
         try {
             Digest digest = digestFor(input.number(), input.password());
             Extension saved = store.create(new NewExtension(input.number(), input.name(), input.email(), digest.ha1Md5(),
-                    digest.ha1Sha256(), digest.realm(), pinHash(input), input.allowExternal(), input.enabled()), clock.instant());
+                    digest.ha1Sha256(), digest.realm(), pinHash(input), input.allowExternal(), input.enabled(),
+                    input.digestChoice().token()), clock.instant());
             reloadCache();
             published(saved.number(), Change.CREATED);
             log.info("extension created number={} by={}", saved.number(), actor);
@@ -89,7 +90,8 @@ public final class ExtensionService {
             // another node may have changed the password since this read.
             ExtensionUpdate change = new ExtensionUpdate(input.number(), input.name(), input.email(),
                     Optional.ofNullable(input.password()).map(p -> digestFor(input.number(), p)),
-                    Optional.ofNullable(pinHash(input)), input.allowExternal(), input.enabled());
+                    Optional.ofNullable(pinHash(input)), input.allowExternal(), input.enabled(),
+                    input.digestChoice().token());
             Extension saved = store.update(current.id(), change, clock.instant());
             reloadCache();
             // A renumbering is the old number gone and a new one there: caches keyed by number
@@ -146,7 +148,13 @@ public final class ExtensionService {
         if (e == null || !realm.equals(e.realm())) {
             return Optional.empty();
         }
-        return Optional.of(new SipCredentials(e.number(), e.realm(), e.ha1Md5(), e.ha1Sha256(), e.enabled()));
+        return Optional.of(new SipCredentials(e.number(), e.realm(), e.ha1Md5(), e.ha1Sha256(), e.enabled(),
+                DigestChoice.fromToken(e.digestAlgorithm()).orElse(DigestChoice.AUTO)));
+    }
+
+    /** The SIP domain HA1s are computed for (RFC 3261 §22.4: the realm is part of HA1). */
+    public String realm() {
+        return realm;
     }
 
     /** Whether the voicemail PIN matches the extension's stored hash (false when none is set). */

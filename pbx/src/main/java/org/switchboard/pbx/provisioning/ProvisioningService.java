@@ -1,14 +1,14 @@
 package org.switchboard.pbx.provisioning;
 
 import java.net.InetAddress;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -19,11 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.event.PbxEvent.Change;
 import org.switchboard.pbx.event.PbxEvent.ConfigChanged;
-import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.extension.ExtensionService;
-import org.switchboard.pbx.extension.SipCredentials;
 import org.switchboard.pbx.provisioning.ImportReport.RowOutcome;
-import org.switchboard.sip.auth.DigestAlgorithm;
 import org.switchboard.store.db.ConflictException;
 import org.switchboard.store.db.NotFoundException;
 import org.switchboard.store.db.ValidationException;
@@ -37,19 +34,18 @@ import org.switchboard.store.provisioning.RegisteredPhoneStore;
 
 /**
  * The single entry point for provisioned devices (API, config seed, the file server): applies the
- * rules, gives each device the SIP password of its extension (generated here, sealed at rest,
- * see docs/provisioning.md), writes through the store, renders configuration files and records
- * fetches write-behind.
+ * rules, gives each device SIP credentials of its own that register to its extension (see
+ * {@link DeviceCredentialIssuer} and docs/provisioning.md), writes through the store, renders
+ * configuration files, records fetches write-behind, and answers the registrar's lookups of
+ * device logins from memory.
  *
  * <p>Thread-safe. Changes are serialized by one lock (admin changes are rare) and followed by a
  * reload of an in-memory copy of the table, published through a volatile field; the file server
- * reads that copy without SQL or locks. Never call the changing methods from an event loop.
+ * and the registrar read that copy without SQL or locks. Never call the changing methods from an
+ * event loop.
  */
-public final class ProvisioningService {
+public final class ProvisioningService implements ProvisionedLogins {
     private static final Logger log = LoggerFactory.getLogger(ProvisioningService.class);
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-    // 24 symbols from 57: about 140 bits, above the 128 the design asks for.
-    private static final int PASSWORD_LENGTH = 24;
     private static final int MAX_DISPLAY_NAME = 64;
 
     private final ProvisionedDeviceStore store;
@@ -57,14 +53,14 @@ public final class ProvisioningService {
     private final ExtensionService extensions;
     private final ProvisioningTemplates templates;
     private final SiteSettings site;
-    private final DeviceSecretCipher cipher;
+    private final DeviceCredentialIssuer credentials;
     private final Consumer<ProvisioningFetch> fetches;
     private final Clock clock;
     private final EventBus events;
     private final ExtensionNames names;
-    private final SecureRandom random = new SecureRandom();
     private final Lock changes = new ReentrantLock();
     private volatile Map<String, ProvisionedDevice> byMac = Map.of();
+    private volatile Map<String, ProvisionedLogin> byAuthUser = Map.of();
 
     /**
      * @param fetches where fetch times go, normally a write-behind {@code BatchWriter::submit}
@@ -78,23 +74,54 @@ public final class ProvisioningService {
         this.extensions = extensions;
         this.templates = templates;
         this.site = site;
-        this.cipher = cipher;
+        this.credentials = new DeviceCredentialIssuer(cipher, extensions.realm());
         this.fetches = fetches;
         this.clock = clock;
         this.events = events;
         this.names = new ExtensionNames(extensions, clock);
     }
 
-    /** Loads the cache at start (after the seeds ran) and logs how many devices there are. */
+    /**
+     * Loads the cache at start (after the seeds ran), first issuing credentials of their own to
+     * devices saved before V062 (when they shared the extension's password), and logs how many
+     * devices there are.
+     */
     public void start() {
-        reloadCache();
+        changes.lock();
+        try {
+            List<ProvisionedDevice> withoutLogin = store.list().stream().filter(d -> d.login() == null).toList();
+            for (ProvisionedDevice d : withoutLogin) {
+                // The phone keeps registering with what its file gave it (the extension's password)
+                // until it fetches the file again, which now carries its own.
+                issueOwnCredentials(d, "start-up");
+            }
+            reloadCache();
+        } finally {
+            changes.unlock();
+        }
         log.info("Loaded {} provisioned devices from database", byMac.size());
     }
 
+    private void issueOwnCredentials(ProvisionedDevice d, String actor) {
+        MacAddress mac = MacAddress.parse(d.macAddress());
+        DeviceCredentialIssuer.Issued issued = credentials.credentialsFor(mac, d.extensionNumber(), Optional.of(d),
+                this::userNameTaken);
+        store.update(d.id(), new NewProvisionedDevice(d.macAddress(), d.extensionNumber(), d.vendor(), d.model(),
+                d.staticIp(), d.configUrl(), issued.sealedPassword(), issued.login()), clock.instant());
+        log.info("provisioned device given its own sip credentials mac={} auth_user={} by={}", d.macAddress(),
+                issued.login().authUser(), actor);
+    }
+
+    @Override
+    public Optional<ProvisionedLogin> findLogin(String authUser) {
+        return Optional.ofNullable(byAuthUser.get(authUser));
+    }
+
     /**
-     * Creates the device, or updates the one with this MAC (its static IP is kept). A device bound
-     * to an extension gets that extension's provisioning password: the one its other devices
-     * already have, or a new one that also becomes the extension's SIP password.
+     * Creates the device, or updates the one with this MAC (its static IP is kept). A new device,
+     * or one moved to another extension, gets new SIP credentials of its own (the old ones stop
+     * working); one saved again on the same extension keeps its credentials. The extension's own
+     * password is left alone.
      *
      * @throws ValidationException on {@code extension_number} when no such extension exists
      */
@@ -113,21 +140,19 @@ public final class ProvisioningService {
     /** {@link #save} without the cache reload; the caller holds {@link #changes}. */
     private SavedDevice write(DeviceInput input, String actor) {
         Optional<ProvisionedDevice> existing = store.findByMac(input.mac().hex());
-        Extension extension = existingExtension(input.extension());
-        PasswordPlan plan = planPassword(input.mac(), extension, existing);
+        existingExtension(input.extension());
+        DeviceCredentialIssuer.Issued issued = credentials.credentialsFor(input.mac(), input.extension(), existing,
+                this::userNameTaken);
         ProvisionedDevice saved;
         if (existing.isEmpty()) {
-            saved = store.create(toStored(input, null, plan.sealed()), clock.instant());
+            saved = store.create(toStored(input, null, issued), clock.instant());
         } else {
-            saved = store.update(existing.get().id(), toStored(input, existing.get().staticIp(), plan.sealed()),
+            saved = store.update(existing.get().id(), toStored(input, existing.get().staticIp(), issued),
                     clock.instant());
         }
-        ensureExtensionPassword(extension, plan.password(), actor);
-        existing.filter(old -> !old.extensionNumber().equals(input.extension()))
-                .ifPresent(old -> rotateIfUnbound(old.extensionNumber(), actor));
-        log.info("provisioned device {} mac={} extension={} vendor={} model={} by={}",
+        log.info("provisioned device {} mac={} extension={} vendor={} model={} auth_user={} by={}",
                 existing.isEmpty() ? "created" : "updated", saved.macAddress(), saved.extensionNumber(),
-                saved.vendor(), saved.model(), actor);
+                saved.vendor(), saved.model(), issued.login().authUser(), actor);
         return new SavedDevice(saved, existing.isEmpty());
     }
 
@@ -148,15 +173,14 @@ public final class ProvisioningService {
     }
 
     /**
-     * Deletes the device. When it was the last device of its extension, the extension's password
-     * is replaced by a new one nobody knows, so the removed phone can no longer register.
+     * Deletes the device, and with it its own SIP credentials: the removed phone can no longer
+     * register or call, while the extension's other phones are untouched.
      */
     public void delete(String mac, String actor) {
         changes.lock();
         try {
             ProvisionedDevice device = get(mac);
             store.delete(device.id());
-            rotateIfUnbound(device.extensionNumber(), actor);
             reloadCache();
             published(device.macAddress(), Change.DELETED);
             log.info("provisioned device deleted mac={} by={}", device.macAddress(), actor);
@@ -190,7 +214,7 @@ public final class ProvisioningService {
                 : IpLiteral.parse(staticIp, "static_ip").getHostAddress();
         ProvisionedDevice d = get(mac);
         ProvisionedDevice saved = store.update(d.id(), new NewProvisionedDevice(d.macAddress(), d.extensionNumber(),
-                d.vendor(), d.model(), stored, d.configUrl(), d.sipSecret()), clock.instant());
+                d.vendor(), d.model(), stored, d.configUrl(), d.sipSecret(), d.login()), clock.instant());
         log.info("provisioned device static ip set mac={} static_ip={} by={}", d.macAddress(), stored, actor);
         return saved;
     }
@@ -314,6 +338,9 @@ public final class ProvisioningService {
         changes.lock();
         try {
             byMac = byMac(store.list());
+            byAuthUser = byMac.values().stream()
+                    .filter(d -> d.login() != null)
+                    .collect(Collectors.toUnmodifiableMap(d -> d.login().authUser(), ProvisioningService::login));
             names.clear();
         } finally {
             changes.unlock();
@@ -366,23 +393,20 @@ public final class ProvisioningService {
                     .toList();
             return new ImportReport(ImportMode.ALL_OR_NOTHING, false, out);
         }
-        // One password per extension, shared by the file's devices and any already bound to it.
-        Map<String, String> passwordOf = new HashMap<>();
-        Map<String, Extension> needsPassword = new LinkedHashMap<>();
+        // Every device its own credentials; user names are checked against the file's earlier rows too.
+        Set<String> namesInFile = new HashSet<>();
         List<NewProvisionedDevice> rows = new ArrayList<>();
         for (ImportLine line : lines) {
             DeviceImportRow row = ((ImportLine.Accepted) line).row();
-            String password = passwordOf.computeIfAbsent(row.extension(), ext -> {
-                Extension extension = existingExtension(ext);
-                PasswordPlan plan = planPassword(row.mac(), extension, Optional.empty());
-                needsPassword.put(ext, extension);
-                return plan.password();
-            });
+            existingExtension(row.extension());
+            DeviceCredentialIssuer.Issued issued = credentials.credentialsFor(row.mac(), row.extension(),
+                    Optional.empty(), name -> namesInFile.contains(name) || userNameTaken(name));
+            namesInFile.add(issued.login().authUser());
             rows.add(new NewProvisionedDevice(row.mac().hex(), row.extension(), row.vendor().id(), row.model(),
-                    row.staticIp().map(InetAddress::getHostAddress).orElse(null), null, cipher.seal(row.mac(), password)));
+                    row.staticIp().map(InetAddress::getHostAddress).orElse(null), null, issued.sealedPassword(),
+                    issued.login()));
         }
         store.createAll(rows, clock.instant());
-        needsPassword.forEach((ext, extension) -> ensureExtensionPassword(extension, passwordOf.get(ext), actor));
         return new ImportReport(ImportMode.ALL_OR_NOTHING, true, checked);
     }
 
@@ -394,77 +418,25 @@ public final class ProvisioningService {
         }
     }
 
-    /** The password the device gets, sealed for its MAC. */
-    private PasswordPlan planPassword(MacAddress mac, Extension extension, Optional<ProvisionedDevice> existing) {
-        Optional<String> known = existing
-                .filter(d -> d.extensionNumber().equals(extension.number()) && d.sipSecret() != null)
-                .flatMap(d -> tryOpen(d));
-        if (known.isEmpty()) {
-            known = store.findByExtension(extension.number()).stream()
-                    .filter(d -> !d.macAddress().equals(mac.hex()) && d.sipSecret() != null)
-                    .map(this::tryOpen)
-                    .flatMap(Optional::stream)
-                    .findFirst();
-        }
-        String password = known.orElseGet(this::newPassword);
-        return new PasswordPlan(password, cipher.seal(mac, password));
-    }
-
-    private Optional<String> tryOpen(ProvisionedDevice d) {
-        try {
-            return Optional.of(cipher.open(MacAddress.parse(d.macAddress()), d.sipSecret()));
-        } catch (SealedSecretException e) {
-            log.warn("{}; a new password will be generated", e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    /** Sets the extension's SIP password unless its HA1 already matches (idempotent, so a retry heals). */
-    private void ensureExtensionPassword(Extension extension, String password, String actor) {
-        Optional<SipCredentials> credentials = extensions.findCredentials(extension.number());
-        boolean matches = credentials.isPresent() && DigestAlgorithm.MD5
-                .ha1(extension.number(), credentials.get().realm(), password).equals(credentials.get().ha1Md5());
-        if (!matches) {
-            extensions.update(extension.number(), new ExtensionInput(extension.number(), extension.name(), password,
-                    extension.email(), null, extension.allowExternal(), extension.enabled()), "provisioning (" + actor + ")");
-        }
-    }
-
-    private void rotateIfUnbound(String extensionNumber, String actor) {
-        if (!store.findByExtension(extensionNumber).isEmpty()) {
-            return;
-        }
-        try {
-            Extension extension = extensions.get(extensionNumber);
-            ensureExtensionPassword(extension, newPassword(), actor);
-            log.info("extension password rotated after its last provisioned device went extension={}", extensionNumber);
-        } catch (NotFoundException e) {
-            // The extension was deleted meanwhile: nothing left to protect.
-        }
-    }
-
-    private String newPassword() {
-        StringBuilder b = new StringBuilder(PASSWORD_LENGTH);
-        for (int i = 0; i < PASSWORD_LENGTH; i++) {
-            b.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return b.toString();
+    /** Whether a device already has this SIP user name (read from the database: the cache may lag inside a change). */
+    private boolean userNameTaken(String userName) {
+        return store.findByAuthUser(userName).isPresent();
     }
 
     private ProvisioningContext context(ProvisionedDevice device, Vendor vendor) {
         MacAddress mac = MacAddress.parse(device.macAddress());
-        if (device.sipSecret() == null) {
-            throw new SealedSecretException("device " + mac + " has no SIP password yet; save it again");
+        if (device.sipSecret() == null || device.login() == null) {
+            throw new SealedSecretException("device " + mac + " has no SIP credentials yet; save it again");
         }
         String number = device.extensionNumber();
         if (extensions.findCredentials(number).isEmpty()) {
             // Deleted meanwhile (the device row went with it) or its HA1s are for another realm.
             throw new NotFoundException("extension", number + " (or its password must be set again)");
         }
-        String password = cipher.open(mac, device.sipSecret());
+        String password = credentials.password(mac, device.sipSecret());
         String fullName = names.nameOf(number);
         String name = fullName.length() > MAX_DISPLAY_NAME ? fullName.substring(0, MAX_DISPLAY_NAME) : fullName;
-        SipAccount account = new SipAccount(number, name, number, password);
+        SipAccount account = new SipAccount(number, name, device.login().authUser(), password);
         String model = PhoneModels.canonical(vendor, device.model()).orElse(device.model());
         return new ProvisioningContext(mac, vendor, model, account, site, List.of());
     }
@@ -477,19 +449,18 @@ public final class ProvisioningService {
         }
     }
 
-    private static NewProvisionedDevice toStored(DeviceInput input, String staticIp, String sealed) {
+    private static NewProvisionedDevice toStored(DeviceInput input, String staticIp,
+            DeviceCredentialIssuer.Issued issued) {
         return new NewProvisionedDevice(input.mac().hex(), input.extension(), input.vendor().id(), input.model(),
-                staticIp, null, sealed);
+                staticIp, null, issued.sealedPassword(), issued.login());
+    }
+
+    private static ProvisionedLogin login(ProvisionedDevice d) {
+        return new ProvisionedLogin(d.login().authUser(), d.extensionNumber(), d.macAddress(), d.login().realm(),
+                d.login().ha1Md5(), d.login().ha1Sha256());
     }
 
     private static Map<String, ProvisionedDevice> byMac(List<ProvisionedDevice> devices) {
         return devices.stream().collect(Collectors.toUnmodifiableMap(ProvisionedDevice::macAddress, Function.identity()));
-    }
-
-    private record PasswordPlan(String password, String sealed) {
-        @Override
-        public String toString() {
-            return "PasswordPlan[***]";
-        }
     }
 }

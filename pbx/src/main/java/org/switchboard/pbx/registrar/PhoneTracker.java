@@ -52,7 +52,8 @@ final class PhoneTracker {
         this.writer = writer;
     }
 
-    void registered(String extension, SipRequest request, Flow flow, Binding binding, Instant now) {
+    /** @param authUser the digest user name the phone proved (the extension's or its device's own) */
+    void registered(String extension, String authUser, SipRequest request, Flow flow, Binding binding, Instant now) {
         Hints hints = new Hints(request.userAgent(), request.headers().first(X_MAC_ADDRESS), binding.instanceId());
         Optional<String> mac = macs.get(hints);
         if (mac == null) {
@@ -67,7 +68,7 @@ final class PhoneTracker {
         try {
             sighting = new PhoneSighting(mac.orElse(null), extension,
                     request.userAgent().orElse(""), flow.remote().getAddress().getHostAddress(),
-                    binding.contactKey(), now);
+                    binding.contactKey(), now, authUser);
         } catch (ValidationException e) {
             // The binding stands; only the inventory row is skipped (e.g. an over-long contact).
             log.debug("phone sighting not recorded extension={} field={}", extension, e.field());
@@ -91,6 +92,7 @@ final class PhoneTracker {
         return a.userAgent().equals(b.userAgent())
                 && a.ipAddress().equals(b.ipAddress())
                 && a.contactUri().equals(b.contactUri())
-                && Objects.equals(a.macAddress(), b.macAddress());
+                && Objects.equals(a.macAddress(), b.macAddress())
+                && a.authUser().equals(b.authUser());
     }
 }

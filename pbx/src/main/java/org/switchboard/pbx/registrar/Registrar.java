@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.pbx.extension.SipCredentials;
 import org.switchboard.pbx.registrar.RegistrarMetrics.Result;
 import org.switchboard.sip.auth.AuthResult;
+import org.switchboard.sip.auth.DigestAlgorithm;
 import org.switchboard.sip.auth.DigestAuthenticator;
 import org.switchboard.sip.auth.DigestCredentials;
 import org.switchboard.sip.message.HeaderName;
@@ -21,7 +21,9 @@ import org.switchboard.sip.transaction.RandomTokens;
 import org.switchboard.sip.transaction.ServerTransaction;
 
 /**
- * Answers REGISTER (RFC 3261 §10.3): digest challenge and check against the extensions, the
+ * Answers REGISTER (RFC 3261 §10.3): digest challenge (with the algorithms {@link DigestOffers}
+ * chooses for the phone) and check against the extensions and the provisioned devices' own
+ * credentials (either may register the extension's address of record), the
  * binding rules, write-through of new and removed bindings before the 200 OK (on a virtual thread,
  * the answer posted back to the Call-ID's executor), write-behind of refreshes, the 200 OK listing
  * every binding with its remaining expiry and a Date header, and the registered-phones record.
@@ -34,6 +36,7 @@ public final class Registrar {
     private final RegistrarSettings settings;
     private final DigestAuthenticator authenticator;
     private final CredentialLookup credentials;
+    private final DigestOffers offers;
     private final BindingRules rules;
     private final LocationService location;
     private final BindingPersistence persistence;
@@ -44,12 +47,13 @@ public final class Registrar {
     private final InstantSource clock;
 
     Registrar(RegistrarSettings settings, DigestAuthenticator authenticator, CredentialLookup credentials,
-            LocationService location, BindingPersistence persistence, PhoneTracker phones,
+            DigestOffers offers, LocationService location, BindingPersistence persistence, PhoneTracker phones,
             RegistrationFailures failures, AuthFailureListener authFailures, RegistrarMetrics metrics,
             InstantSource clock) {
         this.settings = settings;
         this.authenticator = authenticator;
         this.credentials = credentials;
+        this.offers = offers;
         this.rules = new BindingRules(settings);
         this.location = location;
         this.persistence = persistence;
@@ -78,7 +82,7 @@ public final class Registrar {
         Optional<String> authorization = request.headers().all(HeaderName.AUTHORIZATION).stream()
                 .filter(DigestCredentials::isDigestScheme).findFirst();
         if (authorization.isEmpty()) {
-            challenge(tx, source, false);
+            challenge(tx, source, extension, false);
             return;
         }
         AuthResult verdict = authenticator.verify(
@@ -86,7 +90,7 @@ public final class Registrar {
                 credentials);
         switch (verdict) {
             case AuthResult.Malformed m -> finish(tx, Result.BAD_REQUEST, request.createResponse(400, "Bad Authorization"));
-            case AuthResult.Stale s -> challenge(tx, source, true);
+            case AuthResult.Stale s -> challenge(tx, source, extension, true);
             case AuthResult.Invalid invalid -> {
                 // Unknown extension and wrong password end alike (the decoy HA1 made the same work).
                 failures.record(source);
@@ -101,10 +105,11 @@ public final class Registrar {
 
     private void authorized(ServerTransaction tx, String extension, String username) {
         SipRequest request = tx.request();
-        Optional<SipCredentials> account = credentials.credentials(username);
+        Optional<SipLogin> login = credentials.login(username);
         // RFC 3261 §10.3 step 6: the authenticated user must be allowed to change this AOR; here
-        // only its own. A disabled extension proved its password but may not register.
-        if (account.isEmpty() || !username.equals(extension) || !account.get().enabled()) {
+        // only its extension's (its own number, or the extension a provisioned device belongs to).
+        // A disabled extension proved its password but may not register.
+        if (login.isEmpty() || !login.get().extension().equals(extension) || !login.get().enabled()) {
             finish(tx, Result.FORBIDDEN, request.createResponse(403));
             return;
         }
@@ -116,12 +121,12 @@ public final class Registrar {
                     .writeThrough(concat(a.added(), a.refreshed()), a.removed())
                     .whenComplete((done, failure) -> tx.executor().execute(() -> {
                         if (failure == null) {
-                            accepted(tx, extension, a);
+                            accepted(tx, extension, username, a);
                         } else if (a.removed().isEmpty() && BindingPersistence.isDatabaseFault(failure)) {
                             // Database down or full (logged once by the database): the phone is answered from
                             // memory and its binding written behind when the database is back.
                             persistence.defer(concat(a.added(), a.refreshed()));
-                            accepted(tx, extension, a);
+                            accepted(tx, extension, username, a);
                         } else {
                             log.warn("binding not saved extension={} reason={}", extension, failure.toString());
                             finish(tx, Result.ERROR, request.createResponse(500).withHeader(HeaderName.RETRY_AFTER, "5"));
@@ -129,12 +134,12 @@ public final class Registrar {
                     }));
             case BindingUpdate.Accepted a -> {
                 persistence.writeBehind(a.refreshed());
-                accepted(tx, extension, a);
+                accepted(tx, extension, username, a);
             }
         }
     }
 
-    private void accepted(ServerTransaction tx, String extension, BindingUpdate.Accepted update) {
+    private void accepted(ServerTransaction tx, String extension, String authUser, BindingUpdate.Accepted update) {
         location.apply(extension, concat(update.added(), update.refreshed()),
                 update.removed().stream().map(Binding::contactKey).toList());
         Instant now = clock.instant();
@@ -148,7 +153,7 @@ public final class Registrar {
         finish(tx, Result.OK, ok);
         if (update.bindsContacts()) {
             Binding first = update.added().isEmpty() ? update.refreshed().getFirst() : update.added().getFirst();
-            phones.registered(extension, tx.request(), tx.flow(), first, now);
+            phones.registered(extension, authUser, tx.request(), tx.flow(), first, now);
         }
         if (!update.added().isEmpty() || !update.removed().isEmpty()) {
             log.info("bindings changed extension={} added={} removed={} source={}", extension, update.added().size(),
@@ -169,9 +174,10 @@ public final class Registrar {
         finish(tx, result, response);
     }
 
-    private void challenge(ServerTransaction tx, InetAddress source, boolean stale) {
+    private void challenge(ServerTransaction tx, InetAddress source, Optional<String> extension, boolean stale) {
         SipResponse response = tx.request().createResponse(401);
-        for (String value : authenticator.challengeHeaderValues(settings.realm(), source, stale)) {
+        List<DigestAlgorithm> offer = offers.offerFor(extension, tx.request().userAgent());
+        for (String value : authenticator.challengeHeaderValues(settings.realm(), source, stale, offer)) {
             response = response.withHeader(HeaderName.WWW_AUTHENTICATE, value);
         }
         finish(tx, stale ? Result.STALE : Result.CHALLENGED, response);

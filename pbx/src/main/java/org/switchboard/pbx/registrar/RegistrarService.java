@@ -10,10 +10,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.pbx.event.EventBus;
+import org.switchboard.pbx.event.Subscription;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.sip.auth.DigestAuthenticator;
 import org.switchboard.sip.auth.DigestServerSettings;
-import org.switchboard.sip.auth.Ha1Source;
+import org.switchboard.pbx.provisioning.ProvisionedLogins;
 import org.switchboard.store.db.BatchWriter;
 import org.switchboard.store.db.Database;
 import org.switchboard.store.provisioning.JdbiRegisteredPhoneStore;
@@ -24,7 +25,8 @@ import org.switchboard.store.registrar.Registration;
 /**
  * The registrar feature assembled on one database: loads the live bindings at start, runs the
  * expiry sweep on the housekeeping scheduler (which also merges the table into memory, so a second
- * node on the same PostgreSQL sees this node's bindings within one sweep interval), and on {@link
+ * node on the same PostgreSQL sees this node's bindings within one sweep interval), removes the
+ * bindings of provisioned devices whose own credentials were revoked, and on {@link
  * #close} stops the sweep and flushes the write-behind writers. Started and closed by the thread
  * that owns the server's lifecycle; the accessors may be called from any thread.
  */
@@ -36,18 +38,20 @@ public final class RegistrarService implements AutoCloseable {
     private final Registrar registrar;
     private final DigestAuthenticator authenticator;
     private final CredentialLookup credentials;
+    private final DigestOffers offers;
     private final LocationService location;
     private final RegistrationFailures failures;
     private final AuthFailureListener authFailures;
     private final BindingPersistence persistence;
     private final BatchWriter<PhoneSighting> sightings;
     private final ScheduledFuture<?> sweep;
+    private final Subscription deviceRevocations;
     private final AtomicBoolean sweeping = new AtomicBoolean();
     private final InstantSource clock;
 
-    private RegistrarService(Database database, ExtensionService extensions, RegistrarSettings settings,
-            byte[] digestSecret, MeterRegistry registry, ScheduledExecutorService housekeeping, InstantSource clock,
-            EventBus events, AuthFailureListener authFailures) {
+    private RegistrarService(Database database, ExtensionService extensions, ProvisionedLogins devices,
+            UserAgentOffers userAgentRules, RegistrarSettings settings, byte[] digestSecret, MeterRegistry registry,
+            ScheduledExecutorService housekeeping, InstantSource clock, EventBus events, AuthFailureListener authFailures) {
         this.clock = clock;
         this.authFailures = authFailures;
         JdbiRegistrationStore store = new JdbiRegistrationStore(database);
@@ -61,8 +65,11 @@ public final class RegistrarService implements AutoCloseable {
         this.location.merge(persistence.loadLive(clock.instant()));
         this.authenticator = new DigestAuthenticator(digestSecret,
                 DigestServerSettings.defaults().withOfferedAlgorithms(settings.digestAlgorithms()), clock);
-        this.credentials = new CredentialLookup(extensions);
-        this.registrar = new Registrar(settings, authenticator, credentials, location, persistence,
+        this.credentials = new CredentialLookup(extensions, devices);
+        this.offers = new DigestOffers(extensions, userAgentRules, settings.digestAlgorithms());
+        this.deviceRevocations = events.subscribe("registrar-revoked-devices", EventBus.Delivery.LOSSLESS, 256,
+                new RevokedDeviceBindings(phoneStore, credentials, location, persistence)::onEvent);
+        this.registrar = new Registrar(settings, authenticator, credentials, offers, location, persistence,
                 new PhoneTracker(sightings), failures, authFailures, new RegistrarMetrics(registry), clock);
         long periodMillis = settings.sweepInterval().toMillis();
         this.sweep = housekeeping.scheduleAtFixedRate(
@@ -74,27 +81,30 @@ public final class RegistrarService implements AutoCloseable {
      * Builds the registrar and loads the live bindings from the table (blocking: call at start-up,
      * never on an event loop).
      *
+     * @param devices the provisioned devices' own SIP logins, which register to their extension
+     * @param userAgentRules which digest algorithms the User-Agent rules give a phone on {@code auto}
      * @param digestSecret the nonce HMAC key; nodes sharing it accept each other's nonces
      * @param housekeeping the shared scheduler; the sweep only hands its work to a virtual thread
      * @param events where binding changes are published ({@code RegistrationChanged})
      */
-    public static RegistrarService start(Database database, ExtensionService extensions, RegistrarSettings settings,
-            byte[] digestSecret, MeterRegistry registry, ScheduledExecutorService housekeeping, InstantSource clock,
-            EventBus events) {
-        return start(database, extensions, settings, digestSecret, registry, housekeeping, clock, events,
-                AuthFailureListener.NONE);
+    public static RegistrarService start(Database database, ExtensionService extensions, ProvisionedLogins devices,
+            UserAgentOffers userAgentRules, RegistrarSettings settings, byte[] digestSecret, MeterRegistry registry,
+            ScheduledExecutorService housekeeping, InstantSource clock, EventBus events) {
+        return start(database, extensions, devices, userAgentRules, settings, digestSecret, registry, housekeeping,
+                clock, events, AuthFailureListener.NONE);
     }
 
     /**
-     * As {@link #start(Database, ExtensionService, RegistrarSettings, byte[], MeterRegistry,
-     * ScheduledExecutorService, InstantSource, EventBus)}, telling {@code authFailures} of every
-     * wrong credential, for REGISTER here and for the other methods that use {@link #authFailures()}.
+     * As {@link #start(Database, ExtensionService, ProvisionedLogins, UserAgentOffers, RegistrarSettings,
+     * byte[], MeterRegistry, ScheduledExecutorService, InstantSource, EventBus)}, telling {@code
+     * authFailures} of every wrong credential, for REGISTER here and for the other methods that use
+     * {@link #authFailures()}.
      */
-    public static RegistrarService start(Database database, ExtensionService extensions, RegistrarSettings settings,
-            byte[] digestSecret, MeterRegistry registry, ScheduledExecutorService housekeeping, InstantSource clock,
-            EventBus events, AuthFailureListener authFailures) {
-        return new RegistrarService(database, extensions, settings, digestSecret, registry, housekeeping, clock, events,
-                authFailures);
+    public static RegistrarService start(Database database, ExtensionService extensions, ProvisionedLogins devices,
+            UserAgentOffers userAgentRules, RegistrarSettings settings, byte[] digestSecret, MeterRegistry registry,
+            ScheduledExecutorService housekeeping, InstantSource clock, EventBus events, AuthFailureListener authFailures) {
+        return new RegistrarService(database, extensions, devices, userAgentRules, settings, digestSecret, registry,
+                housekeeping, clock, events, authFailures);
     }
 
     /** Where every challenged method reports wrong credentials. */
@@ -115,9 +125,17 @@ public final class RegistrarService implements AutoCloseable {
         return authenticator;
     }
 
-    /** The extensions' HA1s (with the decoy for unknown users), for {@link #authenticator()}. */
-    public Ha1Source credentials() {
+    /**
+     * The extensions' and provisioned devices' HA1s (with the decoy for unknown users), for {@link
+     * #authenticator()}, and who each digest user name is.
+     */
+    public CredentialLookup credentials() {
         return credentials;
+    }
+
+    /** Which algorithms a phone's challenge offers, for other requests from extensions (INVITE). */
+    public DigestOffers offers() {
+        return offers;
     }
 
     /** Where call routing finds an extension's phones. */
@@ -163,6 +181,7 @@ public final class RegistrarService implements AutoCloseable {
     @Override
     public void close() {
         sweep.cancel(false);
+        deviceRevocations.close();
         persistence.close();
         sightings.close();
     }

@@ -14,7 +14,8 @@ import org.switchboard.sip.auth.DigestAlgorithm;
  * @param maxContacts most bindings per extension; a new contact beyond it replaces the binding
  *     that expires soonest
  * @param sweepInterval how often expired bindings are removed and the table is merged into memory
- * @param digestAlgorithms the algorithms challenged with, preferred first (RFC 8760 §2.4)
+ * @param digestAlgorithms what an extension on {@code auto} is challenged with when no User-Agent
+ *     rule matches its phone, in challenge order
  */
 public record RegistrarSettings(
         String realm,
@@ -40,12 +41,18 @@ public record RegistrarSettings(
             throw new IllegalArgumentException("sweep interval must be positive: " + sweepInterval);
         }
         digestAlgorithms = List.copyOf(digestAlgorithms);
+        if (digestAlgorithms.isEmpty() || digestAlgorithms.size() != digestAlgorithms.stream().distinct().count()) {
+            throw new IllegalArgumentException("digest algorithms must be distinct and not empty: " + digestAlgorithms);
+        }
     }
 
-    /** Min 60 s, default 3600 s, max 7200 s, 5 contacts, sweep every 10 s, SHA-256 then MD5. */
+    /**
+     * Min 60 s, default 3600 s, max 7200 s, 5 contacts, sweep every 10 s, MD5 then SHA-256 (many
+     * phones answer only the first challenge and know only MD5; docs/decisions.md).
+     */
     public static RegistrarSettings defaults(String realm) {
         return new RegistrarSettings(realm, 60, 3600, 7200, 5, Duration.ofSeconds(10),
-                List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
+                List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256));
     }
 
     /** These settings challenging with other digest algorithms (e.g. MD5 only for old phones). */

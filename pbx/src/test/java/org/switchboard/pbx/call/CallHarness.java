@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -33,7 +34,6 @@ import org.switchboard.pbx.routing.DialPlanService;
 import org.switchboard.sip.app.MethodRouter;
 import org.switchboard.sip.app.SipStack;
 import org.switchboard.sip.app.SipStackSettings;
-import org.switchboard.sip.auth.DigestAlgorithm;
 import org.switchboard.sip.testkit.Sipp;
 import org.switchboard.sip.transaction.TimerSettings;
 import org.switchboard.sip.transport.StackCounters;
@@ -96,9 +96,10 @@ final class CallHarness implements AutoCloseable {
         callSettings.reloadCache();
         cdrStore = new JdbiCdrStore(db.database(), clock);
         cdr = new CdrRecorder(db.database(), cdrStore, BatchWriter.Settings.defaults(BatchWriter.Overflow.WAIT), meters);
-        registrar = RegistrarService.start(db.database(), extensions,
-                RegistrarSettings.defaults(DOMAIN).withDigestAlgorithms(List.of(DigestAlgorithm.MD5)), SECRET, meters,
-                housekeeping, clock, events);
+        // The default challenge (MD5, then SHA-256) for every phone: SIPp answers the first, MD5.
+        registrar = RegistrarService.start(db.database(), extensions, authUser -> Optional.empty(),
+                userAgent -> Optional.empty(), RegistrarSettings.defaults(DOMAIN), SECRET, meters, housekeeping, clock,
+                events);
         int rtpPortMin = freeRtpRange();
         relay = new RtpRelay(new RelaySettings(InetAddress.getLoopbackAddress(), rtpPortMin, rtpPortMin + RTP_PORTS - 1,
                 mediaTimeout, LatchingRule.DEFAULT, RelayTransport.best(), 1));
@@ -108,7 +109,7 @@ final class CallHarness implements AutoCloseable {
                 .on(org.switchboard.sip.message.SipMethod.REGISTER, registrar.registrar()::onRegister)).build();
         stack = SipStack.start(new SipStackSettings(TransportSettings.of(InetAddress.getLoopbackAddress(), 0, 0),
                 TimerSettings.DEFAULTS, "127.0.0.1", 2, new StackCounters()).withUas(CallRequests.UAS_POLICY), router);
-        calls = new CallControl(stack, relay, registrar, extensions, dialPlan, callSettings, cdr, events, housekeeping,
+        calls = new CallControl(stack, relay, registrar, dialPlan, callSettings, cdr, events, housekeeping,
                 clock, new CallControlSettings(DOMAIN, "127.0.0.1", "127.0.0.1", noAnswerTimeout), endpoints, holdMusic);
         requests.attach(calls);
     }

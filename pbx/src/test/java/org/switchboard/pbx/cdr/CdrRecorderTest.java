@@ -27,7 +27,7 @@ class CdrRecorderTest {
     static CallRecord call(int i) {
         Instant start = T0.plusSeconds(i);
         return new CallRecord("call-" + i, "1001", "1002", start, start.plusSeconds(2), start.plusSeconds(30),
-                Disposition.ANSWERED, "BYE from caller", "PCMU", "127.0.0.1:5060", "127.0.0.1:5070");
+                Disposition.ANSWERED, "BYE from caller", "PCMU", "127.0.0.1:5060", "127.0.0.1:5070", null);
     }
 
     @BothEngines
@@ -103,7 +103,7 @@ class CdrRecorderTest {
         JdbiCdrStore store = new JdbiCdrStore(db.database(), CLOCK);
         CallRecord ended = call(1);
         CallRecord atAnswer = new CallRecord(ended.callId(), ended.caller(), ended.callee(), ended.startedAt(),
-                ended.answeredAt(), ended.answeredAt(), Disposition.ANSWERED, CdrRecorder.IN_PROGRESS, "PCMU", null, null);
+                ended.answeredAt(), ended.answeredAt(), Disposition.ANSWERED, CdrRecorder.IN_PROGRESS, "PCMU", null, null, null);
         try (CdrRecorder recorder = new CdrRecorder(db.database(), store, quick, new SimpleMeterRegistry())) {
             recorder.answered(atAnswer);
             await().atMost(Duration.ofSeconds(10)).until(() -> store.findByCallId("call-1").isPresent());
@@ -127,7 +127,7 @@ class CdrRecorderTest {
         JdbiCdrStore store = new JdbiCdrStore(db.database(), CLOCK);
         CallRecord ended = call(2);
         CallRecord atAnswer = new CallRecord(ended.callId(), ended.caller(), ended.callee(), ended.startedAt(),
-                ended.answeredAt(), ended.answeredAt(), Disposition.ANSWERED, CdrRecorder.IN_PROGRESS, "PCMU", null, null);
+                ended.answeredAt(), ended.answeredAt(), Disposition.ANSWERED, CdrRecorder.IN_PROGRESS, "PCMU", null, null, null);
         // The first server answers the call and stops without ending it (its queue is flushed: what a crash after the write leaves).
         try (CdrRecorder crashed = new CdrRecorder(db.database(), store, BatchWriter.Settings.defaults(BatchWriter.Overflow.WAIT),
                 new SimpleMeterRegistry())) {

@@ -47,11 +47,11 @@ class CdrServiceTest {
     void csvExportHasAHeaderAndOneRowPerMatchingCallNewestFirst() throws Exception {
         write(List.of(
                 new CallRecord("a", "1001", "1002", T0, T0.plusSeconds(3), T0.plusSeconds(63), Disposition.ANSWERED,
-                        "BYE from caller", "PCMA", "127.0.0.1:5060", "127.0.0.1:5070"),
+                        "BYE from caller", "PCMA", "127.0.0.1:5060", "127.0.0.1:5070", null),
                 new CallRecord("b", "+4930123", "1001", T0.plusSeconds(100), null, T0.plusSeconds(120),
-                        Disposition.NO_ANSWER, "480 Temporarily Unavailable", null, "127.0.0.1:5080", null),
+                        Disposition.NO_ANSWER, "480 Temporarily Unavailable", null, "127.0.0.1:5080", null, null),
                 new CallRecord("c", "1003", "1004", T0.plusSeconds(200), null, T0.plusSeconds(201),
-                        Disposition.BUSY, "486 Busy Here", null, null, null)));
+                        Disposition.BUSY, "486 Busy Here", null, null, null, null)));
         StringBuilder out = new StringBuilder();
 
         long rows = service.exportCsv(new CdrFilter("1001", null, null, null), out);
@@ -70,7 +70,7 @@ class CdrServiceTest {
     @Test
     void csvExportDefusesSpreadsheetFormulasButKeepsPlainNumbers() throws Exception {
         write(List.of(new CallRecord("f", "=HYPERLINK(\"x\")", "-1+2", T0, null, T0, Disposition.FAILED,
-                "@SUM(1)", null, null, null)));
+                "@SUM(1)", null, null, null, null)));
         StringBuilder out = new StringBuilder();
 
         service.exportCsv(CdrFilter.ALL, out);
@@ -87,7 +87,7 @@ class CdrServiceTest {
         List<CallRecord> many = new ArrayList<>();
         for (int i = 0; i < 2_345; i++) {
             Instant start = T0.plusSeconds(i / 3);   // equal start times across chunk edges
-            many.add(new CallRecord("m" + i, "1001", "1002", start, null, start, Disposition.FAILED, "503", null, null, null));
+            many.add(new CallRecord("m" + i, "1001", "1002", start, null, start, Disposition.FAILED, "503", null, null, null, null));
         }
         write(many);
         StringBuilder out = new StringBuilder();

@@ -27,6 +27,7 @@ import org.switchboard.store.db.ValidationException;
 import org.switchboard.store.extension.JdbiExtensionStore;
 import org.switchboard.store.provisioning.JdbiProvisionedDeviceStore;
 import org.switchboard.store.provisioning.JdbiRegisteredPhoneStore;
+import org.switchboard.store.provisioning.NewProvisionedDevice;
 import org.switchboard.store.provisioning.ProvisioningFetch;
 import org.switchboard.store.seed.SeedOutcome;
 import org.switchboard.store.seed.SeedRunner;
@@ -63,6 +64,16 @@ class ProvisioningServiceTest {
                 .map(l -> l.substring(l.indexOf('=') + 1).strip()).findFirst().orElseThrow();
     }
 
+    private String authNameIn(ProvisioningService s, String mac) {
+        return s.render(mac).body().lines().filter(l -> l.startsWith("account.1.auth_name"))
+                .map(l -> l.substring(l.indexOf('=') + 1).strip()).findFirst().orElseThrow();
+    }
+
+    private static boolean deviceAccepts(ProvisioningService s, String authUser, String password) {
+        return s.findLogin(authUser).map(l -> l.ha1Md5().equals(DigestAlgorithm.MD5.ha1(authUser, REALM, password))
+                && l.ha1Sha256().equals(DigestAlgorithm.SHA_256.ha1(authUser, REALM, password))).orElse(false);
+    }
+
     private boolean extensionAccepts(String number, String password) {
         return extensions.get(number).ha1Md5().equals(DigestAlgorithm.MD5.ha1(number, REALM, password));
     }
@@ -95,40 +106,130 @@ class ProvisioningServiceTest {
     }
 
     @BothEngines
-    void aBoundDeviceGetsAGeneratedPasswordThatBecomesTheExtensions(TestDatabase db) {
+    void aBoundDeviceGetsItsOwnUserNameAndPasswordAndTheExtensionKeepsTheTypedOne(TestDatabase db) {
         ProvisioningService s = service(db.database());
         extension("1001");
-        s.save(DeviceInput.parse("001565000001", "1001", "yealink", "T46S"), "test");
-        String password = passwordIn(s, "001565000001");
+        s.save(DeviceInput.parse("001565a1b2c3", "1001", "yealink", "T46S"), "test");
+
+        String password = passwordIn(s, "001565a1b2c3");
+        assertThat(authNameIn(s, "001565a1b2c3")).isEqualTo("1001-a1b2c3");
         assertThat(password).hasSizeGreaterThanOrEqualTo(20).isNotEqualTo("Typed-Pa55word");
-        assertThat(extensionAccepts("1001", password)).as("extension HA1 from the generated password").isTrue();
+        assertThat(deviceAccepts(s, "1001-a1b2c3", password)).as("the device's own login").isTrue();
+        assertThat(s.findLogin("1001-a1b2c3")).get().extracting(ProvisionedLogin::extension, ProvisionedLogin::macAddress)
+                .containsExactly("1001", "001565a1b2c3");
+        assertThat(extensionAccepts("1001", "Typed-Pa55word")).as("the typed extension password still works").isTrue();
         String stored = db.database().read(h -> h.createQuery("SELECT sip_secret FROM provisioned_devices").mapTo(String.class).one());
-        assertThat(stored)
-                .as("the database holds only the sealed form").doesNotContain(password);
+        assertThat(stored).as("the database holds only the sealed form").doesNotContain(password);
     }
 
     @BothEngines
-    void twoDevicesOfOneExtensionShareItsPasswordAndSavingAgainKeepsIt(TestDatabase db) {
+    void twoDevicesOfOneExtensionHaveCredentialsOfTheirOwnAndSavingAgainKeepsThem(TestDatabase db) {
         ProvisioningService s = service(db.database());
         extension("1001");
         s.save(DeviceInput.parse("001565000001", "1001", "yealink", "T46S"), "test");
         s.save(DeviceInput.parse("000b82000002", "1001", "grandstream", "GXP2170"), "test");
         String first = passwordIn(s, "001565000001");
         s.save(DeviceInput.parse("001565000001", "1001", "yealink", "T48S"), "test");
-        assertThat(passwordIn(s, "001565000001")).isEqualTo(first);
-        assertThat(extensionAccepts("1001", first)).isTrue();
-        String grandstream = s.render("000b82000002").body();
-        assertThat(grandstream).contains(first);
+
+        assertThat(passwordIn(s, "001565000001")).as("saved again on the same extension").isEqualTo(first);
+        assertThat(s.render("000b82000002").body()).doesNotContain(first).contains("<P36>1001-000002</P36>");
+        assertThat(s.findLogin("1001-000001")).isPresent();
+        assertThat(s.findLogin("1001-000002")).isPresent();
     }
 
     @BothEngines
-    void deletingTheLastDeviceOfAnExtensionRotatesItsPassword(TestDatabase db) {
+    void aShortUserNameAnotherDeviceHasMakesTheWholeMacTheName(TestDatabase db) {
+        ProvisioningService s = service(db.database());
+        extension("1001");
+        s.save(DeviceInput.parse("001565123456", "1001", "yealink", "T46S"), "test");
+        s.save(DeviceInput.parse("000b82123456", "1001", "grandstream", "GXP2170"), "test");
+
+        assertThat(authNameIn(s, "001565123456")).isEqualTo("1001-123456");
+        assertThat(s.findLogin("1001-000b82123456")).get().extracting(ProvisionedLogin::macAddress)
+                .isEqualTo("000b82123456");
+    }
+
+    @BothEngines
+    void deletingADeviceRevokesOnlyItsOwnCredentials(TestDatabase db) {
         ProvisioningService s = service(db.database());
         extension("1001");
         s.save(DeviceInput.parse("001565000001", "1001", "yealink", "T46S"), "test");
-        String password = passwordIn(s, "001565000001");
+        s.save(DeviceInput.parse("001565000002", "1001", "yealink", "T46S"), "test");
+
         s.delete("001565000001", "test");
-        assertThat(extensionAccepts("1001", password)).as("the removed phone's password no longer works").isFalse();
+
+        assertThat(s.findLogin("1001-000001")).as("the removed phone's login").isEmpty();
+        assertThat(s.findLogin("1001-000002")).as("the other device's login").isPresent();
+        assertThat(extensionAccepts("1001", "Typed-Pa55word")).as("the extension's typed password").isTrue();
+    }
+
+    @BothEngines
+    void movingADeviceToAnotherExtensionGivesItNewCredentialsAndRevokesTheOld(TestDatabase db) {
+        ProvisioningService s = service(db.database());
+        extension("1001");
+        extension("1002");
+        s.save(DeviceInput.parse("001565000001", "1001", "yealink", "T46S"), "test");
+        String before = passwordIn(s, "001565000001");
+
+        s.save(DeviceInput.parse("001565000001", "1002", "yealink", "T46S"), "test");
+
+        assertThat(s.findLogin("1001-000001")).isEmpty();
+        assertThat(s.findLogin("1002-000001")).get().extracting(ProvisionedLogin::extension).isEqualTo("1002");
+        assertThat(passwordIn(s, "001565000001")).isNotEqualTo(before);
+    }
+
+    @BothEngines
+    void aDeviceSavedBeforeDevicesHadTheirOwnCredentialsGetsThemAtStart(TestDatabase db) {
+        service(db.database());
+        extension("1001");
+        // A row as an older version left it: sealed password, no login of its own.
+        new JdbiProvisionedDeviceStore(db.database()).create(new NewProvisionedDevice("001565000001", "1001", "yealink",
+                "T46S", null, null, new DeviceSecretCipher(key).seal(MacAddress.parse("001565000001"), "Old-shared-1"),
+                null), clock.instant());
+
+        ProvisioningService restarted = service(db.database());
+
+        assertThat(restarted.findLogin("1001-000001")).isPresent();
+        assertThat(deviceAccepts(restarted, "1001-000001", passwordIn(restarted, "001565000001"))).isTrue();
+    }
+
+    @BothEngines
+    void everyVendorsFileCarriesTheDevicesOwnUserNameAndPassword(TestDatabase db) throws Exception {
+        ProvisioningService s = service(db.database());
+        extension("1001");
+        record Case(String mac, String vendor, String model, String path, String userPattern, String passwordPattern) {}
+        List<Case> cases = List.of(
+                new Case("001565000011", "yealink", "T46S", "/provision/001565000011.cfg",
+                        "account\\.1\\.auth_name = (\\S+)", "account\\.1\\.password = (\\S+)"),
+                new Case("0004f2000012", "polycom", "VVX 450", "/provision/0004f2000012-phone.cfg",
+                        "reg\\.1\\.auth\\.userId=\"([^\"]+)\"", "reg\\.1\\.auth\\.password=\"([^\"]+)\""),
+                new Case("000b82000013", "grandstream", "GXP2170", "/provision/cfg000b82000013.xml",
+                        "<P36>([^<]+)</P36>", "<P34>([^<]+)</P34>"),
+                new Case("e05fb9000014", "cisco", "SPA504G", "/provision/spae05fb9000014.xml",
+                        "<Auth_ID_1_>([^<]+)</Auth_ID_1_>", "<Password_1_>([^<]+)</Password_1_>"),
+                new Case("000413000015", "snom", "D785", "/provision/000413000015.xml",
+                        "<user_pname idx=\"1\" perm=\"\">([^<]+)</user_pname>",
+                        "<user_pass idx=\"1\" perm=\"\">([^<]+)</user_pass>"),
+                new Case("0c383e000016", "fanvil", "X4U", "/provision/0c383e000016.cfg",
+                        "SIP1 Register User :(\\S+)", "SIP1 Register Pswd :(\\S+)"));
+        for (Case c : cases) {
+            s.save(DeviceInput.parse(c.mac(), "1001", c.vendor(), c.model()), "test");
+            var request = (ProvisioningRequest.DeviceFile) ProvisioningRequestPath.parse(c.path()).orElseThrow();
+            ConfigFetch fetch = s.fetch(request, InetAddress.getByName("192.0.2.10"));
+            assertThat(fetch).as(c.vendor() + " " + c.path()).isInstanceOf(ConfigFetch.Served.class);
+            String body = ((ConfigFetch.Served) fetch).file().body();
+            String user = group(body, c.userPattern(), c.vendor() + " user name");
+            String password = group(body, c.passwordPattern(), c.vendor() + " password");
+            assertThat(user).as(c.vendor() + " user name").isEqualTo("1001-" + c.mac().substring(6));
+            assertThat(deviceAccepts(s, user, password)).as(c.vendor() + ": the file's password is the device's own")
+                    .isTrue();
+        }
+    }
+
+    private static String group(String body, String pattern, String what) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(pattern).matcher(body);
+        assertThat(m.find()).as(what + " in\n" + body).isTrue();
+        return m.group(1);
     }
 
     @BothEngines
@@ -163,9 +264,9 @@ class ProvisioningServiceTest {
         s.reloadCache();
         assertThat(s.list()).hasSize(2);
         assertThat(s.get("001565000001").staticIp()).isEqualTo("192.0.2.10");
-        String password = passwordIn(s, "001565000001");
-        assertThat(s.render("000b82000002").body()).as("both seeded devices of 1001 share its password").contains(password);
-        assertThat(extensionAccepts("1001", password)).isTrue();
+        assertThat(s.findLogin("1001-000001")).as("each seeded device has its own login").isPresent();
+        assertThat(s.findLogin("1001-000002")).isPresent();
+        assertThat(extensionAccepts("1001", "Typed-Pa55word")).isTrue();
         s.delete("000b82000002", "test");
         assertThat(runner.run(seed)).as("second start").isNotEqualTo(SeedOutcome.SEEDED);
         assertThat(s.list()).hasSize(1);

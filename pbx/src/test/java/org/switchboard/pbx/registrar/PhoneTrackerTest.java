@@ -48,7 +48,7 @@ class PhoneTrackerTest {
         void register(String userAgent, String ip, String contact, Instant now) {
             SipRequest request = BindingRulesTest.register("c1", 1, "3600", "<" + contact + ">")
                     .withHeader(HeaderName.USER_AGENT, userAgent);
-            tracker.registered("1001", request, from(ip), binding(contact, from(ip), now), now);
+            tracker.registered("1001", "1001", request, from(ip), binding(contact, from(ip), now), now);
         }
 
         @Override

@@ -17,7 +17,7 @@ public final class RegisterBenchServer {
     public static void main(String[] args) throws InterruptedException {
         int users = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         Engine engine = args.length > 1 ? Engine.valueOf(args[1].toUpperCase(Locale.ROOT)) : Engine.SQLITE;
-        RegistrarHarness server = new RegistrarHarness(TestDatabases.open(engine), RegistrarHarness.md5Settings());
+        RegistrarHarness server = new RegistrarHarness(TestDatabases.open(engine), RegistrarSettings.defaults(RegistrarHarness.REALM));
         for (int i = 0; i < users; i++) {
             server.addExtension(Integer.toString(2000 + i), "secret123", true);
         }

@@ -35,7 +35,7 @@ class RegisterWithDigestIT {
 
     @BeforeAll
     void start() {
-        server = new RegistrarHarness(TestDatabases.sqlite(), RegistrarHarness.md5Settings());
+        server = new RegistrarHarness(TestDatabases.sqlite(), RegistrarSettings.defaults(RegistrarHarness.REALM));
         for (String number : List.of("1001", "1002", "1003", "1004", "1005", "1006", "1007", "1008", "1009", "1010")) {
             server.addExtension(number, PASSWORD, true);
         }

@@ -4,27 +4,29 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
+import org.switchboard.pbx.digestrule.DigestRuleSeed;
+import org.switchboard.pbx.digestrule.DigestRuleService;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.sip.app.MethodRouter;
 import org.switchboard.sip.app.SipStack;
 import org.switchboard.sip.app.SipStackSettings;
-import org.switchboard.sip.auth.DigestAlgorithm;
 import org.switchboard.sip.message.SipMethod;
 import org.switchboard.sip.transport.StackCounters;
 import org.switchboard.sip.transport.Transport;
 import org.switchboard.sip.transport.TransportSettings;
+import org.switchboard.store.digestrule.JdbiDigestRuleStore;
 import org.switchboard.store.extension.JdbiExtensionStore;
 import org.switchboard.store.testkit.TestDatabase;
 
 /**
- * A SIP stack with the registrar on a real database, on a port the OS picked: what the ITs
- * register against. {@link #restart()} stops stack and registrar, reopens the database and starts
+ * A SIP stack with the registrar on a real database, on a port the OS picked, with the digest
+ * User-Agent rules a new node seeds: what the ITs register against. {@link #restart()} stops stack and registrar, reopens the database and starts
  * both again, as a restarted node would. Test thread only.
  */
 final class RegistrarHarness implements AutoCloseable {
@@ -37,6 +39,7 @@ final class RegistrarHarness implements AutoCloseable {
             Thread.ofPlatform().name("housekeeping").daemon().factory());
     private final RegistrarSettings settings;
     ExtensionService extensions;
+    DigestRuleService digestRules;
     RegistrarService registrar;
     SipStack stack;
 
@@ -44,11 +47,6 @@ final class RegistrarHarness implements AutoCloseable {
         this.db = db;
         this.settings = settings;
         start();
-    }
-
-    /** MD5 only: SIPp 3.6 and baresip answer MD5 challenges. */
-    static RegistrarSettings md5Settings() {
-        return RegistrarSettings.defaults(REALM).withDigestAlgorithms(List.of(DigestAlgorithm.MD5));
     }
 
     void addExtension(String number, String password, boolean enabled) {
@@ -69,8 +67,13 @@ final class RegistrarHarness implements AutoCloseable {
         extensions = new ExtensionService(new JdbiExtensionStore(db.database()), REALM,
                 new Argon2PasswordHasher(64, 1, 1), Clock.systemUTC(), new EventBus());
         extensions.reloadCache();
-        registrar = RegistrarService.start(db.database(), extensions, settings, SECRET, meters, housekeeping,
-                Clock.systemUTC(), new EventBus());
+        digestRules = new DigestRuleService(new JdbiDigestRuleStore(db.database()), Clock.systemUTC(), new EventBus());
+        if (digestRules.count() == 0) {
+            digestRules.replace(DigestRuleSeed.defaults(), "test"); // as a new node seeds them
+        }
+        digestRules.reloadCache();
+        registrar = RegistrarService.start(db.database(), extensions, authUser -> Optional.empty(),
+                digestRules::offerFor, settings, SECRET, meters, housekeeping, Clock.systemUTC(), new EventBus());
         MethodRouter router = MethodRouter.builder().on(SipMethod.REGISTER, registrar.registrar()::onRegister).build();
         stack = SipStack.start(SipStackSettings.of(TransportSettings.of(InetAddress.getLoopbackAddress(), 0, 0),
                 new StackCounters()), router);

@@ -43,7 +43,8 @@ class RegistrarServiceTest {
     }
 
     private RegistrarService start() {
-        return RegistrarService.start(db.database(), extensions, RegistrarSettings.defaults("pbx.test"),
+        return RegistrarService.start(db.database(), extensions, authUser -> Optional.empty(),
+                userAgent -> Optional.empty(), RegistrarSettings.defaults("pbx.test"),
                 "unit-test-secret-0123456789abcdef".getBytes(StandardCharsets.US_ASCII), new SimpleMeterRegistry(),
                 housekeeping, () -> now.get(), new EventBus());
     }

@@ -42,7 +42,8 @@ final class CallRouterFixture implements AutoCloseable {
         callSettings = new CallSettingsService(new JdbiCallSettingsStore(db.database()), dialPlan.extensions,
                 dialPlan.dialPlan, Clock.systemUTC(), new EventBus());
         callSettings.reloadCache();
-        registrar = RegistrarService.start(db.database(), dialPlan.extensions, RegistrarSettings.defaults("pbx.test"),
+        registrar = RegistrarService.start(db.database(), dialPlan.extensions, authUser -> Optional.empty(),
+                userAgent -> Optional.empty(), RegistrarSettings.defaults("pbx.test"),
                 "unit-test-secret-0123456789abcdef".getBytes(StandardCharsets.US_ASCII), new SimpleMeterRegistry(),
                 housekeeping, Clock.systemUTC(), new EventBus());
         router = new CallRouter(dialPlan.dialPlan, callSettings::current, registrar.location());

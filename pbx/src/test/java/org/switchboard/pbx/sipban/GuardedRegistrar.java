@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
@@ -55,8 +56,8 @@ final class GuardedRegistrar implements AutoCloseable {
         extensions.reloadCache();
         bans = new SipBanService(new JdbiSipBanStore(db.database()), events, clock);
         bans.reloadCache();
-        registrar = RegistrarService.start(db.database(), extensions,
-                RegistrarSettings.defaults(REALM).withDigestAlgorithms(List.of(DigestAlgorithm.MD5)), SECRET, meters,
+        registrar = RegistrarService.start(db.database(), extensions, authUser -> Optional.empty(),
+                userAgent -> Optional.empty(), RegistrarSettings.defaults(REALM).withDigestAlgorithms(List.of(DigestAlgorithm.MD5)), SECRET, meters,
                 housekeeping, clock, events, new SipAuthGuard(banSettings, bans, events, clock, meters));
         MethodRouter router = MethodRouter.builder().on(SipMethod.REGISTER, registrar.registrar()::onRegister).build();
         sourceGuard = new SourceGuard(limits, bans);

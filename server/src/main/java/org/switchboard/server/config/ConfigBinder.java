@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.switchboard.pbx.digestrule.DigestRuleService;
+import org.switchboard.pbx.digestrule.UserAgentRule;
+import org.switchboard.pbx.extension.DigestChoice;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.provisioning.DeviceImportRow;
 import org.switchboard.pbx.provisioning.MacAddress;
@@ -61,6 +64,7 @@ final class ConfigBinder {
         List<ExtensionInput> extensions = extensionItems.stream().map(this::extension).flatMap(Optional::stream).toList();
         checkDistinctNumbers(extensionItems);
         List<DeviceImportRow> devices = devices(raw.list(ConfigSchema.PROVISIONING_DEVICES));
+        List<DigestRuleService.RuleInput> digestRules = digestRules(raw.list(ConfigSchema.DIGEST_USER_AGENT_RULES));
         Values v = new Values(values);
         checkRelations(v, invalid);
         if (!problems.isEmpty()) {
@@ -71,7 +75,7 @@ final class ConfigBinder {
         return new SwitchboardConfig(dataDir,
                 new SwitchboardConfig.Sip(v.text("sip.bind"), v.integer("sip.port"), v.integer("sip.tls_port"),
                         v.text("sip.domain"), v.optional("sip.external_address"),
-                        Boolean.parseBoolean(v.text("sip.digest_sha256")),
+                        Boolean.parseBoolean(v.text("sip.digest_sha256")), digestRules,
                         v.optional("sip.tls_dir").filter(d -> !d.isBlank()).map(Path::of).orElse(dataDir.resolve(TLS_FOLDER))),
                 sipSecurity(v),
                 new SwitchboardConfig.Http(v.text("http.bind"), v.integer("http.port"),
@@ -143,9 +147,12 @@ final class ConfigBinder {
             return Optional.empty(); // already reported as "is required" by the walker
         }
         try {
+            String digest = Optional.ofNullable(text(f, "digest_algorithm")).map(String::strip).orElse("auto");
+            DigestChoice choice = DigestChoice.fromToken(digest).orElseThrow(() -> new ValidationException(
+                    "digest_algorithm", "must be auto, md5 or sha-256"));
             return Optional.of(new ExtensionInput(text(f, "number"), text(f, "name"), text(f, "password"),
                     text(f, "email"), text(f, "voicemail_pin"),
-                    allowExternal != null && allowExternal.text().equals("true"), true));
+                    allowExternal != null && allowExternal.text().equals("true"), true, choice));
         } catch (ValidationException e) {
             String key = e.field();
             Origin where = Optional.ofNullable(f.get(key)).map(Setting::origin).orElse(item.origin());
@@ -180,6 +187,26 @@ final class ConfigBinder {
             }
         }
         return devices;
+    }
+
+    /** Each rule checked like a rule sent to the REST API; names in the API's errors map to the file's keys. */
+    private List<DigestRuleService.RuleInput> digestRules(List<RawConfig.Item> items) {
+        List<DigestRuleService.RuleInput> rules = new ArrayList<>();
+        for (RawConfig.Item item : items) {
+            Map<String, Setting> f = item.values();
+            if (!f.keySet().containsAll(List.of("pattern", "algorithms"))) {
+                continue; // already reported as "is required" by the walker
+            }
+            try {
+                UserAgentRule.of(text(f, "pattern"), text(f, "algorithms"), text(f, "note"));
+                rules.add(new DigestRuleService.RuleInput(text(f, "pattern"), text(f, "algorithms"), text(f, "note")));
+            } catch (ValidationException e) {
+                String key = e.field().equals("user_agent_pattern") ? "pattern" : e.field();
+                Origin where = Optional.ofNullable(f.get(key)).map(Setting::origin).orElse(item.origin());
+                problems.add(new ConfigProblem(where, item.path(key), e.getMessage()));
+            }
+        }
+        return rules;
     }
 
     private void checkDistinctNumbers(List<RawConfig.Item> items) {

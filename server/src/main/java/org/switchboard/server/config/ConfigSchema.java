@@ -41,6 +41,7 @@ final class ConfigSchema {
 
     static final String EXTENSIONS = "extensions";
     static final String PROVISIONING_DEVICES = "provisioning.devices";
+    static final String DIGEST_USER_AGENT_RULES = "sip.digest_user_agent_rules";
 
     static final Section ROOT = section(
             "data_dir", value(ValueKind.PATH, "./data"),
@@ -51,6 +52,10 @@ final class ConfigSchema {
                     "domain", value(ValueKind.HOST, "switchboard.local"),
                     "external_address", value(ValueKind.HOST, null),
                     "digest_sha256", value(ValueKind.BOOLEAN, "true"),
+                    "digest_user_agent_rules", new ListOf(section(
+                            "pattern", required(ValueKind.TEXT),
+                            "algorithms", required(ValueKind.TEXT),
+                            "note", value(ValueKind.TEXT, null))),
                     "tls_dir", value(ValueKind.TEXT, null)),
             "sip_security", section(
                     "trusted_networks", value(ValueKind.ADDRESS_RANGES, ""),
@@ -107,7 +112,8 @@ final class ConfigSchema {
                     "password", required(ValueKind.TEXT),
                     "email", value(ValueKind.TEXT, null),
                     "voicemail_pin", value(ValueKind.TEXT, null),
-                    "allow_external", value(ValueKind.BOOLEAN, "false"))));
+                    "allow_external", value(ValueKind.BOOLEAN, "false"),
+                    "digest_algorithm", value(ValueKind.TEXT, "auto"))));
 
     private ConfigSchema() {}
 

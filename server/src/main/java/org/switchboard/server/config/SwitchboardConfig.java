@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.switchboard.pbx.digestrule.DigestRuleService;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.provisioning.DeviceImportRow;
 import org.switchboard.pbx.sipban.SipBanSettings;
@@ -32,12 +33,18 @@ public record SwitchboardConfig(Path dataDir, Sip sip, SipSecurity sipSecurity, 
      * SIP listener settings and the domain (the digest realm).
      *
      * @param externalAddress the public address to announce behind NAT; empty to announce the bound one
-     * @param digestSha256 whether digest challenges offer SHA-256 after MD5; off for phones that give up on a
-     *     challenge they cannot answer even when another one in the response is MD5 (baresip 1.0)
+     * @param digestSha256 what an extension on {@code auto} is challenged with when no User-Agent rule
+     *     matches its phone: MD5 then SHA-256 (true) or MD5 alone (false)
+     * @param digestUserAgentRules seed: the User-Agent rules copied into an empty database once; empty for
+     *     the built-in defaults
      * @param tlsDir the folder holding the TLS certificate and key (PEM); a self-signed pair is generated there when empty
      */
     public record Sip(String bind, int port, int tlsPort, String domain, Optional<String> externalAddress,
-                      boolean digestSha256, Path tlsDir) {}
+                      boolean digestSha256, List<DigestRuleService.RuleInput> digestUserAgentRules, Path tlsDir) {
+        public Sip {
+            digestUserAgentRules = List.copyOf(digestUserAgentRules);
+        }
+    }
 
     /**
      * What protects the SIP side from floods, connection exhaustion and password guessing

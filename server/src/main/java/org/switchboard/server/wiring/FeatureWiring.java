@@ -9,6 +9,7 @@ import org.switchboard.pbx.admin.AdminAuthService;
 import org.switchboard.pbx.callsettings.CallSettingsService;
 import org.switchboard.pbx.cdr.CdrRecorder;
 import org.switchboard.pbx.cdr.CdrService;
+import org.switchboard.pbx.digestrule.DigestRuleService;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.routing.DialPlanService;
 import org.switchboard.store.callsettings.JdbiCallSettingsStore;
@@ -17,6 +18,7 @@ import org.switchboard.store.db.BatchWriter;
 import org.switchboard.store.db.Database;
 import org.switchboard.store.db.Engine;
 import org.switchboard.store.dialplan.JdbiDialPlanRuleStore;
+import org.switchboard.store.digestrule.JdbiDigestRuleStore;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
 import org.switchboard.pbx.admin.AuthPolicy;
 import org.switchboard.pbx.extension.ExtensionService;
@@ -49,8 +51,9 @@ public final class FeatureWiring {
         JdbiCdrStore cdrStore = new JdbiCdrStore(db, clock);
         // CDRs are never dropped: a full queue makes the producer wait (persistence.md, write-behind).
         CdrRecorder cdrRecorder = new CdrRecorder(db, cdrStore, BatchWriter.Settings.defaults(BatchWriter.Overflow.WAIT), registry);
+        DigestRuleService digestRules = new DigestRuleService(new JdbiDigestRuleStore(db), clock, events);
         return new Features(extensions, adminAuth, dialPlan, callSettings, new CdrService(cdrStore), cdrRecorder,
-                events);
+                events, digestRules);
     }
 
     /**
@@ -58,7 +61,7 @@ public final class FeatureWiring {
      * extensions, the provisioned devices (which name extensions, so they come after them), the
      * dial plan (its seed checks rules against the destination kinds registered by then; its
      * cache decides with extension data), the call settings (which check targets through the dial
-     * plan), the CDRs, the milliwatt test line. A new feature adds one line here.
+     * plan), the digest User-Agent rules, the CDRs, the milliwatt test line. A new feature adds one line here.
      */
     public static List<FeatureModule> modules(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed,
             ProvisioningWiring provisioning, Engine engine, Clock clock) {
@@ -67,6 +70,7 @@ public final class FeatureWiring {
                 provisioning,
                 new DialPlanModule(features.dialPlan(), features.callSettings()),
                 new CallSettingsModule(features.callSettings()),
+                new DigestRuleModule(features.digestRules(), config.sip().digestUserAgentRules()),
                 new CdrModule(features.cdrs(), features.cdrRecorder(), engine, clock),
                 new MilliwattModule());
     }

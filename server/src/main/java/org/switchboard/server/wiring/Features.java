@@ -4,6 +4,7 @@ import org.switchboard.pbx.admin.AdminAuthService;
 import org.switchboard.pbx.callsettings.CallSettingsService;
 import org.switchboard.pbx.cdr.CdrRecorder;
 import org.switchboard.pbx.cdr.CdrService;
+import org.switchboard.pbx.digestrule.DigestRuleService;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.routing.DialPlanService;
@@ -11,4 +12,4 @@ import org.switchboard.pbx.routing.DialPlanService;
 /** The PBX services of one node, built by {@link FeatureWiring}. Immutable holder; the services are thread-safe. */
 public record Features(ExtensionService extensions, AdminAuthService adminAuth, DialPlanService dialPlan,
                        CallSettingsService callSettings, CdrService cdrs, CdrRecorder cdrRecorder,
-                       EventBus events) {}
+                       EventBus events, DigestRuleService digestRules) {}

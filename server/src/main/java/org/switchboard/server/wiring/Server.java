@@ -77,7 +77,7 @@ public final class Server {
             runSeeds(new SeedRunner(stores.database(), clock), FeatureWiring.seeds(modules));
             FeatureWiring.start(modules, features.events(), housekeeping);
             // SIP after the services it calls and before HTTP (architecture.md, "Startup and shutdown order").
-            sip = SipWiring.start(config, stores.database(), features, modules, digestNonceKey(stores, clock),
+            sip = SipWiring.start(config, stores.database(), features, modules, provisioning.service(), digestNonceKey(stores, clock),
                     Optional.of(DataDirectory.ensureFolder(config.sip().tlsDir(), "sip.tls_dir")), registry,
                     housekeeping.scheduler(), clock);
             ApiServer http = HttpWiring.build(config.http(), httpsIdentity(config), stores, features, sip, modules,

@@ -20,6 +20,7 @@ import org.switchboard.media.rtp.RelaySettings;
 import org.switchboard.media.rtp.RelayTransport;
 import org.switchboard.media.rtp.RtpRelay;
 import org.switchboard.pbx.call.ActiveCalls;
+import org.switchboard.pbx.provisioning.ProvisionedLogins;
 import org.switchboard.pbx.call.CallControl;
 import org.switchboard.pbx.call.CallControlSettings;
 import org.switchboard.pbx.call.CallRequests;
@@ -82,13 +83,15 @@ public final class SipWiring implements AutoCloseable {
      * Starts the registrar, the relay and call control, then the listeners (a node accepts traffic
      * only when it can answer it).
      *
+     * @param devices the provisioned devices' own SIP logins (they register and call as their extension)
      * @param digestSecret the nonce HMAC key (at least 16 bytes); give every node of a cluster the same
      * @param tlsCertificates where the self-signed TLS certificate is kept; empty for no TLS listener
      * @param modules the feature modules whose applications call control runs
      * @param housekeeping the node's scheduler for the registrar's expiry sweep and ring timeouts
      */
     public static SipWiring start(SwitchboardConfig config, Database database, Features features,
-            List<FeatureModule> modules, byte[] digestSecret, Optional<Path> tlsCertificates, MeterRegistry meters,
+            List<FeatureModule> modules, ProvisionedLogins devices, byte[] digestSecret, Optional<Path> tlsCertificates,
+            MeterRegistry meters,
             ScheduledExecutorService housekeeping, Clock clock) {
         SwitchboardConfig.Sip sip = config.sip();
         RegistrarService registrar = null;
@@ -100,14 +103,16 @@ public final class SipWiring implements AutoCloseable {
             bans.reloadCache();
             bans.startSync(housekeeping, security.bans().syncInterval());
             SipAuthGuard authGuard = new SipAuthGuard(security.bans(), bans, features.events(), clock, meters);
-            // MD5 is offered first: many phones answer only the first challenge; those that support
-            // both may still pick SHA-256 (RFC 8760 §2.4). Some (baresip 1.0) give up on any challenge
-            // they cannot answer, even after an MD5 one: sip.digest_sha256 off leaves only MD5.
+            // What an extension on "auto" is offered when no User-Agent rule names its phone: MD5
+            // first, since many phones answer only the first challenge and know only MD5; phones that
+            // prefer SHA-256 may still pick it. Phones that give up on any challenge they cannot answer
+            // (baresip 1.0) get MD5 alone from a rule; sip.digest_sha256 off leaves MD5 alone for all.
             RegistrarSettings settings = RegistrarSettings.defaults(sip.domain())
                     .withDigestAlgorithms(sip.digestSha256() ? List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256)
                             : List.of(DigestAlgorithm.MD5));
-            registrar = RegistrarService.start(database, features.extensions(), settings, digestSecret, meters,
-                    housekeeping, clock, features.events(), authGuard);
+            registrar = RegistrarService.start(database, features.extensions(), devices,
+                    features.digestRules()::offerFor, settings, digestSecret, meters, housekeeping, clock,
+                    features.events(), authGuard);
             relay = new RtpRelay(new RelaySettings(InetAddress.ofLiteral(sip.bind()), config.rtp().portMin(),
                     config.rtp().portMax(), config.rtp().mediaTimeout(), LatchingRule.DEFAULT, RelayTransport.best(),
                     config.rtp().ioThreads().orElseGet(
@@ -124,7 +129,7 @@ public final class SipWiring implements AutoCloseable {
                     security.fileHandleReserve()), bans);
             SipStack stack = SipStack.start(stackSettings, router, sourceGuard);
             SipSecurityMetrics.bind(meters, sourceGuard, bans);
-            CallControl calls = new CallControl(stack, relay, registrar, features.extensions(), features.dialPlan(),
+            CallControl calls = new CallControl(stack, relay, registrar, features.dialPlan(),
                     features.callSettings(), features.cdrRecorder(), features.events(), housekeeping, clock,
                     new CallControlSettings(sip.domain(), stackSettings.advertisedHost(), mediaAddress(sip),
                             config.calls().noAnswerTimeout()), endpoints, HoldMusic.NONE);

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.switchboard.pbx.digestrule.DigestRuleService;
+import org.switchboard.pbx.extension.DigestChoice;
 import org.switchboard.pbx.provisioning.DeviceImportRow;
 import org.switchboard.pbx.provisioning.IpLiteral;
 import org.switchboard.pbx.provisioning.Vendor;
@@ -77,7 +79,7 @@ class ConfigLoaderTest {
         SwitchboardConfig config = new ConfigLoader(Map.of()).load(dir.resolve("absent.yml"), false);
 
         assertThat(config.sip()).isEqualTo(new SwitchboardConfig.Sip("0.0.0.0", 5060, 5061, "switchboard.local", Optional.empty(),
-                true, Path.of("./data/tls")));
+                true, List.of(), Path.of("./data/tls")));
         assertThat(config.http()).isEqualTo(new SwitchboardConfig.Http("0.0.0.0", 8080, true));
         assertThat(config.rtp()).isEqualTo(new SwitchboardConfig.Rtp(10000, 20000, Duration.ofSeconds(60), OptionalInt.empty()));
         assertThat(config.database().url()).isEqualTo("jdbc:sqlite:./data/switchboard.db");
@@ -177,7 +179,7 @@ class ConfigLoaderTest {
                 """, Map.of());
 
         assertThat(config.sip()).isEqualTo(new SwitchboardConfig.Sip("127.0.0.1", 5070, 5071, "pbx.example.com", Optional.of("203.0.113.7"),
-                false, Path.of("./data/tls")));
+                false, List.of(), Path.of("./data/tls")));
         assertThat(config.http()).isEqualTo(new SwitchboardConfig.Http("127.0.0.1", 0, false));
         assertThat(config.rtp()).isEqualTo(new SwitchboardConfig.Rtp(30000, 30100, Duration.ofSeconds(60), OptionalInt.of(2)));
         assertThat(config.database()).isEqualTo(new SwitchboardConfig.Database("jdbc:postgresql://127.0.0.1:5432/sb", "sb", "s3cret",
@@ -323,6 +325,41 @@ class ConfigLoaderTest {
                         "FILE:14: extensions[4].voicmail_pin: unknown key (did you mean 'voicemail_pin'?)",
                         "FILE:15: extensions[5].number: '1003' is already used by extensions[3]",
                         "FILE:18: extensions[6]: must be a section of keys (number, name, ...), got a single value");
+    }
+
+    @Test
+    void readsDigestUserAgentRulesAndAnExtensionsDigestAlgorithm() throws IOException {
+        SwitchboardConfig config = load("""
+                sip:
+                  digest_user_agent_rules:
+                    - {pattern: "^Acme", algorithms: "md5", note: old firmware}
+                    - {pattern: "Yealink", algorithms: "sha-256,md5"}
+                extensions:
+                  - {number: "1001", name: Alice, password: alice-password, digest_algorithm: sha-256}
+                """, Map.of());
+
+        assertThat(config.sip().digestUserAgentRules()).containsExactly(
+                new DigestRuleService.RuleInput("^Acme", "md5", "old firmware"),
+                new DigestRuleService.RuleInput("Yealink", "sha-256,md5", null));
+        assertThat(config.extensions().getFirst().digestChoice()).isEqualTo(DigestChoice.SHA_256);
+    }
+
+    @Test
+    void malformedDigestRulesAndAlgorithmsNameTheKey() {
+        assertThat(problems("""
+                sip:
+                  digest_user_agent_rules:
+                    - {pattern: "([bad", algorithms: md5}
+                    - {pattern: ok, algorithms: sha-1}
+                    - {algorithms: md5}
+                extensions:
+                  - {number: "1001", name: Alice, password: alice-password, digest_algorithm: sha1}
+                """, Map.of()))
+                .containsExactlyInAnyOrder(
+                        "FILE:5: sip.digest_user_agent_rules[3].pattern: is required",
+                        "FILE:3: sip.digest_user_agent_rules[1].pattern: is not a regular expression: Unclosed character class",
+                        "FILE:4: sip.digest_user_agent_rules[2].algorithms: must be one of [md5, sha-256, md5,sha-256, sha-256,md5]",
+                        "FILE:7: extensions[1].digest_algorithm: must be auto, md5 or sha-256");
     }
 
     @Test

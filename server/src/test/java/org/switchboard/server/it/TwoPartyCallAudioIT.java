@@ -27,7 +27,8 @@ import org.switchboard.store.testkit.TestDatabase;
 import org.switchboard.store.testkit.TestDatabases;
 
 /**
- * Issue 6, proof with real peers: on a whole node, two baresip phones register as 1001 and 1002,
+ * Issue 6, proof with real peers: on a whole node with the default configuration (issue 12 item 2),
+ * two baresip 1.0 phones register as 1001 and 1002,
  * 1001 calls 1002 (which answers automatically) and each plays its own tone; each phone's recording
  * of the call must hold the other's tone (audio both ways through the PBX's relay) and the CDR says
  * ANSWERED with the codec. Once per G.711 law, chosen by the one codec both phones offer.
@@ -56,9 +57,10 @@ class TwoPartyCallAudioIT {
         database = TestDatabases.sqlite();
         Path file = dir.resolve("switchboard.yml");
         // A small RTP range of its own, below the kernel's ephemeral ports, which the phones' SIP and RTP use.
-        // MD5 challenges only: baresip 1.0 gives up on a response that also offers SHA-256 (docs/decisions.md).
+        // Digest settings are the defaults: baresip 1.0 gives up on a response that also offers SHA-256,
+        // and the default User-Agent rule for it is what lets it register and call (docs/configuration.md).
         Files.writeString(file, """
-                sip: {bind: 127.0.0.1, port: 0, tls_port: 0, domain: pbx.test, digest_sha256: false}
+                sip: {bind: 127.0.0.1, port: 0, tls_port: 0, domain: pbx.test}
                 http: {bind: 127.0.0.1, port: 0}
                 rtp: {port_min: 29400, port_max: 29439}
                 admin: {username: root, password: root-password}

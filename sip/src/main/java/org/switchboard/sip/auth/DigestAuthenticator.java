@@ -24,6 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * man in the middle could keep a valid {@code Authorization} and point an INVITE at a premium
  * number. User agents copy the Request-URI verbatim, so the check is a textual comparison,
  * ignoring ASCII case for the sake of host names; callers pass the Request-URI as received.
+ *
+ * <p>Which algorithms a challenge offers may be chosen per request (some phones give up on a
+ * response that holds a challenge they cannot answer, see docs/decisions.md); the nonce carries the
+ * offer, and an answer in an algorithm its nonce did not offer is refused, so a phone is held to the
+ * challenge it was given.
  */
 public final class DigestAuthenticator {
 
@@ -33,13 +38,13 @@ public final class DigestAuthenticator {
     private final HmacNonces nonces;
     private final NonceCountTracker nonceCounts;
     private final List<DigestAlgorithm> offered;
-    /** Realms are the configured domains, so this stays as small as the configuration. */
+    /** Realms are the configured domains and offers a handful, so this stays as small as the configuration. */
     private final ConcurrentHashMap<TextKey, List<ChallengeText>> challengeTexts = new ConcurrentHashMap<>();
 
     /**
      * @param secret the HMAC key for nonces; every node that should accept this node's nonces uses
      *     the same secret
-     * @param settings lifetimes, bounds and offered algorithms
+     * @param settings lifetimes, bounds and the algorithms offered when a caller names none
      * @param clock the time source for issuing and checking nonces
      */
     public DigestAuthenticator(byte[] secret, DigestServerSettings settings, InstantSource clock) {
@@ -59,9 +64,20 @@ public final class DigestAuthenticator {
      * @param stale true when answering an {@link AuthResult.Stale} verdict
      */
     public List<DigestChallenge> challenges(String realm, InetAddress client, boolean stale) {
-        String nonce = nonces.issue(realm, client);
+        return challenges(realm, client, stale, offered);
+    }
+
+    /**
+     * {@link #challenges(String, InetAddress, boolean)} offering {@code offer} instead of the
+     * configured algorithms.
+     *
+     * @param offer distinct algorithms in preference order, not empty
+     */
+    public List<DigestChallenge> challenges(
+            String realm, InetAddress client, boolean stale, List<DigestAlgorithm> offer) {
+        String nonce = nonces.issue(realm, client, HmacNonces.offerOf(checked(offer)));
         Optional<String> opaque = Optional.of(nonces.opaque(realm));
-        return offered.stream()
+        return offer.stream()
                 .map(a -> new DigestChallenge(realm, nonce, opaque, a, List.of(DigestChallenge.QOP_AUTH), stale))
                 .toList();
     }
@@ -72,8 +88,20 @@ public final class DigestAuthenticator {
      * a challenge costs a nonce and a concatenation.
      */
     public List<String> challengeHeaderValues(String realm, InetAddress client, boolean stale) {
-        String nonce = nonces.issue(realm, client);
-        List<ChallengeText> texts = challengeTexts.computeIfAbsent(new TextKey(realm, stale), this::challengeTexts);
+        return challengeHeaderValues(realm, client, stale, offered);
+    }
+
+    /**
+     * {@link #challengeHeaderValues(String, InetAddress, boolean)} offering {@code offer} instead of
+     * the configured algorithms.
+     *
+     * @param offer distinct algorithms in preference order, not empty
+     */
+    public List<String> challengeHeaderValues(
+            String realm, InetAddress client, boolean stale, List<DigestAlgorithm> offer) {
+        List<ChallengeText> texts = challengeTexts.computeIfAbsent(new TextKey(realm, stale, checked(offer)),
+                this::challengeTexts);
+        String nonce = nonces.issue(realm, client, HmacNonces.offerOf(offer));
         return switch (texts.size()) {
             case 1 -> List.of(texts.getFirst().around(nonce));
             default -> texts.stream().map(t -> t.around(nonce)).toList();
@@ -87,13 +115,20 @@ public final class DigestAuthenticator {
         }
     }
 
-    private record TextKey(String realm, boolean stale) {}
+    private record TextKey(String realm, boolean stale, List<DigestAlgorithm> offer) {}
+
+    private static List<DigestAlgorithm> checked(List<DigestAlgorithm> offer) {
+        if (offer.isEmpty() || offer.size() != offer.stream().distinct().count()) {
+            throw new IllegalArgumentException("offered algorithms must be distinct and not empty: " + offer);
+        }
+        return offer;
+    }
 
     private List<ChallengeText> challengeTexts(TextKey key) {
         // A nonce is base64url, which needs no quoting: a placeholder of the same kind marks where it goes.
         String mark = "NONCEPLACEHOLDER";
         Optional<String> opaque = Optional.of(nonces.opaque(key.realm()));
-        return offered.stream().map(a -> {
+        return key.offer().stream().map(a -> {
             String text = new DigestChallenge(key.realm(), mark, opaque, a, List.of(DigestChallenge.QOP_AUTH),
                     key.stale()).toHeaderValue();
             int at = text.indexOf(mark);
@@ -147,6 +182,13 @@ public final class DigestAuthenticator {
         HmacNonces.Check nonce = nonces.check(credentials.nonce(), realm, client);
         if (nonce instanceof HmacNonces.Check.Forged forged) {
             return new AuthResult.Invalid(forged.reason());
+        }
+        int offer = nonce instanceof HmacNonces.Check.Fresh fresh ? fresh.offer()
+                : ((HmacNonces.Check.Expired) nonce).offer();
+        if (!HmacNonces.offers(offer, credentials.algorithm())) {
+            // The phone was challenged with other algorithms: an answer in one it was not offered is
+            // someone else's choice, e.g. MD5 forced on an extension that asked for SHA-256 only.
+            return new AuthResult.Invalid("algorithm was not offered with this nonce");
         }
         Optional<String> ha1 = ha1s.ha1(credentials.username(), realm, credentials.algorithm());
         if (ha1.isEmpty()) {

@@ -10,25 +10,30 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Issues and checks nonces that carry their own issue time and an HMAC-SHA256 over (time, salt,
- * realm, and optionally the client address) keyed by a server secret, so validating a nonce needs
- * no per-nonce server state and every node sharing the secret accepts it. Safe from any thread.
+ * Issues and checks nonces that carry their own issue time and the set of digest algorithms the
+ * challenge offered, under an HMAC-SHA256 over (time, salt, offer, realm, and optionally the client
+ * address) keyed by a server secret, so validating a nonce needs no per-nonce server state and every
+ * node sharing the secret accepts it. Safe from any thread.
  *
  * <p>Layout before base64url: 8 bytes issue time (epoch millis), 8 random bytes so two nonces of
- * the same millisecond differ (nonce-count tracking is keyed by nonce), 16 bytes truncated HMAC.
+ * the same millisecond differ (nonce-count tracking is keyed by nonce), 1 byte offered algorithms
+ * (bit {@code 1 << ordinal}), 16 bytes truncated HMAC. Carrying the offer means an answer is checked
+ * against the challenge that phone was given, on any node, without remembering the challenge.
  */
 final class HmacNonces {
 
     private static final int TIME_BYTES = 8;
     private static final int SALT_BYTES = 8;
+    private static final int OFFER_BYTES = 1;
     // 128 bits of HMAC-SHA256 are far beyond what an online forger can guess.
     private static final int MAC_BYTES = 16;
-    private static final int NONCE_BYTES = TIME_BYTES + SALT_BYTES + MAC_BYTES;
+    private static final int NONCE_BYTES = TIME_BYTES + SALT_BYTES + OFFER_BYTES + MAC_BYTES;
     private static final String HMAC = "HmacSHA256";
 
     /** Keyed once; never used directly, only cloned, so sharing it across threads is safe. */
@@ -55,22 +60,23 @@ final class HmacNonces {
 
     /** What a nonce turned out to be. */
     sealed interface Check {
-        /** Issued here, for this realm (and client), within its lifetime. */
-        record Fresh(Instant issuedAt) implements Check {}
+        /** Issued here, for this realm (and client), within its lifetime, with the algorithms it offered. */
+        record Fresh(Instant issuedAt, int offer) implements Check {}
 
         /** Issued here but older than the lifetime, or dated after now because the clock moved back. */
-        record Expired(Instant issuedAt) implements Check {}
+        record Expired(Instant issuedAt, int offer) implements Check {}
 
         /** Not issued here, or for another realm or client, or altered. */
         record Forged(String reason) implements Check {}
     }
 
-    String issue(String realm, InetAddress client) {
+    /** A new nonce for a challenge offering the algorithms of {@code offer} ({@link #offerOf}). */
+    String issue(String realm, InetAddress client, int offer) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
         long now = clock.millis();
-        ByteBuffer nonce = ByteBuffer.allocate(NONCE_BYTES).putLong(now).put(salt);
-        nonce.put(mac(now, salt, realm, client), 0, MAC_BYTES);
+        ByteBuffer nonce = ByteBuffer.allocate(NONCE_BYTES).putLong(now).put(salt).put((byte) offer);
+        nonce.put(mac(now, salt, offer, realm, client), 0, MAC_BYTES);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(nonce.array());
     }
 
@@ -86,12 +92,33 @@ final class HmacNonces {
         }
         long issuedMillis = ByteBuffer.wrap(raw).getLong();
         byte[] salt = Arrays.copyOfRange(raw, TIME_BYTES, TIME_BYTES + SALT_BYTES);
-        if (!macMatches(mac(issuedMillis, salt, realm, client), raw, TIME_BYTES + SALT_BYTES)) {
+        int offer = raw[TIME_BYTES + SALT_BYTES] & 0xff;
+        if (!macMatches(mac(issuedMillis, salt, offer, realm, client), raw, TIME_BYTES + SALT_BYTES + OFFER_BYTES)) {
             return new Check.Forged("nonce signature does not match");
         }
         Instant issuedAt = Instant.ofEpochMilli(issuedMillis);
         long age = clock.millis() - issuedMillis;
-        return age < 0 || age >= lifetime.toMillis() ? new Check.Expired(issuedAt) : new Check.Fresh(issuedAt);
+        return age < 0 || age >= lifetime.toMillis()
+                ? new Check.Expired(issuedAt, offer)
+                : new Check.Fresh(issuedAt, offer);
+    }
+
+    /** The offer byte for a list of algorithms: one bit per algorithm. */
+    static int offerOf(List<DigestAlgorithm> algorithms) {
+        int offer = 0;
+        for (DigestAlgorithm a : algorithms) {
+            offer |= bit(a);
+        }
+        return offer;
+    }
+
+    /** Whether an offer byte includes {@code algorithm}. */
+    static boolean offers(int offer, DigestAlgorithm algorithm) {
+        return (offer & bit(algorithm)) != 0;
+    }
+
+    private static int bit(DigestAlgorithm algorithm) {
+        return 1 << algorithm.ordinal();
     }
 
     /**
@@ -128,13 +155,15 @@ final class HmacNonces {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac.doFinal(), 12));
     }
 
-    private byte[] mac(long issuedMillis, byte[] salt, String realm, InetAddress client) {
+    private byte[] mac(long issuedMillis, byte[] salt, int offer, String realm, InetAddress client) {
         byte[] realmBytes = realm.getBytes(StandardCharsets.UTF_8);
         byte[] address = bindToClientAddress ? client.getAddress() : new byte[0];
         // Length prefixes keep (realm, address) pairs from colliding when concatenated.
-        ByteBuffer input = ByteBuffer.allocate(TIME_BYTES + SALT_BYTES + 4 + realmBytes.length + 4 + address.length)
+        ByteBuffer input = ByteBuffer.allocate(
+                        TIME_BYTES + SALT_BYTES + OFFER_BYTES + 4 + realmBytes.length + 4 + address.length)
                 .putLong(issuedMillis)
                 .put(salt)
+                .put((byte) offer)
                 .putInt(realmBytes.length)
                 .put(realmBytes)
                 .putInt(address.length)

@@ -72,6 +72,45 @@ class DigestAuthenticatorTest {
     }
 
     @Test
+    void aChallengeMayOfferOtherAlgorithmsThanTheConfiguredOnes() {
+        assertThat(server.challengeHeaderValues(REALM, PHONE, false, List.of(DigestAlgorithm.MD5)))
+                .singleElement().satisfies(v -> assertThat(v).contains("algorithm=MD5"));
+        assertThat(server.challenges(REALM, PHONE, false, List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256)))
+                .extracting(DigestChallenge::algorithm)
+                .containsExactly(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256);
+        assertThat(server.challengeHeaderValues(REALM, PHONE, false))
+                .as("the configured offer is unchanged by a per-request one").hasSize(2)
+                .first().asString().contains("algorithm=SHA-256");
+    }
+
+    @Test
+    void anAnswerIsCheckedAgainstTheAlgorithmsItsNonceOffered() {
+        String md5Nonce = server.challenges(REALM, PHONE, false, List.of(DigestAlgorithm.MD5)).getFirst().nonce();
+        assertThat(verify(credentials("1001", "secret-1001", "REGISTER", DigestAlgorithm.SHA_256, md5Nonce, 1)))
+                .as("SHA-256 answer to an MD5-only challenge")
+                .isEqualTo(new AuthResult.Invalid("algorithm was not offered with this nonce"));
+        assertThat(verify(credentials("1001", "secret-1001", "REGISTER", DigestAlgorithm.MD5, md5Nonce, 2)))
+                .isEqualTo(new AuthResult.Ok("1001", DigestAlgorithm.MD5));
+
+        String shaNonce = server.challenges(REALM, PHONE, false, List.of(DigestAlgorithm.SHA_256)).getFirst().nonce();
+        assertThat(verify(credentials("1001", "secret-1001", "REGISTER", DigestAlgorithm.MD5, shaNonce, 1)))
+                .as("MD5 answer to a SHA-256-only challenge (a downgrade)")
+                .isInstanceOf(AuthResult.Invalid.class);
+        assertThat(verify(credentials("1001", "secret-1001", "REGISTER", DigestAlgorithm.SHA_256, shaNonce, 2)))
+                .isEqualTo(new AuthResult.Ok("1001", DigestAlgorithm.SHA_256));
+    }
+
+    @Test
+    void aNonceWhoseOfferWasAlteredIsForeign() {
+        String md5Nonce = server.challenges(REALM, PHONE, false, List.of(DigestAlgorithm.MD5)).getFirst().nonce();
+        byte[] raw = Base64.getUrlDecoder().decode(md5Nonce);
+        raw[16] |= (byte) (1 << DigestAlgorithm.SHA_256.ordinal());
+        String widened = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        assertThat(verify(credentials("1001", "secret-1001", "REGISTER", DigestAlgorithm.SHA_256, widened, 1)))
+                .isEqualTo(new AuthResult.Invalid("nonce signature does not match"));
+    }
+
+    @Test
     void eachChallengeCarriesANewNonce() {
         assertThat(server.challenges(REALM, PHONE, false).getFirst().nonce())
                 .isNotEqualTo(server.challenges(REALM, PHONE, false).getFirst().nonce());

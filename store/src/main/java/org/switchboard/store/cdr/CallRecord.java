@@ -17,6 +17,8 @@ import org.switchboard.store.db.ValidationException;
  * @param callee        what was dialled, or the extension it was routed to
  * @param callerAddress the caller leg's remote transport address, {@code host:port}
  * @param calleeAddress the callee leg's remote transport address, {@code host:port}
+ * @param callerAuthUser the digest user name the caller authenticated with (the extension number or a
+ *     provisioned device's own); null when none
  */
 public record CallRecord(
         String callId,
@@ -29,7 +31,8 @@ public record CallRecord(
         String hangupCause,
         String codec,
         String callerAddress,
-        String calleeAddress) {
+        String calleeAddress,
+        String callerAuthUser) {
 
     public CallRecord {
         callId = Fields.required(callId, "call_id");
@@ -50,12 +53,13 @@ public record CallRecord(
         codec = optional(codec, "codec", 64);
         callerAddress = optional(callerAddress, "caller_address", 64);
         calleeAddress = optional(calleeAddress, "callee_address", 64);
+        callerAuthUser = optional(callerAuthUser, "caller_auth_user", 64);
     }
 
     /** This answered call as still up at {@code now}: the same facts with {@code endedAt} moved to now (a heartbeat). */
     public CallRecord upAt(Instant now) {
         return new CallRecord(callId, caller, callee, startedAt, answeredAt, now, disposition, hangupCause, codec,
-                callerAddress, calleeAddress);
+                callerAddress, calleeAddress, callerAuthUser);
     }
 
     /** Whole seconds from start to end, rounded up: a 0.3 s call lasted 1 second. */

@@ -23,4 +23,5 @@ public record Cdr(
         String codec,
         String callerAddress,
         String calleeAddress,
-        CdrStatus status) {}
+        CdrStatus status,
+        String callerAuthUser) {}

@@ -13,7 +13,7 @@ import org.switchboard.store.db.Database;
 /** {@link CdrStore} on the shared {@link Database}; the only SQL for the {@code cdr} table. Thread-safe. */
 public final class JdbiCdrStore implements CdrStore {
     private static final String COLUMNS = "id, call_id, caller, callee, started_at, answered_at, ended_at, duration_seconds, "
-            + "billable_seconds, disposition, hangup_cause, codec, caller_address, callee_address, status";
+            + "billable_seconds, disposition, hangup_cause, codec, caller_address, callee_address, status, caller_auth_user";
     private static final String NEWEST_FIRST = " ORDER BY started_at DESC, id DESC";
     private static final RowMapper<Cdr> MAPPER = (rs, ctx) -> {
         long answered = rs.getLong("answered_at");
@@ -33,23 +33,24 @@ public final class JdbiCdrStore implements CdrStore {
                 rs.getString("codec"),
                 rs.getString("caller_address"),
                 rs.getString("callee_address"),
-                CdrStatus.parse(rs.getString("status")).orElseThrow());
+                CdrStatus.parse(rs.getString("status")).orElseThrow(),
+                rs.getString("caller_auth_user"));
     };
     // A record written again (a retried batch, a heartbeat, the end of an answered call) replaces
     // the row, except that an open entry never reopens a complete row (a heartbeat racing the end).
     private static final String UPSERT = """
             INSERT INTO cdr (call_id, caller, callee, started_at, answered_at, ended_at, duration_seconds,
                              billable_seconds, disposition, hangup_cause, codec, caller_address, callee_address,
-                             status, created_at, updated_at)
+                             status, caller_auth_user, created_at, updated_at)
             VALUES (:callId, :caller, :callee, :startedAt, :answeredAt, :endedAt, :duration, :billable,
-                    :disposition, :hangupCause, :codec, :callerAddress, :calleeAddress, :status, :now, :now)
+                    :disposition, :hangupCause, :codec, :callerAddress, :calleeAddress, :status, :callerAuthUser, :now, :now)
             ON CONFLICT (call_id) DO UPDATE SET
                 caller = excluded.caller, callee = excluded.callee, started_at = excluded.started_at,
                 answered_at = excluded.answered_at, ended_at = excluded.ended_at,
                 duration_seconds = excluded.duration_seconds, billable_seconds = excluded.billable_seconds,
                 disposition = excluded.disposition, hangup_cause = excluded.hangup_cause, codec = excluded.codec,
                 caller_address = excluded.caller_address, callee_address = excluded.callee_address,
-                status = excluded.status, updated_at = excluded.updated_at
+                status = excluded.status, caller_auth_user = excluded.caller_auth_user, updated_at = excluded.updated_at
             WHERE cdr.status <> 'complete' OR excluded.status = 'complete'""";
     private static final String CLOSE_INTERRUPTED = """
             UPDATE cdr SET status = 'interrupted', hangup_cause = :cause, updated_at = :now
@@ -91,6 +92,7 @@ public final class JdbiCdrStore implements CdrStore {
                         .bind("callerAddress", r.callerAddress())
                         .bind("calleeAddress", r.calleeAddress())
                         .bind("status", entry.status().label())
+                        .bind("callerAuthUser", r.callerAuthUser())
                         .bind("now", now)
                         .add();
             }

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * A stored extension as read from the database. Holds only hashed secrets: the digest HA1s made
  * for {@code realm} and the voicemail PIN hash. {@code email} and {@code voicemailPinHash} are
- * null when not set. Immutable; {@link #toString()} hides the hashes.
+ * null when not set. {@code digestAlgorithm} is {@code auto}, {@code md5} or {@code sha-256}
+ * (V060). Immutable; {@link #toString()} hides the hashes.
  */
 public record Extension(
         long id,
@@ -18,6 +19,7 @@ public record Extension(
         String voicemailPinHash,
         boolean allowExternal,
         boolean enabled,
+        String digestAlgorithm,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -25,6 +27,6 @@ public record Extension(
     public String toString() {
         return "Extension[id=" + id + ", number=" + number + ", name=" + name + ", email=" + email
                 + ", realm=" + realm + ", allowExternal=" + allowExternal + ", enabled=" + enabled
-                + ", createdAt=" + createdAt + ", updatedAt=" + updatedAt + "]";
+                + ", digestAlgorithm=" + digestAlgorithm + ", createdAt=" + createdAt + ", updatedAt=" + updatedAt + "]";
     }
 }

@@ -13,6 +13,9 @@ final class ExtensionFields {
     private static final Pattern HEX_MD5 = Pattern.compile("[0-9a-f]{32}");
     private static final Pattern HEX_SHA256 = Pattern.compile("[0-9a-f]{64}");
 
+    static final String AUTO = "auto";
+    private static final java.util.List<String> DIGEST_ALGORITHMS = java.util.List.of(AUTO, "md5", "sha-256");
+
     private ExtensionFields() {}
 
     static String number(String number) {
@@ -42,6 +45,13 @@ final class ExtensionFields {
 
     static String realm(String realm) {
         return Fields.required(realm, "realm");
+    }
+
+    /** The V060 values; null means the default, {@value #AUTO}. */
+    static String digestAlgorithm(String algorithm) {
+        String a = algorithm == null ? AUTO : algorithm;
+        Fields.check(DIGEST_ALGORITHMS.contains(a), "digest_algorithm", "must be one of " + DIGEST_ALGORITHMS);
+        return a;
     }
 
     static void voicemailPinHash(String hash) {

@@ -17,9 +17,11 @@ public record ExtensionUpdate(
         Optional<Digest> digest,
         Optional<String> voicemailPinHash,
         boolean allowExternal,
-        boolean enabled) {
+        boolean enabled,
+        String digestAlgorithm) {
 
     public ExtensionUpdate {
+        digestAlgorithm = ExtensionFields.digestAlgorithm(digestAlgorithm);
         number = ExtensionFields.number(number);
         name = ExtensionFields.name(name);
         email = ExtensionFields.email(email);
@@ -44,6 +46,7 @@ public record ExtensionUpdate(
         return "ExtensionUpdate[number=" + number + ", name=" + name + ", email=" + email
                 + ", digest=" + (digest.isPresent() ? "new for " + digest.get().realm() : "kept")
                 + ", voicemailPin=" + (voicemailPinHash.isPresent() ? "new" : "kept")
-                + ", allowExternal=" + allowExternal + ", enabled=" + enabled + "]";
+                + ", allowExternal=" + allowExternal + ", enabled=" + enabled
+                + ", digestAlgorithm=" + digestAlgorithm + "]";
     }
 }

@@ -12,7 +12,7 @@ import org.switchboard.store.db.NotFoundException;
 /** {@link ExtensionStore} on the shared {@link Database}; the only SQL for the {@code extensions} table. Thread-safe. */
 public final class JdbiExtensionStore implements ExtensionStore {
     private static final String COLUMNS = "id, number, name, email, ha1_md5, ha1_sha256, realm, voicemail_pin_hash, "
-            + "allow_external, enabled, created_at, updated_at";
+            + "allow_external, enabled, digest_algorithm, created_at, updated_at";
     private static final RowMapper<Extension> MAPPER = (rs, ctx) -> new Extension(
             rs.getLong("id"),
             rs.getString("number"),
@@ -24,6 +24,7 @@ public final class JdbiExtensionStore implements ExtensionStore {
             rs.getString("voicemail_pin_hash"),
             rs.getBoolean("allow_external"),
             rs.getBoolean("enabled"),
+            rs.getString("digest_algorithm"),
             Instant.ofEpochMilli(rs.getLong("created_at")),
             Instant.ofEpochMilli(rs.getLong("updated_at")));
 
@@ -37,9 +38,9 @@ public final class JdbiExtensionStore implements ExtensionStore {
     public Extension create(NewExtension extension, Instant now) {
         return database.write(h -> bindFields(h.createQuery("""
                         INSERT INTO extensions (number, name, email, ha1_md5, ha1_sha256, realm, voicemail_pin_hash,
-                                                allow_external, enabled, created_at, updated_at)
+                                                allow_external, enabled, digest_algorithm, created_at, updated_at)
                         VALUES (:number, :name, :email, :ha1Md5, :ha1Sha256, :realm, :voicemailPinHash,
-                                :allowExternal, :enabled, :now, :now)
+                                :allowExternal, :enabled, :digestAlgorithm, :now, :now)
                         RETURNING\s""" + COLUMNS), extension)
                 .bind("now", now)
                 .map(MAPPER)
@@ -56,7 +57,8 @@ public final class JdbiExtensionStore implements ExtensionStore {
                                ha1_md5 = COALESCE(:ha1Md5, ha1_md5), ha1_sha256 = COALESCE(:ha1Sha256, ha1_sha256),
                                realm = COALESCE(:realm, realm),
                                voicemail_pin_hash = COALESCE(:voicemailPinHash, voicemail_pin_hash),
-                               allow_external = :allowExternal, enabled = :enabled, updated_at = :now
+                               allow_external = :allowExternal, enabled = :enabled,
+                               digest_algorithm = :digestAlgorithm, updated_at = :now
                         WHERE id = :id
                         RETURNING\s""" + COLUMNS)
                 .bind("number", extension.number())
@@ -68,6 +70,7 @@ public final class JdbiExtensionStore implements ExtensionStore {
                 .bind("voicemailPinHash", extension.voicemailPinHash().orElse(null))
                 .bind("allowExternal", extension.allowExternal())
                 .bind("enabled", extension.enabled())
+                .bind("digestAlgorithm", extension.digestAlgorithm())
                 .bind("id", id)
                 .bind("now", now)
                 .map(MAPPER)
@@ -118,6 +121,7 @@ public final class JdbiExtensionStore implements ExtensionStore {
                 .bind("realm", e.realm())
                 .bind("voicemailPinHash", e.voicemailPinHash())
                 .bind("allowExternal", e.allowExternal())
-                .bind("enabled", e.enabled());
+                .bind("enabled", e.enabled())
+                .bind("digestAlgorithm", e.digestAlgorithm());
     }
 }

@@ -17,10 +17,13 @@ import org.switchboard.store.db.NotFoundException;
  */
 public final class JdbiProvisionedDeviceStore implements ProvisionedDeviceStore {
     private static final String COLUMNS = "id, mac_address, extension_number, vendor, model, static_ip, config_url, "
-            + "sip_secret, last_provisioned_at, created_at, updated_at";
+            + "sip_secret, auth_user, ha1_md5, ha1_sha256, realm, last_provisioned_at, created_at, updated_at";
     private static final RowMapper<ProvisionedDevice> MAPPER = (rs, ctx) -> {
         long lastProvisioned = rs.getLong("last_provisioned_at");
         Instant lastProvisionedAt = rs.wasNull() ? null : Instant.ofEpochMilli(lastProvisioned);
+        String authUser = rs.getString("auth_user");
+        DeviceLogin login = authUser == null ? null
+                : new DeviceLogin(authUser, rs.getString("ha1_md5"), rs.getString("ha1_sha256"), rs.getString("realm"));
         return new ProvisionedDevice(
                 rs.getLong("id"),
                 rs.getString("mac_address"),
@@ -30,6 +33,7 @@ public final class JdbiProvisionedDeviceStore implements ProvisionedDeviceStore 
                 rs.getString("static_ip"),
                 rs.getString("config_url"),
                 rs.getString("sip_secret"),
+                login,
                 lastProvisionedAt,
                 Instant.ofEpochMilli(rs.getLong("created_at")),
                 Instant.ofEpochMilli(rs.getLong("updated_at")));
@@ -62,7 +66,8 @@ public final class JdbiProvisionedDeviceStore implements ProvisionedDeviceStore 
         return database.write(h -> bindFields(h.createQuery("""
                         UPDATE provisioned_devices SET mac_address = :mac, extension_number = :extension,
                                vendor = :vendor, model = :model, static_ip = :staticIp, config_url = :configUrl,
-                               sip_secret = :sipSecret,
+                               sip_secret = :sipSecret, auth_user = :authUser, ha1_md5 = :ha1Md5,
+                               ha1_sha256 = :ha1Sha256, realm = :realm,
                                updated_at = :now
                         WHERE id = :id
                         RETURNING\s""" + COLUMNS), device)
@@ -104,6 +109,14 @@ public final class JdbiProvisionedDeviceStore implements ProvisionedDeviceStore 
     }
 
     @Override
+    public Optional<ProvisionedDevice> findByAuthUser(String authUser) {
+        return database.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM provisioned_devices WHERE auth_user = :user")
+                .bind("user", authUser)
+                .map(MAPPER)
+                .findOne());
+    }
+
+    @Override
     public List<ProvisionedDevice> findByExtension(String extensionNumber) {
         return database.read(h -> h.createQuery("SELECT " + COLUMNS
                         + " FROM provisioned_devices WHERE extension_number = :extension ORDER BY mac_address")
@@ -131,8 +144,10 @@ public final class JdbiProvisionedDeviceStore implements ProvisionedDeviceStore 
     private static ProvisionedDevice insert(Handle h, NewProvisionedDevice device, Instant now) {
         return bindFields(h.createQuery("""
                         INSERT INTO provisioned_devices (mac_address, extension_number, vendor, model, static_ip,
-                                                         config_url, sip_secret, created_at, updated_at)
-                        VALUES (:mac, :extension, :vendor, :model, :staticIp, :configUrl, :sipSecret, :now, :now)
+                                                         config_url, sip_secret, auth_user, ha1_md5, ha1_sha256, realm,
+                                                         created_at, updated_at)
+                        VALUES (:mac, :extension, :vendor, :model, :staticIp, :configUrl, :sipSecret, :authUser,
+                                :ha1Md5, :ha1Sha256, :realm, :now, :now)
                         RETURNING\s""" + COLUMNS), device)
                 .bind("now", now)
                 .map(MAPPER)
@@ -147,6 +162,10 @@ public final class JdbiProvisionedDeviceStore implements ProvisionedDeviceStore 
                 .bind("model", d.model())
                 .bind("staticIp", d.staticIp())
                 .bind("configUrl", d.configUrl())
-                .bind("sipSecret", d.sipSecret());
+                .bind("sipSecret", d.sipSecret())
+                .bind("authUser", d.login() == null ? null : d.login().authUser())
+                .bind("ha1Md5", d.login() == null ? null : d.login().ha1Md5())
+                .bind("ha1Sha256", d.login() == null ? null : d.login().ha1Sha256())
+                .bind("realm", d.login() == null ? null : d.login().realm());
     }
 }

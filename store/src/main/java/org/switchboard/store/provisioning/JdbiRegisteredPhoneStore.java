@@ -14,7 +14,7 @@ import org.switchboard.store.db.Database;
  */
 public final class JdbiRegisteredPhoneStore implements RegisteredPhoneStore {
     private static final String COLUMNS = "id, mac_address, extension_number, user_agent, ip_address, contact_uri, "
-            + "first_registered_at, last_registered_at, updated_at";
+            + "first_registered_at, last_registered_at, updated_at, auth_user";
     private static final RowMapper<RegisteredPhone> MAPPER = (rs, ctx) -> new RegisteredPhone(
             rs.getLong("id"),
             rs.getString("mac_address"),
@@ -24,20 +24,21 @@ public final class JdbiRegisteredPhoneStore implements RegisteredPhoneStore {
             rs.getString("contact_uri"),
             Instant.ofEpochMilli(rs.getLong("first_registered_at")),
             Instant.ofEpochMilli(rs.getLong("last_registered_at")),
-            Instant.ofEpochMilli(rs.getLong("updated_at")));
+            Instant.ofEpochMilli(rs.getLong("updated_at")),
+            rs.getString("auth_user"));
 
     // INSERT ... SELECT ... WHERE EXISTS: a sighting for an extension deleted meanwhile inserts
     // nothing instead of failing the foreign key and with it the whole write-behind batch.
     // (SQLite needs a WHERE in an INSERT ... SELECT upsert anyway, to parse ON CONFLICT.)
     private static final String INSERT = """
             INSERT INTO registered_phones (mac_address, extension_number, user_agent, ip_address, contact_uri,
-                                           first_registered_at, last_registered_at, updated_at)
-            SELECT :mac, :extension, :userAgent, :ip, :contact, :seenAt, :seenAt, :seenAt
+                                           first_registered_at, last_registered_at, updated_at, auth_user)
+            SELECT :mac, :extension, :userAgent, :ip, :contact, :seenAt, :seenAt, :seenAt, :authUser
             WHERE EXISTS (SELECT 1 FROM extensions WHERE number = :extension)
             """;
     private static final String REFRESH = """
             DO UPDATE SET user_agent = excluded.user_agent, ip_address = excluded.ip_address,
-                          contact_uri = excluded.contact_uri,
+                          contact_uri = excluded.contact_uri, auth_user = excluded.auth_user,
                           last_registered_at = excluded.last_registered_at, updated_at = excluded.updated_at
             """;
     private static final String BY_MAC = INSERT + "ON CONFLICT (extension_number, mac_address) " + REFRESH
@@ -117,6 +118,7 @@ public final class JdbiRegisteredPhoneStore implements RegisteredPhoneStore {
                 .bind("ip", s.ipAddress())
                 .bind("contact", s.contactUri())
                 .bind("seenAt", s.seenAt())
+                .bind("authUser", s.authUser())
                 .map(MAPPER)
                 .findOne();
     }

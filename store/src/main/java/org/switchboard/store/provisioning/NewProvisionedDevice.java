@@ -4,15 +4,16 @@ package org.switchboard.store.provisioning;
  * The values a provisioned device is created or updated with, already validated for meaning
  * by the pbx service (known vendor and model, a real MAC); this record checks the stored shape
  * and throws {@link org.switchboard.store.db.ValidationException} naming the column.
- * {@code staticIp}, {@code configUrl} and {@code sipSecret} may be null. Immutable;
+ * {@code staticIp}, {@code configUrl}, {@code sipSecret} and {@code login} may be null. Immutable;
  * {@link #toString()} hides the secret.
  *
  * @param macAddress 12 lower-case hex digits
  * @param sipSecret the device's SIP password sealed by the pbx service (never the plain password)
+ * @param login the device's own digest user name and the HA1s of that password
  */
 public record NewProvisionedDevice(
         String macAddress, String extensionNumber, String vendor, String model, String staticIp, String configUrl,
-        String sipSecret) {
+        String sipSecret, DeviceLogin login) {
 
     public NewProvisionedDevice {
         macAddress = ProvisioningColumns.mac(macAddress);
@@ -27,6 +28,6 @@ public record NewProvisionedDevice(
     @Override
     public String toString() {
         return "NewProvisionedDevice[macAddress=" + macAddress + ", extensionNumber=" + extensionNumber + ", vendor="
-                + vendor + ", model=" + model + ", staticIp=" + staticIp + ", configUrl=" + configUrl + ", sipSecret=***]";
+                + vendor + ", model=" + model + ", staticIp=" + staticIp + ", configUrl=" + configUrl + ", sipSecret=***, login=" + login + "]";
     }
 }

@@ -10,10 +10,12 @@ import java.util.Objects;
  * ({@link org.switchboard.store.db.ValidationException} naming the column). Immutable.
  *
  * @param ipAddress the source address of the REGISTER, as text
+ * @param authUser the digest user name the phone proved: the extension number, or a provisioned
+ *     device's own user name
  */
 public record PhoneSighting(
         String macAddress, String extensionNumber, String userAgent, String ipAddress, String contactUri,
-        Instant seenAt) {
+        Instant seenAt, String authUser) {
 
     public PhoneSighting {
         macAddress = macAddress == null ? null : ProvisioningColumns.mac(macAddress);
@@ -27,6 +29,7 @@ public record PhoneSighting(
         ipAddress = ProvisioningColumns.text(ipAddress, "ip_address", 45);
         contactUri = ProvisioningColumns.text(contactUri, "contact_uri", 2048);
         Objects.requireNonNull(seenAt, "seenAt");
+        authUser = ProvisioningColumns.text(authUser, "auth_user", 64);
     }
 
     /**

@@ -38,6 +38,9 @@ public interface ProvisionedDeviceStore {
 
     Optional<ProvisionedDevice> findByMac(String macAddress);
 
+    /** The device whose own SIP user name this is (V062; unique). */
+    Optional<ProvisionedDevice> findByAuthUser(String authUser);
+
     /** The devices bound to an extension, ordered by MAC. */
     List<ProvisionedDevice> findByExtension(String extensionNumber);
 

@@ -2,7 +2,11 @@ package org.switchboard.store.provisioning;
 
 import java.time.Instant;
 
-/** A phone seen registering to an extension; {@code macAddress} is null when it never told. Immutable. */
+/**
+ * A phone seen registering to an extension; {@code macAddress} is null when it never told, and
+ * {@code authUser} (the digest user name it last proved, V063) is null for rows written before it
+ * was recorded. Immutable.
+ */
 public record RegisteredPhone(
         long id,
         String macAddress,
@@ -12,4 +16,5 @@ public record RegisteredPhone(
         String contactUri,
         Instant firstRegisteredAt,
         Instant lastRegisteredAt,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        String authUser) {}

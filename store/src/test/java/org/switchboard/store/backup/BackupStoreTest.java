@@ -41,7 +41,7 @@ class BackupStoreTest {
     Path dir;
 
     private static NewExtension ext(String number, String email, String pin, boolean external, boolean enabled) {
-        return new NewExtension(number, "Name " + number, email, MD5, MD5 + MD5, "pbx.example.com", pin, external, enabled);
+        return new NewExtension(number, "Name " + number, email, MD5, MD5 + MD5, "pbx.example.com", pin, external, enabled, null);
     }
 
     private static void fill(Database db) {

@@ -26,7 +26,7 @@ class JdbiCallSettingsStoreTest {
 
     private static Extension extension(Database database, String number) {
         return new JdbiExtensionStore(database).create(
-                new NewExtension(number, "Ext " + number, null, MD5, MD5 + MD5, "pbx.test", null, false, true), T0);
+                new NewExtension(number, "Ext " + number, null, MD5, MD5 + MD5, "pbx.test", null, false, true, null), T0);
     }
 
     @BothEngines
@@ -104,7 +104,7 @@ class JdbiCallSettingsStoreTest {
         store.save("1002", FORWARD_ALL, T0);
 
         extensions.delete(a.id());
-        extensions.update(b.id(), new ExtensionUpdate("1009", "B", null, Optional.empty(), Optional.empty(), false, true), T1);
+        extensions.update(b.id(), new ExtensionUpdate("1009", "B", null, Optional.empty(), Optional.empty(), false, true, null), T1);
 
         assertThat(store.list()).extracting(CallSettings::extensionNumber).containsExactly("1009");
     }

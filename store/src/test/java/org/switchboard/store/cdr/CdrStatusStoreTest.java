@@ -17,7 +17,7 @@ class CdrStatusStoreTest {
     /** An answered call as known at its answer: ends (for now) at the answer. */
     private static CallRecord up(String callId) {
         return new CallRecord(callId, "1001", "1002", ANSWER.minusSeconds(5), ANSWER, ANSWER, Disposition.ANSWERED,
-                "in progress", "PCMU", "127.0.0.1:5061", "127.0.0.1:5062");
+                "in progress", "PCMU", "127.0.0.1:5061", "127.0.0.1:5062", "1001");
     }
 
     private static void write(Database database, CdrEntry... entries) {
@@ -38,7 +38,7 @@ class CdrStatusStoreTest {
         assertThat(store.findByCallId("c1").orElseThrow().endedAt()).as("a heartbeat moves the end").isEqualTo(ANSWER.plusSeconds(10));
 
         CallRecord ended = new CallRecord("c1", "1001", "1002", ANSWER.minusSeconds(5), ANSWER, ANSWER.plusSeconds(42),
-                Disposition.ANSWERED, "BYE from caller", "PCMU", "127.0.0.1:5061", "127.0.0.1:5062");
+                Disposition.ANSWERED, "BYE from caller", "PCMU", "127.0.0.1:5061", "127.0.0.1:5062", "1001");
         write(db.database(), CdrEntry.complete(ended));
 
         Cdr complete = new JdbiCdrStore(db.restart(), CLOCK).findByCallId("c1").orElseThrow();
@@ -49,7 +49,7 @@ class CdrStatusStoreTest {
     @BothEngines
     void aHeartbeatThatArrivesAfterTheEndDoesNotReopenTheRow(TestDatabase db) {
         CallRecord ended = new CallRecord("c2", "1001", "1002", ANSWER.minusSeconds(5), ANSWER, ANSWER.plusSeconds(3),
-                Disposition.ANSWERED, "BYE from callee", "PCMU", null, null);
+                Disposition.ANSWERED, "BYE from callee", "PCMU", null, null, null);
         write(db.database(), CdrEntry.complete(ended));
 
         write(db.database(), CdrEntry.open(up("c2").upAt(ANSWER.plusSeconds(10))));

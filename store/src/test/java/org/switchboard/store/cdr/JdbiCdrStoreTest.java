@@ -21,12 +21,12 @@ class JdbiCdrStoreTest {
 
     static CallRecord answered(String callId, String caller, String callee, Instant start) {
         return new CallRecord(callId, caller, callee, start, start.plusMillis(4_200), start.plusMillis(65_100),
-                Disposition.ANSWERED, "BYE from callee", "PCMA", "127.0.0.1:5061", "127.0.0.1:5062");
+                Disposition.ANSWERED, "BYE from callee", "PCMA", "127.0.0.1:5061", "127.0.0.1:5062", null);
     }
 
     static CallRecord unanswered(String callId, String caller, String callee, Instant start, Disposition d) {
         return new CallRecord(callId, caller, callee, start, null, start.plusSeconds(20), d, "486 Busy Here",
-                null, "127.0.0.1:5061", null);
+                null, "127.0.0.1:5061", null, null);
     }
 
     private static void write(Database database, List<CallRecord> records) {
@@ -46,6 +46,18 @@ class JdbiCdrStoreTest {
                 .containsExactly("a@host", "1001", "1002", T0, T0.plusMillis(4_200), T0.plusMillis(65_100),
                         66L, 61L, Disposition.ANSWERED, "BYE from callee", "PCMA", "127.0.0.1:5061", "127.0.0.1:5062");
         assertThat(store.findByCallId("other")).isEmpty();
+    }
+
+    @BothEngines
+    void theCallersDigestUserNameIsKeptAcrossARestart(TestDatabase db) {
+        CallRecord fromDesk = new CallRecord("d@host", "1001", "1002", T0, null, T0.plusSeconds(3), Disposition.FAILED,
+                "480 Temporarily Unavailable", null, "127.0.0.1:5061", null, "1001-a1b2c3");
+        write(db.database(), List.of(fromDesk, answered("e@host", "1001", "1002", T0)));
+
+        JdbiCdrStore after = new JdbiCdrStore(db.restart(), CLOCK);
+
+        assertThat(after.findByCallId("d@host")).get().extracting(Cdr::callerAuthUser).isEqualTo("1001-a1b2c3");
+        assertThat(after.findByCallId("e@host")).get().extracting(Cdr::callerAuthUser).isNull();
     }
 
     @BothEngines
@@ -144,20 +156,20 @@ class JdbiCdrStoreTest {
     @Test
     void recordRejectsAnAnswerTimeOnAnUnansweredCallNamingTheField() {
         assertThatThrownBy(() -> new CallRecord("x", "1001", "1002", T0, T0.plusSeconds(1), T0.plusSeconds(2),
-                Disposition.BUSY, "486", null, null, null))
+                Disposition.BUSY, "486", null, null, null, null))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("answered_at"));
         assertThatThrownBy(() -> new CallRecord("x", "1001", "1002", T0, null, T0.minusSeconds(1),
-                Disposition.FAILED, "503", null, null, null))
+                Disposition.FAILED, "503", null, null, null, null))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("ended_at"));
     }
 
     @Test
     void durationsRoundUpToWholeSeconds() {
         CallRecord r = new CallRecord("x", "1001", "1002", T0, T0.plusMillis(100), T0.plusMillis(1_300),
-                Disposition.ANSWERED, "BYE", null, null, null);
+                Disposition.ANSWERED, "BYE", null, null, null, null);
         assertThat(r.durationSeconds()).isEqualTo(2);
         assertThat(r.billableSeconds()).isEqualTo(2);
-        assertThat(new CallRecord("y", "1", "2", T0, T0, T0, Disposition.ANSWERED, "BYE", null, null, null)
+        assertThat(new CallRecord("y", "1", "2", T0, T0, T0, Disposition.ANSWERED, "BYE", null, null, null, null)
                 .billableSeconds()).isZero();
     }
 

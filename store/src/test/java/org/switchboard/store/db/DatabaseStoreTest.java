@@ -16,7 +16,7 @@ class DatabaseStoreTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00.001Z");
 
     private static NewExtension ext(String number) {
-        return new NewExtension(number, "N", null, MD5, MD5 + MD5, "r", null, false, true);
+        return new NewExtension(number, "N", null, MD5, MD5 + MD5, "r", null, false, true, null);
     }
 
     @BothEngines

@@ -19,23 +19,23 @@ class JdbiExtensionStoreTest {
     private static final String SHA = MD5 + MD5;
 
     static NewExtension ext(String number, String name) {
-        return new NewExtension(number, name, number + "@example.com", MD5, SHA, "pbx.example.com", null, false, true);
+        return new NewExtension(number, name, number + "@example.com", MD5, SHA, "pbx.example.com", null, false, true, null);
     }
 
     static ExtensionUpdate change(String number, String name) {
-        return new ExtensionUpdate(number, name, number + "@example.com", Optional.empty(), Optional.empty(), false, true);
+        return new ExtensionUpdate(number, name, number + "@example.com", Optional.empty(), Optional.empty(), false, true, null);
     }
 
     @BothEngines
     void updateKeepsSecretsNotGivenAndReplacesThoseGiven(TestDatabase db) {
         JdbiExtensionStore store = new JdbiExtensionStore(db.database());
         Extension created = store.create(new NewExtension("1001", "Alice", null, MD5, SHA, "pbx.example.com", "$argon2id$pin1",
-                false, true), T0);
+                false, true, null), T0);
         String md5b = "fedcba9876543210fedcba9876543210";
         // Another node sets a new password and PIN...
         store.update(created.id(), new ExtensionUpdate("1001", "Alice", null,
                 Optional.of(new ExtensionUpdate.Digest(md5b, md5b + md5b, "new.example.com")), Optional.of("$argon2id$pin2"),
-                false, true), T1);
+                false, true, null), T1);
 
         // ...then this node renames the extension without touching secrets: the newer ones stay.
         Extension renamed = store.update(created.id(), change("1001", "Alice B."), T1);
@@ -47,9 +47,29 @@ class JdbiExtensionStoreTest {
     }
 
     @BothEngines
+    void digestAlgorithmIsAutoByDefaultAndAChoiceSurvivesARestart(TestDatabase db) {
+        JdbiExtensionStore store = new JdbiExtensionStore(db.database());
+        Extension created = store.create(ext("1001", "Alice"), T0);
+        assertThat(created.digestAlgorithm()).isEqualTo("auto");
+
+        store.update(created.id(), new ExtensionUpdate("1001", "Alice", null, Optional.empty(), Optional.empty(), false,
+                true, "md5"), T1);
+        db.restart();
+
+        assertThat(new JdbiExtensionStore(db.database()).findByNumber("1001")).get()
+                .extracting(Extension::digestAlgorithm).isEqualTo("md5");
+    }
+
+    @BothEngines
+    void unknownDigestAlgorithmIsRefusedNamingTheField(TestDatabase db) {
+        assertThatThrownBy(() -> new NewExtension("1001", "A", null, MD5, SHA, "r", null, false, true, "sha-1"))
+                .isInstanceOf(ValidationException.class).hasFieldOrPropertyWithValue("field", "digest_algorithm");
+    }
+
+    @BothEngines
     void savedExtensionLoadsWithEveryField(TestDatabase db) {
         JdbiExtensionStore store = new JdbiExtensionStore(db.database());
-        NewExtension input = new NewExtension("1001", "Alice", null, MD5, SHA, "pbx.example.com", "$argon2id$x", true, false);
+        NewExtension input = new NewExtension("1001", "Alice", null, MD5, SHA, "pbx.example.com", "$argon2id$x", true, false, null);
 
         Extension created = store.create(input, T0);
 
@@ -130,9 +150,9 @@ class JdbiExtensionStoreTest {
 
     @Test
     void newExtensionRejectsPlainPasswordInPlaceOfHa1() {
-        assertThatThrownBy(() -> new NewExtension("1001", "A", null, "secret123", SHA, "r", null, false, true))
+        assertThatThrownBy(() -> new NewExtension("1001", "A", null, "secret123", SHA, "r", null, false, true, null))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("ha1_md5"));
-        assertThatThrownBy(() -> new NewExtension(" ", "A", null, MD5, SHA, "r", null, false, true))
+        assertThatThrownBy(() -> new NewExtension(" ", "A", null, MD5, SHA, "r", null, false, true, null))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("number"));
     }
 }

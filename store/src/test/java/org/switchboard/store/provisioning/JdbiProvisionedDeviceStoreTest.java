@@ -26,11 +26,11 @@ class JdbiProvisionedDeviceStoreTest {
 
     static Extension extension(Database db, String number) {
         return new JdbiExtensionStore(db).create(
-                new NewExtension(number, "Ext " + number, null, MD5, MD5 + MD5, "pbx.example.com", null, false, true), T0);
+                new NewExtension(number, "Ext " + number, null, MD5, MD5 + MD5, "pbx.example.com", null, false, true, null), T0);
     }
 
     static NewProvisionedDevice device(String mac, String extension) {
-        return new NewProvisionedDevice(mac, extension, "yealink", "T46S", null, null, null);
+        return new NewProvisionedDevice(mac, extension, "yealink", "T46S", null, null, null, null);
     }
 
     @BothEngines
@@ -38,7 +38,7 @@ class JdbiProvisionedDeviceStoreTest {
         extension(db.database(), "1001");
         JdbiProvisionedDeviceStore store = new JdbiProvisionedDeviceStore(db.database());
         NewProvisionedDevice input = new NewProvisionedDevice("001565123456", "1001", "yealink", "T46S",
-                "192.0.2.10", "https://pbx.example.com/provision/001565123456.cfg", "v1:sealed");
+                "192.0.2.10", "https://pbx.example.com/provision/001565123456.cfg", "v1:sealed", null);
 
         ProvisionedDevice created = store.create(input, T0);
 
@@ -55,6 +55,28 @@ class JdbiProvisionedDeviceStoreTest {
     }
 
     @BothEngines
+    void aDevicesOwnLoginIsStoredReplacedAndUniqueAcrossARestart(TestDatabase db) {
+        extension(db.database(), "1001");
+        JdbiProvisionedDeviceStore store = new JdbiProvisionedDeviceStore(db.database());
+        DeviceLogin login = new DeviceLogin("1001-123456", "0123456789abcdef0123456789abcdef",
+                "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "pbx.example.com");
+        ProvisionedDevice created = store.create(new NewProvisionedDevice("001565123456", "1001", "yealink", "T46S",
+                null, null, "v1:sealed", login), T0);
+
+        JdbiProvisionedDeviceStore after = new JdbiProvisionedDeviceStore(db.restart());
+        assertThat(after.findByMac("001565123456")).get().extracting(ProvisionedDevice::login).isEqualTo(login);
+        assertThat(after.findByAuthUser("1001-123456")).get().extracting(ProvisionedDevice::id).isEqualTo(created.id());
+        assertThat(after.findByAuthUser("1001-000000")).isEmpty();
+        assertThatThrownBy(() -> after.create(new NewProvisionedDevice("001565000002", "1001", "yealink", "T46S",
+                null, null, "v1:sealed", login), T1))
+                .as("a second device with the same user name").isInstanceOf(ConflictException.class);
+
+        after.update(created.id(), new NewProvisionedDevice("001565123456", "1001", "yealink", "T46S", null, null,
+                null, null), T1);
+        assertThat(after.findByMac("001565123456")).get().extracting(ProvisionedDevice::login).isNull();
+    }
+
+    @BothEngines
     void updatePersistsAndMovesUpdatedAt(TestDatabase db) {
         extension(db.database(), "1001");
         extension(db.database(), "1002");
@@ -62,7 +84,7 @@ class JdbiProvisionedDeviceStoreTest {
         ProvisionedDevice created = store.create(device("001565123456", "1001"), T0);
 
         ProvisionedDevice updated = store.update(created.id(),
-                new NewProvisionedDevice("001565123456", "1002", "yealink", "T48S", "192.0.2.11", null, null), T1);
+                new NewProvisionedDevice("001565123456", "1002", "yealink", "T48S", "192.0.2.11", null, null, null), T1);
 
         assertThat(updated.createdAt()).isEqualTo(T0);
         assertThat(updated.updatedAt()).isEqualTo(T1);
@@ -122,7 +144,7 @@ class JdbiProvisionedDeviceStoreTest {
         ProvisionedDevice b = before.create(device("001565000002", "1002"), T0);
         before.create(device("001565000003", "1002"), T0);
         ProvisionedDevice b2 = before.update(b.id(), new NewProvisionedDevice("001565000002", "1001", "snom", "D785",
-                "2001:db8::2", null, null), T1);
+                "2001:db8::2", null, null, null), T1);
         before.markProvisioned("001565000003", T2);
         before.delete(a.id());
 
@@ -169,7 +191,7 @@ class JdbiProvisionedDeviceStoreTest {
         store.create(device("001565123456", "1001"), T0);
 
         extensions.update(ext.id(), new ExtensionUpdate("2001", "Renumbered", null, Optional.empty(), Optional.empty(),
-                false, true), T1);
+                false, true, null), T1);
         assertThat(store.findByMac("001565123456").orElseThrow().extensionNumber()).isEqualTo("2001");
 
         extensions.delete(ext.id());
@@ -186,12 +208,12 @@ class JdbiProvisionedDeviceStoreTest {
 
     @Test
     void recordRefusesBadShapesNamingTheColumn() {
-        assertThatThrownBy(() -> new NewProvisionedDevice("00:15:65:12:34:56", "1001", "yealink", "T46S", null, null, null))
+        assertThatThrownBy(() -> new NewProvisionedDevice("00:15:65:12:34:56", "1001", "yealink", "T46S", null, null, null, null))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("mac_address"));
-        assertThatThrownBy(() -> new NewProvisionedDevice("001565123456", " ", "yealink", "T46S", null, null, null))
+        assertThatThrownBy(() -> new NewProvisionedDevice("001565123456", " ", "yealink", "T46S", null, null, null, null))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("extension_number"));
-        assertThatThrownBy(() -> new NewProvisionedDevice("001565123456", "1001", "yealink", "T".repeat(65), null, null, null))
+        assertThatThrownBy(() -> new NewProvisionedDevice("001565123456", "1001", "yealink", "T".repeat(65), null, null, null, null))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("model"));
-        assertThat(new NewProvisionedDevice("001565123456", "1001", "yealink", "T46S", " ", "", null).staticIp()).isNull();
+        assertThat(new NewProvisionedDevice("001565123456", "1001", "yealink", "T46S", " ", "", null, null).staticIp()).isNull();
     }
 }

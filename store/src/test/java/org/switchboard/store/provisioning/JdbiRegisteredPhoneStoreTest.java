@@ -22,7 +22,19 @@ class JdbiRegisteredPhoneStoreTest {
     private static final String YEALINK = "Yealink SIP-T46S 66.86.0.15";
 
     static PhoneSighting seen(String mac, String ext, String ip, Instant at) {
-        return new PhoneSighting(mac, ext, YEALINK, ip, "sip:" + ext + "@" + ip + ":5060", at);
+        return new PhoneSighting(mac, ext, YEALINK, ip, "sip:" + ext + "@" + ip + ":5060", at, ext);
+    }
+
+    @BothEngines
+    void theUserNameAPhoneLastAuthenticatedWithIsKept(TestDatabase db) {
+        extension(db.database(), "1001");
+        JdbiRegisteredPhoneStore store = new JdbiRegisteredPhoneStore(db.database());
+        store.record(seen("001565123456", "1001", "192.0.2.10", T0));
+        store.record(new PhoneSighting("001565123456", "1001", YEALINK, "192.0.2.10", "sip:1001@192.0.2.10:5060", T1,
+                "1001-123456"));
+
+        assertThat(new JdbiRegisteredPhoneStore(db.restart()).findByExtension("1001")).singleElement()
+                .extracting(RegisteredPhone::authUser).isEqualTo("1001-123456");
     }
 
     @BothEngines
@@ -47,7 +59,7 @@ class JdbiRegisteredPhoneStoreTest {
         RegisteredPhone first = store.record(seen("001565123456", "1001", "192.0.2.10", T0)).orElseThrow();
 
         RegisteredPhone moved = store.record(new PhoneSighting("001565123456", "1001", "Yealink SIP-T46S 66.86.0.20",
-                "192.0.2.99", "sip:1001@192.0.2.99:5060", T1)).orElseThrow();
+                "192.0.2.99", "sip:1001@192.0.2.99:5060", T1, "1001")).orElseThrow();
 
         assertThat(moved.id()).isEqualTo(first.id());
         assertThat(moved.firstRegisteredAt()).isEqualTo(T0);
@@ -193,11 +205,11 @@ class JdbiRegisteredPhoneStoreTest {
 
     @Test
     void sightingChecksItsShape() {
-        assertThatThrownBy(() -> new PhoneSighting("00:15:65:00:00:01", "1001", "", "192.0.2.1", "sip:a", T0))
+        assertThatThrownBy(() -> new PhoneSighting("00:15:65:00:00:01", "1001", "", "192.0.2.1", "sip:a", T0, "1001"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("mac_address"));
-        assertThatThrownBy(() -> new PhoneSighting(null, "1001", "", " ", "sip:a", T0))
+        assertThatThrownBy(() -> new PhoneSighting(null, "1001", "", " ", "sip:a", T0, "1001"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("ip_address"));
-        assertThat(new PhoneSighting(null, "1001", null, "192.0.2.1", "sip:a", T0).userAgent()).isEmpty();
-        assertThat(new PhoneSighting(null, "1001", "x".repeat(600), "192.0.2.1", "sip:a", T0).userAgent()).hasSize(512);
+        assertThat(new PhoneSighting(null, "1001", null, "192.0.2.1", "sip:a", T0, "1001").userAgent()).isEmpty();
+        assertThat(new PhoneSighting(null, "1001", "x".repeat(600), "192.0.2.1", "sip:a", T0, "1001").userAgent()).hasSize(512);
     }
 }

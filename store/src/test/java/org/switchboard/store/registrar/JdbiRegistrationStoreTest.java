@@ -21,7 +21,7 @@ class JdbiRegistrationStoreTest {
 
     static void extension(Database db, String number) {
         new JdbiExtensionStore(db).create(
-                new NewExtension(number, "Ext " + number, null, MD5, MD5 + MD5, "pbx.example.com", null, false, true), T0);
+                new NewExtension(number, "Ext " + number, null, MD5, MD5 + MD5, "pbx.example.com", null, false, true, null), T0);
     }
 
     static Registration binding(String ext, String contact, long cseq, Instant updated, Instant expires) {

@@ -39,7 +39,7 @@ class SeedRunnerStoreTest {
 
         @Override
         public void apply() {
-            numbers.forEach(n -> store.create(new NewExtension(n, "Ext " + n, null, MD5, MD5 + MD5, "r", null, false, true), T0));
+            numbers.forEach(n -> store.create(new NewExtension(n, "Ext " + n, null, MD5, MD5 + MD5, "r", null, false, true, null), T0));
         }
     }
 
