@@ -1,10 +1,17 @@
 package org.switchboard.api.http;
 
+import java.util.Optional;
+
 /**
  * Where and how the API listens: bind address, port (0 = chosen by the OS), the largest request
- * body accepted, and the version string shown in health and OpenAPI. Immutable.
+ * body accepted, the version string shown in health and OpenAPI, and the bearer token a metrics
+ * scraper presents on {@code /metrics} (empty: only scrapers on this host, see {@link MetricsAccess}).
+ * Immutable; {@link #toString()} hides the token.
  */
-public record HttpSettings(String host, int port, long maxRequestBytes, String version) {
+public record HttpSettings(String host, int port, long maxRequestBytes, String version, Optional<String> metricsToken) {
+    /** Below this a token could be guessed; the generated suggestion in the docs is 32 characters. */
+    static final int MIN_METRICS_TOKEN = 16;
+
     public HttpSettings {
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("host is required");
@@ -18,10 +25,24 @@ public record HttpSettings(String host, int port, long maxRequestBytes, String v
         if (version == null || version.isBlank()) {
             throw new IllegalArgumentException("version is required");
         }
+        if (metricsToken.filter(t -> t.length() < MIN_METRICS_TOKEN).isPresent()) {
+            throw new IllegalArgumentException("metrics token must be at least " + MIN_METRICS_TOKEN + " characters");
+        }
     }
 
-    /** Settings with a 1 MiB body limit. */
+    /** Settings with a 1 MiB body limit and no metrics token. */
     public HttpSettings(String host, int port, String version) {
-        this(host, port, 1024 * 1024, version);
+        this(host, port, 1024 * 1024, version, Optional.empty());
+    }
+
+    /** These settings with {@code token} required on {@code /metrics}. */
+    public HttpSettings withMetricsToken(String token) {
+        return new HttpSettings(host, port, maxRequestBytes, version, Optional.of(token));
+    }
+
+    @Override
+    public String toString() {
+        return "HttpSettings[host=" + host + ", port=" + port + ", maxRequestBytes=" + maxRequestBytes
+                + ", version=" + version + ", metricsToken=" + (metricsToken.isPresent() ? "***" : "(none)") + "]";
     }
 }

@@ -93,7 +93,7 @@ public final class ApiFixture implements AutoCloseable {
     public HttpResponse<String> send(String method, String path, String token, String body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
+        if (body != null && !names(headers).contains("content-type")) {
             b.header("Content-Type", "application/json");
         }
         if (token != null) {
@@ -110,6 +110,14 @@ public final class ApiFixture implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<String> names(String... headers) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < headers.length; i += 2) {
+            names.add(headers[i].toLowerCase(java.util.Locale.ROOT));
+        }
+        return names;
     }
 
     public static JsonNode json(HttpResponse<String> response) {
