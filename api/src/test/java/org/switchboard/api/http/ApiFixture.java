@@ -91,7 +91,12 @@ public final class ApiFixture implements AutoCloseable {
 
     /** Sends a request; {@code token} and {@code body} may be null. */
     public HttpResponse<String> send(String method, String path, String token, String body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        return sendTo(server.port(), method, path, token, body, headers);
+    }
+
+    /** Sends a request to another server on this host, at {@code port}. */
+    public HttpResponse<String> sendTo(int port, String method, String path, String token, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null && !names(headers).contains("content-type")) {
             b.header("Content-Type", "application/json");
