@@ -49,7 +49,7 @@ public final class AdminAuthService {
         this.hasher = hasher;
         this.policy = policy;
         this.clock = clock;
-        this.throttle = new LoginThrottle(policy.maxFailedLogins(), policy.failureWindow(), clock);
+        this.throttle = new LoginThrottle(policy.maxFailedLogins(), policy.failureWindow(), policy.loginSlowdown(), clock);
         this.decoyHash = hasher.hash(randomToken(GENERATED_PASSWORD_BYTES));
     }
 
@@ -72,9 +72,12 @@ public final class AdminAuthService {
     }
 
     /**
-     * Checks the password and issues a token. Throws {@link LoginThrottledException} while the
-     * username or address has too many recent failures (the password is not even checked then),
-     * and {@link InvalidCredentialsException} for an unknown user or wrong password.
+     * Checks the password and issues a token. Throws {@link LoginThrottledException} while this
+     * username from this address, or this address, has too many recent failures (the password is
+     * not even checked then), and {@link InvalidCredentialsException} for an unknown user or wrong
+     * password. While the username has too many failures from all addresses together, the attempt
+     * is held for the policy's slowdown first but never refused: the administrator with the right
+     * password still gets in. Blocks the calling (virtual) thread for that time.
      */
     public IssuedToken login(String username, String password, String clientAddress) {
         Optional<Duration> wait = throttle.waitBefore(username, clientAddress);
@@ -82,6 +85,11 @@ public final class AdminAuthService {
             // Warned once when the limit was reached; one line per refused try would let a guesser flood the log.
             log.debug("admin login throttled username={} address={}", username, clientAddress);
             throw new LoginThrottledException(wait.get());
+        }
+        Duration slowdown = throttle.slowdownFor(username);
+        if (!slowdown.isZero()) {
+            log.debug("admin login slowed down username={} address={} for={}", username, clientAddress, slowdown);
+            pause(slowdown);
         }
         Optional<AdminUser> user = users.findByUsername(username);
         boolean ok;
@@ -96,7 +104,7 @@ public final class AdminAuthService {
             boolean nowBlocked = throttle.recordFailure(username, clientAddress);
             log.warn("admin login failed username={} address={}", username, clientAddress);
             if (nowBlocked) {
-                log.warn("admin logins blocked after repeated failures username={} address={} for={}",
+                log.warn("admin logins blocked for this address after repeated failures username={} address={} for={}",
                         username, clientAddress, policy.failureWindow());
             }
             throw new InvalidCredentialsException();
@@ -117,6 +125,16 @@ public final class AdminAuthService {
         }
         return tokens.findValid(sha256(token), clock.instant())
                 .map(t -> new AdminSession(t.username(), t.expiresAt()));
+    }
+
+    private static void pause(Duration slowdown) {
+        try {
+            Thread.sleep(slowdown);
+        } catch (InterruptedException e) {
+            // Stopping: give up on this attempt without checking the password.
+            Thread.currentThread().interrupt();
+            throw new LoginThrottledException(slowdown);
+        }
     }
 
     /** Revokes the token; unknown tokens are ignored (logging out twice is not an error). */
