@@ -5,6 +5,7 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.api.http.BearerAuthFilter;
 import org.switchboard.api.http.Routes;
 import org.switchboard.pbx.admin.AdminAuthService;
+import org.switchboard.pbx.admin.SessionWatch;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.event.Subscription;
 
@@ -21,8 +23,9 @@ import org.switchboard.pbx.event.Subscription;
  * sends its bearer token like on every route (the panel reads the stream with {@code fetch}, not
  * {@code EventSource}, which cannot send headers), so no token ever sits in a URL. Each client gets
  * its own lossy bus subscription (a slow browser loses its oldest events, never slows the PBX) and
- * a heartbeat comment every {@link #HEARTBEAT}, which also notices a client that left and ends the
- * stream when the token has expired or was revoked.
+ * a heartbeat comment every {@link #HEARTBEAT}, which also notices a client that left. The stream
+ * ends with a {@code session_ended} event as soon as its token is logged out on this node, and at
+ * the next heartbeat when the token expired or was revoked elsewhere.
  *
  * <p>Thread-safe: each stream is held by its request's virtual thread; {@link #close()} (on server
  * stop) ends them all so the graceful stop need not wait for them.
@@ -77,13 +80,18 @@ public final class EventStreamRoutes implements Routes, AutoCloseable {
         open.add(stream);
         long client = clients.incrementAndGet();
         Subscription subscription = events.subscribe("sse-" + client, EventBus.Delivery.DROP_OLDEST, BUFFER, stream::send);
+        // A logout on this node ends the stream at once; one elsewhere (or an expiry) at the next heartbeat.
+        Optional<SessionWatch> watch = auth.watchSession(token, () -> endSession(stream));
         log.debug("event stream opened client={}", client);
         try {
             // Subscribed before this first line: a client that reads its snapshot after it misses nothing.
             stream.comment("connected");
+            if (watch.isEmpty()) {
+                endSession(stream);
+            }
             while (!stream.awaitClosed(heartbeat)) {
                 if (auth.authenticate(token).isEmpty()) {
-                    stream.signal("session_ended");
+                    endSession(stream);
                     break;
                 }
                 stream.comment("heartbeat");
@@ -92,9 +100,16 @@ public final class EventStreamRoutes implements Routes, AutoCloseable {
             subscription.close();
             stream.close();
             open.remove(stream);
+            watch.ifPresent(SessionWatch::close);
             log.debug("event stream closed client={} dropped={}", client, subscription.dropped());
         }
     }
+
+    private static void endSession(EventStream stream) {
+        stream.signal("session_ended");
+        stream.close();
+    }
+
 
     /** Ends every open stream (their requests then complete). */
     @Override

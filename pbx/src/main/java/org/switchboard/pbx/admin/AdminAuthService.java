@@ -39,6 +39,7 @@ public final class AdminAuthService {
     private final LoginThrottle throttle;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final SessionWatchers watchers = new SessionWatchers();
     // Checked against when the username is unknown, so both failures take the same time.
     private final String decoyHash;
 
@@ -137,10 +138,22 @@ public final class AdminAuthService {
         }
     }
 
-    /** Revokes the token; unknown tokens are ignored (logging out twice is not an error). */
+    /**
+     * Has {@code onEnd} called (on the thread that ends the session) when this token is logged out
+     * or its admin's password is reset on this node, for answers that outlive their request, such
+     * as an event stream. Close the result when the answer ends by itself. Empty when the token is
+     * not valid now.
+     */
+    public Optional<SessionWatch> watchSession(String token, Runnable onEnd) {
+        return authenticate(token).map(session -> watchers.watch(sha256(token), session.username(), onEnd));
+    }
+
+    /** Revokes the token and ends what is watching it; unknown tokens are ignored (logging out twice is not an error). */
     public void logout(String token) {
         if (token != null && TOKEN_SHAPE.matcher(token).matches()) {
-            tokens.delete(sha256(token));
+            String hash = sha256(token);
+            tokens.delete(hash);
+            watchers.endToken(hash);
             log.info("admin logged out");
         }
     }
@@ -148,7 +161,7 @@ public final class AdminAuthService {
     /**
      * Sets a new password for {@code username} (the way back from a lost one) and revokes every
      * token of that admin, so sessions opened with the old password end. Returns how many tokens
-     * were revoked. {@code ValidationException} on field "password" when it is too short,
+     * were revoked (their event streams on this node end). {@code ValidationException} on field "password" when it is too short,
      * {@code NotFoundException} when there is no such admin.
      */
     public int resetPassword(String username, String newPassword, String actor) {
@@ -158,6 +171,7 @@ public final class AdminAuthService {
                 .orElseThrow(() -> new NotFoundException("admin", username));
         users.changePassword(user.id(), hasher.hash(newPassword), clock.instant());
         int revoked = tokens.deleteForUser(user.id());
+        watchers.endUser(user.username());
         log.info("admin password reset username={} tokens_revoked={} by={}", username, revoked, actor);
         return revoked;
     }
