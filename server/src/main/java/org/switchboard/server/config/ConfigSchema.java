@@ -53,7 +53,8 @@ final class ConfigSchema {
                     "tls_dir", value(ValueKind.TEXT, "./data/tls")),
             "http", section(
                     "bind", value(ValueKind.HOST, "0.0.0.0"),
-                    "port", value(ValueKind.PORT_OR_ANY, "8080")),
+                    "port", value(ValueKind.PORT_OR_ANY, "8080"),
+                    "metrics_token", value(ValueKind.BEARER_TOKEN, null)),
             "rtp", section(
                     "port_min", value(ValueKind.PORT, "10000"),
                     "port_max", value(ValueKind.PORT, "20000"),
@@ -70,7 +71,10 @@ final class ConfigSchema {
             "admin", section(
                     "username", value(ValueKind.TEXT, "admin"),
                     "password", value(ValueKind.TEXT, null),
-                    "token_ttl", value(ValueKind.DURATION, "12h")),
+                    "token_ttl", value(ValueKind.DURATION, "12h"),
+                    "login_max_failures", value(ValueKind.ATTEMPTS, "5"),
+                    "login_failure_window", value(ValueKind.DURATION, "5m"),
+                    "login_slowdown", value(ValueKind.DURATION, "1s")),
             "provisioning", section(
                     "key_file", value(ValueKind.TEXT, "./data/provisioning.key"),
                     "template_dir", value(ValueKind.TEXT, null),

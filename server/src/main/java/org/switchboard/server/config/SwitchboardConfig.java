@@ -34,8 +34,17 @@ public record SwitchboardConfig(Sip sip, Http http, Rtp rtp, Calls calls, Databa
     public record Sip(String bind, int port, int tlsPort, String domain, Optional<String> externalAddress,
                       boolean digestSha256, Path tlsDir) {}
 
-    /** Where the REST API and admin panel listen; port 0 means one chosen by the operating system. */
-    public record Http(String bind, int port) {}
+    /**
+     * Where the REST API and admin panel listen; port 0 means one chosen by the operating system.
+     *
+     * @param metricsToken the bearer token a scraper presents on {@code /metrics}; empty to serve it to this host only
+     */
+    public record Http(String bind, int port, Optional<String> metricsToken) {
+        @Override
+        public String toString() {
+            return "Http[bind=" + bind + ", port=" + port + ", metricsToken=" + (metricsToken.isPresent() ? "***" : "(none)") + "]";
+        }
+    }
 
     /**
      * The UDP port range for RTP media, both ends included.
@@ -74,12 +83,16 @@ public record SwitchboardConfig(Sip sip, Http http, Rtp rtp, Calls calls, Databa
      *
      * @param password empty to have one generated and printed once
      * @param tokenTtl lifetime of a bearer token issued at login
+     * @param loginMaxFailures failed logins within {@code loginFailureWindow} that block a (username, address)
+     *     pair or an address, and after which every attempt for that username waits {@code loginSlowdown}
      */
-    public record Admin(String username, Optional<String> password, Duration tokenTtl) {
+    public record Admin(String username, Optional<String> password, Duration tokenTtl, int loginMaxFailures,
+                        Duration loginFailureWindow, Duration loginSlowdown) {
         @Override
         public String toString() {
             return "Admin[username=" + username + ", password=" + (password.isPresent() ? "***" : "(generated)")
-                    + ", tokenTtl=" + tokenTtl + "]";
+                    + ", tokenTtl=" + tokenTtl + ", loginMaxFailures=" + loginMaxFailures + ", loginFailureWindow="
+                    + loginFailureWindow + ", loginSlowdown=" + loginSlowdown + "]";
         }
     }
 

@@ -32,12 +32,17 @@ enum ValueKind {
     /** A positive length of time: a whole number and a unit, {@code s}, {@code m}, {@code h} or {@code d} ({@code 12h}). */
     DURATION,
     /** A time zone of the tz database ({@code Europe/Berlin}, {@code UTC}). */
-    TIME_ZONE;
+    TIME_ZONE,
+    /** A count of attempts, 1..1000. */
+    ATTEMPTS,
+    /** A bearer token (RFC 6750 b64token characters), 16 to 256 characters. */
+    BEARER_TOKEN;
 
     // Host names per RFC 1123 §2.1 labels, or IPv4/IPv6 literals (checked loosely; the socket has the last word).
     private static final Pattern HOST_NAME = Pattern.compile(
             "(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]+");
+    private static final Pattern BEARER_TOKEN_TEXT = Pattern.compile("[A-Za-z0-9._~+/=-]{16,256}");
     private static final Pattern DURATION_TEXT = Pattern.compile("([1-9][0-9]{0,8})([smhd])");
 
     /** Why {@code text} is not a valid value of this kind; empty when it is. */
@@ -70,6 +75,11 @@ enum ValueKind {
             case TIME_ZONE -> ZoneId.getAvailableZoneIds().contains(text.strip()) || text.strip().equals("UTC")
                     ? Optional.empty()
                     : Optional.of("must be a time zone such as Europe/Berlin or UTC, got '" + text + "'");
+            case ATTEMPTS -> integerIn(text, 1, 1000);
+            // The value is a secret: the message never repeats it.
+            case BEARER_TOKEN -> BEARER_TOKEN_TEXT.matcher(text).matches()
+                    ? Optional.empty()
+                    : Optional.of("must be 16 to 256 characters of letters, digits and - . _ ~ + / = (e.g. from openssl rand -hex 32)");
         };
     }
 

@@ -53,6 +53,8 @@ public final class HttpWiring {
                 new ProvisioningRoutes(provisioning.service()),
                 new ProvisionFileRoutes(provisioning.service(), new ScanThrottle(ScanThrottle.Settings.defaults(), clock))));
         calls.ifPresent(active -> routes.add(new CallRoutes(active)));
-        return new ApiServer(new HttpSettings(config.bind(), config.port(), version), features.adminAuth(), registry, routes);
+        HttpSettings settings = new HttpSettings(config.bind(), config.port(), version);
+        return new ApiServer(config.metricsToken().map(settings::withMetricsToken).orElse(settings),
+                features.adminAuth(), registry, routes);
     }
 }
