@@ -26,8 +26,9 @@ import org.switchboard.pbx.admin.AdminAuthService;
  * refused before routing, request ids, security headers, bearer auth on {@code /api}, control
  * characters refused in parameters, one error mapper, JSON error answers even from Jetty, request
  * metrics, handlers on virtual threads), adds each feature's {@link Routes}, and serves
- * {@code /metrics} (to its scrape token, see {@link MetricsAccess}) and {@code /api/openapi.json}. Constructed, started and stopped by one thread (the server's wiring);
- * {@link #port()} may be read from any thread after {@link #start()}.
+ * {@code /metrics} (to its scrape token, see {@link MetricsAccess}) and {@code /api/openapi.json}.
+ * Constructed, started and stopped by one thread (the server's wiring); {@link #port()} may be
+ * read from any thread after {@link #start()}.
  */
 public final class ApiServer {
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
