@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.api.http.BearerAuthFilter;
 import org.switchboard.api.http.Routes;
 import org.switchboard.pbx.admin.AdminAuthService;
+import org.switchboard.pbx.admin.AdminSession;
 import org.switchboard.pbx.admin.SessionWatch;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.event.Subscription;
@@ -24,8 +26,8 @@ import org.switchboard.pbx.event.Subscription;
  * {@code EventSource}, which cannot send headers), so no token ever sits in a URL. Each client gets
  * its own lossy bus subscription (a slow browser loses its oldest events, never slows the PBX) and
  * a heartbeat comment every {@link #HEARTBEAT}, which also notices a client that left. The stream
- * ends with a {@code session_ended} event as soon as its token is logged out on this node, and at
- * the next heartbeat when the token expired or was revoked elsewhere.
+ * ends with a {@code session_ended} event as soon as its token is logged out on this node or
+ * expires, and at the next heartbeat when the token was revoked on another node.
  *
  * <p>Thread-safe: each stream is held by its request's virtual thread; {@link #close()} (on server
  * stop) ends them all so the graceful stop need not wait for them.
@@ -39,18 +41,21 @@ public final class EventStreamRoutes implements Routes, AutoCloseable {
 
     private final EventBus events;
     private final AdminAuthService auth;
+    private final Clock clock;
     private final Duration heartbeat;
     private final Set<EventStream> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong clients = new AtomicLong();
 
-    public EventStreamRoutes(EventBus events, AdminAuthService auth) {
-        this(events, auth, HEARTBEAT);
+    /** @param clock the clock of {@code auth}, to end a stream when its token expires */
+    public EventStreamRoutes(EventBus events, AdminAuthService auth, Clock clock) {
+        this(events, auth, clock, HEARTBEAT);
     }
 
     /** With another heartbeat period, so a test can see a revoked token end the stream. */
-    EventStreamRoutes(EventBus events, AdminAuthService auth, Duration heartbeat) {
+    EventStreamRoutes(EventBus events, AdminAuthService auth, Clock clock, Duration heartbeat) {
         this.events = events;
         this.auth = auth;
+        this.clock = clock;
         this.heartbeat = heartbeat;
     }
 
@@ -72,6 +77,7 @@ public final class EventStreamRoutes implements Routes, AutoCloseable {
     private void stream(Context ctx) throws IOException, InterruptedException {
         // The auth filter has checked the token already; it is checked again at every heartbeat.
         String token = BearerAuthFilter.bearerToken(ctx).orElseThrow();
+        AdminSession session = BearerAuthFilter.session(ctx).orElseThrow();
         HttpServletResponse response = ctx.res();
         response.setStatus(200);
         response.setContentType("text/event-stream;charset=utf-8");
@@ -89,7 +95,7 @@ public final class EventStreamRoutes implements Routes, AutoCloseable {
             if (watch.isEmpty()) {
                 endSession(stream);
             }
-            while (!stream.awaitClosed(heartbeat)) {
+            while (!stream.awaitClosed(nextCheck(session))) {
                 if (auth.authenticate(token).isEmpty()) {
                     endSession(stream);
                     break;
@@ -103,6 +109,15 @@ public final class EventStreamRoutes implements Routes, AutoCloseable {
             watch.ifPresent(SessionWatch::close);
             log.debug("event stream closed client={} dropped={}", client, subscription.dropped());
         }
+    }
+
+    /** The next heartbeat, or the token's expiry when that comes first, so an expired token ends its stream on time. */
+    private Duration nextCheck(AdminSession session) {
+        Duration untilExpiry = Duration.between(clock.instant(), session.expiresAt());
+        if (untilExpiry.isNegative()) {
+            return Duration.ZERO;
+        }
+        return untilExpiry.compareTo(heartbeat) < 0 ? untilExpiry : heartbeat;
     }
 
     private static void endSession(EventStream stream) {

@@ -38,9 +38,10 @@ class EventStreamRoutesTest {
 
     private final TestDatabase db = TestDatabases.sqlite();
     private final EventBus events = new EventBus();
+    private final TestClock streamClock = new TestClock(Instant.parse("2026-05-01T10:00:00Z"));
     private final EventStreamRoutes routes = new EventStreamRoutes(events, new AdminAuthService(
             new JdbiAdminUserStore(db.database()), new JdbiAdminTokenStore(db.database()), new Argon2PasswordHasher(256, 1, 1),
-            AuthPolicy.defaults(), new TestClock(Instant.parse("2026-05-01T10:00:00Z"))), HEARTBEAT);
+            AuthPolicy.defaults(), streamClock), streamClock, HEARTBEAT);
     private final ApiFixture api = new ApiFixture(db, events, routes);
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -111,7 +112,7 @@ class EventStreamRoutesTest {
     void loggingOutEndsTheStreamAtOnceNotAtTheNextHeartbeat() throws Exception {
         // A heartbeat far longer than the wait: only the logout itself can end the stream in time.
         AdminAuthService auth = ApiFixture.adminAuth(db, Clock.systemUTC());
-        EventStreamRoutes slow = new EventStreamRoutes(events, auth, Duration.ofHours(1));
+        EventStreamRoutes slow = new EventStreamRoutes(events, auth, Clock.systemUTC(), Duration.ofHours(1));
         try (ApiFixture slowApi = new ApiFixture(db, events, auth, slow)) {
             String token = slowApi.login();
             Lines lines = open(slowApi, token);
@@ -128,12 +129,28 @@ class EventStreamRoutesTest {
     @Test
     void resettingThePasswordEndsTheAdminsStreams() throws Exception {
         AdminAuthService auth = ApiFixture.adminAuth(db, Clock.systemUTC());
-        EventStreamRoutes slow = new EventStreamRoutes(events, auth, Duration.ofHours(1));
+        EventStreamRoutes slow = new EventStreamRoutes(events, auth, Clock.systemUTC(), Duration.ofHours(1));
         try (ApiFixture slowApi = new ApiFixture(db, events, auth, slow)) {
             Lines lines = open(slowApi, slowApi.login());
             lines.awaitLine(": connected");
 
             slowApi.auth.resetPassword(ApiFixture.ADMIN, "a-new-password-2", "test");
+
+            lines.awaitLine("event: session_ended");
+            lines.awaitEnd();
+        }
+    }
+
+    @Test
+    void anExpiringTokenEndsItsStreamAtItsExpiryNotAtTheNextHeartbeat() throws Exception {
+        // Real time here: the token lives two seconds, the heartbeat an hour.
+        AdminAuthService auth = new AdminAuthService(new JdbiAdminUserStore(db.database()),
+                new JdbiAdminTokenStore(db.database()), new Argon2PasswordHasher(256, 1, 1),
+                AuthPolicy.defaults().withTokenLifetime(Duration.ofSeconds(2)), Clock.systemUTC());
+        EventStreamRoutes slow = new EventStreamRoutes(events, auth, Clock.systemUTC(), Duration.ofHours(1));
+        try (ApiFixture slowApi = new ApiFixture(db, events, auth, slow)) {
+            Lines lines = open(slowApi, slowApi.login());
+            lines.awaitLine(": connected");
 
             lines.awaitLine("event: session_ended");
             lines.awaitEnd();

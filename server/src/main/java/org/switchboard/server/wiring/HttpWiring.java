@@ -49,7 +49,7 @@ public final class HttpWiring {
                         new CallRouter(features.dialPlan(), features.callSettings()::current, sip.location())),
                 new CallSettingsRoutes(features.callSettings()),
                 new CdrRoutes(features.cdrs()),
-                new EventStreamRoutes(features.events(), features.adminAuth()),
+                new EventStreamRoutes(features.events(), features.adminAuth(), clock),
                 new ProvisioningRoutes(provisioning.service()),
                 new ProvisionFileRoutes(provisioning.service(), new ScanThrottle(ScanThrottle.Settings.defaults(), clock))));
         calls.ifPresent(active -> routes.add(new CallRoutes(active)));
