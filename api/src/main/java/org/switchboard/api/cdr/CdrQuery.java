@@ -20,6 +20,10 @@ record CdrQuery(CdrFilter filter, int limit, long offset) {
     static final int DEFAULT_LIMIT = 50;
     private static final Set<String> FILTERS = Set.of("extension", "from", "to", "disposition");
     private static final Set<String> PAGING = Set.of("limit", "offset");
+    // The four-digit years of ISO 8601: far enough for any call, and well inside the epoch
+    // milliseconds the store compares (a year like +999999999 overflows them).
+    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant AFTER_LATEST = Instant.parse("+10000-01-01T00:00:00Z");
 
     /** Filters and paging, for the JSON listing. */
     static CdrQuery paged(Context ctx) {
@@ -56,15 +60,21 @@ record CdrQuery(CdrFilter filter, int limit, long offset) {
         if (text == null) {
             return null;
         }
+        Instant instant;
         try {
             if (text.length() == 10) {
                 LocalDate day = LocalDate.parse(text);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+                instant = (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } else {
+                instant = Instant.parse(text);
             }
-            return Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw new ValidationException(name, "must be a UTC date (2026-03-01) or instant (2026-03-01T09:00:00Z)");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(AFTER_LATEST)) {
+            throw new ValidationException(name, "must be between the years 0000 and 9999");
+        }
+        return instant;
     }
 
     private static int integer(Context ctx, String name, int absent) {

@@ -22,11 +22,13 @@ import org.switchboard.api.panel.PanelRoutes;
 import org.switchboard.pbx.admin.AdminAuthService;
 
 /**
- * The HTTP server of the REST API: builds the Javalin app with the shared plumbing (request ids,
- * security headers, bearer auth on {@code /api}, one error mapper, request metrics, handlers on
- * virtual threads), adds each feature's {@link Routes}, and serves {@code /metrics} and
- * {@code /api/openapi.json}. Constructed, started and stopped by one thread (the server's wiring);
- * {@link #port()} may be read from any thread after {@link #start()}.
+ * The HTTP server of the REST API: builds the Javalin app with the shared plumbing (unknown methods
+ * refused before routing, request ids, security headers, bearer auth on {@code /api}, control
+ * characters refused in parameters, one error mapper, JSON error answers even from Jetty, request
+ * metrics, handlers on virtual threads), adds each feature's {@link Routes}, and serves
+ * {@code /metrics} (to its scrape token, see {@link MetricsAccess}) and {@code /api/openapi.json}.
+ * Constructed, started and stopped by one thread (the server's wiring); {@link #port()} may be
+ * read from any thread after {@link #start()}.
  */
 public final class ApiServer {
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
@@ -53,12 +55,13 @@ public final class ApiServer {
         this.openApi = new OpenApiDocument(settings.version(), features.stream().map(Routes::openApiResource).toList());
         bindJvmMetrics(registry);
         BearerAuthFilter authFilter = new BearerAuthFilter(auth);
+        MetricsAccess metricsAccess = new MetricsAccess(settings.metricsToken(), auth);
         HttpMetrics httpMetrics = new HttpMetrics(registry);
-        this.app = Javalin.create(config -> configure(config, authFilter, httpMetrics, registry, features));
+        this.app = Javalin.create(config -> configure(config, authFilter, metricsAccess, httpMetrics, registry, features));
     }
 
-    private void configure(JavalinConfig config, BearerAuthFilter authFilter, HttpMetrics httpMetrics,
-                           PrometheusMeterRegistry registry, List<Routes> features) {
+    private void configure(JavalinConfig config, BearerAuthFilter authFilter, MetricsAccess metricsAccess,
+                           HttpMetrics httpMetrics, PrometheusMeterRegistry registry, List<Routes> features) {
         config.startup.showJavalinBanner = false;
         config.concurrency.useVirtualThreads = true;
         config.jetty.host = settings.host();
@@ -68,11 +71,17 @@ public final class ApiServer {
         // Graceful stop: Jetty only waits for requests in flight when a GracefulHandler tracks them
         // and the stop timeout is above 0; until then, new requests are refused (the connector
         // closes, and a request on an open connection gets 503). Javalin nests its own handler
-        // inside this wrapper.
+        // inside the innermost wrapper, so the method gate sees every request before routing.
+        // Jetty's own error answers (malformed URLs) get the API's JSON body and headers.
+        JsonErrorHandler errors = new JsonErrorHandler(httpMetrics);
         config.jetty.modifyServer(server -> {
-            server.setHandler(new GracefulHandler());
+            GracefulHandler graceful = new GracefulHandler();
+            graceful.setHandler(new MethodGate(httpMetrics));
+            server.setHandler(graceful);
             server.setStopTimeout(STOP_GRACE.toMillis());
+            server.setErrorHandler(errors);
         });
+        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errors));
         config.jsonMapper(new JavalinJackson(Json.MAPPER, true));
         config.requestLogger.http(httpMetrics::record);
         config.events.handlerAdded(meta -> {
@@ -84,6 +93,8 @@ public final class ApiServer {
         routes.before(RequestIds::assign);
         routes.before(SecurityHeaders::apply);
         routes.before("/api/*", authFilter::check);
+        routes.before("/metrics", metricsAccess::check);
+        routes.beforeMatched(ParameterText::check);
         ErrorMapper.install(routes);
         routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
         routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi.json()));

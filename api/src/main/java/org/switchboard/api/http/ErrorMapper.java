@@ -80,7 +80,8 @@ public final class ErrorMapper {
         ctx.status(status).json(ApiError.of(code, message, field, null));
     }
 
-    private static String codeFor(HttpStatus status) {
+    /** The machine-readable {@code code} for an HTTP status. */
+    static String codeFor(HttpStatus status) {
         return switch (status) {
             case NOT_FOUND -> "not_found";
             case METHOD_NOT_ALLOWED -> "method_not_allowed";

@@ -125,6 +125,26 @@ class CdrRoutesTest {
     }
 
     @Test
+    void farOffInstantsAre400NamingTheParameterAndTheCsvExportStartsNoFile() {
+        String[][] cases = {
+                {"/api/cdr?from=%2B999999999-12-31T23:59:59Z", "from"},
+                {"/api/cdr?to=-999999999-01-01T00:00:00Z", "to"},
+                {"/api/cdr.csv?from=%2B999999999-12-31T23:59:59Z", "from"},
+                {"/api/cdr.csv?to=%2B10000-01-01T00:00:01Z", "to"},
+        };
+        for (String[] c : cases) {
+            HttpResponse<String> r = api.send("GET", c[0], token, null);
+            assertThat(r.statusCode()).as("GET %s: %s", c[0], r.body()).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type")).as("GET %s", c[0]).get().asString()
+                    .startsWith("application/json");
+            assertThat(r.headers().firstValue("Content-Disposition")).as("GET %s", c[0]).isEmpty();
+            assertThat(json(r).at("/error/field").asText()).as("GET %s: %s", c[0], r.body()).isEqualTo(c[1]);
+        }
+        assertThat(api.send("GET", "/api/cdr.csv?to=9999-12-31", token, null).statusCode())
+                .as("the last day of year 9999 is still a valid filter").isEqualTo(200);
+    }
+
+    @Test
     void routesNeedATokenAndAreDocumented() {
         assertThat(api.send("GET", "/api/cdr", null, null).statusCode()).isEqualTo(401);
         assertThat(api.send("GET", "/api/cdr.csv", null, null).statusCode()).isEqualTo(401);

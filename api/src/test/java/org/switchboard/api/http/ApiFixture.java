@@ -11,7 +11,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import org.switchboard.api.auth.AuthRoutes;
@@ -36,6 +38,9 @@ public final class ApiFixture implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "admin-password-1";
     public static final String REALM = "pbx.test";
 
+    // Cheap Argon2 cost: the production cost is covered by Argon2PasswordHasherTest in pbx.
+    private static final Argon2PasswordHasher HASHER = new Argon2PasswordHasher(256, 1, 1);
+
     public final TestDatabase db;
     public final TestClock clock = new TestClock(Instant.parse("2026-05-01T10:00:00Z"));
     public final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -49,29 +54,41 @@ public final class ApiFixture implements AutoCloseable {
 
     /** A server over {@code db}, which the caller (e.g. {@code @BothEngines}) closes. */
     public ApiFixture(TestDatabase db, Routes... extraRoutes) {
-        this(db, false, new EventBus(), extraRoutes);
+        this(db, false, new EventBus(), Optional.empty(), extraRoutes);
     }
 
     /** A server over {@code db} whose extension service publishes on {@code events}. */
     public ApiFixture(TestDatabase db, EventBus events, Routes... extraRoutes) {
-        this(db, false, events, extraRoutes);
+        this(db, false, events, Optional.empty(), extraRoutes);
+    }
+
+    /**
+     * A server over {@code db} whose admins are {@code auth}, the one instance the routes given here
+     * also use (the event stream watches its sessions), as the server module wires it.
+     */
+    public ApiFixture(TestDatabase db, EventBus events, AdminAuthService auth, Routes... extraRoutes) {
+        this(db, false, events, Optional.of(auth), extraRoutes);
     }
 
     /** A server over a fresh SQLite test database that {@link #close()} also closes. */
     public static ApiFixture withSqlite(Routes... extraRoutes) {
-        return new ApiFixture(TestDatabases.sqlite(), true, new EventBus(), extraRoutes);
+        return new ApiFixture(TestDatabases.sqlite(), true, new EventBus(), Optional.empty(), extraRoutes);
     }
 
-    private ApiFixture(TestDatabase db, boolean ownsDatabase, EventBus events, Routes... extraRoutes) {
+    /** An admin service over {@code db} with the default policy and cheap password hashing. */
+    public static AdminAuthService adminAuth(TestDatabase db, Clock clock) {
+        return new AdminAuthService(new JdbiAdminUserStore(db.database()), new JdbiAdminTokenStore(db.database()),
+                HASHER, AuthPolicy.defaults(), clock);
+    }
+
+    private ApiFixture(TestDatabase db, boolean ownsDatabase, EventBus events, Optional<AdminAuthService> sharedAuth,
+                       Routes... extraRoutes) {
         this.db = db;
         this.events = events;
         this.ownsDatabase = ownsDatabase;
-        // Cheap Argon2 cost: the production cost is covered by Argon2PasswordHasherTest in pbx.
-        Argon2PasswordHasher hasher = new Argon2PasswordHasher(256, 1, 1);
-        auth = new AdminAuthService(new JdbiAdminUserStore(db.database()), new JdbiAdminTokenStore(db.database()),
-                hasher, AuthPolicy.defaults(), clock);
+        auth = sharedAuth.orElseGet(() -> adminAuth(db, clock));
         auth.ensureInitialAdmin(ADMIN, ADMIN_PASSWORD);
-        extensions = new ExtensionService(new JdbiExtensionStore(db.database()), REALM, hasher, clock, events);
+        extensions = new ExtensionService(new JdbiExtensionStore(db.database()), REALM, HASHER, clock, events);
         extensions.reloadCache();
         List<Routes> routes = new ArrayList<>(List.of(
                 new AuthRoutes(auth), new HealthRoutes(db.database(), "1.2.3-test"), new ExtensionRoutes(extensions)));
@@ -91,9 +108,14 @@ public final class ApiFixture implements AutoCloseable {
 
     /** Sends a request; {@code token} and {@code body} may be null. */
     public HttpResponse<String> send(String method, String path, String token, String body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        return sendTo(server.port(), method, path, token, body, headers);
+    }
+
+    /** Sends a request to another server on this host, at {@code port}. */
+    public HttpResponse<String> sendTo(int port, String method, String path, String token, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
+        if (body != null && !names(headers).contains("content-type")) {
             b.header("Content-Type", "application/json");
         }
         if (token != null) {
@@ -110,6 +132,14 @@ public final class ApiFixture implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<String> names(String... headers) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < headers.length; i += 2) {
+            names.add(headers[i].toLowerCase(java.util.Locale.ROOT));
+        }
+        return names;
     }
 
     public static JsonNode json(HttpResponse<String> response) {

@@ -49,8 +49,10 @@ class ApiServerTest {
     void requestIdIsEchoedWhenSafeAndGeneratedOtherwise() {
         assertThat(api.send("GET", "/api/health", null, null, "X-Request-Id", "abc-123").headers().firstValue("X-Request-Id"))
                 .contains("abc-123");
-        assertThat(api.send("GET", "/api/health", null, null, "X-Request-Id", "bad id with spaces").headers().firstValue("X-Request-Id"))
-                .get().asString().matches("[0-9a-f-]{36}");
+        for (String bad : new String[] {"bad id with spaces", "x".repeat(65), "<script>", "id\"quote", "a%0d%0aSet-Cookie:x"}) {
+            assertThat(api.send("GET", "/api/health", null, null, "X-Request-Id", bad).headers().firstValue("X-Request-Id"))
+                    .as("X-Request-Id %s is replaced", bad).get().asString().matches("[0-9a-f-]{36}");
+        }
         assertThat(api.send("GET", "/api/health", null, null).headers().firstValue("X-Request-Id")).isPresent();
     }
 

@@ -29,8 +29,6 @@ import org.switchboard.api.cdr.CdrRoutes;
 import org.switchboard.api.http.ApiFixture;
 import org.switchboard.api.sse.EventStreamRoutes;
 import org.switchboard.pbx.admin.AdminAuthService;
-import org.switchboard.pbx.admin.Argon2PasswordHasher;
-import org.switchboard.pbx.admin.AuthPolicy;
 import org.switchboard.pbx.call.CallSnapshot;
 import org.switchboard.pbx.call.CallState;
 import org.switchboard.pbx.call.LegSnapshot;
@@ -38,8 +36,6 @@ import org.switchboard.pbx.cdr.CdrRecorder;
 import org.switchboard.pbx.cdr.CdrService;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.event.PbxEvent;
-import org.switchboard.store.admin.JdbiAdminTokenStore;
-import org.switchboard.store.admin.JdbiAdminUserStore;
 import org.switchboard.store.cdr.CallRecord;
 import org.switchboard.store.cdr.CdrFilter;
 import org.switchboard.store.cdr.Disposition;
@@ -92,11 +88,10 @@ class PanelCallsIT {
             }
         }
         assertThat(cdrs.page(CdrFilter.ALL, 1, 0).total()).as("CDRs written").isEqualTo(CALLS);
-        AdminAuthService streamAuth = new AdminAuthService(new JdbiAdminUserStore(db.database()),
-                new JdbiAdminTokenStore(db.database()), new Argon2PasswordHasher(256, 1, 1), AuthPolicy.defaults(),
-                new TestClock(Instant.parse("2026-05-01T10:00:00Z")));
-        api = opened.add(new ApiFixture(db, events, new CdrRoutes(cdrs), new CallRoutes(active),
-                new EventStreamRoutes(events, streamAuth)));
+        TestClock streamClock = new TestClock(Instant.parse("2026-05-01T10:00:00Z"));
+        AdminAuthService streamAuth = ApiFixture.adminAuth(db, streamClock);
+        api = opened.add(new ApiFixture(db, events, streamAuth, new CdrRoutes(cdrs), new CallRoutes(active),
+                new EventStreamRoutes(events, streamAuth, streamClock)));
         downloads = Files.createTempDirectory("panel-downloads-");
         browser = opened.add(new PanelBrowser(api.server.port()));
         // Headless Chromium saves downloads only where it is told to.

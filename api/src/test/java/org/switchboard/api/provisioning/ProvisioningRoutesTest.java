@@ -216,6 +216,8 @@ class ProvisioningRoutesTest {
         HttpResponse<String> notCsv = node.send("POST", "/api/provisioning/devices/import", token, "\"unterminated,1001", "text/csv");
         assertThat(notCsv.statusCode()).isEqualTo(400);
         assertThat(json(notCsv).at("/error/field").asText()).isEqualTo("file");
+        assertThat(json(notCsv).at("/error/message").asText()).as("the import error names no internal class")
+                .doesNotContain("Exception", "org.apache");
         HttpResponse<String> mode = node.send("POST", "/api/provisioning/devices/import?mode=some", token, "", "text/csv");
         assertThat(mode.statusCode()).isEqualTo(400);
         assertThat(json(mode).at("/error/field").asText()).isEqualTo("mode");

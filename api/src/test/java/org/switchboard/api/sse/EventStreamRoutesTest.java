@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.BlockingQueue;
@@ -37,9 +38,10 @@ class EventStreamRoutesTest {
 
     private final TestDatabase db = TestDatabases.sqlite();
     private final EventBus events = new EventBus();
+    private final TestClock streamClock = new TestClock(Instant.parse("2026-05-01T10:00:00Z"));
     private final EventStreamRoutes routes = new EventStreamRoutes(events, new AdminAuthService(
             new JdbiAdminUserStore(db.database()), new JdbiAdminTokenStore(db.database()), new Argon2PasswordHasher(256, 1, 1),
-            AuthPolicy.defaults(), new TestClock(Instant.parse("2026-05-01T10:00:00Z"))), HEARTBEAT);
+            AuthPolicy.defaults(), streamClock), streamClock, HEARTBEAT);
     private final ApiFixture api = new ApiFixture(db, events, routes);
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -107,6 +109,55 @@ class EventStreamRoutesTest {
     }
 
     @Test
+    void loggingOutEndsTheStreamAtOnceNotAtTheNextHeartbeat() throws Exception {
+        // A heartbeat far longer than the wait: only the logout itself can end the stream in time.
+        AdminAuthService auth = ApiFixture.adminAuth(db, Clock.systemUTC());
+        EventStreamRoutes slow = new EventStreamRoutes(events, auth, Clock.systemUTC(), Duration.ofHours(1));
+        try (ApiFixture slowApi = new ApiFixture(db, events, auth, slow)) {
+            String token = slowApi.login();
+            Lines lines = open(slowApi, token);
+            lines.awaitLine(": connected");
+
+            assertThat(slowApi.send("POST", "/api/auth/logout", token, null).statusCode()).isEqualTo(204);
+
+            lines.awaitLine("event: session_ended");
+            lines.awaitEnd();
+            await("the stream is closed").atMost(WAIT).until(() -> slow.openStreams() == 0);
+        }
+    }
+
+    @Test
+    void resettingThePasswordEndsTheAdminsStreams() throws Exception {
+        AdminAuthService auth = ApiFixture.adminAuth(db, Clock.systemUTC());
+        EventStreamRoutes slow = new EventStreamRoutes(events, auth, Clock.systemUTC(), Duration.ofHours(1));
+        try (ApiFixture slowApi = new ApiFixture(db, events, auth, slow)) {
+            Lines lines = open(slowApi, slowApi.login());
+            lines.awaitLine(": connected");
+
+            slowApi.auth.resetPassword(ApiFixture.ADMIN, "a-new-password-2", "test");
+
+            lines.awaitLine("event: session_ended");
+            lines.awaitEnd();
+        }
+    }
+
+    @Test
+    void anExpiringTokenEndsItsStreamAtItsExpiryNotAtTheNextHeartbeat() throws Exception {
+        // Real time here: the token lives two seconds, the heartbeat an hour.
+        AdminAuthService auth = new AdminAuthService(new JdbiAdminUserStore(db.database()),
+                new JdbiAdminTokenStore(db.database()), new Argon2PasswordHasher(256, 1, 1),
+                AuthPolicy.defaults().withTokenLifetime(Duration.ofSeconds(2)), Clock.systemUTC());
+        EventStreamRoutes slow = new EventStreamRoutes(events, auth, Clock.systemUTC(), Duration.ofHours(1));
+        try (ApiFixture slowApi = new ApiFixture(db, events, auth, slow)) {
+            Lines lines = open(slowApi, slowApi.login());
+            lines.awaitLine(": connected");
+
+            lines.awaitLine("event: session_ended");
+            lines.awaitEnd();
+        }
+    }
+
+    @Test
     void aClientThatLeavesIsUnsubscribed() throws Exception {
         Lines lines = open(api.login());
         lines.awaitLine(": connected");
@@ -119,7 +170,11 @@ class EventStreamRoutesTest {
     }
 
     private Lines open(String token) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.server.port() + "/api/events"))
+        return open(api, token);
+    }
+
+    private Lines open(ApiFixture server, String token) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.server.port() + "/api/events"))
                 .header("Authorization", "Bearer " + token).build();
         HttpResponse<Stream<String>> response = client.send(request, HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).isEqualTo(200);

@@ -45,6 +45,7 @@ public final class AdminAuthService {
     private final LoginThrottle throttle;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final SessionWatchers watchers = new SessionWatchers();
     // Checked against when the username is unknown, so both failures take the same time.
     private final String decoyHash;
     // Token hash -> session, for answering from memory during a database outage; expired ones are purged hourly.
@@ -57,7 +58,7 @@ public final class AdminAuthService {
         this.hasher = hasher;
         this.policy = policy;
         this.clock = clock;
-        this.throttle = new LoginThrottle(policy.maxFailedLogins(), policy.failureWindow(), clock);
+        this.throttle = new LoginThrottle(policy.maxFailedLogins(), policy.failureWindow(), policy.loginSlowdown(), clock);
         this.decoyHash = hasher.hash(randomToken(GENERATED_PASSWORD_BYTES));
     }
 
@@ -80,9 +81,12 @@ public final class AdminAuthService {
     }
 
     /**
-     * Checks the password and issues a token. Throws {@link LoginThrottledException} while the
-     * username or address has too many recent failures (the password is not even checked then),
-     * and {@link InvalidCredentialsException} for an unknown user or wrong password.
+     * Checks the password and issues a token. Throws {@link LoginThrottledException} while this
+     * username from this address, or this address, has too many recent failures (the password is
+     * not even checked then), and {@link InvalidCredentialsException} for an unknown user or wrong
+     * password. While the username has too many failures from all addresses together, the attempt
+     * is held for the policy's slowdown first but never refused: the administrator with the right
+     * password still gets in. Blocks the calling (virtual) thread for that time.
      */
     public IssuedToken login(String username, String password, String clientAddress) {
         Optional<Duration> wait = throttle.waitBefore(username, clientAddress);
@@ -90,6 +94,11 @@ public final class AdminAuthService {
             // Warned once when the limit was reached; one line per refused try would let a guesser flood the log.
             log.debug("admin login throttled username={} address={}", username, clientAddress);
             throw new LoginThrottledException(wait.get());
+        }
+        Duration slowdown = throttle.slowdownFor(username);
+        if (!slowdown.isZero()) {
+            log.debug("admin login slowed down username={} address={} for={}", username, clientAddress, slowdown);
+            pause(slowdown);
         }
         Optional<AdminUser> user = users.findByUsername(username);
         boolean ok;
@@ -104,7 +113,7 @@ public final class AdminAuthService {
             boolean nowBlocked = throttle.recordFailure(username, clientAddress);
             log.warn("admin login failed username={} address={}", username, clientAddress);
             if (nowBlocked) {
-                log.warn("admin logins blocked after repeated failures username={} address={} for={}",
+                log.warn("admin logins blocked for this address after repeated failures username={} address={} for={}",
                         username, clientAddress, policy.failureWindow());
             }
             throw new InvalidCredentialsException();
@@ -144,11 +153,33 @@ public final class AdminAuthService {
         return session;
     }
 
-    /** Revokes the token; unknown tokens are ignored (logging out twice is not an error). */
+    private static void pause(Duration slowdown) {
+        try {
+            Thread.sleep(slowdown);
+        } catch (InterruptedException e) {
+            // Stopping: give up on this attempt without checking the password.
+            Thread.currentThread().interrupt();
+            throw new LoginThrottledException(slowdown);
+        }
+    }
+
+    /**
+     * Has {@code onEnd} called (on the thread that ends the session) when this token is logged out
+     * or its admin's password is reset on this node, for answers that outlive their request, such
+     * as an event stream. Close the result when the answer ends by itself. Empty when the token is
+     * not valid now.
+     */
+    public Optional<SessionWatch> watchSession(String token, Runnable onEnd) {
+        return authenticate(token).map(session -> watchers.watch(sha256(token), session.username(), onEnd));
+    }
+
+    /** Revokes the token and ends what is watching it; unknown tokens are ignored (logging out twice is not an error). */
     public void logout(String token) {
         if (token != null && TOKEN_SHAPE.matcher(token).matches()) {
-            knownSessions.remove(sha256(token));
-            tokens.delete(sha256(token));
+            String hash = sha256(token);
+            knownSessions.remove(hash);
+            tokens.delete(hash);
+            watchers.endToken(hash);
             log.info("admin logged out");
         }
     }
@@ -156,7 +187,7 @@ public final class AdminAuthService {
     /**
      * Sets a new password for {@code username} (the way back from a lost one) and revokes every
      * token of that admin, so sessions opened with the old password end. Returns how many tokens
-     * were revoked. {@code ValidationException} on field "password" when it is too short,
+     * were revoked (their event streams on this node end). {@code ValidationException} on field "password" when it is too short,
      * {@code NotFoundException} when there is no such admin.
      */
     public int resetPassword(String username, String newPassword, String actor) {
@@ -167,6 +198,7 @@ public final class AdminAuthService {
         users.changePassword(user.id(), hasher.hash(newPassword), clock.instant());
         knownSessions.values().removeIf(s -> s.username().equals(user.username()));
         int revoked = tokens.deleteForUser(user.id());
+        watchers.endUser(user.username());
         log.info("admin password reset username={} tokens_revoked={} by={}", username, revoked, actor);
         return revoked;
     }

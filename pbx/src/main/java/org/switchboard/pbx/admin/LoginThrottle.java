@@ -11,10 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Counts failed admin logins per username and per client address in a sliding window and says
- * when a key must wait. In memory only: a restart forgets the counts, which is acceptable for a
- * brake on password guessing. Thread-safe: every method holds the instance lock briefly (no I/O
- * inside), so any HTTP handler thread may call it.
+ * Counts failed admin logins in a sliding window per (username, client address), per address and
+ * per username, and says what a new attempt must do. The pair and the address are blocked at the
+ * limit: a guesser is stopped at its own address. The username alone is never blocked, only slowed
+ * down: blocking it would let anyone lock the real administrator out from anywhere with a few wrong
+ * passwords, while the right password from an address that has not failed must keep working.
+ *
+ * <p>In memory only: a restart forgets the counts, which is acceptable for a brake on password
+ * guessing. Thread-safe: every method holds the instance lock briefly (no I/O inside), so any HTTP
+ * handler thread may call it.
  */
 public final class LoginThrottle {
     /** Bound on remembered keys so a flood of distinct usernames cannot grow memory without limit. */
@@ -22,28 +27,43 @@ public final class LoginThrottle {
 
     private final int maxFailures;
     private final Duration window;
+    private final Duration slowdown;
     private final Clock clock;
     private final Map<String, Deque<Instant>> failures = new HashMap<>();
 
-    public LoginThrottle(int maxFailures, Duration window, Clock clock) {
-        if (maxFailures < 1 || window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("maxFailures must be >= 1 and window positive");
+    /**
+     * @param maxFailures failures within {@code window} that block a (username, address) pair or an
+     *     address, and that make every further attempt for the username wait {@code slowdown}
+     */
+    public LoginThrottle(int maxFailures, Duration window, Duration slowdown, Clock clock) {
+        if (maxFailures < 1 || window.isNegative() || window.isZero() || slowdown.isNegative()) {
+            throw new IllegalArgumentException("maxFailures must be >= 1, window positive and slowdown not negative");
         }
         this.maxFailures = maxFailures;
         this.window = window;
+        this.slowdown = slowdown;
         this.clock = clock;
     }
 
-    /** How long the caller must still wait, if either the username or the address is over the limit. */
+    /** How long the caller must still wait, if this username from this address, or this address, is over the limit. */
     public synchronized Optional<Duration> waitBefore(String username, String address) {
         Instant now = clock.instant();
-        Duration wait = max(waitFor(userKey(username), now), waitFor(addressKey(address), now));
+        Duration wait = max(waitFor(pairKey(username, address), now), waitFor(addressKey(address), now));
         return wait.isZero() ? Optional.empty() : Optional.of(wait);
     }
 
     /**
-     * Records one failed attempt against both the username and the address; returns true when this
-     * failure is the one that reached the limit (so the caller can warn once, not on every try).
+     * How long an attempt for {@code username} is held before its password is checked: the
+     * slowdown while the username has reached the limit from any addresses together, otherwise zero.
+     */
+    public synchronized Duration slowdownFor(String username) {
+        return waitFor(userKey(username), clock.instant()).isZero() ? Duration.ZERO : slowdown;
+    }
+
+    /**
+     * Records one failed attempt against the pair, the address and the username; returns true when
+     * this failure is the one that blocked the pair or the address (so the caller can warn once, not
+     * on every try).
      */
     public synchronized boolean recordFailure(String username, String address) {
         Instant now = clock.instant();
@@ -54,14 +74,16 @@ public final class LoginThrottle {
                 failures.clear();
             }
         }
-        boolean userBlocked = add(userKey(username), now);
+        add(userKey(username), now);
+        boolean pairBlocked = add(pairKey(username, address), now);
         boolean addressBlocked = add(addressKey(address), now);
-        return userBlocked || addressBlocked;
+        return pairBlocked || addressBlocked;
     }
 
     /** A successful login clears the history of that username and address. */
     public synchronized void recordSuccess(String username, String address) {
         failures.remove(userKey(username));
+        failures.remove(pairKey(username, address));
         failures.remove(addressKey(address));
     }
 
@@ -85,7 +107,7 @@ public final class LoginThrottle {
         if (times.size() < maxFailures) {
             return Duration.ZERO;
         }
-        // The oldest counted failure leaves the window first; until then the key is blocked.
+        // The oldest counted failure leaves the window first; until then the key is over the limit.
         return Duration.between(now, times.peekFirst().plus(window));
     }
 
@@ -111,5 +133,10 @@ public final class LoginThrottle {
 
     private static String addressKey(String address) {
         return "a:" + address;
+    }
+
+    private static String pairKey(String username, String address) {
+        // The address cannot hold a newline (it is an IP literal), so the pair cannot be forged.
+        return "p:" + address + "\n" + username.toLowerCase(Locale.ROOT);
     }
 }

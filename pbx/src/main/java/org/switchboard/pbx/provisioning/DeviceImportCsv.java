@@ -59,8 +59,10 @@ public final class DeviceImportCsv {
                 out.add(judge(record, line, seen));
             }
         } catch (UncheckedIOException | IOException e) {
-            // Reading a String cannot fail; commons-csv reports malformed quoting this way.
-            throw new ValidationException("file", "is not valid CSV: " + e.getMessage());
+            // Reading a String cannot fail; commons-csv reports malformed quoting this way, in its
+            // own words and class names, which mean nothing to the admin who uploaded the file.
+            throw new ValidationException("file",
+                    "is not valid CSV: a quoted value has no closing quote, or text follows its closing quote");
         }
         return out;
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
     private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private final LoginThrottle throttle = new LoginThrottle(5, Duration.ofMinutes(5), clock);
+    private final LoginThrottle throttle = new LoginThrottle(5, Duration.ofMinutes(5), Duration.ofSeconds(1), clock);
 
     @Test
     void fourFailuresDoNotBlockButTheFifthDoes() {
@@ -24,12 +24,24 @@ class LoginThrottleTest {
     }
 
     @Test
-    void usernameIsBlockedFromAnyAddress() {
+    void failuresForAUsernameFromManyAddressesSlowItDownButBlockNoOtherAddress() {
         for (int i = 0; i < 5; i++) {
             throttle.recordFailure("admin", "10.0.0." + i);
         }
-        assertThat(throttle.waitBefore("ADMIN", "192.168.1.1")).isPresent();
-        assertThat(throttle.waitBefore("other", "192.168.1.1")).isEmpty();
+        assertThat(throttle.waitBefore("ADMIN", "192.168.1.1")).as("an address that has not failed").isEmpty();
+        assertThat(throttle.slowdownFor("ADMIN")).as("the username under attack").isEqualTo(Duration.ofSeconds(1));
+        assertThat(throttle.slowdownFor("other")).isZero();
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(throttle.slowdownFor("admin")).as("once the failures leave the window").isZero();
+    }
+
+    @Test
+    void aPairIsBlockedWhileTheSameUsernameFromAnotherAddressIsNot() {
+        for (int i = 0; i < 5; i++) {
+            throttle.recordFailure("admin", "10.0.0.1");
+        }
+        assertThat(throttle.waitBefore("admin", "10.0.0.1")).isPresent();
+        assertThat(throttle.waitBefore("admin", "10.0.0.2")).isEmpty();
     }
 
     @Test

@@ -79,7 +79,7 @@ final class ConfigBinder {
                         v.optional("sip.tls_dir").filter(d -> !d.isBlank()).map(Path::of).orElse(dataDir.resolve(TLS_FOLDER))),
                 sipSecurity(v),
                 new SwitchboardConfig.Http(v.text("http.bind"), v.integer("http.port"),
-                        Boolean.parseBoolean(v.text("http.tls"))),
+                        Boolean.parseBoolean(v.text("http.tls")), v.optional("http.metrics_token")),
                 new SwitchboardConfig.Rtp(v.integer("rtp.port_min"), v.integer("rtp.port_max"),
                         ValueKind.duration(v.text("rtp.media_timeout")),
                         v.optional("rtp.io_threads").map(s -> OptionalInt.of(Integer.parseInt(s.strip()))).orElse(OptionalInt.empty())),
@@ -89,7 +89,8 @@ final class ConfigBinder {
                         v.optional("database.pool_size").map(s -> OptionalInt.of(Integer.parseInt(s.strip()))).orElse(OptionalInt.empty()),
                         SqliteSynchronous.valueOf(v.text("database.sqlite_synchronous").toUpperCase(Locale.ROOT))),
                 new SwitchboardConfig.Admin(v.text("admin.username"), v.optional("admin.password").filter(p -> !p.isEmpty()),
-                        ValueKind.duration(v.text("admin.token_ttl"))),
+                        ValueKind.duration(v.text("admin.token_ttl")), v.integer("admin.login_max_failures"),
+                        ValueKind.duration(v.text("admin.login_failure_window")), ValueKind.duration(v.text("admin.login_slowdown"))),
                 new SwitchboardConfig.Provisioning(
                         v.optional("provisioning.key_file").filter(f -> !f.isBlank()).map(Path::of).orElse(dataDir.resolve(PROVISIONING_KEY_FILE)),
                         v.optional("provisioning.template_dir").filter(d -> !d.isBlank()).map(Path::of),

@@ -75,7 +75,8 @@ final class ConfigSchema {
             "http", section(
                     "bind", value(ValueKind.HOST, "0.0.0.0"),
                     "port", value(ValueKind.PORT_OR_ANY, "8080"),
-                    "tls", value(ValueKind.BOOLEAN, "true")),
+                    "tls", value(ValueKind.BOOLEAN, "true"),
+                    "metrics_token", value(ValueKind.BEARER_TOKEN, null)),
             "rtp", section(
                     "port_min", value(ValueKind.PORT, "10000"),
                     "port_max", value(ValueKind.PORT, "20000"),
@@ -92,7 +93,10 @@ final class ConfigSchema {
             "admin", section(
                     "username", value(ValueKind.TEXT, "admin"),
                     "password", value(ValueKind.TEXT, null),
-                    "token_ttl", value(ValueKind.DURATION, "12h")),
+                    "token_ttl", value(ValueKind.DURATION, "12h"),
+                    "login_max_failures", value(ValueKind.ATTEMPTS, "5"),
+                    "login_failure_window", value(ValueKind.DURATION, "5m"),
+                    "login_slowdown", value(ValueKind.DURATION, "1s")),
             "provisioning", section(
                     "key_file", value(ValueKind.TEXT, null),
                     "template_dir", value(ValueKind.TEXT, null),

@@ -62,8 +62,15 @@ public record SwitchboardConfig(Path dataDir, Sip sip, SipSecurity sipSecurity, 
      * operating system.
      *
      * @param tls whether the port answers HTTPS too (with the certificate in {@code sip.tls_dir})
+     * @param metricsToken the bearer token a scraper presents on {@code /metrics}; empty to serve it to this host only
      */
-    public record Http(String bind, int port, boolean tls) {}
+    public record Http(String bind, int port, boolean tls, Optional<String> metricsToken) {
+        @Override
+        public String toString() {
+            return "Http[bind=" + bind + ", port=" + port + ", tls=" + tls + ", metricsToken="
+                    + (metricsToken.isPresent() ? "***" : "(none)") + "]";
+        }
+    }
 
     /**
      * The UDP port range for RTP media, both ends included.
@@ -102,12 +109,16 @@ public record SwitchboardConfig(Path dataDir, Sip sip, SipSecurity sipSecurity, 
      *
      * @param password empty to have one generated and printed once
      * @param tokenTtl lifetime of a bearer token issued at login
+     * @param loginMaxFailures failed logins within {@code loginFailureWindow} that block a (username, address)
+     *     pair or an address, and after which every attempt for that username waits {@code loginSlowdown}
      */
-    public record Admin(String username, Optional<String> password, Duration tokenTtl) {
+    public record Admin(String username, Optional<String> password, Duration tokenTtl, int loginMaxFailures,
+                        Duration loginFailureWindow, Duration loginSlowdown) {
         @Override
         public String toString() {
             return "Admin[username=" + username + ", password=" + (password.isPresent() ? "***" : "(generated)")
-                    + ", tokenTtl=" + tokenTtl + "]";
+                    + ", tokenTtl=" + tokenTtl + ", loginMaxFailures=" + loginMaxFailures + ", loginFailureWindow="
+                    + loginFailureWindow + ", loginSlowdown=" + loginSlowdown + "]";
         }
     }
 

@@ -43,12 +43,17 @@ enum ValueKind {
     /** A whole number from 0 (off) to 1,000,000. */
     COUNT_OR_OFF,
     /** Comma-separated IP addresses or CIDR ranges ({@code 10.0.0.0/8, 192.0.2.7}); empty for none. */
-    ADDRESS_RANGES;
+    ADDRESS_RANGES,
+    /** A count of attempts, 1..1000. */
+    ATTEMPTS,
+    /** A bearer token (RFC 6750 b64token characters), 16 to 256 characters. */
+    BEARER_TOKEN;
 
     // Host names per RFC 1123 §2.1 labels, or IPv4/IPv6 literals (checked loosely; the socket has the last word).
     private static final Pattern HOST_NAME = Pattern.compile(
             "(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]+");
+    private static final Pattern BEARER_TOKEN_TEXT = Pattern.compile("[A-Za-z0-9._~+/=-]{16,256}");
     private static final Pattern DURATION_TEXT = Pattern.compile("([1-9][0-9]{0,8})([smhd])");
 
     /** Why {@code text} is not a valid value of this kind; empty when it is. */
@@ -85,6 +90,11 @@ enum ValueKind {
             case COUNT -> integerIn(text, 1, 1_000_000);
             case COUNT_OR_OFF -> integerIn(text, 0, 1_000_000);
             case ADDRESS_RANGES -> addressRangeProblem(text);
+            case ATTEMPTS -> integerIn(text, 1, 1000);
+            // The value is a secret: the message never repeats it.
+            case BEARER_TOKEN -> BEARER_TOKEN_TEXT.matcher(text).matches()
+                    ? Optional.empty()
+                    : Optional.of("must be 16 to 256 characters of letters, digits and - . _ ~ + / = (e.g. from openssl rand -hex 32)");
         };
     }
 

@@ -43,7 +43,9 @@ public final class FeatureWiring {
         // The SIP domain is the digest realm (RFC 3261 §22.1), so HA1s are computed for it.
         ExtensionService extensions = new ExtensionService(stores.extensions(), config.sip().domain(), hasher, clock, events);
         AdminAuthService adminAuth = new AdminAuthService(stores.adminUsers(), stores.adminTokens(), hasher,
-                AuthPolicy.defaults().withTokenLifetime(config.admin().tokenTtl()), clock);
+                AuthPolicy.defaults().withTokenLifetime(config.admin().tokenTtl()).withLoginThrottle(
+                        config.admin().loginMaxFailures(), config.admin().loginFailureWindow(), config.admin().loginSlowdown()),
+                clock);
         Database db = stores.database();
         DialPlanService dialPlan = new DialPlanService(new JdbiDialPlanRuleStore(db), extensions, clock, events);
         CallSettingsService callSettings = new CallSettingsService(new JdbiCallSettingsStore(db), extensions, dialPlan, clock,

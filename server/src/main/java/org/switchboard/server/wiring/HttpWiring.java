@@ -1,6 +1,7 @@
 package org.switchboard.server.wiring;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,15 +35,17 @@ public final class HttpWiring {
     public static ApiServer build(SwitchboardConfig.Http config, TlsIdentity tls, Stores stores, Features features,
                                   SipWiring sip,
                                   List<FeatureModule> modules, Optional<ActiveCalls> calls,
-                                  PrometheusMeterRegistry registry, String version) {
+                                  PrometheusMeterRegistry registry, Clock clock, String version) {
         List<Routes> routes = new ArrayList<>(List.of(
                 new HealthRoutes(stores.database(), version),
                 new RegistrationRoutes(sip.location()),
                 new SipBanRoutes(sip.bans()),
-                new EventStreamRoutes(features.events(), features.adminAuth())));
+                new EventStreamRoutes(features.events(), features.adminAuth(), clock)));
         modules.forEach(module -> routes.addAll(module.routes(sip)));
         calls.ifPresent(active -> routes.add(new CallRoutes(active)));
-        HttpSettings settings = new HttpSettings(config.bind(), config.port(), version);
-        return new ApiServer(config.tls() ? settings.withTls(tls) : settings, features.adminAuth(), registry, routes);
+        HttpSettings plain = new HttpSettings(config.bind(), config.port(), version);
+        HttpSettings secured = config.tls() ? plain.withTls(tls) : plain;
+        return new ApiServer(config.metricsToken().map(secured::withMetricsToken).orElse(secured),
+                features.adminAuth(), registry, routes);
     }
 }

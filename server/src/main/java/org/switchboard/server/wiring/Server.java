@@ -81,7 +81,7 @@ public final class Server {
                     Optional.of(DataDirectory.ensureFolder(config.sip().tlsDir(), "sip.tls_dir")), registry,
                     housekeeping.scheduler(), clock);
             ApiServer http = HttpWiring.build(config.http(), httpsIdentity(config), stores, features, sip, modules,
-                    Optional.of(sip.calls()), registry, version);
+                    Optional.of(sip.calls()), registry, clock, version);
             http.start();
             log.info("switchboard started version={} http={}:{} sip={}:{} database={}", version, config.http().bind(),
                     http.port(), config.sip().bind(), sip.stack().localAddress(Transport.UDP).getPort(),

@@ -80,12 +80,13 @@ class ConfigLoaderTest {
 
         assertThat(config.sip()).isEqualTo(new SwitchboardConfig.Sip("0.0.0.0", 5060, 5061, "switchboard.local", Optional.empty(),
                 true, List.of(), Path.of("./data/tls")));
-        assertThat(config.http()).isEqualTo(new SwitchboardConfig.Http("0.0.0.0", 8080, true));
+        assertThat(config.http()).isEqualTo(new SwitchboardConfig.Http("0.0.0.0", 8080, true, Optional.empty()));
         assertThat(config.rtp()).isEqualTo(new SwitchboardConfig.Rtp(10000, 20000, Duration.ofSeconds(60), OptionalInt.empty()));
         assertThat(config.database().url()).isEqualTo("jdbc:sqlite:./data/switchboard.db");
         assertThat(config.database().poolSize()).isEmpty();
         assertThat(config.database().settings().poolSize()).isEqualTo(4);
-        assertThat(config.admin()).isEqualTo(new SwitchboardConfig.Admin("admin", Optional.empty(), Duration.ofHours(12)));
+        assertThat(config.admin()).isEqualTo(new SwitchboardConfig.Admin("admin", Optional.empty(), Duration.ofHours(12),
+                5, Duration.ofMinutes(5), Duration.ofSeconds(1)));
         assertThat(config.extensions()).isEmpty();
     }
 
@@ -156,6 +157,7 @@ class ConfigLoaderTest {
                   bind: 127.0.0.1
                   port: 0
                   tls: false
+                  metrics_token: scrape-0123456789abcdef
                 rtp:
                   port_min: 30000
                   port_max: 30100
@@ -169,6 +171,9 @@ class ConfigLoaderTest {
                 admin:
                   username: root
                   password: correct-horse
+                  login_max_failures: 10
+                  login_failure_window: 15m
+                  login_slowdown: 2s
                 extensions:
                   - number: 1001
                     name: Alice
@@ -180,12 +185,14 @@ class ConfigLoaderTest {
 
         assertThat(config.sip()).isEqualTo(new SwitchboardConfig.Sip("127.0.0.1", 5070, 5071, "pbx.example.com", Optional.of("203.0.113.7"),
                 false, List.of(), Path.of("./data/tls")));
-        assertThat(config.http()).isEqualTo(new SwitchboardConfig.Http("127.0.0.1", 0, false));
+        assertThat(config.http()).isEqualTo(new SwitchboardConfig.Http("127.0.0.1", 0, false, Optional.of("scrape-0123456789abcdef")));
+        assertThat(config.http().toString()).doesNotContain("scrape-0123456789abcdef");
         assertThat(config.rtp()).isEqualTo(new SwitchboardConfig.Rtp(30000, 30100, Duration.ofSeconds(60), OptionalInt.of(2)));
         assertThat(config.database()).isEqualTo(new SwitchboardConfig.Database("jdbc:postgresql://127.0.0.1:5432/sb", "sb", "s3cret",
                 OptionalInt.of(7), SqliteSynchronous.FULL));
         assertThat(config.database().toString()).doesNotContain("s3cret");
-        assertThat(config.admin()).isEqualTo(new SwitchboardConfig.Admin("root", Optional.of("correct-horse"), Duration.ofHours(12)));
+        assertThat(config.admin()).isEqualTo(new SwitchboardConfig.Admin("root", Optional.of("correct-horse"), Duration.ofHours(12),
+                10, Duration.ofMinutes(15), Duration.ofSeconds(2)));
         assertThat(config.admin().toString()).doesNotContain("correct-horse");
         assertThat(config.extensions()).singleElement().satisfies(e -> {
             assertThat(e.number()).isEqualTo("1001");
@@ -255,7 +262,7 @@ class ConfigLoaderTest {
     @Test
     void unknownKeyWithoutANearMatchListsTheKnownKeys() {
         assertThat(problems("http:\n  colour: blue\n", Map.of()))
-                .containsExactly("FILE:2: http.colour: unknown key (known keys here: bind, port, tls)");
+                .containsExactly("FILE:2: http.colour: unknown key (known keys here: bind, port, tls, metrics_token)");
     }
 
     @Test
@@ -386,6 +393,14 @@ class ConfigLoaderTest {
     void relayThreadCountOutOfRange() {
         assertThat(problems("rtp:\n  io_threads: 0\n", Map.of()))
                 .containsExactly("FILE:2: rtp.io_threads: must be between 1 and 256, got 0");
+    }
+
+    @Test
+    void aShortOrOddMetricsTokenIsAProblemThatDoesNotRepeatIt() {
+        assertThat(problems("http:\n  metrics_token: short-secret\nadmin:\n  login_max_failures: 0\n", Map.of()))
+                .containsExactly(
+                        "FILE:2: http.metrics_token: must be 16 to 256 characters of letters, digits and - . _ ~ + / = (e.g. from openssl rand -hex 32)",
+                        "FILE:4: admin.login_max_failures: must be between 1 and 1000, got 0");
     }
 
     @Test

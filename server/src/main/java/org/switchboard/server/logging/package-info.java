@@ -1,0 +1,2 @@
+/** How the server writes its log lines. */
+package org.switchboard.server.logging;
