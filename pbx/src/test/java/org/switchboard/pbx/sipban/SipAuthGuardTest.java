@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.switchboard.store.testkit.TestClock;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.event.PbxEvent;
 import org.switchboard.pbx.registrar.AuthFailureListener.Failure;
@@ -32,7 +33,7 @@ class SipAuthGuardTest {
     /** The fail2ban filter documented in docs/security.md, with <HOST> as fail2ban expands it. */
     private static final Pattern FAIL2BAN = Pattern.compile("sip auth failed source=(?<host>[0-9a-fA-F.:]+) ");
 
-    private final SettableClock clock = new SettableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
     private final EventBus events = new EventBus();
     private final List<PbxEvent> published = new CopyOnWriteArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();

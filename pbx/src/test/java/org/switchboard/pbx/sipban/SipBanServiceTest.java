@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
+import org.switchboard.store.testkit.TestClock;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.store.db.NotFoundException;
 import org.switchboard.store.sipban.JdbiSipBanStore;
@@ -19,7 +20,7 @@ class SipBanServiceTest {
 
     @BothEngines
     void aBanMadeOnOneNodeHoldsOnTheOtherAndAfterARestartUntilLifted(TestDatabase db) {
-        SettableClock clock = new SettableClock(Instant.parse("2026-03-01T10:00:00Z"));
+        TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
         try (EventBus events = new EventBus();
                 SipBanService nodeA = new SipBanService(new JdbiSipBanStore(db.database()), events, clock);
                 SipBanService nodeB = new SipBanService(new JdbiSipBanStore(db.database()), events, clock)) {
@@ -42,7 +43,7 @@ class SipBanServiceTest {
 
     @BothEngines
     void aBanEndsAtItsExpiry(TestDatabase db) {
-        SettableClock clock = new SettableClock(Instant.parse("2026-03-01T10:00:00Z"));
+        TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
         try (EventBus events = new EventBus();
                 SipBanService node = new SipBanService(new JdbiSipBanStore(db.database()), events, clock)) {
             node.ban(SCANNER, "10 failures", 10, Duration.ofMinutes(5));
