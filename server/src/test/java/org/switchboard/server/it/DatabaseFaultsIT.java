@@ -129,6 +129,7 @@ class DatabaseFaultsIT {
                 // At once: well under the pool's 5 s wait for a connection.
                 HttpResponse<String> write = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + "/api/extensions"))
                                 .timeout(Duration.ofSeconds(3)).header("Authorization", "Bearer " + api.token())
+                                .header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString(NEW_EXTENSION.formatted("1002", "Late"))).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(write.statusCode()).as(write.body()).isEqualTo(503);
