@@ -5,7 +5,7 @@
 # Usage: bench/sipp/register-ramp.sh [sqlite|postgresql] [RATES] [USERS] [STEP_SECONDS]
 #   RATES: space-separated REGISTER/s steps (default "1000 2000 3000 4000 5000 6000 7000 8000")
 #   USERS: distinct extensions (default 1000); STEP_SECONDS per step (default 10)
-# SB_JAVA_OPTS adds JVM options to the server (e.g. -XX:+UseZGC, to compare collectors);
+# SB_JAVA_OPTS replaces the launcher's JVM options (default: those ./switchboard uses);
 # SB_NO_BUILD=1 uses the built jar; SKIP_KAMAILIO=1 measures Switchboard only.
 # Each step prints, per server: REGISTERs completed and failed, retransmissions, and the answer
 # time percentiles of the authenticated REGISTER (sent -> 200 OK, retransmissions included, from
@@ -19,8 +19,9 @@ STEP=${4:-10}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$(mktemp -d /tmp/sb-ramp.XXXXXX)
 source "$ROOT/bench/sipp/lib.sh"
-# JVM options for the server (none by default, as ./switchboard runs it).
-SB_JAVA_OPTS=${SB_JAVA_OPTS:-}
+# The launcher's JVM options unless SB_JAVA_OPTS says otherwise, so the figure is the one a user of
+# ./switchboard gets (SB_JAVA_OPTS="-XX:+UseG1GC" measures the JVM's default collector).
+SB_JAVA_OPTS=${SB_JAVA_OPTS-$(sed -n 's/^default_jvm_options="\(.*\)"$/\1/p' "$ROOT/switchboard")}
 
 # One ramp step: RATE REGISTERs/s for STEP seconds against port $2; prints one summary line.
 step() { # $1 = label, $2 = server port, $3 = rate, $4 = users file, $5 = SIPp port
