@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.switchboard.server.config.ConfigLoader;
 import org.switchboard.server.config.SwitchboardConfig;
 import org.switchboard.server.wiring.Server;
 import org.switchboard.sip.testkit.FreePorts;
@@ -147,18 +145,11 @@ class PanelLiveIT {
     }
 
     private SwitchboardConfig config() throws IOException {
-        Path file = dir.resolve("switchboard.yml");
-        Files.writeString(file, """
+        return NodeConfig.load(dir, database, """
                 sip: {bind: 127.0.0.1, port: 0, tls_port: 0, domain: pbx.test}
                 http: {bind: 127.0.0.1, port: 0}
                 admin: {username: root, password: root-password}
                 """);
-        return new ConfigLoader(Map.of(
-                "SWITCHBOARD_DATABASE_URL", database.settings().url(),
-                "SWITCHBOARD_DATABASE_USER", database.settings().user(),
-                "SWITCHBOARD_DATABASE_PASSWORD", database.settings().password(),
-                "SWITCHBOARD_PROVISIONING_KEY_FILE", dir.resolve("provisioning.key").toString(),
-                "SWITCHBOARD_SIP_TLS_DIR", dir.resolve("tls").toString())).load(file, true);
     }
 
     private ChromeDriver browser() {

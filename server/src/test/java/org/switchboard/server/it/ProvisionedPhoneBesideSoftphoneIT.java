@@ -9,12 +9,10 @@ import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.switchboard.server.config.ConfigLoader;
 import org.switchboard.server.wiring.Server;
 import org.switchboard.sip.testkit.FreePorts;
 import org.switchboard.sip.testkit.Sipp;
@@ -57,8 +54,7 @@ class ProvisionedPhoneBesideSoftphoneIT {
     @BeforeAll
     static void startNode() throws Exception {
         database = TestDatabases.sqlite();
-        Path file = dir.resolve("switchboard.yml");
-        Files.writeString(file, """
+        server = Server.start(NodeConfig.load(dir, database, """
                 sip: {bind: 127.0.0.1, port: 0, tls_port: 0, domain: pbx.test}
                 http: {bind: 127.0.0.1, port: 0}
                 rtp: {port_min: 29440, port_max: 29479}
@@ -66,13 +62,7 @@ class ProvisionedPhoneBesideSoftphoneIT {
                 extensions:
                   - {number: "1001", name: Alice, password: %s}
                   - {number: "1002", name: Bob, password: %s}
-                """.formatted(TYPED_1001, PASSWORD_1002));
-        server = Server.start(new ConfigLoader(Map.of(
-                "SWITCHBOARD_DATABASE_URL", database.settings().url(),
-                "SWITCHBOARD_DATABASE_USER", database.settings().user(),
-                "SWITCHBOARD_DATABASE_PASSWORD", database.settings().password(),
-                "SWITCHBOARD_PROVISIONING_KEY_FILE", dir.resolve("provisioning.key").toString(),
-                "SWITCHBOARD_SIP_TLS_DIR", dir.resolve("tls").toString())).load(file, true), Clock.systemUTC(), "test");
+                """.formatted(TYPED_1001, PASSWORD_1002)), Clock.systemUTC(), "test");
         api = new ApiClient(server.httpPort());
         api.login("root", "root-password");
     }

@@ -8,11 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.switchboard.server.config.ConfigLoader;
 import org.switchboard.server.wiring.Server;
 import org.switchboard.store.testkit.TestDatabase;
 import org.switchboard.store.testkit.TestDatabases;
@@ -55,11 +52,10 @@ class TwoPartyCallAudioIT {
     @BeforeAll
     static void startNode() throws Exception {
         database = TestDatabases.sqlite();
-        Path file = dir.resolve("switchboard.yml");
         // A small RTP range of its own, below the kernel's ephemeral ports, which the phones' SIP and RTP use.
         // Digest settings are the defaults: baresip 1.0 gives up on a response that also offers SHA-256,
         // and the default User-Agent rule for it is what lets it register and call (docs/configuration.md).
-        Files.writeString(file, """
+        server = Server.start(NodeConfig.load(dir, database, """
                 sip: {bind: 127.0.0.1, port: 0, tls_port: 0, domain: pbx.test}
                 http: {bind: 127.0.0.1, port: 0}
                 rtp: {port_min: 29400, port_max: 29439}
@@ -67,13 +63,7 @@ class TwoPartyCallAudioIT {
                 extensions:
                   - {number: "1001", name: Alice, password: %s}
                   - {number: "1002", name: Bob, password: %s}
-                """.formatted(PASSWORD_1001, PASSWORD_1002));
-        server = Server.start(new ConfigLoader(Map.of(
-                "SWITCHBOARD_DATABASE_URL", database.settings().url(),
-                "SWITCHBOARD_DATABASE_USER", database.settings().user(),
-                "SWITCHBOARD_DATABASE_PASSWORD", database.settings().password(),
-                "SWITCHBOARD_PROVISIONING_KEY_FILE", dir.resolve("provisioning.key").toString(),
-                "SWITCHBOARD_SIP_TLS_DIR", dir.resolve("tls").toString())).load(file, true), Clock.systemUTC(), "test");
+                """.formatted(PASSWORD_1001, PASSWORD_1002)), Clock.systemUTC(), "test");
         api = new ApiClient(server.httpPort());
         api.login("root", "root-password");
     }
