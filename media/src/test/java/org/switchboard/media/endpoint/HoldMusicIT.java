@@ -3,19 +3,14 @@ package org.switchboard.media.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.DatagramPacket;
-import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.media.dsp.Goertzel;
-import org.switchboard.media.rtp.LatchingRule;
 import org.switchboard.media.rtp.Leg;
 import org.switchboard.media.rtp.RelaySession;
-import org.switchboard.media.rtp.RelaySettings;
-import org.switchboard.media.rtp.RelayTransport;
 import org.switchboard.media.rtp.RtpRelay;
 import org.switchboard.media.rtp.UdpPhone;
 import org.switchboard.media.sdp.Codec;
@@ -34,9 +29,7 @@ class HoldMusicIT {
     private final EventLog events = new EventLog();
 
     HoldMusicIT() {
-        int min = 20000 + 2 * ThreadLocalRandom.current().nextInt(15000);
-        relay = new RtpRelay(new RelaySettings(InetAddress.getLoopbackAddress(), min, min + 19,
-                Duration.ofSeconds(30), LatchingRule.DEFAULT, RelayTransport.best(), 2));
+        relay = LoopbackRelay.start(20, Duration.ofSeconds(30), 2);
         endpoints = new MediaEndpoints(relay);
     }
 

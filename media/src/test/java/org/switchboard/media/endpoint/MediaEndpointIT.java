@@ -3,7 +3,6 @@ package org.switchboard.media.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.DatagramPacket;
-import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,9 +18,6 @@ import org.switchboard.media.dsp.Goertzel;
 import org.switchboard.media.dsp.PcmAudio;
 import org.switchboard.media.dsp.ToneGenerator;
 import org.switchboard.media.dsp.WavFile;
-import org.switchboard.media.rtp.LatchingRule;
-import org.switchboard.media.rtp.RelaySettings;
-import org.switchboard.media.rtp.RelayTransport;
 import org.switchboard.media.rtp.RtpRelay;
 import org.switchboard.media.rtp.UdpPhone;
 import org.switchboard.media.sdp.Codec;
@@ -40,9 +35,7 @@ class MediaEndpointIT {
     Path dir;
 
     MediaEndpointIT() {
-        int min = 20000 + 2 * ThreadLocalRandom.current().nextInt(15000);
-        relay = new RtpRelay(new RelaySettings(InetAddress.getLoopbackAddress(), min, min + 19,
-                Duration.ofSeconds(30), LatchingRule.DEFAULT, RelayTransport.best(), 2));
+        relay = LoopbackRelay.start(20, Duration.ofSeconds(30), 2);
         endpoints = new MediaEndpoints(relay);
     }
 
@@ -264,9 +257,7 @@ class MediaEndpointIT {
     @Test
     void aSilentPeerIsReportedAsAMediaTimeout() {
         try (UdpPhone other = new UdpPhone()) {
-            int min = 20000 + 2 * ThreadLocalRandom.current().nextInt(15000);
-            try (RtpRelay quick = new RtpRelay(new RelaySettings(InetAddress.getLoopbackAddress(), min, min + 3,
-                    Duration.ofMillis(300), LatchingRule.DEFAULT, RelayTransport.best(), 1));
+            try (RtpRelay quick = LoopbackRelay.start(4, Duration.ofMillis(300), 1);
                     MediaEndpoints fast = new MediaEndpoints(quick)) {
                 MediaEndpoint endpoint = fast.open("timeout", events, Runnable::run).join();
                 endpoint.setRemote(RemoteMedia.pcmu(other.address()));

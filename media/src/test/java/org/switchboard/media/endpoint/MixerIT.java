@@ -3,18 +3,13 @@ package org.switchboard.media.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.DatagramPacket;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.media.dsp.Goertzel;
 import org.switchboard.media.dsp.ToneGenerator;
-import org.switchboard.media.rtp.LatchingRule;
-import org.switchboard.media.rtp.RelaySettings;
-import org.switchboard.media.rtp.RelayTransport;
 import org.switchboard.media.rtp.RtpRelay;
 import org.switchboard.media.rtp.UdpPhone;
 
@@ -29,10 +24,8 @@ class MixerIT {
     private final MediaEndpoints endpoints;
 
     MixerIT() {
-        int min = 20000 + 2 * ThreadLocalRandom.current().nextInt(15000);
         // three loops: the parties sit on different loops from each other and from the mixer
-        relay = new RtpRelay(new RelaySettings(InetAddress.getLoopbackAddress(), min, min + 19,
-                Duration.ofSeconds(30), LatchingRule.DEFAULT, RelayTransport.best(), 3));
+        relay = LoopbackRelay.start(20, Duration.ofSeconds(30), 3);
         endpoints = new MediaEndpoints(relay);
     }
 

@@ -3,7 +3,6 @@ package org.switchboard.media.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,15 +11,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.media.codec.ALaw;
 import org.switchboard.media.dsp.WavFile;
-import org.switchboard.media.rtp.LatchingRule;
-import org.switchboard.media.rtp.RelaySettings;
-import org.switchboard.media.rtp.RelayTransport;
 import org.switchboard.media.rtp.RtpRelay;
 import org.switchboard.media.rtp.UdpPhone;
 import org.switchboard.media.sdp.Codec;
@@ -36,9 +31,7 @@ class SippCapturesIT {
     Path dir;
 
     SippCapturesIT() {
-        int min = 20000 + 2 * ThreadLocalRandom.current().nextInt(15000);
-        relay = new RtpRelay(new RelaySettings(InetAddress.getLoopbackAddress(), min, min + 19,
-                Duration.ofSeconds(30), LatchingRule.DEFAULT, RelayTransport.best(), 1));
+        relay = LoopbackRelay.start(20, Duration.ofSeconds(30), 1);
         endpoints = new MediaEndpoints(relay);
     }
 
