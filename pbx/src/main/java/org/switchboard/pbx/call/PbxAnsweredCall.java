@@ -1,5 +1,6 @@
 package org.switchboard.pbx.call;
 
+import org.switchboard.pbx.routing.Destination;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -248,6 +249,17 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
     @Override
     public String dialled() {
         return dialled;
+    }
+
+    @Override
+    public String callerName() {
+        return invite.request().from().displayName().orElse("");
+    }
+
+    @Override
+    public void transfer(Destination destination) {
+        // Integration placeholder until the engine branch lands: moving an answered leg is not built yet.
+        listener.transferFailed(this, destination, 501, "Not Implemented");
     }
 
     @Override

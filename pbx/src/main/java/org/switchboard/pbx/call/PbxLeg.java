@@ -1,5 +1,7 @@
 package org.switchboard.pbx.call;
 
+import org.switchboard.pbx.routing.Destination;
+
 import org.switchboard.media.endpoint.AudioSource;
 import org.switchboard.media.endpoint.RecordOptions;
 import org.switchboard.media.endpoint.RecordingSink;
@@ -17,6 +19,20 @@ public interface PbxLeg {
 
     /** What the caller dialled. */
     String dialled();
+
+    /** The caller's name as its phone sent it (the From display name), empty when it sent none. */
+    String callerName();
+
+    /**
+     * Sends the caller on to {@code destination} as if it had dialled it: an extension rings with
+     * its forwarding, do-not-disturb and last resort applied and is bridged to the caller when it
+     * answers; any other kind starts that kind's application on this answered leg. Playback,
+     * recording and digit collection stop. {@link PbxLegListener#transferred} tells the application
+     * its part is over; {@link PbxLegListener#transferFailed} that the destination could not take
+     * the call (unknown, refused, nobody answered and no last resort), and the leg is the
+     * application's again.
+     */
+    void transfer(Destination destination);
 
     /**
      * Plays {@code source} to the caller, replacing what is playing; returns the playback's number,

@@ -1,5 +1,7 @@
 package org.switchboard.pbx.call;
 
+import org.switchboard.pbx.routing.Destination;
+
 import org.switchboard.media.endpoint.PlaybackEnd;
 import org.switchboard.media.endpoint.RecordingResult;
 
@@ -24,6 +26,12 @@ public interface PbxLegListener {
 
     /** A recording ended; its sink has stored everything unless it failed. */
     default void recordingFinished(PbxLeg leg, RecordingResult result) {}
+
+    /** A {@link PbxLeg#transfer} succeeded: the caller is someone else's now; the application drives the leg no more. */
+    default void transferred(PbxLeg leg, Destination to) {}
+
+    /** A {@link PbxLeg#transfer} failed with this SIP status and reason; the leg is still the application's. */
+    default void transferFailed(PbxLeg leg, Destination to, int status, String reason) {}
 
     /** The call ended ({@code cause} as in the CDR: the caller's BYE, a media timeout, the application's hang-up). */
     default void ended(String cause) {}
