@@ -1,0 +1,104 @@
+package org.switchboard.api.panel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.switchboard.api.http.ApiFixture;
+import org.switchboard.api.moh.MohRoutes;
+import org.switchboard.media.dsp.PcmAudio;
+import org.switchboard.media.dsp.ToneGenerator;
+import org.switchboard.media.dsp.WavFile;
+import org.switchboard.pbx.event.EventBus;
+import org.switchboard.pbx.moh.MohService;
+import org.switchboard.store.callsettings.CallSettings;
+import org.switchboard.store.moh.JdbiMohStore;
+import org.switchboard.store.moh.MohFile;
+import org.switchboard.store.moh.NewMohClass;
+import org.switchboard.store.testkit.TestDatabase;
+import org.switchboard.store.testkit.TestDatabases;
+import org.switchboard.store.testkit.Teardown;
+
+/**
+ * The panel's music-on-hold page in headless Chromium against a real server over SQLite: an admin adds a
+ * class, uploads a WAV file into it (a stereo one is refused next to the file field), finds both again
+ * after logging in anew, and deletes the class after a confirmation.
+ */
+class PanelMohIT {
+    @TempDir
+    static Path dir;
+
+    @AutoClose
+    private static final Teardown opened = new Teardown();
+    private static MohService moh;
+    private static PanelBrowser browser;
+
+    @BeforeAll
+    static void start() throws IOException {
+        TestDatabase db = opened.add(TestDatabases.sqlite());
+        moh = new MohService(new JdbiMohStore(db.database()), dir.resolve("data/moh"), CallSettings::defaults,
+                new EventBus(), Clock.systemUTC());
+        moh.create(new NewMohClass("default", "Switchboard's tune", null), "test");
+        ApiFixture api = opened.add(new ApiFixture(db, new MohRoutes(moh)));
+        browser = opened.add(new PanelBrowser(api.server.port()));
+    }
+
+    @AfterEach
+    void noContentSecurityPolicyViolations() {
+        assertThat(browser.policyViolations()).as("CSP violations reported by the browser").isEmpty();
+    }
+
+    private static Path wav(String name, int channels) throws IOException {
+        short[] mono = new ToneGenerator(600, 0.3, 8000).next(8000);
+        short[] all = new short[mono.length * channels];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = mono[i / channels];
+        }
+        return Files.write(dir.resolve(name), WavFile.write(new PcmAudio(8000, channels, all)));
+    }
+
+    @Test
+    void anAdminAddsAClassUploadsMusicAndFindsItAgainAfterLoggingIn() throws IOException {
+        browser.openLoginPage();
+        browser.logIn();
+        browser.openPage("#/moh", By.cssSelector("#moh-classes tr[data-name='default']"));
+
+        browser.type(By.cssSelector("#moh-class-form [name=name]"), "jazz");
+        browser.type(By.cssSelector("#moh-class-form [name=description]"), "Smooth");
+        browser.waitFor(By.cssSelector("#moh-class-form button[type=submit]")).click();
+        browser.waitForText(By.id("moh-files-title"), "Files of jazz");
+
+        browser.waitFor(By.cssSelector("#moh-upload-form [name=body]")).sendKeys(wav("stereo.wav", 2).toString());
+        browser.waitFor(By.cssSelector("#moh-upload-form button[type=submit]")).click();
+        browser.waitForText(By.id("f-body-error"), "mono");
+
+        browser.waitFor(By.cssSelector("#moh-upload-form [name=body]")).sendKeys(wav("intro.wav", 1).toString());
+        browser.waitFor(By.cssSelector("#moh-upload-form button[type=submit]")).click();
+        browser.waitFor(By.cssSelector("#moh-file-list tr[data-file='intro.wav']"));
+        assertThat(browser.text(By.cssSelector("#moh-file-list tr[data-file='intro.wav']"))).contains("1.0 s");
+        assertThat(moh.files("jazz")).extracting(MohFile::fileName).containsExactly("intro.wav");
+        browser.screenshot("mohClassWithFile");
+
+        browser.openLoginPage();
+        browser.logIn();
+        browser.openPage("#/moh", By.cssSelector("#moh-classes tr[data-name='jazz']"));
+        assertThat(browser.text(By.cssSelector("#moh-classes tr[data-name='jazz']"))).contains("Smooth", "In upload order");
+        browser.waitFor(By.cssSelector("button[aria-label='Files of class jazz']")).click();
+        browser.waitFor(By.cssSelector("#moh-file-list tr[data-file='intro.wav']"));
+
+        browser.waitFor(By.cssSelector("button[aria-label='Delete class jazz']")).click();
+        browser.waitFor(By.id("confirm-delete")).click();
+        browser.waitForText(By.id("moh-status"), "Class jazz deleted.");
+        assertThat(moh.list()).extracting(c -> c.name()).containsExactly("default");
+        assertThat(dir.resolve("data/moh/jazz")).doesNotExist();
+    }
+}
