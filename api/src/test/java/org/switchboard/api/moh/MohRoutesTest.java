@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +55,7 @@ class MohRoutesTest {
         CallSettingsService settings = new CallSettingsService(new JdbiCallSettingsStore(db.database()), extensions,
                 dialPlan, Clock.systemUTC(), new EventBus());
         moh = new MohService(new JdbiMohStore(db.database()), dataDir.resolve("moh"), settings::current, new EventBus(),
-                Clock.systemUTC());
+                Clock.systemUTC(), new SimpleMeterRegistry());
         moh.create(new NewMohClass("default", null, null), "test");
         return new ApiFixture(db, new MohRoutes(moh), new CallSettingsRoutes(settings));
     }

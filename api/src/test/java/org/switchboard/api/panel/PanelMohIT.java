@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +47,7 @@ class PanelMohIT {
     static void start() throws IOException {
         TestDatabase db = opened.add(TestDatabases.sqlite());
         moh = new MohService(new JdbiMohStore(db.database()), dir.resolve("data/moh"), CallSettings::defaults,
-                new EventBus(), Clock.systemUTC());
+                new EventBus(), Clock.systemUTC(), new SimpleMeterRegistry());
         moh.create(new NewMohClass("default", "Switchboard's tune", null), "test");
         ApiFixture api = opened.add(new ApiFixture(db, new MohRoutes(moh)));
         browser = opened.add(new PanelBrowser(api.server.port()));

@@ -1,5 +1,7 @@
 package org.switchboard.pbx.moh;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,6 +54,7 @@ public final class MohService implements HoldMusic {
     private final CallSettingsLookup settings;
     private final EventBus events;
     private final Clock clock;
+    private final MeterRegistry meters;
     private final Lock changes = new ReentrantLock();
     // streams are kept for the node's life once made, so a listener follows its class across reloads
     private final Map<String, ClassStream> streams = new ConcurrentHashMap<>();
@@ -59,13 +62,16 @@ public final class MohService implements HoldMusic {
     /**
      * @param folder the data directory's {@code moh} folder, where each class keeps its files
      * @param settings the extensions' call settings, which name their class
+     * @param meters where {@code switchboard_moh_holds_total{class}} counts the holds given music
      */
-    public MohService(MohStore store, Path folder, CallSettingsLookup settings, EventBus events, Clock clock) {
+    public MohService(MohStore store, Path folder, CallSettingsLookup settings, EventBus events, Clock clock,
+            MeterRegistry meters) {
         this.store = store;
         this.folder = new MohFolder(folder);
         this.settings = settings;
         this.events = events;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /**
@@ -74,12 +80,19 @@ public final class MohService implements HoldMusic {
      */
     @Override
     public Optional<AudioSource> forHold(String heldBy) {
-        String chosen = Optional.ofNullable(settings.current(heldBy).values().mohClass()).orElse(NewMohClass.DEFAULT);
-        ClassStream stream = streams.get(chosen);
+        String played = Optional.ofNullable(settings.current(heldBy).values().mohClass()).orElse(NewMohClass.DEFAULT);
+        ClassStream stream = streams.get(played);
         if (stream == null || !stream.hasMusic()) {
-            stream = streams.get(NewMohClass.DEFAULT);
+            played = NewMohClass.DEFAULT;
+            stream = streams.get(played);
         }
-        return stream == null || !stream.hasMusic() ? Optional.empty() : Optional.of(stream.listener());
+        if (stream == null || !stream.hasMusic()) {
+            return Optional.empty();
+        }
+        // once per hold, not per frame: the registry's lookup is cheap enough here
+        Counter.builder("switchboard.moh.holds").description("Held parties given music on hold, by the class played")
+                .tag("class", played).register(meters).increment();
+        return Optional.of(stream.listener());
     }
 
     public List<MohClass> list() {

@@ -3,6 +3,7 @@ package org.switchboard.pbx.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.switchboard.pbx.call.CallIT.startCallee;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +42,7 @@ class MohHoldMusicIT {
     @AutoClose
     private CallHarness pbx;
     private MohService moh;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeAll
     void start() {
@@ -49,7 +51,7 @@ class MohHoldMusicIT {
                 heldBy -> moh.forHold(heldBy));
         pbx.addExtensions("1071", "1072");
         moh = new MohService(new JdbiMohStore(pbx.db.database()), dataDir.resolve("moh"), pbx.callSettings::current,
-                new EventBus(), Clock.systemUTC());
+                new EventBus(), Clock.systemUTC(), meters);
         moh.create(new NewMohClass("default", null, PlayOrder.SEQUENTIAL), "test");
         moh.upload("default", "default.wav", AudioClip.tone(DEFAULT_HZ, 0.5, Duration.ofSeconds(3)).toWav(), "test");
         moh.create(new NewMohClass("tones", null, PlayOrder.SEQUENTIAL), "test");
@@ -78,6 +80,8 @@ class MohHoldMusicIT {
                 .isGreaterThan(0.8);
         assertThat(new Goertzel(DEFAULT_HZ, 8000).relativePower(heard, middle, 800)).as("not the default class")
                 .isLessThan(0.1);
+        assertThat(meters.counter("switchboard.moh.holds", "class", "tones").count()).as("holds counted for the class")
+                .isEqualTo(1);
         pbx.awaitPortsFree();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +50,7 @@ class MohServiceTest {
     void start() {
         db = TestDatabases.sqlite();
         moh = new MohService(new JdbiMohStore(db.database()), dir.resolve("moh"), this::settings, new EventBus(),
-                Clock.systemUTC());
+                Clock.systemUTC(), new SimpleMeterRegistry());
         moh.seed(List.of(new NewMohClass("jazz", null, PlayOrder.SEQUENTIAL)), "test");
     }
 
@@ -184,7 +185,7 @@ class MohServiceTest {
         chosen.put("1001", "jazz");
 
         MohService restarted = new MohService(new JdbiMohStore(db.restart()), dir.resolve("moh"), this::settings,
-                new EventBus(), Clock.systemUTC());
+                new EventBus(), Clock.systemUTC(), new SimpleMeterRegistry());
         assertThat(restarted.forHold("1001")).as("nothing plays before the cache is loaded").isEmpty();
         restarted.reloadCache();
 

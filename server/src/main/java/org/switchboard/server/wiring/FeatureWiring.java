@@ -57,7 +57,7 @@ public final class FeatureWiring {
         CdrRecorder cdrRecorder = new CdrRecorder(db, cdrStore, BatchWriter.Settings.defaults(BatchWriter.Overflow.WAIT), registry);
         DigestRuleService digestRules = new DigestRuleService(new JdbiDigestRuleStore(db), clock, events);
         MohService moh = new MohService(new JdbiMohStore(db), config.dataDir().resolve(MohModule.FOLDER),
-                callSettings::current, events, clock);
+                callSettings::current, events, clock, registry);
         return new Features(extensions, adminAuth, dialPlan, callSettings, new CdrService(cdrStore), cdrRecorder,
                 events, digestRules, moh);
     }
