@@ -1,6 +1,6 @@
 // Music on hold (docs/music-on-hold.md) through /api/moh/classes: the classes with their play order,
 // a new class, and the files of the chosen class, where a WAV file is uploaded, listed and removed.
-// Which class an extension's held callers hear is a call setting of that extension.
+// Which class an extension's held callers hear is a call setting of that extension, set here too.
 import { api } from './api.js';
 import { alertBox, clearErrors, confirmDialog, field, h, showError } from './dom.js';
 
@@ -22,6 +22,17 @@ export function render(main) {
     description: h('input', { name: 'description', autocomplete: 'off' }),
     order: orderSelect('sequential'),
   };
+  const choice = {
+    extension: h('input', { name: 'extension', inputmode: 'numeric', autocomplete: 'off', required: true }),
+    mohClass: h('select', { name: 'moh_class' }),
+  };
+  const choose = h('form', { class: 'card', novalidate: true, id: 'moh-choice-form', 'aria-labelledby': 'moh-choice-title' },
+    h('h2', { id: 'moh-choice-title' }, 'Class of an extension'),
+    alertBox(),
+    h('div', { class: 'grid' },
+      field('Extension', choice.extension, 'Its held callers hear this class.'),
+      field('Class', choice.mohClass)),
+    h('div', { class: 'buttons' }, h('button', { type: 'submit' }, 'Set class')));
   const create = h('form', { class: 'card', novalidate: true, id: 'moh-class-form', 'aria-labelledby': 'moh-new-title' },
     h('h2', { id: 'moh-new-title' }, 'New class'),
     alertBox(),
@@ -42,8 +53,27 @@ export function render(main) {
         .map((l) => h('th', { scope: 'col' }, l)))),
       body)),
     files,
+    choose,
     create,
     confirm.dialog);
+
+  // The call settings are replaced as a whole: read them, change the class, send them back.
+  choose.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(choose);
+    const number = choice.extension.value.trim();
+    const path = `/api/extensions/${encodeURIComponent(number)}/call-settings`;
+    try {
+      const settings = await api('GET', path);
+      delete settings.extension;
+      delete settings.updated_at;
+      settings.moh_class = choice.mohClass.value || undefined;
+      await api('PUT', path, settings);
+      status.textContent = `Extension ${number} now uses class ${choice.mohClass.value || 'default'}.`;
+    } catch (error) {
+      showError(choose, error.status === 404 ? { field: 'extension', message: 'No such extension.' } : error);
+    }
+  });
 
   create.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -64,6 +94,9 @@ export function render(main) {
   async function load() {
     try {
       const classes = await api('GET', '/api/moh/classes');
+      const kept = choice.mohClass.value;
+      choice.mohClass.replaceChildren(...classes.map((c) => h('option',
+        { value: c.name === 'default' ? '' : c.name, selected: c.name !== 'default' && c.name === kept }, c.name)));
       body.replaceChildren(...classes.map((c) => h('tr', { 'data-name': c.name },
         h('td', { 'data-label': 'Name' }, c.name),
         h('td', { 'data-label': 'Description' }, c.description ?? '—'),

@@ -14,14 +14,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.switchboard.api.callsettings.CallSettingsRoutes;
 import org.switchboard.api.http.ApiFixture;
 import org.switchboard.api.moh.MohRoutes;
 import org.switchboard.media.dsp.PcmAudio;
 import org.switchboard.media.dsp.ToneGenerator;
 import org.switchboard.media.dsp.WavFile;
+import org.switchboard.pbx.admin.Argon2PasswordHasher;
+import org.switchboard.pbx.callsettings.CallSettingsService;
 import org.switchboard.pbx.event.EventBus;
+import org.switchboard.pbx.extension.ExtensionInput;
+import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.moh.MohService;
-import org.switchboard.store.callsettings.CallSettings;
+import org.switchboard.pbx.routing.DialPlanService;
+import org.switchboard.store.callsettings.JdbiCallSettingsStore;
+import org.switchboard.store.dialplan.JdbiDialPlanRuleStore;
+import org.switchboard.store.extension.JdbiExtensionStore;
 import org.switchboard.store.moh.JdbiMohStore;
 import org.switchboard.store.moh.MohFile;
 import org.switchboard.store.moh.NewMohClass;
@@ -31,8 +40,9 @@ import org.switchboard.store.testkit.Teardown;
 
 /**
  * The panel's music-on-hold page in headless Chromium against a real server over SQLite: an admin adds a
- * class, uploads a WAV file into it (a stereo one is refused next to the file field), finds both again
- * after logging in anew, and deletes the class after a confirmation.
+ * class, uploads a WAV file into it (a stereo one is refused next to the file field), gives it to an
+ * extension, finds both again after logging in anew, cannot delete it while the extension uses it, and
+ * deletes it after giving the extension the default class back.
  */
 class PanelMohIT {
     @TempDir
@@ -41,15 +51,22 @@ class PanelMohIT {
     @AutoClose
     private static final Teardown opened = new Teardown();
     private static MohService moh;
+    private static CallSettingsService settings;
     private static PanelBrowser browser;
 
     @BeforeAll
     static void start() throws IOException {
         TestDatabase db = opened.add(TestDatabases.sqlite());
-        moh = new MohService(new JdbiMohStore(db.database()), dir.resolve("data/moh"), CallSettings::defaults,
+        ExtensionService extensions = new ExtensionService(new JdbiExtensionStore(db.database()), ApiFixture.REALM,
+                new Argon2PasswordHasher(256, 1, 1), Clock.systemUTC(), new EventBus());
+        extensions.create(new ExtensionInput("1001", "Alice", "password-1001", null, null, false, true), "test");
+        settings = new CallSettingsService(new JdbiCallSettingsStore(db.database()), extensions,
+                new DialPlanService(new JdbiDialPlanRuleStore(db.database()), extensions, Clock.systemUTC(), new EventBus()),
+                Clock.systemUTC(), new EventBus());
+        moh = new MohService(new JdbiMohStore(db.database()), dir.resolve("data/moh"), settings::current,
                 new EventBus(), Clock.systemUTC(), new SimpleMeterRegistry());
         moh.create(new NewMohClass("default", "Switchboard's tune", null), "test");
-        ApiFixture api = opened.add(new ApiFixture(db, new MohRoutes(moh)));
+        ApiFixture api = opened.add(new ApiFixture(db, new MohRoutes(moh), new CallSettingsRoutes(settings)));
         browser = opened.add(new PanelBrowser(api.server.port()));
     }
 
@@ -89,6 +106,15 @@ class PanelMohIT {
         assertThat(moh.files("jazz")).extracting(MohFile::fileName).containsExactly("intro.wav");
         browser.screenshot("mohClassWithFile");
 
+        browser.type(By.cssSelector("#moh-choice-form [name=extension]"), "1999");
+        browser.waitFor(By.cssSelector("#moh-choice-form button[type=submit]")).click();
+        browser.waitForText(By.id("f-extension-error"), "No such extension");
+        browser.type(By.cssSelector("#moh-choice-form [name=extension]"), "1001");
+        new Select(browser.waitFor(By.cssSelector("#moh-choice-form [name=moh_class]"))).selectByVisibleText("jazz");
+        browser.waitFor(By.cssSelector("#moh-choice-form button[type=submit]")).click();
+        browser.waitForText(By.id("moh-status"), "Extension 1001 now uses class jazz.");
+        assertThat(settings.get("1001").values().mohClass()).isEqualTo("jazz");
+
         browser.openLoginPage();
         browser.logIn();
         browser.openPage("#/moh", By.cssSelector("#moh-classes tr[data-name='jazz']"));
@@ -96,6 +122,15 @@ class PanelMohIT {
         browser.waitFor(By.cssSelector("button[aria-label='Files of class jazz']")).click();
         browser.waitFor(By.cssSelector("#moh-file-list tr[data-file='intro.wav']"));
 
+        browser.waitFor(By.cssSelector("button[aria-label='Delete class jazz']")).click();
+        browser.waitFor(By.id("confirm-delete")).click();
+        browser.waitForText(By.cssSelector("p.alert[role=alert]"), "used by extension 1001");
+        assertThat(moh.list()).extracting(c -> c.name()).contains("jazz");
+
+        browser.type(By.cssSelector("#moh-choice-form [name=extension]"), "1001");
+        new Select(browser.waitFor(By.cssSelector("#moh-choice-form [name=moh_class]"))).selectByVisibleText("default");
+        browser.waitFor(By.cssSelector("#moh-choice-form button[type=submit]")).click();
+        browser.waitForText(By.id("moh-status"), "Extension 1001 now uses class default.");
         browser.waitFor(By.cssSelector("button[aria-label='Delete class jazz']")).click();
         browser.waitFor(By.id("confirm-delete")).click();
         browser.waitForText(By.id("moh-status"), "Class jazz deleted.");
