@@ -7,6 +7,7 @@ import * as dashboard from './dashboard.js';
 import * as devices from './devices.js';
 import * as extensions from './extensions.js';
 import * as login from './login.js';
+import * as moh from './moh.js';
 import * as phones from './phones.js';
 import * as sipBans from './sipbans.js';
 import { session } from './session.js';
@@ -19,6 +20,7 @@ const pages = {
   '/devices': devices,
   '/phones': phones,
   '/sip-bans': sipBans,
+  '/moh': moh,
 };
 
 const main = document.getElementById('main');

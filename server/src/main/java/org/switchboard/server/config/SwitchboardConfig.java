@@ -12,21 +12,24 @@ import org.switchboard.pbx.provisioning.DeviceImportRow;
 import org.switchboard.pbx.sipban.SipBanSettings;
 import org.switchboard.sip.transport.InboundLimits;
 import org.switchboard.store.db.DatabaseSettings;
+import org.switchboard.store.moh.NewMohClass;
 import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
 
 /**
  * The validated server settings and the seed sections, as read by {@link ConfigLoader}: server
- * settings are used on every start, the seed sections ({@code admin}, {@code extensions}, {@code provisioning.devices}) are
+ * settings are used on every start, the seed sections ({@code admin}, {@code extensions}, {@code provisioning.devices},
+ * {@code moh.classes}) are
  * copied into an empty database once. Immutable; any thread.
  *
  * @param dataDir the folder under which the server keeps the files it writes ({@code data_dir}); the
  *     defaults of the SQLite file, the TLS folder and the provisioning key lie in it
  */
 public record SwitchboardConfig(Path dataDir, Sip sip, SipSecurity sipSecurity, Http http, Rtp rtp, Calls calls, Database database, Admin admin, Provisioning provisioning,
-                                List<ExtensionInput> extensions) {
+                                List<ExtensionInput> extensions, List<NewMohClass> mohClasses) {
 
     public SwitchboardConfig {
         extensions = List.copyOf(extensions);
+        mohClasses = List.copyOf(mohClasses);
     }
 
     /**

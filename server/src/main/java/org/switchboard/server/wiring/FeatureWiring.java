@@ -19,9 +19,11 @@ import org.switchboard.store.db.Database;
 import org.switchboard.store.db.Engine;
 import org.switchboard.store.dialplan.JdbiDialPlanRuleStore;
 import org.switchboard.store.digestrule.JdbiDigestRuleStore;
+import org.switchboard.store.moh.JdbiMohStore;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
 import org.switchboard.pbx.admin.AuthPolicy;
 import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.pbx.moh.MohService;
 import org.switchboard.server.config.SwitchboardConfig;
 import org.switchboard.store.seed.Seed;
 
@@ -54,8 +56,10 @@ public final class FeatureWiring {
         // CDRs are never dropped: a full queue makes the producer wait (persistence.md, write-behind).
         CdrRecorder cdrRecorder = new CdrRecorder(db, cdrStore, BatchWriter.Settings.defaults(BatchWriter.Overflow.WAIT), registry);
         DigestRuleService digestRules = new DigestRuleService(new JdbiDigestRuleStore(db), clock, events);
+        MohService moh = new MohService(new JdbiMohStore(db), config.dataDir().resolve(MohModule.FOLDER),
+                callSettings::current, events, clock, registry);
         return new Features(extensions, adminAuth, dialPlan, callSettings, new CdrService(cdrStore), cdrRecorder,
-                events, digestRules);
+                events, digestRules, moh);
     }
 
     /**
@@ -63,7 +67,8 @@ public final class FeatureWiring {
      * extensions, the provisioned devices (which name extensions, so they come after them), the
      * dial plan (its seed checks rules against the destination kinds registered by then; its
      * cache decides with extension data), the call settings (which check targets through the dial
-     * plan), the digest User-Agent rules, the CDRs, the milliwatt test line. A new feature adds one line here.
+     * plan), the digest User-Agent rules, the CDRs, the milliwatt test line, music on hold (its seed needs no
+     * other; the class choice lives in the call settings). A new feature adds one line here.
      */
     public static List<FeatureModule> modules(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed,
             ProvisioningWiring provisioning, Engine engine, Clock clock) {
@@ -74,7 +79,8 @@ public final class FeatureWiring {
                 new CallSettingsModule(features.callSettings()),
                 new DigestRuleModule(features.digestRules(), config.sip().digestUserAgentRules()),
                 new CdrModule(features.cdrs(), features.cdrRecorder(), engine, clock),
-                new MilliwattModule());
+                new MilliwattModule(),
+                new MohModule(features.moh(), config.mohClasses()));
     }
 
     /** Registers every module's destination kinds with the dial plan (before any seed runs). */

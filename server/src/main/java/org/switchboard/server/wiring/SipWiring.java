@@ -24,7 +24,6 @@ import org.switchboard.pbx.provisioning.ProvisionedLogins;
 import org.switchboard.pbx.call.CallControl;
 import org.switchboard.pbx.call.CallControlSettings;
 import org.switchboard.pbx.call.CallRequests;
-import org.switchboard.pbx.call.HoldMusic;
 import org.switchboard.pbx.registrar.LocationService;
 import org.switchboard.pbx.registrar.RegistrarService;
 import org.switchboard.pbx.registrar.RegistrarSettings;
@@ -132,7 +131,7 @@ public final class SipWiring implements AutoCloseable {
             CallControl calls = new CallControl(stack, relay, registrar, features.dialPlan(),
                     features.callSettings(), features.cdrRecorder(), features.events(), housekeeping, clock,
                     new CallControlSettings(sip.domain(), stackSettings.advertisedHost(), mediaAddress(sip),
-                            config.calls().noAnswerTimeout()), endpoints, HoldMusic.NONE);
+                            config.calls().noAnswerTimeout()), endpoints, features.moh());
             for (FeatureModule module : modules) {
                 module.destinations().forEach(d -> calls.applications().register(d.kind().name(), d.application()));
             }
