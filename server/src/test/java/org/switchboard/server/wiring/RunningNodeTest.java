@@ -58,6 +58,8 @@ class RunningNodeTest {
             assertThat(route.body()).as("the default dial plan was seeded").contains("internal extensions");
 
             assertThat(api(server.httpPort(), token, "GET", "/api/registrations", null).statusCode()).isEqualTo(200);
+            HttpResponse<String> box = api(server.httpPort(), token, "GET", "/api/voicemail/boxes/1001", null);
+            assertThat(box.body()).as("the voicemail module is wired").contains("\"number\":\"1001\"", "\"enabled\":true");
 
             HttpResponse<String> device = api(server.httpPort(), token, "POST", "/api/provisioning/devices",
                     "{\"mac_address\":\"00:15:65:12:34:56\",\"extension_number\":\"1001\",\"vendor\":\"yealink\",\"model\":\"T46S\"}");
