@@ -92,6 +92,7 @@ class RunningNodeTest {
                   - {number: "1001", name: Alice, password: alice-password}
                 """);
         return new ConfigLoader(Map.of(
+                "SWITCHBOARD_DATA_DIR", dir.resolve("data").toString(),
                 "SWITCHBOARD_DATABASE_URL", database.settings().url(),
                 "SWITCHBOARD_DATABASE_USER", database.settings().user(),
                 "SWITCHBOARD_DATABASE_PASSWORD", database.settings().password(),
