@@ -11,6 +11,7 @@ import * as moh from './moh.js';
 import * as phones from './phones.js';
 import * as sipBans from './sipbans.js';
 import { session } from './session.js';
+import * as voicemail from './voicemail.js';
 
 const pages = {
   '/login': login,
@@ -21,6 +22,7 @@ const pages = {
   '/phones': phones,
   '/sip-bans': sipBans,
   '/moh': moh,
+  '/voicemail': voicemail,
 };
 
 const main = document.getElementById('main');

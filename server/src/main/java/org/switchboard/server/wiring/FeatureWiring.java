@@ -12,6 +12,7 @@ import org.switchboard.pbx.cdr.CdrService;
 import org.switchboard.pbx.digestrule.DigestRuleService;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.routing.DialPlanService;
+import org.switchboard.pbx.voicemail.VoicemailService;
 import org.switchboard.store.callsettings.JdbiCallSettingsStore;
 import org.switchboard.store.cdr.JdbiCdrStore;
 import org.switchboard.store.db.BatchWriter;
@@ -20,6 +21,7 @@ import org.switchboard.store.db.Engine;
 import org.switchboard.store.dialplan.JdbiDialPlanRuleStore;
 import org.switchboard.store.digestrule.JdbiDigestRuleStore;
 import org.switchboard.store.moh.JdbiMohStore;
+import org.switchboard.store.voicemail.JdbiVoicemailStore;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
 import org.switchboard.pbx.admin.AuthPolicy;
 import org.switchboard.pbx.extension.ExtensionService;
@@ -58,8 +60,12 @@ public final class FeatureWiring {
         DigestRuleService digestRules = new DigestRuleService(new JdbiDigestRuleStore(db), clock, events);
         MohService moh = new MohService(new JdbiMohStore(db), config.dataDir().resolve(MohModule.FOLDER),
                 callSettings::current, events, clock, registry);
+        // The folder is created with the first box that keeps a file, so a CLI command leaves no trace.
+        // Message waiting and voicemail by e-mail join as MailboxListeners in this list.
+        VoicemailService voicemail = new VoicemailService(new JdbiVoicemailStore(db), extensions,
+                config.dataDir().resolve(VoicemailModule.FOLDER), config.voicemail(), clock, List.of());
         return new Features(extensions, adminAuth, dialPlan, callSettings, new CdrService(cdrStore), cdrRecorder,
-                events, digestRules, moh);
+                events, digestRules, moh, voicemail);
     }
 
     /**
@@ -68,7 +74,7 @@ public final class FeatureWiring {
      * dial plan (its seed checks rules against the destination kinds registered by then; its
      * cache decides with extension data), the call settings (which check targets through the dial
      * plan), the digest User-Agent rules, the CDRs, the milliwatt test line, music on hold (its seed needs no
-     * other; the class choice lives in the call settings). A new feature adds one line here.
+     * other; the class choice lives in the call settings), voicemail. A new feature adds one line here.
      */
     public static List<FeatureModule> modules(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed,
             ProvisioningWiring provisioning, Engine engine, Clock clock) {
@@ -80,7 +86,8 @@ public final class FeatureWiring {
                 new DigestRuleModule(features.digestRules(), config.sip().digestUserAgentRules()),
                 new CdrModule(features.cdrs(), features.cdrRecorder(), engine, clock),
                 new MilliwattModule(),
-                new MohModule(features.moh(), config.mohClasses()));
+                new MohModule(features.moh(), config.mohClasses()),
+                new VoicemailModule(features.voicemail()));
     }
 
     /** Registers every module's destination kinds with the dial plan (before any seed runs). */
