@@ -9,6 +9,7 @@ import * as extensions from './extensions.js';
 import * as login from './login.js';
 import * as phones from './phones.js';
 import * as sipBans from './sipbans.js';
+import * as trunks from './trunks.js';
 import { session } from './session.js';
 
 const pages = {
@@ -19,6 +20,7 @@ const pages = {
   '/devices': devices,
   '/phones': phones,
   '/sip-bans': sipBans,
+  '/trunks': trunks,
 };
 
 const main = document.getElementById('main');
