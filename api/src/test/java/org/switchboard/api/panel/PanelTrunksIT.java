@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,13 +22,13 @@ import org.switchboard.api.trunk.TrunkRoutes;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.provisioning.DeviceSecretCipher;
 import org.switchboard.pbx.trunk.TrunkLines;
-import org.switchboard.pbx.trunk.TrunkResolver;
 import org.switchboard.pbx.trunk.TrunkService;
 import org.switchboard.pbx.trunk.TrunkTimings;
 import org.switchboard.sip.app.MethodRouter;
 import org.switchboard.sip.app.SipStack;
 import org.switchboard.sip.app.SipStackSettings;
 import org.switchboard.sip.transaction.TimerSettings;
+import org.switchboard.sip.transport.SipServerResolver;
 import org.switchboard.sip.transport.StackCounters;
 import org.switchboard.sip.transport.TransportSettings;
 import org.switchboard.store.testkit.TestDatabase;
@@ -45,6 +46,7 @@ class PanelTrunksIT {
     @AutoClose
     private static final Teardown opened = new Teardown();
     private static final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private static final SipServerResolver resolver = new SipServerResolver();
     private static TrunkService trunks;
     private static TrunkLines lines;
     private static SipStack stack;
@@ -60,17 +62,18 @@ class PanelTrunksIT {
         stack = SipStack.start(new SipStackSettings(TransportSettings.of(InetAddress.getLoopbackAddress(), 0, 0),
                 new TimerSettings(Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofSeconds(1)), "127.0.0.1", 2,
                 new StackCounters()), MethodRouter.builder().build());
-        lines = new TrunkLines(trunks, new TrunkResolver(), scheduler, TrunkTimings.DEFAULTS, Clock.systemUTC());
+        lines = new TrunkLines(trunks, resolver, scheduler, TrunkTimings.DEFAULTS, Clock.systemUTC());
         lines.start(stack);
         ApiFixture api = opened.add(new ApiFixture(db, new TrunkRoutes(trunks, lines)));
         browser = opened.add(new PanelBrowser(api.server.port()));
     }
 
-    @org.junit.jupiter.api.AfterAll
+    @AfterAll
     static void stop() {
         lines.stop();
         stack.close();
         scheduler.shutdownNow();
+        resolver.close();
     }
 
     @AfterEach

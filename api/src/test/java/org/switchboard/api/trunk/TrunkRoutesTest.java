@@ -13,9 +13,9 @@ import org.switchboard.api.http.ApiFixture;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.provisioning.DeviceSecretCipher;
 import org.switchboard.pbx.trunk.TrunkLines;
-import org.switchboard.pbx.trunk.TrunkResolver;
 import org.switchboard.pbx.trunk.TrunkService;
 import org.switchboard.pbx.trunk.TrunkTimings;
+import org.switchboard.sip.transport.SipServerResolver;
 import org.switchboard.store.testkit.BothEngines;
 import org.switchboard.store.testkit.TestDatabase;
 import org.switchboard.store.trunk.JdbiSipTrunkStore;
@@ -33,6 +33,7 @@ class TrunkRoutesTest {
              "inbound_addresses":["192.0.2.0/24"]}""";
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final SipServerResolver resolver = new SipServerResolver();
     private TrunkService trunks;
 
     private ApiFixture serve(TestDatabase db) {
@@ -40,13 +41,14 @@ class TrunkRoutesTest {
                 Clock.systemUTC(), new EventBus());
         trunks.reloadCache();
         // No SIP stack here: the lines report the state a node has before SIP starts.
-        TrunkLines lines = new TrunkLines(trunks, new TrunkResolver(), scheduler, TrunkTimings.DEFAULTS, Clock.systemUTC());
+        TrunkLines lines = new TrunkLines(trunks, resolver, scheduler, TrunkTimings.DEFAULTS, Clock.systemUTC());
         return new ApiFixture(db, new TrunkRoutes(trunks, lines));
     }
 
     @AfterEach
     void stopScheduler() {
         scheduler.shutdownNow();
+        resolver.close();
     }
 
     @BothEngines

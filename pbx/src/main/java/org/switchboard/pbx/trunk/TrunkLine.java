@@ -3,10 +3,12 @@ package org.switchboard.pbx.trunk;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -28,6 +30,7 @@ import org.switchboard.sip.message.SipResponse;
 import org.switchboard.sip.message.SipUri;
 import org.switchboard.sip.transaction.RandomTokens;
 import org.switchboard.sip.transport.NextHop;
+import org.switchboard.sip.transport.SipServerResolver;
 import org.switchboard.sip.transport.Transport;
 import org.switchboard.store.trunk.NewSipTrunk;
 
@@ -45,7 +48,7 @@ final class TrunkLine {
     private final NewSipTrunk trunk;
     private final Optional<DigestClient> digest;
     private final SipStack stack;
-    private final TrunkResolver resolver;
+    private final SipServerResolver resolver;
     private final ScheduledExecutorService scheduler;
     private final TrunkTimings timings;
     private final Clock clock;
@@ -55,6 +58,9 @@ final class TrunkLine {
     private final Executor executor;
 
     private TrunkState state = TrunkState.STARTING;
+    /** The carrier's servers in the order DNS gave (SRV priority and weight); null until resolved. */
+    private List<NextHop> hops;
+    private int hopIndex;
     private NextHop hop;
     private long cseq;
     private int requestedExpiry;
@@ -64,7 +70,7 @@ final class TrunkLine {
     private ScheduledFuture<?> registerTimer;
     private ScheduledFuture<?> probeTimer;
 
-    TrunkLine(NewSipTrunk trunk, Optional<String> password, SipStack stack, TrunkResolver resolver,
+    TrunkLine(NewSipTrunk trunk, Optional<String> password, SipStack stack, SipServerResolver resolver,
             ScheduledExecutorService scheduler, TrunkTimings timings, Clock clock, Consumer<TrunkState> publish) {
         this.trunk = trunk;
         this.digest = trunk.username().map(u -> new DigestClient(u, new ClientSecret.Password(password.orElse(""))));
@@ -113,11 +119,14 @@ final class TrunkLine {
                 return;
             }
             if (failure != null) {
-                String reason = Optional.ofNullable(failure.getCause()).orElse(failure).getMessage();
-                onRegisterFailed(reason);
+                Throwable cause = failure instanceof CompletionException c && c.getCause() != null
+                        ? c.getCause() : failure;
+                onRegisterFailed(cause.getMessage());
                 return;
             }
-            hop = resolved;
+            hops = resolved;
+            hopIndex = 0;
+            hop = resolved.getFirst();
             if (trunk.register()) {
                 register(requestedExpiry, this::onRegistered);
             }
@@ -171,6 +180,7 @@ final class TrunkLine {
                 if (expires == 0) {
                     onSuccess.accept(null);
                 } else if (!stopped) {
+                    nextServer();
                     onRegisterFailed(reason);
                 }
             }
@@ -196,6 +206,16 @@ final class TrunkLine {
         requestedExpiry = min.get();
         register(requestedExpiry, this::onRegistered);
         return true;
+    }
+
+    /** An unanswered server: the next one DNS gave is tried; past the last, DNS is asked again. */
+    private void nextServer() {
+        if (hops != null && ++hopIndex < hops.size()) {
+            hop = hops.get(hopIndex);
+        } else {
+            hops = null;
+            hop = null;
+        }
     }
 
     private void onRegisterFailed(String reason) {
@@ -229,6 +249,11 @@ final class TrunkLine {
     // --- OPTIONS probes -----------------------------------------------------------------------
 
     private void probe() {
+        if (hop == null) {
+            // The carrier's address is being looked up again: this probe counts as unanswered.
+            onProbe(Optional.empty(), null);
+            return;
+        }
         String probeCallId = RandomTokens.callId();
         stack.joinExecutor(probeCallId, callId);
         SipUri target = carrierUri(Optional.empty());
@@ -270,7 +295,9 @@ final class TrunkLine {
 
     /** Any response shows the carrier is there (even a 4xx: it parsed and answered our request). */
     private void onProbe(Optional<SipResponse> answer, String probeCallId) {
-        stack.leaveExecutor(probeCallId);
+        if (probeCallId != null) {
+            stack.leaveExecutor(probeCallId);
+        }
         if (stopped) {
             return;
         }

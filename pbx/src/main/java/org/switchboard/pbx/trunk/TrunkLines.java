@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.sip.app.SipStack;
+import org.switchboard.sip.transport.SipServerResolver;
 import org.switchboard.store.trunk.SipTrunk;
 
 /**
@@ -26,7 +28,7 @@ public final class TrunkLines {
     private static final Logger log = LoggerFactory.getLogger(TrunkLines.class);
 
     private final TrunkService trunks;
-    private final TrunkResolver resolver;
+    private final SipServerResolver resolver;
     private final ScheduledExecutorService scheduler;
     private final TrunkTimings timings;
     private final Clock clock;
@@ -37,7 +39,7 @@ public final class TrunkLines {
     /** A line and the future its start waits on (the previous line's un-REGISTER). */
     private record Running(SipTrunk trunk, TrunkLine line, CompletableFuture<Void> started) {}
 
-    public TrunkLines(TrunkService trunks, TrunkResolver resolver, ScheduledExecutorService scheduler,
+    public TrunkLines(TrunkService trunks, SipServerResolver resolver, ScheduledExecutorService scheduler,
             TrunkTimings timings, Clock clock) {
         this.trunks = trunks;
         this.resolver = resolver;
@@ -72,7 +74,7 @@ public final class TrunkLines {
             log.warn("trunks stopped before every carrier answered the un-REGISTER");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             log.warn("trunk un-REGISTER failed reason={}", e.getCause().toString());
         }
     }

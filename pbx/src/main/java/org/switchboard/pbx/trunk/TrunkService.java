@@ -1,14 +1,17 @@
 package org.switchboard.pbx.trunk;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +59,7 @@ public final class TrunkService {
 
     /** Every trunk by name, from memory. */
     public List<SipTrunk> list() {
-        return byName.values().stream().sorted(java.util.Comparator.comparing(SipTrunk::name)).toList();
+        return byName.values().stream().sorted(Comparator.comparing(SipTrunk::name)).toList();
     }
 
     /** The trunk named {@code name}, from memory. */
@@ -109,23 +112,27 @@ public final class TrunkService {
     public void reloadCache() {
         changes.lock();
         try {
-            byName = store.list().stream().collect(Collectors.toUnmodifiableMap(SipTrunk::name, Function.identity()));
+            byName = index(store.list());
         } finally {
             changes.unlock();
         }
     }
 
-    private SipTrunk change(String name, Change change, String actor, java.util.function.Supplier<SipTrunk> write) {
+    private static Map<String, SipTrunk> index(List<SipTrunk> trunks) {
+        return trunks.stream().collect(Collectors.toUnmodifiableMap(SipTrunk::name, Function.identity()));
+    }
+
+    private SipTrunk change(String name, Change change, String actor, Supplier<SipTrunk> write) {
         SipTrunk saved;
         changes.lock();
         try {
             saved = write.get();
-            byName = store.list().stream().collect(Collectors.toUnmodifiableMap(SipTrunk::name, Function.identity()));
+            byName = index(store.list());
         } finally {
             changes.unlock();
         }
         events.publish(new ConfigChanged(clock.instant(), "trunk", name, change));
-        log.info("trunk {} name={} by={}", change.name().toLowerCase(java.util.Locale.ROOT), name, actor);
+        log.info("trunk {} name={} by={}", change.name().toLowerCase(Locale.ROOT), name, actor);
         listeners.forEach(l -> l.accept(name));
         return saved;
     }

@@ -14,6 +14,7 @@ import org.switchboard.sip.app.MethodRouter;
 import org.switchboard.sip.app.SipStack;
 import org.switchboard.sip.app.SipStackSettings;
 import org.switchboard.sip.transaction.TimerSettings;
+import org.switchboard.sip.transport.SipServerResolver;
 import org.switchboard.sip.transport.StackCounters;
 import org.switchboard.sip.transport.TransportSettings;
 import org.switchboard.store.testkit.TestDatabase;
@@ -34,12 +35,13 @@ final class CarrierHarness implements AutoCloseable {
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     final TrunkService trunks = new TrunkService(new JdbiSipTrunkStore(database.database()),
             new DeviceSecretCipher(DeviceSecretCipher.newKey()), Clock.systemUTC(), events);
+    final SipServerResolver resolver = new SipServerResolver();
     final TrunkLines lines;
     final SipStack stack;
 
     CarrierHarness(TrunkTimings timings) {
         trunks.reloadCache();
-        lines = new TrunkLines(trunks, new TrunkResolver(), scheduler, timings, Clock.systemUTC());
+        lines = new TrunkLines(trunks, resolver, scheduler, timings, Clock.systemUTC());
         stack = SipStack.start(new SipStackSettings(TransportSettings.of(InetAddress.getLoopbackAddress(), 0, 0),
                 new TimerSettings(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(1)), "127.0.0.1", 2,
                 new StackCounters()), MethodRouter.builder().build());
@@ -62,6 +64,7 @@ final class CarrierHarness implements AutoCloseable {
         lines.stop();
         stack.close();
         scheduler.shutdownNow();
+        resolver.close();
         events.close();
         database.close();
     }

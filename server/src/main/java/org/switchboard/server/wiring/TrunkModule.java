@@ -8,10 +8,10 @@ import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.provisioning.DeviceSecretCipher;
 import org.switchboard.pbx.provisioning.ProvisioningKeyFile;
 import org.switchboard.pbx.trunk.TrunkLines;
-import org.switchboard.pbx.trunk.TrunkResolver;
 import org.switchboard.pbx.trunk.TrunkService;
 import org.switchboard.pbx.trunk.TrunkTimings;
 import org.switchboard.server.config.SwitchboardConfig;
+import org.switchboard.sip.transport.SipServerResolver;
 import org.switchboard.store.db.Database;
 import org.switchboard.store.trunk.JdbiSipTrunkStore;
 
@@ -25,6 +25,7 @@ import org.switchboard.store.trunk.JdbiSipTrunkStore;
 final class TrunkModule implements FeatureModule {
     private final TrunkService trunks;
     private final Clock clock;
+    private final SipServerResolver resolver = new SipServerResolver();
     private TrunkLines lines;
 
     private TrunkModule(TrunkService trunks, Clock clock) {
@@ -50,7 +51,7 @@ final class TrunkModule implements FeatureModule {
     @Override
     public void schedule(Housekeeping housekeeping) {
         // Timers only post to a trunk's executor, which is what the housekeeping scheduler is for.
-        lines = new TrunkLines(trunks, new TrunkResolver(), housekeeping.scheduler(), TrunkTimings.DEFAULTS, clock);
+        lines = new TrunkLines(trunks, resolver, housekeeping.scheduler(), TrunkTimings.DEFAULTS, clock);
     }
 
     @Override
@@ -68,5 +69,10 @@ final class TrunkModule implements FeatureModule {
     @Override
     public List<Routes> routes(SipWiring sip) {
         return List.of(new TrunkRoutes(trunks, lines));
+    }
+
+    @Override
+    public void close() {
+        resolver.close();
     }
 }
