@@ -5,12 +5,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What a node knows of a trunk right now: its registration, its health from OPTIONS probes, the
- * last error in words and until when the carrier keeps the registration. Kept in memory per node,
- * never stored. Immutable.
+ * What a node knows of a trunk right now: its registration and why it failed, its health from
+ * OPTIONS probes and why it is down, and until when the carrier keeps the registration. Kept in
+ * memory per node, never stored. Immutable.
  */
-public record TrunkState(Registration registration, Health status, Optional<String> lastError,
-        Optional<Instant> registeredUntil) {
+public record TrunkState(Registration registration, Health status, Optional<String> registrationError,
+        Optional<String> healthError, Optional<Instant> registeredUntil) {
 
     /** Where the trunk's registration stands. */
     public enum Registration {
@@ -43,17 +43,21 @@ public record TrunkState(Registration registration, Health status, Optional<Stri
 
     /** A disabled trunk's state. */
     public static final TrunkState DISABLED = new TrunkState(Registration.DISABLED, Health.UNKNOWN, Optional.empty(),
-            Optional.empty());
+            Optional.empty(), Optional.empty());
     /** An enabled trunk before its first REGISTER or probe has an answer. */
     public static final TrunkState STARTING = new TrunkState(Registration.UNREGISTERED, Health.UNKNOWN,
-            Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty());
+
+    /** The error to show: why the registration failed, else why the trunk is down; empty when all is well. */
+    public Optional<String> lastError() {
+        return registrationError.or(() -> healthError);
+    }
 
     TrunkState withRegistration(Registration r, Optional<String> error, Optional<Instant> until) {
-        return new TrunkState(r, status, error.or(() -> r == Registration.REGISTERED ? Optional.empty() : lastError),
-                until);
+        return new TrunkState(r, status, error, healthError, until);
     }
 
     TrunkState withStatus(Health h, Optional<String> error) {
-        return new TrunkState(registration, h, error.or(() -> lastError), registeredUntil);
+        return new TrunkState(registration, h, registrationError, error, registeredUntil);
     }
 }

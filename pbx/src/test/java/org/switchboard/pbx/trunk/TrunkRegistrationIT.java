@@ -138,6 +138,47 @@ class TrunkRegistrationIT {
     }
 
     @Test
+    void aFailedRegistrationIsRetriedAfterTheBackOff() throws Exception {
+        node.close();
+        node = new CarrierHarness(new TrunkTimings(0.85, Duration.ofSeconds(1), Duration.ofSeconds(8),
+                Duration.ofMillis(500), Duration.ofSeconds(3)));
+        int port = FreePorts.udpAndTcp();
+        Sipp.Running carrier = Sipp.scenario("carrier_register_unavailable_then_ok.xml").localPort(port)
+                .runLimitSeconds(30).start();
+        try {
+            node.trunks.create(CarrierHarness.trunk("flaky", port, true, 0, 3), "test");
+            await().atMost(Duration.ofSeconds(10)).until(() -> node.state("flaky").registration() == Registration.FAILED);
+            assertThat(node.state("flaky").lastError()).contains("503 Service Unavailable");
+            long failedAt = System.nanoTime();
+            await().atMost(Duration.ofSeconds(10)).until(() -> node.state("flaky").registration() == Registration.REGISTERED);
+            assertThat(Duration.ofNanos(System.nanoTime() - failedAt)).as("retried after the 1 s back-off, not at once")
+                    .isGreaterThan(Duration.ofMillis(700));
+            assertThat(node.state("flaky").lastError()).as("a registered trunk has no error to show").isEmpty();
+            node.trunks.delete("flaky", "test");
+            carrier.awaitResult().assertAllCallsSucceeded("503, retry on the same Call-ID with the next CSeq, 200, un-REGISTER");
+        } finally {
+            carrier.stop();
+        }
+    }
+
+    @Test
+    void registersOverTcp() throws Exception {
+        int port = FreePorts.udpAndTcp();
+        Sipp.Running carrier = Sipp.scenario("carrier_register_sha256.xml").localPort(port).transport("t1")
+                .runLimitSeconds(30).start();
+        try {
+            TrunkInput t = CarrierHarness.trunk("tcp", port, true, 0, 3);
+            node.trunks.create(new TrunkInput(t.name(), t.host(), t.port(), "tcp", t.outboundProxy(), t.username(),
+                    t.password(), true, 3600, 0, 3, t.codecs(), 0, t.callerIdRules(), t.inboundAddresses(), true), "test");
+            await().atMost(Duration.ofSeconds(10)).until(() -> node.state("tcp").registration() == Registration.REGISTERED);
+            node.trunks.delete("tcp", "test");
+            carrier.awaitResult().assertAllCallsSucceeded("REGISTER over TCP: challenge, 200, un-REGISTER");
+        } finally {
+            carrier.stop();
+        }
+    }
+
+    @Test
     void aDisabledTrunkNeitherRegistersNorProbes() {
         TrunkInput t = CarrierHarness.trunk("off", FreePorts.udpAndTcp(), true, 1, 2);
         node.trunks.create(new TrunkInput(t.name(), t.host(), t.port(), t.transport(), t.outboundProxy(), t.username(),
