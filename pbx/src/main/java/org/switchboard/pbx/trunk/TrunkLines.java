@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.pbx.provisioning.SealedSecretException;
 import org.switchboard.sip.app.SipStack;
 import org.switchboard.sip.transport.SipServerResolver;
 import org.switchboard.store.trunk.SipTrunk;
@@ -101,7 +102,18 @@ public final class TrunkLines {
             return;
         }
         SipTrunk t = trunk.get();
-        TrunkLine line = new TrunkLine(t.values(), trunks.password(t), stack, resolver, scheduler, timings, clock,
+        Optional<String> password;
+        try {
+            password = trunks.password(t);
+        } catch (SealedSecretException e) {
+            // The key file changed or the row was altered: show it on this trunk, keep the others running.
+            log.warn("trunk password does not open trunk={} reason={}", name, e.getMessage());
+            states.put(name, new TrunkState(TrunkState.Registration.FAILED, TrunkState.Health.UNKNOWN,
+                    Optional.of("the stored password does not open with this node's key file; set the password again"),
+                    Optional.empty(), Optional.empty()));
+            return;
+        }
+        TrunkLine line = new TrunkLine(t.values(), password, stack, resolver, scheduler, timings, clock,
                 s -> publish(t, s));
         CompletableFuture<Void> started = previous.exceptionally(e -> null).thenRun(line::start);
         lines.put(name, new Running(t, line, started));

@@ -133,7 +133,14 @@ public final class TrunkService {
         }
         events.publish(new ConfigChanged(clock.instant(), "trunk", name, change));
         log.info("trunk {} name={} by={}", change.name().toLowerCase(Locale.ROOT), name, actor);
-        listeners.forEach(l -> l.accept(name));
+        for (Consumer<String> listener : listeners) {
+            try {
+                listener.accept(name);
+            } catch (RuntimeException e) {
+                // The change is committed; a listener's failure must not turn it into an error for the caller.
+                log.warn("trunk change not followed name={} reason={}", name, e.toString());
+            }
+        }
         return saved;
     }
 
