@@ -101,7 +101,7 @@ export function render(main) {
       h('div', { class: 'grid' },
         field('Name', inputs.name, 'Letters, digits, ".", "_" or "-"; outbound routes name it.'),
         field('Host', inputs.host, 'The carrier\'s host name or IP address.'),
-        field('Port', inputs.port, 'Empty for the transport\'s default (5060, 5061 for TLS).'),
+        field('Port', inputs.port, 'Empty: found by DNS SRV, else the transport\'s default (5060, 5061 for TLS).'),
         field('Transport', inputs.transport),
         field('User', inputs.username, 'The account the carrier gave you.'),
         field('Password', inputs.password, 'Never shown again; left empty when editing, it stays.'),

@@ -16,7 +16,7 @@ import org.switchboard.store.db.ValidationException;
  *
  * @param name the trunk's name, its key in the API and in outbound routes
  * @param host the carrier's host name or IP address
- * @param port the carrier's port; empty to resolve it (DNS SRV, else the transport's default port)
+ * @param port the carrier's port; empty to look it up (DNS SRV, else the transport's default port)
  * @param transport {@code udp}, {@code tcp} or {@code tls}
  * @param outboundProxy {@code host[:port]} every request is sent through, if any
  * @param username the authentication user, if the carrier asks for one
