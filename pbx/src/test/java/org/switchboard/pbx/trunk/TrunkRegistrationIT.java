@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -173,6 +174,24 @@ class TrunkRegistrationIT {
             await().atMost(Duration.ofSeconds(10)).until(() -> node.state("tcp").registration() == Registration.REGISTERED);
             node.trunks.delete("tcp", "test");
             carrier.awaitResult().assertAllCallsSucceeded("REGISTER over TCP: challenge, 200, un-REGISTER");
+        } finally {
+            carrier.stop();
+        }
+    }
+
+    @Test
+    void throughAnOutboundProxyTheRegisterNamesTheCarrierAndRoutesViaTheProxy() throws Exception {
+        int proxy = FreePorts.udpAndTcp();
+        Sipp.Running carrier = Sipp.scenario("carrier_register_via_proxy.xml").localPort(proxy).runLimitSeconds(30).start();
+        try {
+            // The carrier's own name is never looked up: everything goes to the proxy.
+            TrunkInput t = CarrierHarness.trunk("proxied", 5060, true, 0, 3);
+            node.trunks.create(new TrunkInput(t.name(), "carrier.example", OptionalInt.empty(), "udp",
+                    Optional.of("127.0.0.1:" + proxy), t.username(), t.password(), true, 3600, 0, 3, t.codecs(), 0,
+                    t.callerIdRules(), t.inboundAddresses(), true), "test");
+            await().atMost(Duration.ofSeconds(10)).until(() -> node.state("proxied").registration() == Registration.REGISTERED);
+            node.trunks.delete("proxied", "test");
+            carrier.awaitResult().assertAllCallsSucceeded("REGISTER sip:carrier.example with Route to the proxy, un-REGISTER");
         } finally {
             carrier.stop();
         }
