@@ -10,6 +10,7 @@ import * as login from './login.js';
 import * as moh from './moh.js';
 import * as phones from './phones.js';
 import * as sipBans from './sipbans.js';
+import * as trunks from './trunks.js';
 import { session } from './session.js';
 import * as voicemail from './voicemail.js';
 
@@ -23,6 +24,7 @@ const pages = {
   '/sip-bans': sipBans,
   '/moh': moh,
   '/voicemail': voicemail,
+  '/trunks': trunks,
 };
 
 const main = document.getElementById('main');

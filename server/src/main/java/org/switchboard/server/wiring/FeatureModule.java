@@ -42,6 +42,12 @@ public interface FeatureModule {
     /** Schedules its periodic jobs. */
     default void schedule(Housekeeping housekeeping) {}
 
+    /** Starts what it runs over the SIP stack (a trunk's registration), once SIP runs and before HTTP. */
+    default void sipStarted(SipWiring sip) {}
+
+    /** Ends what it runs over SIP while the stack still runs (a trunk's un-REGISTER), before SIP stops. */
+    default void sipStopping() {}
+
     /** Its HTTP routes; {@code sip} gives what they may need of the running SIP side (location, calls). */
     default List<Routes> routes(SipWiring sip) {
         return List.of();

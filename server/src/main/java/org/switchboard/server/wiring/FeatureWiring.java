@@ -17,7 +17,6 @@ import org.switchboard.store.callsettings.JdbiCallSettingsStore;
 import org.switchboard.store.cdr.JdbiCdrStore;
 import org.switchboard.store.db.BatchWriter;
 import org.switchboard.store.db.Database;
-import org.switchboard.store.db.Engine;
 import org.switchboard.store.dialplan.JdbiDialPlanRuleStore;
 import org.switchboard.store.digestrule.JdbiDigestRuleStore;
 import org.switchboard.store.moh.JdbiMohStore;
@@ -74,20 +73,21 @@ public final class FeatureWiring {
      * dial plan (its seed checks rules against the destination kinds registered by then; its
      * cache decides with extension data), the call settings (which check targets through the dial
      * plan), the digest User-Agent rules, the CDRs, the milliwatt test line, music on hold (its seed needs no
-     * other; the class choice lives in the call settings), voicemail. A new feature adds one line here.
+     * other; the class choice lives in the call settings), voicemail, the SIP trunks. A new feature adds one line here.
      */
     public static List<FeatureModule> modules(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed,
-            ProvisioningWiring provisioning, Engine engine, Clock clock) {
+            ProvisioningWiring provisioning, Database database, Clock clock) {
         return List.of(new AdminModule(features.adminAuth(), adminSeed),
                 new ExtensionModule(features.extensions(), config.extensions()),
                 provisioning,
                 new DialPlanModule(features.dialPlan(), features.callSettings()),
                 new CallSettingsModule(features.callSettings()),
                 new DigestRuleModule(features.digestRules(), config.sip().digestUserAgentRules()),
-                new CdrModule(features.cdrs(), features.cdrRecorder(), engine, clock),
+                new CdrModule(features.cdrs(), features.cdrRecorder(), database.engine(), clock),
                 new MilliwattModule(),
                 new MohModule(features.moh(), config.mohClasses()),
-                new VoicemailModule(features.voicemail()));
+                new VoicemailModule(features.voicemail()),
+                TrunkModule.build(config, database, features.events(), clock));
     }
 
     /** Registers every module's destination kinds with the dial plan (before any seed runs). */
@@ -111,6 +111,22 @@ public final class FeatureWiring {
         modules.forEach(m -> m.subscribe(events));
         modules.forEach(m -> m.schedule(housekeeping));
         log.info("feature modules started modules={}", modules.stream().map(FeatureModule::name).toList());
+    }
+
+    /** Tells every module that SIP runs, in module order. */
+    public static void sipStarted(List<FeatureModule> modules, SipWiring sip) {
+        modules.forEach(m -> m.sipStarted(sip));
+    }
+
+    /** Tells every module, the last one first, that SIP is about to stop. */
+    public static void sipStopping(List<FeatureModule> modules) {
+        for (FeatureModule module : modules.reversed()) {
+            try {
+                module.sipStopping();
+            } catch (RuntimeException e) {
+                log.warn("stopping the SIP work of a feature module failed module={} reason={}", module.name(), e.toString());
+            }
+        }
     }
 
     /** Closes every module, the last one first (each flushes what it holds before the pool closes). */
