@@ -11,7 +11,12 @@ import org.switchboard.pbx.cdr.CdrRecorder;
 import org.switchboard.pbx.cdr.CdrService;
 import org.switchboard.pbx.digestrule.DigestRuleService;
 import org.switchboard.pbx.event.EventBus;
+import org.switchboard.pbx.ivr.AttendantService;
+import org.switchboard.pbx.prompt.PromptService;
 import org.switchboard.pbx.routing.DialPlanService;
+import org.switchboard.store.files.DataDirectory;
+import org.switchboard.store.ivr.JdbiAttendantStore;
+import org.switchboard.store.prompt.JdbiPromptStore;
 import org.switchboard.store.callsettings.JdbiCallSettingsStore;
 import org.switchboard.store.cdr.JdbiCdrStore;
 import org.switchboard.store.db.BatchWriter;
@@ -54,8 +59,11 @@ public final class FeatureWiring {
         // CDRs are never dropped: a full queue makes the producer wait (persistence.md, write-behind).
         CdrRecorder cdrRecorder = new CdrRecorder(db, cdrStore, BatchWriter.Settings.defaults(BatchWriter.Overflow.WAIT), registry);
         DigestRuleService digestRules = new DigestRuleService(new JdbiDigestRuleStore(db), clock, events);
+        PromptService prompts = new PromptService(new JdbiPromptStore(db), DataDirectory.open(config.dataDir()).folder("prompts"),
+                clock, events);
+        AttendantService attendant = new AttendantService(new JdbiAttendantStore(db), dialPlan.kinds(), prompts, clock, events);
         return new Features(extensions, adminAuth, dialPlan, callSettings, new CdrService(cdrStore), cdrRecorder,
-                events, digestRules);
+                events, digestRules, prompts, attendant);
     }
 
     /**
@@ -63,7 +71,8 @@ public final class FeatureWiring {
      * extensions, the provisioned devices (which name extensions, so they come after them), the
      * dial plan (its seed checks rules against the destination kinds registered by then; its
      * cache decides with extension data), the call settings (which check targets through the dial
-     * plan), the digest User-Agent rules, the CDRs, the milliwatt test line. A new feature adds one line here.
+     * plan), the digest User-Agent rules, the CDRs, the milliwatt test line, the prompts, the
+     * auto attendant (whose menus name prompts). A new feature adds one line here.
      */
     public static List<FeatureModule> modules(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed,
             ProvisioningWiring provisioning, Engine engine, Clock clock) {
@@ -74,7 +83,9 @@ public final class FeatureWiring {
                 new CallSettingsModule(features.callSettings()),
                 new DigestRuleModule(features.digestRules(), config.sip().digestUserAgentRules()),
                 new CdrModule(features.cdrs(), features.cdrRecorder(), engine, clock),
-                new MilliwattModule());
+                new MilliwattModule(),
+                new PromptModule(features.prompts()),
+                new IvrModule(features.attendant(), features.prompts(), features.extensions()));
     }
 
     /** Registers every module's destination kinds with the dial plan (before any seed runs). */
