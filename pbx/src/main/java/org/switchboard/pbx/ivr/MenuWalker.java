@@ -146,7 +146,7 @@ final class MenuWalker implements PbxLegListener {
                 offer(leg, List.of());
             }, () -> leave(leg, "attendant: menu " + action.target() + " is gone"));
             case REPEAT -> offer(leg, List.of());
-            case HANGUP -> leave(leg, "attendant hangup");
+            case HANGUP -> leave(leg, "attendant hangup in menu " + menu.name());
             case DIAL_BY_EXTENSION -> {
                 AudioClip ask = prompt("enter-extension");
                 playback = leg.play(ask.source());

@@ -1,0 +1,159 @@
+package org.switchboard.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.server.wiring.Server;
+import org.switchboard.sip.testkit.FreePorts;
+import org.switchboard.sip.testkit.Sipp;
+import org.switchboard.store.testkit.TestDatabase;
+import org.switchboard.store.testkit.TestDatabases;
+
+/**
+ * Issue 14, the auto attendant with real SIPp phones on a whole node: a dial-plan rule {@code
+ * {"action":"ivr","target":"main"}} sends 500 to menu {@code main}, made through the API like an
+ * operator would. Keys come by SIP INFO and as RFC 4733 telephone-events; what happened is read
+ * from the CDR's hang-up cause and from the callee phone's own run. One node for the class (SQLite).
+ */
+class AttendantIT {
+    private static final String PASSWORD = "attendant-it-secret";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+
+    private static TestDatabase database;
+    private static Server server;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void startNode() throws Exception {
+        database = TestDatabases.sqlite();
+        server = Server.start(NodeConfig.load(dir, database, """
+                sip: {bind: 127.0.0.1, port: 0, tls_port: 0, domain: pbx.test}
+                http: {bind: 127.0.0.1, port: 0}
+                rtp: {port_min: 29720, port_max: 29759}
+                admin: {username: root, password: root-password}
+                extensions:
+                  - {number: "1001", name: Alice, password: %1$s}
+                  - {number: "1002", name: Bob, password: %1$s}
+                  - {number: "1003", name: Carol, password: %1$s}
+                  - {number: "1004", name: Dave, password: %1$s}
+                """.formatted(PASSWORD)), Clock.systemUTC(), "test");
+        api = new ApiClient(server.httpPort());
+        api.login("root", "root-password");
+        created(api.post("/api/ivr/menus", """
+                {"name":"sales","greeting":"please-hold","timeout_seconds":5,"retries":1,
+                 "options":[{"digit":"#","action":"hangup"}]}"""));
+        created(api.post("/api/ivr/menus", """
+                {"name":"main","greeting":"welcome","timeout_seconds":5,"retries":2,
+                 "options":[{"digit":"2","action":"extension","target":"1002"},{"digit":"3","action":"menu","target":"sales"},
+                            {"digit":"8","action":"hangup"}],
+                 "timeout_action":{"action":"hangup"}}"""));
+        created(api.post("/api/dialplan/rules", """
+                {"priority":35,"name":"attendant","pattern":"500","action":"ivr","target":"main"}"""));
+    }
+
+    @AfterAll
+    static void stopNode() {
+        if (server != null) {
+            server.stop();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void aKeyLeadingToAnotherMenuThenItsHangupKeyEndTheCallInThatMenu() throws Exception {
+        caller("uac_attendant_keys.xml", "1001").key("digit1", "3").key("digit2", "#").run()
+                .assertAllCallsSucceeded("1001 dials 500, presses 3 (menu sales), then # (hang up) and gets the PBX's BYE");
+
+        JsonNode cdr = endedCallOf("1001");
+        assertThat(cdr.get("hangup_cause").asText()).as("CDR %s", cdr).isEqualTo("attendant hangup in menu sales");
+        assertThat(cdr.get("disposition").asText()).isEqualTo("ANSWERED");
+    }
+
+    @Test
+    void theHangupKeyOfTheFirstMenuEndsTheCallThere() throws Exception {
+        caller("uac_attendant_keys.xml", "1003").key("digit1", "7").key("digit2", "8").run()
+                .assertAllCallsSucceeded("1003 dials 500, presses 7 (no option: offered again), then 8 (hang up)");
+
+        assertThat(endedCallOf("1003").get("hangup_cause").asText()).isEqualTo("attendant hangup in menu main");
+    }
+
+    @Test
+    void keyTwoByRfc4733ConnectsTheCallerToExtension1002() throws Exception {
+        connectsTo1002("uac_attendant_rfc4733_2_then_bye.xml", "1001", "RFC 4733 key 2");
+    }
+
+    @Test
+    void keyTwoBySipInfoConnectsTheCallerToExtension1002() throws Exception {
+        connectsTo1002("uac_attendant_info_key_then_bye.xml", "1004", "SIP INFO key 2");
+    }
+
+    /** 1002 (a SIPp phone) registers and answers; the caller presses 2 and talks; 1002 hears the caller's BYE. */
+    private static void connectsTo1002(String scenario, String caller, String how) throws Exception {
+        int phonePort = FreePorts.udpAndTcp();
+        Sipp.scenario("register.xml").target(server.sipPort()).localPort(phonePort).credentials("1002", PASSWORD)
+                .runLimitSeconds(15).key("expires", "300").key("ua", "SIPp").key("mac", "-")
+                .run().assertAllCallsSucceeded("REGISTER 1002 from SIPp");
+        Sipp.Running callee = Sipp.scenario("uas_answer_until_bye.xml").localPort(phonePort)
+                .key("rtp_port", Integer.toString(FreePorts.udpAndTcp())).runLimitSeconds(40).start();
+        try {
+            awaitListening(phonePort);
+            caller(scenario, caller).key("digit1", "2").run()
+                    .assertAllCallsSucceeded(caller + " dials 500, presses 2 by " + how + ", talks and hangs up");
+            callee.awaitResult().assertAllCallsSucceeded("1002 is rung, answers, and gets the caller's BYE");
+        } finally {
+            callee.stop();
+        }
+    }
+
+    private static Sipp caller(String scenario, String caller) {
+        int port = server.sipPort();
+        return Sipp.scenario(scenario).target(port).runLimitSeconds(40)
+                .option("-s", "500", "-au", caller, "-ap", PASSWORD, "-auth_uri", "500@127.0.0.1:" + port)
+                .key("caller", caller);
+    }
+
+    /** The one ended call {@code caller} made, once the CDR writer wrote it. */
+    private static JsonNode endedCallOf(String caller) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> {
+            for (JsonNode row : JSON.readTree(api.get("/api/cdr").body()).get("items")) {
+                if (row.get("caller").asText().equals(caller) && !row.get("status").asText().equals("open")) {
+                    return row;
+                }
+            }
+            return null;
+        }, row -> row != null);
+    }
+
+    private static void created(HttpResponse<String> r) {
+        assertThat(r.statusCode()).as("set-up: %s", r.body()).isEqualTo(201);
+    }
+
+    private static void awaitListening(int port) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            try {
+                new DatagramSocket(port, InetAddress.getLoopbackAddress()).close();
+                return false;
+            } catch (IOException taken) {
+                return true;
+            }
+        });
+    }
+}
