@@ -66,8 +66,9 @@ export async function download(path, filename) {
 }
 
 /**
- * Calls the API; a string body is sent as text/csv (bulk import), anything else as JSON. Resolves
- * with the parsed answer, rejects with an ApiError.
+ * Calls the API; a string body is sent as text/csv (bulk import), a File or Blob as itself with its
+ * own type (a prompt's WAV file), anything else as JSON. Resolves with the parsed answer, rejects
+ * with an ApiError.
  */
 export async function api(method, path, body) {
   const headers = { Accept: 'application/json' };
@@ -78,6 +79,9 @@ export async function api(method, path, body) {
   const init = { method, headers, cache: 'no-store', credentials: 'omit' };
   if (typeof body === 'string') {
     headers['Content-Type'] = 'text/csv; charset=utf-8';
+    init.body = body;
+  } else if (body instanceof Blob) {
+    headers['Content-Type'] = body.type || 'application/octet-stream';
     init.body = body;
   } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json';

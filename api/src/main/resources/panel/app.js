@@ -6,8 +6,10 @@ import * as calls from './calls.js';
 import * as dashboard from './dashboard.js';
 import * as devices from './devices.js';
 import * as extensions from './extensions.js';
+import * as ivr from './ivr.js';
 import * as login from './login.js';
 import * as phones from './phones.js';
+import * as prompts from './prompts.js';
 import * as sipBans from './sipbans.js';
 import { session } from './session.js';
 
@@ -19,6 +21,8 @@ const pages = {
   '/devices': devices,
   '/phones': phones,
   '/sip-bans': sipBans,
+  '/attendant': ivr,
+  '/prompts': prompts,
 };
 
 const main = document.getElementById('main');
