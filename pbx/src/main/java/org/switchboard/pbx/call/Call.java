@@ -24,6 +24,7 @@ import org.switchboard.pbx.call.transfer.AttendedTransfer;
 import org.switchboard.pbx.call.transfer.BlindTransfer;
 import org.switchboard.pbx.cdr.CdrRecorder;
 import org.switchboard.pbx.event.PbxEvent;
+import org.switchboard.pbx.registrar.SipLogin;
 import org.switchboard.pbx.routing.CallPlan;
 import org.switchboard.pbx.routing.CallRouter;
 import org.switchboard.pbx.routing.Fallback;
@@ -59,11 +60,12 @@ final class Call implements CallLegs, CallSession {
     private final CallServices services;
     private final CallRouter router;
     private final CallRegistry registry;
+    private final ApplicationLauncher launcher;
     private final ServerTransaction invite;
     private SessionDescription offer; // the caller's session: its INVITE's offer, or its ACK's answer (delayed offer)
     private final int mediaIndex;
+    private final SipLogin login; // the caller's extension and which of its phones (for the CDR)
     private final String caller;
-    private final String callerAuthUser; // which of the caller's phones: for the CDR
     private String callee;
     private final Executor executor;
     private final Instant startedAt;
@@ -92,16 +94,18 @@ final class Call implements CallLegs, CallSession {
     private byte[] calleeOffer;
     private DelayedOffer delayedOffer; // the caller's INVITE had no SDP
 
-    Call(CallServices services, CallRouter router, CallRegistry registry, ServerTransaction invite,
-            SessionDescription offer, int mediaIndex, String caller, String callerAuthUser, String callee) {
+    /** @param launcher starts the application a ringing call is sent to (last resort, forwarding) */
+    Call(CallServices services, CallRouter router, CallRegistry registry, ApplicationLauncher launcher,
+            ServerTransaction invite, SessionDescription offer, int mediaIndex, SipLogin login, String callee) {
         this.services = services;
         this.router = router;
         this.registry = registry;
+        this.launcher = launcher;
         this.invite = invite;
         this.offer = offer;
         this.mediaIndex = mediaIndex;
-        this.caller = caller;
-        this.callerAuthUser = callerAuthUser;
+        this.login = login;
+        this.caller = login.extension();
         this.callee = callee;
         this.callerParty = caller;
         this.callerCallId = invite.request().callId();
@@ -172,10 +176,22 @@ final class Call implements CallLegs, CallSession {
         switch (next.action()) {
             case CallPlan.Ring ring -> ringPhones(ring);
             case CallPlan.Reject reject -> refuse(reject);
-            // The router answers a fallback with a ring or a refusal only.
-            case CallPlan.Apply apply -> refuse(invite.request().createResponse(500), Disposition.FAILED,
-                    apply.destination().kind() + " as a forwarding target");
+            case CallPlan.Apply apply -> handOver(apply);
         }
+    }
+
+    /**
+     * The extension rung could not take the call and its last resort (or a forwarding) is an
+     * application: the caller, still unanswered, goes to it with its INVITE, which the application
+     * answers or refuses. This call ends without a record: the application's call carries on with the
+     * same id, start time and To tag.
+     */
+    private void handOver(CallPlan.Apply apply) {
+        log.info("call handed to an application call_id={} kind={} target={} reason={}", id(),
+                apply.destination().kind(), apply.destination().target(), apply.destination().argument().orElse("-"));
+        phase = Phase.ENDED;
+        release();
+        launcher.start(invite, login, Optional.ofNullable(offer), Optional.of(startedAt), localTag, apply.destination());
     }
 
     private void ringPhones(CallPlan.Ring ring) {
@@ -438,6 +454,13 @@ final class Call implements CallLegs, CallSession {
             return;
         }
         phase = Phase.ENDED;
+        release();
+        Instant endedAt = services.clock().instant();
+        services.recordEnd(cdrRecord(disposition, cause, endedAt));
+    }
+
+    /** Stops everything the call runs (ring, transfer, timers, relay) and forgets its Call-IDs. */
+    private void release() {
         stopRinging();
         if (transfer != null) {
             transfer.abandon();
@@ -450,8 +473,6 @@ final class Call implements CallLegs, CallSession {
         // Unregister first: a fork's request that reaches its own executor after it left finds no call (481).
         registry.remove(this, List.copyOf(joinedLegs));
         joinedLegs.forEach(services.stack()::leaveExecutor);
-        Instant endedAt = services.clock().instant();
-        services.recordEnd(cdrRecord(disposition, cause, endedAt));
     }
 
     /** The call's CDR facts as they stand, ending (or last known up) at {@code endedAt}. */
@@ -461,7 +482,7 @@ final class Call implements CallLegs, CallSession {
                 .map(leg -> hostPort(leg.remote())).orElse(null);
         return new CallRecord(id(), caller, callee, startedAt, answered ? answeredAt : null, endedAt,
                 disposition, cause, media == null || !answered ? null : media.codec().orElse(null),
-                hostPort(invite.flow().remote()), calleeAddress, callerAuthUser);
+                hostPort(invite.flow().remote()), calleeAddress, login.authUser());
     }
 
     // ---- session timers (pbx.call.timer) -----------------------------------------------------

@@ -26,7 +26,6 @@ import org.switchboard.media.sdp.SdpOfferer;
 import org.switchboard.media.sdp.SessionDescription;
 import org.switchboard.pbx.cdr.CdrRecorder;
 import org.switchboard.pbx.event.PbxEvent;
-import org.switchboard.pbx.registrar.SipLogin;
 import org.switchboard.sip.dialog.Dialog;
 import org.switchboard.sip.message.HeaderName;
 import org.switchboard.sip.message.SipMethod;
@@ -67,7 +66,8 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
     private final String dialled;
     private final PbxLegListener listener;
     private final Instant startedAt;
-    private final String localTag = RandomTokens.tag();
+    private final boolean announced; // the call rang an extension first: CallStarted is out already
+    private final String localTag;
     private final LocalContact contact;
     private Phase phase = Phase.OPENING;
     private MediaEndpoint endpoint;
@@ -77,23 +77,27 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
     private Instant answeredAt;
     private DigitCollector collecting;
 
-    PbxAnsweredCall(CallServices services, CallRegistry registry, ServerTransaction invite,
-            Optional<SessionDescription> offer, SipLogin caller, String dialled, PbxLegListener listener) {
+    PbxAnsweredCall(CallServices services, CallRegistry registry, InviteAwaitingApplication incoming,
+            PbxLegListener listener) {
         this.services = services;
         this.registry = registry;
-        this.invite = invite;
-        this.offer = offer.orElse(null);
-        this.caller = caller.extension();
-        this.callerAuthUser = caller.authUser();
-        this.dialled = dialled;
+        this.invite = incoming.invite();
+        this.offer = incoming.offer().orElse(null);
+        this.caller = incoming.login().extension();
+        this.callerAuthUser = incoming.login().authUser();
+        this.dialled = incoming.dialled();
         this.listener = listener;
-        this.startedAt = services.clock().instant();
+        this.announced = incoming.rangSince().isPresent();
+        this.startedAt = incoming.rangSince().orElseGet(services.clock()::instant);
+        this.localTag = incoming.localTag();
         this.contact = new LocalContact(services.stack(), services.settings().sipHost());
     }
 
     /** Opens the endpoint; the answer follows once its ports are bound. */
     void start() {
-        services.events().publish(new PbxEvent.CallStarted(startedAt, id(), caller, dialled));
+        if (!announced) {
+            services.events().publish(new PbxEvent.CallStarted(startedAt, id(), caller, dialled));
+        }
         services.endpoints().open(id() + " pbx", new EndpointEvents(), invite.executor())
                 .whenComplete((opened, failure) -> invite.executor().execute(() -> onEndpoint(opened, failure)));
     }
