@@ -49,7 +49,7 @@ public final class CallControl implements ActiveCalls {
     private final CallServices services;
     private final CallerAuthentication authentication;
     private final CallRouter router;
-    private final ApplicationLauncher launcher;
+    private final PbxAnswering answering;
     private final CallRegistry registry = new CallRegistry();
 
     /**
@@ -68,8 +68,8 @@ public final class CallControl implements ActiveCalls {
         this.authentication = new CallerAuthentication(registrar.authenticator(), registrar.credentials(),
                 registrar.offers(), settings.domain(), registrar.authFailures());
         this.router = new CallRouter(dialPlan, callSettings::current, registrar.location(), lastResort);
-        this.launcher = new ApplicationLauncher(new PbxAnswering(services, registry));
-        launcher.applications().register("feature", new FeatureCodes(callSettings));
+        this.answering = new PbxAnswering(services, registry, router);
+        answering.applications().register("feature", new FeatureCodes(callSettings));
     }
 
     /** INVITE: a new call, or a re-INVITE of one in progress. */
@@ -117,7 +117,7 @@ public final class CallControl implements ActiveCalls {
         String dialled = request.requestUri() instanceof SipUri uri ? uri.user().orElse("") : "";
         CallPlan plan = router.plan(caller.get(), dialled);
         switch (plan.action()) {
-            case CallPlan.Apply apply -> launcher.start(tx, login.get(), offer, Optional.empty(), RandomTokens.tag(),
+            case CallPlan.Apply apply -> answering.start(tx, login.get(), offer, Optional.empty(), RandomTokens.tag(),
                     apply.destination());
             case CallPlan.Ring ring -> {
                 Call call = start(tx, offer.orElse(null), audio.getAsInt(), login.get(), ring.extension());
@@ -141,11 +141,11 @@ public final class CallControl implements ActiveCalls {
 
     /** The applications by destination kind; a feature module registers its own here before traffic. */
     public Applications applications() {
-        return launcher.applications();
+        return answering.applications();
     }
 
     private Call start(ServerTransaction tx, SessionDescription offer, int audio, SipLogin caller, String callee) {
-        Call call = new Call(services, router, registry, launcher, tx, offer, audio, caller, callee);
+        Call call = new Call(answering, tx, offer, audio, caller, callee, services.clock().instant());
         if (!registry.addCall(call)) {
             reject(tx, 482, "Loop Detected");
             return null;
