@@ -62,7 +62,10 @@ import org.switchboard.store.cdr.Disposition;
 final class PbxAnsweredCall implements CallSession, PbxLeg {
     private static final Logger log = LoggerFactory.getLogger(PbxAnsweredCall.class);
 
-    /** TRANSFERRED: a {@link Call} bridging the caller to an extension owns the caller's leg now. */
+    /**
+     * TRANSFERRED: a {@link Call} bridging the caller to an extension owns the caller's leg, id and
+     * registry entry now; this object only passes it the relay session's media timeouts.
+     */
     private enum Phase { OPENING, ANSWERED, TRANSFERRED, ENDED }
 
     private final PbxAnswering answering;
@@ -205,10 +208,6 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
 
     @Override
     public void onInDialogRequest(ServerTransaction tx) {
-        if (phase == Phase.TRANSFERRED) {
-            bridged.onInDialogRequest(tx); // crossed the registry's switch to the bridged call
-            return;
-        }
         SipRequest request = tx.request();
         if (phase != Phase.ANSWERED) {
             tx.respond(request.createResponse(481).withToTag(RandomTokens.tag()));
@@ -240,10 +239,6 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
 
     @Override
     public void onAck(SipRequest ack) {
-        if (phase == Phase.TRANSFERRED) {
-            bridged.onAck(ack);
-            return;
-        }
         if (phase != Phase.ANSWERED || agreed != null || pbxOffer == null
                 || ack.cseq().number() != invite.request().cseq().number()) {
             return; // the ACK of a 200 that answered an offer, or of a re-INVITE: nothing to take from it
@@ -452,8 +447,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
     @Override
     public boolean endCall(String cause) {
         return switch (phase) {
-            case ENDED -> false;
-            case TRANSFERRED -> bridged.endCall(cause);
+            case ENDED, TRANSFERRED -> false; // a transferred leg is the bridged call's to end
             case ANSWERED -> {
                 hangUp(Disposition.ANSWERED, cause);
                 yield true;
@@ -511,9 +505,6 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
 
     @Override
     public CompletableFuture<CallSnapshot> snapshot() {
-        if (phase == Phase.TRANSFERRED) {
-            return bridged.snapshot();
-        }
         CallSnapshotBuilder parts = new CallSnapshotBuilder(id(), login.extension(), dialled,
                 switch (phase) {
                     case OPENING -> CallState.SETTING_UP;
