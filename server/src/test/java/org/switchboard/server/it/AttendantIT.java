@@ -52,6 +52,9 @@ class AttendantIT {
                   - {number: "1002", name: Bob, password: %1$s}
                   - {number: "1003", name: Carol, password: %1$s}
                   - {number: "1004", name: Dave, password: %1$s}
+                  - {number: "1005", name: Erin, password: %1$s}
+                  - {number: "1006", name: Frank, password: %1$s}
+                  - {number: "1007", name: Grace, password: %1$s}
                 """.formatted(PASSWORD)), Clock.systemUTC(), "test");
         api = new ApiClient(server.httpPort());
         api.login("root", "root-password");
@@ -63,8 +66,13 @@ class AttendantIT {
                  "options":[{"digit":"2","action":"extension","target":"1002"},{"digit":"3","action":"menu","target":"sales"},
                             {"digit":"8","action":"hangup"}],
                  "timeout_action":{"action":"hangup"}}"""));
+        created(api.post("/api/ivr/menus", """
+                {"name":"quick","greeting":"goodbye","timeout_seconds":1,"retries":1,
+                 "timeout_action":{"action":"hangup"}}"""));
         created(api.post("/api/dialplan/rules", """
                 {"priority":35,"name":"attendant","pattern":"500","action":"ivr","target":"main"}"""));
+        created(api.post("/api/dialplan/rules", """
+                {"priority":36,"name":"quick attendant","pattern":"501","action":"ivr","target":"quick"}"""));
     }
 
     @AfterAll
@@ -96,17 +104,36 @@ class AttendantIT {
     }
 
     @Test
+    void aCallerWhoPressesNothingHearsTheMenuAgainThenItsTimeoutAction() throws Exception {
+        Sipp.scenario("uac_attendant_silent.xml").target(server.sipPort()).runLimitSeconds(30)
+                .option("-s", "501", "-au", "1005", "-ap", PASSWORD, "-auth_uri", "501@127.0.0.1:" + server.sipPort())
+                .key("caller", "1005").run()
+                .assertAllCallsSucceeded("1005 dials 501, presses nothing and gets the PBX's BYE");
+
+        JsonNode cdr = endedCallOf("1005");
+        assertThat(cdr.get("hangup_cause").asText()).isEqualTo("attendant hangup in menu quick");
+        assertThat(cdr.get("duration_seconds").asLong()).as("offered twice (one retry), 1 s wait each, then goodbye: %s", cdr)
+                .isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void anExtensionNumberKeyedInAtTheMenuIsDialledDirectly() throws Exception {
+        connectsTo1002(caller("uac_attendant_info_keys_then_bye.xml", "1006").key("digit1", "1").key("digit2", "0")
+                .key("digit3", "0").key("digit4", "2"), "1006 presses 1 0 0 2 (1 is no option: direct dialling)");
+    }
+
+    @Test
     void keyTwoByRfc4733ConnectsTheCallerToExtension1002() throws Exception {
-        connectsTo1002("uac_attendant_rfc4733_2_then_bye.xml", "1001", "RFC 4733 key 2");
+        connectsTo1002(caller("uac_attendant_rfc4733_2_then_bye.xml", "1007"), "1007 presses 2 by RFC 4733");
     }
 
     @Test
     void keyTwoBySipInfoConnectsTheCallerToExtension1002() throws Exception {
-        connectsTo1002("uac_attendant_info_key_then_bye.xml", "1004", "SIP INFO key 2");
+        connectsTo1002(caller("uac_attendant_info_key_then_bye.xml", "1004").key("digit1", "2"), "1004 presses 2 by SIP INFO");
     }
 
-    /** 1002 (a SIPp phone) registers and answers; the caller presses 2 and talks; 1002 hears the caller's BYE. */
-    private static void connectsTo1002(String scenario, String caller, String how) throws Exception {
+    /** 1002 (a SIPp phone) registers and answers; the caller dials 500, keys its way to 1002 and talks; 1002 hears its BYE. */
+    private static void connectsTo1002(Sipp caller, String what) throws Exception {
         int phonePort = FreePorts.udpAndTcp();
         Sipp.scenario("register.xml").target(server.sipPort()).localPort(phonePort).credentials("1002", PASSWORD)
                 .runLimitSeconds(15).key("expires", "300").key("ua", "SIPp").key("mac", "-")
@@ -115,8 +142,7 @@ class AttendantIT {
                 .key("rtp_port", Integer.toString(FreePorts.udpAndTcp())).runLimitSeconds(40).start();
         try {
             awaitListening(phonePort);
-            caller(scenario, caller).key("digit1", "2").run()
-                    .assertAllCallsSucceeded(caller + " dials 500, presses 2 by " + how + ", talks and hangs up");
+            caller.run().assertAllCallsSucceeded(what + ", talks to 1002 and hangs up");
             callee.awaitResult().assertAllCallsSucceeded("1002 is rung, answers, and gets the caller's BYE");
         } finally {
             callee.stop();
