@@ -70,6 +70,9 @@ class AttendantRoutesTest {
             assertThat(api.send("DELETE", MENUS + "/main", token, null).statusCode()).isEqualTo(204);
             assertThat(api.send("GET", MENUS + "/main", token, null).statusCode()).isEqualTo(404);
             assertThat(api.send("DELETE", MENUS + "/main", token, null).statusCode()).isEqualTo(404);
+            assertThat(api.send("GET", MENUS, null, null).statusCode()).as("no token").isEqualTo(401);
+            assertThat(api.server.openApi().operations()).as("every route documented").containsAll(
+                    api.server.registeredRoutes().stream().filter(k -> k.path().startsWith("/api/ivr")).toList());
         }
     }
 

@@ -21,7 +21,8 @@ class PanelRoutesTest {
     /** Every file the page loads, found by following its imports from index.html. */
     private static final List<String> FILES = List.of(
             "index.html", "style.css", "app.js", "api.js", "session.js", "dom.js",
-            "login.js", "dashboard.js", "chart.js", "events.js", "extensions.js", "devices.js", "phones.js", "calls.js", "sipbans.js");
+            "login.js", "dashboard.js", "chart.js", "events.js", "extensions.js", "devices.js", "phones.js", "calls.js", "sipbans.js",
+            "ivr.js", "prompts.js");
 
     private static ApiFixture api;
 

@@ -84,6 +84,9 @@ class PromptRoutesTest {
             assertThat(send(api, "GET", "/api/prompts/welcome", token, null).body()).as("the shipped prompt").isNotEqualTo(greeting);
             assertThat(send(api, "DELETE", "/api/prompts/welcome", token, null).statusCode()).as("nothing uploaded").isEqualTo(404);
             assertThat(send(api, "GET", "/api/prompts/nothing-here", token, null).statusCode()).isEqualTo(404);
+            assertThat(api.send("GET", "/api/prompts", null, null).statusCode()).as("no token").isEqualTo(401);
+            assertThat(api.server.openApi().operations()).as("every route documented").containsAll(
+                    api.server.registeredRoutes().stream().filter(k -> k.path().startsWith("/api/prompts")).toList());
         }
     }
 
