@@ -9,13 +9,16 @@ import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.media.endpoint.AudioClip;
 import org.switchboard.server.wiring.Server;
 import org.switchboard.sip.testkit.FreePorts;
 import org.switchboard.sip.testkit.Sipp;
@@ -25,8 +28,9 @@ import org.switchboard.store.testkit.TestDatabases;
 /**
  * Issue 14, the auto attendant with real SIPp phones on a whole node: a dial-plan rule {@code
  * {"action":"ivr","target":"main"}} sends 500 to menu {@code main}, made through the API like an
- * operator would. Keys come by SIP INFO and as RFC 4733 telephone-events; what happened is read
- * from the CDR's hang-up cause and from the callee phone's own run. One node for the class (SQLite).
+ * operator would. Keys come by SIP INFO, as RFC 4733 telephone-events (SIPp) and as tones in a
+ * real softphone's audio (baresip); what happened is read from the CDR's hang-up cause and from the
+ * callee phone's own run. One node for the class (SQLite).
  */
 class AttendantIT {
     private static final String PASSWORD = "attendant-it-secret";
@@ -55,6 +59,7 @@ class AttendantIT {
                   - {number: "1005", name: Erin, password: %1$s}
                   - {number: "1006", name: Frank, password: %1$s}
                   - {number: "1007", name: Grace, password: %1$s}
+                  - {number: "1008", name: Heidi, password: %1$s}
                 """.formatted(PASSWORD)), Clock.systemUTC(), "test");
         api = new ApiClient(server.httpPort());
         api.login("root", "root-password");
@@ -62,13 +67,13 @@ class AttendantIT {
                 {"name":"sales","greeting":"please-hold","timeout_seconds":5,"retries":1,
                  "options":[{"digit":"#","action":"hangup"}]}"""));
         created(api.post("/api/ivr/menus", """
+                {"name":"quick","greeting":"goodbye","timeout_seconds":1,"retries":1,
+                 "timeout_action":{"action":"hangup"}}"""));
+        created(api.post("/api/ivr/menus", """
                 {"name":"main","greeting":"welcome","timeout_seconds":5,"retries":2,
                  "options":[{"digit":"2","action":"extension","target":"1002"},{"digit":"3","action":"menu","target":"sales"},
                             {"digit":"8","action":"hangup"}],
-                 "timeout_action":{"action":"hangup"}}"""));
-        created(api.post("/api/ivr/menus", """
-                {"name":"quick","greeting":"goodbye","timeout_seconds":1,"retries":1,
-                 "timeout_action":{"action":"hangup"}}"""));
+                 "timeout_action":{"action":"menu","target":"quick"}}"""));
         created(api.post("/api/dialplan/rules", """
                 {"priority":35,"name":"attendant","pattern":"500","action":"ivr","target":"main"}"""));
         created(api.post("/api/dialplan/rules", """
@@ -120,6 +125,25 @@ class AttendantIT {
     void anExtensionNumberKeyedInAtTheMenuIsDialledDirectly() throws Exception {
         connectsTo1002(caller("uac_attendant_info_keys_then_bye.xml", "1006").key("digit1", "1").key("digit2", "0")
                 .key("digit3", "0").key("digit4", "2"), "1006 presses 1 0 0 2 (1 is no option: direct dialling)");
+    }
+
+    @Test
+    void anInbandKeyFromARealSoftphoneIsHeardByTheMenu() throws Exception {
+        Path work = Baresip.newFolder("attendant-inband-");
+        // Its microphone: 3 s of silence, key 8 as its tone pair for 300 ms, then silence the PBX's hang-up cuts short.
+        Path microphone = Files.write(work.resolve("key-8.wav"), AudioClip.concat(List.of(
+                AudioClip.silence(Duration.ofSeconds(3)), AudioClip.dtmf('8', Duration.ofMillis(300)),
+                AudioClip.silence(Duration.ofSeconds(12)))).toWav());
+        try (Baresip phone = Baresip.start(work.resolve("1008"),
+                Baresip.Account.registeredAt(server.sipPort(), "1008", PASSWORD).offering("PCMU/8000/1"), microphone)) {
+            phone.awaitRegistered(Duration.ofSeconds(10));
+            phone.dial("sip:500@127.0.0.1:" + server.sipPort());
+            phone.awaitCallEstablished(Duration.ofSeconds(10));
+            phone.awaitCallTerminated(Duration.ofSeconds(12));
+        }
+
+        assertThat(endedCallOf("1008").get("hangup_cause").asText()).as("key 8 (hang up) heard in the audio")
+                .isEqualTo("attendant hangup in menu main");
     }
 
     @Test
