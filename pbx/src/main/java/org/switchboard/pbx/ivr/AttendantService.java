@@ -1,6 +1,7 @@
 package org.switchboard.pbx.ivr;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.switchboard.store.ivr.AttendantSettings;
 import org.switchboard.store.ivr.AttendantStore;
 import org.switchboard.store.ivr.Menu;
 import org.switchboard.store.ivr.MenuAction;
+import org.switchboard.store.ivr.MenuOption;
 import org.switchboard.store.ivr.NewMenu;
 
 /**
@@ -57,7 +59,7 @@ public final class AttendantService {
 
     /** Every menu, by name, from memory. */
     public List<Menu> menus() {
-        return menus.values().stream().sorted(java.util.Comparator.comparing(Menu::name)).toList();
+        return menus.values().stream().sorted(Comparator.comparing(Menu::name)).toList();
     }
 
     /** The menu called {@code name}, from memory (the call path). */
@@ -171,7 +173,7 @@ public final class AttendantService {
     }
 
     private static boolean leadsTo(Menu menu, String name) {
-        return menu.options().stream().map(o -> o.then()).anyMatch(a -> isMenu(a, name))
+        return menu.options().stream().map(MenuOption::then).anyMatch(a -> isMenu(a, name))
                 || isMenu(menu.timeoutAction(), name) || isMenu(menu.invalidAction(), name);
     }
 

@@ -26,8 +26,8 @@ public final class ExtensionNumbers {
         numbers = Collections.unmodifiableNavigableSet(new TreeSet<>(source.get()));
     }
 
-    /** Whether {@code keys} is an extension number. */
-    boolean isNumber(String keys) {
+    /** Whether {@code keys} is an enabled extension's number. */
+    public boolean isNumber(String keys) {
         return numbers.contains(keys);
     }
 

@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ThreadLocalRandom;
+import org.switchboard.store.files.DataDirectory;
 
 /**
  * The uploaded prompts' WAV files in their folder of the data directory. Every upload gets a new
  * file name, written to a temporary file and moved into place, so a row only ever names a complete
- * file and a replaced prompt's old file stays whole until its row is gone. Thread-safe (distinct
- * names); blocking: virtual or request threads only.
+ * file and a replaced prompt's old file stays whole until its row is gone. The folder is made on the
+ * first upload, so building the services (a CLI command, a test) leaves no folder behind.
+ * Thread-safe (distinct names); blocking: virtual or request threads only.
  */
 final class PromptFiles {
     private final Path folder;
@@ -24,6 +26,7 @@ final class PromptFiles {
     String write(String name, byte[] wav) {
         String fileName = name + "-" + Long.toString(System.currentTimeMillis(), 36) + "-"
                 + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36) + ".wav";
+        DataDirectory.ensureFolder(folder, DataDirectory.KEY);
         try {
             Path temp = Files.createTempFile(folder, ".upload-", ".tmp");
             Files.write(temp, wav);

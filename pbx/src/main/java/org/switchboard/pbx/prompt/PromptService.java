@@ -43,7 +43,7 @@ public final class PromptService implements Prompts {
     private final Lock changes = new ReentrantLock();
     private volatile Map<String, Loaded> uploaded = Map.of();
 
-    /** @param folder the data directory's prompts folder, existing and writable */
+    /** @param folder the data directory's prompts folder (made on the first upload) */
     public PromptService(PromptStore store, Path folder, Clock clock, EventBus events) {
         this.store = store;
         this.files = new PromptFiles(folder);

@@ -14,7 +14,6 @@ import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.ivr.AttendantService;
 import org.switchboard.pbx.prompt.PromptService;
 import org.switchboard.pbx.routing.DialPlanService;
-import org.switchboard.store.files.DataDirectory;
 import org.switchboard.store.ivr.JdbiAttendantStore;
 import org.switchboard.store.prompt.JdbiPromptStore;
 import org.switchboard.store.callsettings.JdbiCallSettingsStore;
@@ -59,8 +58,7 @@ public final class FeatureWiring {
         // CDRs are never dropped: a full queue makes the producer wait (persistence.md, write-behind).
         CdrRecorder cdrRecorder = new CdrRecorder(db, cdrStore, BatchWriter.Settings.defaults(BatchWriter.Overflow.WAIT), registry);
         DigestRuleService digestRules = new DigestRuleService(new JdbiDigestRuleStore(db), clock, events);
-        PromptService prompts = new PromptService(new JdbiPromptStore(db), DataDirectory.open(config.dataDir()).folder("prompts"),
-                clock, events);
+        PromptService prompts = new PromptService(new JdbiPromptStore(db), config.dataDir().resolve("prompts"), clock, events);
         AttendantService attendant = new AttendantService(new JdbiAttendantStore(db), dialPlan.kinds(), prompts, clock, events);
         return new Features(extensions, adminAuth, dialPlan, callSettings, new CdrService(cdrStore), cdrRecorder,
                 events, digestRules, prompts, attendant);
@@ -85,7 +83,7 @@ public final class FeatureWiring {
                 new CdrModule(features.cdrs(), features.cdrRecorder(), engine, clock),
                 new MilliwattModule(),
                 new PromptModule(features.prompts()),
-                new IvrModule(features.attendant(), features.prompts(), features.extensions()));
+                IvrModule.of(features.attendant(), features.prompts(), features.extensions()));
     }
 
     /** Registers every module's destination kinds with the dial plan (before any seed runs). */

@@ -15,16 +15,12 @@ import org.switchboard.store.extension.Extension;
  * The auto attendant: destination kind {@code ivr} and its application, the menus' cache, the
  * extension numbers direct dialling needs (reloaded after every extension change), and routes.
  */
-public final class IvrModule implements FeatureModule {
-    private final AttendantService attendant;
-    private final Prompts prompts;
-    private final ExtensionNumbers numbers;
+public record IvrModule(AttendantService attendant, Prompts prompts, ExtensionNumbers numbers) implements FeatureModule {
 
-    public IvrModule(AttendantService attendant, Prompts prompts, ExtensionService extensions) {
-        this.attendant = attendant;
-        this.prompts = prompts;
-        this.numbers = new ExtensionNumbers(() -> extensions.list().stream().filter(Extension::enabled).map(Extension::number)
-                .toList());
+    /** The module with direct dialling over {@code extensions}' enabled numbers. */
+    public static IvrModule of(AttendantService attendant, Prompts prompts, ExtensionService extensions) {
+        return new IvrModule(attendant, prompts, new ExtensionNumbers(() -> extensions.list().stream()
+                .filter(Extension::enabled).map(Extension::number).toList()));
     }
 
     @Override
