@@ -60,6 +60,7 @@ class AttendantIT {
                   - {number: "1006", name: Frank, password: %1$s}
                   - {number: "1007", name: Grace, password: %1$s}
                   - {number: "1008", name: Heidi, password: %1$s}
+                  - {number: "1009", name: Ivan, password: %1$s}
                 """.formatted(PASSWORD)), Clock.systemUTC(), "test");
         api = new ApiClient(server.httpPort());
         api.login("root", "root-password");
@@ -72,7 +73,7 @@ class AttendantIT {
         created(api.post("/api/ivr/menus", """
                 {"name":"main","greeting":"welcome","timeout_seconds":5,"retries":2,
                  "options":[{"digit":"2","action":"extension","target":"1002"},{"digit":"3","action":"menu","target":"sales"},
-                            {"digit":"8","action":"hangup"}],
+                            {"digit":"8","action":"hangup"},{"digit":"0","action":"dial_by_extension"}],
                  "timeout_action":{"action":"menu","target":"quick"}}"""));
         created(api.post("/api/dialplan/rules", """
                 {"priority":35,"name":"attendant","pattern":"500","action":"ivr","target":"main"}"""));
@@ -125,6 +126,12 @@ class AttendantIT {
     void anExtensionNumberKeyedInAtTheMenuIsDialledDirectly() throws Exception {
         connectsTo1002(caller("uac_attendant_info_keys_then_bye.xml", "1006").key("digit1", "1").key("digit2", "0")
                 .key("digit3", "0").key("digit4", "2"), "1006 presses 1 0 0 2 (1 is no option: direct dialling)");
+    }
+
+    @Test
+    void theDialByExtensionKeyTakesTheNumberAndConnectsToIt() throws Exception {
+        connectsTo1002(caller("uac_attendant_info_5_keys_then_bye.xml", "1009").key("digit1", "0").key("digit2", "1")
+                .key("digit3", "0").key("digit4", "0").key("digit5", "2"), "1009 presses 0 (dial by extension), then 1 0 0 2");
     }
 
     @Test
