@@ -132,8 +132,13 @@ public final class PromptService implements Prompts {
         }
     }
 
-    /** Loads every uploaded prompt from the database and its folder: at start and on a change notice from another node. */
+    /**
+     * Loads every uploaded prompt from the database and its folder: at start and on a change notice
+     * from another node. The shipped prompts are decoded here too, so that no call executor is the
+     * first to ask for one (SystemPrompts reads it from the jar then).
+     */
     public void reloadCache() {
+        SystemPrompts.names().forEach(SystemPrompts::get);
         changes.lock();
         try {
             Map<String, Loaded> fresh = new HashMap<>();
