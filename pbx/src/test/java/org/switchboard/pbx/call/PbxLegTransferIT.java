@@ -48,12 +48,12 @@ class PbxLegTransferIT {
 
     @BeforeAll
     void start() {
-        ExtensionLastResort lastResort = (extension, reason) -> extension.equals("1214")
+        ExtensionLastResort lastResort = (extension, reason) -> extension.equals("1214") || extension.equals("1217")
                 ? Optional.of(new Destination("mailbox", "box" + extension)) : Optional.empty();
         pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(10), Duration.ofSeconds(30), HoldMusic.NONE,
                 lastResort);
         pbx.addExtensions("1201", "1202", "1203", "1204", "1205", "1206", "1207", "1208", "1211", "1213", "1214", "1215",
-                "1216");
+                "1216", "1209", "1217");
         pbx.install(new ApplicationKind("operator", "answers and transfers", target -> { }), new Operator());
         pbx.install(new ApplicationKind("mailbox", "plays a tone and hangs up", target -> { }), new Mailbox());
         pbx.dialPlan.create(new NewDialPlanRule(40, "operator", "\\*6([0-9]{4})", new RuleAction("operator"), "extension/$1"),
@@ -160,6 +160,19 @@ class PbxLegTransferIT {
 
         assertThat(outcomes.get("1204")).isEqualTo("transferred extension/1214");
         assertThat(pbx.awaitCdrOf("1204").hangupCause()).isEqualTo("mailbox box1214: unregistered");
+    }
+
+    @Test
+    void aBusyExtensionWhoseLastResortIsAnApplicationHandsItTheLegAfterRinging() throws Exception {
+        int phone = FreePorts.udpAndTcp();
+        pbx.register("1217", phone);
+        Sipp.Running busy = startCallee(Sipp.scenario("uas_busy.xml").localPort(phone), phone);
+
+        answeredByPbx("1209", "*61217");
+
+        busy.awaitResult().assertAllCallsSucceeded("1217 answers 486");
+        assertThat(outcomes.get("1209")).isEqualTo("transferred extension/1217");
+        assertThat(pbx.awaitCdrOf("1209").hangupCause()).isEqualTo("mailbox box1217: busy");
     }
 
     @Test
