@@ -51,7 +51,7 @@ class LastResortIT {
                 : WITH_LAST_RESORT.contains(extension) ? Optional.of(new Destination("mailbox", "box" + extension)) : Optional.empty();
         pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(10), Duration.ofSeconds(30), HoldMusic.NONE,
                 lastResort);
-        pbx.addExtensions("1110", "1111", "1112", "1113", "1114", "1115", "1116", "1117");
+        pbx.addExtensions("1110", "1111", "1112", "1113", "1114", "1115", "1116", "1117", "1118");
         pbx.install(new ApplicationKind("mailbox", "answers for extensions that cannot", target -> { }), new Mailbox());
         // Answers three seconds after it got the call, as an application that loads something first.
         pbx.install(new ApplicationKind("slowbox", "answers late", target -> { }), (call, route) -> CompletableFuture.runAsync(
@@ -129,6 +129,17 @@ class LastResortIT {
         assertThat(cdr.disposition()).isEqualTo(Disposition.CANCELLED);
         assertThat(cdr.hangupCause()).isEqualTo("CANCEL from caller");
         pbx.awaitPortsFree();
+    }
+
+    @Test
+    void aFeatureCodeRefusedOnAVirtualThreadLeavesNoCallAndNoRecord() throws Exception {
+        Sipp.Result caller = pbx.caller("uac_refused.xml", "1118", "*78").key("sdp_ip", "127.0.0.1").key("codec", "0").run();
+
+        caller.assertAllCallsSucceeded("1118 dials *78 and gets 603");
+        assertFinalResponse(caller, 603);
+        assertThat(pbx.callSettings.current("1118").values().doNotDisturb()).isTrue();
+        assertThat(pbx.calls.list().join()).as("calls in progress").isEmpty();
+        assertThat(pbx.cdrsOf("1118")).isZero();
     }
 
     @Test
