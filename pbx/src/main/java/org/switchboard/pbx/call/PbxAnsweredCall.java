@@ -15,6 +15,7 @@ import org.switchboard.media.dtmf.DtmfMethod;
 import org.switchboard.media.endpoint.AudioSource;
 import org.switchboard.media.endpoint.MediaEndpoint;
 import org.switchboard.media.endpoint.MediaEventListener;
+import org.switchboard.media.endpoint.Mixer;
 import org.switchboard.media.endpoint.PlaybackEnd;
 import org.switchboard.media.endpoint.RecordOptions;
 import org.switchboard.media.endpoint.RecordingResult;
@@ -92,6 +93,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
     private DigitCollector collecting;
     private PbxLegTransfer transfer; // the caller's extension ringing for it
     private Call bridged; // once TRANSFERRED: the call the relay session's media timeouts go to
+    private Mixer mixer; // the conference the caller sits in, if any
     private long ringbackId = -1; // the last ringback playback, whose end the application does not hear
 
     PbxAnsweredCall(PbxAnswering answering, InviteAwaitingApplication incoming, PbxLegListener listener) {
@@ -317,6 +319,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
         }
         stopPlayback();
         stopRecording();
+        leaveMixer();
         if (collecting != null) {
             collecting.cancel();
         }
@@ -351,6 +354,20 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
         }
         collecting = new DigitCollector(request, services.scheduler(), executor(),
                 result -> listener.digitsCollected(this, result));
+    }
+
+    @Override
+    public void joinMixer(Mixer joined) {
+        mixer = joined;
+        joined.join(endpoint);
+    }
+
+    @Override
+    public void leaveMixer() {
+        if (mixer != null) {
+            mixer.leave(endpoint);
+            mixer = null;
+        }
     }
 
     @Override
@@ -516,7 +533,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
         if (transfer != null) {
             transfer.addRinging(parts);
         }
-        return CompletableFuture.completedFuture(parts.build(null));
+        return session == null ? CompletableFuture.completedFuture(parts.build(null)) : session.stats().thenApply(parts::build);
     }
 
     /** The endpoint's events, on the call's executor; none reach the application once the caller moved on. */
