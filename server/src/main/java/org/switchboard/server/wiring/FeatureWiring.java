@@ -58,7 +58,7 @@ public final class FeatureWiring {
         // CDRs are never dropped: a full queue makes the producer wait (persistence.md, write-behind).
         CdrRecorder cdrRecorder = new CdrRecorder(db, cdrStore, BatchWriter.Settings.defaults(BatchWriter.Overflow.WAIT), registry);
         DigestRuleService digestRules = new DigestRuleService(new JdbiDigestRuleStore(db), clock, events);
-        PromptService prompts = new PromptService(new JdbiPromptStore(db), config.dataDir().resolve("prompts"), clock, events);
+        PromptService prompts = new PromptService(new JdbiPromptStore(db), config.dataDir().resolve(PromptModule.FOLDER), clock, events);
         AttendantService attendant = new AttendantService(new JdbiAttendantStore(db), dialPlan.kinds(), prompts, clock, events);
         return new Features(extensions, adminAuth, dialPlan, callSettings, new CdrService(cdrStore), cdrRecorder,
                 events, digestRules, prompts, attendant);

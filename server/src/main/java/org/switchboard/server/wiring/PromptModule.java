@@ -11,6 +11,8 @@ import org.switchboard.pbx.prompt.PromptService;
  * Features.prompts()} as {@link org.switchboard.pbx.prompt.Prompts}.
  */
 public record PromptModule(PromptService prompts) implements FeatureModule {
+    /** The data directory's folder of uploaded prompt files (a backup must carry it with the rows). */
+    public static final String FOLDER = "prompts";
 
     @Override
     public String name() {
