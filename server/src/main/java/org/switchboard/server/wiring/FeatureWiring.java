@@ -11,8 +11,12 @@ import org.switchboard.pbx.cdr.CdrRecorder;
 import org.switchboard.pbx.cdr.CdrService;
 import org.switchboard.pbx.digestrule.DigestRuleService;
 import org.switchboard.pbx.event.EventBus;
+import org.switchboard.pbx.ivr.AttendantService;
+import org.switchboard.pbx.prompt.PromptService;
 import org.switchboard.pbx.routing.DialPlanService;
 import org.switchboard.pbx.voicemail.VoicemailService;
+import org.switchboard.store.ivr.JdbiAttendantStore;
+import org.switchboard.store.prompt.JdbiPromptStore;
 import org.switchboard.store.callsettings.JdbiCallSettingsStore;
 import org.switchboard.store.cdr.JdbiCdrStore;
 import org.switchboard.store.db.BatchWriter;
@@ -63,8 +67,10 @@ public final class FeatureWiring {
         // Message waiting and voicemail by e-mail join as MailboxListeners in this list.
         VoicemailService voicemail = new VoicemailService(new JdbiVoicemailStore(db), extensions,
                 config.dataDir().resolve(VoicemailModule.FOLDER), config.voicemail(), clock, List.of());
+        PromptService prompts = new PromptService(new JdbiPromptStore(db), config.dataDir().resolve(PromptModule.FOLDER), clock, events);
+        AttendantService attendant = new AttendantService(new JdbiAttendantStore(db), dialPlan.kinds(), prompts, clock, events);
         return new Features(extensions, adminAuth, dialPlan, callSettings, new CdrService(cdrStore), cdrRecorder,
-                events, digestRules, moh, voicemail);
+                events, digestRules, moh, voicemail, prompts, attendant);
     }
 
     /**
@@ -73,21 +79,24 @@ public final class FeatureWiring {
      * dial plan (its seed checks rules against the destination kinds registered by then; its
      * cache decides with extension data), the call settings (which check targets through the dial
      * plan), the digest User-Agent rules, the CDRs, the milliwatt test line, music on hold (its seed needs no
-     * other; the class choice lives in the call settings), voicemail, the SIP trunks. A new feature adds one line here.
+     * other; the class choice lives in the call settings), voicemail, the SIP trunks, the prompts, the
+     * auto attendant (whose menus name prompts). A new feature adds one line here.
      */
     public static List<FeatureModule> modules(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed,
             ProvisioningWiring provisioning, Database database, Clock clock) {
         return List.of(new AdminModule(features.adminAuth(), adminSeed),
                 new ExtensionModule(features.extensions(), config.extensions()),
                 provisioning,
-                new DialPlanModule(features.dialPlan(), features.callSettings()),
+                new DialPlanModule(features.dialPlan()),
                 new CallSettingsModule(features.callSettings()),
                 new DigestRuleModule(features.digestRules(), config.sip().digestUserAgentRules()),
                 new CdrModule(features.cdrs(), features.cdrRecorder(), database.engine(), clock),
                 new MilliwattModule(),
                 new MohModule(features.moh(), config.mohClasses()),
                 new VoicemailModule(features.voicemail()),
-                TrunkModule.build(config, database, features.events(), clock));
+                TrunkModule.build(config, database, features.events(), clock),
+                new PromptModule(features.prompts()),
+                IvrModule.of(features.attendant(), features.prompts(), features.extensions()));
     }
 
     /** Registers every module's destination kinds with the dial plan (before any seed runs). */
