@@ -231,7 +231,7 @@ final class Call implements CallLegs, CallSession {
         public void answered(OutboundLeg leg, SipResponse ok) {
             if (!isRinging()) {
                 leg.state(OutboundLeg.State.ENDED);
-                bye(leg.dialog(), leg.hop());
+                services.bye(leg.dialog(), leg.hop());
                 return;
             }
             Optional<SessionDescription> answer = CallMedia.sdpOf(ok);
@@ -241,7 +241,7 @@ final class Call implements CallLegs, CallSession {
             switch (result) {
                 case AnswerResult.NotAcceptable refused -> {
                     leg.state(OutboundLeg.State.ENDED);
-                    bye(leg.dialog(), leg.hop());
+                    services.bye(leg.dialog(), leg.hop());
                     refuse(invite.request().createResponse(488).withHeader("Warning", "399 switchboard \""
                             + refused.reason().replace('"', '\'') + "\""), Disposition.FAILED, "488 " + refused.reason());
                 }
@@ -373,7 +373,7 @@ final class Call implements CallLegs, CallSession {
             switch (delayedOffer.callerAcked(ack)) {
                 case DelayedOffer.Answer.Taken taken -> offer = taken.sdp();
                 case DelayedOffer.Answer.Failed failed -> {
-                    bye(callerDialog, callerHop());
+                    services.bye(callerDialog, callerHop());
                     hangUpOther(Leg.A);
                     end(Disposition.FAILED, failed.cause());
                 }
@@ -388,7 +388,7 @@ final class Call implements CallLegs, CallSession {
     public void onAckTimeout() {
         if (phase == Phase.ANSWERED) {
             hangUpOther(Leg.A);
-            bye(callerDialog, callerHop());
+            services.bye(callerDialog, callerHop());
             end(Disposition.ANSWERED, "no ACK from caller");
         }
     }
@@ -421,7 +421,7 @@ final class Call implements CallLegs, CallSession {
                 return false;
             }
             case ANSWERED -> {
-                bye(callerDialog, callerHop());
+                services.bye(callerDialog, callerHop());
                 hangUpOther(Leg.A);
                 end(Disposition.ANSWERED, cause);
             }
@@ -435,14 +435,10 @@ final class Call implements CallLegs, CallSession {
 
     private void hangUpOther(Leg from) {
         if (from == Leg.A) {
-            bye(winner.dialog(), winner.hop());
+            services.bye(winner.dialog(), winner.hop());
         } else {
-            bye(callerDialog, callerHop());
+            services.bye(callerDialog, callerHop());
         }
-    }
-
-    private void bye(Dialog dialog, NextHop hop) {
-        services.bye(dialog, hop);
     }
 
     private NextHop callerHop() {
