@@ -25,6 +25,7 @@ import org.switchboard.pbx.event.PbxEvent;
 import org.switchboard.pbx.registrar.SipLogin;
 import org.switchboard.pbx.routing.CallPlan;
 import org.switchboard.pbx.routing.CallRouter;
+import org.switchboard.pbx.routing.Route;
 import org.switchboard.sip.dialog.Dialog;
 import org.switchboard.sip.dialog.DialogId;
 import org.switchboard.sip.message.HeaderName;
@@ -87,6 +88,7 @@ final class Call implements CallLegs, CallSession {
     private CallPlan plan;
     private byte[] calleeOffer;
     private DelayedOffer delayedOffer; // the caller's INVITE had no SDP
+    private PbxAnsweredCall resumedAs; // the application's call the caller was transferred to (REFER)
 
     /**
      * @param answering call control's services, router and registry, and what starts the application a
@@ -229,7 +231,7 @@ final class Call implements CallLegs, CallSession {
         public void answered(OutboundLeg leg, SipResponse ok) {
             if (!isRinging()) {
                 leg.state(OutboundLeg.State.ENDED);
-                bye(leg.dialog(), leg.hop());
+                services.bye(leg.dialog(), leg.hop());
                 return;
             }
             Optional<SessionDescription> answer = CallMedia.sdpOf(ok);
@@ -239,7 +241,7 @@ final class Call implements CallLegs, CallSession {
             switch (result) {
                 case AnswerResult.NotAcceptable refused -> {
                     leg.state(OutboundLeg.State.ENDED);
-                    bye(leg.dialog(), leg.hop());
+                    services.bye(leg.dialog(), leg.hop());
                     refuse(invite.request().createResponse(488).withHeader("Warning", "399 switchboard \""
                             + refused.reason().replace('"', '\'') + "\""), Disposition.FAILED, "488 " + refused.reason());
                 }
@@ -371,7 +373,7 @@ final class Call implements CallLegs, CallSession {
             switch (delayedOffer.callerAcked(ack)) {
                 case DelayedOffer.Answer.Taken taken -> offer = taken.sdp();
                 case DelayedOffer.Answer.Failed failed -> {
-                    bye(callerDialog, callerHop());
+                    services.bye(callerDialog, callerHop());
                     hangUpOther(Leg.A);
                     end(Disposition.FAILED, failed.cause());
                 }
@@ -386,13 +388,15 @@ final class Call implements CallLegs, CallSession {
     public void onAckTimeout() {
         if (phase == Phase.ANSWERED) {
             hangUpOther(Leg.A);
-            bye(callerDialog, callerHop());
+            services.bye(callerDialog, callerHop());
             end(Disposition.ANSWERED, "no ACK from caller");
         }
     }
 
     void onMediaTimeout(Leg leg) {
-        if (phase == Phase.ANSWERED && !media.isHeld()) {
+        if (resumedAs != null) {
+            resumedAs.onMediaTimeout(leg); // the relay session went with the caller to an application
+        } else if (phase == Phase.ANSWERED && !media.isHeld()) {
             log.info("media timeout call_id={} leg={}", id(), leg);
             hangUp("media timeout");
         }
@@ -417,7 +421,7 @@ final class Call implements CallLegs, CallSession {
                 return false;
             }
             case ANSWERED -> {
-                bye(callerDialog, callerHop());
+                services.bye(callerDialog, callerHop());
                 hangUpOther(Leg.A);
                 end(Disposition.ANSWERED, cause);
             }
@@ -431,14 +435,10 @@ final class Call implements CallLegs, CallSession {
 
     private void hangUpOther(Leg from) {
         if (from == Leg.A) {
-            bye(winner.dialog(), winner.hop());
+            services.bye(winner.dialog(), winner.hop());
         } else {
-            bye(callerDialog, callerHop());
+            services.bye(callerDialog, callerHop());
         }
-    }
-
-    private void bye(Dialog dialog, NextHop hop) {
-        services.bye(dialog, hop);
     }
 
     private NextHop callerHop() {
@@ -553,6 +553,24 @@ final class Call implements CallLegs, CallSession {
             calleeParty = party;
         }
         inDialog.connect(callerDialog, callerHop(), winner.dialog(), winner.hop(), media);
+    }
+
+    @Override
+    public boolean handToApplication(Leg transferee, Route.ToApplication destination) {
+        Optional<String> g711 = media.codec().filter(c -> c.equalsIgnoreCase("PCMU") || c.equalsIgnoreCase("PCMA"));
+        if (transferee != Leg.A || !callerCallId.equals(id()) || g711.isEmpty()) {
+            return false; // a PBX endpoint speaks G.711 and answers as the PBX side of the caller's INVITE dialog
+        }
+        log.info("caller handed to an application call_id={} kind={} target={}", id(), destination.kind(), destination.target());
+        phase = Phase.ENDED;
+        timers.stop(Leg.A);
+        timers.stop(Leg.B);
+        media.stopHoldMusic();
+        resumedAs = answering.resume(this, new ResumedCaller(invite, login, startedAt, answeredAt, callerDialog,
+                media.session(), offer, mediaIndex, g711.get()), destination);
+        registry.remove(this, List.copyOf(joinedLegs)); // the caller's Call-ID is the application's call's now
+        joinedLegs.forEach(services.stack()::leaveExecutor);
+        return true;
     }
 
     @Override

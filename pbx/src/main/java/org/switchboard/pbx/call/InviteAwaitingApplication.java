@@ -71,6 +71,11 @@ final class InviteAwaitingApplication implements IncomingCall, CallSession {
 
     @Override
     public String dialled() {
+        return dialledIn(invite);
+    }
+
+    /** What the caller of {@code invite} dialled (the Request-URI's user part). */
+    static String dialledIn(ServerTransaction invite) {
         return invite.request().requestUri() instanceof SipUri uri ? uri.user().orElse("") : "";
     }
 

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.media.sdp.SessionDescription;
 import org.switchboard.pbx.registrar.SipLogin;
 import org.switchboard.pbx.routing.CallRouter;
+import org.switchboard.pbx.routing.Destination;
 import org.switchboard.pbx.routing.Route;
 import org.switchboard.sip.transaction.ServerTransaction;
 import org.switchboard.store.cdr.CallRecord;
@@ -74,6 +75,19 @@ final class PbxAnswering {
             log.warn("no application for destination kind={} dialled={}", kind, call.dialled());
             call.refuse(404, "No Application For " + kind);
         });
+    }
+
+    /**
+     * {@code caller}, the caller of {@code call}, whose other party transferred it to {@code destination}
+     * (REFER), is taken over by that application: a PBX-answered call on the call's relay session takes
+     * the call's place, and the application starts once its endpoint is ready.
+     */
+    PbxAnsweredCall resume(CallSession call, ResumedCaller caller, Route.ToApplication destination) {
+        Destination requested = new Destination(destination.kind(), destination.target());
+        PbxAnsweredCall leg = PbxAnsweredCall.resumed(this, caller,
+                ready -> start(new AnsweredLegHandoff(ready, requested, destination.dialled()), destination));
+        registry.replaceCall(call, leg);
+        return leg;
     }
 
     /** Answers {@code incoming} on a PBX media endpoint; the answered call takes its place in the registry. */
