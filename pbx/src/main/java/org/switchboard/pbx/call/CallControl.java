@@ -66,7 +66,7 @@ public final class CallControl implements ActiveCalls {
                 registrar.offers(), settings.domain(), registrar.authFailures());
         this.router = new CallRouter(dialPlan, callSettings::current, registrar.location());
         this.answering = new PbxAnswering(services, registry);
-        applications.register("feature", new FeatureCodes(callSettings));
+        applications.register("feature", new FeatureCodes(callSettings, applications));
     }
 
     /** INVITE: a new call, or a re-INVITE of one in progress. */

@@ -1,0 +1,41 @@
+package org.switchboard.pbx.voicemail.calls;
+
+import java.time.InstantSource;
+import org.switchboard.pbx.call.Application;
+import org.switchboard.pbx.call.IncomingCall;
+import org.switchboard.pbx.prompt.Prompts;
+import org.switchboard.pbx.routing.ApplicationKind;
+import org.switchboard.pbx.routing.Route;
+import org.switchboard.pbx.voicemail.Greeting;
+import org.switchboard.pbx.voicemail.Voicemail;
+import org.switchboard.store.db.Fields;
+
+/**
+ * Destination kind {@code voicemail}: the PBX answers and the caller leaves a message in the box
+ * the target names (an extension number), as {@link MessageDeposit} runs it. Stateless; each call
+ * gets its own {@link MessageDeposit}.
+ */
+public final class LeaveMessageApplication implements Application {
+
+    /** The kind rules (and the extensions' last resort) name: {@code "action": "voicemail", "target": "1002"}. */
+    public static final ApplicationKind KIND = new ApplicationKind("voicemail",
+            "answers and records a message for the voicemail box the target names (an extension number)",
+            target -> Fields.check(target.matches("([0-9]|\\$[0-9]+)+"), "target",
+                    "must be a box number: digits and group references such as $0"));
+
+    private final Voicemail voicemail;
+    private final Prompts prompts;
+    private final InstantSource clock;
+
+    public LeaveMessageApplication(Voicemail voicemail, Prompts prompts, InstantSource clock) {
+        this.voicemail = voicemail;
+        this.prompts = prompts;
+        this.clock = clock;
+    }
+
+    @Override
+    public void start(IncomingCall call, Route.ToApplication destination) {
+        call.answer(new MessageDeposit(voicemail, prompts, clock, new BlockingWork(call.executor()),
+                destination.target(), Greeting.UNAVAILABLE));
+    }
+}
