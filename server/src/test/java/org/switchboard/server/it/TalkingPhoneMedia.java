@@ -1,5 +1,6 @@
 package org.switchboard.server.it;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
@@ -15,26 +16,50 @@ import org.switchboard.media.dsp.ToneGenerator;
 
 /**
  * The RTP port of a phone calling one of the PBX's own applications (voicemail): a UDP socket on
- * 127.0.0.1 whose port the phone's SDP names. As soon as the PBX's first packet arrives (the
- * greeting), it talks back to where that packet came from (symmetric RTP): a steady tone in 20 ms
- * PCMU packets, paced in real time like a phone, until closed. Its two virtual threads end on close.
+ * 127.0.0.1 whose port the phone's SDP names. It keeps the PCMU audio the PBX plays (the first
+ * minute); a talking phone also answers the PBX's first packet by talking back to where it came from
+ * (symmetric RTP): a steady tone in 20 ms PCMU packets, paced in real time like a phone, until
+ * closed. Its virtual threads end on close.
  */
 final class TalkingPhoneMedia implements AutoCloseable {
     private static final int SAMPLES = 160;
     private static final long FRAME_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
+    private static final int KEPT_SAMPLES = 60 * 8000;
+
     private final DatagramSocket socket;
-    private final ToneGenerator tone;
+    private final ToneGenerator tone; // null: the phone stays silent
+    private final ByteArrayOutputStream heard = new ByteArrayOutputStream();
     private final AtomicInteger received = new AtomicInteger();
     private final AtomicInteger sent = new AtomicInteger();
     private final Thread receiver;
     private volatile Thread talker;
 
-    /** A phone that says {@code toneHz} at a third of full scale. */
-    TalkingPhoneMedia(double toneHz) throws SocketException {
-        socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-        tone = new ToneGenerator(toneHz, 0.3, 8000);
-        receiver = Thread.ofVirtual().name("phone-rtp-in").start(this::receive);
+    private TalkingPhoneMedia(ToneGenerator tone) throws SocketException {
+        this.socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        this.tone = tone;
+        this.receiver = Thread.ofVirtual().name("phone-rtp-in").start(this::receive);
+    }
+
+    /** A phone that says {@code toneHz} at a third of full scale once the PBX is heard. */
+    static TalkingPhoneMedia talking(double toneHz) throws SocketException {
+        return new TalkingPhoneMedia(new ToneGenerator(toneHz, 0.3, 8000));
+    }
+
+    /** A phone that only listens. */
+    static TalkingPhoneMedia listening() throws SocketException {
+        return new TalkingPhoneMedia(null);
+    }
+
+    /** What the PBX played so far, decoded (its first minute). */
+    short[] heard() {
+        byte[] codes;
+        synchronized (heard) {
+            codes = heard.toByteArray();
+        }
+        short[] pcm = new short[codes.length];
+        MuLaw.decode(codes, 0, pcm, 0, codes.length);
+        return pcm;
     }
 
     int port() {
@@ -63,9 +88,22 @@ final class TalkingPhoneMedia implements AutoCloseable {
                 }
                 throw new UncheckedIOException(e);
             }
-            if (received.getAndIncrement() == 0) {
+            keep(buffer, packet.getLength());
+            if (received.getAndIncrement() == 0 && tone != null) {
                 SocketAddress pbx = packet.getSocketAddress();
                 talker = Thread.ofVirtual().name("phone-rtp-out").start(() -> talkTo(pbx));
+            }
+        }
+    }
+
+    private void keep(byte[] packet, int length) {
+        int header = 12 + 4 * (packet[0] & 0x0F);
+        if ((packet[1] & 0x7F) != 0 || length <= header) {
+            return; // not PCMU audio
+        }
+        synchronized (heard) {
+            if (heard.size() < KEPT_SAMPLES) {
+                heard.write(packet, header, length - header);
             }
         }
     }

@@ -31,6 +31,7 @@ public final class LeaveMessageApplication implements Application {
         this.voicemail = voicemail;
         this.prompts = prompts;
         this.clock = clock;
+        Phrases.load(prompts);
     }
 
     @Override

@@ -36,6 +36,7 @@ public final class MailboxApplication implements Application {
     public MailboxApplication(Voicemail voicemail, Prompts prompts, ZoneId zone) {
         this.voicemail = voicemail;
         this.phrases = new Phrases(prompts, zone);
+        Phrases.load(prompts);
     }
 
     @Override

@@ -19,6 +19,12 @@ import org.switchboard.pbx.voicemail.VoicemailMessage;
  */
 final class Phrases {
     private static final AudioClip PAUSE = AudioClip.silence(Duration.ofMillis(300));
+    /** Every prompt the voicemail calls say. */
+    static final List<String> PROMPTS = List.of("busy", "enter-mailbox", "enter-new-pin", "enter-pin", "extension",
+            "goodbye", "greeting-saved", "greetings-menu", "invalid-option", "leave-message", "locked-out",
+            "mailbox-menu", "message-deleted", "message-from", "message-menu", "message-saved", "new-message",
+            "new-messages", "no-messages", "no-more-messages", "not-available", "old-message", "old-messages",
+            "pin-changed", "pin-incorrect", "please-try-again", "received", "record-after-tone", "you-have");
 
     private final Prompts prompts;
     private final ZoneId zone;
@@ -27,6 +33,15 @@ final class Phrases {
     Phrases(Prompts prompts, ZoneId zone) {
         this.prompts = prompts;
         this.zone = zone;
+    }
+
+    /**
+     * Loads every prompt the calls say, and the digits, once at start: the shipped ones are read from
+     * the jar on first use, which must not happen on a call thread. Throws when one is missing.
+     */
+    static void load(Prompts prompts) {
+        PROMPTS.forEach(prompts::get);
+        SystemPrompts.digits("0123456789*#");
     }
 
     /** The prompts {@code names}, one after another. */
