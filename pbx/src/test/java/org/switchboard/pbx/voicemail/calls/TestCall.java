@@ -60,6 +60,12 @@ final class TestCall implements AutoCloseable {
         settle();
     }
 
+    /** The caller presses {@code digit}, outside any collection (the leg reports every key). */
+    void dtmf(char digit) {
+        executor.execute(() -> listener.dtmf(leg, digit));
+        settle();
+    }
+
     /** No key came before the collection's timeout. */
     void stayQuiet() {
         executor.execute(() -> listener.digitsCollected(leg, new DigitCollection.Result("", DigitCollection.Ending.TIMEOUT)));
@@ -68,6 +74,17 @@ final class TestCall implements AutoCloseable {
     /** The current playback played to its end. */
     void playbackEnds() {
         executor.execute(() -> listener.playbackFinished(leg, leg.lastPlayback(), PlaybackEnd.COMPLETED));
+    }
+
+    /** Waits until the application has asked for keys {@code count} times. */
+    void awaitCollections(int count) {
+        await().atMost(WAIT).until(() -> leg.collections() >= count);
+    }
+
+    /** Waits for the playback after the {@code mark}th (a sentence said before going on) and lets it end. */
+    void sayEnds(long mark) {
+        awaitPlaybackAfter(mark);
+        playbackEnds();
     }
 
     /** Waits until a playback after the {@code count}th started. */
