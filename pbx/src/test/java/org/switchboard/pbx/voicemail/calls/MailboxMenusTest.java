@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Collections;
+import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.switchboard.pbx.voicemail.Greeting;
 import org.switchboard.pbx.voicemail.PinCheck;
 import org.switchboard.pbx.voicemail.VoicemailMessage;
 import org.switchboard.pbx.voicemail.VoicemailSettings;
+import org.switchboard.store.voicemail.BoxSettings;
 
 /**
  * The mailbox menus ({@link MailboxCall} with {@link LoginMenu}, {@link MainMenu}, {@link
@@ -79,6 +81,24 @@ class MailboxMenusTest {
 
         call.awaitCollections(2);
         assertThat(prompts.said()).containsExactly("enter-pin", "no-messages", "mailbox-menu");
+    }
+
+    @Test
+    void aBoxWithAPinThatLetsItsOwnersPhoneInOpensWithoutIt() {
+        boxes = new Boxes(dataDir, VoicemailSettings.DEFAULTS);
+        boxes.voicemail.update("1002", new BoxSettings(true, false, 180, true), Optional.empty(), "test");
+        dial("1002", LoginMenu::ownBox);
+
+        call.awaitCollections(1);
+        assertThat(prompts.said()).containsExactly("no-messages", "mailbox-menu");
+    }
+
+    @Test
+    void aBoxNamedByARuleAsksForThePinEvenFromItsOwnersPhone() {
+        dial("1001", mailbox -> LoginMenu.namedBox(mailbox, "1001"));
+
+        call.awaitCollections(1);
+        assertThat(prompts.said()).containsExactly("enter-pin");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.switchboard.pbx.voicemail.Folder;
 import org.switchboard.pbx.voicemail.Greeting;
 import org.switchboard.pbx.voicemail.VoicemailMessage;
 import org.switchboard.pbx.voicemail.VoicemailSettings;
+import org.switchboard.store.voicemail.BoxSettings;
 
 /**
  * Leaving a message ({@link MessageDeposit}) over the real voicemail service: the greeting, the
@@ -139,5 +141,16 @@ class MessageDepositTest {
         assertThat(call.awaitHangUp()).isEqualTo("voicemail box unavailable");
         assertThat(prompts.said()).containsExactly("not-available");
         assertThat(call.leg.sink()).as("nothing recorded").isEmpty();
+    }
+
+    @Test
+    void aBoxWithVoicemailTurnedOffSaysNotAvailable() {
+        boxes.voicemail.update("1002", new BoxSettings(false, false, 180, false), Optional.empty(), "test");
+        callBox("1002", Greeting.UNAVAILABLE);
+        call.awaitPlaybackAfter(0);
+        call.playbackEnds();
+
+        assertThat(call.awaitHangUp()).isEqualTo("voicemail box unavailable");
+        assertThat(prompts.said()).containsExactly("not-available");
     }
 }
