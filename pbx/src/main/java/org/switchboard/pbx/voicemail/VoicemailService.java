@@ -156,6 +156,11 @@ public final class VoicemailService implements Voicemail {
         return store.messages(extension(box).id(), null).stream().map(m -> toMessage(box, m)).toList();
     }
 
+    /** Message {@code id} of {@code box}, if both exist. */
+    public Optional<VoicemailMessage> message(String box, long id) {
+        return store.message(extension(box).id(), id).map(m -> toMessage(box, m));
+    }
+
     @Override
     public Optional<Path> audio(String box, long id) {
         Extension e = extension(box);
