@@ -1,5 +1,6 @@
 package org.switchboard.pbx.call;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.switchboard.media.sdp.SessionDescription;
@@ -9,11 +10,14 @@ import org.switchboard.sip.transaction.ServerTransaction;
 
 /**
  * The {@link IncomingCall} of an INVITE handed to an application: the server transaction, the
- * authenticated caller (the login it proved) and the caller's offer (empty for a delayed offer). Owned by the
- * transaction's executor.
+ * authenticated caller (the login it proved) and the caller's offer (empty for a delayed offer).
+ * {@code rangSince} is set when the call first rang an extension that could not take it (busy, no
+ * answer: the last resort or a forwarding to an application): the call started then (its
+ * {@code CallStarted} is out, its CDR starts there) and {@code localTag} is the To tag its
+ * provisional responses carried. Owned by the transaction's executor.
  */
 record InviteAwaitingApplication(ServerTransaction invite, SipLogin login, Optional<SessionDescription> offer,
-        PbxAnswering answering) implements IncomingCall {
+        PbxAnswering answering, Optional<Instant> rangSince, String localTag) implements IncomingCall {
 
     @Override
     public String caller() {
@@ -32,11 +36,11 @@ record InviteAwaitingApplication(ServerTransaction invite, SipLogin login, Optio
 
     @Override
     public void refuse(int status, String reason) {
-        CallControl.reject(invite, status, reason);
+        answering.refuse(this, status, reason);
     }
 
     @Override
     public void answer(PbxLegListener listener) {
-        answering.answer(invite, offer, login, dialled(), listener);
+        answering.answer(this, listener);
     }
 }

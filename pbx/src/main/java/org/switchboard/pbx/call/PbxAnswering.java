@@ -1,36 +1,94 @@
 package org.switchboard.pbx.call;
 
+import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.switchboard.media.sdp.SessionDescription;
 import org.switchboard.pbx.registrar.SipLogin;
+import org.switchboard.pbx.routing.CallRouter;
+import org.switchboard.pbx.routing.Route;
 import org.switchboard.sip.transaction.ServerTransaction;
+import org.switchboard.store.cdr.CallRecord;
 
 /**
- * Starts the calls the PBX answers itself ({@link PbxAnsweredCall}) for applications: registers
- * them like any call, so their in-dialog requests, CANCEL and ACK find them. Thread-safe holder of
- * thread-safe services; {@link #answer} runs on the INVITE's executor.
+ * The applications' side of call control: hands a caller's INVITE that is not answered yet to the
+ * application registered for its destination's kind (a number the dial plan sent there, or a call
+ * that rang an extension and went to its last resort or a forwarding to an application), answers
+ * the calls the PBX answers itself ({@link PbxAnsweredCall}, registered like any call so their
+ * in-dialog requests, CANCEL and ACK find them), refuses the ones an application turns down, and
+ * gives those calls what a transfer of their leg needs ({@link PbxLegTransfer}). Thread-safe holder of
+ * thread-safe services; its methods run on the INVITE's executor.
  */
 final class PbxAnswering {
+    private static final Logger log = LoggerFactory.getLogger(PbxAnswering.class);
+
     private final CallServices services;
     private final CallRegistry registry;
+    private final CallRouter router;
+    private final Applications applications = new Applications();
 
-    PbxAnswering(CallServices services, CallRegistry registry) {
+    PbxAnswering(CallServices services, CallRegistry registry, CallRouter router) {
         this.services = services;
         this.registry = registry;
+        this.router = router;
+    }
+
+    Applications applications() {
+        return applications;
+    }
+
+    CallServices services() {
+        return services;
+    }
+
+    CallRegistry registry() {
+        return registry;
+    }
+
+    CallRouter router() {
+        return router;
     }
 
     /**
-     * Answers {@code invite} from {@code caller}, who dialled {@code dialled}, on a PBX media
-     * endpoint; {@code offer} is empty for an INVITE without SDP.
+     * Starts {@code destination}'s application on {@code invite}; {@code rangSince} and {@code
+     * localTag} as in {@link InviteAwaitingApplication}.
      */
-    void answer(ServerTransaction invite, Optional<SessionDescription> offer, SipLogin caller, String dialled,
-            PbxLegListener listener) {
-        PbxAnsweredCall call = new PbxAnsweredCall(services, registry, invite, offer, caller, dialled, listener);
+    void start(ServerTransaction invite, SipLogin caller, Optional<SessionDescription> offer,
+            Optional<Instant> rangSince, String localTag, Route.ToApplication destination) {
+        start(new InviteAwaitingApplication(invite, caller, offer, this, rangSince, localTag), destination);
+    }
+
+    /** Starts {@code destination}'s application on {@code call}, or refuses it when no module runs that kind here. */
+    void start(IncomingCall call, Route.ToApplication destination) {
+        String kind = destination.kind();
+        applications.forKind(kind).ifPresentOrElse(app -> app.start(call, destination), () -> {
+            // The dial plan knows the kind but no module runs it on this node.
+            log.warn("no application for destination kind={} dialled={}", kind, call.dialled());
+            call.refuse(404, "No Application For " + kind);
+        });
+    }
+
+    /** Answers {@code incoming} on a PBX media endpoint. */
+    void answer(InviteAwaitingApplication incoming, PbxLegListener listener) {
+        PbxAnsweredCall call = new PbxAnsweredCall(this, incoming, listener);
         if (!registry.addCall(call)) {
-            CallControl.reject(invite, 482, "Loop Detected");
+            CallControl.reject(incoming.invite(), 482, "Loop Detected");
             listener.ended("482 loop detected");
             return;
         }
         call.start();
+    }
+
+    /**
+     * The application turned {@code incoming} down. A call that rang an extension first has been
+     * announced and gets its CDR (a feature code's call has neither).
+     */
+    void refuse(InviteAwaitingApplication incoming, int status, String reason) {
+        incoming.invite().respond(incoming.invite().request().createResponse(status, reason).withToTag(incoming.localTag()));
+        incoming.rangSince().ifPresent(startedAt -> services.recordEnd(new CallRecord(incoming.invite().request().callId(),
+                incoming.caller(), incoming.dialled(), startedAt, null, services.clock().instant(), Outcomes.of(status),
+                status + " " + reason, null, Call.hostPort(incoming.invite().flow().remote()), null,
+                incoming.login().authUser())));
     }
 }

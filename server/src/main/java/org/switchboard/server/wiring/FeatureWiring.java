@@ -70,7 +70,7 @@ public final class FeatureWiring {
         return List.of(new AdminModule(features.adminAuth(), adminSeed),
                 new ExtensionModule(features.extensions(), config.extensions()),
                 provisioning,
-                new DialPlanModule(features.dialPlan(), features.callSettings()),
+                new DialPlanModule(features.dialPlan()),
                 new CallSettingsModule(features.callSettings()),
                 new DigestRuleModule(features.digestRules(), config.sip().digestUserAgentRules()),
                 new CdrModule(features.cdrs(), features.cdrRecorder(), engine, clock),

@@ -25,6 +25,8 @@ import org.switchboard.pbx.call.CallControl;
 import org.switchboard.pbx.call.CallControlSettings;
 import org.switchboard.pbx.call.CallRequests;
 import org.switchboard.pbx.call.HoldMusic;
+import org.switchboard.pbx.routing.CallRouter;
+import org.switchboard.pbx.routing.ExtensionLastResort;
 import org.switchboard.pbx.registrar.LocationService;
 import org.switchboard.pbx.registrar.RegistrarService;
 import org.switchboard.pbx.registrar.RegistrarSettings;
@@ -132,7 +134,9 @@ public final class SipWiring implements AutoCloseable {
             CallControl calls = new CallControl(stack, relay, registrar, features.dialPlan(),
                     features.callSettings(), features.cdrRecorder(), features.events(), housekeeping, clock,
                     new CallControlSettings(sip.domain(), stackSettings.advertisedHost(), mediaAddress(sip),
-                            config.calls().noAnswerTimeout()), endpoints, HoldMusic.NONE);
+                            config.calls().noAnswerTimeout()), endpoints, HoldMusic.NONE,
+                    // Until the voicemail module supplies its own, a call an extension cannot take fails (486, 480).
+                    ExtensionLastResort.NONE);
             for (FeatureModule module : modules) {
                 module.destinations().forEach(d -> calls.applications().register(d.kind().name(), d.application()));
             }
@@ -188,6 +192,11 @@ public final class SipWiring implements AutoCloseable {
     /** The calls in progress, for the API. */
     public ActiveCalls calls() {
         return calls;
+    }
+
+    /** The router calls are planned with (forwarding, do-not-disturb, last resort), for the dial plan's test. */
+    public CallRouter router() {
+        return calls.router();
     }
 
     /** Where call routing finds an extension's phones. */
