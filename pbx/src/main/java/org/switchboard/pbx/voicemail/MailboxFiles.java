@@ -30,7 +30,7 @@ final class MailboxFiles {
 
     private final Path root;
 
-    /** @param root the voicemail folder, {@code DataDirectory.folder("voicemail")} */
+    /** @param root the voicemail folder under the data directory, created (owner-only) with its first box folder */
     MailboxFiles(Path root) {
         this.root = root;
     }
@@ -95,6 +95,9 @@ final class MailboxFiles {
      */
     int sweep(Set<Long> extensionIds, Map<Long, Set<String>> inUse, boolean orphanFiles) {
         int removed = 0;
+        if (!Files.isDirectory(root)) {
+            return removed;
+        }
         try (DirectoryStream<Path> boxes = Files.newDirectoryStream(root)) {
             for (Path box : boxes) {
                 Long id = extensionId(box);

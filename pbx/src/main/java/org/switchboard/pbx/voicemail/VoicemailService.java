@@ -59,7 +59,8 @@ public final class VoicemailService implements Voicemail {
     private final Lock reload = new ReentrantLock();
 
     /**
-     * @param folder the voicemail folder under the data directory ({@code DataDirectory.folder("voicemail")})
+     * @param folder the voicemail folder under the data directory ({@code data_dir/voicemail}); created when
+     *     the first box keeps a file
      * @param listeners told after every committed change, in order
      */
     public VoicemailService(VoicemailStore store, ExtensionService extensions, Path folder, VoicemailSettings settings,

@@ -84,6 +84,9 @@ final class ConfigSchema {
                     "io_threads", value(ValueKind.THREADS, null)),
             "calls", section(
                     "no_answer_timeout", value(ValueKind.DURATION, "20s")),
+            "voicemail", section(
+                    "max_pin_attempts", value(ValueKind.ATTEMPTS, "5"),
+                    "pin_lockout", value(ValueKind.DURATION, "5m")),
             "database", section(
                     "url", value(ValueKind.JDBC_URL, null),
                     "user", value(ValueKind.TEXT, ""),

@@ -12,6 +12,7 @@ import org.switchboard.pbx.cdr.CdrService;
 import org.switchboard.pbx.digestrule.DigestRuleService;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.routing.DialPlanService;
+import org.switchboard.pbx.voicemail.VoicemailService;
 import org.switchboard.store.callsettings.JdbiCallSettingsStore;
 import org.switchboard.store.cdr.JdbiCdrStore;
 import org.switchboard.store.db.BatchWriter;
@@ -19,6 +20,7 @@ import org.switchboard.store.db.Database;
 import org.switchboard.store.db.Engine;
 import org.switchboard.store.dialplan.JdbiDialPlanRuleStore;
 import org.switchboard.store.digestrule.JdbiDigestRuleStore;
+import org.switchboard.store.voicemail.JdbiVoicemailStore;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
 import org.switchboard.pbx.admin.AuthPolicy;
 import org.switchboard.pbx.extension.ExtensionService;
@@ -54,8 +56,12 @@ public final class FeatureWiring {
         // CDRs are never dropped: a full queue makes the producer wait (persistence.md, write-behind).
         CdrRecorder cdrRecorder = new CdrRecorder(db, cdrStore, BatchWriter.Settings.defaults(BatchWriter.Overflow.WAIT), registry);
         DigestRuleService digestRules = new DigestRuleService(new JdbiDigestRuleStore(db), clock, events);
+        // The folder is created with the first box that keeps a file, so a CLI command leaves no trace.
+        // Message waiting and voicemail by e-mail join as MailboxListeners in this list.
+        VoicemailService voicemail = new VoicemailService(new JdbiVoicemailStore(db), extensions,
+                config.dataDir().resolve(VoicemailModule.FOLDER), config.voicemail(), clock, List.of());
         return new Features(extensions, adminAuth, dialPlan, callSettings, new CdrService(cdrStore), cdrRecorder,
-                events, digestRules);
+                events, digestRules, voicemail);
     }
 
     /**
@@ -63,7 +69,7 @@ public final class FeatureWiring {
      * extensions, the provisioned devices (which name extensions, so they come after them), the
      * dial plan (its seed checks rules against the destination kinds registered by then; its
      * cache decides with extension data), the call settings (which check targets through the dial
-     * plan), the digest User-Agent rules, the CDRs, the milliwatt test line. A new feature adds one line here.
+     * plan), the digest User-Agent rules, the CDRs, the milliwatt test line, voicemail. A new feature adds one line here.
      */
     public static List<FeatureModule> modules(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed,
             ProvisioningWiring provisioning, Engine engine, Clock clock) {
@@ -74,7 +80,8 @@ public final class FeatureWiring {
                 new CallSettingsModule(features.callSettings()),
                 new DigestRuleModule(features.digestRules(), config.sip().digestUserAgentRules()),
                 new CdrModule(features.cdrs(), features.cdrRecorder(), engine, clock),
-                new MilliwattModule());
+                new MilliwattModule(),
+                new VoicemailModule(features.voicemail()));
     }
 
     /** Registers every module's destination kinds with the dial plan (before any seed runs). */

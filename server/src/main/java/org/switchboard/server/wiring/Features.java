@@ -8,8 +8,9 @@ import org.switchboard.pbx.digestrule.DigestRuleService;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.routing.DialPlanService;
+import org.switchboard.pbx.voicemail.VoicemailService;
 
 /** The PBX services of one node, built by {@link FeatureWiring}. Immutable holder; the services are thread-safe. */
 public record Features(ExtensionService extensions, AdminAuthService adminAuth, DialPlanService dialPlan,
                        CallSettingsService callSettings, CdrService cdrs, CdrRecorder cdrRecorder,
-                       EventBus events, DigestRuleService digestRules) {}
+                       EventBus events, DigestRuleService digestRules, VoicemailService voicemail) {}
