@@ -81,7 +81,7 @@ public final class FeatureWiring {
                 new DigestRuleModule(features.digestRules(), config.sip().digestUserAgentRules()),
                 new CdrModule(features.cdrs(), features.cdrRecorder(), engine, clock),
                 new MilliwattModule(),
-                new VoicemailModule(features.voicemail()));
+                new VoicemailModule(features.voicemail(), clock));
     }
 
     /** Registers every module's destination kinds with the dial plan (before any seed runs). */

@@ -1,24 +1,39 @@
 package org.switchboard.server.wiring;
 
+import java.time.Clock;
 import java.util.List;
 import org.switchboard.api.http.Routes;
 import org.switchboard.api.voicemail.VoicemailRoutes;
 import org.switchboard.pbx.event.EventBus;
+import org.switchboard.pbx.prompt.Prompts;
 import org.switchboard.pbx.voicemail.VoicemailService;
+import org.switchboard.pbx.voicemail.calls.LeaveMessageApplication;
+import org.switchboard.pbx.voicemail.calls.MailboxApplication;
 
 /**
  * Voicemail's data side (docs/voicemail.md): at start the set of boxes that take calls (the dial
  * plan's last resort) is loaded and audio files a crash left without a row are removed; after an
  * extension changes the set is reloaded and the folder of a deleted extension goes; and the
- * voicemail routes. The call applications and message waiting use {@link Features#voicemail()}.
+ * voicemail routes; and its calls (docs/voicemail-calls.md): destination kind {@code voicemail}
+ * (leaving a message) and {@code mailbox} (listening by phone, where {@code *97} leads), saying the
+ * shipped prompts and the time in {@code clock}'s zone. Message waiting uses {@link Features#voicemail()}.
  */
-public record VoicemailModule(VoicemailService voicemail) implements FeatureModule {
+public record VoicemailModule(VoicemailService voicemail, Clock clock) implements FeatureModule {
     /** The data-directory folder holding the boxes' audio; carried by backups. */
     public static final String FOLDER = "voicemail";
 
     @Override
     public String name() {
         return "voicemail";
+    }
+
+    @Override
+    public List<ModuleDestination> destinations() {
+        return List.of(
+                new ModuleDestination(LeaveMessageApplication.KIND,
+                        new LeaveMessageApplication(voicemail, Prompts.SYSTEM, clock)),
+                new ModuleDestination(MailboxApplication.KIND,
+                        new MailboxApplication(voicemail, Prompts.SYSTEM, clock.getZone())));
     }
 
     @Override

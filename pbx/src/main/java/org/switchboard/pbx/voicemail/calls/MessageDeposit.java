@@ -140,8 +140,7 @@ final class MessageDeposit implements PbxLegListener {
         Path file = plan.file();
         work.run("voicemail deposit " + number,
                 () -> voicemail.deposit(number, file, callerNumber, callerName, recordingSince, length),
-                message -> log.info("voicemail message left box={} id={} caller={} seconds={}", number, message.id(),
-                        callerNumber, length.toSeconds()),
+                message -> { }, // the service logs every message left
                 failure -> discard("deposit failed"));
         leg.hangUp("voicemail message left");
     }
