@@ -14,7 +14,7 @@ import org.switchboard.pbx.voicemail.calls.MailboxApplication;
  * Voicemail's data side (docs/voicemail.md): at start the set of boxes that take calls (the dial
  * plan's last resort) is loaded and audio files a crash left without a row are removed; after an
  * extension changes the set is reloaded and the folder of a deleted extension goes; and the
- * voicemail routes; and its calls (docs/voicemail-calls.md): destination kind {@code voicemail}
+ * voicemail routes; and its calls (docs/voicemail.md, "Calls"): destination kind {@code voicemail}
  * (leaving a message) and {@code mailbox} (listening by phone, where {@code *97} leads), saying the
  * shipped prompts and the time in {@code clock}'s zone. Message waiting uses {@link Features#voicemail()}.
  */

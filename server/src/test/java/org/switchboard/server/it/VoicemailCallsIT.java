@@ -35,7 +35,7 @@ import org.switchboard.store.testkit.TestDatabase;
 import org.switchboard.store.testkit.TestDatabases;
 
 /**
- * Voicemail's calls on a whole node with SIPp callers (docs/voicemail-calls.md): a dial-plan rule
+ * Voicemail's calls on a whole node with SIPp callers (docs/voicemail.md, "Calls"): a dial-plan rule
  * added over REST sends {@code *8<box>} to kind {@code voicemail}; a caller talks a 1 kHz tone after
  * the beep and hangs up, and the box then holds a message of that length whose WAV is that tone; a
  * caller who hangs up half a second after the beep leaves nothing; the owner dials {@code *97},
