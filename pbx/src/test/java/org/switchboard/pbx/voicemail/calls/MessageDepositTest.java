@@ -90,6 +90,18 @@ class MessageDepositTest {
     }
 
     @Test
+    void aCallerWhoHangsUpDuringTheGreetingLeavesNothing() {
+        callBox("1002", Greeting.UNAVAILABLE);
+        call.awaitPlaybackAfter(0);
+
+        call.hangUp();
+
+        await().atMost(TestCall.WAIT).during(Duration.ofMillis(300)).until(() -> boxes.audioFiles().isEmpty());
+        assertThat(call.leg.sink()).as("no recording").isEmpty();
+        assertThat(boxes.voicemail.counts("1002").newMessages()).isZero();
+    }
+
+    @Test
     void theRecordingIsLimitedToTheBoxsLongestMessageAndFiveSecondsOfSilence() {
         callBox("1002", Greeting.UNAVAILABLE);
         throughGreetingAndBeep();

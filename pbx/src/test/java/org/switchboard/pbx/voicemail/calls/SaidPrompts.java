@@ -19,9 +19,4 @@ final class SaidPrompts implements Prompts {
     List<String> said() {
         return new ArrayList<>(said);
     }
-
-    /** Forgets what was said so far (the next step's prompts are checked alone). */
-    void clear() {
-        said.clear();
-    }
 }
