@@ -16,8 +16,7 @@ import org.switchboard.media.rtp.Leg;
 import org.switchboard.media.rtp.RelaySession;
 import org.switchboard.media.sdp.AnswerResult;
 import org.switchboard.media.sdp.SessionDescription;
-import org.switchboard.pbx.call.timer.SessionExpires;
-import org.switchboard.pbx.call.timer.SessionTimer;
+import org.switchboard.pbx.call.timer.LegTimers;
 import org.switchboard.pbx.call.timer.SessionTimerNegotiation;
 import org.switchboard.pbx.call.transfer.AttendedTransfer;
 import org.switchboard.pbx.call.transfer.BlindTransfer;
@@ -79,8 +78,7 @@ final class Call implements CallLegs, CallSession {
     private Instant answeredAt;
     private String calleeParty; // set when a transfer hands the callee's leg to another extension
     private BlindTransfer transfer;
-    private SessionTimer callerTimer;
-    private SessionTimer calleeTimer;
+    private final LegTimers timers;
     // The caller's leg as a transfer may change it: another phone's dialog, Call-ID and flow.
     private String callerParty;
     private String callerCallId;
@@ -112,7 +110,8 @@ final class Call implements CallLegs, CallSession {
         this.executor = invite.executor();
         this.startedAt = startedAt;
         this.contact = new LocalContact(services.stack(), services.settings().sipHost());
-        this.inDialog = new InDialogRelay(services.stack(), contact, this::answerRefresh);
+        this.timers = new LegTimers(services.stack(), services.scheduler(), this, this::hangUp);
+        this.inDialog = new InDialogRelay(services.stack(), contact, timers::refreshed);
     }
 
     @Override
@@ -247,7 +246,7 @@ final class Call implements CallLegs, CallSession {
                 case AnswerResult.Answered answered -> {
                     calleeAnswer = answer.get();
                     answer(leg, answered);
-                    SessionTimerNegotiation.granted(ok).ifPresent(agreed -> calleeTimer = timer(Leg.B, agreed, true));
+                    SessionTimerNegotiation.granted(ok).ifPresent(agreed -> timers.start(Leg.B, agreed, true));
                 }
             }
         }
@@ -285,7 +284,7 @@ final class Call implements CallLegs, CallSession {
                 leg.dialog(), leg.hop(), media);
         phase = Phase.ANSWERED;
         if (sessionTimer instanceof SessionTimerNegotiation.Answer.Granted granted) {
-            callerTimer = timer(Leg.A, granted.expires(), false);
+            timers.start(Leg.A, granted.expires(), false);
         }
         answeredAt = services.clock().instant();
         services.recordAnswer(cdrRecord(Disposition.ANSWERED, CdrRecorder.IN_PROGRESS, answeredAt));
@@ -308,7 +307,7 @@ final class Call implements CallLegs, CallSession {
         calleeAnswer = answer;
         phase = Phase.ANSWERED;
         inDialog.connect(callerDialog, callerHop(), leg.dialog(), leg.hop(), media);
-        SessionTimerNegotiation.granted(ok).ifPresent(agreed -> calleeTimer = timer(Leg.B, agreed, true));
+        SessionTimerNegotiation.granted(ok).ifPresent(agreed -> timers.start(Leg.B, agreed, true));
         services.cdr().answered(cdrRecord(Disposition.ANSWERED, CdrRecorder.IN_PROGRESS, answeredAt));
         log.info("pbx leg bridged call_id={} caller={} callee={} codec={}", id(), caller, callee, media.codec().orElse("-"));
     }
@@ -469,8 +468,8 @@ final class Call implements CallLegs, CallSession {
         if (transfer != null) {
             transfer.abandon();
         }
-        stopTimer(Leg.A);
-        stopTimer(Leg.B);
+        timers.stop(Leg.A);
+        timers.stop(Leg.B);
         if (media != null) {
             media.close();
         }
@@ -488,32 +487,6 @@ final class Call implements CallLegs, CallSession {
         return new CallRecord(id(), caller, callee, startedAt, answered ? answeredAt : null, endedAt,
                 disposition, cause, media == null || !answered ? null : media.codec().orElse(null),
                 hostPort(invite.flow().remote()), calleeAddress, login.authUser());
-    }
-
-    // ---- session timers (pbx.call.timer) -----------------------------------------------------
-
-    private SessionTimer timer(Leg leg, SessionExpires agreed, boolean pbxIsUac) {
-        SessionTimer timer = new SessionTimer(services.stack(), services.scheduler(), this, leg, this::hangUp);
-        timer.start(agreed, pbxIsUac);
-        return timer;
-    }
-
-    /** A phone's re-INVITE or UPDATE succeeded: it refreshed its leg's session, and the 2xx says so. */
-    private SipResponse answerRefresh(Leg from, SipRequest refresh, SipResponse ok) {
-        SessionTimer timer = from == Leg.A ? callerTimer : calleeTimer;
-        return timer == null ? ok : timer.refreshedByPhone(refresh, ok);
-    }
-
-    private void stopTimer(Leg leg) {
-        SessionTimer timer = leg == Leg.A ? callerTimer : calleeTimer;
-        if (timer != null) {
-            timer.stop();
-        }
-        if (leg == Leg.A) {
-            callerTimer = null;
-        } else {
-            calleeTimer = null;
-        }
     }
 
     // ---- transfer (pbx.call.transfer) ---------------------------------------------------------
@@ -567,7 +540,7 @@ final class Call implements CallLegs, CallSession {
 
     @Override
     public void replace(Leg leg, String party, OutboundLeg answered) {
-        stopTimer(leg); // the new phone's INVITE agreed no timer
+        timers.stop(leg); // the new phone's INVITE agreed no timer
         if (leg == Leg.A) {
             // The call keeps its id and CDR; only the caller's dialog, Call-ID and flow change.
             callerDialog = answered.dialog();
@@ -607,7 +580,7 @@ final class Call implements CallLegs, CallSession {
 
     @Override
     public void adopt(Leg leg, HandedOverLeg handed) {
-        stopTimer(leg); // the moved leg's session timer stayed with its old call
+        timers.stop(leg); // the moved leg's session timer stayed with its old call
         // The old call points the registry here once it hears back (endHandedOver): until then the
         // leg's requests, on either executor, find the old call, which answers them 491.
         services.stack().joinExecutor(handed.callId(), id());

@@ -15,6 +15,7 @@ import org.switchboard.media.dtmf.DtmfMethod;
 import org.switchboard.media.endpoint.AudioSource;
 import org.switchboard.media.endpoint.MediaEndpoint;
 import org.switchboard.media.endpoint.MediaEventListener;
+import org.switchboard.media.endpoint.Mixer;
 import org.switchboard.media.endpoint.PlaybackEnd;
 import org.switchboard.media.endpoint.RecordOptions;
 import org.switchboard.media.endpoint.RecordingResult;
@@ -62,7 +63,10 @@ import org.switchboard.store.cdr.Disposition;
 final class PbxAnsweredCall implements CallSession, PbxLeg {
     private static final Logger log = LoggerFactory.getLogger(PbxAnsweredCall.class);
 
-    /** TRANSFERRED: a {@link Call} bridging the caller to an extension owns the caller's leg now. */
+    /**
+     * TRANSFERRED: a {@link Call} bridging the caller to an extension owns the caller's leg, id and
+     * registry entry now; this object only passes it the relay session's media timeouts.
+     */
     private enum Phase { OPENING, ANSWERED, TRANSFERRED, ENDED }
 
     private final PbxAnswering answering;
@@ -89,6 +93,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
     private DigitCollector collecting;
     private PbxLegTransfer transfer; // the caller's extension ringing for it
     private Call bridged; // once TRANSFERRED: the call the relay session's media timeouts go to
+    private Mixer mixer; // the conference the caller sits in, if any
     private long ringbackId = -1; // the last ringback playback, whose end the application does not hear
 
     PbxAnsweredCall(PbxAnswering answering, InviteAwaitingApplication incoming, PbxLegListener listener) {
@@ -205,10 +210,6 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
 
     @Override
     public void onInDialogRequest(ServerTransaction tx) {
-        if (phase == Phase.TRANSFERRED) {
-            bridged.onInDialogRequest(tx); // crossed the registry's switch to the bridged call
-            return;
-        }
         SipRequest request = tx.request();
         if (phase != Phase.ANSWERED) {
             tx.respond(request.createResponse(481).withToTag(RandomTokens.tag()));
@@ -240,10 +241,6 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
 
     @Override
     public void onAck(SipRequest ack) {
-        if (phase == Phase.TRANSFERRED) {
-            bridged.onAck(ack);
-            return;
-        }
         if (phase != Phase.ANSWERED || agreed != null || pbxOffer == null
                 || ack.cseq().number() != invite.request().cseq().number()) {
             return; // the ACK of a 200 that answered an offer, or of a re-INVITE: nothing to take from it
@@ -322,6 +319,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
         }
         stopPlayback();
         stopRecording();
+        leaveMixer();
         if (collecting != null) {
             collecting.cancel();
         }
@@ -356,6 +354,20 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
         }
         collecting = new DigitCollector(request, services.scheduler(), executor(),
                 result -> listener.digitsCollected(this, result));
+    }
+
+    @Override
+    public void joinMixer(Mixer joined) {
+        mixer = joined;
+        joined.join(endpoint);
+    }
+
+    @Override
+    public void leaveMixer() {
+        if (mixer != null) {
+            mixer.leave(endpoint);
+            mixer = null;
+        }
     }
 
     @Override
@@ -452,8 +464,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
     @Override
     public boolean endCall(String cause) {
         return switch (phase) {
-            case ENDED -> false;
-            case TRANSFERRED -> bridged.endCall(cause);
+            case ENDED, TRANSFERRED -> false; // a transferred leg is the bridged call's to end
             case ANSWERED -> {
                 hangUp(Disposition.ANSWERED, cause);
                 yield true;
@@ -511,9 +522,6 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
 
     @Override
     public CompletableFuture<CallSnapshot> snapshot() {
-        if (phase == Phase.TRANSFERRED) {
-            return bridged.snapshot();
-        }
         CallSnapshotBuilder parts = new CallSnapshotBuilder(id(), login.extension(), dialled,
                 switch (phase) {
                     case OPENING -> CallState.SETTING_UP;
@@ -525,7 +533,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
         if (transfer != null) {
             transfer.addRinging(parts);
         }
-        return CompletableFuture.completedFuture(parts.build(null));
+        return session == null ? CompletableFuture.completedFuture(parts.build(null)) : session.stats().thenApply(parts::build);
     }
 
     /** The endpoint's events, on the call's executor; none reach the application once the caller moved on. */

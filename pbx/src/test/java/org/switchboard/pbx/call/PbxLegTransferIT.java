@@ -48,11 +48,12 @@ class PbxLegTransferIT {
 
     @BeforeAll
     void start() {
-        ExtensionLastResort lastResort = (extension, reason) -> extension.equals("1214")
+        ExtensionLastResort lastResort = (extension, reason) -> extension.equals("1214") || extension.equals("1217")
                 ? Optional.of(new Destination("mailbox", "box" + extension)) : Optional.empty();
         pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(10), Duration.ofSeconds(30), HoldMusic.NONE,
                 lastResort);
-        pbx.addExtensions("1201", "1202", "1203", "1204", "1205", "1206", "1211", "1213", "1214");
+        pbx.addExtensions("1201", "1202", "1203", "1204", "1205", "1206", "1207", "1208", "1211", "1213", "1214", "1215",
+                "1216", "1209", "1217");
         pbx.install(new ApplicationKind("operator", "answers and transfers", target -> { }), new Operator());
         pbx.install(new ApplicationKind("mailbox", "plays a tone and hangs up", target -> { }), new Mailbox());
         pbx.dialPlan.create(new NewDialPlanRule(40, "operator", "\\*6([0-9]{4})", new RuleAction("operator"), "extension/$1"),
@@ -94,6 +95,46 @@ class PbxLegTransferIT {
     }
 
     @Test
+    void afterTheBridgeTheExtensionsHoldIsRelayedToTheCaller() throws Exception {
+        int phone = FreePorts.udpAndTcp();
+        pbx.register("1215", phone);
+        try (RtpSink calleeMedia = new RtpSink()) {
+            Sipp.Running callee = startCallee(Sipp.scenario("uas_reinvite_without_sdp.xml").localPort(phone)
+                    .key("rtp_port", Integer.toString(calleeMedia.port())).key("codec", "8"), phone);
+            Sipp.Running caller = pbx.caller("uac_offer_in_reinvite_ok.xml", "1207", "*61215").key("sdp_ip", "127.0.0.1")
+                    .key("codec", "8").start();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> pbx.calls.list().join().stream()
+                    .anyMatch(c -> c.caller().equals("1207") && c.state() == CallState.ON_HOLD));
+            caller.awaitResult().assertAllCallsSucceeded("1207 is re-INVITEd without SDP, offers, gets sendonly, hangs up");
+            callee.awaitResult().assertAllCallsSucceeded("1215 holds with a re-INVITE without SDP, gets the BYE");
+        }
+        Cdr cdr = pbx.awaitCdrOf("1207");
+        assertThat(cdr.callee()).isEqualTo("1215");
+        assertThat(cdr.hangupCause()).isEqualTo("BYE from caller");
+        pbx.awaitPortsFree();
+    }
+
+    @Test
+    void aCallerWithoutSdpIsTransferredInTheCodecItsAckChose() throws Exception {
+        int phone = FreePorts.udpAndTcp();
+        pbx.register("1216", phone);
+        try (RtpSink callerMedia = new RtpSink(); RtpSink calleeMedia = new RtpSink()) {
+            Sipp.Running callee = startCallee(Sipp.scenario("uas_hangup.xml").localPort(phone)
+                    .key("rtp_port", Integer.toString(calleeMedia.port())).key("codec", "8"), phone);
+            pbx.caller("uac_late_offer_pbx.xml", "1208", "*61216").key("sdp_ip", "127.0.0.1").key("codec", "8")
+                    .key("rtp_port", Integer.toString(callerMedia.port())).run()
+                    .assertAllCallsSucceeded("1208 answers the PBX's offer in its ACK, is transferred, gets the BYE");
+            callee.awaitResult().assertAllCallsSucceeded("1216 answers PCMA and hangs up");
+        }
+        Cdr cdr = pbx.awaitCdrOf("1208");
+        assertThat(cdr.callee()).isEqualTo("1216");
+        assertThat(cdr.codec()).isEqualTo("PCMA");
+        assertThat(cdr.hangupCause()).isEqualTo("BYE from callee");
+        pbx.awaitPortsFree();
+    }
+
+    @Test
     void anUnregisteredExtensionFailsTheTransferWith480AndTheLegStaysWithTheOperator() throws Exception {
         answeredByPbx("1202", "*61213");
 
@@ -119,6 +160,19 @@ class PbxLegTransferIT {
 
         assertThat(outcomes.get("1204")).isEqualTo("transferred extension/1214");
         assertThat(pbx.awaitCdrOf("1204").hangupCause()).isEqualTo("mailbox box1214: unregistered");
+    }
+
+    @Test
+    void aBusyExtensionWhoseLastResortIsAnApplicationHandsItTheLegAfterRinging() throws Exception {
+        int phone = FreePorts.udpAndTcp();
+        pbx.register("1217", phone);
+        Sipp.Running busy = startCallee(Sipp.scenario("uas_busy.xml").localPort(phone), phone);
+
+        answeredByPbx("1209", "*61217");
+
+        busy.awaitResult().assertAllCallsSucceeded("1217 answers 486");
+        assertThat(outcomes.get("1209")).isEqualTo("transferred extension/1217");
+        assertThat(pbx.awaitCdrOf("1209").hangupCause()).isEqualTo("mailbox box1217: busy");
     }
 
     @Test

@@ -1,8 +1,10 @@
 package org.switchboard.server.wiring;
 
 import java.util.List;
+import java.util.Optional;
 import org.switchboard.api.http.Routes;
 import org.switchboard.pbx.event.EventBus;
+import org.switchboard.pbx.routing.ExtensionLastResort;
 import org.switchboard.store.seed.Seed;
 
 /**
@@ -26,6 +28,14 @@ public interface FeatureModule {
      */
     default List<ModuleDestination> destinations() {
         return List.of();
+    }
+
+    /**
+     * Where calls go that an extension cannot take (busy, no answer, do-not-disturb, no phone), if
+     * this module answers them (voicemail); call control uses the first module's that offers one.
+     */
+    default Optional<ExtensionLastResort> lastResort() {
+        return Optional.empty();
     }
 
     /** The seeds that copy its config file sections into an empty database once, in order. */

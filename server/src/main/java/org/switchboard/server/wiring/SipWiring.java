@@ -135,8 +135,9 @@ public final class SipWiring implements AutoCloseable {
                     features.callSettings(), features.cdrRecorder(), features.events(), housekeeping, clock,
                     new CallControlSettings(sip.domain(), stackSettings.advertisedHost(), mediaAddress(sip),
                             config.calls().noAnswerTimeout()), endpoints, HoldMusic.NONE,
-                    // Until the voicemail module supplies its own, a call an extension cannot take fails (486, 480).
-                    ExtensionLastResort.NONE);
+                    // Without a module answering them (voicemail), a call an extension cannot take fails (486, 480).
+                    modules.stream().map(FeatureModule::lastResort).flatMap(Optional::stream).findFirst()
+                            .orElse(ExtensionLastResort.NONE));
             for (FeatureModule module : modules) {
                 module.destinations().forEach(d -> calls.applications().register(d.kind().name(), d.application()));
             }
