@@ -2,10 +2,12 @@ package org.switchboard.server.wiring;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.switchboard.api.http.Routes;
 import org.switchboard.api.voicemail.VoicemailRoutes;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.prompt.Prompts;
+import org.switchboard.pbx.routing.ExtensionLastResort;
 import org.switchboard.pbx.voicemail.VoicemailService;
 import org.switchboard.pbx.voicemail.calls.LeaveMessageApplication;
 import org.switchboard.pbx.voicemail.calls.MailboxApplication;
@@ -25,6 +27,12 @@ public record VoicemailModule(VoicemailService voicemail, Clock clock) implement
     @Override
     public String name() {
         return "voicemail";
+    }
+
+    /** The enabled boxes take the calls their extensions cannot (docs/call-engine.md, "Last resort"). */
+    @Override
+    public Optional<ExtensionLastResort> lastResort() {
+        return Optional.of(voicemail.lastResort());
     }
 
     @Override

@@ -46,8 +46,8 @@ class VoicemailModuleTest {
             VoicemailMessage message = voicemail.deposit("1001", kept, "1002", "Bob", Instant.now(), Duration.ofSeconds(1));
             Path crashed = Files.write(voicemail.newRecording("1001"), new byte[] {4});
 
-            FeatureWiring.start(List.of(new ExtensionModule(features.extensions(), List.of()), new VoicemailModule(voicemail)),
-                    features.events(), housekeeping);
+            FeatureWiring.start(List.of(new ExtensionModule(features.extensions(), List.of()),
+                    new VoicemailModule(voicemail, Clock.systemUTC())), features.events(), housekeeping);
 
             assertThat(crashed).as("a recording without a row, removed at start").doesNotExist();
             assertThat(kept).startsWith(config.dataDir().resolve("voicemail")).exists();
