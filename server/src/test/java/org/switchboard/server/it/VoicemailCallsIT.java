@@ -24,8 +24,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.switchboard.media.dsp.Goertzel;
 import org.switchboard.media.dsp.PcmAudio;
+import org.switchboard.media.dsp.ToneGenerator;
 import org.switchboard.media.dsp.WavFile;
 import org.switchboard.media.endpoint.AudioClip;
 import org.switchboard.media.endpoint.SystemPrompts;
@@ -39,12 +39,14 @@ import org.switchboard.store.testkit.TestDatabases;
  * added over REST sends {@code *8<box>} to kind {@code voicemail}; a caller talks a 1 kHz tone after
  * the beep and hangs up, and the box then holds a message of that length whose WAV is that tone; a
  * caller who hangs up half a second after the beep leaves nothing; the owner dials {@code *97},
- * presses 1 (hears the message) and 7 (deletes it) by SIP INFO. One node for the class (SQLite),
- * one test thread.
+ * presses 1 (hears the message) and 7 (deletes it) by SIP INFO; a call to an extension without a
+ * phone reaches its box as the last resort, and one on do-not-disturb hears the box's busy greeting.
+ * One node for the class (SQLite), one test thread.
  */
 class VoicemailCallsIT {
     private static final String PASSWORD = "voicemail-calls-42";
     private static final double TONE_HZ = 1000;
+    private static final double BUSY_GREETING_HZ = 1600;
     private static final Duration BEEP = Duration.ofMillis(300);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -67,6 +69,8 @@ class VoicemailCallsIT {
                   - {number: "2001", name: Carol, password: %1$s}
                   - {number: "2002", name: Dave, password: %1$s}
                   - {number: "2003", name: Erin, password: %1$s}
+                  - {number: "2004", name: Frank, password: %1$s}
+                  - {number: "2005", name: Grace, password: %1$s}
                 """.formatted(PASSWORD)), Clock.systemUTC(), "test");
         api = new ApiClient(server.httpPort());
         api.login("root", "root-password");
@@ -136,17 +140,50 @@ class VoicemailCallsIT {
         assertThat(endedCall("2001", "*97").path("hangup_cause").asText()).isEqualTo("voicemail goodbye");
     }
 
+    @Test
+    void aCallToAnExtensionWithoutAPhoneGoesToItsBoxWhereTheCallerLeavesAMessage() throws Exception {
+        talk("2001", "2004", defaultGreeting("2004").plus(BEEP).plus(Duration.ofSeconds(2)));
+
+        JsonNode message = awaitMessages("2004", 1).getFirst();
+        assertThat(message.path("caller").asText()).isEqualTo("2001");
+        assertThat(message.path("duration_seconds").asDouble()).as(message.toString()).isCloseTo(2.0, within(0.7));
+    }
+
+    @Test
+    void theCallerOfAnExtensionOnDoNotDisturbHearsItsRecordedBusyGreeting() throws Exception {
+        HttpResponse<String> dnd = putJson("/api/extensions/2005/call-settings", "{\"do_not_disturb\": true}");
+        assertThat(dnd.statusCode()).as("PUT call-settings of 2005: " + dnd.body()).isEqualTo(200);
+        byte[] busyGreeting = WavFile.write(new PcmAudio(8000, 1, new ToneGenerator(BUSY_GREETING_HZ, 0.3, 8000).next(8000)));
+        assertThat(putGreeting("2005", "busy", busyGreeting)).as("PUT the busy greeting of 2005").isEqualTo(204);
+
+        short[] heard = talk("2001", "2005", Duration.ofSeconds(1).plus(BEEP).plus(Duration.ofSeconds(2)));
+
+        Recording greeting = new Recording("what 2001 heard", new PcmAudio(8000, 1, heard));
+        assertThat(greeting.shareOfBlocksWithTone(BUSY_GREETING_HZ) * greeting.seconds())
+                .as("seconds of the busy greeting's tone: " + greeting.describe(BUSY_GREETING_HZ)).isGreaterThan(0.8);
+        JsonNode message = awaitMessages("2005", 1).getFirst();
+        assertThat(message.path("duration_seconds").asDouble()).as(message.toString()).isCloseTo(2.0, within(0.7));
+    }
+
     /**
      * {@code caller} calls box {@code box} through the {@code *8} rule and talks the tone from the
      * greeting on; SIPp hangs up when the default greeting, the beep and {@code afterBeep} are over.
      */
     private static void leaveMessage(String caller, String box, Duration afterBeep) throws Exception {
-        Duration callLength = defaultGreeting(box).plus(BEEP).plus(afterBeep);
+        talk(caller, "*8" + box, defaultGreeting(box).plus(BEEP).plus(afterBeep));
+    }
+
+    /**
+     * {@code caller} dials {@code dialled}, talks the tone from the PBX's first packet on and hangs up
+     * after {@code callLength}; what it heard from the PBX.
+     */
+    private static short[] talk(String caller, String dialled, Duration callLength) throws Exception {
         try (TalkingPhoneMedia phone = TalkingPhoneMedia.talking(TONE_HZ)) {
-            caller("uac_voicemail_talk.xml", caller, "*8" + box, phone)
+            caller("uac_voicemail_talk.xml", caller, dialled, phone)
                     .option("-d", Long.toString(callLength.toMillis())).run()
-                    .assertAllCallsSucceeded(caller + " leaves a message for " + box + " and hangs up after " + callLength);
+                    .assertAllCallsSucceeded(caller + " dials " + dialled + ", talks and hangs up after " + callLength);
             assertThat(phone.sent()).as("the phone talked back to the PBX's audio").isPositive();
+            return phone.heard();
         }
     }
 
@@ -190,6 +227,20 @@ class VoicemailCallsIT {
         HttpResponse<byte[]> response = getAudio(box, id);
         assertThat(response.statusCode()).as("GET audio of message " + id).isEqualTo(200);
         return response.body();
+    }
+
+    private static HttpResponse<String> putJson(String path, String json) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path))
+                .header("Authorization", "Bearer " + api.token()).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int putGreeting(String box, String kind, byte[] wav) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort()
+                                + "/api/voicemail/boxes/" + box + "/greetings/" + kind))
+                        .header("Authorization", "Bearer " + api.token()).header("Content-Type", "audio/wav")
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(wav)).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     private static int audioStatus(String box, long id) throws IOException, InterruptedException {
