@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.media.endpoint.PlaybackEnd;
 import org.switchboard.media.endpoint.RecordOptions;
+import org.switchboard.media.endpoint.RecordingEnd;
 import org.switchboard.media.endpoint.RecordingResult;
 import org.switchboard.media.endpoint.SystemPrompts;
 import org.switchboard.media.endpoint.WavRecorder;
@@ -24,8 +25,8 @@ import org.switchboard.pbx.voicemail.Voicemail;
  * One caller leaving a message in a box, as a state machine: the box is looked up, its greeting
  * plays ({@code #} skips it), the beep, then what the caller says is recorded until they hang up,
  * press {@code #}, stay silent for {@link #SILENCE} or reach the box's longest message. A message
- * under {@link #SHORTEST} is dropped with its file (a caller who hung up at the beep); a longer one
- * is deposited on a virtual thread. An unknown or disabled box: {@code not-available}, then the
+ * under {@link #SHORTEST} (not counting the silence that ended it) is dropped with its file (a
+ * caller who hung up at the beep, or said nothing); a longer one is deposited on a virtual thread. An unknown or disabled box: {@code not-available}, then the
  * PBX hangs up. Owned by the call's executor.
  */
 final class MessageDeposit implements PbxLegListener {
@@ -130,7 +131,9 @@ final class MessageDeposit implements PbxLegListener {
             leg.hangUp("voicemail recording failed");
             return;
         }
-        if (length.compareTo(SHORTEST) < 0) {
+        // a recording that silence ended holds that much silence at its end: what was said is shorter
+        Duration said = result.end() == RecordingEnd.SILENCE ? length.minus(SILENCE) : length;
+        if (said.compareTo(SHORTEST) < 0) {
             discard("shorter than " + SHORTEST.toMillis() + " ms");
             leg.hangUp("voicemail message too short");
             return;

@@ -90,6 +90,19 @@ class MessageDepositTest {
     }
 
     @Test
+    void aCallerWhoSaysNothingUntilTheSilenceEndsTheRecordingLeavesNothing() throws Exception {
+        callBox("1002", Greeting.UNAVAILABLE);
+        throughGreetingAndBeep();
+        short[] quiet = new short[(int) (MessageDeposit.SILENCE.toMillis() * 8 + 4000)]; // the silence and half a second
+
+        call.speak(quiet, RecordingEnd.SILENCE);
+
+        assertThat(call.awaitHangUp()).isEqualTo("voicemail message too short");
+        await().atMost(TestCall.WAIT).until(() -> boxes.audioFiles().isEmpty());
+        assertThat(boxes.voicemail.counts("1002").newMessages()).isZero();
+    }
+
+    @Test
     void aCallerWhoHangsUpDuringTheGreetingLeavesNothing() {
         callBox("1002", Greeting.UNAVAILABLE);
         call.awaitPlaybackAfter(0);
