@@ -13,7 +13,7 @@ import org.switchboard.pbx.voicemail.Voicemail;
 /**
  * Recording one greeting: {@code record-after-tone}, the beep, then the owner speaks until any key,
  * {@link #SILENCE} of quiet or {@link #LONGEST}; the recording (at least {@link
- * MessageDeposit#SHORTEST}) becomes the box's greeting of that kind ({@code greeting-saved}),
+ * MessageDeposit#SHORTEST} besides the quiet that ended it) becomes the box's greeting of that kind ({@code greeting-saved}),
  * anything shorter is dropped ({@code please-try-again}); either way back to the greetings menu.
  * The audio is recorded into a scratch file from {@link Voicemail#newRecording}, which is removed
  * once stored. Owned by the call's executor.
@@ -65,7 +65,7 @@ final class GreetingRecording implements Menu {
     public void recorded(RecordingResult result) {
         recording = false;
         Path file = scratch;
-        if (call.hasEnded() || !result.succeeded() || result.duration().compareTo(MessageDeposit.SHORTEST) < 0) {
+        if (call.hasEnded() || !result.succeeded() || MessageDeposit.isTooShort(result, SILENCE)) {
             call.fetch("voicemail greeting dropped " + box, voicemail -> delete(file),
                     dropped -> call.say(call.phrases().say("please-try-again"), () -> call.go(back)));
             return;

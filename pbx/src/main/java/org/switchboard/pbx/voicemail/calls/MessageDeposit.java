@@ -131,9 +131,7 @@ final class MessageDeposit implements PbxLegListener {
             leg.hangUp("voicemail recording failed");
             return;
         }
-        // a recording that silence ended holds that much silence at its end: what was said is shorter
-        Duration said = result.end() == RecordingEnd.SILENCE ? length.minus(SILENCE) : length;
-        if (said.compareTo(SHORTEST) < 0) {
+        if (isTooShort(result, SILENCE)) {
             discard("shorter than " + SHORTEST.toMillis() + " ms");
             leg.hangUp("voicemail message too short");
             return;
@@ -146,6 +144,15 @@ final class MessageDeposit implements PbxLegListener {
                 message -> { }, // the service logs every message left
                 failure -> discard("deposit failed"));
         leg.hangUp("voicemail message left");
+    }
+
+    /**
+     * Whether {@code result} holds less than {@link #SHORTEST} of speech: a recording that {@code
+     * silence} of quiet ended holds that much silence at its end.
+     */
+    static boolean isTooShort(RecordingResult result, Duration silence) {
+        Duration said = result.end() == RecordingEnd.SILENCE ? result.duration().minus(silence) : result.duration();
+        return said.compareTo(SHORTEST) < 0;
     }
 
     @Override
