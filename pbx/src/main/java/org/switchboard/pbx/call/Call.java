@@ -25,6 +25,7 @@ import org.switchboard.pbx.event.PbxEvent;
 import org.switchboard.pbx.registrar.SipLogin;
 import org.switchboard.pbx.routing.CallPlan;
 import org.switchboard.pbx.routing.CallRouter;
+import org.switchboard.pbx.routing.Route;
 import org.switchboard.sip.dialog.Dialog;
 import org.switchboard.sip.dialog.DialogId;
 import org.switchboard.sip.message.HeaderName;
@@ -87,6 +88,7 @@ final class Call implements CallLegs, CallSession {
     private CallPlan plan;
     private byte[] calleeOffer;
     private DelayedOffer delayedOffer; // the caller's INVITE had no SDP
+    private PbxAnsweredCall resumedAs; // the application's call the caller was transferred to (REFER)
 
     /**
      * @param answering call control's services, router and registry, and what starts the application a
@@ -392,7 +394,9 @@ final class Call implements CallLegs, CallSession {
     }
 
     void onMediaTimeout(Leg leg) {
-        if (phase == Phase.ANSWERED && !media.isHeld()) {
+        if (resumedAs != null) {
+            resumedAs.onMediaTimeout(leg); // the relay session went with the caller to an application
+        } else if (phase == Phase.ANSWERED && !media.isHeld()) {
             log.info("media timeout call_id={} leg={}", id(), leg);
             hangUp("media timeout");
         }
@@ -553,6 +557,24 @@ final class Call implements CallLegs, CallSession {
             calleeParty = party;
         }
         inDialog.connect(callerDialog, callerHop(), winner.dialog(), winner.hop(), media);
+    }
+
+    @Override
+    public boolean handToApplication(Leg transferee, Route.ToApplication destination) {
+        Optional<String> g711 = media.codec().filter(c -> c.equalsIgnoreCase("PCMU") || c.equalsIgnoreCase("PCMA"));
+        if (transferee != Leg.A || !callerCallId.equals(id()) || g711.isEmpty()) {
+            return false; // a PBX endpoint speaks G.711 and answers as the PBX side of the caller's INVITE dialog
+        }
+        log.info("caller handed to an application call_id={} kind={} target={}", id(), destination.kind(), destination.target());
+        phase = Phase.ENDED;
+        timers.stop(Leg.A);
+        timers.stop(Leg.B);
+        media.stopHoldMusic();
+        resumedAs = answering.resume(this, new ResumedCaller(invite, login, startedAt, answeredAt, callerDialog,
+                media.session(), offer, mediaIndex, g711.get()), destination);
+        registry.remove(this, List.copyOf(joinedLegs)); // the caller's Call-ID is the application's call's now
+        joinedLegs.forEach(services.stack()::leaveExecutor);
+        return true;
     }
 
     @Override

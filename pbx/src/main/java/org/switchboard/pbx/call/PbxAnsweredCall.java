@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.media.dtmf.DtmfInfoParser;
@@ -25,6 +26,7 @@ import org.switchboard.media.rtp.Leg;
 import org.switchboard.media.rtp.RelaySession;
 import org.switchboard.media.sdp.AnswerResult;
 import org.switchboard.media.sdp.Origin;
+import org.switchboard.media.sdp.RtpMap;
 import org.switchboard.media.sdp.SdpOfferer;
 import org.switchboard.media.sdp.SessionDescription;
 import org.switchboard.pbx.cdr.CdrRecorder;
@@ -97,17 +99,81 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
     private long ringbackId = -1; // the last ringback playback, whose end the application does not hear
 
     PbxAnsweredCall(PbxAnswering answering, InviteAwaitingApplication incoming, PbxLegListener listener) {
+        this(answering, incoming.invite(), incoming.offer().orElse(null), incoming.login(), incoming.rangSince().isPresent(),
+                incoming.rangSince().orElseGet(answering.services().clock()::instant), incoming.localTag(), listener);
+    }
+
+    private PbxAnsweredCall(PbxAnswering answering, ServerTransaction invite, SessionDescription offer, SipLogin login,
+            boolean announced, Instant startedAt, String localTag, PbxLegListener listener) {
         this.answering = answering;
         this.services = answering.services();
-        this.invite = incoming.invite();
-        this.offer = incoming.offer().orElse(null);
-        this.login = incoming.login();
-        this.dialled = incoming.dialled();
+        this.invite = invite;
+        this.offer = offer;
+        this.login = login;
+        this.dialled = InviteAwaitingApplication.dialledIn(invite);
         this.listener = listener;
-        this.announced = incoming.rangSince().isPresent();
-        this.startedAt = incoming.rangSince().orElseGet(services.clock()::instant);
-        this.localTag = incoming.localTag();
+        this.announced = announced;
+        this.startedAt = startedAt;
+        this.localTag = localTag;
         this.contact = new LocalContact(services.stack(), services.settings().sipHost());
+    }
+
+    /**
+     * A bridged call's caller whose other party transferred it to an application (REFER): nothing is
+     * answered again; an endpoint attaches to leg A of the call's relay session and speaks the codec
+     * in use, the call goes on with the same id, dialog, times and CDR, and once the endpoint is ready
+     * {@code ready} gets the leg (to start the application on it). Until an application takes it, a
+     * failed hand-over hangs the caller up.
+     */
+    static PbxAnsweredCall resumed(PbxAnswering answering, ResumedCaller caller, Consumer<PbxAnsweredCall> ready) {
+        PbxLegListener untilTaken = new PbxLegListener() {
+            @Override
+            public void answered(PbxLeg leg) {}
+
+            @Override
+            public void transferFailed(PbxLeg leg, Destination to, int status, String reason) {
+                leg.hangUp(status + " " + reason);
+            }
+        };
+        PbxAnsweredCall call = new PbxAnsweredCall(answering, caller.invite(), caller.sdp(), caller.login(), true,
+                caller.startedAt(), "", untilTaken);
+        call.dialog = caller.dialog();
+        call.answeredAt = caller.answeredAt();
+        call.session = caller.session();
+        call.phase = Phase.ANSWERED;
+        call.session.expectMedia(Leg.B, false); // the other party is gone
+        call.services.endpoints().attach(call.session, Leg.A, call.new EndpointEvents(), call.executor())
+                .whenComplete((attached, failure) -> call.executor().execute(() -> call.onResumed(attached, failure, caller, ready)));
+        return call;
+    }
+
+    private void onResumed(MediaEndpoint attached, Throwable failure, ResumedCaller caller, Consumer<PbxAnsweredCall> ready) {
+        if (phase != Phase.ANSWERED) {
+            if (attached != null) {
+                attached.close();
+            }
+            return;
+        }
+        if (failure != null) {
+            log.warn("media endpoint unavailable call_id={} reason={}", id(), failure.toString());
+            hangUp(Disposition.ANSWERED, "no media endpoint");
+            return;
+        }
+        endpoint = attached;
+        // What the endpoint answers the caller's session limited to the codec in use: the codec, payload types and
+        // the SDP a re-INVITE gets back.
+        List<RtpMap> inUse = caller.sdp().media().get(caller.mediaIndex()).rtpMaps().stream()
+                .filter(map -> map.codec().isTelephoneEvent() || map.encodingName().equalsIgnoreCase(caller.codec())).toList();
+        String address = services.settings().mediaAddress();
+        switch (EndpointSdp.answer(PbxLegTransfer.limitedTo(caller.sdp(), caller.mediaIndex(), inUse),
+                new LegOrigin(address).next(), new org.switchboard.media.sdp.MediaEndpoint(address, session.ports(Leg.A).rtpPort()))) {
+            case AnswerResult.NotAcceptable refused -> hangUp(Disposition.ANSWERED, "488 " + refused.reason());
+            case AnswerResult.Answered answered -> {
+                answerSdp = answered.answer().toSdp().getBytes(StandardCharsets.UTF_8);
+                connect(caller.sdp(), answered);
+                ready.accept(this);
+            }
+        }
     }
 
     /** Opens the relay session and attaches the endpoint to its caller leg; the answer follows once both are ready. */
@@ -271,7 +337,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
         }
     }
 
-    private void onMediaTimeout(Leg leg) {
+    void onMediaTimeout(Leg leg) {
         if (phase == Phase.TRANSFERRED) {
             bridged.onMediaTimeout(leg);
         } else if (phase == Phase.ANSWERED && leg == Leg.A) {

@@ -1,15 +1,18 @@
 package org.switchboard.pbx.call;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.media.sdp.SessionDescription;
 import org.switchboard.pbx.registrar.SipLogin;
 import org.switchboard.pbx.routing.CallRouter;
+import org.switchboard.pbx.routing.Destination;
 import org.switchboard.pbx.routing.Route;
 import org.switchboard.sip.transaction.ServerTransaction;
 import org.switchboard.store.cdr.CallRecord;
+import org.switchboard.store.cdr.Disposition;
 
 /**
  * The applications' side of call control: hands a caller's INVITE that is not answered yet to the
@@ -56,7 +59,12 @@ final class PbxAnswering {
      */
     void start(ServerTransaction invite, SipLogin caller, Optional<SessionDescription> offer,
             Optional<Instant> rangSince, String localTag, Route.ToApplication destination) {
-        start(new InviteAwaitingApplication(invite, caller, offer, this, rangSince, localTag), destination);
+        InviteAwaitingApplication incoming = new InviteAwaitingApplication(invite, caller, offer, this, rangSince, localTag);
+        if (!registry.addCall(incoming)) {
+            CallControl.reject(invite, 482, "Loop Detected");
+            return;
+        }
+        start(incoming, destination);
     }
 
     /** Starts {@code destination}'s application on {@code call}, or refuses it when no module runs that kind here. */
@@ -69,14 +77,23 @@ final class PbxAnswering {
         });
     }
 
-    /** Answers {@code incoming} on a PBX media endpoint. */
+    /**
+     * {@code caller}, the caller of {@code call}, whose other party transferred it to {@code destination}
+     * (REFER), is taken over by that application: a PBX-answered call on the call's relay session takes
+     * the call's place, and the application starts once its endpoint is ready.
+     */
+    PbxAnsweredCall resume(CallSession call, ResumedCaller caller, Route.ToApplication destination) {
+        Destination requested = new Destination(destination.kind(), destination.target());
+        PbxAnsweredCall leg = PbxAnsweredCall.resumed(this, caller,
+                ready -> start(new AnsweredLegHandoff(ready, requested, destination.dialled()), destination));
+        registry.replaceCall(call, leg);
+        return leg;
+    }
+
+    /** Answers {@code incoming} on a PBX media endpoint; the answered call takes its place in the registry. */
     void answer(InviteAwaitingApplication incoming, PbxLegListener listener) {
         PbxAnsweredCall call = new PbxAnsweredCall(this, incoming, listener);
-        if (!registry.addCall(call)) {
-            CallControl.reject(incoming.invite(), 482, "Loop Detected");
-            listener.ended("482 loop detected");
-            return;
-        }
+        registry.replaceCall(incoming, call);
         call.start();
     }
 
@@ -86,9 +103,18 @@ final class PbxAnswering {
      */
     void refuse(InviteAwaitingApplication incoming, int status, String reason) {
         incoming.invite().respond(incoming.invite().request().createResponse(status, reason).withToTag(incoming.localTag()));
-        incoming.rangSince().ifPresent(startedAt -> services.recordEnd(new CallRecord(incoming.invite().request().callId(),
-                incoming.caller(), incoming.dialled(), startedAt, null, services.clock().instant(), Outcomes.of(status),
-                status + " " + reason, null, Call.hostPort(incoming.invite().flow().remote()), null,
-                incoming.login().authUser())));
+        ended(incoming, Outcomes.of(status), status + " " + reason);
+    }
+
+    /**
+     * {@code incoming} ended before an application answered it (refused, cancelled, hung up): it is
+     * no call any more, and one that rang an extension first has been announced and gets its CDR (a
+     * feature code's call has neither).
+     */
+    void ended(InviteAwaitingApplication incoming, Disposition disposition, String cause) {
+        registry.remove(incoming, List.of());
+        incoming.rangSince().ifPresent(startedAt -> services.recordEnd(new CallRecord(incoming.id(), incoming.caller(),
+                incoming.dialled(), startedAt, null, services.clock().instant(), disposition, cause, null,
+                Call.hostPort(incoming.invite().flow().remote()), null, incoming.login().authUser())));
     }
 }

@@ -7,6 +7,8 @@ import static org.switchboard.pbx.call.CallIT.startCallee;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,17 +39,33 @@ import org.switchboard.store.testkit.TestDatabases;
 class LastResortIT {
     private static final Set<String> WITH_LAST_RESORT = Set.of("1111", "1112", "1113", "1114");
 
+    private final CompletableFuture<String> slowbox = new CompletableFuture<>();
+
     @AutoClose
     private CallHarness pbx;
 
     @BeforeAll
     void start() {
-        ExtensionLastResort lastResort = (extension, reason) -> WITH_LAST_RESORT.contains(extension)
-                ? Optional.of(new Destination("mailbox", "box" + extension)) : Optional.empty();
+        ExtensionLastResort lastResort = (extension, reason) -> extension.equals("1115")
+                ? Optional.of(new Destination("slowbox", "box" + extension))
+                : WITH_LAST_RESORT.contains(extension) ? Optional.of(new Destination("mailbox", "box" + extension)) : Optional.empty();
         pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(10), Duration.ofSeconds(30), HoldMusic.NONE,
                 lastResort);
-        pbx.addExtensions("1110", "1111", "1112", "1113", "1114", "1116", "1117");
+        pbx.addExtensions("1110", "1111", "1112", "1113", "1114", "1115", "1116", "1117", "1118");
         pbx.install(new ApplicationKind("mailbox", "answers for extensions that cannot", target -> { }), new Mailbox());
+        // Answers three seconds after it got the call, as an application that loads something first.
+        pbx.install(new ApplicationKind("slowbox", "answers late", target -> { }), (call, route) -> CompletableFuture.runAsync(
+                () -> call.answer(new PbxLegListener() {
+                    @Override
+                    public void answered(PbxLeg leg) {
+                        slowbox.complete("answered");
+                    }
+
+                    @Override
+                    public void ended(String cause) {
+                        slowbox.complete("ended: " + cause);
+                    }
+                }), CompletableFuture.delayedExecutor(3, TimeUnit.SECONDS, call.executor())));
     }
 
     @Test
@@ -93,6 +111,35 @@ class LastResortIT {
         assertThat(cdr.hangupCause()).isEqualTo("mailbox box1114 for 1114: no_answer");
         assertThat(cdr.startedAt()).isBefore(cdr.answeredAt()).as("the record starts at the first INVITE");
         assertThat(Duration.between(cdr.startedAt(), cdr.answeredAt())).isGreaterThanOrEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aCallerWhoCancelsBeforeTheApplicationAnswersIsNotAnswered() throws Exception {
+        pbx.callSettings.update("1115", new NewCallSettings(Forwarding.OFF, Forwarding.OFF, Forwarding.OFF, 5, false), "test");
+        int phone = FreePorts.udpAndTcp();
+        pbx.register("1115", phone);
+        Sipp.Running ringing = startCallee(Sipp.scenario("uas_ring.xml").localPort(phone), phone);
+
+        pbx.caller("uac_cancel_late.xml", "1110", "1115").key("sdp_ip", "127.0.0.1").key("codec", "0").run()
+                .assertAllCallsSucceeded("1110 cancels after the ring time, before the application answers: 200, 487");
+        ringing.awaitResult().assertAllCallsSucceeded("1115 rings, is cancelled");
+
+        assertThat(slowbox.get(5, TimeUnit.SECONDS)).as("the late answer").isEqualTo("ended: CANCEL from caller");
+        Cdr cdr = pbx.awaitCdrsOf("1115", 1).getFirst();
+        assertThat(cdr.disposition()).isEqualTo(Disposition.CANCELLED);
+        assertThat(cdr.hangupCause()).isEqualTo("CANCEL from caller");
+        pbx.awaitPortsFree();
+    }
+
+    @Test
+    void aFeatureCodeRefusedOnAVirtualThreadLeavesNoCallAndNoRecord() throws Exception {
+        Sipp.Result caller = pbx.caller("uac_refused.xml", "1118", "*78").key("sdp_ip", "127.0.0.1").key("codec", "0").run();
+
+        caller.assertAllCallsSucceeded("1118 dials *78 and gets 603");
+        assertFinalResponse(caller, 603);
+        assertThat(pbx.callSettings.current("1118").values().doNotDisturb()).isTrue();
+        assertThat(pbx.calls.list().join()).as("calls in progress").isEmpty();
+        assertThat(pbx.cdrsOf("1118")).isZero();
     }
 
     @Test
