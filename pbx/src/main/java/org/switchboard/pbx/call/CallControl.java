@@ -69,7 +69,7 @@ public final class CallControl implements ActiveCalls {
                 registrar.offers(), settings.domain(), registrar.authFailures());
         this.router = new CallRouter(dialPlan, callSettings::current, registrar.location(), lastResort);
         this.answering = new PbxAnswering(services, registry, router);
-        answering.applications().register("feature", new FeatureCodes(callSettings));
+        answering.applications().register("feature", new FeatureCodes(callSettings, answering.applications()));
     }
 
     /** INVITE: a new call, or a re-INVITE of one in progress. */

@@ -93,7 +93,7 @@ public final class FeatureWiring {
                 new CdrModule(features.cdrs(), features.cdrRecorder(), database.engine(), clock),
                 new MilliwattModule(),
                 new MohModule(features.moh(), config.mohClasses()),
-                new VoicemailModule(features.voicemail()),
+                new VoicemailModule(features.voicemail(), features.prompts(), clock),
                 TrunkModule.build(config, database, features.events(), clock),
                 new PromptModule(features.prompts()),
                 IvrModule.of(features.attendant(), features.prompts(), features.extensions()));
