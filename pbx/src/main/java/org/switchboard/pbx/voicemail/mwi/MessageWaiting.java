@@ -1,0 +1,117 @@
+package org.switchboard.pbx.voicemail.mwi;
+
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.pbx.call.CallerAuthentication;
+import org.switchboard.pbx.registrar.Binding;
+import org.switchboard.pbx.registrar.LocationService;
+import org.switchboard.pbx.voicemail.MailboxCounts;
+import org.switchboard.pbx.voicemail.MailboxListener;
+import org.switchboard.sip.app.SipStack;
+import org.switchboard.sip.event.EventState;
+import org.switchboard.sip.event.Notifier;
+import org.switchboard.sip.event.NotifierSettings;
+import org.switchboard.sip.message.NameAddress;
+import org.switchboard.sip.message.SipUri;
+import org.switchboard.sip.transport.NextHop;
+
+/**
+ * Message waiting for the voicemail service: told of every box change ({@link #changed}), it
+ * NOTIFYs the box's subscribers, and sends the same NOTIFY unasked to the box's registered phones
+ * whose User-Agent is in {@link UnsolicitedPhones} and which hold no subscription of their own.
+ * It exists before the SIP side (the voicemail service is built first) and serves SUBSCRIBE once
+ * {@link #start started} with the registrar's authentication; changes before then only update the
+ * counts. Subscriptions live in this node's memory only.
+ *
+ * <p>Thread-safe: {@link #changed} comes on the voicemail service's threads and only reads
+ * immutable or concurrent state; the SIP parts are published once through a volatile field.
+ */
+public final class MessageWaiting implements MailboxListener, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(MessageWaiting.class);
+
+    private final MailboxStates states;
+    private final UnsolicitedPhones unsolicited;
+    private final String domain;
+    private volatile Running running;
+
+    /** The SIP side's parts, once started. */
+    private record Running(Notifier notifier, LocationService location) {}
+
+    /**
+     * @param store reads a box's counts when it is first asked about (blocking: the voicemail service's {@code counts})
+     * @param blocking where those reads run (virtual threads)
+     * @param unsolicitedUserAgents comma-separated User-Agent pieces of phones that get NOTIFYs unasked; blank for none
+     * @param domain the SIP domain, for Message-Account and the From of unasked NOTIFYs
+     */
+    public MessageWaiting(Function<String, MailboxCounts> store, Executor blocking, String unsolicitedUserAgents,
+            String domain) {
+        this.states = new MailboxStates(store, blocking);
+        this.unsolicited = UnsolicitedPhones.parse(unsolicitedUserAgents);
+        this.domain = domain;
+    }
+
+    /**
+     * The SUBSCRIBE side: the notifier to route SUBSCRIBE to ({@link Notifier#onSubscribe}) and to
+     * {@linkplain Notifier#attach attach} to the stack once it runs. Once, while SIP starts.
+     *
+     * @param authentication the registrar's digest check, UAS style (401)
+     * @param location the registrar's bindings, for the phones that get NOTIFYs unasked
+     * @param advertisedHost the host the stack's Contact names
+     * @param scheduler where subscriptions' expiry timers wait
+     */
+    public Notifier start(CallerAuthentication authentication, LocationService location, NotifierSettings settings,
+            String advertisedHost, ScheduledExecutorService scheduler, InstantSource clock) {
+        if (running != null) {
+            throw new IllegalStateException("message waiting already started");
+        }
+        Notifier notifier = new Notifier(List.of(new MessageSummaryPackage(authentication, states, domain)), settings,
+                advertisedHost, scheduler, clock);
+        running = new Running(notifier, location);
+        log.info("message waiting started unsolicited_user_agents={}", unsolicited.userAgentPieces());
+        return notifier;
+    }
+
+    @Override
+    public void changed(MailboxCounts counts) {
+        try {
+            states.changed(counts);
+            Running r = running;
+            if (r == null) {
+                return;
+            }
+            r.notifier().publish(MessageSummary.EVENT, counts.box());
+            if (!unsolicited.userAgentPieces().isEmpty()) {
+                notifyUnasked(r, counts);
+            }
+        } catch (RuntimeException e) {
+            // The voicemail service must not fail because a phone could not be told.
+            log.warn("message waiting not sent box={} reason={}", counts.box(), e.toString());
+        }
+    }
+
+    private void notifyUnasked(Running r, MailboxCounts counts) {
+        EventState state = MessageSummary.of(counts, domain);
+        NameAddress account = NameAddress.of(SipUri.of(counts.box(), domain));
+        for (Binding b : r.location().lookup(counts.box())) {
+            if (unsolicited.matches(b.userAgent())
+                    && !r.notifier().isWatchedFrom(MessageSummary.EVENT, counts.box(), b.flow().remote())) {
+                r.notifier().notifyOutOfDialog(b.contact(), new NextHop(b.flow().transport(), b.flow().remote()),
+                        account, NameAddress.of(b.contact()), MessageSummary.EVENT, state);
+            }
+        }
+    }
+
+    /** Forgets the subscriptions and stops their timers. */
+    @Override
+    public void close() {
+        Running r = running;
+        if (r != null) {
+            r.notifier().close();
+        }
+    }
+}
