@@ -84,6 +84,17 @@ final class ConfigSchema {
                     "io_threads", value(ValueKind.THREADS, null)),
             "calls", section(
                     "no_answer_timeout", value(ValueKind.DURATION, "20s")),
+            "voicemail", section(
+                    "mwi", section(
+                            "unsolicited", value(ValueKind.TEXT, ""),
+                            "max_expires", value(ValueKind.DURATION, "1h"))),
+            "smtp", section(
+                    "host", value(ValueKind.HOST, null),
+                    "port", value(ValueKind.PORT, "25"),
+                    "from", value(ValueKind.TEXT, "voicemail@switchboard.local"),
+                    "starttls", value(ValueKind.BOOLEAN, "false"),
+                    "username", value(ValueKind.TEXT, null),
+                    "password", value(ValueKind.TEXT, null)),
             "database", section(
                     "url", value(ValueKind.JDBC_URL, null),
                     "user", value(ValueKind.TEXT, ""),

@@ -1,8 +1,12 @@
 package org.switchboard.server.wiring;
 
 import java.util.List;
+import java.util.Map;
 import org.switchboard.api.http.Routes;
 import org.switchboard.pbx.event.EventBus;
+import org.switchboard.sip.app.RequestHandler;
+import org.switchboard.sip.app.SipStack;
+import org.switchboard.sip.message.SipMethod;
 import org.switchboard.store.seed.Seed;
 
 /**
@@ -41,6 +45,17 @@ public interface FeatureModule {
 
     /** Schedules its periodic jobs. */
     default void schedule(Housekeeping housekeeping) {}
+
+    /**
+     * The SIP methods it serves itself (SUBSCRIBE for message waiting), with their handlers, given
+     * the SIP side as it starts; the stack is not listening yet. A method no other part serves.
+     */
+    default Map<SipMethod, RequestHandler> sipRequests(SipSide sip) {
+        return Map.of();
+    }
+
+    /** The stack listens now; a module that sends requests of its own keeps it. */
+    default void sipStarted(SipStack stack) {}
 
     /** Its HTTP routes; {@code sip} gives what they may need of the running SIP side (location, calls). */
     default List<Routes> routes(SipWiring sip) {

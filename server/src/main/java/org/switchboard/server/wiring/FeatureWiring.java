@@ -12,6 +12,7 @@ import org.switchboard.pbx.cdr.CdrService;
 import org.switchboard.pbx.digestrule.DigestRuleService;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.routing.DialPlanService;
+import org.switchboard.pbx.voicemail.MailboxCounts;
 import org.switchboard.store.callsettings.JdbiCallSettingsStore;
 import org.switchboard.store.cdr.JdbiCdrStore;
 import org.switchboard.store.db.BatchWriter;
@@ -63,7 +64,7 @@ public final class FeatureWiring {
      * extensions, the provisioned devices (which name extensions, so they come after them), the
      * dial plan (its seed checks rules against the destination kinds registered by then; its
      * cache decides with extension data), the call settings (which check targets through the dial
-     * plan), the digest User-Agent rules, the CDRs, the milliwatt test line. A new feature adds one line here.
+     * plan), the digest User-Agent rules, the CDRs, the milliwatt test line, message waiting. A new feature adds one line here.
      */
     public static List<FeatureModule> modules(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed,
             ProvisioningWiring provisioning, Engine engine, Clock clock) {
@@ -74,7 +75,10 @@ public final class FeatureWiring {
                 new CallSettingsModule(features.callSettings()),
                 new DigestRuleModule(features.digestRules(), config.sip().digestUserAgentRules()),
                 new CdrModule(features.cdrs(), features.cdrRecorder(), engine, clock),
-                new MilliwattModule());
+                new MilliwattModule(),
+                // Until the voicemail service is wired in, no box holds a message: the integration
+                // passes its counts here and both listeners into its listener list.
+                new MessageWaitingModule(config.mwi(), config.sip().domain(), box -> new MailboxCounts(box, 0, 0)));
     }
 
     /** Registers every module's destination kinds with the dial plan (before any seed runs). */

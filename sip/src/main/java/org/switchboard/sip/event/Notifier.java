@@ -12,6 +12,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -56,6 +57,7 @@ public final class Notifier implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final InstantSource clock;
     private final Map<DialogId, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private final LongAdder sent = new LongAdder();
     private volatile SipStack stack;
 
     /**
@@ -198,6 +200,11 @@ public final class Notifier implements AutoCloseable {
         return subscriptions.size();
     }
 
+    /** How many NOTIFYs were sent, in subscriptions and outside them. */
+    public long notifiesSent() {
+        return sent.sum();
+    }
+
     /**
      * A NOTIFY outside any subscription (the unsolicited kind some phones expect for message
      * waiting instead of subscribing): new Call-ID, sent to {@code target} at {@code hop}; the
@@ -220,6 +227,7 @@ public final class Notifier implements AutoCloseable {
                 .header(HeaderName.SUBSCRIPTION_STATE, "active")
                 .body(state.contentType(), state.body())
                 .build();
+        sent.increment();
         sipStack.send(notify, hop.transport(), hop.address(), new Logged(target.toString(), null));
     }
 
@@ -283,6 +291,7 @@ public final class Notifier implements AutoCloseable {
                 .header(HeaderName.SUBSCRIPTION_STATE, subscriptionState)
                 .body(state.contentType(), state.body())
                 .build();
+        sent.increment();
         stack.send(notify, s.flow.transport(), s.flow.remote(), new Logged(s.resource, s));
     }
 

@@ -1,0 +1,76 @@
+package org.switchboard.server.wiring;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import org.switchboard.pbx.call.CallerAuthentication;
+import org.switchboard.pbx.voicemail.MailboxCounts;
+import org.switchboard.pbx.voicemail.MailboxListener;
+import org.switchboard.pbx.voicemail.mwi.MessageWaiting;
+import org.switchboard.server.config.SwitchboardConfig;
+import org.switchboard.sip.app.RequestHandler;
+import org.switchboard.sip.app.SipStack;
+import org.switchboard.sip.event.Notifier;
+import org.switchboard.sip.event.NotifierSettings;
+import org.switchboard.sip.message.SipMethod;
+
+/**
+ * Message waiting (docs/voicemail-notifications.md): its {@link #listener} goes into the voicemail
+ * service's listener list; SUBSCRIBE is routed to it once SIP starts, authenticated with the
+ * registrar's digest check. Nothing stored: subscriptions live in the node's memory. Built and
+ * driven by the thread that starts and stops the server.
+ */
+public final class MessageWaitingModule implements FeatureModule {
+    /** Shorter subscriptions get 423 (RFC 6665 §4.2.1.1); phones ask for minutes to an hour. */
+    private static final Duration MIN_EXPIRES = Duration.ofSeconds(60);
+    private static final Duration DEFAULT_EXPIRES = Duration.ofHours(1);
+
+    private final MessageWaiting messageWaiting;
+    private final NotifierSettings settings;
+    private Notifier notifier;
+
+    /** @param counts reads a box's counts (blocking; the voicemail service's {@code counts}) */
+    public MessageWaitingModule(SwitchboardConfig.Mwi config, String domain, Function<String, MailboxCounts> counts) {
+        this.messageWaiting = new MessageWaiting(counts, task -> Thread.ofVirtual().name("mwi-counts").start(task),
+                config.unsolicitedUserAgents(), domain);
+        Duration max = config.maxExpires();
+        this.settings = new NotifierSettings(min(MIN_EXPIRES, max), min(DEFAULT_EXPIRES, max), max);
+    }
+
+    @Override
+    public String name() {
+        return "mwi";
+    }
+
+    /** What the voicemail service tells of every box change. */
+    public MailboxListener listener() {
+        return messageWaiting;
+    }
+
+    /** The SUBSCRIBE side once SIP started (its counts of subscriptions and NOTIFYs sent). */
+    public Notifier notifier() {
+        return notifier;
+    }
+
+    @Override
+    public Map<SipMethod, RequestHandler> sipRequests(SipSide sip) {
+        notifier = messageWaiting.start(CallerAuthentication.of(sip.registrar(), sip.domain(),
+                CallerAuthentication.Challenge.UAS), sip.registrar().location(), settings, sip.advertisedHost(),
+                sip.scheduler(), sip.clock());
+        return Map.of(SipMethod.SUBSCRIBE, notifier::onSubscribe);
+    }
+
+    @Override
+    public void sipStarted(SipStack stack) {
+        notifier.attach(stack);
+    }
+
+    @Override
+    public void close() {
+        messageWaiting.close();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}
