@@ -1,0 +1,27 @@
+package org.switchboard.store.mail;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** What the mailer may ask of the voicemail outbox. Every method blocks (database); thread-safe. */
+public interface MailOutboxStore {
+
+    /** Queues a mail, due at once; a {@code ConflictException} when this message of the box is queued already. */
+    OutboxMail add(NewOutboxMail mail, Instant now);
+
+    /** Up to {@code limit} mails due at {@code now}, the earliest due first. */
+    List<OutboxMail> due(Instant now, int limit);
+
+    /** The mail server accepted mail {@code id}: it leaves the outbox. False when it was not there. */
+    boolean delivered(long id);
+
+    /** An attempt to send mail {@code id} failed with {@code error}; the next one is due at {@code next}. */
+    void failed(long id, String error, Instant next, Instant now);
+
+    /** How many mails wait. */
+    int pending();
+
+    /** When the earliest waiting mail is due, if any waits. */
+    Optional<Instant> nextDue();
+}
