@@ -17,7 +17,6 @@ import org.switchboard.store.callsettings.JdbiCallSettingsStore;
 import org.switchboard.store.cdr.JdbiCdrStore;
 import org.switchboard.store.db.BatchWriter;
 import org.switchboard.store.db.Database;
-import org.switchboard.store.db.Engine;
 import org.switchboard.store.dialplan.JdbiDialPlanRuleStore;
 import org.switchboard.store.digestrule.JdbiDigestRuleStore;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
@@ -64,21 +63,22 @@ public final class FeatureWiring {
      * extensions, the provisioned devices (which name extensions, so they come after them), the
      * dial plan (its seed checks rules against the destination kinds registered by then; its
      * cache decides with extension data), the call settings (which check targets through the dial
-     * plan), the digest User-Agent rules, the CDRs, the milliwatt test line, message waiting. A new feature adds one line here.
+     * plan), the digest User-Agent rules, the CDRs, the milliwatt test line, message waiting, voicemail mail. A new feature adds one line here.
      */
     public static List<FeatureModule> modules(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed,
-            ProvisioningWiring provisioning, Engine engine, Clock clock) {
+            ProvisioningWiring provisioning, Database database, Clock clock) {
         return List.of(new AdminModule(features.adminAuth(), adminSeed),
                 new ExtensionModule(features.extensions(), config.extensions()),
                 provisioning,
                 new DialPlanModule(features.dialPlan(), features.callSettings()),
                 new CallSettingsModule(features.callSettings()),
                 new DigestRuleModule(features.digestRules(), config.sip().digestUserAgentRules()),
-                new CdrModule(features.cdrs(), features.cdrRecorder(), engine, clock),
+                new CdrModule(features.cdrs(), features.cdrRecorder(), database.engine(), clock),
                 new MilliwattModule(),
                 // Until the voicemail service is wired in, no box holds a message: the integration
                 // passes its counts here and both listeners into its listener list.
-                new MessageWaitingModule(config.mwi(), config.sip().domain(), box -> new MailboxCounts(box, 0, 0)));
+                new MessageWaitingModule(config.mwi(), config.sip().domain(), box -> new MailboxCounts(box, 0, 0)),
+                new MailModule(config.smtp(), database, clock));
     }
 
     /** Registers every module's destination kinds with the dial plan (before any seed runs). */

@@ -72,7 +72,7 @@ public final class Server {
             // Provisioning is built before the seeds because its seed saves through the service.
             ProvisioningWiring provisioning = ProvisioningWiring.build(config, stores.database(), features.extensions(),
                     clock, features.events());
-            modules = FeatureWiring.modules(features, config, adminSeed, provisioning, stores.database().engine(), clock);
+            modules = FeatureWiring.modules(features, config, adminSeed, provisioning, stores.database(), clock);
             FeatureWiring.registerDestinations(modules, features.dialPlan());
             runSeeds(new SeedRunner(stores.database(), clock), FeatureWiring.seeds(modules));
             FeatureWiring.start(modules, features.events(), housekeeping);

@@ -44,26 +44,33 @@ public final class VoicemailMailer implements MailboxListener, AutoCloseable {
     private final MailOutboxStore outbox;
     private final SmtpSender smtp;
     private final RetrySchedule retries;
-    private final ScheduledExecutorService scheduler;
     private final InstantSource clock;
+    private volatile ScheduledExecutorService scheduler;
     private final AtomicBoolean delivering = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile ScheduledFuture<?> nextRun;
     private volatile boolean closed;
 
-    /** @param scheduler where the wait until the next due mail runs; it only wakes the delivery thread */
-    public VoicemailMailer(MailOutboxStore outbox, SmtpSettings smtp, RetrySchedule retries,
-            ScheduledExecutorService scheduler, InstantSource clock) {
+    /**
+     * A mailer that queues from now on and delivers once {@link #start started} (the voicemail
+     * service, built first, may deposit before).
+     */
+    public VoicemailMailer(MailOutboxStore outbox, SmtpSettings smtp, RetrySchedule retries, InstantSource clock) {
         this.outbox = outbox;
         this.smtp = new SmtpSender(smtp);
         this.retries = retries;
-        this.scheduler = scheduler;
         this.clock = clock;
         log.info("voicemail mail on smtp={}", smtp);
     }
 
-    /** Sends what the outbox holds (mails a previous run left). */
-    public void start() {
+    /**
+     * Starts delivering: what the outbox holds now (mails a previous run left, mails queued since
+     * construction) at once, later mails as they are queued or fall due.
+     *
+     * @param waits where the wait until the next due mail runs; its task only wakes the delivery thread
+     */
+    public void start(ScheduledExecutorService waits) {
+        this.scheduler = waits;
         wake();
     }
 
@@ -107,7 +114,7 @@ public final class VoicemailMailer implements MailboxListener, AutoCloseable {
 
     /** Starts a delivery pass now (or one more after the pass under way). Any thread. */
     private void wake() {
-        if (closed) {
+        if (closed || scheduler == null) {
             return;
         }
         again.set(true);

@@ -62,7 +62,7 @@ class VoicemailMailerTest {
     private VoicemailMailer mailer() {
         return new VoicemailMailer(new JdbiMailOutboxStore(db.database()),
                 new SmtpSettings("127.0.0.1", smtpPort, "pbx@example.com", false, Optional.empty(), Optional.empty()),
-                FAST, scheduler, Clock.systemUTC());
+                FAST, Clock.systemUTC());
     }
 
     private Path recording() throws Exception {
@@ -78,7 +78,7 @@ class VoicemailMailerTest {
     void aNewMessageIsMailedToTheBoxOwnerWithItsRecordingAttached() throws Exception {
         smtp.start();
         mailer = mailer();
-        mailer.start();
+        mailer.start(scheduler);
 
         mailer.deposited(ALICE, message(7), recording());
 
@@ -106,7 +106,7 @@ class VoicemailMailerTest {
     void aBoxWithoutAnAddressIsNotMailed() throws Exception {
         smtp.start();
         mailer = mailer();
-        mailer.start();
+        mailer.start(scheduler);
 
         mailer.deposited(new VoicemailBox("1002", true, Optional.empty(), Duration.ofMinutes(3), false), message(8),
                 recording());
@@ -121,7 +121,7 @@ class VoicemailMailerTest {
     @Test
     void aMailServerThatIsDownIsTriedAgainUntilItTakesTheMail() throws Exception {
         mailer = mailer();
-        mailer.start();
+        mailer.start(scheduler);
 
         mailer.deposited(ALICE, message(7), recording());
 
@@ -141,7 +141,7 @@ class VoicemailMailerTest {
     @Test
     void aMailQueuedBeforeARestartIsSentByTheNextRun() throws Exception {
         mailer = mailer();
-        mailer.start();
+        mailer.start(scheduler);
         mailer.deposited(ALICE, message(7), recording());
         JdbiMailOutboxStore outbox = new JdbiMailOutboxStore(db.database());
         await().atMost(Duration.ofSeconds(15)).until(() -> attempts(outbox) >= 1);
@@ -151,7 +151,7 @@ class VoicemailMailerTest {
         db.restart();
         smtp.start();
         mailer = mailer();
-        mailer.start();
+        mailer.start(scheduler);
 
         assertThat(smtp.waitForIncomingEmail(15_000, 1)).as("the next run sends what the outbox holds").isTrue();
         try (InputStream in = ((Multipart) smtp.getReceivedMessages()[0].getContent()).getBodyPart(1).getInputStream()) {
