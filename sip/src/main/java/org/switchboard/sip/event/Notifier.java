@@ -90,18 +90,19 @@ public final class Notifier implements AutoCloseable {
             refuse(tx, request.createResponse(503).withHeader(HeaderName.RETRY_AFTER, "1"));
             return;
         }
+        Optional<String> eventValue = request.headers().first(HeaderName.EVENT).filter(v -> !v.isBlank());
         EventHeader event;
         OptionalLong asked;
         try {
-            event = EventHeader.parse(request.headers().first(HeaderName.EVENT).orElse(""));
+            event = eventValue.map(EventHeader::parse).orElse(null);
             asked = request.expires();
         } catch (SipParseException e) {
             refuse(tx, request.createResponse(400, e.getMessage()));
             return;
         }
-        EventPackage eventPackage = packages.get(event.packageName());
+        EventPackage eventPackage = event == null ? null : packages.get(event.packageName());
         if (eventPackage == null) {
-            // RFC 6665 §4.2.1.1: a package we do not serve.
+            // RFC 6665 §4.2.1.1 and §8.2.1: a package we do not serve, or none named; say which we do.
             refuse(tx, request.createResponse(489).withHeader(HeaderName.ALLOW_EVENTS, allowEvents));
             return;
         }
