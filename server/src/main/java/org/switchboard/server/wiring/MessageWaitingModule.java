@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import org.switchboard.pbx.call.CallerAuthentication;
+import org.switchboard.pbx.event.EventBus;
+import org.switchboard.pbx.event.Subscription;
 import org.switchboard.pbx.voicemail.MailboxCounts;
 import org.switchboard.pbx.voicemail.MailboxListener;
 import org.switchboard.pbx.voicemail.mwi.MessageWaiting;
@@ -17,7 +19,8 @@ import org.switchboard.sip.message.SipMethod;
 /**
  * Message waiting (docs/voicemail-notifications.md): its {@link #listener} goes into the voicemail
  * service's listener list; SUBSCRIBE is routed to it once SIP starts, authenticated with the
- * registrar's digest check. Nothing stored: subscriptions live in the node's memory. Built and
+ * registrar's digest check; new registrations of phones that get NOTIFYs unasked are followed on
+ * the event bus. Nothing stored: subscriptions live in the node's memory. Built and
  * driven by the thread that starts and stops the server.
  */
 public final class MessageWaitingModule implements FeatureModule {
@@ -28,6 +31,7 @@ public final class MessageWaitingModule implements FeatureModule {
     private final MessageWaiting messageWaiting;
     private final NotifierSettings settings;
     private Notifier notifier;
+    private Subscription subscription;
 
     /** @param counts reads a box's counts (blocking; the voicemail service's {@code counts}) */
     public MessageWaitingModule(SwitchboardConfig.Mwi config, String domain, Function<String, MailboxCounts> counts) {
@@ -61,12 +65,21 @@ public final class MessageWaitingModule implements FeatureModule {
     }
 
     @Override
+    public void subscribe(EventBus events) {
+        // Lossy is fine: a missed registration only delays the lamp until the box's next change.
+        subscription = events.subscribe("mwi-registrations", EventBus.Delivery.DROP_OLDEST, 1024, messageWaiting::onEvent);
+    }
+
+    @Override
     public void sipStarted(SipStack stack) {
         notifier.attach(stack);
     }
 
     @Override
     public void close() {
+        if (subscription != null) {
+            subscription.close();
+        }
         messageWaiting.close();
     }
 

@@ -1,10 +1,13 @@
 package org.switchboard.server.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +28,7 @@ import org.switchboard.store.testkit.TestDatabases;
 /**
  * Message waiting on the wire (issue 14): SIPp phones subscribe to their box with digest
  * authentication and receive the NOTIFYs that follow box changes; a phone whose User-Agent is
- * configured for it receives NOTIFYs without subscribing. The box changes are told to the node's
+ * configured for it receives NOTIFYs without subscribing, when it registers and on changes. The box changes are told to the node's
  * message-waiting listener, the entry point the voicemail service calls.
  */
 class MessageWaitingIT {
@@ -100,17 +103,25 @@ class MessageWaitingIT {
     }
 
     @Test
-    void registeredPhoneOfAConfiguredVendorGetsNotifyWithoutSubscribing() throws Exception {
+    void registeredPhoneOfAConfiguredVendorIsToldAtRegistrationAndOnChangesWithoutSubscribing() throws Exception {
         int port = FreePorts.udpAndTcp();
         Sipp.scenario("register.xml").target(server.sipPort()).localPort(port).credentials("1003", PASSWORD)
                 .key("expires", "300").key("ua", "OldDesk 2.1").key("mac", "-").runLimitSeconds(15)
                 .run().assertAllCallsSucceeded("REGISTER 1003 as OldDesk");
-        Sipp.Running phone = Sipp.scenario("uas_mwi_notify.xml").localPort(port).runLimitSeconds(30).start();
+        // The NOTIFY sent at registration finds no listener until the phone below binds the port;
+        // its UDP retransmissions (RFC 3261 Timer E) reach it then.
+        Path trace = dir.resolve("unsolicited-messages.log");
+        Sipp.Running phone = Sipp.scenario("uas_mwi_notify.xml").localPort(port).calls(2)
+                .option("-trace_msg", "-message_file", trace.toString()).runLimitSeconds(40).start();
         awaitListening(port);
 
         listener.changed(new MailboxCounts("1003", 1, 0));
 
-        phone.awaitResult().assertAllCallsSucceeded("unsolicited NOTIFY message-summary yes 1/0 to the registered phone");
+        phone.awaitResult().assertAllCallsSucceeded("two NOTIFYs message-summary outside any dialog, answered 200");
+        String messages = Files.readString(trace, StandardCharsets.ISO_8859_1);
+        assertThat(messages).as("the NOTIFY at registration: nothing waits yet")
+                .contains("Messages-Waiting: no", "Message-Account: sip:1003@pbx.test");
+        assertThat(messages).as("the NOTIFY of the change").contains("Messages-Waiting: yes", "Voice-Message: 1/0 (0/0)");
     }
 
     /** SIPp binds its port a moment after starting; a NOTIFY sent before would be lost. */

@@ -1,5 +1,6 @@
 package org.switchboard.pbx.voicemail.mwi;
 
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -8,12 +9,12 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.pbx.call.CallerAuthentication;
+import org.switchboard.pbx.event.PbxEvent;
 import org.switchboard.pbx.registrar.Binding;
 import org.switchboard.pbx.registrar.LocationService;
 import org.switchboard.pbx.voicemail.MailboxCounts;
 import org.switchboard.pbx.voicemail.MailboxListener;
 import org.switchboard.sip.app.SipStack;
-import org.switchboard.sip.event.EventState;
 import org.switchboard.sip.event.Notifier;
 import org.switchboard.sip.event.NotifierSettings;
 import org.switchboard.sip.message.NameAddress;
@@ -23,8 +24,9 @@ import org.switchboard.sip.transport.NextHop;
 /**
  * Message waiting for the voicemail service: told of every box change ({@link #changed}), it
  * NOTIFYs the box's subscribers, and sends the same NOTIFY unasked to the box's registered phones
- * whose User-Agent is in {@link UnsolicitedPhones} and which hold no subscription of their own.
- * It exists before the SIP side (the voicemail service is built first) and serves SUBSCRIBE once
+ * whose User-Agent is in {@link UnsolicitedPhones} and which hold no subscription of their own;
+ * such a phone also gets the box's state each time it registers ({@link #onEvent}), so a rebooted
+ * phone lights its lamp without waiting for the next message. It exists before the SIP side (the voicemail service is built first) and serves SUBSCRIBE once
  * {@link #start started} with the registrar's authentication; changes before then only update the
  * counts. Subscriptions live in this node's memory only.
  *
@@ -33,6 +35,8 @@ import org.switchboard.sip.transport.NextHop;
  */
 public final class MessageWaiting implements MailboxListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MessageWaiting.class);
+    /** A binding written this shortly before a registration event is the one that REGISTER wrote. */
+    private static final Duration JUST_REGISTERED = Duration.ofSeconds(2);
 
     private final MailboxStates states;
     private final UnsolicitedPhones unsolicited;
@@ -94,16 +98,41 @@ public final class MessageWaiting implements MailboxListener, AutoCloseable {
         }
     }
 
+    /**
+     * Follows the registrar's {@code RegistrationChanged}: an unsolicited phone whose REGISTER (new
+     * or refresh) caused it is sent the box's state; a change by the expiry sweep tells nobody.
+     * Runs on the event bus's thread.
+     */
+    public void onEvent(PbxEvent event) {
+        Running r = running;
+        if (r == null || unsolicited.userAgentPieces().isEmpty()
+                || !(event instanceof PbxEvent.RegistrationChanged changed) || changed.bindings() == 0) {
+            return;
+        }
+        List<Binding> fresh = r.location().lookup(changed.extension()).stream()
+                .filter(b -> unsolicited.matches(b.userAgent()))
+                .filter(b -> !b.updatedAt().isBefore(changed.at().minus(JUST_REGISTERED)))
+                .toList();
+        if (!fresh.isEmpty()) {
+            states.counts(changed.extension()).thenAccept(counts -> fresh.forEach(b -> notifyUnasked(r, counts, b)));
+        }
+    }
+
     private void notifyUnasked(Running r, MailboxCounts counts) {
-        EventState state = MessageSummary.of(counts, domain);
-        NameAddress account = NameAddress.of(SipUri.of(counts.box(), domain));
         for (Binding b : r.location().lookup(counts.box())) {
-            if (unsolicited.matches(b.userAgent())
-                    && !r.notifier().isWatchedFrom(MessageSummary.EVENT, counts.box(), b.flow().remote())) {
-                r.notifier().notifyOutOfDialog(b.contact(), new NextHop(b.flow().transport(), b.flow().remote()),
-                        account, NameAddress.of(b.contact()), MessageSummary.EVENT, state);
+            if (unsolicited.matches(b.userAgent())) {
+                notifyUnasked(r, counts, b);
             }
         }
+    }
+
+    private void notifyUnasked(Running r, MailboxCounts counts, Binding b) {
+        if (r.notifier().isWatchedFrom(MessageSummary.EVENT, counts.box(), b.flow().remote())) {
+            return; // it subscribed after all: its subscription tells it
+        }
+        r.notifier().notifyOutOfDialog(b.contact(), new NextHop(b.flow().transport(), b.flow().remote()),
+                NameAddress.of(SipUri.of(counts.box(), domain)), NameAddress.of(b.contact()), MessageSummary.EVENT,
+                MessageSummary.of(counts, domain));
     }
 
     /** Forgets the subscriptions and stops their timers. */
