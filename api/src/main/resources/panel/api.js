@@ -44,16 +44,24 @@ export async function openStream(path, signal) {
 }
 
 /**
- * Downloads a file from the API with the bearer header (a plain link cannot send it) and hands it
- * to the browser as a download named {@code filename}.
+ * Fetches a file from the API with the bearer header (an <audio> or a link cannot send it):
+ * resolves with its Blob, rejects with an ApiError like api() does.
  */
-export async function download(path, filename) {
+export async function fetchBlob(path) {
   const token = session.token();
   const response = await send(path, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store', credentials: 'omit' });
   if (!response.ok) {
     throw await failure(response, token);
   }
-  const url = URL.createObjectURL(await response.blob());
+  return response.blob();
+}
+
+/**
+ * Downloads a file from the API with the bearer header (a plain link cannot send it) and hands it
+ * to the browser as a download named {@code filename}.
+ */
+export async function download(path, filename) {
+  const url = URL.createObjectURL(await fetchBlob(path));
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;

@@ -10,6 +10,7 @@ import * as login from './login.js';
 import * as phones from './phones.js';
 import * as sipBans from './sipbans.js';
 import { session } from './session.js';
+import * as voicemail from './voicemail.js';
 
 const pages = {
   '/login': login,
@@ -19,6 +20,7 @@ const pages = {
   '/devices': devices,
   '/phones': phones,
   '/sip-bans': sipBans,
+  '/voicemail': voicemail,
 };
 
 const main = document.getElementById('main');

@@ -47,4 +47,9 @@ public final class BearerAuthFilter {
     public static Optional<AdminSession> session(Context ctx) {
         return Optional.ofNullable(ctx.attribute(ATTRIBUTE));
     }
+
+    /** Who made the request, for logs: {@code admin:<username>}, or {@code api} without a session. */
+    public static String actor(Context ctx) {
+        return session(ctx).map(AdminSession::username).map(u -> "admin:" + u).orElse("api");
+    }
 }

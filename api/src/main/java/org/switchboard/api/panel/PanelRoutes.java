@@ -26,6 +26,8 @@ public final class PanelRoutes implements Routes {
             "script-src 'self'",
             "style-src 'self'",
             "img-src 'self'",
+            // Voicemail audio is fetched with the bearer token and played from a blob: URL.
+            "media-src blob:",
             "connect-src 'self'",
             "form-action 'none'",
             "base-uri 'none'",

@@ -55,8 +55,13 @@ public record ExtensionInput(
             }
         }
         if (voicemailPin != null) {
-            Fields.check(PIN.matcher(voicemailPin).matches(), "voicemail_pin", "must be 4 to 10 digits");
+            Fields.check(isValidPin(voicemailPin), "voicemail_pin", "must be 4 to 10 digits");
         }
+    }
+
+    /** Whether {@code pin} is a voicemail PIN: 4 to 10 digits. */
+    public static boolean isValidPin(String pin) {
+        return pin != null && PIN.matcher(pin).matches();
     }
 
     /** A create needs a password; an update may omit it. */

@@ -115,6 +115,31 @@ public final class ExtensionService {
         return store.findByNumber(number).orElseThrow(() -> new NotFoundException("extension", number));
     }
 
+    /** The extension with this number, read from the database; empty if absent. */
+    public Optional<Extension> find(String number) {
+        return store.findByNumber(number);
+    }
+
+    /**
+     * Sets the extension's voicemail PIN (stored as an Argon2id hash), leaving every other setting
+     * as it is: the voicemail menu and the voicemail API change the PIN alone. {@link
+     * NotFoundException} if absent; {@link org.switchboard.store.db.ValidationException} on
+     * {@code voicemail_pin} unless it is 4 to 10 digits.
+     */
+    public Extension setVoicemailPin(String number, String pin, String actor) {
+        Fields.check(ExtensionInput.isValidPin(pin), "voicemail_pin", "must be 4 to 10 digits");
+        changes.lock();
+        try {
+            Extension saved = store.setVoicemailPinHash(get(number).id(), hasher.hash(pin), clock.instant());
+            reloadCache();
+            published(number, Change.UPDATED);
+            log.info("extension voicemail PIN changed number={} by={}", number, actor);
+            return saved;
+        } finally {
+            changes.unlock();
+        }
+    }
+
     /** Every extension, ordered by number, read from the database. */
     public List<Extension> list() {
         return store.list();

@@ -56,6 +56,11 @@ class ExtensionServiceAcrossNodesTest {
         }
 
         @Override
+        public Extension setVoicemailPinHash(long id, String pinHash, Instant now) {
+            return real.setVoicemailPinHash(id, pinHash, now);
+        }
+
+        @Override
         public List<Extension> list() {
             return real.list();
         }

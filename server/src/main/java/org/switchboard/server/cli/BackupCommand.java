@@ -2,10 +2,14 @@ package org.switchboard.server.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.switchboard.server.config.SwitchboardConfig;
 import org.switchboard.server.wiring.StoreWiring;
 import org.switchboard.server.wiring.Stores;
+import org.switchboard.server.wiring.VoicemailModule;
 import org.switchboard.store.backup.Backup;
+import org.switchboard.store.backup.BackupFiles;
 import org.switchboard.store.backup.BackupManifest;
 import org.switchboard.store.db.ValidationException;
 import picocli.CommandLine.Command;
@@ -17,11 +21,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code switchboard backup FILE}: writes every table to an engine-neutral archive (the store's
- * {@link Backup}); safe while the server runs. Command-line thread.
+ * {@link Backup}), with the voicemail audio of the data directory; safe while the server runs. Command-line thread.
  */
 @Command(name = "backup", mixinStandardHelpOptions = true,
         description = "Write the whole database to an archive FILE (restorable on SQLite or PostgreSQL).")
 final class BackupCommand implements Callable<Integer> {
+    /** The data-directory folders whose files rows name, carried beside the tables. */
+    private static final List<String> DATA_FOLDERS = List.of(VoicemailModule.FOLDER);
+
     private final CliContext context;
 
     @Mixin
@@ -46,11 +53,14 @@ final class BackupCommand implements Callable<Integer> {
         if (Files.exists(file) && !force) {
             throw new ValidationException("archive", "already exists: " + file + " (use --force to replace it)");
         }
-        try (Stores stores = StoreWiring.open(config.load(context.environment()).database())) {
-            BackupManifest manifest = Backup.export(stores.database(), file, context.clock());
+        SwitchboardConfig loaded = config.load(context.environment());
+        try (Stores stores = StoreWiring.open(loaded.database())) {
+            BackupManifest manifest = Backup.export(stores.database(), file, context.clock(),
+                    new BackupFiles(loaded.dataDir(), DATA_FOLDERS));
             long rows = manifest.tables().stream().mapToLong(BackupManifest.TableEntry::rows).sum();
+            long files = manifest.files().stream().mapToLong(BackupManifest.FolderEntry::files).sum();
             spec.commandLine().getOut().println("backup written: " + file + " (" + manifest.tables().size() + " tables, "
-                    + rows + " rows, schema version " + manifest.schemaVersion() + ")");
+                    + rows + " rows, " + files + " files, schema version " + manifest.schemaVersion() + ")");
         }
         return 0;
     }

@@ -20,6 +20,7 @@ import org.switchboard.pbx.provisioning.DeviceImportRow;
 import org.switchboard.pbx.provisioning.MacAddress;
 import org.switchboard.pbx.provisioning.ProvisioningSeed;
 import org.switchboard.pbx.sipban.SipBanSettings;
+import org.switchboard.pbx.voicemail.VoicemailSettings;
 import org.switchboard.sip.transport.InboundLimits;
 import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
 import org.switchboard.store.db.ValidationException;
@@ -84,6 +85,7 @@ final class ConfigBinder {
                         ValueKind.duration(v.text("rtp.media_timeout")),
                         v.optional("rtp.io_threads").map(s -> OptionalInt.of(Integer.parseInt(s.strip()))).orElse(OptionalInt.empty())),
                 new SwitchboardConfig.Calls(ValueKind.duration(v.text("calls.no_answer_timeout"))),
+                new VoicemailSettings(v.integer("voicemail.max_pin_attempts"), v.duration("voicemail.pin_lockout")),
                 new SwitchboardConfig.Mwi(v.text("voicemail.mwi.unsolicited"), v.duration("voicemail.mwi.max_expires")),
                 new SwitchboardConfig.Smtp(v.optional("smtp.host").filter(h -> !h.isBlank()), v.integer("smtp.port"),
                         v.text("smtp.from"), Boolean.parseBoolean(v.text("smtp.starttls")),

@@ -85,6 +85,8 @@ final class ConfigSchema {
             "calls", section(
                     "no_answer_timeout", value(ValueKind.DURATION, "20s")),
             "voicemail", section(
+                    "max_pin_attempts", value(ValueKind.ATTEMPTS, "5"),
+                    "pin_lockout", value(ValueKind.DURATION, "5m"),
                     "mwi", section(
                             "unsolicited", value(ValueKind.TEXT, ""),
                             "max_expires", value(ValueKind.DURATION, "1h"))),

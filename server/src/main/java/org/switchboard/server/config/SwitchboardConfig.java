@@ -10,6 +10,7 @@ import org.switchboard.pbx.digestrule.DigestRuleService;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.provisioning.DeviceImportRow;
 import org.switchboard.pbx.sipban.SipBanSettings;
+import org.switchboard.pbx.voicemail.VoicemailSettings;
 import org.switchboard.sip.transport.InboundLimits;
 import org.switchboard.store.db.DatabaseSettings;
 import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
@@ -21,8 +22,11 @@ import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
  *
  * @param dataDir the folder under which the server keeps the files it writes ({@code data_dir}); the
  *     defaults of the SQLite file, the TLS folder and the provisioning key lie in it
+ * @param voicemail the wrong-PIN lock-out of voicemail boxes ({@code voicemail})
  */
-public record SwitchboardConfig(Path dataDir, Sip sip, SipSecurity sipSecurity, Http http, Rtp rtp, Calls calls, Mwi mwi, Smtp smtp, Database database, Admin admin, Provisioning provisioning,
+public record SwitchboardConfig(Path dataDir, Sip sip, SipSecurity sipSecurity, Http http, Rtp rtp, Calls calls,
+                                VoicemailSettings voicemail, Mwi mwi, Smtp smtp, Database database, Admin admin,
+                                Provisioning provisioning,
                                 List<ExtensionInput> extensions) {
 
     public SwitchboardConfig {

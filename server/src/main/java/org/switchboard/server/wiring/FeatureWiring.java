@@ -2,6 +2,7 @@ package org.switchboard.server.wiring;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,13 +13,20 @@ import org.switchboard.pbx.cdr.CdrService;
 import org.switchboard.pbx.digestrule.DigestRuleService;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.routing.DialPlanService;
-import org.switchboard.pbx.voicemail.MailboxCounts;
+import org.switchboard.pbx.voicemail.MailboxListener;
+import org.switchboard.pbx.voicemail.VoicemailService;
+import org.switchboard.pbx.voicemail.mail.RetrySchedule;
+import org.switchboard.pbx.voicemail.mail.SmtpSettings;
+import org.switchboard.pbx.voicemail.mail.VoicemailMailer;
+import org.switchboard.pbx.voicemail.mwi.MessageWaiting;
+import org.switchboard.store.mail.JdbiMailOutboxStore;
 import org.switchboard.store.callsettings.JdbiCallSettingsStore;
 import org.switchboard.store.cdr.JdbiCdrStore;
 import org.switchboard.store.db.BatchWriter;
 import org.switchboard.store.db.Database;
 import org.switchboard.store.dialplan.JdbiDialPlanRuleStore;
 import org.switchboard.store.digestrule.JdbiDigestRuleStore;
+import org.switchboard.store.voicemail.JdbiVoicemailStore;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
 import org.switchboard.pbx.admin.AuthPolicy;
 import org.switchboard.pbx.extension.ExtensionService;
@@ -54,8 +62,20 @@ public final class FeatureWiring {
         // CDRs are never dropped: a full queue makes the producer wait (persistence.md, write-behind).
         CdrRecorder cdrRecorder = new CdrRecorder(db, cdrStore, BatchWriter.Settings.defaults(BatchWriter.Overflow.WAIT), registry);
         DigestRuleService digestRules = new DigestRuleService(new JdbiDigestRuleStore(db), clock, events);
+        // Message waiting and voicemail by e-mail are told of every box change; message waiting reads
+        // a box's counts from the service once SIP starts (MessageWaitingModule).
+        MessageWaiting messageWaiting = new MessageWaiting(task -> Thread.ofVirtual().name("mwi-counts").start(task),
+                config.mwi().unsolicitedUserAgents(), config.sip().domain());
+        Optional<VoicemailMailer> mailer = config.smtp().host().map(host -> new VoicemailMailer(
+                new JdbiMailOutboxStore(db), new SmtpSettings(host, config.smtp().port(), config.smtp().from(),
+                        config.smtp().startTls(), config.smtp().username(), config.smtp().password()),
+                RetrySchedule.DEFAULT, clock));
+        List<MailboxListener> listeners = mailer.isPresent() ? List.of(messageWaiting, mailer.get()) : List.of(messageWaiting);
+        // The folder is created with the first box that keeps a file, so a CLI command leaves no trace.
+        VoicemailService voicemail = new VoicemailService(new JdbiVoicemailStore(db), extensions,
+                config.dataDir().resolve(VoicemailModule.FOLDER), config.voicemail(), clock, listeners);
         return new Features(extensions, adminAuth, dialPlan, callSettings, new CdrService(cdrStore), cdrRecorder,
-                events, digestRules);
+                events, digestRules, voicemail, messageWaiting, mailer);
     }
 
     /**
@@ -63,7 +83,8 @@ public final class FeatureWiring {
      * extensions, the provisioned devices (which name extensions, so they come after them), the
      * dial plan (its seed checks rules against the destination kinds registered by then; its
      * cache decides with extension data), the call settings (which check targets through the dial
-     * plan), the digest User-Agent rules, the CDRs, the milliwatt test line, message waiting, voicemail mail. A new feature adds one line here.
+     * plan), the digest User-Agent rules, the CDRs, the milliwatt test line, voicemail, message
+     * waiting, voicemail mail. A new feature adds one line here.
      */
     public static List<FeatureModule> modules(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed,
             ProvisioningWiring provisioning, Database database, Clock clock) {
@@ -75,10 +96,9 @@ public final class FeatureWiring {
                 new DigestRuleModule(features.digestRules(), config.sip().digestUserAgentRules()),
                 new CdrModule(features.cdrs(), features.cdrRecorder(), database.engine(), clock),
                 new MilliwattModule(),
-                // Until the voicemail service is wired in, no box holds a message: the integration
-                // passes its counts here and both listeners into its listener list.
-                new MessageWaitingModule(config.mwi(), config.sip().domain(), box -> new MailboxCounts(box, 0, 0)),
-                new MailModule(config.smtp(), database, clock));
+                new VoicemailModule(features.voicemail()),
+                new MessageWaitingModule(features.messageWaiting(), features.voicemail(), config.mwi()),
+                new MailModule(features.mailer()));
     }
 
     /** Registers every module's destination kinds with the dial plan (before any seed runs). */

@@ -2,12 +2,11 @@ package org.switchboard.server.wiring;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Function;
 import org.switchboard.pbx.call.CallerAuthentication;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.event.Subscription;
-import org.switchboard.pbx.voicemail.MailboxCounts;
 import org.switchboard.pbx.voicemail.MailboxListener;
+import org.switchboard.pbx.voicemail.Voicemail;
 import org.switchboard.pbx.voicemail.mwi.MessageWaiting;
 import org.switchboard.server.config.SwitchboardConfig;
 import org.switchboard.sip.app.RequestHandler;
@@ -17,11 +16,11 @@ import org.switchboard.sip.event.NotifierSettings;
 import org.switchboard.sip.message.SipMethod;
 
 /**
- * Message waiting (docs/voicemail-notifications.md): its {@link #listener} goes into the voicemail
- * service's listener list; SUBSCRIBE is routed to it once SIP starts, authenticated with the
- * registrar's digest check; new registrations of phones that get NOTIFYs unasked are followed on
- * the event bus. Nothing stored: subscriptions live in the node's memory. Built and
- * driven by the thread that starts and stops the server.
+ * Message waiting (docs/voicemail-notifications.md): the {@link MessageWaiting} listener the
+ * voicemail service was built with (FeatureWiring) serves SUBSCRIBE once SIP starts, with the
+ * service's counts, authenticated with the registrar's digest check; registrations of phones that
+ * get NOTIFYs unasked are followed on the event bus. Nothing stored: subscriptions live in the
+ * node's memory. Built and driven by the thread that starts and stops the server.
  */
 public final class MessageWaitingModule implements FeatureModule {
     /** Shorter subscriptions get 423 (RFC 6665 §4.2.1.1); phones ask for minutes to an hour. */
@@ -29,14 +28,18 @@ public final class MessageWaitingModule implements FeatureModule {
     private static final Duration DEFAULT_EXPIRES = Duration.ofHours(1);
 
     private final MessageWaiting messageWaiting;
+    private final Voicemail voicemail;
     private final NotifierSettings settings;
     private Notifier notifier;
     private Subscription subscription;
 
-    /** @param counts reads a box's counts (blocking; the voicemail service's {@code counts}) */
-    public MessageWaitingModule(SwitchboardConfig.Mwi config, String domain, Function<String, MailboxCounts> counts) {
-        this.messageWaiting = new MessageWaiting(counts, task -> Thread.ofVirtual().name("mwi-counts").start(task),
-                config.unsolicitedUserAgents(), domain);
+    /**
+     * @param messageWaiting the listener the voicemail service was given
+     * @param voicemail where a box's counts are read when it is first asked about
+     */
+    public MessageWaitingModule(MessageWaiting messageWaiting, Voicemail voicemail, SwitchboardConfig.Mwi config) {
+        this.messageWaiting = messageWaiting;
+        this.voicemail = voicemail;
         Duration max = config.maxExpires();
         this.settings = new NotifierSettings(min(MIN_EXPIRES, max), min(DEFAULT_EXPIRES, max), max);
     }
@@ -46,7 +49,7 @@ public final class MessageWaitingModule implements FeatureModule {
         return "mwi";
     }
 
-    /** What the voicemail service tells of every box change. */
+    /** The voicemail service's listener (tests tell it of box changes directly). */
     public MailboxListener listener() {
         return messageWaiting;
     }
@@ -58,7 +61,7 @@ public final class MessageWaitingModule implements FeatureModule {
 
     @Override
     public Map<SipMethod, RequestHandler> sipRequests(SipSide sip) {
-        notifier = messageWaiting.start(CallerAuthentication.of(sip.registrar(), sip.domain(),
+        notifier = messageWaiting.start(voicemail::counts, CallerAuthentication.of(sip.registrar(), sip.domain(),
                 CallerAuthentication.Challenge.UAS), sip.registrar().location(), settings, sip.advertisedHost(),
                 sip.scheduler(), sip.clock());
         return Map.of(SipMethod.SUBSCRIBE, notifier::onSubscribe);

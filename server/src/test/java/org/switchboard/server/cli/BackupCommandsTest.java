@@ -32,6 +32,23 @@ class BackupCommandsTest {
     }
 
     @Test
+    void theVoicemailAudioTravelsWithTheBackup() throws IOException {
+        String source = config("source");
+        CliRun.of("extension", "add", "1001", "--name", "Alice", "--password=alice-password", "-c", source);
+        Path message = dir.resolve("source-data/voicemail/1/msg-1.wav");
+        Files.createDirectories(message.getParent());
+        Files.writeString(message, "pretend audio");
+        Path archive = dir.resolve("backup.zip");
+
+        CliRun backup = CliRun.of("backup", archive.toString(), "-c", source);
+        assertThat(backup.out()).contains("1 files");
+        CliRun restore = CliRun.of("restore", archive.toString(), "-c", config("target"));
+
+        assertThat(restore.exitCode()).as(restore.err()).isZero();
+        assertThat(dir.resolve("target-data/voicemail/1/msg-1.wav")).hasContent("pretend audio");
+    }
+
+    @Test
     void restoreRefusesADatabaseWithRows() throws IOException {
         String source = config("source");
         CliRun.of("extension", "add", "1001", "--name", "Alice", "--password=alice-password", "-c", source);
@@ -67,7 +84,8 @@ class BackupCommandsTest {
 
     private String config(String name) throws IOException {
         Path file = dir.resolve(name + ".yml");
-        Files.writeString(file, "database:\n  url: jdbc:sqlite:" + dir.resolve(name + ".db") + "\n");
+        Files.writeString(file, "data_dir: " + dir.resolve(name + "-data") + "\ndatabase:\n  url: jdbc:sqlite:"
+                + dir.resolve(name + ".db") + "\n");
         return file.toString();
     }
 }

@@ -6,19 +6,24 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.switchboard.pbx.voicemail.MailboxCounts;
-import org.switchboard.pbx.voicemail.MailboxListener;
+import org.switchboard.pbx.voicemail.Folder;
+import org.switchboard.pbx.voicemail.VoicemailMessage;
+import org.switchboard.pbx.voicemail.VoicemailService;
 import org.switchboard.server.wiring.MessageWaitingModule;
 import org.switchboard.server.wiring.Server;
+import org.switchboard.server.wiring.VoicemailModule;
 import org.switchboard.sip.event.Notifier;
 import org.switchboard.sip.testkit.FreePorts;
 import org.switchboard.sip.testkit.Sipp;
@@ -28,18 +33,20 @@ import org.switchboard.store.testkit.TestDatabases;
 /**
  * Message waiting on the wire (issue 14): SIPp phones subscribe to their box with digest
  * authentication and receive the NOTIFYs that follow box changes; a phone whose User-Agent is
- * configured for it receives NOTIFYs without subscribing, when it registers and on changes. The box changes are told to the node's
- * message-waiting listener, the entry point the voicemail service calls.
+ * configured for it receives NOTIFYs without subscribing, when it registers and on changes. The box
+ * changes are real: messages left and moved through the node's voicemail service.
  */
 class MessageWaitingIT {
     private static final String PASSWORD = "mwi-secret-1234";
+    /** 8 kHz mono 16-bit PCM, 100 ms of silence. */
+    private static final byte[] SILENT_WAV = silentWav();
 
     @TempDir
     static Path dir;
 
     private static TestDatabase database;
     private static Server server;
-    private static MailboxListener listener;
+    private static VoicemailService voicemail;
     private static Notifier notifier;
 
     @BeforeAll
@@ -56,9 +63,8 @@ class MessageWaitingIT {
                   - {number: "1002", name: Bob, password: %1$s}
                   - {number: "1003", name: Carol, password: %1$s}
                 """.formatted(PASSWORD)), Clock.systemUTC(), "test");
-        MessageWaitingModule module = server.module(MessageWaitingModule.class).orElseThrow();
-        listener = module.listener();
-        notifier = module.notifier();
+        voicemail = server.module(VoicemailModule.class).orElseThrow().voicemail();
+        notifier = server.module(MessageWaitingModule.class).orElseThrow().notifier();
     }
 
     @AfterAll
@@ -78,13 +84,13 @@ class MessageWaitingIT {
                 .option("-auth_uri", "1001@127.0.0.1:" + server.sipPort()).runLimitSeconds(30).start();
 
         await().atMost(Duration.ofSeconds(15)).until(() -> notifier.notifiesSent() >= before + 1);
-        listener.changed(new MailboxCounts("1002", 5, 0)); // another box: no NOTIFY for 1001
-        listener.changed(new MailboxCounts("1001", 2, 1));
+        leaveMessage("1002"); // another box: no NOTIFY for 1001
+        VoicemailMessage left = leaveMessage("1001");
         await().atMost(Duration.ofSeconds(15)).until(() -> notifier.notifiesSent() >= before + 2);
-        listener.changed(new MailboxCounts("1001", 0, 3));
+        assertThat(voicemail.move("1001", left.id(), Folder.OLD)).isTrue();
 
-        phone.awaitResult().assertAllCallsSucceeded(
-                "SUBSCRIBE 1001 with digest, NOTIFY no / yes 2/1 / no 0/3, unsubscribe and terminating NOTIFY");
+        phone.awaitResult().assertAllCallsSucceeded("SUBSCRIBE 1001 with digest, NOTIFY no 0/0, yes 1/0 after a message"
+                + " was left, no 0/1 after it was heard; unsubscribe and terminating NOTIFY");
         await().atMost(Duration.ofSeconds(5)).until(() -> notifier.size() == 0);
     }
 
@@ -115,13 +121,20 @@ class MessageWaitingIT {
                 .option("-trace_msg", "-message_file", trace.toString()).runLimitSeconds(40).start();
         awaitListening(port);
 
-        listener.changed(new MailboxCounts("1003", 1, 0));
+        leaveMessage("1003");
 
         phone.awaitResult().assertAllCallsSucceeded("two NOTIFYs message-summary outside any dialog, answered 200");
         String messages = Files.readString(trace, StandardCharsets.ISO_8859_1);
         assertThat(messages).as("the NOTIFY at registration: nothing waits yet")
                 .contains("Messages-Waiting: no", "Message-Account: sip:1003@pbx.test");
         assertThat(messages).as("the NOTIFY of the change").contains("Messages-Waiting: yes", "Voice-Message: 1/0 (0/0)");
+    }
+
+    /** A message left in {@code box} through the voicemail service, as a caller leaves one. */
+    private static VoicemailMessage leaveMessage(String box) throws IOException {
+        Path audio = voicemail.newRecording(box);
+        Files.write(audio, SILENT_WAV);
+        return voicemail.deposit(box, audio, "+4930999", "Test Caller", Instant.now(), Duration.ofSeconds(1));
     }
 
     /** SIPp binds its port a moment after starting; a NOTIFY sent before would be lost. */
@@ -133,5 +146,14 @@ class MessageWaitingIT {
                 return true;
             }
         });
+    }
+
+    private static byte[] silentWav() {
+        int data = 1600;
+        ByteBuffer b = ByteBuffer.allocate(44 + data).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + data).put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII))
+                .putInt(16).putShort((short) 1).putShort((short) 1).putInt(8000).putInt(16000).putShort((short) 2)
+                .putShort((short) 16).put("data".getBytes(StandardCharsets.US_ASCII)).putInt(data);
+        return b.array();
     }
 }

@@ -26,7 +26,7 @@ final class BackupExporter {
 
     private BackupExporter() {}
 
-    static BackupManifest export(Database database, Path archive, Clock clock) {
+    static BackupManifest export(Database database, Path archive, Clock clock, BackupFiles files) {
         String schemaVersion = database.schemaVersion();
         Path partial = archive.resolveSibling(archive.getFileName() + ".partial");
         BackupManifest manifest = database.write(h -> {
@@ -39,8 +39,10 @@ final class BackupExporter {
                     zip.closeEntry();
                     entries.add(new BackupManifest.TableEntry(table.name(), rows, List.copyOf(table.columnTypes().keySet())));
                 }
+                // Inside the same transaction: on SQLite no row can come or go while the files are read.
+                List<BackupManifest.FolderEntry> folders = files.write(zip);
                 BackupManifest written = new BackupManifest(BackupManifest.FORMAT, schemaVersion,
-                        database.engine().name().toLowerCase(Locale.ROOT), clock.instant(), entries);
+                        database.engine().name().toLowerCase(Locale.ROOT), clock.instant(), entries, folders);
                 zip.putNextEntry(new ZipEntry(Backup.MANIFEST));
                 zip.write(Backup.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(written));
                 zip.closeEntry();

@@ -18,6 +18,7 @@ import java.sql.Types;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -38,13 +39,17 @@ final class BackupRestorer {
 
     private BackupRestorer() {}
 
-    static BackupManifest restore(Database database, Path archive) {
+    static BackupManifest restore(Database database, Path archive, Optional<Path> dataDir) {
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             BackupManifest manifest = readManifest(zip);
             checkSchema(manifest, database.schemaVersion());
+            if (!manifest.files().isEmpty() && dataDir.isEmpty()) {
+                throw new ValidationException("archive", "holds files of " + manifest.files().stream()
+                        .map(BackupManifest.FolderEntry::name).toList() + "; restore it with a data directory");
+            }
             database.execute(h -> {
                 try {
-                    restoreAll(h, database.engine(), zip, manifest);
+                    restoreAll(h, database.engine(), zip, manifest, dataDir);
                 } catch (SQLException e) {
                     throw new IllegalStateException("cannot restore backup " + archive + ": " + e.getMessage(), e);
                 } catch (IOException e) {
@@ -86,10 +91,17 @@ final class BackupRestorer {
         }
     }
 
-    private static void restoreAll(Handle h, Engine engine, ZipFile zip, BackupManifest manifest) throws SQLException, IOException {
+    private static void restoreAll(Handle h, Engine engine, ZipFile zip, BackupManifest manifest, Optional<Path> dataDir)
+            throws SQLException, IOException {
         Connection connection = h.getConnection();
         TableCatalog catalog = TableCatalog.read(connection);
         refuseNonEmpty(connection, catalog);
+        // Files before rows: a failed import leaves files no row names (removed by their
+        // feature's start-up sweep), never a row naming a missing file.
+        if (dataDir.isPresent()) {
+            long files = BackupFiles.extract(zip, manifest, dataDir.get());
+            log.info("backup files restored count={} folders={}", files, manifest.files().size());
+        }
         Map<String, BackupManifest.TableEntry> byName = manifest.tables().stream()
                 .collect(Collectors.toMap(BackupManifest.TableEntry::name, t -> t));
         for (String name : byName.keySet()) {

@@ -24,6 +24,12 @@ public interface ExtensionStore {
      */
     Extension update(long id, ExtensionUpdate extension, Instant now);
 
+    /**
+     * Replaces only the voicemail PIN hash of extension {@code id} and sets {@code updated_at = now}
+     * (the voicemail menu changes the PIN without the rest of the settings); {@link NotFoundException} if absent.
+     */
+    Extension setVoicemailPinHash(long id, String pinHash, Instant now);
+
     Optional<Extension> findByNumber(String number);
 
     /** Every extension, ordered by number. */

@@ -7,6 +7,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.switchboard.store.db.Database;
+import org.switchboard.store.db.Fields;
 import org.switchboard.store.db.NotFoundException;
 
 /** {@link ExtensionStore} on the shared {@link Database}; the only SQL for the {@code extensions} table. Thread-safe. */
@@ -73,6 +74,20 @@ public final class JdbiExtensionStore implements ExtensionStore {
                 .bind("digestAlgorithm", extension.digestAlgorithm())
                 .bind("id", id)
                 .bind("now", now)
+                .map(MAPPER)
+                .findOne()
+                .orElseThrow(() -> new NotFoundException("extension", "id " + id)));
+    }
+
+    @Override
+    public Extension setVoicemailPinHash(long id, String pinHash, Instant now) {
+        ExtensionFields.voicemailPinHash(pinHash);
+        Fields.check(pinHash != null, "voicemail_pin_hash", "is required");
+        return database.write(h -> h.createQuery("UPDATE extensions SET voicemail_pin_hash = :hash, updated_at = :now "
+                        + "WHERE id = :id RETURNING " + COLUMNS)
+                .bind("hash", pinHash)
+                .bind("now", now)
+                .bind("id", id)
                 .map(MAPPER)
                 .findOne()
                 .orElseThrow(() -> new NotFoundException("extension", "id " + id)));

@@ -143,7 +143,7 @@ class BackupStoreTest {
         Path archive = dir.resolve("newer.zip");
         try (OutputStream out = Files.newOutputStream(archive); ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("manifest.json"));
-            zip.write(Backup.JSON.writeValueAsBytes(new BackupManifest(1, "999", "sqlite", T0, List.of())));
+            zip.write(Backup.JSON.writeValueAsBytes(new BackupManifest(1, "999", "sqlite", T0, List.of(), List.of())));
             zip.closeEntry();
         }
         try (TestDatabase db = TestDatabases.sqlite()) {
@@ -155,7 +155,8 @@ class BackupStoreTest {
     @Test
     void manifestRoundTripsThroughJson() throws IOException {
         BackupManifest manifest = new BackupManifest(1, "003", "postgresql", T0,
-                List.of(new BackupManifest.TableEntry("extensions", 2, List.of("id", "number"))));
+                List.of(new BackupManifest.TableEntry("extensions", 2, List.of("id", "number"))),
+                List.of(new BackupManifest.FolderEntry("voicemail", 3, 4096)));
         byte[] json = Backup.JSON.writeValueAsBytes(manifest);
 
         assertThat(Backup.JSON.readValue(json, BackupManifest.class)).isEqualTo(manifest);

@@ -47,6 +47,23 @@ class JdbiExtensionStoreTest {
     }
 
     @BothEngines
+    void settingTheVoicemailPinHashChangesNothingElseAndSurvivesARestart(TestDatabase db) {
+        JdbiExtensionStore store = new JdbiExtensionStore(db.database());
+        Extension created = store.create(ext("1001", "Alice"), T0);
+
+        Extension changed = store.setVoicemailPinHash(created.id(), "$argon2id$pin9", T1);
+        db.restart();
+
+        JdbiExtensionStore reopened = new JdbiExtensionStore(db.database());
+        assertThat(reopened.findByNumber("1001")).contains(changed);
+        assertThat(changed).extracting(Extension::name, Extension::email, Extension::ha1Md5, Extension::voicemailPinHash,
+                        Extension::createdAt, Extension::updatedAt)
+                .containsExactly("Alice", "1001@example.com", MD5, "$argon2id$pin9", T0, T1);
+        assertThatThrownBy(() -> reopened.setVoicemailPinHash(created.id() + 99, "$argon2id$x", T1))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @BothEngines
     void digestAlgorithmIsAutoByDefaultAndAChoiceSurvivesARestart(TestDatabase db) {
         JdbiExtensionStore store = new JdbiExtensionStore(db.database());
         Extension created = store.create(ext("1001", "Alice"), T0);

@@ -38,23 +38,21 @@ public final class MessageWaiting implements MailboxListener, AutoCloseable {
     /** A binding written this shortly before a registration event is the one that REGISTER wrote. */
     private static final Duration JUST_REGISTERED = Duration.ofSeconds(2);
 
-    private final MailboxStates states;
+    private final Executor blocking;
     private final UnsolicitedPhones unsolicited;
     private final String domain;
     private volatile Running running;
 
-    /** The SIP side's parts, once started. */
-    private record Running(Notifier notifier, LocationService location) {}
+    /** The SIP side's parts and the counts, once started. */
+    private record Running(Notifier notifier, LocationService location, MailboxStates states) {}
 
     /**
-     * @param store reads a box's counts when it is first asked about (blocking: the voicemail service's {@code counts})
-     * @param blocking where those reads run (virtual threads)
+     * @param blocking where a box's counts are read (virtual threads)
      * @param unsolicitedUserAgents comma-separated User-Agent pieces of phones that get NOTIFYs unasked; blank for none
      * @param domain the SIP domain, for Message-Account and the From of unasked NOTIFYs
      */
-    public MessageWaiting(Function<String, MailboxCounts> store, Executor blocking, String unsolicitedUserAgents,
-            String domain) {
-        this.states = new MailboxStates(store, blocking);
+    public MessageWaiting(Executor blocking, String unsolicitedUserAgents, String domain) {
+        this.blocking = blocking;
         this.unsolicited = UnsolicitedPhones.parse(unsolicitedUserAgents);
         this.domain = domain;
     }
@@ -63,19 +61,22 @@ public final class MessageWaiting implements MailboxListener, AutoCloseable {
      * The SUBSCRIBE side: the notifier to route SUBSCRIBE to ({@link Notifier#onSubscribe}) and to
      * {@linkplain Notifier#attach attach} to the stack once it runs. Once, while SIP starts.
      *
+     * @param store reads a box's counts when it is first asked about (blocking: the voicemail service's {@code counts})
      * @param authentication the registrar's digest check, UAS style (401)
      * @param location the registrar's bindings, for the phones that get NOTIFYs unasked
      * @param advertisedHost the host the stack's Contact names
      * @param scheduler where subscriptions' expiry timers wait
      */
-    public Notifier start(CallerAuthentication authentication, LocationService location, NotifierSettings settings,
-            String advertisedHost, ScheduledExecutorService scheduler, InstantSource clock) {
+    public Notifier start(Function<String, MailboxCounts> store, CallerAuthentication authentication,
+            LocationService location, NotifierSettings settings, String advertisedHost,
+            ScheduledExecutorService scheduler, InstantSource clock) {
         if (running != null) {
             throw new IllegalStateException("message waiting already started");
         }
+        MailboxStates states = new MailboxStates(store, blocking);
         Notifier notifier = new Notifier(List.of(new MessageSummaryPackage(authentication, states, domain)), settings,
                 advertisedHost, scheduler, clock);
-        running = new Running(notifier, location);
+        running = new Running(notifier, location, states);
         log.info("message waiting started unsolicited_user_agents={}", unsolicited.userAgentPieces());
         return notifier;
     }
@@ -83,11 +84,11 @@ public final class MessageWaiting implements MailboxListener, AutoCloseable {
     @Override
     public void changed(MailboxCounts counts) {
         try {
-            states.changed(counts);
             Running r = running;
             if (r == null) {
-                return;
+                return; // nobody can have subscribed yet: a box is read when first asked about
             }
+            r.states().changed(counts);
             r.notifier().publish(MessageSummary.EVENT, counts.box());
             if (!unsolicited.userAgentPieces().isEmpty()) {
                 notifyUnasked(r, counts);
@@ -114,7 +115,7 @@ public final class MessageWaiting implements MailboxListener, AutoCloseable {
                 .filter(b -> !b.updatedAt().isBefore(changed.at().minus(JUST_REGISTERED)))
                 .toList();
         if (!fresh.isEmpty()) {
-            states.counts(changed.extension()).thenAccept(counts -> fresh.forEach(b -> notifyUnasked(r, counts, b)));
+            r.states().counts(changed.extension()).thenAccept(counts -> fresh.forEach(b -> notifyUnasked(r, counts, b)));
         }
     }
 

@@ -1,0 +1,2 @@
+/** Voicemail routes: box settings, messages and their audio, greetings (docs/voicemail.md). */
+package org.switchboard.api.voicemail;
