@@ -64,6 +64,18 @@ public final class JdbiMailOutboxStore implements MailOutboxStore {
     }
 
     @Override
+    public boolean claim(long id, Instant seenDue, Instant until, Instant now) {
+        return database.write(h -> h.createUpdate("""
+                        UPDATE voicemail_outbox SET next_attempt_at = :until, updated_at = :now
+                        WHERE id = :id AND next_attempt_at = :seen""")
+                .bind("id", id)
+                .bind("seen", seenDue.toEpochMilli())
+                .bind("until", until.toEpochMilli())
+                .bind("now", now.toEpochMilli())
+                .execute()) == 1;
+    }
+
+    @Override
     public boolean delivered(long id) {
         return database.write(h -> h.createUpdate("DELETE FROM voicemail_outbox WHERE id = :id")
                 .bind("id", id)

@@ -13,6 +13,13 @@ public interface MailOutboxStore {
     /** Up to {@code limit} mails due at {@code now}, the earliest due first. */
     List<OutboxMail> due(Instant now, int limit);
 
+    /**
+     * Takes mail {@code id} for one attempt, if it is still due at {@code seenDue} (no other node
+     * took it since it was read): its next attempt moves to {@code until}, so a node that dies while
+     * sending leaves it to be tried again then. False when another node was first.
+     */
+    boolean claim(long id, Instant seenDue, Instant until, Instant now);
+
     /** The mail server accepted mail {@code id}: it leaves the outbox. False when it was not there. */
     boolean delivered(long id);
 

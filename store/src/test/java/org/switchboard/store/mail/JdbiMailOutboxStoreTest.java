@@ -84,6 +84,19 @@ class JdbiMailOutboxStoreTest {
     }
 
     @BothEngines
+    void aMailIsClaimedOnceAndWaitsUntilItsLeaseEnds(TestDatabase db) {
+        JdbiMailOutboxStore store = new JdbiMailOutboxStore(db.database());
+        OutboxMail seen = store.add(mail("1001", 7), T0);
+
+        assertThat(store.claim(seen.id(), seen.nextAttemptAt(), T0.plusSeconds(300), T0)).isTrue();
+        assertThat(store.claim(seen.id(), seen.nextAttemptAt(), T0.plusSeconds(300), T0))
+                .as("a second node that read the same row").isFalse();
+
+        assertThat(store.due(T0.plusSeconds(299), 10)).as("leased").isEmpty();
+        assertThat(store.due(T0.plusSeconds(300), 10)).as("the claimant died: due again").hasSize(1);
+    }
+
+    @BothEngines
     void theSameMessageIsQueuedOnce(TestDatabase db) {
         JdbiMailOutboxStore store = new JdbiMailOutboxStore(db.database());
         store.add(mail("1001", 7), T0);

@@ -29,7 +29,11 @@ import org.switchboard.store.mail.OutboxMail;
  * sent, so a restart finds it); one delivery thread at a time then sends what is due, so the mail
  * server sees one session at a time. A mail the server accepted leaves the outbox; a failure is
  * logged and the mail tried again after the {@link RetrySchedule}'s wait, however long the server
- * stays down. Mails in the outbox at {@link #start} (left by a previous run) are sent then.
+ * stays down. Mails in the outbox at {@link #start} (left by a previous run) are sent when due.
+ * Nodes sharing a database share the outbox: each mail is claimed for one attempt before it is
+ * sent, so two nodes never both send it; a node that dies mid-attempt leaves it to be tried again
+ * after the claim's lease (at least once: a crash between the server's acceptance and the row's
+ * deletion sends it twice).
  *
  * <p>Thread-safe: the delivery thread is started by whoever wins {@code delivering}; {@code
  * again} makes a wake-up that arrives during a run cause one more pass.
@@ -38,6 +42,8 @@ public final class VoicemailMailer implements MailboxListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(VoicemailMailer.class);
     /** Mails read from the outbox per query (each carries its audio). */
     private static final int BATCH = 10;
+    /** How long a claimed mail is left to its node before another may try it (longer than an SMTP attempt's timeouts). */
+    private static final Duration LEASE = Duration.ofMinutes(5);
     /** Tries to write a mail into the outbox before it is reported lost. */
     private static final int QUEUE_ATTEMPTS = 5;
 
@@ -154,6 +160,10 @@ public final class VoicemailMailer implements MailboxListener, AutoCloseable {
 
     private void send(OutboxMail queued) {
         NewOutboxMail mail = queued.mail();
+        Instant claimed = clock.instant();
+        if (!outbox.claim(queued.id(), queued.nextAttemptAt(), claimed.plus(LEASE), claimed)) {
+            return; // another node on the same database took it
+        }
         try {
             smtp.send(mail);
         } catch (Exception e) {
