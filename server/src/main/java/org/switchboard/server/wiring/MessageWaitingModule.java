@@ -41,7 +41,8 @@ public final class MessageWaitingModule implements FeatureModule {
         this.messageWaiting = messageWaiting;
         this.voicemail = voicemail;
         Duration max = config.maxExpires();
-        this.settings = new NotifierSettings(min(MIN_EXPIRES, max), min(DEFAULT_EXPIRES, max), max);
+        this.settings = new NotifierSettings(min(MIN_EXPIRES, max), min(DEFAULT_EXPIRES, max), max,
+                NotifierSettings.MAX_PER_RESOURCE);
     }
 
     @Override

@@ -37,7 +37,8 @@ import org.switchboard.sip.transport.Transport;
 /**
  * The notifier side of RFC 6665 for the {@link EventPackage}s it is given: answers SUBSCRIBE
  * (489 with Allow-Events for an unknown package, 423 for too short an Expires, 481 for a refresh of
- * an unknown subscription), keeps the accepted subscriptions in memory, sends the NOTIFY that
+ * an unknown subscription, 503 past {@link NotifierSettings#maxPerResource}), keeps the accepted
+ * subscriptions in memory, sends the NOTIFY that
  * follows every accepted SUBSCRIBE, a NOTIFY to every subscriber of a resource on {@link
  * #publish}, and the terminating NOTIFY when a subscription expires or is ended with Expires: 0; a
  * NOTIFY answered 481, timed out or not sendable ends its subscription (§4.2.2).
@@ -129,6 +130,13 @@ public final class Notifier implements AutoCloseable {
             refuse(tx, request.createResponse(400, "Missing Contact"));
             return;
         }
+        if (seconds > 0 && count(eventPackage.name(), resource.get()) >= settings.maxPerResource()) {
+            log.warn("subscription refused: too many event={} resource={} limit={} source={}", event, resource.get(),
+                    settings.maxPerResource(), tx.flow().remote());
+            refuse(tx, request.createResponse(503, "Too Many Subscriptions")
+                    .withHeader(HeaderName.RETRY_AFTER, Long.toString(settings.minExpires().toSeconds())));
+            return;
+        }
         SipResponse ok = accepted(request.createResponse(200).withToTag(RandomTokens.tag()), tx, seconds);
         Subscription s = new Subscription(Dialog.asUas(request, ok), eventPackage, event, resource.get(), tx.executor(),
                 tx.flow(), clock.instant().plusSeconds(seconds));
@@ -194,6 +202,12 @@ public final class Notifier implements AutoCloseable {
         String name = event.toLowerCase(Locale.ROOT);
         return subscriptions.values().stream().anyMatch(s -> s.event.packageName().equals(name)
                 && s.resource.equals(resource) && s.flow.remote().equals(source));
+    }
+
+    private long count(String event, String resource) {
+        String name = event.toLowerCase(Locale.ROOT);
+        return subscriptions.values().stream()
+                .filter(s -> s.event.packageName().equals(name) && s.resource.equals(resource)).count();
     }
 
     /** How many subscriptions are live. */

@@ -127,7 +127,8 @@ class NotifierTest {
 
     @Test
     void subscribeIsAcceptedWithExpiresCutToTheMaximumAndFollowedByANotifyOfTheState() throws Exception {
-        start(new NotifierSettings(Duration.ofSeconds(60), Duration.ofSeconds(600), Duration.ofSeconds(3600)));
+        start(new NotifierSettings(Duration.ofSeconds(60), Duration.ofSeconds(600), Duration.ofSeconds(3600),
+                NotifierSettings.MAX_PER_RESOURCE));
         states.put("1001", "state-A");
 
         phone.send(subscribe("1001", "s1", 1, null, "dummy;id=4", "7200"), udp);
@@ -182,6 +183,31 @@ class NotifierTest {
     }
 
     @Test
+    void aResourcePastItsSubscriptionLimitIsRefusedWith503UntilOneEnds() throws Exception {
+        start(new NotifierSettings(Duration.ofSeconds(60), Duration.ofSeconds(600), Duration.ofSeconds(600), 2));
+        String first = null;
+        for (int i = 1; i <= 2; i++) {
+            phone.send(subscribe("1001", "lim" + i, 1, null, "dummy", "600"), udp);
+            String ok = phone.receive();
+            assertThat(ok).startsWith("SIP/2.0 200");
+            first = first == null ? toTag(ok) : first;
+            answer(phone.receive(), 200);
+        }
+
+        phone.send(subscribe("1001", "lim3", 1, null, "dummy", "600"), udp);
+        assertThat(phone.receive()).startsWith("SIP/2.0 503").contains("Retry-After: 60");
+        phone.send(subscribe("1002", "lim4", 1, null, "dummy", "600"), udp);
+        assertThat(phone.receive()).as("another resource has its own limit").startsWith("SIP/2.0 200");
+        answer(phone.receive(), 200);
+
+        phone.send(subscribe("1001", "lim1", 2, first, "dummy", "0"), udp);
+        assertThat(phone.receive()).startsWith("SIP/2.0 200");
+        answer(phone.receive(), 200);
+        phone.send(subscribe("1001", "lim5", 1, null, "dummy", "600"), udp);
+        assertThat(phone.receive()).as("room again after an unsubscribe").startsWith("SIP/2.0 200");
+    }
+
+    @Test
     void aRefusalByThePackageCreatesNoSubscription() throws Exception {
         start(NotifierSettings.DEFAULTS);
 
@@ -194,7 +220,7 @@ class NotifierTest {
 
     @Test
     void aSubscriptionNotRefreshedEndsWithATerminatingNotify() throws Exception {
-        start(new NotifierSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        start(new NotifierSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 8));
         phone.send(subscribe("1001", "s7", 1, null, "dummy", "1"), udp);
         assertThat(phone.receive()).startsWith("SIP/2.0 200").contains("Expires: 1");
         answer(phone.receive(), 200);
