@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.switchboard.pbx.admin.AdminAuthService;
 import org.switchboard.pbx.callsettings.CallSettingsService;
@@ -70,12 +72,27 @@ public final class FeatureWiring {
                 new JdbiMailOutboxStore(db), new SmtpSettings(host, config.smtp().port(), config.smtp().from(),
                         config.smtp().startTls(), config.smtp().username(), config.smtp().password()),
                 RetrySchedule.DEFAULT, clock));
+        bindNotificationMetrics(registry, messageWaiting, mailer);
         List<MailboxListener> listeners = mailer.isPresent() ? List.of(messageWaiting, mailer.get()) : List.of(messageWaiting);
         // The folder is created with the first box that keeps a file, so a CLI command leaves no trace.
         VoicemailService voicemail = new VoicemailService(new JdbiVoicemailStore(db), extensions,
                 config.dataDir().resolve(VoicemailModule.FOLDER), config.voicemail(), clock, listeners);
         return new Features(extensions, adminAuth, dialPlan, callSettings, new CdrService(cdrStore), cdrRecorder,
                 events, digestRules, voicemail, messageWaiting, mailer);
+    }
+
+    private static void bindNotificationMetrics(MeterRegistry registry, MessageWaiting messageWaiting,
+            Optional<VoicemailMailer> mailer) {
+        Gauge.builder("switchboard.mwi.subscriptions", messageWaiting, MessageWaiting::subscriptions)
+                .description("Live message-waiting subscriptions on this node").register(registry);
+        FunctionCounter.builder("switchboard.mwi.notifies", messageWaiting, MessageWaiting::notifiesSent)
+                .description("Message-waiting NOTIFYs sent").register(registry);
+        mailer.ifPresent(m -> {
+            FunctionCounter.builder("switchboard.voicemail.mails.sent", m, VoicemailMailer::sent)
+                    .description("Voicemail mails the mail server accepted").register(registry);
+            FunctionCounter.builder("switchboard.voicemail.mails.failures", m, VoicemailMailer::failures)
+                    .description("Failed attempts to send a voicemail mail (each is retried)").register(registry);
+        });
     }
 
     /**

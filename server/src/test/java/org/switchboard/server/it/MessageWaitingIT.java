@@ -92,6 +92,8 @@ class MessageWaitingIT {
         phone.awaitResult().assertAllCallsSucceeded("SUBSCRIBE 1001 with digest, NOTIFY no 0/0, yes 1/0 after a message"
                 + " was left, no 0/1 after it was heard; unsubscribe and terminating NOTIFY");
         await().atMost(Duration.ofSeconds(5)).until(() -> notifier.size() == 0);
+        assertThat(new ApiClient(server.httpPort()).get("/metrics").body())
+                .containsPattern("switchboard_mwi_subscriptions \\d").contains("switchboard_mwi_notifies_total");
     }
 
     @Test

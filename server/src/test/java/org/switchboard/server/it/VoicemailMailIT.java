@@ -70,6 +70,9 @@ class VoicemailMailIT {
                 VoicemailMailer mailer = server.module(MailModule.class).orElseThrow().mailer().orElseThrow();
                 await().atMost(Duration.ofSeconds(5)).until(() -> mailer.pending() == 0);
                 assertThat(smtp.getReceivedMessages()).as("only the box with an address").hasSize(1);
+                assertThat(new ApiClient(server.httpPort()).get("/metrics").body())
+                        .contains("switchboard_voicemail_mails_sent_total 1.0")
+                        .contains("switchboard_voicemail_mails_failures_total 0.0");
             } finally {
                 server.stop();
             }

@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.pbx.voicemail.MailboxCounts;
@@ -54,6 +55,8 @@ public final class VoicemailMailer implements MailboxListener, AutoCloseable {
     private volatile ScheduledExecutorService scheduler;
     private final AtomicBoolean delivering = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private final LongAdder sent = new LongAdder();
+    private final LongAdder failures = new LongAdder();
     private volatile ScheduledFuture<?> nextRun;
     private volatile boolean closed;
 
@@ -167,14 +170,16 @@ public final class VoicemailMailer implements MailboxListener, AutoCloseable {
         try {
             smtp.send(mail);
         } catch (Exception e) {
-            int failures = queued.attempts() + 1;
-            Duration wait = retries.after(failures);
+            failures.increment();
+            int attempt = queued.attempts() + 1;
+            Duration wait = retries.after(attempt);
             log.warn("voicemail mail not sent box={} message={} recipient={} attempt={} retry_in={} reason={}",
-                    mail.box(), mail.messageId(), mail.recipient(), failures, wait, e.toString());
+                    mail.box(), mail.messageId(), mail.recipient(), attempt, wait, e.toString());
             Instant now = clock.instant();
             outbox.failed(queued.id(), e.toString(), now.plus(wait), now);
             return;
         }
+        sent.increment();
         outbox.delivered(queued.id());
         log.info("voicemail mail sent box={} message={} recipient={} attempts={}", mail.box(), mail.messageId(),
                 mail.recipient(), queued.attempts() + 1);
@@ -198,6 +203,16 @@ public final class VoicemailMailer implements MailboxListener, AutoCloseable {
             previous.cancel(false);
         }
         nextRun = scheduler.schedule(this::wake, Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    /** Mails the server accepted since start, for metrics. */
+    public long sent() {
+        return sent.sum();
+    }
+
+    /** Failed attempts since start, for metrics. */
+    public long failures() {
+        return failures.sum();
     }
 
     /** How many mails wait in the outbox (blocking). */

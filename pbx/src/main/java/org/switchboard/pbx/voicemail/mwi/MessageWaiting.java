@@ -136,6 +136,18 @@ public final class MessageWaiting implements MailboxListener, AutoCloseable {
                 MessageSummary.of(counts, domain));
     }
 
+    /** Live subscriptions on this node (0 before SIP started), for metrics. */
+    public int subscriptions() {
+        Running r = running;
+        return r == null ? 0 : r.notifier().size();
+    }
+
+    /** NOTIFYs sent so far, in subscriptions and unasked, for metrics. */
+    public long notifiesSent() {
+        Running r = running;
+        return r == null ? 0 : r.notifier().notifiesSent();
+    }
+
     /** Forgets the subscriptions and stops their timers. */
     @Override
     public void close() {
