@@ -52,8 +52,9 @@ class MessageWaitingIT {
     @BeforeAll
     static void startNode() throws Exception {
         database = TestDatabases.sqlite();
+        // One port for UDP and TCP (port 0 would give each its own), so a phone may use either.
         server = Server.start(NodeConfig.load(dir, database, """
-                sip: {bind: 127.0.0.1, port: 0, tls_port: 0, domain: pbx.test}
+                sip: {bind: 127.0.0.1, port: %2$d, tls_port: 0, domain: pbx.test}
                 http: {bind: 127.0.0.1, port: 0}
                 rtp: {port_min: 29480, port_max: 29499}
                 admin: {username: root, password: root-password}
@@ -62,7 +63,8 @@ class MessageWaitingIT {
                   - {number: "1001", name: Alice, password: %1$s}
                   - {number: "1002", name: Bob, password: %1$s}
                   - {number: "1003", name: Carol, password: %1$s}
-                """.formatted(PASSWORD)), Clock.systemUTC(), "test");
+                  - {number: "1004", name: Dave, password: %1$s}
+                """.formatted(PASSWORD, FreePorts.udpAndTcp())), Clock.systemUTC(), "test");
         voicemail = server.module(VoicemailModule.class).orElseThrow().voicemail();
         notifier = server.module(MessageWaitingModule.class).orElseThrow().notifier();
     }
@@ -79,21 +81,37 @@ class MessageWaitingIT {
 
     @Test
     void subscribedPhoneIsToldOfEveryChangeOfItsBoxUntilItUnsubscribes() throws Exception {
-        long before = notifier.notifiesSent();
-        Sipp.Running phone = Sipp.scenario("subscribe_mwi.xml").target(server.sipPort()).credentials("1001", PASSWORD)
-                .option("-auth_uri", "1001@127.0.0.1:" + server.sipPort()).runLimitSeconds(30).start();
-
-        await().atMost(Duration.ofSeconds(15)).until(() -> notifier.notifiesSent() >= before + 1);
-        leaveMessage("1002"); // another box: no NOTIFY for 1001
-        VoicemailMessage left = leaveMessage("1001");
-        await().atMost(Duration.ofSeconds(15)).until(() -> notifier.notifiesSent() >= before + 2);
-        assertThat(voicemail.move("1001", left.id(), Folder.OLD)).isTrue();
-
-        phone.awaitResult().assertAllCallsSucceeded("SUBSCRIBE 1001 with digest, NOTIFY no 0/0, yes 1/0 after a message"
-                + " was left, no 0/1 after it was heard; unsubscribe and terminating NOTIFY");
-        await().atMost(Duration.ofSeconds(5)).until(() -> notifier.size() == 0);
+        subscribeAndFollowChanges("1001", "u1");
         assertThat(new ApiClient(server.httpPort()).get("/metrics").body())
                 .containsPattern("switchboard_mwi_subscriptions \\d").contains("switchboard_mwi_notifies_total");
+    }
+
+    @Test
+    void aPhoneSubscribedOverTcpIsNotifiedOverItsConnection() throws Exception {
+        subscribeAndFollowChanges("1004", "t1");
+    }
+
+    /**
+     * A SIPp phone subscribes to {@code box} over {@code transport} (SIPp's -t) and must see, in order:
+     * no 0/0, yes 1/0 after a message is left (one left in another box meanwhile changes nothing),
+     * no 0/1 after the message is moved to the old ones; then it unsubscribes. Each change is made
+     * after the previous NOTIFY went out, since a NOTIFY carries the state when it is sent.
+     */
+    private static void subscribeAndFollowChanges(String box, String transport) throws Exception {
+        long before = notifier.notifiesSent();
+        Sipp.Running phone = Sipp.scenario("subscribe_mwi.xml").target(server.sipPort()).transport(transport)
+                .credentials(box, PASSWORD).option("-auth_uri", box + "@127.0.0.1:" + server.sipPort())
+                .runLimitSeconds(30).start();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> notifier.notifiesSent() >= before + 1);
+        leaveMessage("1002"); // another box, nobody watching it
+        VoicemailMessage left = leaveMessage(box);
+        await().atMost(Duration.ofSeconds(15)).until(() -> notifier.notifiesSent() >= before + 2);
+        assertThat(voicemail.move(box, left.id(), Folder.OLD)).isTrue();
+
+        phone.awaitResult().assertAllCallsSucceeded("SUBSCRIBE " + box + " (" + transport + ") with digest, NOTIFY no"
+                + " 0/0, yes 1/0 after a message was left, no 0/1 after it was heard; unsubscribe and terminating NOTIFY");
+        await().atMost(Duration.ofSeconds(5)).until(() -> notifier.size() == 0);
     }
 
     @Test
