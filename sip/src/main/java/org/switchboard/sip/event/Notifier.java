@@ -1,7 +1,6 @@
 package org.switchboard.sip.event;
 
 import java.net.InetSocketAddress;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;

@@ -14,7 +14,6 @@ import org.switchboard.pbx.registrar.Binding;
 import org.switchboard.pbx.registrar.LocationService;
 import org.switchboard.pbx.voicemail.MailboxCounts;
 import org.switchboard.pbx.voicemail.MailboxListener;
-import org.switchboard.sip.app.SipStack;
 import org.switchboard.sip.event.Notifier;
 import org.switchboard.sip.event.NotifierSettings;
 import org.switchboard.sip.message.NameAddress;
@@ -26,9 +25,10 @@ import org.switchboard.sip.transport.NextHop;
  * NOTIFYs the box's subscribers, and sends the same NOTIFY unasked to the box's registered phones
  * whose User-Agent is in {@link UnsolicitedPhones} and which hold no subscription of their own;
  * such a phone also gets the box's state each time it registers ({@link #onEvent}), so a rebooted
- * phone lights its lamp without waiting for the next message. It exists before the SIP side (the voicemail service is built first) and serves SUBSCRIBE once
- * {@link #start started} with the registrar's authentication; changes before then only update the
- * counts. Subscriptions live in this node's memory only.
+ * phone lights its lamp without waiting for the next message. It exists before the voicemail
+ * service (which is given it as a listener) and the SIP side, and serves SUBSCRIBE once {@link
+ * #start started} with the service's counts and the registrar's authentication; changes before
+ * then concern nobody. Subscriptions live in this node's memory only.
  *
  * <p>Thread-safe: {@link #changed} comes on the voicemail service's threads and only reads
  * immutable or concurrent state; the SIP parts are published once through a volatile field.
