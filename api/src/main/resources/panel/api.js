@@ -74,7 +74,8 @@ export async function download(path, filename) {
 }
 
 /**
- * Calls the API; a string body is sent as text/csv (bulk import), anything else as JSON. Resolves
+ * Calls the API; a string body is sent as text/csv (bulk import), a Blob (a chosen file) as it is,
+ * anything else as JSON. Resolves
  * with the parsed answer, rejects with an ApiError.
  */
 export async function api(method, path, body) {
@@ -86,6 +87,10 @@ export async function api(method, path, body) {
   const init = { method, headers, cache: 'no-store', credentials: 'omit' };
   if (typeof body === 'string') {
     headers['Content-Type'] = 'text/csv; charset=utf-8';
+    init.body = body;
+  } else if (body instanceof Blob) {
+    // an uploaded file (music on hold): sent as it is, with its own type
+    headers['Content-Type'] = body.type || 'application/octet-stream';
     init.body = body;
   } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json';

@@ -7,8 +7,10 @@ import * as dashboard from './dashboard.js';
 import * as devices from './devices.js';
 import * as extensions from './extensions.js';
 import * as login from './login.js';
+import * as moh from './moh.js';
 import * as phones from './phones.js';
 import * as sipBans from './sipbans.js';
+import * as trunks from './trunks.js';
 import { session } from './session.js';
 import * as voicemail from './voicemail.js';
 
@@ -20,7 +22,9 @@ const pages = {
   '/devices': devices,
   '/phones': phones,
   '/sip-bans': sipBans,
+  '/moh': moh,
   '/voicemail': voicemail,
+  '/trunks': trunks,
 };
 
 const main = document.getElementById('main');

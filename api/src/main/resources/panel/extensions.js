@@ -66,7 +66,7 @@ export function render(main) {
       h('td', { 'data-label': 'Voicemail PIN' }, e.has_voicemail_pin ? 'set' : 'not set'),
       h('td', { class: 'actions' },
         h('button', { type: 'button', class: 'secondary', 'aria-label': `Edit extension ${e.number}`, onclick: () => openEditor(e) }, 'Edit'),
-        h('button', { type: 'button', class: 'danger', 'aria-label': `Delete extension ${e.number}`, onclick: () => confirm.ask(`Extension ${e.number} (${e.name}) will be removed; its phones will stop registering.`, () => remove(e)) }, 'Delete')));
+        h('button', { type: 'button', class: 'danger', 'aria-label': `Delete extension ${e.number}`, onclick: () => confirm.ask(`Extension ${e.number} (${e.name}) will be removed; its phones will stop registering and its voicemail messages are deleted.`, () => remove(e)) }, 'Delete')));
   }
 
   function openEditor(existing) {

@@ -5,13 +5,15 @@ import org.switchboard.store.callsettings.NewCallSettings;
 
 /**
  * Request body of {@code PUT /api/extensions/{number}/call-settings}, which replaces all settings:
- * an omitted forwarding is off, an omitted ring timeout is the default, omitted do-not-disturb is off.
+ * an omitted forwarding is off, an omitted ring timeout is the default, omitted do-not-disturb is off,
+ * an omitted music-on-hold class is the {@code default} class.
  */
 public record CallSettingsBody(
         ForwardingBody forwardAlways,
         ForwardingBody forwardBusy,
         NoAnswerBody forwardNoAnswer,
-        Boolean doNotDisturb) {
+        Boolean doNotDisturb,
+        String mohClass) {
 
     /** One forwarding: on or off, and where to. */
     public record ForwardingBody(Boolean enabled, String target) {
@@ -31,6 +33,7 @@ public record CallSettingsBody(
                         : new Forwarding(forwardNoAnswer.enabled() != null && forwardNoAnswer.enabled(), forwardNoAnswer.target()),
                 forwardNoAnswer == null || forwardNoAnswer.timeoutSeconds() == null
                         ? NewCallSettings.DEFAULT_TIMEOUT_SECONDS : forwardNoAnswer.timeoutSeconds(),
-                doNotDisturb != null && doNotDisturb);
+                doNotDisturb != null && doNotDisturb,
+                mohClass);
     }
 }

@@ -4,13 +4,17 @@ import java.time.Instant;
 import org.switchboard.store.callsettings.CallSettings;
 import org.switchboard.store.callsettings.Forwarding;
 
-/** Response body for an extension's call settings; {@code updated_at} is omitted while only the defaults apply. */
+/**
+ * Response body for an extension's call settings; {@code updated_at} is omitted while only the defaults apply,
+ * {@code moh_class} while the extension uses the default music-on-hold class.
+ */
 public record CallSettingsView(
         String extension,
         ForwardingView forwardAlways,
         ForwardingView forwardBusy,
         NoAnswerView forwardNoAnswer,
         boolean doNotDisturb,
+        String mohClass,
         Instant updatedAt) {
 
     /** One forwarding; {@code target} omitted when none was ever set. */
@@ -27,6 +31,6 @@ public record CallSettingsView(
         var v = s.values();
         return new CallSettingsView(s.extensionNumber(), ForwardingView.of(v.forwardAlways()), ForwardingView.of(v.forwardBusy()),
                 new NoAnswerView(v.forwardNoAnswer().enabled(), v.forwardNoAnswer().target(), v.noAnswerTimeoutSeconds()),
-                v.doNotDisturb(), s.updatedAt());
+                v.doNotDisturb(), v.mohClass(), s.updatedAt());
     }
 }

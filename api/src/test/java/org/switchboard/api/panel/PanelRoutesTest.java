@@ -21,7 +21,8 @@ class PanelRoutesTest {
     /** Every file the page loads, found by following its imports from index.html. */
     private static final List<String> FILES = List.of(
             "index.html", "style.css", "app.js", "api.js", "session.js", "dom.js",
-            "login.js", "dashboard.js", "chart.js", "events.js", "extensions.js", "devices.js", "phones.js", "calls.js", "sipbans.js");
+            "login.js", "dashboard.js", "chart.js", "events.js", "extensions.js", "devices.js", "phones.js", "calls.js", "sipbans.js",
+            "voicemail.js", "trunks.js");
 
     private static ApiFixture api;
 
@@ -44,7 +45,7 @@ class PanelRoutesTest {
         String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(csp).as("panel CSP")
                 .contains("default-src 'none'", "script-src 'self'", "style-src 'self'", "connect-src 'self'",
-                        "frame-ancestors 'none'", "require-trusted-types-for 'script'")
+                        "frame-ancestors 'none'", "require-trusted-types-for 'script'", "media-src blob:")
                 .doesNotContain("unsafe-inline", "unsafe-eval", "*");
         assertThat(r.body()).contains("<script type=\"module\" src=\"/panel/app.js\"></script>");
     }

@@ -66,16 +66,17 @@ public final class CallSettingsService {
     /**
      * Replaces the settings of extension {@code number}; {@link NotFoundException} if no such
      * extension, {@link ValidationException} naming the field (e.g. {@code forward_busy.target})
-     * when an enabled forwarding's target cannot be dialled or is the extension itself.
+     * when an enabled forwarding's target cannot be dialled or is the extension itself, or
+     * {@code moh_class} when no music-on-hold class has that name.
      */
     public CallSettings update(String number, NewCallSettings values, String actor) {
         changes.lock();
         try {
             extensions.get(number);
             CallSettings saved = save(number, values);
-            log.info("call settings updated extension={} forward_always={} forward_busy={} forward_no_answer={} dnd={} by={}",
-                    number, values.forwardAlways().enabled(), values.forwardBusy().enabled(),
-                    values.forwardNoAnswer().enabled(), values.doNotDisturb(), actor);
+            log.info("call settings updated extension={} forward_always={} forward_busy={} forward_no_answer={} dnd={} "
+                    + "moh_class={} by={}", number, values.forwardAlways().enabled(), values.forwardBusy().enabled(),
+                    values.forwardNoAnswer().enabled(), values.doNotDisturb(), values.mohClass(), actor);
             return saved;
         } finally {
             changes.unlock();

@@ -43,10 +43,19 @@ public final class DeviceSecretCipher {
 
     /** Seals {@code password} for the device {@code mac}; the result is printable text. */
     public String seal(MacAddress mac, String password) {
+        return seal(mac.hex(), password);
+    }
+
+    /**
+     * Seals a secret bound to {@code owner} (the associated data), for other secrets the node must
+     * send in clear later, such as a SIP trunk's password: a sealed value copied onto another
+     * owner's row does not open.
+     */
+    public String seal(String owner, String password) {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         try {
-            Cipher c = cipher(Cipher.ENCRYPT_MODE, iv, mac);
+            Cipher c = cipher(Cipher.ENCRYPT_MODE, iv, owner);
             byte[] sealed = c.doFinal(password.getBytes(StandardCharsets.UTF_8));
             byte[] out = Arrays.copyOf(iv, IV_BYTES + sealed.length);
             System.arraycopy(sealed, 0, out, IV_BYTES, sealed.length);
@@ -63,26 +72,40 @@ public final class DeviceSecretCipher {
      *     device, or was altered
      */
     public String open(MacAddress mac, String sealed) {
+        return open(mac.hex(), "device " + mac, sealed);
+    }
+
+    /**
+     * Opens a value made by {@link #seal(String, String)} for the same owner.
+     *
+     * @throws SealedSecretException when the value was sealed with another key, for another
+     *     owner, or was altered
+     */
+    public String open(String owner, String sealed) {
+        return open(owner, owner, sealed);
+    }
+
+    private String open(String owner, String what, String sealed) {
         if (sealed == null || !sealed.startsWith(PREFIX)) {
-            throw new SealedSecretException("device " + mac + ": stored SIP secret has an unknown format");
+            throw new SealedSecretException(what + ": stored SIP secret has an unknown format");
         }
         try {
             byte[] all = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
             if (all.length <= IV_BYTES) {
-                throw new SealedSecretException("device " + mac + ": stored SIP secret is truncated");
+                throw new SealedSecretException(what + ": stored SIP secret is truncated");
             }
-            Cipher c = cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(all, IV_BYTES), mac);
+            Cipher c = cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(all, IV_BYTES), owner);
             return new String(c.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException | GeneralSecurityException e) {
-            throw new SealedSecretException("device " + mac
+            throw new SealedSecretException(what
                     + ": stored SIP secret does not open with this key (key file changed, or the row was altered)");
         }
     }
 
-    private Cipher cipher(int mode, byte[] iv, MacAddress mac) throws GeneralSecurityException {
+    private Cipher cipher(int mode, byte[] iv, String owner) throws GeneralSecurityException {
         Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
         c.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
-        c.updateAAD(mac.hex().getBytes(StandardCharsets.US_ASCII));
+        c.updateAAD(owner.getBytes(StandardCharsets.UTF_8));
         return c;
     }
 }

@@ -24,6 +24,8 @@ import org.switchboard.pbx.voicemail.VoicemailSettings;
 import org.switchboard.sip.transport.InboundLimits;
 import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
 import org.switchboard.store.db.ValidationException;
+import org.switchboard.store.moh.NewMohClass;
+import org.switchboard.store.moh.PlayOrder;
 
 /**
  * Turns a shape-checked {@link RawConfig} into a {@link SwitchboardConfig}: checks each value
@@ -66,6 +68,7 @@ final class ConfigBinder {
         checkDistinctNumbers(extensionItems);
         List<DeviceImportRow> devices = devices(raw.list(ConfigSchema.PROVISIONING_DEVICES));
         List<DigestRuleService.RuleInput> digestRules = digestRules(raw.list(ConfigSchema.DIGEST_USER_AGENT_RULES));
+        List<NewMohClass> mohClasses = mohClasses(raw.list(ConfigSchema.MOH_CLASSES));
         Values v = new Values(values);
         checkRelations(v, invalid);
         if (!problems.isEmpty()) {
@@ -102,7 +105,7 @@ final class ConfigBinder {
                         v.optional("provisioning.template_dir").filter(d -> !d.isBlank()).map(Path::of),
                         v.text("provisioning.voicemail_number"), ZoneId.of(v.text("provisioning.time_zone").strip()),
                         v.text("provisioning.ntp_server"), Boolean.parseBoolean(v.text("provisioning.https_only")), devices),
-                extensions);
+                extensions, mohClasses);
     }
 
     private static SwitchboardConfig.SipSecurity sipSecurity(Values v) {
@@ -214,6 +217,33 @@ final class ConfigBinder {
             }
         }
         return rules;
+    }
+
+    /** Each music-on-hold class checked like a class sent to the REST API; a name given twice is a problem. */
+    private List<NewMohClass> mohClasses(List<RawConfig.Item> items) {
+        List<NewMohClass> classes = new ArrayList<>();
+        Map<String, RawConfig.Item> byName = new HashMap<>();
+        for (RawConfig.Item item : items) {
+            Map<String, Setting> f = item.values();
+            if (!f.containsKey("name")) {
+                continue; // already reported as "is required" by the walker
+            }
+            try {
+                NewMohClass moh = new NewMohClass(text(f, "name"), text(f, "description"),
+                        PlayOrder.of(Optional.ofNullable(text(f, "order")).orElse("sequential").strip(), "order"));
+                RawConfig.Item first = byName.putIfAbsent(moh.name(), item);
+                if (first != null) {
+                    problems.add(new ConfigProblem(f.get("name").origin(), item.path("name"),
+                            "'" + moh.name() + "' is already used by " + first.path("")));
+                } else {
+                    classes.add(moh);
+                }
+            } catch (ValidationException e) {
+                Origin where = Optional.ofNullable(f.get(e.field())).map(Setting::origin).orElse(item.origin());
+                problems.add(new ConfigProblem(where, item.path(e.field()), e.getMessage()));
+            }
+        }
+        return classes;
     }
 
     private void checkDistinctNumbers(List<RawConfig.Item> items) {

@@ -42,6 +42,7 @@ final class ConfigSchema {
     static final String EXTENSIONS = "extensions";
     static final String PROVISIONING_DEVICES = "provisioning.devices";
     static final String DIGEST_USER_AGENT_RULES = "sip.digest_user_agent_rules";
+    static final String MOH_CLASSES = "moh.classes";
 
     static final Section ROOT = section(
             "data_dir", value(ValueKind.PATH, "./data"),
@@ -123,6 +124,11 @@ final class ConfigSchema {
                             "vendor", required(ValueKind.TEXT),
                             "model", required(ValueKind.TEXT),
                             "static_ip", value(ValueKind.TEXT, null)))),
+            "moh", section(
+                    "classes", new ListOf(section(
+                            "name", required(ValueKind.TEXT),
+                            "description", value(ValueKind.TEXT, null),
+                            "order", value(ValueKind.TEXT, "sequential")))),
             EXTENSIONS, new ListOf(section(
                     "number", required(ValueKind.TEXT),
                     "name", required(ValueKind.TEXT),

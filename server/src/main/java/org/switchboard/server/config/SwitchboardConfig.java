@@ -13,11 +13,13 @@ import org.switchboard.pbx.sipban.SipBanSettings;
 import org.switchboard.pbx.voicemail.VoicemailSettings;
 import org.switchboard.sip.transport.InboundLimits;
 import org.switchboard.store.db.DatabaseSettings;
+import org.switchboard.store.moh.NewMohClass;
 import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
 
 /**
  * The validated server settings and the seed sections, as read by {@link ConfigLoader}: server
- * settings are used on every start, the seed sections ({@code admin}, {@code extensions}, {@code provisioning.devices}) are
+ * settings are used on every start, the seed sections ({@code admin}, {@code extensions}, {@code provisioning.devices},
+ * {@code moh.classes}) are
  * copied into an empty database once. Immutable; any thread.
  *
  * @param dataDir the folder under which the server keeps the files it writes ({@code data_dir}); the
@@ -26,11 +28,11 @@ import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
  */
 public record SwitchboardConfig(Path dataDir, Sip sip, SipSecurity sipSecurity, Http http, Rtp rtp, Calls calls,
                                 VoicemailSettings voicemail, Mwi mwi, Smtp smtp, Database database, Admin admin,
-                                Provisioning provisioning,
-                                List<ExtensionInput> extensions) {
+                                Provisioning provisioning, List<ExtensionInput> extensions, List<NewMohClass> mohClasses) {
 
     public SwitchboardConfig {
         extensions = List.copyOf(extensions);
+        mohClasses = List.copyOf(mohClasses);
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.Map;
 import org.switchboard.api.http.Routes;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.sip.app.RequestHandler;
-import org.switchboard.sip.app.SipStack;
 import org.switchboard.sip.message.SipMethod;
 import org.switchboard.store.seed.Seed;
 
@@ -16,7 +15,8 @@ import org.switchboard.store.seed.Seed;
  * {@code db/migration} folders under the module's own version range; everything else is here.
  * The server calls the methods in this order, each over every module in registration order:
  * {@link #destinations}, {@link #seeds}, {@link #loadCaches}, {@link #subscribe}, {@link
- * #schedule}, then {@link #routes} once SIP runs; {@link #close} in reverse order at shutdown.
+ * #schedule}, {@link #sipRequests} while SIP starts, then {@link #sipStarted} and {@link #routes}
+ * once SIP runs; {@link #close} in reverse order at shutdown.
  * Called by the thread that starts and stops the server.
  */
 public interface FeatureModule {
@@ -54,8 +54,11 @@ public interface FeatureModule {
         return Map.of();
     }
 
-    /** The stack listens now; a module that sends requests of its own keeps it. */
-    default void sipStarted(SipStack stack) {}
+    /** Starts what it runs over the SIP stack (a trunk's registration), once SIP runs and before HTTP. */
+    default void sipStarted(SipWiring sip) {}
+
+    /** Ends what it runs over SIP while the stack still runs (a trunk's un-REGISTER), before SIP stops. */
+    default void sipStopping() {}
 
     /** Its HTTP routes; {@code sip} gives what they may need of the running SIP side (location, calls). */
     default List<Routes> routes(SipWiring sip) {

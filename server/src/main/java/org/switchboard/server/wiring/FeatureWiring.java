@@ -28,10 +28,12 @@ import org.switchboard.store.db.BatchWriter;
 import org.switchboard.store.db.Database;
 import org.switchboard.store.dialplan.JdbiDialPlanRuleStore;
 import org.switchboard.store.digestrule.JdbiDigestRuleStore;
+import org.switchboard.store.moh.JdbiMohStore;
 import org.switchboard.store.voicemail.JdbiVoicemailStore;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
 import org.switchboard.pbx.admin.AuthPolicy;
 import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.pbx.moh.MohService;
 import org.switchboard.server.config.SwitchboardConfig;
 import org.switchboard.store.seed.Seed;
 
@@ -64,6 +66,8 @@ public final class FeatureWiring {
         // CDRs are never dropped: a full queue makes the producer wait (persistence.md, write-behind).
         CdrRecorder cdrRecorder = new CdrRecorder(db, cdrStore, BatchWriter.Settings.defaults(BatchWriter.Overflow.WAIT), registry);
         DigestRuleService digestRules = new DigestRuleService(new JdbiDigestRuleStore(db), clock, events);
+        MohService moh = new MohService(new JdbiMohStore(db), config.dataDir().resolve(MohModule.FOLDER),
+                callSettings::current, events, clock, registry);
         // Message waiting and voicemail by e-mail are told of every box change; message waiting reads
         // a box's counts from the service once SIP starts (MessageWaitingModule).
         MessageWaiting messageWaiting = new MessageWaiting(task -> Thread.ofVirtual().name("mwi-counts").start(task),
@@ -78,7 +82,7 @@ public final class FeatureWiring {
         VoicemailService voicemail = new VoicemailService(new JdbiVoicemailStore(db), extensions,
                 config.dataDir().resolve(VoicemailModule.FOLDER), config.voicemail(), clock, listeners);
         return new Features(extensions, adminAuth, dialPlan, callSettings, new CdrService(cdrStore), cdrRecorder,
-                events, digestRules, voicemail, messageWaiting, mailer);
+                events, digestRules, moh, voicemail, messageWaiting, mailer);
     }
 
     private static void bindNotificationMetrics(MeterRegistry registry, MessageWaiting messageWaiting,
@@ -100,8 +104,9 @@ public final class FeatureWiring {
      * extensions, the provisioned devices (which name extensions, so they come after them), the
      * dial plan (its seed checks rules against the destination kinds registered by then; its
      * cache decides with extension data), the call settings (which check targets through the dial
-     * plan), the digest User-Agent rules, the CDRs, the milliwatt test line, voicemail, message
-     * waiting, voicemail mail. A new feature adds one line here.
+     * plan), the digest User-Agent rules, the CDRs, the milliwatt test line, music on hold (its seed needs no
+     * other; the class choice lives in the call settings), voicemail, message waiting, voicemail mail, the
+     * SIP trunks. A new feature adds one line here.
      */
     public static List<FeatureModule> modules(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed,
             ProvisioningWiring provisioning, Database database, Clock clock) {
@@ -113,9 +118,11 @@ public final class FeatureWiring {
                 new DigestRuleModule(features.digestRules(), config.sip().digestUserAgentRules()),
                 new CdrModule(features.cdrs(), features.cdrRecorder(), database.engine(), clock),
                 new MilliwattModule(),
+                new MohModule(features.moh(), config.mohClasses()),
                 new VoicemailModule(features.voicemail()),
                 new MessageWaitingModule(features.messageWaiting(), features.voicemail(), config.mwi()),
-                new MailModule(features.mailer()));
+                new MailModule(features.mailer()),
+                TrunkModule.build(config, database, features.events(), clock));
     }
 
     /** Registers every module's destination kinds with the dial plan (before any seed runs). */
@@ -139,6 +146,22 @@ public final class FeatureWiring {
         modules.forEach(m -> m.subscribe(events));
         modules.forEach(m -> m.schedule(housekeeping));
         log.info("feature modules started modules={}", modules.stream().map(FeatureModule::name).toList());
+    }
+
+    /** Tells every module that SIP runs, in module order. */
+    public static void sipStarted(List<FeatureModule> modules, SipWiring sip) {
+        modules.forEach(m -> m.sipStarted(sip));
+    }
+
+    /** Tells every module, the last one first, that SIP is about to stop. */
+    public static void sipStopping(List<FeatureModule> modules) {
+        for (FeatureModule module : modules.reversed()) {
+            try {
+                module.sipStopping();
+            } catch (RuntimeException e) {
+                log.warn("stopping the SIP work of a feature module failed module={} reason={}", module.name(), e.toString());
+            }
+        }
     }
 
     /** Closes every module, the last one first (each flushes what it holds before the pool closes). */

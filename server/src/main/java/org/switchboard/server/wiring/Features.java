@@ -8,6 +8,7 @@ import org.switchboard.pbx.cdr.CdrService;
 import org.switchboard.pbx.digestrule.DigestRuleService;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.pbx.moh.MohService;
 import org.switchboard.pbx.routing.DialPlanService;
 import org.switchboard.pbx.voicemail.VoicemailService;
 import org.switchboard.pbx.voicemail.mail.VoicemailMailer;
@@ -19,5 +20,5 @@ import org.switchboard.pbx.voicemail.mwi.MessageWaiting;
  */
 public record Features(ExtensionService extensions, AdminAuthService adminAuth, DialPlanService dialPlan,
                        CallSettingsService callSettings, CdrService cdrs, CdrRecorder cdrRecorder,
-                       EventBus events, DigestRuleService digestRules, VoicemailService voicemail,
+                       EventBus events, DigestRuleService digestRules, MohService moh, VoicemailService voicemail,
                        MessageWaiting messageWaiting, Optional<VoicemailMailer> mailer) {}

@@ -10,7 +10,6 @@ import org.switchboard.pbx.voicemail.Voicemail;
 import org.switchboard.pbx.voicemail.mwi.MessageWaiting;
 import org.switchboard.server.config.SwitchboardConfig;
 import org.switchboard.sip.app.RequestHandler;
-import org.switchboard.sip.app.SipStack;
 import org.switchboard.sip.event.Notifier;
 import org.switchboard.sip.event.NotifierSettings;
 import org.switchboard.sip.message.SipMethod;
@@ -75,8 +74,8 @@ public final class MessageWaitingModule implements FeatureModule {
     }
 
     @Override
-    public void sipStarted(SipStack stack) {
-        notifier.attach(stack);
+    public void sipStarted(SipWiring sip) {
+        notifier.attach(sip.stack());
     }
 
     @Override

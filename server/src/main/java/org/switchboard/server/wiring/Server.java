@@ -80,6 +80,7 @@ public final class Server {
             sip = SipWiring.start(config, stores.database(), features, modules, provisioning.service(), digestNonceKey(stores, clock),
                     Optional.of(DataDirectory.ensureFolder(config.sip().tlsDir(), "sip.tls_dir")), registry,
                     housekeeping.scheduler(), clock);
+            FeatureWiring.sipStarted(modules, sip);
             ApiServer http = HttpWiring.build(config.http(), httpsIdentity(config), stores, features, sip, modules,
                     Optional.of(sip.calls()), registry, clock, version);
             http.start();
@@ -89,6 +90,7 @@ public final class Server {
             return new Server(stores, housekeeping, features, sip, modules, http, adminSeed.generatedPassword());
         } catch (RuntimeException e) {
             if (sip != null) {
+                FeatureWiring.sipStopping(modules);
                 sip.close();
             }
             FeatureWiring.close(modules);
@@ -170,6 +172,8 @@ public final class Server {
     public void stop() {
         log.info("switchboard stopping");
         http.stop();
+        // Before the stack closes: trunks send their un-REGISTERs and wait briefly for the answers.
+        FeatureWiring.sipStopping(modules);
         sip.close();
         housekeeping.close();
         // Write-behind queues flush before the pool closes, so nothing recorded is lost.

@@ -24,7 +24,6 @@ import org.switchboard.pbx.provisioning.ProvisionedLogins;
 import org.switchboard.pbx.call.CallControl;
 import org.switchboard.pbx.call.CallControlSettings;
 import org.switchboard.pbx.call.CallRequests;
-import org.switchboard.pbx.call.HoldMusic;
 import org.switchboard.pbx.registrar.LocationService;
 import org.switchboard.pbx.registrar.RegistrarService;
 import org.switchboard.pbx.registrar.RegistrarSettings;
@@ -137,14 +136,11 @@ public final class SipWiring implements AutoCloseable {
             CallControl calls = new CallControl(stack, relay, registrar, features.dialPlan(),
                     features.callSettings(), features.cdrRecorder(), features.events(), housekeeping, clock,
                     new CallControlSettings(sip.domain(), stackSettings.advertisedHost(), mediaAddress(sip),
-                            config.calls().noAnswerTimeout()), endpoints, HoldMusic.NONE);
+                            config.calls().noAnswerTimeout()), endpoints, features.moh());
             for (FeatureModule module : modules) {
                 module.destinations().forEach(d -> calls.applications().register(d.kind().name(), d.application()));
             }
             callRequests.attach(calls);
-            for (FeatureModule module : modules) {
-                module.sipStarted(stack);
-            }
             log.info("sip started bind={} udp={} tcp={} tls={} rtp={}-{}", sip.bind(),
                     stack.localAddress(Transport.UDP).getPort(), stack.localAddress(Transport.TCP).getPort(),
                     stack.supports(Transport.TLS) ? stack.localAddress(Transport.TLS).getPort() : "off",

@@ -26,7 +26,7 @@ import org.switchboard.sip.testkit.FreePorts;
  * A real softphone for the audio tests: one baresip process on 127.0.0.1 whose microphone is a WAV
  * file (module {@code aufile}) and which records what it encoded and what it decoded (module
  * {@code sndfile}, {@code dump-*-enc.wav} and {@code dump-*-dec.wav} in its folder). It is driven
- * through its command line on stdin ({@code /dial}, {@code /hangup}, {@code /quit}) and logs
+ * through its command line on stdin ({@code /dial}, {@code /hold}, {@code /resume}, {@code /hangup}, {@code /quit}) and logs
  * every SIP message it sends and receives ({@code -s}) to {@code baresip.log} in its folder, which
  * is kept after the test for diagnosis.
  *
@@ -146,6 +146,16 @@ final class Baresip implements AutoCloseable {
     /** Ends the current call with BYE (or CANCEL before the answer). */
     void hangUp() throws IOException {
         command("/hangup");
+    }
+
+    /** Holds the current call (a re-INVITE offering {@code a=sendonly}). */
+    void hold() throws IOException {
+        command("/hold");
+    }
+
+    /** Resumes the held call (a re-INVITE offering {@code a=sendrecv}). */
+    void resume() throws IOException {
+        command("/resume");
     }
 
     /** Quits (un-registering first when registered) and waits for the process to end. */

@@ -58,6 +58,8 @@ class RunningNodeTest {
             assertThat(route.body()).as("the default dial plan was seeded").contains("internal extensions");
 
             assertThat(api(server.httpPort(), token, "GET", "/api/registrations", null).statusCode()).isEqualTo(200);
+            HttpResponse<String> box = api(server.httpPort(), token, "GET", "/api/voicemail/boxes/1001", null);
+            assertThat(box.body()).as("the voicemail module is wired").contains("\"number\":\"1001\"", "\"enabled\":true");
 
             HttpResponse<String> device = api(server.httpPort(), token, "POST", "/api/provisioning/devices",
                     "{\"mac_address\":\"00:15:65:12:34:56\",\"extension_number\":\"1001\",\"vendor\":\"yealink\",\"model\":\"T46S\"}");
@@ -90,6 +92,7 @@ class RunningNodeTest {
                   - {number: "1001", name: Alice, password: alice-password}
                 """);
         return new ConfigLoader(Map.of(
+                "SWITCHBOARD_DATA_DIR", dir.resolve("data").toString(),
                 "SWITCHBOARD_DATABASE_URL", database.settings().url(),
                 "SWITCHBOARD_DATABASE_USER", database.settings().user(),
                 "SWITCHBOARD_DATABASE_PASSWORD", database.settings().password(),

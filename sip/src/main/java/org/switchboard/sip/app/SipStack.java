@@ -32,9 +32,11 @@ public final class SipStack implements AutoCloseable {
     private final CallExecutors executors;
     private final TransportLayer transports;
     private final TransactionLayer transactions;
+    private final String advertisedHost;
 
     private SipStack(SipStackSettings settings, SipApplication application, SourceGuard guard) {
         timer = new SipTimer();
+        advertisedHost = settings.advertisedHost();
         executors = new CallExecutors(settings.callThreads());
         FrameReceiver[] inbound = new FrameReceiver[1];
         // The transport needs the receiver and the receiver needs the transaction layer, which
@@ -77,6 +79,11 @@ public final class SipStack implements AutoCloseable {
     /** The bound address of a transport's listener (the actual port when 0 was asked). */
     public InetSocketAddress localAddress(Transport transport) {
         return transports.localAddress(transport);
+    }
+
+    /** The host our Via and Contact name, as peers reach us ({@link SipStackSettings#advertisedHost()}). */
+    public String advertisedHost() {
+        return advertisedHost;
     }
 
     /** Whether a transport's listener is bound. */

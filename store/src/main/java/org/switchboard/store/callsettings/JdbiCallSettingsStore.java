@@ -3,15 +3,17 @@ package org.switchboard.store.callsettings;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.switchboard.store.db.Database;
 import org.switchboard.store.db.NotFoundException;
+import org.switchboard.store.db.ValidationException;
 
 /** {@link CallSettingsStore} on the shared {@link Database}; the only SQL for {@code call_settings}. Thread-safe. */
 public final class JdbiCallSettingsStore implements CallSettingsStore {
     private static final String COLUMNS = "extension_number, forward_always_enabled, forward_always_target, "
             + "forward_busy_enabled, forward_busy_target, forward_no_answer_enabled, forward_no_answer_target, "
-            + "no_answer_timeout_seconds, do_not_disturb, created_at, updated_at";
+            + "no_answer_timeout_seconds, do_not_disturb, moh_class, created_at, updated_at";
     private static final RowMapper<CallSettings> MAPPER = (rs, ctx) -> new CallSettings(
             rs.getString("extension_number"),
             new NewCallSettings(
@@ -19,7 +21,8 @@ public final class JdbiCallSettingsStore implements CallSettingsStore {
                     new Forwarding(rs.getBoolean("forward_busy_enabled"), rs.getString("forward_busy_target")),
                     new Forwarding(rs.getBoolean("forward_no_answer_enabled"), rs.getString("forward_no_answer_target")),
                     rs.getInt("no_answer_timeout_seconds"),
-                    rs.getBoolean("do_not_disturb")),
+                    rs.getBoolean("do_not_disturb"),
+                    rs.getString("moh_class")),
             Instant.ofEpochMilli(rs.getLong("created_at")),
             Instant.ofEpochMilli(rs.getLong("updated_at")));
 
@@ -33,11 +36,13 @@ public final class JdbiCallSettingsStore implements CallSettingsStore {
     // as not found on both engines (SQLite's foreign-key error does not name the column).
     @Override
     public CallSettings save(String extensionNumber, NewCallSettings s, Instant now) {
-        return database.write(h -> h.createQuery("""
+        return database.write(h -> {
+            checkMohClass(h, s.mohClass());
+            return h.createQuery("""
                         INSERT INTO call_settings (extension_number, forward_always_enabled, forward_always_target,
                                forward_busy_enabled, forward_busy_target, forward_no_answer_enabled,
-                               forward_no_answer_target, no_answer_timeout_seconds, do_not_disturb, created_at, updated_at)
-                        SELECT :number, :alwaysOn, :always, :busyOn, :busy, :noAnswerOn, :noAnswer, :timeout, :dnd, :now, :now
+                               forward_no_answer_target, no_answer_timeout_seconds, do_not_disturb, moh_class, created_at, updated_at)
+                        SELECT :number, :alwaysOn, :always, :busyOn, :busy, :noAnswerOn, :noAnswer, :timeout, :dnd, :moh, :now, :now
                         WHERE EXISTS (SELECT 1 FROM extensions WHERE number = :number)
                         ON CONFLICT (extension_number) DO UPDATE SET
                                forward_always_enabled = excluded.forward_always_enabled,
@@ -48,6 +53,7 @@ public final class JdbiCallSettingsStore implements CallSettingsStore {
                                forward_no_answer_target = excluded.forward_no_answer_target,
                                no_answer_timeout_seconds = excluded.no_answer_timeout_seconds,
                                do_not_disturb = excluded.do_not_disturb,
+                               moh_class = excluded.moh_class,
                                updated_at = excluded.updated_at
                         RETURNING\s""" + COLUMNS)
                 .bind("number", extensionNumber)
@@ -59,10 +65,21 @@ public final class JdbiCallSettingsStore implements CallSettingsStore {
                 .bind("noAnswer", s.forwardNoAnswer().target())
                 .bind("timeout", s.noAnswerTimeoutSeconds())
                 .bind("dnd", s.doNotDisturb())
+                .bind("moh", s.mohClass())
                 .bind("now", now)
                 .map(MAPPER)
                 .findOne()
-                .orElseThrow(() -> new NotFoundException("extension", extensionNumber)));
+                .orElseThrow(() -> new NotFoundException("extension", extensionNumber));
+        });
+    }
+
+    // Checked here, in the saving transaction, so the field is named on both engines (SQLite's
+    // foreign-key error names no column); the foreign key still guards every other path.
+    private static void checkMohClass(Handle h, String mohClass) {
+        if (mohClass != null && h.createQuery("SELECT COUNT(*) FROM moh_classes WHERE name = :name")
+                .bind("name", mohClass).mapTo(Integer.class).one() == 0) {
+            throw new ValidationException("moh_class", "no music-on-hold class named '" + mohClass + "'");
+        }
     }
 
     @Override

@@ -173,6 +173,14 @@ class JdbiVoicemailStoreTest {
     }
 
     @Test
+    void anOverlongCallerIsCutNotRefusedSoTheMessageIsKept() {
+        NewMessage m = new NewMessage(1, "9".repeat(300), "N".repeat(250), T0, 0, "x.wav");
+
+        assertThat(m.callerNumber()).hasSize(NewMessage.MAX_NUMBER);
+        assertThat(m.callerName()).hasSize(NewMessage.MAX_NAME);
+    }
+
+    @Test
     void settingsAndMessagesValidateNamingTheField() {
         assertThatThrownBy(() -> new BoxSettings(true, true, 5, false))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("max_message_seconds"));
