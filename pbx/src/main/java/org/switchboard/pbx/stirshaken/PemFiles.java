@@ -64,7 +64,8 @@ public final class PemFiles {
         try {
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
             privateKey = switch (pem) {
-                case PEMKeyPair pair -> converter.getKeyPair(pair).getPrivate();
+                // SEC1 may omit the public key, so only the private half is converted.
+                case PEMKeyPair pair -> converter.getPrivateKey(pair.getPrivateKeyInfo());
                 case PrivateKeyInfo info -> converter.getPrivateKey(info);
                 case null -> throw problem(key, file, "holds no PEM private key (expected -----BEGIN EC PRIVATE KEY----- "
                         + "or -----BEGIN PRIVATE KEY-----)");
