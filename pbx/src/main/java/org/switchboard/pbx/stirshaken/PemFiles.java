@@ -69,6 +69,10 @@ public final class PemFiles {
                 case PrivateKeyInfo info -> converter.getPrivateKey(info);
                 case null -> throw problem(key, file, "holds no PEM private key (expected -----BEGIN EC PRIVATE KEY----- "
                         + "or -----BEGIN PRIVATE KEY-----)");
+                case org.bouncycastle.cert.X509CertificateHolder c -> throw problem(key, file,
+                        "holds a certificate, not a private key (is it the stir_shaken.certificate file?)");
+                case org.bouncycastle.openssl.PEMEncryptedKeyPair e -> throw encrypted(key, file);
+                case org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo e -> throw encrypted(key, file);
                 default -> throw problem(key, file, "holds a " + pem.getClass().getSimpleName()
                         + ", not an unencrypted private key");
             };
@@ -80,6 +84,11 @@ public final class PemFiles {
                     + "(prime256v1) key, e.g. from openssl ecparam -name prime256v1 -genkey -noout");
         }
         return ec;
+    }
+
+    private static ValidationException encrypted(String key, Path file) {
+        return problem(key, file, "holds an encrypted key; the server starts unattended, so give it the key "
+                + "unencrypted (openssl ec -in encrypted.key -out " + file.getFileName() + ") with mode 0600");
     }
 
     /** A start-up error on {@code key} that names the file. */
