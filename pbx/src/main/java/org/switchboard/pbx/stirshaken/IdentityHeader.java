@@ -1,6 +1,8 @@
 package org.switchboard.pbx.stirshaken;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,16 +26,16 @@ public record IdentityHeader(String jws, URI info, String alg, String ppt) {
      * which the verifier then checks.
      */
     public static Optional<IdentityHeader> parse(String value) {
-        String[] parts = value.strip().split(";");
-        String jws = parts[0].strip();
+        List<String> parts = parameters(value.strip());
+        String jws = parts.getFirst().strip();
         if (jws.isEmpty() || jws.chars().filter(c -> c == '.').count() != 2) {
             return Optional.empty();
         }
         URI info = null;
         String alg = "ES256";
         String ppt = "";
-        for (int i = 1; i < parts.length; i++) {
-            String param = parts[i].strip();
+        for (String part : parts.subList(1, parts.size())) {
+            String param = part.strip();
             int eq = param.indexOf('=');
             if (eq < 0) {
                 continue;
@@ -48,6 +50,27 @@ public record IdentityHeader(String jws, URI info, String alg, String ppt) {
             }
         }
         return info == null ? Optional.empty() : Optional.of(new IdentityHeader(jws, info, alg, ppt));
+    }
+
+    /** The text split at each {@code ;} outside {@code <...>} and quotes (an info URL may hold a {@code ;}). */
+    private static List<String> parameters(String text) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        boolean inAngle = false;
+        boolean inQuote = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' && !inAngle) {
+                inQuote = !inQuote;
+            } else if (!inQuote && (c == '<' || c == '>')) {
+                inAngle = c == '<';
+            } else if (c == ';' && !inAngle && !inQuote) {
+                parts.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(text.substring(start));
+        return parts;
     }
 
     private static URI infoUri(String text) {

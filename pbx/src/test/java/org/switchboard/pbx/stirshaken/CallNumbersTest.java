@@ -35,6 +35,8 @@ class CallNumbersTest {
     void identityHeaderParametersParseQuotedAndInAnyOrder() {
         assertThat(IdentityHeader.parse("a.b.c;ppt=\"shaken\";alg=ES256;info=<https://x.test/c.pem>"))
                 .contains(new IdentityHeader("a.b.c", java.net.URI.create("https://x.test/c.pem"), "ES256", "shaken"));
+        assertThat(IdentityHeader.parse("a.b.c;info=<https://x.test/c;v=2.pem>;alg=ES256").map(IdentityHeader::info))
+                .contains(java.net.URI.create("https://x.test/c;v=2.pem"));
         assertThat(IdentityHeader.parse("a.b.c;alg=ES256")).isEmpty();
         assertThat(IdentityHeader.parse("abc;info=<https://x.test/c.pem>")).isEmpty();
     }
