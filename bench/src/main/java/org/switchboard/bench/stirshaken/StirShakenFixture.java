@@ -42,7 +42,7 @@ final class StirShakenFixture implements AutoCloseable {
         URI x5u = repository.publish("/sp.pem", StiPki.pem(sp.certificate()), "max-age=86400");
         signer = IdentitySigner.of((ECPrivateKey) sp.privateKey(), sp.certificate(), x5u);
         verifier = new IdentityVerifier(new TrustAnchors(List.of(ca.certificate())),
-                new CertificateRepository(Duration.ofSeconds(2), Clock.systemUTC()), Duration.ofHours(1), Duration.ofSeconds(3),
+                new CertificateRepository(Duration.ofSeconds(2), true, Clock.systemUTC()), Duration.ofHours(1), Duration.ofSeconds(3),
                 Clock.systemUTC());
         signedCall = new CallNumbers(Optional.of(signer.sign(Attestation.A, CALLER, CALLEE, now).toString()), Set.of(CALLER),
                 Set.of(CALLEE));

@@ -42,6 +42,7 @@ public final class CertificateRepository implements AutoCloseable {
     private static final Pattern NO_STORE = Pattern.compile("(?i)(?:^|[,\\s])(no-store|no-cache)(?:$|[,\\s=])");
 
     private final HttpClient http;
+    private final boolean allowHttp;
     private final Duration timeout;
     private final Clock clock;
     private final ExecutorService fetchers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("x5u-fetch-", 0).factory());
@@ -55,8 +56,13 @@ public final class CertificateRepository implements AutoCloseable {
         volatile Instant expires = Instant.MAX;
     }
 
-    public CertificateRepository(Duration timeout, Clock clock) {
+    /**
+     * @param allowHttp whether plain-HTTP x5u URLs are fetched too (labs and tests); SHAKEN
+     *     (ATIS-1000074 §5.3.1) publishes certificates over HTTPS only
+     */
+    public CertificateRepository(Duration timeout, boolean allowHttp, Clock clock) {
         this.timeout = timeout;
+        this.allowHttp = allowHttp;
         this.clock = clock;
         // No redirects: the x5u names the certificate's place; a redirect elsewhere is not it.
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
@@ -70,8 +76,9 @@ public final class CertificateRepository implements AutoCloseable {
      */
     public CompletableFuture<List<X509Certificate>> certificates(URI url) {
         String scheme = Optional.ofNullable(url.getScheme()).orElse("");
-        if (!scheme.equalsIgnoreCase("https") && !scheme.equalsIgnoreCase("http")) {
-            return CompletableFuture.failedFuture(new CertificateUnavailable(url, "is not an http(s) URL"));
+        if (!scheme.equalsIgnoreCase("https") && !(allowHttp && scheme.equalsIgnoreCase("http"))) {
+            return CompletableFuture.failedFuture(new CertificateUnavailable(url, allowHttp
+                    ? "is not an http(s) URL" : "is not an https URL (stir_shaken.allow_http_x5u is off)"));
         }
         Entry entry;
         lock.lock();

@@ -30,7 +30,7 @@ public final class StirShaken implements AutoCloseable {
                         settings.x5u().orElseThrow()))
                 : Optional.empty();
         Optional<IdentityVerifier> verifier = settings.trustAnchors().map(TrustAnchors::load).map(anchors ->
-                new IdentityVerifier(anchors, new CertificateRepository(settings.fetchTimeout(), clock),
+                new IdentityVerifier(anchors, new CertificateRepository(settings.fetchTimeout(), settings.allowHttpX5u(), clock),
                         settings.iatWindow(), settings.verifyTimeout(), clock));
         return new StirShaken(signer, new AttestationRule(settings.ownNumbers()), verifier, settings.rejectFailed());
     }

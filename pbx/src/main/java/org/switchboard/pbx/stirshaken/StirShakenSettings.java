@@ -22,10 +22,12 @@ import java.util.Optional;
  * @param verifyTimeout how long a verification may take in all; past it the call goes on with No-TN-Validation
  * @param rejectFailed whether a call that fails verification is refused (with the RFC 8224
  *     status) instead of reaching the phone marked TN-Validation-Failed
+ * @param allowHttpX5u whether incoming PASSporTs' certificates are fetched over plain HTTP too
+ *     (labs); off, only https x5u URLs are fetched, as SHAKEN publishes them
  */
 public record StirShakenSettings(Optional<Path> privateKey, Optional<Path> certificate, Optional<URI> x5u,
         Optional<Path> trustAnchors, List<String> ownNumbers, Duration iatWindow, Duration fetchTimeout,
-        Duration verifyTimeout, boolean rejectFailed) {
+        Duration verifyTimeout, boolean rejectFailed, boolean allowHttpX5u) {
 
     /** Configuration keys, for the errors that name them. */
     public static final String PRIVATE_KEY = "stir_shaken.private_key";
@@ -43,7 +45,7 @@ public record StirShakenSettings(Optional<Path> privateKey, Optional<Path> certi
     /** Nothing signed, nothing verified; the default windows and timeouts. */
     public static final StirShakenSettings OFF = new StirShakenSettings(Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty(), List.of(), Duration.ofSeconds(60), Duration.ofSeconds(2),
-            Duration.ofSeconds(3), false);
+            Duration.ofSeconds(3), false, false);
 
     /** Whether outgoing calls are signed. */
     public boolean signs() {

@@ -26,7 +26,7 @@ public record Verification(Verstat verstat, int status, String reason, Optional<
         return new Verification(Verstat.NO_TN_VALIDATION, 0, reason, Optional.empty());
     }
 
-    /** The reason phrase of a refusal: the RFC 8224 name of the status and what was wrong. */
+    /** The reason phrase of a refusal: the RFC 8224 name of the status and, but for 436, what was wrong. */
     public String reasonPhrase() {
         String name = switch (status) {
             case 403 -> "Stale Date";
@@ -34,6 +34,8 @@ public record Verification(Verstat verstat, int status, String reason, Optional<
             case 437 -> "Unsupported Credential";
             default -> "Invalid Identity Header";
         };
-        return name + " (" + reason + ")";
+        // A fetch failure's details (refused, timed out, HTTP status) stay in our log: in the
+        // caller's answer they would tell whoever chose the x5u which internal addresses answer.
+        return status == 436 ? name : name + " (" + reason + ")";
     }
 }

@@ -30,7 +30,7 @@ class IdentityVerifierTest {
     private final CertificateServer repository = new CertificateServer();
     private final TestClock clock = new TestClock(NOW);
     private final IdentityVerifier verifier = new IdentityVerifier(new TrustAnchors(List.of(CA.certificate())),
-            new CertificateRepository(Duration.ofSeconds(2), clock), Duration.ofSeconds(60), Duration.ofSeconds(3), clock);
+            new CertificateRepository(Duration.ofSeconds(2), true, clock), Duration.ofSeconds(60), Duration.ofSeconds(3), clock);
 
     @AfterEach
     void close() {
@@ -161,6 +161,21 @@ class IdentityVerifierTest {
         assertThat(notFound.verstat()).isEqualTo(Verstat.TN_VALIDATION_FAILED);
         assertThat(notFound.status()).isEqualTo(436);
         assertThat(notFound.reason()).contains("HTTP 404");
+        assertThat(notFound.reasonPhrase()).isEqualTo("Bad Identity Info");
+    }
+
+    @Test
+    void plainHttpCertificatesAreFetchedOnlyWhenAllowed() throws Exception {
+        URI x5u = published(SP, null);
+        try (IdentityVerifier httpsOnly = new IdentityVerifier(new TrustAnchors(List.of(CA.certificate())),
+                new CertificateRepository(Duration.ofSeconds(2), false, clock), Duration.ofSeconds(60), Duration.ofSeconds(3), clock)) {
+
+            Verification v = httpsOnly.verify(call(signer(SP, x5u).sign(Attestation.A, CALLER, CALLEE, NOW))).get(10, TimeUnit.SECONDS);
+
+            assertThat(v.verstat()).isEqualTo(Verstat.TN_VALIDATION_FAILED);
+            assertThat(v.reason()).contains("is not an https URL");
+            assertThat(repository.hits("/sp.pem")).isZero();
+        }
     }
 
     @Test
@@ -178,7 +193,7 @@ class IdentityVerifierTest {
         repository.hold("/slow.pem");
         URI x5u = repository.publish("/slow.pem", StiPki.pem(SP.certificate()), null);
         try (IdentityVerifier impatient = new IdentityVerifier(new TrustAnchors(List.of(CA.certificate())),
-                new CertificateRepository(Duration.ofSeconds(5), clock), Duration.ofSeconds(60), Duration.ofMillis(300), clock)) {
+                new CertificateRepository(Duration.ofSeconds(5), true, clock), Duration.ofSeconds(60), Duration.ofMillis(300), clock)) {
             long started = System.nanoTime();
 
             Verification v = impatient.verify(call(signer(SP, x5u).sign(Attestation.A, CALLER, CALLEE, NOW))).get(10, TimeUnit.SECONDS);

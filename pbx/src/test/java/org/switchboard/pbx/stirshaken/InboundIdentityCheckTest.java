@@ -28,7 +28,7 @@ class InboundIdentityCheckTest {
     private final CertificateServer repository = new CertificateServer();
     private final TestClock clock = new TestClock(NOW);
     private final IdentityVerifier verifier = new IdentityVerifier(new TrustAnchors(List.of(CA.certificate())),
-            new CertificateRepository(Duration.ofSeconds(2), clock), Duration.ofSeconds(60), Duration.ofSeconds(3), clock);
+            new CertificateRepository(Duration.ofSeconds(2), true, clock), Duration.ofSeconds(60), Duration.ofSeconds(3), clock);
     private final ExecutorService callExecutor = Executors.newSingleThreadExecutor(r -> new Thread(r, "call-test"));
     private final URI x5u = repository.publish("/sp.pem", StiPki.pem(SP.certificate()), null);
     private final IdentitySigner signer = IdentitySigner.of((ECPrivateKey) SP.privateKey(), SP.certificate(), x5u);

@@ -127,7 +127,8 @@ final class ConfigBinder {
                 v.optional("stir_shaken.x5u").filter(u -> !u.isBlank()).map(u -> URI.create(u.strip())),
                 v.file("stir_shaken.trust_anchors"), ownNumbers(v.text("stir_shaken.own_numbers")),
                 v.duration("stir_shaken.iat_window"), v.duration("stir_shaken.fetch_timeout"),
-                v.duration("stir_shaken.verify_timeout"), Boolean.parseBoolean(v.text("stir_shaken.reject_failed")));
+                v.duration("stir_shaken.verify_timeout"), Boolean.parseBoolean(v.text("stir_shaken.reject_failed")),
+                Boolean.parseBoolean(v.text("stir_shaken.allow_http_x5u")));
     }
 
     private static List<String> ownNumbers(String text) {

@@ -123,7 +123,8 @@ final class ConfigSchema {
                     "iat_window", value(ValueKind.DURATION, "60s"),
                     "fetch_timeout", value(ValueKind.DURATION, "2s"),
                     "verify_timeout", value(ValueKind.DURATION, "3s"),
-                    "reject_failed", value(ValueKind.BOOLEAN, "false")),
+                    "reject_failed", value(ValueKind.BOOLEAN, "false"),
+                    "allow_http_x5u", value(ValueKind.BOOLEAN, "false")),
             "moh", section(
                     "classes", new ListOf(section(
                             "name", required(ValueKind.TEXT),

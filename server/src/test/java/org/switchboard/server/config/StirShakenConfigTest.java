@@ -43,6 +43,7 @@ class StirShakenConfigTest {
         assertThat(settings.iatWindow()).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.verifyTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(settings.rejectFailed()).isFalse();
+        assertThat(settings.allowHttpX5u()).isFalse();
     }
 
     @Test
@@ -58,12 +59,13 @@ class StirShakenConfigTest {
                   fetch_timeout: 1s
                   verify_timeout: 2s
                   reject_failed: true
+                  allow_http_x5u: true
                 """);
 
         assertThat(settings).isEqualTo(new StirShakenSettings(Optional.of(Path.of("/etc/sti/sp.key")),
                 Optional.of(Path.of("/etc/sti/sp.pem")), Optional.of(URI.create("https://certs.example.net/sp.pem")),
                 Optional.of(Path.of("/etc/sti/ca.pem")), List.of("+1 555 000 1000", "15550001001"), Duration.ofSeconds(30),
-                Duration.ofSeconds(1), Duration.ofSeconds(2), true));
+                Duration.ofSeconds(1), Duration.ofSeconds(2), true, true));
         assertThat(settings.signs()).isTrue();
         assertThat(settings.verifies()).isTrue();
     }
