@@ -1,5 +1,7 @@
 package org.switchboard.pbx.stirshaken;
 
+import java.util.Optional;
+
 /**
  * How much the signing provider vouches for the calling number (RFC 8588 §4, ATIS-1000074 §5.2.3).
  * Chosen by {@link AttestationRule}.
@@ -13,12 +15,12 @@ public enum Attestation {
     C;
 
     /** The {@code attest} claim's value for {@code text}; empty when it is none of A, B, C. */
-    static java.util.Optional<Attestation> of(Object text) {
+    static Optional<Attestation> of(Object text) {
         for (Attestation a : values()) {
             if (a.name().equals(text)) {
-                return java.util.Optional.of(a);
+                return Optional.of(a);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package org.switchboard.pbx.stirshaken;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -119,7 +120,7 @@ public final class CertificateRepository implements AutoCloseable {
                 if (bytes.length > MAX_BODY) {
                     throw new CertificateUnavailable(url, "served more than " + MAX_BODY + " bytes");
                 }
-                certificates = PemFiles.parseCertificates(new java.io.ByteArrayInputStream(bytes));
+                certificates = PemFiles.parseCertificates(new ByteArrayInputStream(bytes));
             }
             if (certificates.isEmpty()) {
                 throw new CertificateUnavailable(url, "served no certificate");

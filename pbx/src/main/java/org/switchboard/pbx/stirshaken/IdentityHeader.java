@@ -3,6 +3,7 @@ package org.switchboard.pbx.stirshaken;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -40,7 +41,7 @@ public record IdentityHeader(String jws, URI info, String alg, String ppt) {
             if (eq < 0) {
                 continue;
             }
-            String name = param.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT);
+            String name = param.substring(0, eq).strip().toLowerCase(Locale.ROOT);
             String v = unquote(param.substring(eq + 1).strip());
             switch (name) {
                 case "info" -> info = infoUri(v);

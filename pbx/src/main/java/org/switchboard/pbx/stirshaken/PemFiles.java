@@ -6,17 +6,23 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
 import java.util.List;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.switchboard.store.db.ValidationException;
 
 /**
@@ -69,10 +75,10 @@ public final class PemFiles {
                 case PrivateKeyInfo info -> converter.getPrivateKey(info);
                 case null -> throw problem(key, file, "holds no PEM private key (expected -----BEGIN EC PRIVATE KEY----- "
                         + "or -----BEGIN PRIVATE KEY-----)");
-                case org.bouncycastle.cert.X509CertificateHolder c -> throw problem(key, file,
+                case X509CertificateHolder c -> throw problem(key, file,
                         "holds a certificate, not a private key (is it the stir_shaken.certificate file?)");
-                case org.bouncycastle.openssl.PEMEncryptedKeyPair e -> throw encrypted(key, file);
-                case org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo e -> throw encrypted(key, file);
+                case PEMEncryptedKeyPair e -> throw encrypted(key, file);
+                case PKCS8EncryptedPrivateKeyInfo e -> throw encrypted(key, file);
                 default -> throw problem(key, file, "holds a " + pem.getClass().getSimpleName()
                         + ", not an unencrypted private key");
             };
@@ -98,20 +104,20 @@ public final class PemFiles {
 
     /** The P-256 curve (secp256r1), compared by its order and generator. */
     static final class P256 {
-        private static final java.security.spec.ECParameterSpec SPEC = spec();
+        private static final ECParameterSpec SPEC = spec();
 
         private P256() {}
 
-        static boolean is(java.security.spec.ECParameterSpec params) {
+        static boolean is(ECParameterSpec params) {
             return params != null && params.getOrder().equals(SPEC.getOrder())
                     && params.getGenerator().equals(SPEC.getGenerator()) && params.getCurve().equals(SPEC.getCurve());
         }
 
-        private static java.security.spec.ECParameterSpec spec() {
+        private static ECParameterSpec spec() {
             try {
-                java.security.AlgorithmParameters p = java.security.AlgorithmParameters.getInstance("EC");
-                p.init(new java.security.spec.ECGenParameterSpec("secp256r1"));
-                return p.getParameterSpec(java.security.spec.ECParameterSpec.class);
+                AlgorithmParameters p = AlgorithmParameters.getInstance("EC");
+                p.init(new ECGenParameterSpec("secp256r1"));
+                return p.getParameterSpec(ECParameterSpec.class);
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("the JDK has no secp256r1", e);
             }
