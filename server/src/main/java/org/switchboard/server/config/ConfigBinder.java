@@ -1,9 +1,12 @@
 package org.switchboard.server.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +23,8 @@ import org.switchboard.pbx.provisioning.DeviceImportRow;
 import org.switchboard.pbx.provisioning.MacAddress;
 import org.switchboard.pbx.provisioning.ProvisioningSeed;
 import org.switchboard.pbx.sipban.SipBanSettings;
+import org.switchboard.pbx.stirshaken.StirShakenSettings;
+import org.switchboard.pbx.stirshaken.TelephoneNumbers;
 import org.switchboard.pbx.voicemail.VoicemailSettings;
 import org.switchboard.sip.transport.InboundLimits;
 import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
@@ -71,6 +76,7 @@ final class ConfigBinder {
         List<NewMohClass> mohClasses = mohClasses(raw.list(ConfigSchema.MOH_CLASSES));
         Values v = new Values(values);
         checkRelations(v, invalid);
+        checkStirShaken(v);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
@@ -105,7 +111,7 @@ final class ConfigBinder {
                         v.optional("provisioning.template_dir").filter(d -> !d.isBlank()).map(Path::of),
                         v.text("provisioning.voicemail_number"), ZoneId.of(v.text("provisioning.time_zone").strip()),
                         v.text("provisioning.ntp_server"), Boolean.parseBoolean(v.text("provisioning.https_only")), devices),
-                extensions, mohClasses);
+                stirShaken(v), extensions, mohClasses);
     }
 
     private static SwitchboardConfig.SipSecurity sipSecurity(Values v) {
@@ -118,6 +124,46 @@ final class ConfigBinder {
                 v.duration("sip_security.ban_time"), v.duration("sip_security.max_backoff"),
                 v.integer("sip_security.extension_alert_after"), v.duration("sip_security.ban_sync_interval"));
         return new SwitchboardConfig.SipSecurity(limits, v.integer("sip_security.file_handle_reserve"), bans);
+    }
+
+    private static StirShakenSettings stirShaken(Values v) {
+        return new StirShakenSettings(v.file("stir_shaken.private_key"), v.file("stir_shaken.certificate"),
+                v.optional("stir_shaken.x5u").filter(u -> !u.isBlank()).map(u -> URI.create(u.strip())),
+                v.file("stir_shaken.trust_anchors"), ownNumbers(v.text("stir_shaken.own_numbers")),
+                v.duration("stir_shaken.iat_window"), v.duration("stir_shaken.fetch_timeout"),
+                v.duration("stir_shaken.verify_timeout"), Boolean.parseBoolean(v.text("stir_shaken.reject_failed")),
+                Boolean.parseBoolean(v.text("stir_shaken.allow_http_x5u")));
+    }
+
+    private static List<String> ownNumbers(String text) {
+        return Arrays.stream(text.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList();
+    }
+
+    /** Signing needs the key, its certificate and the URL together; the numbers must be numbers; x5u a URL. */
+    private void checkStirShaken(Values v) {
+        List<String> signing = List.of("stir_shaken.private_key", "stir_shaken.certificate", "stir_shaken.x5u");
+        List<String> set = signing.stream().filter(k -> v.file(k).isPresent()).toList();
+        if (!set.isEmpty() && set.size() < signing.size()) {
+            problems.add(new ConfigProblem(v.origin(set.getFirst()), set.getFirst(), "signing needs "
+                    + String.join(", ", signing) + " all set; missing: " + signing.stream().filter(k -> !set.contains(k)).toList()));
+        }
+        v.optional("stir_shaken.x5u").filter(u -> !u.isBlank()).ifPresent(u -> {
+            try {
+                String scheme = String.valueOf(new URI(u.strip()).getScheme()).toLowerCase(Locale.ROOT);
+                if (!scheme.equals("https") && !scheme.equals("http")) {
+                    throw new URISyntaxException(u, "not an http(s) URL");
+                }
+            } catch (URISyntaxException e) {
+                problems.add(new ConfigProblem(v.origin("stir_shaken.x5u"), "stir_shaken.x5u",
+                        "must be the https:// URL where the certificate is published, got '" + u + "'"));
+            }
+        });
+        for (String number : ownNumbers(v.text("stir_shaken.own_numbers"))) {
+            if (TelephoneNumbers.canonical(number).isEmpty()) {
+                problems.add(new ConfigProblem(v.origin("stir_shaken.own_numbers"), "stir_shaken.own_numbers",
+                        "'" + number + "' is not a telephone number (digits, optionally +, spaces, - . ( ))"));
+            }
+        }
     }
 
     /** Adds a problem when the text is not of the kind; returns whether it is. */
@@ -286,6 +332,11 @@ final class ConfigBinder {
 
         Optional<String> optional(String path) {
             return Optional.ofNullable(values.get(path)).map(Setting::text);
+        }
+
+        /** A file key: empty when unset or blank. */
+        Optional<Path> file(String path) {
+            return optional(path).filter(f -> !f.isBlank()).map(f -> Path.of(f.strip()));
         }
     }
 }

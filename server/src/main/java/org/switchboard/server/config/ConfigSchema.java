@@ -124,6 +124,17 @@ final class ConfigSchema {
                             "vendor", required(ValueKind.TEXT),
                             "model", required(ValueKind.TEXT),
                             "static_ip", value(ValueKind.TEXT, null)))),
+            "stir_shaken", section(
+                    "private_key", value(ValueKind.TEXT, null),
+                    "certificate", value(ValueKind.TEXT, null),
+                    "x5u", value(ValueKind.TEXT, null),
+                    "trust_anchors", value(ValueKind.TEXT, null),
+                    "own_numbers", value(ValueKind.TEXT, ""),
+                    "iat_window", value(ValueKind.DURATION, "60s"),
+                    "fetch_timeout", value(ValueKind.DURATION, "2s"),
+                    "verify_timeout", value(ValueKind.DURATION, "3s"),
+                    "reject_failed", value(ValueKind.BOOLEAN, "false"),
+                    "allow_http_x5u", value(ValueKind.BOOLEAN, "false")),
             "moh", section(
                     "classes", new ListOf(section(
                             "name", required(ValueKind.TEXT),

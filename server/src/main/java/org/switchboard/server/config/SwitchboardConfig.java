@@ -10,6 +10,7 @@ import org.switchboard.pbx.digestrule.DigestRuleService;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.provisioning.DeviceImportRow;
 import org.switchboard.pbx.sipban.SipBanSettings;
+import org.switchboard.pbx.stirshaken.StirShakenSettings;
 import org.switchboard.pbx.voicemail.VoicemailSettings;
 import org.switchboard.sip.transport.InboundLimits;
 import org.switchboard.store.db.DatabaseSettings;
@@ -25,10 +26,12 @@ import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
  * @param dataDir the folder under which the server keeps the files it writes ({@code data_dir}); the
  *     defaults of the SQLite file, the TLS folder and the provisioning key lie in it
  * @param voicemail the wrong-PIN lock-out of voicemail boxes ({@code voicemail})
+ * @param stirShaken signing and verification of caller identity ({@code stir_shaken}, docs/stir-shaken.md)
  */
 public record SwitchboardConfig(Path dataDir, Sip sip, SipSecurity sipSecurity, Http http, Rtp rtp, Calls calls,
                                 VoicemailSettings voicemail, Mwi mwi, Smtp smtp, Database database, Admin admin,
-                                Provisioning provisioning, List<ExtensionInput> extensions, List<NewMohClass> mohClasses) {
+                                Provisioning provisioning, StirShakenSettings stirShaken, List<ExtensionInput> extensions,
+                                List<NewMohClass> mohClasses) {
 
     public SwitchboardConfig {
         extensions = List.copyOf(extensions);

@@ -106,7 +106,8 @@ public final class FeatureWiring {
     }
 
     /**
-     * The feature modules of a node, in the order their parts run: the first admin, the
+     * The feature modules of a node, in the order their parts run: STIR/SHAKEN (first, so a bad key file stops the start before any
+     * other module holds resources), the first admin, the
      * extensions, the provisioned devices (which name extensions, so they come after them), the
      * dial plan (its seed checks rules against the destination kinds registered by then; its
      * cache decides with extension data), the call settings (which check targets through the dial
@@ -116,7 +117,7 @@ public final class FeatureWiring {
      */
     public static List<FeatureModule> modules(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed,
             ProvisioningWiring provisioning, Database database, Clock clock) {
-        return List.of(new AdminModule(features.adminAuth(), adminSeed),
+        return List.of(StirShakenModule.build(config, clock), new AdminModule(features.adminAuth(), adminSeed),
                 new ExtensionModule(features.extensions(), config.extensions()),
                 provisioning,
                 new DialPlanModule(features.dialPlan()),
