@@ -75,6 +75,7 @@ class ExtensionCacheSubscriptionTest {
         Files.writeString(file, "sip: {domain: pbx.test}\n");
         return new ConfigLoader(Map.of(
                 "SWITCHBOARD_DATABASE_URL", database.settings().url(),
+                "SWITCHBOARD_DATA_DIR", dir.resolve("data").toString(),
                 "SWITCHBOARD_DATABASE_USER", database.settings().user(),
                 "SWITCHBOARD_DATABASE_PASSWORD", database.settings().password())).load(file, true);
     }

@@ -51,8 +51,7 @@ class MalformedSipTest {
                 "SWITCHBOARD_DATABASE_URL", database.settings().url(),
                 "SWITCHBOARD_DATABASE_USER", database.settings().user(),
                 "SWITCHBOARD_DATABASE_PASSWORD", database.settings().password(),
-                "SWITCHBOARD_PROVISIONING_KEY_FILE", dir.resolve("provisioning.key").toString(),
-                "SWITCHBOARD_SIP_TLS_DIR", dir.resolve("tls").toString())).load(file, true);
+                "SWITCHBOARD_DATA_DIR", dir.resolve("data").toString())).load(file, true);
         server = Server.start(config, Clock.systemUTC(), "test");
     }
 

@@ -155,10 +155,10 @@ class ServerTest {
     }
 
     private Map<String, String> environment(TestDatabase database) {
+        // The key file, the TLS folder and feature files (music on hold, voicemail) go under the test's data_dir.
         return Map.of(
                 "SWITCHBOARD_DATABASE_URL", database.settings().url(),
-                "SWITCHBOARD_PROVISIONING_KEY_FILE", dir.resolve("provisioning.key").toString(),
-                "SWITCHBOARD_SIP_TLS_DIR", dir.resolve("tls").toString(),
+                "SWITCHBOARD_DATA_DIR", dir.resolve("data").toString(),
                 "SWITCHBOARD_DATABASE_USER", database.settings().user(),
                 "SWITCHBOARD_DATABASE_PASSWORD", database.settings().password());
     }
