@@ -66,7 +66,7 @@ class VoicemailEndToEndIT {
                 Notifier notifier = server.module(MessageWaitingModule.class).orElseThrow().notifier();
 
                 lamp = Sipp.scenario("subscribe_mwi_until_deleted.xml").target(server.sipPort()).credentials(BOX, PASSWORD)
-                        .option("-auth_uri", BOX + "@127.0.0.1:" + server.sipPort()).runLimitSeconds(50).start();
+                        .option("-auth_uri", BOX + "@127.0.0.1:" + server.sipPort()).runLimitSeconds(90).start();
                 await("NOTIFY of the subscription (no 0/0)").atMost(Duration.ofSeconds(15))
                         .until(() -> notifier.notifiesSent() >= 1);
 
