@@ -105,7 +105,7 @@ class VoicemailCallsIT {
         // the recording's file exists from the beep on; it goes once the recording ends
         await("the half second's file removed").atMost(Duration.ofSeconds(5))
                 .until(() -> boxes.files().equals(filesBefore));
-        assertThat(messages("2003")).as("box 2003").isEmpty();
+        assertThat(boxes.messages("2003")).as("box 2003").isEmpty();
     }
 
     @Test
@@ -121,8 +121,9 @@ class VoicemailCallsIT {
             heard = phone.heard();
         }
 
-        assertThat(messages("2001")).as("box 2001 after 7").isEmpty();
-        assertThat(boxes.audioResponse("2001", left.path("id").asLong()).statusCode()).as("GET the deleted message's audio").isEqualTo(404);
+        assertThat(boxes.messages("2001")).as("box 2001 after 7").isEmpty();
+        assertThat(boxes.audioResponse("2001", left.path("id").asLong()).statusCode()).as("GET the deleted message's audio")
+                .isEqualTo(404);
         Recording played = new Recording("what 2001 heard", new PcmAudio(8000, 1, heard));
         // the message (3 s of the tone) played between the keys 1 and 7, amid the spoken prompts
         assertThat(played.shareOfBlocksWithTone(TONE_HZ) * played.seconds()).as(played.describe(TONE_HZ))
@@ -162,10 +163,6 @@ class VoicemailCallsIT {
      */
     private static void leaveMessage(String caller, String box, Duration afterBeep) throws Exception {
         callers.talk(caller, "*8" + box, VoicemailCaller.untilAfterBeep(box, afterBeep));
-    }
-
-    private static List<JsonNode> messages(String box) {
-        return boxes.messages(box);
     }
 
     /** The CDR of the ended call {@code caller} made to {@code dialled}, once written (the latest such call). */
