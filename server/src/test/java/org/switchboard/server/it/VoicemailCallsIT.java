@@ -148,7 +148,8 @@ class VoicemailCallsIT {
         assertThat(api.put("/api/voicemail/boxes/2005/greetings/busy", "audio/wav", busyGreeting).statusCode())
                 .as("PUT the busy greeting of 2005").isEqualTo(204);
 
-        short[] heard = callers.talk("2001", "2005", Duration.ofSeconds(1).plus(VoicemailCaller.BEEP).plus(Duration.ofSeconds(2)));
+        short[] heard = callers.talk("2001", "2005",
+                Duration.ofSeconds(1).plus(VoicemailCaller.BEEP).plus(Duration.ofSeconds(2)));
 
         Recording greeting = new Recording("what 2001 heard", new PcmAudio(8000, 1, heard));
         assertThat(greeting.shareOfBlocksWithTone(BUSY_GREETING_HZ) * greeting.seconds())

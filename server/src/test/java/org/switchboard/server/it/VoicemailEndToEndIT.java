@@ -81,7 +81,8 @@ class VoicemailEndToEndIT {
                 long id = message.path("id").asLong();
                 byte[] wav = boxes.audio(BOX, id);
                 Recording audio = new Recording("message " + message, WavFile.read(wav));
-                assertThat(audio.seconds()).as(audio.describe(VoicemailCaller.TONE_HZ)).isCloseTo(TALKED.toSeconds(), within(0.7));
+                assertThat(audio.seconds()).as(audio.describe(VoicemailCaller.TONE_HZ))
+                        .isCloseTo(TALKED.toSeconds(), within(0.7));
                 assertThat(audio.shareOfBlocksWithTone(VoicemailCaller.TONE_HZ)).as(audio.describe(VoicemailCaller.TONE_HZ))
                         .isGreaterThan(0.9);
                 List<Path> files = boxes.files();
