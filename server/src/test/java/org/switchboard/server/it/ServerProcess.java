@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.switchboard.store.testkit.TestDatabase;
 
 /**
  * The real server as a separate process ({@code java -jar switchboard.jar run}), with its standard
@@ -27,6 +28,14 @@ final class ServerProcess {
         this.process = process;
         this.stdout = stdout;
         this.stderr = stderr;
+    }
+
+    /** The test database, given the way an operator would: environment overrides of the file. */
+    static Map<String, String> databaseEnvironment(TestDatabase database) {
+        return Map.of(
+                "SWITCHBOARD_DATABASE_URL", database.settings().url(),
+                "SWITCHBOARD_DATABASE_USER", database.settings().user(),
+                "SWITCHBOARD_DATABASE_PASSWORD", database.settings().password());
     }
 
     /** Starts {@code run --config config} in {@code dir} with the extra environment, and waits until it serves HTTP. */

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -36,7 +35,7 @@ class ServerProcessIT {
     void anAcknowledgedWriteSurvivesSigkillAndSigtermExitsWithZero(Engine engine) throws Exception {
         try (TestDatabase database = TestDatabases.open(engine)) {
             Path config = writeConfig();
-            Map<String, String> env = databaseEnvironment(database);
+            Map<String, String> env = ServerProcess.databaseEnvironment(database);
 
             ServerProcess first = ServerProcess.start(dir, config, env, "first");
             String password;
@@ -91,14 +90,5 @@ class ServerProcessIT {
                   key_file: "%s"
                 """.formatted(dir.resolve("tls"), dir.resolve("provisioning.key")));
         return config;
-    }
-
-    /** The test database, given the way an operator would: environment overrides of the file. */
-    private static Map<String, String> databaseEnvironment(TestDatabase database) {
-        Map<String, String> env = new HashMap<>();
-        env.put("SWITCHBOARD_DATABASE_URL", database.settings().url());
-        env.put("SWITCHBOARD_DATABASE_USER", database.settings().user());
-        env.put("SWITCHBOARD_DATABASE_PASSWORD", database.settings().password());
-        return env;
     }
 }
