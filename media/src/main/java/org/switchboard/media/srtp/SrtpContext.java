@@ -1,6 +1,7 @@
 package org.switchboard.media.srtp;
 
 import io.netty.buffer.ByteBuf;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -294,9 +295,19 @@ public final class SrtpContext {
             if (scratch.length < length + growth) {
                 scratch = new byte[length + growth];
             }
-            packet.getBytes(start, scratch, 0, length);
+            // through the buffer's internal NIO view with absolute bulk copies: ByteBuf.getBytes on a direct
+            // buffer without Unsafe (the default on JDK 24+) duplicates a ByteBuffer per call
+            boolean single = packet.nioBufferCount() == 1;
+            ByteBuffer nio = single ? packet.internalNioBuffer(start, length + growth) : null;
+            if (single) {
+                nio.get(nio.position(), scratch, 0, length);
+            } else {
+                packet.getBytes(start, scratch, 0, length);
+            }
             result = apply(op, scratch, 0, length);
-            if (result > 0) {
+            if (result > 0 && single) {
+                nio.put(nio.position(), scratch, 0, result);
+            } else if (result > 0) {
                 packet.setBytes(start, scratch, 0, result);
             }
         }
