@@ -176,7 +176,11 @@ public record CryptoAttribute(long tag, String suite, List<KeyParameter> keys, L
             keys.add(KeyParameter.parse(key));
         }
         List<String> session = List.of(fields).subList(3, fields.length);
-        return new CryptoAttribute(Long.parseLong(fields[0]), fields[1], keys, session);
+        try {
+            return new CryptoAttribute(Long.parseLong(fields[0]), fields[1], keys, session);
+        } catch (IllegalArgumentException e) {
+            throw new SdpParseException("bad crypto attribute: " + e.getMessage());
+        }
     }
 
     /** The attribute value, as {@link #parse} reads it. */

@@ -66,7 +66,8 @@ class CryptoAttributeTest {
                 "1 AES_CM_128_HMAC_SHA1_80 inline:" + KEY + "|1:0",
                 "1 AES_CM_128_HMAC_SHA1_80 inline:" + KEY + "|1:129",
                 "1 AES_CM_128_HMAC_SHA1_80 inline:" + KEY + "|2^99",
-                "1 AES_CM_128_HMAC_SHA1_80 inline:" + KEY + "|1:4|2^20")) {
+                "1 AES_CM_128_HMAC_SHA1_80 inline:" + KEY + "|1:4|2^20",
+                "1 AES_CM_128_HMAC_SHA1_80 inline:" + KEY + " FEC\u0000ORDER")) {
             assertThatThrownBy(() -> CryptoAttribute.parse(bad)).as(bad)
                     .isInstanceOf(SdpParseException.class)
                     .message().doesNotContain(KEY);
