@@ -17,6 +17,9 @@ import org.switchboard.media.rtp.PortPair;
 import org.switchboard.media.rtp.RelayStream;
 import org.switchboard.media.rtp.RtpPacket;
 import org.switchboard.media.rtp.SilenceWatch;
+import org.switchboard.media.srtp.SrtpContext;
+import org.switchboard.media.srtp.SrtpMasterKey;
+import org.switchboard.media.srtp.SrtpSuite;
 
 /**
  * One leg's media terminated by the PBX itself (voicemail, the attendant, a conference seat): an RTP/RTCP port
@@ -41,6 +44,8 @@ public final class MediaEndpoint {
     private static final int TIMEOUT_CHECK_TICKS = 25;
     /** Frames buffered from the mixer before its output is sent, to absorb the two loops ticking out of step. */
     private static final int MIX_PRIME_FRAMES = 2;
+    /** Room after each packet for the SRTP trailer (MKI up to 4 bytes and an 80-bit tag), so it is not regrown. */
+    private static final int SRTP_ROOM = 16;
 
     private final String label;
     private final EventLoop loop;
@@ -81,6 +86,10 @@ public final class MediaEndpoint {
     private SilenceWatch silence;
     private long unknownPayloadType;
     private boolean closing;
+    // SRTP (RFC 3711) towards the peer when the SDP agreed RTP/SAVP; null for plain RTP
+    private SrtpContext srtpSend;
+    private SrtpContext srtpReceive;
+    private long srtpRejected;
 
     MediaEndpoint(String label, EventLoop loop, LoopTicker ticker, Ticker time,
             Duration mediaTimeout, MediaEventListener listener, Executor events) {
@@ -135,6 +144,26 @@ public final class MediaEndpoint {
             if (sockets.ownsStream()) {
                 media.rtp().ifPresent(stream::signal);
             }
+        });
+    }
+
+    /**
+     * Encrypts the media with SRTP from now on, as an SDES exchange agreed (docs/srtp.md): packets sent are
+     * protected under {@code localKey} (the key in the PBX's {@code a=crypto} line), packets received must be
+     * authentic under {@code peerKey} (the peer's line) and are dropped and counted
+     * ({@link EndpointStats#srtpRejected()}) otherwise, before they can latch the stream. Only for an endpoint
+     * with its own sockets: an endpoint attached to a relay leg gets that leg's packets from the relay.
+     * RTCP is neither sent nor read by endpoints, so SRTCP is not needed.
+     */
+    public void useSrtp(SrtpSuite suite, SrtpMasterKey localKey, SrtpMasterKey peerKey) {
+        if (!sockets.ownsStream()) {
+            throw new IllegalStateException("SRTP on an attached endpoint belongs to the relay leg");
+        }
+        SrtpContext send = new SrtpContext(suite, localKey);
+        SrtpContext receive = new SrtpContext(suite, peerKey);
+        loop.execute(() -> {
+            srtpSend = send;
+            srtpReceive = receive;
         });
     }
 
@@ -223,7 +252,7 @@ public final class MediaEndpoint {
     public CompletableFuture<EndpointStats> stats() {
         return CompletableFuture.supplyAsync(() -> new EndpointStats(stream.snapshot(), jitter.lost(),
                 jitter.duplicates(), jitter.late(), unknownPayloadType,
-                recording == null ? 0 : recording.droppedSamples()), loop);
+                recording == null ? 0 : recording.droppedSamples(), srtpRejected), loop);
     }
 
     /**
@@ -278,6 +307,12 @@ public final class MediaEndpoint {
 
     /** A packet on the endpoint's own RTP socket: checked and counted by its stream, then received. */
     void receive(InetSocketAddress source, ByteBuf data) {
+        // unprotected first: a packet that is not authentic must not latch the stream
+        if (srtpReceive != null && srtpReceive.unprotectRtp(data) < 0) {
+            srtpRejected++;
+            data.release();
+            return;
+        }
         if (stream != null && stream.accept(source, data)) {
             receiveAccepted(data);
         } else {
@@ -354,13 +389,13 @@ public final class MediaEndpoint {
         if (remote != null) {
             if (eventSender.active()) {
                 ByteBuf packet = ByteBufAllocator.DEFAULT.directBuffer(RtpPacket.FIXED_HEADER_LENGTH
-                        + TelephoneEventSender.PAYLOAD_LENGTH);
+                        + TelephoneEventSender.PAYLOAD_LENGTH + SRTP_ROOM);
                 eventSender.writeNext(packet, rtp, eventPayloadType);
                 send(packet);
                 sent = true;
             } else if (nextFrame(tick)) {
                 law.encode(frame, encoded, FRAME);
-                ByteBuf packet = ByteBufAllocator.DEFAULT.directBuffer(RtpPacket.FIXED_HEADER_LENGTH + FRAME);
+                ByteBuf packet = ByteBufAllocator.DEFAULT.directBuffer(RtpPacket.FIXED_HEADER_LENGTH + FRAME + SRTP_ROOM);
                 rtp.writeAudioHeader(packet, audioPayloadType);
                 packet.writeBytes(encoded, 0, FRAME);
                 send(packet);
@@ -374,6 +409,11 @@ public final class MediaEndpoint {
     }
 
     private void send(ByteBuf packet) {
+        if (srtpSend != null && srtpSend.protectRtp(packet) < 0) {
+            // only a used-up key lifetime (2^48 packets) or a sequence number sent twice gets here
+            packet.release();
+            return;
+        }
         stream.send(packet);
         stream.flushIfPending();
     }

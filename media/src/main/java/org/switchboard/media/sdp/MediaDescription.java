@@ -24,6 +24,8 @@ public record MediaDescription(
         List<Attribute> attributes) {
     /** The RTP profile the relay carries (RFC 3551). */
     public static final String RTP_AVP = "RTP/AVP";
+    /** The secure RTP profile (RFC 3711 §12), keyed here by SDES {@code a=crypto} lines (RFC 4568). */
+    public static final String RTP_SAVP = "RTP/SAVP";
 
     /** Validates ports and tokens and copies the lists. */
     public MediaDescription {
@@ -135,6 +137,15 @@ public record MediaDescription(
     /** The RFC 3605 RTCP address, if given. */
     public Optional<RtcpAttribute> rtcp() {
         return attributeValue("rtcp").map(RtcpAttribute::parse);
+    }
+
+    /** The SDES {@code a=crypto} lines, in order (the offerer's preference, RFC 4568 §5.1.1). */
+    public List<CryptoAttribute> cryptos() {
+        return attributes.stream()
+                .filter(a -> a.name().equals(CryptoAttribute.NAME))
+                .map(a -> CryptoAttribute.parse(a.value().orElseThrow(
+                        () -> new SdpParseException("crypto attribute without a value"))))
+                .toList();
     }
 
     /** The value of the first attribute called {@code name}. */
