@@ -1,0 +1,68 @@
+package org.switchboard.pbx.webhook;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * A real HTTP receiver on 127.0.0.1 for webhook tests (the JDK's server): records every POST and
+ * answers each with the next queued status, 200 once the queue is empty. Thread-safe.
+ */
+final class WebhookReceiver implements AutoCloseable {
+    /** One POST as received. */
+    record Received(String path, String signature, String event, String body, Instant at) {}
+
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
+    private volatile int otherwise = 200;
+
+    WebhookReceiver() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                received.add(new Received(exchange.getRequestURI().getPath(),
+                        exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER),
+                        exchange.getRequestHeaders().getFirst("X-Switchboard-Event"), body, Instant.now()));
+            }
+            Integer next = statuses.poll();
+            exchange.sendResponseHeaders(next == null ? otherwise : next, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    /** The URL of {@code path} on this receiver. */
+    String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** Answers the next POSTs with these statuses, in order. */
+    void answer(Integer... codes) {
+        statuses.addAll(List.of(codes));
+    }
+
+    /** Answers every POST not covered by {@link #answer} with {@code status}. */
+    void otherwise(int status) {
+        otherwise = status;
+    }
+
+    List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
