@@ -2,6 +2,7 @@ package org.switchboard.pbx.webhook;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -116,6 +117,11 @@ public final class WebhookService {
         log.info("webhook re-send queued webhook={} event_id={} attempt={} by={}", id, queued.eventId(),
                 queued.attempt(), actor);
         return queued;
+    }
+
+    /** Deletes settled attempts older than {@code keep} (pending ones stay); how many went. */
+    public int purgeLog(Duration keep) {
+        return store.purgeSettled(clock.instant().minus(keep));
     }
 
     /** Loads the subscriptions from the database (at start, and after another node's change). */

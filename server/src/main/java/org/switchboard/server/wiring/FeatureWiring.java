@@ -12,6 +12,7 @@ import org.switchboard.pbx.cdr.CdrService;
 import org.switchboard.pbx.digestrule.DigestRuleService;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.routing.DialPlanService;
+import org.switchboard.pbx.voicemail.VoicemailEvents;
 import org.switchboard.pbx.voicemail.VoicemailService;
 import org.switchboard.store.callsettings.JdbiCallSettingsStore;
 import org.switchboard.store.cdr.JdbiCdrStore;
@@ -62,7 +63,7 @@ public final class FeatureWiring {
         // The folder is created with the first box that keeps a file, so a CLI command leaves no trace.
         // Message waiting and voicemail by e-mail join as MailboxListeners in this list.
         VoicemailService voicemail = new VoicemailService(new JdbiVoicemailStore(db), extensions,
-                config.dataDir().resolve(VoicemailModule.FOLDER), config.voicemail(), clock, List.of());
+                config.dataDir().resolve(VoicemailModule.FOLDER), config.voicemail(), clock, List.of(new VoicemailEvents(events)));
         return new Features(extensions, adminAuth, dialPlan, callSettings, new CdrService(cdrStore), cdrRecorder,
                 events, digestRules, moh, voicemail);
     }
@@ -87,7 +88,8 @@ public final class FeatureWiring {
                 new MilliwattModule(),
                 new MohModule(features.moh(), config.mohClasses()),
                 new VoicemailModule(features.voicemail()),
-                TrunkModule.build(config, database, features.events(), clock));
+                TrunkModule.build(config, database, features.events(), clock),
+                WebhookModule.build(config, database, features.events(), clock));
     }
 
     /** Registers every module's destination kinds with the dial plan (before any seed runs). */
