@@ -13,6 +13,7 @@ import * as sipBans from './sipbans.js';
 import * as trunks from './trunks.js';
 import { session } from './session.js';
 import * as voicemail from './voicemail.js';
+import * as webhooks from './webhooks.js';
 
 const pages = {
   '/login': login,
@@ -25,6 +26,7 @@ const pages = {
   '/moh': moh,
   '/voicemail': voicemail,
   '/trunks': trunks,
+  '/webhooks': webhooks,
 };
 
 const main = document.getElementById('main');
