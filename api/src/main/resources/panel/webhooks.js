@@ -89,7 +89,7 @@ export function render(main) {
     const boxes = EVENTS.map((e) => h('input', { type: 'checkbox', value: e, 'data-event': e, id: `event-${e}` }));
     const events = h('fieldset', { name: 'events', id: 'f-events', class: 'field', 'aria-describedby': 'f-events-error' },
       h('legend', {}, 'Events'),
-      boxes.map((box) => h('span', { class: 'field check' }, box, h('label', { for: box.id }, box.value))),
+      h('div', { class: 'grid' }, boxes.map((box) => h('span', { class: 'field check' }, box, h('label', { for: box.id }, box.value)))),
       h('p', { class: 'field-error', id: 'f-events-error', 'aria-live': 'polite' }));
     const shownSecret = h('p', { class: 'hint', id: 'webhook-secret', hidden: true });
     let editing = null; // the id of the webhook being edited, or null for a new one
