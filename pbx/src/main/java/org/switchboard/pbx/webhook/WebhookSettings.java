@@ -28,6 +28,11 @@ public record WebhookSettings(int maxAttempts, Duration firstRetry, Duration max
         }
     }
 
+    /** These settings with another number of attempts and timeout (the ones a config file sets). */
+    public WebhookSettings with(int attempts, Duration attemptTimeout) {
+        return new WebhookSettings(attempts, firstRetry, maxRetry, attemptTimeout, poll, perDestination);
+    }
+
     /** The wait before attempt {@code attempt + 1} after attempt {@code attempt} failed: doubling from {@link #firstRetry}. */
     public Duration retryAfter(int attempt) {
         Duration wait = firstRetry;

@@ -88,6 +88,9 @@ final class ConfigSchema {
             "voicemail", section(
                     "max_pin_attempts", value(ValueKind.ATTEMPTS, "5"),
                     "pin_lockout", value(ValueKind.DURATION, "5m")),
+            "webhooks", section(
+                    "max_attempts", value(ValueKind.ATTEMPTS, "10"),
+                    "timeout", value(ValueKind.DURATION, "5s")),
             "database", section(
                     "url", value(ValueKind.JDBC_URL, null),
                     "user", value(ValueKind.TEXT, ""),

@@ -11,6 +11,7 @@ import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.provisioning.DeviceImportRow;
 import org.switchboard.pbx.sipban.SipBanSettings;
 import org.switchboard.pbx.voicemail.VoicemailSettings;
+import org.switchboard.pbx.webhook.WebhookSettings;
 import org.switchboard.sip.transport.InboundLimits;
 import org.switchboard.store.db.DatabaseSettings;
 import org.switchboard.store.moh.NewMohClass;
@@ -25,10 +26,11 @@ import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
  * @param dataDir the folder under which the server keeps the files it writes ({@code data_dir}); the
  *     defaults of the SQLite file, the TLS folder and the provisioning key lie in it
  * @param voicemail the wrong-PIN lock-out of voicemail boxes ({@code voicemail})
+ * @param webhooks how webhook deliveries are retried and timed out ({@code webhooks})
  */
 public record SwitchboardConfig(Path dataDir, Sip sip, SipSecurity sipSecurity, Http http, Rtp rtp, Calls calls,
                                 VoicemailSettings voicemail, Database database, Admin admin, Provisioning provisioning,
-                                List<ExtensionInput> extensions, List<NewMohClass> mohClasses) {
+                                List<ExtensionInput> extensions, List<NewMohClass> mohClasses, WebhookSettings webhooks) {
 
     public SwitchboardConfig {
         extensions = List.copyOf(extensions);

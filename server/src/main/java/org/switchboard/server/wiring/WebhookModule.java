@@ -12,7 +12,6 @@ import org.switchboard.pbx.provisioning.DeviceSecretCipher;
 import org.switchboard.pbx.provisioning.ProvisioningKeyFile;
 import org.switchboard.pbx.webhook.WebhookDispatcher;
 import org.switchboard.pbx.webhook.WebhookService;
-import org.switchboard.pbx.webhook.WebhookSettings;
 import org.switchboard.server.config.SwitchboardConfig;
 import org.switchboard.store.db.Database;
 import org.switchboard.store.webhook.JdbiWebhookStore;
@@ -41,7 +40,7 @@ final class WebhookModule implements FeatureModule {
         DeviceSecretCipher cipher = new DeviceSecretCipher(ProvisioningKeyFile.loadOrCreate(config.provisioning().keyFile()));
         JdbiWebhookStore store = new JdbiWebhookStore(database);
         WebhookService webhooks = new WebhookService(store, cipher, clock, events);
-        return new WebhookModule(webhooks, new WebhookDispatcher(webhooks, store, WebhookSettings.DEFAULTS, clock));
+        return new WebhookModule(webhooks, new WebhookDispatcher(webhooks, store, config.webhooks(), clock));
     }
 
     @Override
