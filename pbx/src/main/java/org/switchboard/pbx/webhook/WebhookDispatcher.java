@@ -163,6 +163,8 @@ public final class WebhookDispatcher implements AutoCloseable {
                 attempt(webhook.get(), d);
             } finally {
                 room.release();
+                // Attempts skipped while this host was full (a backlog after an outage) go now, not at the next tick.
+                wake();
             }
         });
         return true;
