@@ -174,6 +174,30 @@ class WebhookDispatcherTest {
     }
 
     @BothEngines
+    void eachEventIsSavedBeforeItIsSentAndOneHostGetsAtMostItsShareAtOnce(TestDatabase db) throws IOException {
+        receiver = new WebhookReceiver();
+        receiver.hold();
+        startNode(db.database(), new WebhookSettings(3, Duration.ofMillis(300), Duration.ofSeconds(2), Duration.ofSeconds(5),
+                Duration.ofMillis(50), 2));
+        long id = subscribe("registration.changed");
+
+        for (int i = 0; i < 6; i++) {
+            events.publish(new PbxEvent.RegistrationChanged(Instant.now(), "10" + i, 1));
+        }
+
+        await().atMost(WAIT).until(() -> receiver.received().size() == 2);
+        await("all six saved while the first two are on the wire").atMost(WAIT)
+                .until(() -> service.deliveries(id, 10).size() == 6);
+        assertThat(service.deliveries(id, 10)).allSatisfy(d -> assertThat(d.state()).isEqualTo(DeliveryState.PENDING));
+        assertThat(receiver.received()).as("the host's share is on the wire, no more").hasSize(2);
+        receiver.release();
+        await().atMost(WAIT).until(() -> service.deliveries(id, 10).stream()
+                .allMatch(d -> d.state() == DeliveryState.DELIVERED));
+        assertThat(receiver.received()).hasSize(6);
+        assertThat(receiver.maxInFlight()).as("requests waiting at the one host at once").isEqualTo(2);
+    }
+
+    @BothEngines
     void aSubscriptionGetsOnlyTheEventsItsFilterNames(TestDatabase db) throws IOException {
         receiver = new WebhookReceiver();
         startNode(db.database(), FAST);
