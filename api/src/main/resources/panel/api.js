@@ -74,9 +74,9 @@ export async function download(path, filename) {
 }
 
 /**
- * Calls the API; a string body is sent as text/csv (bulk import), a Blob (a chosen file) as it is,
- * anything else as JSON. Resolves
- * with the parsed answer, rejects with an ApiError.
+ * Calls the API; a string body is sent as text/csv (bulk import), a File or Blob as itself with its
+ * own type (a prompt's WAV file), anything else as JSON. Resolves with the parsed answer, rejects
+ * with an ApiError.
  */
 export async function api(method, path, body) {
   const headers = { Accept: 'application/json' };
@@ -89,7 +89,6 @@ export async function api(method, path, body) {
     headers['Content-Type'] = 'text/csv; charset=utf-8';
     init.body = body;
   } else if (body instanceof Blob) {
-    // an uploaded file (music on hold): sent as it is, with its own type
     headers['Content-Type'] = body.type || 'application/octet-stream';
     init.body = body;
   } else if (body !== undefined) {

@@ -6,9 +6,11 @@ import * as calls from './calls.js';
 import * as dashboard from './dashboard.js';
 import * as devices from './devices.js';
 import * as extensions from './extensions.js';
+import * as ivr from './ivr.js';
 import * as login from './login.js';
 import * as moh from './moh.js';
 import * as phones from './phones.js';
+import * as prompts from './prompts.js';
 import * as sipBans from './sipbans.js';
 import * as trunks from './trunks.js';
 import { session } from './session.js';
@@ -26,6 +28,8 @@ const pages = {
   '/moh': moh,
   '/voicemail': voicemail,
   '/trunks': trunks,
+  '/attendant': ivr,
+  '/prompts': prompts,
   '/webhooks': webhooks,
 };
 

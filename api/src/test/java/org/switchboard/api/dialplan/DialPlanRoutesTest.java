@@ -28,6 +28,7 @@ import org.switchboard.pbx.registrar.RegistrarService;
 import org.switchboard.pbx.registrar.RegistrarSettings;
 import org.switchboard.pbx.routing.CallRouter;
 import org.switchboard.pbx.routing.DialPlanService;
+import org.switchboard.pbx.routing.ExtensionLastResort;
 import org.switchboard.store.callsettings.JdbiCallSettingsStore;
 import org.switchboard.store.dialplan.JdbiDialPlanRuleStore;
 import org.switchboard.store.extension.JdbiExtensionStore;
@@ -63,7 +64,7 @@ class DialPlanRoutesTest {
         CallSettingsService callSettings = new CallSettingsService(new JdbiCallSettingsStore(db.database()), extensions,
                 dialPlan, Clock.systemUTC(), new EventBus());
         callSettings.reloadCache();
-        return new ApiFixture(db, new DialPlanRoutes(dialPlan, new CallRouter(dialPlan, callSettings::current, location)),
+        return new ApiFixture(db, new DialPlanRoutes(dialPlan, new CallRouter(dialPlan, callSettings::current, location, ExtensionLastResort.NONE)),
                 new CallSettingsRoutes(callSettings));
     }
 

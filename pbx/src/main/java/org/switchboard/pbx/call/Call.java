@@ -2,7 +2,6 @@ package org.switchboard.pbx.call;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,25 +16,23 @@ import org.switchboard.media.rtp.Leg;
 import org.switchboard.media.rtp.RelaySession;
 import org.switchboard.media.sdp.AnswerResult;
 import org.switchboard.media.sdp.SessionDescription;
-import org.switchboard.pbx.call.timer.SessionExpires;
-import org.switchboard.pbx.call.timer.SessionTimer;
+import org.switchboard.pbx.call.timer.LegTimers;
 import org.switchboard.pbx.call.timer.SessionTimerNegotiation;
 import org.switchboard.pbx.call.transfer.AttendedTransfer;
 import org.switchboard.pbx.call.transfer.BlindTransfer;
 import org.switchboard.pbx.cdr.CdrRecorder;
 import org.switchboard.pbx.event.PbxEvent;
+import org.switchboard.pbx.registrar.SipLogin;
 import org.switchboard.pbx.routing.CallPlan;
 import org.switchboard.pbx.routing.CallRouter;
-import org.switchboard.pbx.routing.Fallback;
+import org.switchboard.pbx.routing.Route;
 import org.switchboard.sip.dialog.Dialog;
 import org.switchboard.sip.dialog.DialogId;
-import org.switchboard.sip.message.Header;
 import org.switchboard.sip.message.HeaderName;
 import org.switchboard.sip.message.NameAddress;
 import org.switchboard.sip.message.SipMethod;
 import org.switchboard.sip.message.SipRequest;
 import org.switchboard.sip.message.SipResponse;
-import org.switchboard.sip.message.SipUri;
 import org.switchboard.sip.transaction.RandomTokens;
 import org.switchboard.sip.transaction.ServerTransaction;
 import org.switchboard.sip.transport.NextHop;
@@ -59,11 +56,12 @@ final class Call implements CallLegs, CallSession {
     private final CallServices services;
     private final CallRouter router;
     private final CallRegistry registry;
+    private final PbxAnswering answering;
     private final ServerTransaction invite;
     private SessionDescription offer; // the caller's session: its INVITE's offer, or its ACK's answer (delayed offer)
     private final int mediaIndex;
+    private final SipLogin login; // the caller's extension and which of its phones (for the CDR)
     private final String caller;
-    private final String callerAuthUser; // which of the caller's phones: for the CDR
     private String callee;
     private final Executor executor;
     private final Instant startedAt;
@@ -74,15 +72,14 @@ final class Call implements CallLegs, CallSession {
     private final InDialogRelay inDialog;
     private Phase phase = Phase.SETTING_UP;
     private CallMedia media;
-    private Originate ringing; // the current ring: the callee's phones, or a forwarding target's
-    private OutboundLeg firstFork; // the CDR's callee address when nobody answered
+    private ExtensionRing ringing; // the callee's phones, then a forwarding target's
+    private Originate firstRing; // its first fork is the CDR's callee address when nobody answered
     private OutboundLeg winner;
     private Dialog callerDialog;
     private Instant answeredAt;
     private String calleeParty; // set when a transfer hands the callee's leg to another extension
     private BlindTransfer transfer;
-    private SessionTimer callerTimer;
-    private SessionTimer calleeTimer;
+    private final LegTimers timers;
     // The caller's leg as a transfer may change it: another phone's dialog, Call-ID and flow.
     private String callerParty;
     private String callerCallId;
@@ -91,24 +88,32 @@ final class Call implements CallLegs, CallSession {
     private CallPlan plan;
     private byte[] calleeOffer;
     private DelayedOffer delayedOffer; // the caller's INVITE had no SDP
+    private PbxAnsweredCall resumedAs; // the application's call the caller was transferred to (REFER)
 
-    Call(CallServices services, CallRouter router, CallRegistry registry, ServerTransaction invite,
-            SessionDescription offer, int mediaIndex, String caller, String callerAuthUser, String callee) {
-        this.services = services;
-        this.router = router;
-        this.registry = registry;
+    /**
+     * @param answering call control's services, router and registry, and what starts the application a
+     *     ringing call is sent to (last resort, forwarding)
+     * @param startedAt when the caller's INVITE came
+     */
+    Call(PbxAnswering answering, ServerTransaction invite, SessionDescription offer, int mediaIndex, SipLogin login,
+            String callee, Instant startedAt) {
+        this.services = answering.services();
+        this.router = answering.router();
+        this.registry = answering.registry();
+        this.answering = answering;
         this.invite = invite;
         this.offer = offer;
         this.mediaIndex = mediaIndex;
-        this.caller = caller;
-        this.callerAuthUser = callerAuthUser;
+        this.login = login;
+        this.caller = login.extension();
         this.callee = callee;
         this.callerParty = caller;
         this.callerCallId = invite.request().callId();
         this.executor = invite.executor();
-        this.startedAt = services.clock().instant();
+        this.startedAt = startedAt;
         this.contact = new LocalContact(services.stack(), services.settings().sipHost());
-        this.inDialog = new InDialogRelay(services.stack(), contact, this::answerRefresh);
+        this.timers = new LegTimers(services.stack(), services.scheduler(), this, this::hangUp);
+        this.inDialog = new InDialogRelay(services.stack(), contact, timers::refreshed);
     }
 
     @Override
@@ -163,41 +168,22 @@ final class Call implements CallLegs, CallSession {
         } else {
             calleeOffer = media.relay(Leg.A, offer);
         }
-        act(plan);
+        ringing = new ExtensionRing(services, router, this, caller, calleeOffer, new CalleeRing());
+        ringing.start(plan);
     }
 
-    /** Does what the (first or forwarded) plan says. */
-    private void act(CallPlan next) {
-        plan = next;
-        switch (next.action()) {
-            case CallPlan.Ring ring -> ringPhones(ring);
-            case CallPlan.Reject reject -> refuse(reject);
-            // The router answers a fallback with a ring or a refusal only.
-            case CallPlan.Apply apply -> refuse(invite.request().createResponse(500), Disposition.FAILED,
-                    apply.destination().kind() + " as a forwarding target");
-        }
-    }
-
-    private void ringPhones(CallPlan.Ring ring) {
-        callee = ring.extension();
-        phase = Phase.CALLING;
-        String domain = services.settings().domain();
-        List<Header> headers = new ArrayList<>();
-        Diversion.headers(ring.forwards(), domain).forEach(d -> headers.add(Header.of(Diversion.HEADER, d)));
-        headers.addAll(services.sessionTimers().offerHeaders());
-        Duration ringTime = ring.onNoAnswer().map(Fallback::after).orElse(services.settings().noAnswerTimeout());
-        ringing = originate(new CalleeRing());
-        ringing.ring(new OriginateRequest(ring.contacts().stream().map(OriginateTarget::of).toList(),
-                NameAddress.of(SipUri.of(caller, domain)), NameAddress.of(SipUri.of(callee, domain)), calleeOffer, headers,
-                ringTime));
-        if (firstFork == null) {
-            firstFork = ringing.legs().getFirst();
-        }
-    }
-
-    /** The fallback of the current ring for this reason, if the plan offers one. */
-    private Optional<Fallback> fallback(boolean busy) {
-        return plan.action() instanceof CallPlan.Ring ring ? (busy ? ring.onBusy() : ring.onNoAnswer()) : Optional.empty();
+    /**
+     * The extension rung could not take the call and its last resort (or a forwarding) is an
+     * application: the caller, still unanswered, goes to it with its INVITE, which the application
+     * answers or refuses. This call ends without a record: the application's call carries on with the
+     * same id, start time and To tag.
+     */
+    private void handOver(CallPlan.Apply apply) {
+        log.info("call handed to an application call_id={} kind={} target={} reason={}", id(),
+                apply.destination().kind(), apply.destination().target(), apply.destination().argument().orElse("-"));
+        phase = Phase.ENDED;
+        release();
+        answering.start(invite, login, Optional.ofNullable(offer), Optional.of(startedAt), localTag, apply.destination());
     }
 
     private boolean isRinging() {
@@ -205,9 +191,28 @@ final class Call implements CallLegs, CallSession {
     }
 
     /** The callee's phones ringing for the caller: what each ring's progress does to the call. */
-    private final class CalleeRing implements Originate.Progress {
+    private final class CalleeRing implements ExtensionRing.Listener {
         @Override
-        public void ringing(OutboundLeg leg, SipResponse response) {
+        public void ringing(CallPlan.Ring ring, Originate forks) {
+            callee = ring.extension();
+            phase = Phase.CALLING;
+            if (firstRing == null) {
+                firstRing = forks;
+            }
+        }
+
+        @Override
+        public void refused(CallPlan.Reject reject) {
+            refuse(reject);
+        }
+
+        @Override
+        public void applied(CallPlan.Apply apply) {
+            handOver(apply);
+        }
+
+        @Override
+        public void provisional(OutboundLeg leg, SipResponse response) {
             if (!isRinging()) {
                 return;
             }
@@ -226,7 +231,7 @@ final class Call implements CallLegs, CallSession {
         public void answered(OutboundLeg leg, SipResponse ok) {
             if (!isRinging()) {
                 leg.state(OutboundLeg.State.ENDED);
-                bye(leg.dialog(), leg.hop());
+                services.bye(leg.dialog(), leg.hop());
                 return;
             }
             Optional<SessionDescription> answer = CallMedia.sdpOf(ok);
@@ -236,14 +241,14 @@ final class Call implements CallLegs, CallSession {
             switch (result) {
                 case AnswerResult.NotAcceptable refused -> {
                     leg.state(OutboundLeg.State.ENDED);
-                    bye(leg.dialog(), leg.hop());
+                    services.bye(leg.dialog(), leg.hop());
                     refuse(invite.request().createResponse(488).withHeader("Warning", "399 switchboard \""
                             + refused.reason().replace('"', '\'') + "\""), Disposition.FAILED, "488 " + refused.reason());
                 }
                 case AnswerResult.Answered answered -> {
                     calleeAnswer = answer.get();
                     answer(leg, answered);
-                    SessionTimerNegotiation.granted(ok).ifPresent(agreed -> calleeTimer = timer(Leg.B, agreed, true));
+                    SessionTimerNegotiation.granted(ok).ifPresent(agreed -> timers.start(Leg.B, agreed, true));
                 }
             }
         }
@@ -254,20 +259,10 @@ final class Call implements CallLegs, CallSession {
                 return;
             }
             if (failure.noAnswer()) {
-                Optional<Fallback> onNoAnswer = fallback(false);
-                if (onNoAnswer.isPresent()) {
-                    act(router.follow(plan, onNoAnswer.get()));
-                    return;
-                }
                 refuse(invite.request().createResponse(480, "No Answer"), Disposition.NO_ANSWER, "no answer");
                 return;
             }
             int status = failure.status();
-            Optional<Fallback> onBusy = Outcomes.of(status) == Disposition.BUSY ? fallback(true) : Optional.empty();
-            if (onBusy.isPresent()) {
-                act(router.follow(plan, onBusy.get()));
-                return;
-            }
             // Authentication and redirection are between the callee's phone and us, not the caller's business.
             SipResponse toCaller = status < 400 || status == 401 || status == 407
                     ? invite.request().createResponse(480)
@@ -291,11 +286,38 @@ final class Call implements CallLegs, CallSession {
                 leg.dialog(), leg.hop(), media);
         phase = Phase.ANSWERED;
         if (sessionTimer instanceof SessionTimerNegotiation.Answer.Granted granted) {
-            callerTimer = timer(Leg.A, granted.expires(), false);
+            timers.start(Leg.A, granted.expires(), false);
         }
         answeredAt = services.clock().instant();
         services.recordAnswer(cdrRecord(Disposition.ANSWERED, CdrRecorder.IN_PROGRESS, answeredAt));
         log.info("call answered call_id={} caller={} callee={} codec={}", id(), caller, callee, media.codec().orElse("-"));
+    }
+
+    /**
+     * A PBX-answered caller sent on by its application ({@link PbxLegTransfer}) is connected to
+     * {@code leg}, extension {@code extension}'s phone, which answered {@code ok} with {@code answer}:
+     * the call takes over the caller's dialog (answered at {@code callerAnsweredAt}) and the relay
+     * session ({@code bridgeMedia}) and is up; its CDR row names the extension from now on.
+     */
+    void bridge(String extension, Dialog dialog, Instant callerAnsweredAt, CallMedia bridgeMedia, OutboundLeg leg,
+            SipResponse ok, SessionDescription answer) {
+        callee = extension;
+        callerDialog = dialog;
+        answeredAt = callerAnsweredAt;
+        media = bridgeMedia;
+        winner = leg;
+        calleeAnswer = answer;
+        phase = Phase.ANSWERED;
+        inDialog.connect(callerDialog, callerHop(), leg.dialog(), leg.hop(), media);
+        SessionTimerNegotiation.granted(ok).ifPresent(agreed -> timers.start(Leg.B, agreed, true));
+        services.cdr().answered(cdrRecord(Disposition.ANSWERED, CdrRecorder.IN_PROGRESS, answeredAt));
+        log.info("pbx leg bridged call_id={} caller={} callee={} codec={}", id(), caller, callee, media.codec().orElse("-"));
+    }
+
+    /** A transfer's ring that connected nobody: the Call-IDs its phones were rung on are forgotten. */
+    void abandon() {
+        phase = Phase.ENDED;
+        release();
     }
 
     // ---- ending before an answer ----------------------------------------------------------
@@ -351,7 +373,7 @@ final class Call implements CallLegs, CallSession {
             switch (delayedOffer.callerAcked(ack)) {
                 case DelayedOffer.Answer.Taken taken -> offer = taken.sdp();
                 case DelayedOffer.Answer.Failed failed -> {
-                    bye(callerDialog, callerHop());
+                    services.bye(callerDialog, callerHop());
                     hangUpOther(Leg.A);
                     end(Disposition.FAILED, failed.cause());
                 }
@@ -366,13 +388,15 @@ final class Call implements CallLegs, CallSession {
     public void onAckTimeout() {
         if (phase == Phase.ANSWERED) {
             hangUpOther(Leg.A);
-            bye(callerDialog, callerHop());
+            services.bye(callerDialog, callerHop());
             end(Disposition.ANSWERED, "no ACK from caller");
         }
     }
 
-    private void onMediaTimeout(Leg leg) {
-        if (phase == Phase.ANSWERED && !media.isHeld()) {
+    void onMediaTimeout(Leg leg) {
+        if (resumedAs != null) {
+            resumedAs.onMediaTimeout(leg); // the relay session went with the caller to an application
+        } else if (phase == Phase.ANSWERED && !media.isHeld()) {
             log.info("media timeout call_id={} leg={}", id(), leg);
             hangUp("media timeout");
         }
@@ -397,7 +421,7 @@ final class Call implements CallLegs, CallSession {
                 return false;
             }
             case ANSWERED -> {
-                bye(callerDialog, callerHop());
+                services.bye(callerDialog, callerHop());
                 hangUpOther(Leg.A);
                 end(Disposition.ANSWERED, cause);
             }
@@ -411,15 +435,10 @@ final class Call implements CallLegs, CallSession {
 
     private void hangUpOther(Leg from) {
         if (from == Leg.A) {
-            bye(winner.dialog(), winner.hop());
+            services.bye(winner.dialog(), winner.hop());
         } else {
-            bye(callerDialog, callerHop());
+            services.bye(callerDialog, callerHop());
         }
-    }
-
-    private void bye(Dialog dialog, NextHop hop) {
-        services.stack().send(dialog.newRequest(SipMethod.BYE).build(), hop.transport(), hop.address(),
-                services.farewells().listener());
     }
 
     private NextHop callerHop() {
@@ -438,56 +457,36 @@ final class Call implements CallLegs, CallSession {
             return;
         }
         phase = Phase.ENDED;
+        release();
+        Instant endedAt = services.clock().instant();
+        services.recordEnd(cdrRecord(disposition, cause, endedAt));
+    }
+
+    /** Stops everything the call runs (ring, transfer, timers, relay) and forgets its Call-IDs. */
+    private void release() {
         stopRinging();
         if (transfer != null) {
             transfer.abandon();
         }
-        stopTimer(Leg.A);
-        stopTimer(Leg.B);
+        timers.stop(Leg.A);
+        timers.stop(Leg.B);
         if (media != null) {
             media.close();
         }
         // Unregister first: a fork's request that reaches its own executor after it left finds no call (481).
         registry.remove(this, List.copyOf(joinedLegs));
         joinedLegs.forEach(services.stack()::leaveExecutor);
-        Instant endedAt = services.clock().instant();
-        services.recordEnd(cdrRecord(disposition, cause, endedAt));
     }
 
     /** The call's CDR facts as they stand, ending (or last known up) at {@code endedAt}. */
     private CallRecord cdrRecord(Disposition disposition, String cause, Instant endedAt) {
         boolean answered = disposition == Disposition.ANSWERED;
-        String calleeAddress = Optional.ofNullable(winner).or(() -> Optional.ofNullable(firstFork))
+        String calleeAddress = Optional.ofNullable(winner)
+                .or(() -> Optional.ofNullable(firstRing).flatMap(forks -> forks.legs().stream().findFirst()))
                 .map(leg -> hostPort(leg.remote())).orElse(null);
         return new CallRecord(id(), caller, callee, startedAt, answered ? answeredAt : null, endedAt,
                 disposition, cause, media == null || !answered ? null : media.codec().orElse(null),
-                hostPort(invite.flow().remote()), calleeAddress, callerAuthUser);
-    }
-
-    // ---- session timers (pbx.call.timer) -----------------------------------------------------
-
-    private SessionTimer timer(Leg leg, SessionExpires agreed, boolean pbxIsUac) {
-        SessionTimer timer = new SessionTimer(services.stack(), services.scheduler(), this, leg, this::hangUp);
-        timer.start(agreed, pbxIsUac);
-        return timer;
-    }
-
-    /** A phone's re-INVITE or UPDATE succeeded: it refreshed its leg's session, and the 2xx says so. */
-    private SipResponse answerRefresh(Leg from, SipRequest refresh, SipResponse ok) {
-        SessionTimer timer = from == Leg.A ? callerTimer : calleeTimer;
-        return timer == null ? ok : timer.refreshedByPhone(refresh, ok);
-    }
-
-    private void stopTimer(Leg leg) {
-        SessionTimer timer = leg == Leg.A ? callerTimer : calleeTimer;
-        if (timer != null) {
-            timer.stop();
-        }
-        if (leg == Leg.A) {
-            callerTimer = null;
-        } else {
-            calleeTimer = null;
-        }
+                hostPort(invite.flow().remote()), calleeAddress, login.authUser());
     }
 
     // ---- transfer (pbx.call.transfer) ---------------------------------------------------------
@@ -541,7 +540,7 @@ final class Call implements CallLegs, CallSession {
 
     @Override
     public void replace(Leg leg, String party, OutboundLeg answered) {
-        stopTimer(leg); // the new phone's INVITE agreed no timer
+        timers.stop(leg); // the new phone's INVITE agreed no timer
         if (leg == Leg.A) {
             // The call keeps its id and CDR; only the caller's dialog, Call-ID and flow change.
             callerDialog = answered.dialog();
@@ -554,6 +553,24 @@ final class Call implements CallLegs, CallSession {
             calleeParty = party;
         }
         inDialog.connect(callerDialog, callerHop(), winner.dialog(), winner.hop(), media);
+    }
+
+    @Override
+    public boolean handToApplication(Leg transferee, Route.ToApplication destination) {
+        Optional<String> g711 = media.codec().filter(c -> c.equalsIgnoreCase("PCMU") || c.equalsIgnoreCase("PCMA"));
+        if (transferee != Leg.A || !callerCallId.equals(id()) || g711.isEmpty()) {
+            return false; // a PBX endpoint speaks G.711 and answers as the PBX side of the caller's INVITE dialog
+        }
+        log.info("caller handed to an application call_id={} kind={} target={}", id(), destination.kind(), destination.target());
+        phase = Phase.ENDED;
+        timers.stop(Leg.A);
+        timers.stop(Leg.B);
+        media.stopHoldMusic();
+        resumedAs = answering.resume(this, new ResumedCaller(invite, login, startedAt, answeredAt, callerDialog,
+                media.session(), offer, mediaIndex, g711.get()), destination);
+        registry.remove(this, List.copyOf(joinedLegs)); // the caller's Call-ID is the application's call's now
+        joinedLegs.forEach(services.stack()::leaveExecutor);
+        return true;
     }
 
     @Override
@@ -581,7 +598,7 @@ final class Call implements CallLegs, CallSession {
 
     @Override
     public void adopt(Leg leg, HandedOverLeg handed) {
-        stopTimer(leg); // the moved leg's session timer stayed with its old call
+        timers.stop(leg); // the moved leg's session timer stayed with its old call
         // The old call points the registry here once it hears back (endHandedOver): until then the
         // leg's requests, on either executor, find the old call, which answers them 491.
         services.stack().joinExecutor(handed.callId(), id());

@@ -29,6 +29,7 @@ import org.switchboard.pbx.registrar.SipLogin;
 import org.switchboard.pbx.routing.CallPlan;
 import org.switchboard.pbx.routing.CallRouter;
 import org.switchboard.pbx.routing.DialPlanService;
+import org.switchboard.pbx.routing.ExtensionLastResort;
 import org.switchboard.sip.app.SipStack;
 import org.switchboard.sip.message.SipRequest;
 import org.switchboard.sip.message.SipUri;
@@ -48,7 +49,6 @@ public final class CallControl implements ActiveCalls {
     private final CallServices services;
     private final CallerAuthentication authentication;
     private final CallRouter router;
-    private final Applications applications = new Applications();
     private final PbxAnswering answering;
     private final CallRegistry registry = new CallRegistry();
 
@@ -56,17 +56,20 @@ public final class CallControl implements ActiveCalls {
      * @param scheduler the node's housekeeping scheduler (ring timeouts post from it to the call)
      * @param endpoints where the PBX opens its own media (calls it answers itself, hold music)
      * @param holdMusic what a held party hears ({@link HoldMusic#NONE}: silence)
+     * @param lastResort where calls go that an extension cannot take ({@link ExtensionLastResort#NONE}: the caller
+     *     gets the failure)
      */
     public CallControl(SipStack stack, RtpRelay relay, RegistrarService registrar, DialPlanService dialPlan,
             CallSettingsService callSettings, CdrRecorder cdr, EventBus events, ScheduledExecutorService scheduler,
-            InstantSource clock, CallControlSettings settings, MediaEndpoints endpoints, HoldMusic holdMusic) {
+            InstantSource clock, CallControlSettings settings, MediaEndpoints endpoints, HoldMusic holdMusic,
+            ExtensionLastResort lastResort) {
         this.services = new CallServices(stack, relay, cdr, events, scheduler, clock, settings,
                 new SessionTimerNegotiation(SessionTimerSettings.DEFAULTS), new Farewells(), endpoints, holdMusic);
         this.authentication = new CallerAuthentication(registrar.authenticator(), registrar.credentials(),
                 registrar.offers(), settings.domain(), registrar.authFailures());
-        this.router = new CallRouter(dialPlan, callSettings::current, registrar.location());
-        this.answering = new PbxAnswering(services, registry);
-        applications.register("feature", new FeatureCodes(callSettings));
+        this.router = new CallRouter(dialPlan, callSettings::current, registrar.location(), lastResort);
+        this.answering = new PbxAnswering(services, registry, router);
+        answering.applications().register("feature", new FeatureCodes(callSettings, answering.applications()));
     }
 
     /** INVITE: a new call, or a re-INVITE of one in progress. */
@@ -114,7 +117,8 @@ public final class CallControl implements ActiveCalls {
         String dialled = request.requestUri() instanceof SipUri uri ? uri.user().orElse("") : "";
         CallPlan plan = router.plan(caller.get(), dialled);
         switch (plan.action()) {
-            case CallPlan.Apply apply -> startApplication(new InviteAwaitingApplication(tx, login.get(), offer, answering), apply);
+            case CallPlan.Apply apply -> answering.start(tx, login.get(), offer, Optional.empty(), RandomTokens.tag(),
+                    apply.destination());
             case CallPlan.Ring ring -> {
                 Call call = start(tx, offer.orElse(null), audio.getAsInt(), login.get(), ring.extension());
                 if (call != null) {
@@ -130,23 +134,18 @@ public final class CallControl implements ActiveCalls {
         }
     }
 
-    /** The applications by destination kind; a feature module registers its own here before traffic. */
-    public Applications applications() {
-        return applications;
+    /** How this node plans calls; the dial plan's test endpoint explains plans with it. */
+    public CallRouter router() {
+        return router;
     }
 
-    private void startApplication(IncomingCall call, CallPlan.Apply apply) {
-        String kind = apply.destination().kind();
-        applications.forKind(kind).ifPresentOrElse(app -> app.start(call, apply.destination()), () -> {
-            // The dial plan knows the kind but no module runs it on this node.
-            log.warn("no application for destination kind={} dialled={}", kind, call.dialled());
-            call.refuse(404, "No Application For " + kind);
-        });
+    /** The applications by destination kind; a feature module registers its own here before traffic. */
+    public Applications applications() {
+        return answering.applications();
     }
 
     private Call start(ServerTransaction tx, SessionDescription offer, int audio, SipLogin caller, String callee) {
-        Call call = new Call(services, router, registry, tx, offer, audio, caller.extension(), caller.authUser(),
-                callee);
+        Call call = new Call(answering, tx, offer, audio, caller, callee, services.clock().instant());
         if (!registry.addCall(call)) {
             reject(tx, 482, "Loop Detected");
             return null;

@@ -3,6 +3,7 @@ package org.switchboard.pbx.call;
 import java.util.Optional;
 import org.switchboard.media.rtp.Leg;
 import org.switchboard.media.sdp.SessionDescription;
+import org.switchboard.pbx.routing.Route;
 import org.switchboard.sip.dialog.Dialog;
 import org.switchboard.sip.transport.NextHop;
 
@@ -41,6 +42,14 @@ public interface CallLegs extends LegHost {
 
     /** {@code sdp} from {@code from}'s phone: the relay follows it; returns it rewritten for the other leg. */
     byte[] relayMedia(Leg from, SessionDescription sdp);
+
+    /**
+     * The other party transferred {@code transferee} to {@code destination}, an application (REFER),
+     * and is being hung up by the transfer: the application takes the transferee over on this call's
+     * relay session, and the call ends without a record (the application's call keeps its id and CDR).
+     * Only the call's own caller on G.711 can go: false (nothing changed) otherwise.
+     */
+    boolean handToApplication(Leg transferee, Route.ToApplication destination);
 
     /** Whether a transfer of this call is under way (a REFER accepted and not yet done). */
     boolean isTransferring();

@@ -182,6 +182,16 @@ final class CallMedia {
         return session.stats();
     }
 
+    /** The relay session, for a PBX endpoint to take over a leg. */
+    RelaySession session() {
+        return session;
+    }
+
+    /** Stops the hold music for good, leaving the relay session open (a leg goes to an application). */
+    void stopHoldMusic() {
+        holdMusic.close();
+    }
+
     /** Stops the hold music and frees both legs' ports; idempotent. */
     void close() {
         holdMusic.close();

@@ -29,6 +29,12 @@ final class CallRegistry {
         byCallId.put(legCallId, call);
     }
 
+    /** {@code next} takes over {@code previous}'s id (a PBX-answered caller bridged to an extension). */
+    void replaceCall(CallSession previous, CallSession next) {
+        calls.replace(previous.id(), previous, next);
+        byCallId.replace(previous.id(), previous, next);
+    }
+
     Optional<CallSession> find(String callId) {
         return Optional.ofNullable(byCallId.get(callId));
     }

@@ -11,6 +11,9 @@ import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.event.PbxEvent;
 import org.switchboard.pbx.call.timer.SessionTimerNegotiation;
 import org.switchboard.sip.app.SipStack;
+import org.switchboard.sip.dialog.Dialog;
+import org.switchboard.sip.message.SipMethod;
+import org.switchboard.sip.transport.NextHop;
 import org.switchboard.store.cdr.CallRecord;
 
 /**
@@ -34,6 +37,11 @@ record CallServices(SipStack stack, RtpRelay relay, CdrRecorder cdr, EventBus ev
     void recordAnswer(CallRecord open) {
         cdr.answered(open);
         events.publish(new PbxEvent.CallAnswered(open.answeredAt(), open.callId()));
+    }
+
+    /** Hangs up {@code dialog} with a BYE to {@code hop}, counted until answered (shutdown waits for it). */
+    void bye(Dialog dialog, NextHop hop) {
+        stack.send(dialog.newRequest(SipMethod.BYE).build(), hop.transport(), hop.address(), farewells.listener());
     }
 
     /** A call ended: its CDR goes to the write-behind recorder and {@code CallEnded} to the bus. Never blocks. */

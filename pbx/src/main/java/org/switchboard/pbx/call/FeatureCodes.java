@@ -11,16 +11,26 @@ import org.switchboard.store.db.ValidationException;
  * The {@code feature} application: answers an INVITE whose dialled number is a feature code (*72, *73, *78, *79): the call
  * settings change is written on a virtual thread and the INVITE is then answered with a final
  * response that ends it, since there is nothing to connect: 603 with the new state as the reason
- * phrase when applied, 484 when *72 has no target, 480 for voicemail (not built yet), 500 when the
- * change could not be saved. Stateless; called on the Call-ID's executor.
+ * phrase when applied, 484 when *72 has no target, 500 when the change could not be saved.
+ * Voicemail ({@code *97}) hands the call to the application of destination kind {@value #MAILBOX}
+ * for the caller's own box (target {@value #OWN_BOX}), or refuses it with 480 when no voicemail
+ * module registered one. Stateless; called on the Call-ID's executor.
  */
 final class FeatureCodes implements Application {
     private static final Logger log = LoggerFactory.getLogger(FeatureCodes.class);
 
-    private final CallSettingsService callSettings;
+    /** The voicemail module's kind for listening to a box (pbx.voicemail.calls.MailboxApplication). */
+    static final String MAILBOX = "mailbox";
+    /** Its target meaning the caller's own box. */
+    static final String OWN_BOX = "own";
 
-    FeatureCodes(CallSettingsService callSettings) {
+    private final CallSettingsService callSettings;
+    private final Applications applications;
+
+    /** @param applications where *97 finds the voicemail module's {@value #MAILBOX} application at call time */
+    FeatureCodes(CallSettingsService callSettings, Applications applications) {
         this.callSettings = callSettings;
+        this.applications = applications;
     }
 
     @Override
@@ -28,7 +38,10 @@ final class FeatureCodes implements Application {
         FeatureCode code = FeatureCode.of(destination);
         String caller = call.caller();
         if (!CallSettingsService.handles(code.feature())) {
-            call.refuse(480, "Voicemail Unavailable");
+            applications.forKind(MAILBOX).ifPresentOrElse(
+                    mailbox -> mailbox.start(call, new Route.ToApplication(MAILBOX, OWN_BOX, destination.dialled(),
+                            destination.argument())),
+                    () -> call.refuse(480, "Voicemail Unavailable"));
             return;
         }
         Thread.ofVirtual().name("feature-code-", 0).start(() -> {

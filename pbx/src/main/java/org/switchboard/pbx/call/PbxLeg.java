@@ -3,6 +3,7 @@ package org.switchboard.pbx.call;
 import org.switchboard.pbx.routing.Destination;
 
 import org.switchboard.media.endpoint.AudioSource;
+import org.switchboard.media.endpoint.Mixer;
 import org.switchboard.media.endpoint.RecordOptions;
 import org.switchboard.media.endpoint.RecordingSink;
 
@@ -55,6 +56,21 @@ public interface PbxLeg {
      * reported to {@link PbxLegListener#dtmf} as well.
      */
     void collectDigits(DigitCollection request);
+
+    /**
+     * Seats the caller in {@code mixer} (a conference, {@code MediaEndpoints.newMixer}): while nothing
+     * plays it hears the mix of the other seats, and what it sends is mixed for them. A leg sits in one
+     * mixer at a time (joining another leaves this one); a transfer or the end of the call leaves it.
+     * A leg that cannot be seated (not a PBX media endpoint) throws {@link UnsupportedOperationException}.
+     */
+    default void joinMixer(Mixer mixer) {
+        throw new UnsupportedOperationException("this leg cannot join a mixer");
+    }
+
+    /** Leaves the mixer the leg sits in; nothing happens when it sits in none. */
+    default void leaveMixer() {
+        throw new UnsupportedOperationException("this leg cannot join a mixer");
+    }
 
     /** Ends the call with BYE; {@code cause} is the CDR's hang-up cause. */
     void hangUp(String cause);

@@ -155,7 +155,10 @@ public final class CallSettingsService {
         return saved;
     }
 
-    /** An enabled forwarding must reach another extension through the dial plan, as the forwarded call will. */
+    /**
+     * An enabled forwarding must reach another extension, or an application other than the feature
+     * codes (voicemail, an attendant), through the dial plan, as the forwarded call will.
+     */
     private void checkTarget(String number, Forwarding forwarding, String field) {
         if (!forwarding.enabled()) {
             return;
@@ -165,8 +168,9 @@ public final class CallSettingsService {
             case Route.ToExtension to when to.number().equals(number) ->
                     throw new ValidationException(field + ".target", "must not be the extension itself");
             case Route.ToExtension to -> { }
-            case Route.ToApplication app -> throw new ValidationException(field + ".target",
-                    "leads to a " + app.kind() + " destination, not to an extension to forward to");
+            case Route.ToApplication app when app.kind().equals("feature") -> throw new ValidationException(field + ".target",
+                    "leads to a feature code, not to an extension or application to forward to");
+            case Route.ToApplication app -> { }
             case Route.Rejected r ->
                     throw new ValidationException(field + ".target", "cannot be dialled: " + r.reason());
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.switchboard.pbx.registrar.Binding;
@@ -19,6 +20,10 @@ import org.switchboard.store.callsettings.NewCallSettings;
  * registrations (none: forward on no answer, else 480). Every forwarding target is routed again
  * through the dial plan, as the forwarding extension would dial it. A target that reaches an
  * extension the call already reached is a loop (482); more than {@link #MAX_FORWARDS} hops is 483.
+ * A forwarding target the dial plan sends to an application (other than the feature codes) hands
+ * the call to it. Where an extension would fail (busy, no answer, do-not-disturb, no phone) with no
+ * forwarding for that reason, its {@link ExtensionLastResort} (voicemail) may take the call; either
+ * way the application gets the {@link ForwardReason}'s key as {@link Route.ToApplication#argument()}.
  *
  * <p>Reads only in-memory caches (the compiled dial plan, the call-settings cache, the location
  * service), so call executors may call it; it holds no mutable state, and any thread may use it.
@@ -30,11 +35,15 @@ public final class CallRouter {
     private final DialPlanService dialPlan;
     private final CallSettingsLookup settings;
     private final LocationService location;
+    private final ExtensionLastResort lastResort;
 
-    public CallRouter(DialPlanService dialPlan, CallSettingsLookup settings, LocationService location) {
+    /** @param lastResort where calls go that an extension cannot take ({@link ExtensionLastResort#NONE}: nowhere) */
+    public CallRouter(DialPlanService dialPlan, CallSettingsLookup settings, LocationService location,
+            ExtensionLastResort lastResort) {
         this.dialPlan = dialPlan;
         this.settings = settings;
         this.location = location;
+        this.lastResort = lastResort;
     }
 
     /** The plan for a call from {@code caller} dialling {@code dialled}, with its explanation. */
@@ -44,7 +53,7 @@ public final class CallRouter {
         CallPlan.Action action = switch (decision.route()) {
             case Route.Rejected r -> new CallPlan.Reject(r.sipStatus(), r.reason());
             case Route.ToApplication app -> new CallPlan.Apply(app);
-            case Route.ToExtension to -> reach(to.number(), List.of(), steps);
+            case Route.ToExtension to -> reach(dialled, to.number(), List.of(), steps);
         };
         return new CallPlan(decision, action, steps);
     }
@@ -60,46 +69,71 @@ public final class CallRouter {
             throw new IllegalArgumentException("not a fallback of this plan's ring: " + fallback);
         }
         List<PlanStep> steps = new ArrayList<>(plan.steps());
-        CallPlan.Action next = forward(ring.extension(), fallback.reason(), fallback.target(), ring.forwards(), steps);
+        CallPlan.Action next = fallback.lastResort().isPresent()
+                ? apply(ring.extension(), plan.dialled(), fallback.reason(), fallback.lastResort().get(), steps)
+                : forward(plan.dialled(), ring.extension(), fallback.reason(), fallback.target(), ring.forwards(), steps);
         return new CallPlan(plan.decision(), next, steps);
     }
 
     /** The call has reached extension {@code number} (it exists and is enabled): apply its settings. */
-    private CallPlan.Action reach(String number, List<Forward> forwards, List<PlanStep> steps) {
+    private CallPlan.Action reach(String dialled, String number, List<Forward> forwards, List<PlanStep> steps) {
         NewCallSettings s = settings.current(number).values();
         if (s.forwardAlways().enabled()) {
-            return forward(number, ForwardReason.ALWAYS, s.forwardAlways().target(), forwards, steps);
+            return forward(dialled, number, ForwardReason.ALWAYS, s.forwardAlways().target(), forwards, steps);
         }
         if (s.doNotDisturb()) {
             if (s.forwardBusy().enabled()) {
-                return forward(number, ForwardReason.DO_NOT_DISTURB, s.forwardBusy().target(), forwards, steps);
+                return forward(dialled, number, ForwardReason.DO_NOT_DISTURB, s.forwardBusy().target(), forwards, steps);
             }
-            return reject(number, 486, "extension " + number + " is set to do not disturb", steps);
+            return lastResortOr(dialled, number, ForwardReason.DO_NOT_DISTURB,
+                    () -> reject(number, 486, "extension " + number + " is set to do not disturb", steps), steps);
         }
         List<Binding> contacts = location.lookup(number);
         if (contacts.isEmpty()) {
             if (s.forwardNoAnswer().enabled()) {
-                return forward(number, ForwardReason.UNREGISTERED, s.forwardNoAnswer().target(), forwards, steps);
+                return forward(dialled, number, ForwardReason.UNREGISTERED, s.forwardNoAnswer().target(), forwards, steps);
             }
             // RFC 3261 §21.4.18: the callee exists but cannot be reached now.
-            return reject(number, 480, "extension " + number + " has no registered phone", steps);
+            return lastResortOr(dialled, number, ForwardReason.UNREGISTERED,
+                    () -> reject(number, 480, "extension " + number + " has no registered phone", steps), steps);
         }
         steps.add(new PlanStep(number, "ring " + contacts.size() + " registered phone" + (contacts.size() == 1 ? "" : "s")));
         Optional<Fallback> onBusy = fallback(number, s.forwardBusy(), ForwardReason.BUSY, Duration.ZERO, forwards, steps);
+        // The extension's ring time applies to its last resort too: voicemail answers when forwarding would.
         Optional<Fallback> onNoAnswer = fallback(number, s.forwardNoAnswer(), ForwardReason.NO_ANSWER,
                 Duration.ofSeconds(s.noAnswerTimeoutSeconds()), forwards, steps);
         return new CallPlan.Ring(number, contacts, onBusy, onNoAnswer, forwards);
     }
 
-    /** Extension {@code from} sends the call to {@code target}: reach the extension it routes to, or refuse. */
-    private CallPlan.Action forward(String from, ForwardReason reason, String target, List<Forward> forwards,
+    /** Extension {@code number} cannot take the call for {@code reason}: its last resort takes it, else {@code otherwise}. */
+    private CallPlan.Action lastResortOr(String dialled, String number, ForwardReason reason,
+            Supplier<CallPlan.Action> otherwise, List<PlanStep> steps) {
+        Optional<Destination> destination = lastResort.forExtension(number, reason);
+        return destination.isPresent() ? apply(number, dialled, reason, destination.get(), steps) : otherwise.get();
+    }
+
+    /** Extension {@code number}'s last resort {@code destination} takes the call, told the {@code reason}. */
+    private static CallPlan.Apply apply(String number, String dialled, ForwardReason reason, Destination destination,
             List<PlanStep> steps) {
+        steps.add(new PlanStep(number, describeFailure(reason) + ": last resort " + destination.kind() + " "
+                + destination.target()));
+        return new CallPlan.Apply(new Route.ToApplication(destination.kind(), destination.target(), dialled,
+                Optional.of(reason.key())));
+    }
+
+    /** Extension {@code from} sends the call to {@code target}: reach the extension or application it routes to, or refuse. */
+    private CallPlan.Action forward(String dialled, String from, ForwardReason reason, String target,
+            List<Forward> forwards, List<PlanStep> steps) {
         return switch (hop(from, reason, target, forwards)) {
             case Hop.Refused refused -> reject(from, refused.status(),
                     describe(reason) + " to " + target + " refused: " + refused.reason(), steps);
+            case Hop.ToApplication app -> {
+                steps.add(new PlanStep(from, describe(reason) + " to " + target + " (" + app.kind() + " " + app.target() + ")"));
+                yield new CallPlan.Apply(new Route.ToApplication(app.kind(), app.target(), dialled, Optional.of(reason.key())));
+            }
             case Hop.Next next -> {
                 steps.add(new PlanStep(from, describe(reason) + " to " + target));
-                yield reach(next.forward().to(), append(forwards, next.forward()), steps);
+                yield reach(dialled, next.forward().to(), append(forwards, next.forward()), steps);
             }
         };
     }
@@ -110,10 +144,12 @@ public final class CallRouter {
      */
     private Optional<Fallback> fallback(String number, Forwarding forwarding, ForwardReason reason, Duration after,
             List<Forward> forwards, List<PlanStep> steps) {
-        if (!forwarding.enabled()) {
-            return Optional.empty();
-        }
         String when = reason == ForwardReason.BUSY ? "if busy" : "if unanswered after " + after.toSeconds() + " s";
+        if (!forwarding.enabled()) {
+            Optional<Destination> destination = lastResort.forExtension(number, reason);
+            destination.ifPresent(d -> steps.add(new PlanStep(number, when + ": last resort " + d.kind() + " " + d.target())));
+            return destination.map(d -> Fallback.lastResort(reason, d, after));
+        }
         return switch (hop(number, reason, forwarding.target(), forwards)) {
             case Hop.Refused refused -> {
                 steps.add(new PlanStep(number, when + ": no forwarding to " + forwarding.target() + ", " + refused.reason()));
@@ -121,6 +157,11 @@ public final class CallRouter {
             }
             case Hop.Next next -> {
                 steps.add(new PlanStep(number, when + ": forward to " + forwarding.target()));
+                yield Optional.of(new Fallback(reason, forwarding.target(), after));
+            }
+            case Hop.ToApplication app -> {
+                steps.add(new PlanStep(number, when + ": forward to " + forwarding.target() + " (" + app.kind() + " "
+                        + app.target() + ")"));
                 yield Optional.of(new Fallback(reason, forwarding.target(), after));
             }
         };
@@ -133,8 +174,10 @@ public final class CallRouter {
         }
         return switch (dialPlan.route(from, target).route()) {
             case Route.Rejected r -> new Hop.Refused(r.sipStatus(), r.reason());
-            // Forwarding reaches extensions only: call control cannot yet hand a ringing call to an application.
-            case Route.ToApplication app -> new Hop.Refused(404, target + " is a " + app.kind() + " destination, not a number");
+            // A feature code acts on the caller's own settings: never a place to send someone else's call.
+            case Route.ToApplication app when app.kind().equals(FeatureKind.NAME) ->
+                    new Hop.Refused(404, target + " is a " + app.kind() + " destination, not a number");
+            case Route.ToApplication app -> new Hop.ToApplication(app.kind(), app.target());
             case Route.ToExtension to when path(from, forwards).contains(to.number()) ->
                     new Hop.Refused(482, "forwarding loop " + Stream.concat(path(from, forwards).stream(), Stream.of(to.number()))
                             .collect(Collectors.joining(" -> ")));
@@ -169,9 +212,22 @@ public final class CallRouter {
         };
     }
 
-    /** One forwarding hop: the next extension, or why the call cannot go there. */
+    /** Why an extension could not take the call, as the last-resort step says. */
+    private static String describeFailure(ForwardReason reason) {
+        return switch (reason) {
+            case ALWAYS -> "forward always";
+            case DO_NOT_DISTURB -> "do not disturb";
+            case BUSY -> "busy";
+            case UNREGISTERED -> "no registered phone";
+            case NO_ANSWER -> "no answer";
+        };
+    }
+
+    /** One forwarding hop: the next extension, an application, or why the call cannot go there. */
     private sealed interface Hop {
         record Next(Forward forward) implements Hop {}
+
+        record ToApplication(String kind, String target) implements Hop {}
 
         record Refused(int status, String reason) implements Hop {}
     }

@@ -30,6 +30,7 @@ import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.registrar.RegistrarService;
 import org.switchboard.pbx.registrar.RegistrarSettings;
 import org.switchboard.pbx.routing.DefaultDialPlan;
+import org.switchboard.pbx.routing.ExtensionLastResort;
 import org.switchboard.pbx.routing.DialPlanService;
 import org.switchboard.sip.app.MethodRouter;
 import org.switchboard.sip.app.SipStack;
@@ -83,6 +84,12 @@ final class CallHarness implements AutoCloseable {
 
     /** A node whose held parties hear {@code holdMusic}. */
     CallHarness(TestDatabase db, Duration noAnswerTimeout, Duration mediaTimeout, HoldMusic holdMusic) {
+        this(db, noAnswerTimeout, mediaTimeout, holdMusic, ExtensionLastResort.NONE);
+    }
+
+    /** A node whose held parties hear {@code holdMusic} and whose extensions' failed calls go to {@code lastResort}. */
+    CallHarness(TestDatabase db, Duration noAnswerTimeout, Duration mediaTimeout, HoldMusic holdMusic,
+            ExtensionLastResort lastResort) {
         this.db = db;
         Clock clock = Clock.systemUTC();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -110,7 +117,8 @@ final class CallHarness implements AutoCloseable {
         stack = SipStack.start(new SipStackSettings(TransportSettings.of(InetAddress.getLoopbackAddress(), 0, 0),
                 TimerSettings.DEFAULTS, "127.0.0.1", 2, new StackCounters()).withUas(CallRequests.UAS_POLICY), router);
         calls = new CallControl(stack, relay, registrar, dialPlan, callSettings, cdr, events, housekeeping,
-                clock, new CallControlSettings(DOMAIN, "127.0.0.1", "127.0.0.1", noAnswerTimeout), endpoints, holdMusic);
+                clock, new CallControlSettings(DOMAIN, "127.0.0.1", "127.0.0.1", noAnswerTimeout), endpoints, holdMusic,
+                lastResort);
         requests.attach(calls);
     }
 

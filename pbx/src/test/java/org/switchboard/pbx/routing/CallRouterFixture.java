@@ -46,7 +46,7 @@ final class CallRouterFixture implements AutoCloseable {
                 userAgent -> Optional.empty(), RegistrarSettings.defaults("pbx.test"),
                 "unit-test-secret-0123456789abcdef".getBytes(StandardCharsets.US_ASCII), new SimpleMeterRegistry(),
                 housekeeping, Clock.systemUTC(), new EventBus());
-        router = new CallRouter(dialPlan.dialPlan, callSettings::current, registrar.location());
+        router = new CallRouter(dialPlan.dialPlan, callSettings::current, registrar.location(), ExtensionLastResort.NONE);
     }
 
     /** Gives each extension one phone registered for an hour, visible to the router. */
@@ -59,6 +59,11 @@ final class CallRouterFixture implements AutoCloseable {
         new JdbiRegistrationStore(db.database()).write(rows, List.of());
         registrar.sweepNow();
         return this;
+    }
+
+    /** A router over the same dial plan, settings and phones whose failed extension calls go to {@code lastResort}. */
+    CallRouter routerWith(ExtensionLastResort lastResort) {
+        return new CallRouter(dialPlan.dialPlan, callSettings::current, registrar.location(), lastResort);
     }
 
     /** Saves extension {@code number}'s settings. */

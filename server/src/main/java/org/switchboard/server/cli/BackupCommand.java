@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.switchboard.server.config.SwitchboardConfig;
+import org.switchboard.server.wiring.MohModule;
+import org.switchboard.server.wiring.PromptModule;
 import org.switchboard.server.wiring.StoreWiring;
 import org.switchboard.server.wiring.Stores;
 import org.switchboard.server.wiring.VoicemailModule;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Spec;
         description = "Write the whole database to an archive FILE (restorable on SQLite or PostgreSQL).")
 final class BackupCommand implements Callable<Integer> {
     /** The data-directory folders whose files rows name, carried beside the tables. */
-    private static final List<String> DATA_FOLDERS = List.of(VoicemailModule.FOLDER);
+    private static final List<String> DATA_FOLDERS = List.of(VoicemailModule.FOLDER, PromptModule.FOLDER, MohModule.FOLDER);
 
     private final CliContext context;
 

@@ -90,6 +90,10 @@ final class ConfigBinder {
                         v.optional("rtp.io_threads").map(s -> OptionalInt.of(Integer.parseInt(s.strip()))).orElse(OptionalInt.empty())),
                 new SwitchboardConfig.Calls(ValueKind.duration(v.text("calls.no_answer_timeout"))),
                 new VoicemailSettings(v.integer("voicemail.max_pin_attempts"), v.duration("voicemail.pin_lockout")),
+                new SwitchboardConfig.Mwi(v.text("voicemail.mwi.unsolicited"), v.duration("voicemail.mwi.max_expires")),
+                new SwitchboardConfig.Smtp(v.optional("smtp.host").filter(h -> !h.isBlank()), v.integer("smtp.port"),
+                        v.text("smtp.from"), Boolean.parseBoolean(v.text("smtp.starttls")),
+                        v.optional("smtp.username").filter(u -> !u.isBlank()), v.optional("smtp.password")),
                 new SwitchboardConfig.Database(
                         v.optional("database.url").filter(u -> !u.isBlank()).orElse("jdbc:sqlite:" + dataDir.resolve(SQLITE_FILE)), v.text("database.user"), v.text("database.password"),
                         v.optional("database.pool_size").map(s -> OptionalInt.of(Integer.parseInt(s.strip()))).orElse(OptionalInt.empty()),

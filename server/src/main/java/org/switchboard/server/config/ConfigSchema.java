@@ -87,7 +87,17 @@ final class ConfigSchema {
                     "no_answer_timeout", value(ValueKind.DURATION, "20s")),
             "voicemail", section(
                     "max_pin_attempts", value(ValueKind.ATTEMPTS, "5"),
-                    "pin_lockout", value(ValueKind.DURATION, "5m")),
+                    "pin_lockout", value(ValueKind.DURATION, "5m"),
+                    "mwi", section(
+                            "unsolicited", value(ValueKind.TEXT, ""),
+                            "max_expires", value(ValueKind.DURATION, "1h"))),
+            "smtp", section(
+                    "host", value(ValueKind.HOST, null),
+                    "port", value(ValueKind.PORT, "25"),
+                    "from", value(ValueKind.TEXT, "voicemail@switchboard.local"),
+                    "starttls", value(ValueKind.BOOLEAN, "false"),
+                    "username", value(ValueKind.TEXT, null),
+                    "password", value(ValueKind.TEXT, null)),
             "webhooks", section(
                     "max_attempts", value(ValueKind.ATTEMPTS, "10"),
                     "timeout", value(ValueKind.DURATION, "5s")),

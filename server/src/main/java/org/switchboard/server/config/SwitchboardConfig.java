@@ -29,8 +29,9 @@ import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
  * @param webhooks how webhook deliveries are retried and timed out ({@code webhooks})
  */
 public record SwitchboardConfig(Path dataDir, Sip sip, SipSecurity sipSecurity, Http http, Rtp rtp, Calls calls,
-                                VoicemailSettings voicemail, Database database, Admin admin, Provisioning provisioning,
-                                List<ExtensionInput> extensions, List<NewMohClass> mohClasses, WebhookSettings webhooks) {
+                                VoicemailSettings voicemail, Mwi mwi, Smtp smtp, Database database, Admin admin,
+                                Provisioning provisioning, List<ExtensionInput> extensions, List<NewMohClass> mohClasses,
+                                WebhookSettings webhooks) {
 
     public SwitchboardConfig {
         extensions = List.copyOf(extensions);
@@ -90,6 +91,30 @@ public record SwitchboardConfig(Path dataDir, Sip sip, SipSecurity sipSecurity, 
 
     /** Call control: how long callee phones ring before the caller gets 480. */
     public record Calls(Duration noAnswerTimeout) {}
+
+    /**
+     * Message waiting (docs/voicemail-notifications.md).
+     *
+     * @param unsolicitedUserAgents comma-separated User-Agent pieces of phones sent NOTIFYs without subscribing; blank for none
+     * @param maxExpires the longest subscription granted (a longer Expires is cut to it)
+     */
+    public record Mwi(String unsolicitedUserAgents, Duration maxExpires) {}
+
+    /**
+     * The mail server new voicemail messages are sent through (docs/voicemail-notifications.md).
+     *
+     * @param host empty: no voicemail is mailed
+     * @param startTls whether the session must be upgraded with STARTTLS before anything is sent
+     * @param username empty: the server is used without logging in
+     */
+    public record Smtp(Optional<String> host, int port, String from, boolean startTls, Optional<String> username,
+                       Optional<String> password) {
+        @Override
+        public String toString() {
+            return "Smtp[host=" + host + ", port=" + port + ", from=" + from + ", startTls=" + startTls + ", username="
+                    + username + ", password=" + (password.isPresent() ? "***" : "(none)") + "]";
+        }
+    }
 
     /**
      * How to reach the database.

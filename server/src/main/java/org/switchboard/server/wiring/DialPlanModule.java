@@ -3,9 +3,7 @@ package org.switchboard.server.wiring;
 import java.util.List;
 import org.switchboard.api.dialplan.DialPlanRoutes;
 import org.switchboard.api.http.Routes;
-import org.switchboard.pbx.callsettings.CallSettingsService;
 import org.switchboard.pbx.event.EventBus;
-import org.switchboard.pbx.routing.CallRouter;
 import org.switchboard.pbx.routing.DefaultDialPlan;
 import org.switchboard.pbx.routing.DialPlanSeed;
 import org.switchboard.pbx.routing.DialPlanService;
@@ -14,9 +12,9 @@ import org.switchboard.store.seed.Seed;
 /**
  * The dial plan: the default rules seeded once, the compiled plan (rebuilt after an extension
  * changes, since it decides with extension data), and its routes, whose test endpoint plans with
- * the call settings and the registered phones.
+ * call control's router (the call settings, the registered phones, the last resort).
  */
-public record DialPlanModule(DialPlanService dialPlan, CallSettingsService callSettings) implements FeatureModule {
+public record DialPlanModule(DialPlanService dialPlan) implements FeatureModule {
 
     @Override
     public String name() {
@@ -40,6 +38,6 @@ public record DialPlanModule(DialPlanService dialPlan, CallSettingsService callS
 
     @Override
     public List<Routes> routes(SipWiring sip) {
-        return List.of(new DialPlanRoutes(dialPlan, new CallRouter(dialPlan, callSettings::current, sip.location())));
+        return List.of(new DialPlanRoutes(dialPlan, sip.router()));
     }
 }

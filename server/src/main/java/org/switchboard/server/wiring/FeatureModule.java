@@ -1,8 +1,13 @@
 package org.switchboard.server.wiring;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.switchboard.api.http.Routes;
 import org.switchboard.pbx.event.EventBus;
+import org.switchboard.pbx.routing.ExtensionLastResort;
+import org.switchboard.sip.app.RequestHandler;
+import org.switchboard.sip.message.SipMethod;
 import org.switchboard.store.seed.Seed;
 
 /**
@@ -12,7 +17,8 @@ import org.switchboard.store.seed.Seed;
  * {@code db/migration} folders under the module's own version range; everything else is here.
  * The server calls the methods in this order, each over every module in registration order:
  * {@link #destinations}, {@link #seeds}, {@link #loadCaches}, {@link #subscribe}, {@link
- * #schedule}, then {@link #routes} once SIP runs; {@link #close} in reverse order at shutdown.
+ * #schedule}, {@link #sipRequests} while SIP starts, then {@link #sipStarted} and {@link #routes}
+ * once SIP runs; {@link #close} in reverse order at shutdown.
  * Called by the thread that starts and stops the server.
  */
 public interface FeatureModule {
@@ -28,6 +34,14 @@ public interface FeatureModule {
         return List.of();
     }
 
+    /**
+     * Where calls go that an extension cannot take (busy, no answer, do-not-disturb, no phone), if
+     * this module answers them (voicemail); call control uses the first module's that offers one.
+     */
+    default Optional<ExtensionLastResort> lastResort() {
+        return Optional.empty();
+    }
+
     /** The seeds that copy its config file sections into an empty database once, in order. */
     default List<Seed> seeds() {
         return List.of();
@@ -41,6 +55,14 @@ public interface FeatureModule {
 
     /** Schedules its periodic jobs. */
     default void schedule(Housekeeping housekeeping) {}
+
+    /**
+     * The SIP methods it serves itself (SUBSCRIBE for message waiting), with their handlers, given
+     * the SIP side as it starts; the stack is not listening yet. A method no other part serves.
+     */
+    default Map<SipMethod, RequestHandler> sipRequests(SipSide sip) {
+        return Map.of();
+    }
 
     /** Starts what it runs over the SIP stack (a trunk's registration), once SIP runs and before HTTP. */
     default void sipStarted(SipWiring sip) {}

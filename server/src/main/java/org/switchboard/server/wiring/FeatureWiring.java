@@ -2,8 +2,11 @@ package org.switchboard.server.wiring;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.switchboard.pbx.admin.AdminAuthService;
 import org.switchboard.pbx.callsettings.CallSettingsService;
@@ -11,9 +14,19 @@ import org.switchboard.pbx.cdr.CdrRecorder;
 import org.switchboard.pbx.cdr.CdrService;
 import org.switchboard.pbx.digestrule.DigestRuleService;
 import org.switchboard.pbx.event.EventBus;
+import org.switchboard.pbx.ivr.AttendantService;
+import org.switchboard.pbx.prompt.PromptService;
 import org.switchboard.pbx.routing.DialPlanService;
+import org.switchboard.pbx.voicemail.MailboxListener;
 import org.switchboard.pbx.voicemail.VoicemailEvents;
 import org.switchboard.pbx.voicemail.VoicemailService;
+import org.switchboard.store.ivr.JdbiAttendantStore;
+import org.switchboard.store.prompt.JdbiPromptStore;
+import org.switchboard.pbx.voicemail.mail.RetrySchedule;
+import org.switchboard.pbx.voicemail.mail.SmtpSettings;
+import org.switchboard.pbx.voicemail.mail.VoicemailMailer;
+import org.switchboard.pbx.voicemail.mwi.MessageWaiting;
+import org.switchboard.store.mail.JdbiMailOutboxStore;
 import org.switchboard.store.callsettings.JdbiCallSettingsStore;
 import org.switchboard.store.cdr.JdbiCdrStore;
 import org.switchboard.store.db.BatchWriter;
@@ -60,12 +73,40 @@ public final class FeatureWiring {
         DigestRuleService digestRules = new DigestRuleService(new JdbiDigestRuleStore(db), clock, events);
         MohService moh = new MohService(new JdbiMohStore(db), config.dataDir().resolve(MohModule.FOLDER),
                 callSettings::current, events, clock, registry);
+        // Message waiting and voicemail by e-mail are told of every box change; message waiting reads
+        // a box's counts from the service once SIP starts (MessageWaitingModule).
+        MessageWaiting messageWaiting = new MessageWaiting(task -> Thread.ofVirtual().name("mwi-counts").start(task),
+                config.mwi().unsolicitedUserAgents(), config.sip().domain());
+        Optional<VoicemailMailer> mailer = config.smtp().host().map(host -> new VoicemailMailer(
+                new JdbiMailOutboxStore(db), new SmtpSettings(host, config.smtp().port(), config.smtp().from(),
+                        config.smtp().startTls(), config.smtp().username(), config.smtp().password()),
+                RetrySchedule.DEFAULT, clock));
+        bindNotificationMetrics(registry, messageWaiting, mailer);
+        // VoicemailEvents puts each message left on the bus (webhooks' voicemail.left).
+        List<MailboxListener> listeners = mailer.isPresent()
+                ? List.of(messageWaiting, mailer.get(), new VoicemailEvents(events))
+                : List.of(messageWaiting, new VoicemailEvents(events));
         // The folder is created with the first box that keeps a file, so a CLI command leaves no trace.
-        // Message waiting and voicemail by e-mail join as MailboxListeners in this list.
         VoicemailService voicemail = new VoicemailService(new JdbiVoicemailStore(db), extensions,
-                config.dataDir().resolve(VoicemailModule.FOLDER), config.voicemail(), clock, List.of(new VoicemailEvents(events)));
+                config.dataDir().resolve(VoicemailModule.FOLDER), config.voicemail(), clock, listeners);
+        PromptService prompts = new PromptService(new JdbiPromptStore(db), config.dataDir().resolve(PromptModule.FOLDER), clock, events);
+        AttendantService attendant = new AttendantService(new JdbiAttendantStore(db), dialPlan.kinds(), prompts, clock, events);
         return new Features(extensions, adminAuth, dialPlan, callSettings, new CdrService(cdrStore), cdrRecorder,
-                events, digestRules, moh, voicemail);
+                events, digestRules, moh, voicemail, messageWaiting, mailer, prompts, attendant);
+    }
+
+    private static void bindNotificationMetrics(MeterRegistry registry, MessageWaiting messageWaiting,
+            Optional<VoicemailMailer> mailer) {
+        Gauge.builder("switchboard.mwi.subscriptions", messageWaiting, MessageWaiting::subscriptions)
+                .description("Live message-waiting subscriptions on this node").register(registry);
+        FunctionCounter.builder("switchboard.mwi.notifies", messageWaiting, MessageWaiting::notifiesSent)
+                .description("Message-waiting NOTIFYs sent").register(registry);
+        mailer.ifPresent(m -> {
+            FunctionCounter.builder("switchboard.voicemail.mails.sent", m, VoicemailMailer::sent)
+                    .description("Voicemail mails the mail server accepted").register(registry);
+            FunctionCounter.builder("switchboard.voicemail.mails.failures", m, VoicemailMailer::failures)
+                    .description("Failed attempts to send a voicemail mail (each is retried)").register(registry);
+        });
     }
 
     /**
@@ -74,21 +115,26 @@ public final class FeatureWiring {
      * dial plan (its seed checks rules against the destination kinds registered by then; its
      * cache decides with extension data), the call settings (which check targets through the dial
      * plan), the digest User-Agent rules, the CDRs, the milliwatt test line, music on hold (its seed needs no
-     * other; the class choice lives in the call settings), voicemail, the SIP trunks. A new feature adds one line here.
+     * other; the class choice lives in the call settings), voicemail, message waiting, voicemail mail, the
+     * SIP trunks, the prompts, the auto attendant (whose menus name prompts). A new feature adds one line here.
      */
     public static List<FeatureModule> modules(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed,
             ProvisioningWiring provisioning, Database database, Clock clock) {
         return List.of(new AdminModule(features.adminAuth(), adminSeed),
                 new ExtensionModule(features.extensions(), config.extensions()),
                 provisioning,
-                new DialPlanModule(features.dialPlan(), features.callSettings()),
+                new DialPlanModule(features.dialPlan()),
                 new CallSettingsModule(features.callSettings()),
                 new DigestRuleModule(features.digestRules(), config.sip().digestUserAgentRules()),
                 new CdrModule(features.cdrs(), features.cdrRecorder(), database.engine(), clock),
                 new MilliwattModule(),
                 new MohModule(features.moh(), config.mohClasses()),
-                new VoicemailModule(features.voicemail()),
+                new VoicemailModule(features.voicemail(), features.prompts(), clock),
+                new MessageWaitingModule(features.messageWaiting(), features.voicemail(), config.mwi()),
+                new MailModule(features.mailer()),
                 TrunkModule.build(config, database, features.events(), clock),
+                new PromptModule(features.prompts()),
+                IvrModule.of(features.attendant(), features.prompts(), features.extensions()),
                 WebhookModule.build(config, database, features.events(), clock));
     }
 

@@ -139,6 +139,11 @@ public final class Server {
         }, clock.instant());
     }
 
+    /** The running module of this type, if the node has one (tests drive a module's entry points through it). */
+    public <T extends FeatureModule> Optional<T> module(Class<T> type) {
+        return modules.stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
     /** The port SIP over UDP is bound to (the actual one when the configuration asked for 0). */
     public int sipPort() {
         return sip.stack().localAddress(Transport.UDP).getPort();

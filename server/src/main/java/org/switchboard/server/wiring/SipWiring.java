@@ -24,6 +24,8 @@ import org.switchboard.pbx.provisioning.ProvisionedLogins;
 import org.switchboard.pbx.call.CallControl;
 import org.switchboard.pbx.call.CallControlSettings;
 import org.switchboard.pbx.call.CallRequests;
+import org.switchboard.pbx.routing.CallRouter;
+import org.switchboard.pbx.routing.ExtensionLastResort;
 import org.switchboard.pbx.registrar.LocationService;
 import org.switchboard.pbx.registrar.RegistrarService;
 import org.switchboard.pbx.registrar.RegistrarSettings;
@@ -52,12 +54,13 @@ import org.switchboard.store.sipban.JdbiSipBanStore;
  * expiry sweep on the housekeeping scheduler), the RTP relay on {@code rtp.*}, call control, and
  * the stack on {@code sip.bind}/{@code sip.port} (UDP and TCP, TLS on {@code sip.tls_port} when a
  * certificate directory is given), with REGISTER routed to the registrar, INVITE, BYE, UPDATE and
- * INFO (and CANCEL, through the stack) to call control, and OPTIONS answered 200.
+ * INFO (and CANCEL, through the stack) to call control, OPTIONS answered 200, and the methods
+ * feature modules serve (SUBSCRIBE) to them.
  * Started and closed by the thread that owns the server's lifecycle; accessors from any thread.
  */
 public final class SipWiring implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SipWiring.class);
-    private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, UPDATE, INFO, REFER, REGISTER, OPTIONS";
+    private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, UPDATE, INFO, REFER, REGISTER, OPTIONS, SUBSCRIBE";
     /** How long shutdown waits for the calls in progress to be ended and recorded. */
     private static final Duration END_CALLS_WAIT = Duration.ofSeconds(5);
 
@@ -119,11 +122,15 @@ public final class SipWiring implements AutoCloseable {
             // The PBX's own media (calls it answers itself) shares the relay's loops and port range.
             endpoints = new MediaEndpoints(relay);
             CallRequests callRequests = new CallRequests();
-            MethodRouter router = callRequests.routeInto(MethodRouter.builder()
-                    .on(SipMethod.REGISTER, registrar.registrar()::onRegister)
-                    .on(SipMethod.OPTIONS, SipWiring::options))
-                    .build();
             SipStackSettings stackSettings = settings(sip, tlsCertificates, meters);
+            MethodRouter.Builder routes = callRequests.routeInto(MethodRouter.builder()
+                    .on(SipMethod.REGISTER, registrar.registrar()::onRegister)
+                    .on(SipMethod.OPTIONS, SipWiring::options));
+            SipSide side = new SipSide(registrar, sip.domain(), stackSettings.advertisedHost(), housekeeping, clock);
+            for (FeatureModule module : modules) {
+                module.sipRequests(side).forEach(routes::on);
+            }
+            MethodRouter router = routes.build();
             SourceGuard sourceGuard = new SourceGuard(security.limits().withinFileHandles(FileHandles.maxOpen(),
                     security.fileHandleReserve()), bans);
             SipStack stack = SipStack.start(stackSettings, router, sourceGuard);
@@ -131,7 +138,10 @@ public final class SipWiring implements AutoCloseable {
             CallControl calls = new CallControl(stack, relay, registrar, features.dialPlan(),
                     features.callSettings(), features.cdrRecorder(), features.events(), housekeeping, clock,
                     new CallControlSettings(sip.domain(), stackSettings.advertisedHost(), mediaAddress(sip),
-                            config.calls().noAnswerTimeout()), endpoints, features.moh());
+                            config.calls().noAnswerTimeout()), endpoints, features.moh(),
+                    // Without a module answering them (voicemail), a call an extension cannot take fails (486, 480).
+                    modules.stream().map(FeatureModule::lastResort).flatMap(Optional::stream).findFirst()
+                            .orElse(ExtensionLastResort.NONE));
             for (FeatureModule module : modules) {
                 module.destinations().forEach(d -> calls.applications().register(d.kind().name(), d.application()));
             }
@@ -187,6 +197,11 @@ public final class SipWiring implements AutoCloseable {
     /** The calls in progress, for the API. */
     public ActiveCalls calls() {
         return calls;
+    }
+
+    /** The router calls are planned with (forwarding, do-not-disturb, last resort), for the dial plan's test. */
+    public CallRouter router() {
+        return calls.router();
     }
 
     /** Where call routing finds an extension's phones. */

@@ -41,7 +41,7 @@ class ExtensionCacheSubscriptionTest {
         Features features = FeatureWiring.build(stores, config, new SimpleMeterRegistry(), Clock.systemUTC());
         try (Housekeeping housekeeping = new Housekeeping()) {
             FeatureWiring.start(List.of(new ExtensionModule(features.extensions(), List.of()),
-                    new DialPlanModule(features.dialPlan(), features.callSettings()),
+                    new DialPlanModule(features.dialPlan()),
                     new CallSettingsModule(features.callSettings())), features.events(), housekeeping);
             features.dialPlan().create(new NewDialPlanRule(100, "internal", "[0-9]{2,10}", RuleAction.EXTENSION, "$0"), "test");
             features.extensions().create(input("1001"), "test");

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.pbx.prompt.Prompts;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.routing.Destination;
 import org.switchboard.pbx.routing.ForwardReason;
@@ -46,8 +47,8 @@ class VoicemailModuleTest {
             VoicemailMessage message = voicemail.deposit("1001", kept, "1002", "Bob", Instant.now(), Duration.ofSeconds(1));
             Path crashed = Files.write(voicemail.newRecording("1001"), new byte[] {4});
 
-            FeatureWiring.start(List.of(new ExtensionModule(features.extensions(), List.of()), new VoicemailModule(voicemail)),
-                    features.events(), housekeeping);
+            FeatureWiring.start(List.of(new ExtensionModule(features.extensions(), List.of()),
+                    new VoicemailModule(voicemail, Prompts.SYSTEM, Clock.systemUTC())), features.events(), housekeeping);
 
             assertThat(crashed).as("a recording without a row, removed at start").doesNotExist();
             assertThat(kept).startsWith(config.dataDir().resolve("voicemail")).exists();

@@ -10,25 +10,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** A raw UDP peer on loopback that sends text messages and reads what comes back. Test thread only. */
-final class UdpPeer implements AutoCloseable {
+public final class UdpPeer implements AutoCloseable {
     private final DatagramSocket socket;
 
-    UdpPeer() throws IOException {
+    public UdpPeer() throws IOException {
         socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
         socket.setSoTimeout(5000);
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
-    void send(String message, InetSocketAddress to) throws IOException {
+    public void send(String message, InetSocketAddress to) throws IOException {
         byte[] bytes = message.getBytes(StandardCharsets.ISO_8859_1);
         socket.send(new DatagramPacket(bytes, bytes.length, to));
     }
 
     /** The next datagram, waiting up to the socket timeout. */
-    String receive() throws IOException {
+    public String receive() throws IOException {
         byte[] buffer = new byte[65_535];
         DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
         socket.receive(packet);
@@ -36,7 +36,7 @@ final class UdpPeer implements AutoCloseable {
     }
 
     /** The next datagram if one arrives within {@code millis}; for asserting that nothing more came. */
-    Optional<String> receiveWithin(int millis) throws IOException {
+    public Optional<String> receiveWithin(int millis) throws IOException {
         socket.setSoTimeout(millis);
         try {
             return Optional.of(receive());

@@ -91,19 +91,37 @@ public final class BlindTransfer {
         tx.respond(refer.createResponse(202, "Accepted")
                 .withHeader(HeaderName.CONTACT, call.contact(tx.flow().transport()).toString()));
         NextHop transferorHop = call.hop(transferor);
-        progress(dialog, transferorHop, 100, "Trying");
         CallPlan plan = router.plan(call.party(transferor), request.dialled());
         log.info("transfer requested call_id={} by={} to={} plan={}", call.id(), call.party(transferor),
                 request.dialled(), plan.action().getClass().getSimpleName());
         switch (plan.action()) {
+            case CallPlan.Apply apply -> toApplication(transferor, dialog, transferorHop, apply);
             case CallPlan.Ring ring -> {
+                progress(dialog, transferorHop, 100, "Trying");
                 attempt = new Attempt(transferor, dialog, transferorHop, ring.extension());
                 attempt.start(ring);
             }
-            case CallPlan.Reject reject -> progress(dialog, transferorHop, reject.status(), reject.reason());
-            // Transfer rings extensions only: an application cannot take a transferee yet.
-            case CallPlan.Apply apply -> progress(dialog, transferorHop, 404, "Not A Number To Transfer To");
+            case CallPlan.Reject reject -> {
+                progress(dialog, transferorHop, 100, "Trying");
+                progress(dialog, transferorHop, reject.status(), reject.reason());
+            }
         }
+    }
+
+    /**
+     * The Refer-To leads to an application (voicemail, an attendant): it takes the transferee at once,
+     * so the transferor's first NOTIFY is the final {@code 200 OK}, and its BYE follows once that
+     * NOTIFY is answered (sent together they may arrive in either order). Only the call's caller can
+     * go (see {@link CallLegs#handToApplication}): otherwise the final NOTIFY is 501 and the call goes on.
+     */
+    private void toApplication(Leg transferor, Dialog dialog, NextHop hop, CallPlan.Apply apply) {
+        if (!call.handToApplication(transferor.other(), apply.destination())) {
+            progress(dialog, hop, 501, "Only The Caller Can Be Transferred To An Application");
+            return;
+        }
+        stack.send(TransferProgress.notify(dialog, call.contact(hop.transport()), 200, "OK"), hop.transport(),
+                hop.address(), new ThenRun("NOTIFY", () -> stack.send(dialog.newRequest(SipMethod.BYE).build(),
+                        hop.transport(), hop.address(), new Unanswered("BYE"))));
     }
 
     /** Whether a transfer (blind or attended) is under way: another REFER meanwhile gets 491. */

@@ -1,0 +1,2 @@
+/** HTTP routes of the prompts (docs/attendant.md). */
+package org.switchboard.api.prompt;

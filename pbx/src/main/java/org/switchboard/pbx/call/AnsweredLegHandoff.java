@@ -1,0 +1,35 @@
+package org.switchboard.pbx.call;
+
+import java.util.concurrent.Executor;
+import org.switchboard.pbx.routing.Destination;
+
+/**
+ * A PBX-answered leg as the application it is transferred to gets it ({@link PbxLeg#transfer} to
+ * a kind other than an extension, or an extension whose last resort is an application): already
+ * answered, so {@link #answer} reuses the leg's endpoint and the new listener hears {@code answered}
+ * at once (the old one {@code transferred}); {@link #refuse} fails the transfer and the leg stays
+ * with the application that asked for it. {@code requested} is the destination it asked for. Owned
+ * by the call's executor.
+ */
+record AnsweredLegHandoff(PbxAnsweredCall leg, Destination requested, String dialled) implements IncomingCall {
+
+    @Override
+    public String caller() {
+        return leg.caller();
+    }
+
+    @Override
+    public Executor executor() {
+        return leg.executor();
+    }
+
+    @Override
+    public void refuse(int status, String reason) {
+        leg.transferFailed(requested, status, reason);
+    }
+
+    @Override
+    public void answer(PbxLegListener listener) {
+        leg.handTo(listener, requested);
+    }
+}
