@@ -20,9 +20,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.media.endpoint.AudioClip;
+import org.switchboard.media.endpoint.SystemPrompts;
 import org.switchboard.pbx.webhook.WebhookSignature;
 import org.switchboard.server.wiring.Server;
 import org.switchboard.sip.testkit.FreePorts;
@@ -36,6 +39,8 @@ import org.switchboard.store.testkit.TestDatabases;
  * SIPp 2002 through the B2BUA, the callee answers, an admin hangs up through the API, and an HTTP
  * server started by the test receives call.started, call.answered and call.ended, each naming
  * both parties and signed with the subscription's secret; the delivery log lists them with 200.
+ * And a message a SIPp caller leaves in the box of an extension without a phone arrives as
+ * voicemail.left.
  */
 class WebhookCallIT {
     private static final String PASSWORD = "digest-secret-42";
@@ -52,9 +57,12 @@ class WebhookCallIT {
     @AutoClose
     private final Teardown opened = new Teardown();
 
-    @Test
-    void aSippCallIsAnnouncedStartedAnsweredAndEndedToTheReceiver() throws Exception {
-        List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private Server server;
+    private ApiClient api;
+
+    /** Starts the receiver and a node with extensions 2001-2003, and subscribes the receiver to {@code events}. */
+    private long startWith(String events) throws Exception {
         HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         receiver.createContext("/switchboard", exchange -> {
@@ -68,22 +76,28 @@ class WebhookCallIT {
         receiver.start();
         opened.add(() -> receiver.stop(0));
         TestDatabase database = opened.add(TestDatabases.sqlite());
-        Server server = Server.start(NodeConfig.load(dir, database, """
+        server = Server.start(NodeConfig.load(dir, database, """
                 sip: {bind: 127.0.0.1, port: 0, tls_port: 0}
                 http: {bind: 127.0.0.1, port: 0}
                 admin: {username: root, password: root-password}
                 extensions:
                   - {number: "2001", name: Caller, password: %1$s}
                   - {number: "2002", name: Callee, password: %1$s}
+                  - {number: "2003", name: Away, password: %1$s}
                 """.formatted(PASSWORD)), Clock.systemUTC(), "test");
         opened.add(server::stop);
-        ApiClient api = new ApiClient(server.httpPort());
+        api = new ApiClient(server.httpPort());
         api.login("root", "root-password");
         HttpResponse<String> subscribed = api.post("/api/webhooks", """
-                {"url":"http://127.0.0.1:%d/switchboard","secret":"%s","events":["call.started","call.answered","call.ended"]}"""
-                .formatted(receiver.getAddress().getPort(), SECRET));
+                {"url":"http://127.0.0.1:%d/switchboard","secret":"%s","events":[%s]}"""
+                .formatted(receiver.getAddress().getPort(), SECRET, events));
         assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
-        long webhook = JSON.readTree(subscribed.body()).get("id").asLong();
+        return JSON.readTree(subscribed.body()).get("id").asLong();
+    }
+
+    @Test
+    void aSippCallIsAnnouncedStartedAnsweredAndEndedToTheReceiver() throws Exception {
+        long webhook = startWith("\"call.started\",\"call.answered\",\"call.ended\"");
 
         int sipPort = server.sipPort();
         int calleePort = FreePorts.udpAndTcp();
@@ -127,6 +141,34 @@ class WebhookCallIT {
             assertThat(attempt.get("status_code").asInt()).isEqualTo(200);
             assertThat(attempt.get("attempt").asInt()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aMessageLeftBySippInTheBoxOfAnExtensionWithoutAPhoneReachesTheReceiver() throws Exception {
+        startWith("\"voicemail.left\"");
+        Duration greeting = Stream.of(SystemPrompts.get("extension"), SystemPrompts.digits("2003"),
+                SystemPrompts.get("not-available"), SystemPrompts.get("leave-message"))
+                .map(AudioClip::duration).reduce(Duration.ZERO, Duration::plus);
+        int port = server.sipPort();
+
+        try (TalkingPhoneMedia phone = TalkingPhoneMedia.talking(1000)) {
+            Sipp.scenario("uac_voicemail_talk.xml").target(port)
+                    .option("-s", "2003", "-au", "2001", "-ap", PASSWORD, "-auth_uri", "2003@127.0.0.1:" + port)
+                    .key("caller", "2001").key("caller_name", "Carol Caller").key("sdp_ip", "127.0.0.1").key("codec", "0")
+                    .key("rtp_port", Integer.toString(phone.port()))
+                    .option("-d", Long.toString(greeting.plus(Duration.ofMillis(300)).plusSeconds(2).toMillis())).run()
+                    .assertAllCallsSucceeded("2001 calls 2003, which has no phone, and talks after the beep");
+        }
+
+        await("voicemail.left at the receiver").atMost(WAIT).until(() -> events(received).contains("voicemail.left"));
+        Received left = received.stream().filter(r -> readTree(r.body()).get("event").asText().equals("voicemail.left"))
+                .findFirst().orElseThrow();
+        assertThat(WebhookSignature.verify(SECRET, left.signature(), left.body())).as("signed: %s", left.signature()).isTrue();
+        JsonNode data = readTree(left.body()).get("data");
+        assertThat(data.get("box").asText()).as(left.body()).isEqualTo("2003");
+        assertThat(data.get("caller_number").asText()).as(left.body()).isEqualTo("2001");
+        assertThat(data.get("message_id").asLong()).as(left.body()).isPositive();
+        assertThat(data.get("duration_seconds").asLong()).as(left.body()).isBetween(1L, 3L);
     }
 
     private static List<String> events(List<Received> received) {
