@@ -15,6 +15,7 @@ import * as sipBans from './sipbans.js';
 import * as trunks from './trunks.js';
 import { session } from './session.js';
 import * as voicemail from './voicemail.js';
+import * as webhooks from './webhooks.js';
 
 const pages = {
   '/login': login,
@@ -29,6 +30,7 @@ const pages = {
   '/trunks': trunks,
   '/attendant': ivr,
   '/prompts': prompts,
+  '/webhooks': webhooks,
 };
 
 const main = document.getElementById('main');

@@ -93,6 +93,7 @@ final class EventStream {
             case PbxEvent.RegistrationChanged r -> "registration_changed";
             case PbxEvent.ConfigChanged c -> "config_changed";
             case PbxEvent.SecurityAlert a -> "security_alert";
+            case PbxEvent.VoicemailLeft v -> "voicemail_left";
         };
     }
 

@@ -1,5 +1,6 @@
 package org.switchboard.pbx.event;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -22,6 +23,14 @@ public sealed interface PbxEvent {
 
     /** Extension {@code extension} now has {@code bindings} registered contacts (0 = unregistered). */
     record RegistrationChanged(Instant at, String extension, int bindings) implements PbxEvent {}
+
+    /**
+     * A caller left message {@code messageId} in voicemail box {@code box} (committed, its audio
+     * on disk); {@code callerNumber} and {@code callerName} as the call presented them (empty when
+     * unknown).
+     */
+    record VoicemailLeft(Instant at, String box, long messageId, String callerNumber, String callerName,
+            Duration duration) implements PbxEvent {}
 
     /**
      * A stored setting changed: {@code entity} names the feature's records (e.g. {@code extension},

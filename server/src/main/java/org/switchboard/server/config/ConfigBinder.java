@@ -26,6 +26,7 @@ import org.switchboard.pbx.sipban.SipBanSettings;
 import org.switchboard.pbx.stirshaken.StirShakenSettings;
 import org.switchboard.pbx.stirshaken.TelephoneNumbers;
 import org.switchboard.pbx.voicemail.VoicemailSettings;
+import org.switchboard.pbx.webhook.WebhookSettings;
 import org.switchboard.sip.transport.InboundLimits;
 import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
 import org.switchboard.store.db.ValidationException;
@@ -111,7 +112,8 @@ final class ConfigBinder {
                         v.optional("provisioning.template_dir").filter(d -> !d.isBlank()).map(Path::of),
                         v.text("provisioning.voicemail_number"), ZoneId.of(v.text("provisioning.time_zone").strip()),
                         v.text("provisioning.ntp_server"), Boolean.parseBoolean(v.text("provisioning.https_only")), devices),
-                stirShaken(v), extensions, mohClasses);
+                stirShaken(v), extensions, mohClasses,
+                WebhookSettings.DEFAULTS.with(v.integer("webhooks.max_attempts"), v.duration("webhooks.timeout")));
     }
 
     private static SwitchboardConfig.SipSecurity sipSecurity(Values v) {

@@ -98,6 +98,9 @@ final class ConfigSchema {
                     "starttls", value(ValueKind.BOOLEAN, "false"),
                     "username", value(ValueKind.TEXT, null),
                     "password", value(ValueKind.TEXT, null)),
+            "webhooks", section(
+                    "max_attempts", value(ValueKind.ATTEMPTS, "10"),
+                    "timeout", value(ValueKind.DURATION, "5s")),
             "database", section(
                     "url", value(ValueKind.JDBC_URL, null),
                     "user", value(ValueKind.TEXT, ""),

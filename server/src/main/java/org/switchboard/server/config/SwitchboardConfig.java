@@ -12,6 +12,7 @@ import org.switchboard.pbx.provisioning.DeviceImportRow;
 import org.switchboard.pbx.sipban.SipBanSettings;
 import org.switchboard.pbx.stirshaken.StirShakenSettings;
 import org.switchboard.pbx.voicemail.VoicemailSettings;
+import org.switchboard.pbx.webhook.WebhookSettings;
 import org.switchboard.sip.transport.InboundLimits;
 import org.switchboard.store.db.DatabaseSettings;
 import org.switchboard.store.moh.NewMohClass;
@@ -27,11 +28,12 @@ import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
  *     defaults of the SQLite file, the TLS folder and the provisioning key lie in it
  * @param voicemail the wrong-PIN lock-out of voicemail boxes ({@code voicemail})
  * @param stirShaken signing and verification of caller identity ({@code stir_shaken}, docs/stir-shaken.md)
+ * @param webhooks how webhook deliveries are retried and timed out ({@code webhooks})
  */
 public record SwitchboardConfig(Path dataDir, Sip sip, SipSecurity sipSecurity, Http http, Rtp rtp, Calls calls,
                                 VoicemailSettings voicemail, Mwi mwi, Smtp smtp, Database database, Admin admin,
                                 Provisioning provisioning, StirShakenSettings stirShaken, List<ExtensionInput> extensions,
-                                List<NewMohClass> mohClasses) {
+                                List<NewMohClass> mohClasses, WebhookSettings webhooks) {
 
     public SwitchboardConfig {
         extensions = List.copyOf(extensions);

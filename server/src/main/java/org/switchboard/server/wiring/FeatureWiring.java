@@ -18,6 +18,7 @@ import org.switchboard.pbx.ivr.AttendantService;
 import org.switchboard.pbx.prompt.PromptService;
 import org.switchboard.pbx.routing.DialPlanService;
 import org.switchboard.pbx.voicemail.MailboxListener;
+import org.switchboard.pbx.voicemail.VoicemailEvents;
 import org.switchboard.pbx.voicemail.VoicemailService;
 import org.switchboard.store.ivr.JdbiAttendantStore;
 import org.switchboard.store.prompt.JdbiPromptStore;
@@ -81,7 +82,10 @@ public final class FeatureWiring {
                         config.smtp().startTls(), config.smtp().username(), config.smtp().password()),
                 RetrySchedule.DEFAULT, clock));
         bindNotificationMetrics(registry, messageWaiting, mailer);
-        List<MailboxListener> listeners = mailer.isPresent() ? List.of(messageWaiting, mailer.get()) : List.of(messageWaiting);
+        // VoicemailEvents puts each message left on the bus (webhooks' voicemail.left).
+        List<MailboxListener> listeners = mailer.isPresent()
+                ? List.of(messageWaiting, mailer.get(), new VoicemailEvents(events))
+                : List.of(messageWaiting, new VoicemailEvents(events));
         // The folder is created with the first box that keeps a file, so a CLI command leaves no trace.
         VoicemailService voicemail = new VoicemailService(new JdbiVoicemailStore(db), extensions,
                 config.dataDir().resolve(VoicemailModule.FOLDER), config.voicemail(), clock, listeners);
@@ -131,7 +135,8 @@ public final class FeatureWiring {
                 new MailModule(features.mailer()),
                 TrunkModule.build(config, database, features.events(), clock),
                 new PromptModule(features.prompts()),
-                IvrModule.of(features.attendant(), features.prompts(), features.extensions()));
+                IvrModule.of(features.attendant(), features.prompts(), features.extensions()),
+                WebhookModule.build(config, database, features.events(), clock));
     }
 
     /** Registers every module's destination kinds with the dial plan (before any seed runs). */

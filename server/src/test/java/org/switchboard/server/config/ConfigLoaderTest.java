@@ -20,6 +20,7 @@ import org.switchboard.pbx.provisioning.IpLiteral;
 import org.switchboard.pbx.provisioning.Vendor;
 import org.switchboard.pbx.sipban.SipBanSettings;
 import org.switchboard.store.db.ValidationException;
+import org.switchboard.pbx.webhook.WebhookSettings;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
 
@@ -104,6 +105,16 @@ class ConfigLoaderTest {
         assertThat(problems("admin: {token_ttl: 12}\n", Map.of())).singleElement().asString()
                 .contains("admin.token_ttl", "unit s, m, h or d");
         assertThat(problems("admin: {token_ttl: 0h}\n", Map.of())).singleElement().asString().contains("admin.token_ttl");
+    }
+
+    @Test
+    void webhookAttemptsAndTimeoutHaveDefaultsAndAreRead() throws IOException {
+        assertThat(load("", Map.of()).webhooks()).isEqualTo(WebhookSettings.DEFAULTS);
+        WebhookSettings set = load("webhooks: {max_attempts: 3, timeout: 2s}\n", Map.of("SWITCHBOARD_WEBHOOKS_TIMEOUT", "1m")).webhooks();
+        assertThat(set.maxAttempts()).isEqualTo(3);
+        assertThat(set.timeout()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(problems("webhooks: {max_attempts: 0}\n", Map.of())).singleElement().asString()
+                .contains("webhooks.max_attempts");
     }
 
     @Test
