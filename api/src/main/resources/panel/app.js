@@ -1,4 +1,4 @@
-// The panel's router: one page per location hash, the login page whenever there is no session,
+// The panel's router: one page per location hash (marked with the session's role), the login page whenever there is no session,
 // and the way back to it when the API ends the session (401) or the admin logs out. Pages whose
 // API route this server does not have (per its OpenAPI document) are not offered at all.
 import { api, onSessionEnded } from './api.js';
@@ -13,6 +13,7 @@ import * as phones from './phones.js';
 import * as prompts from './prompts.js';
 import * as sipBans from './sipbans.js';
 import * as trunks from './trunks.js';
+import * as users from './users.js';
 import { session } from './session.js';
 import * as voicemail from './voicemail.js';
 import * as webhooks from './webhooks.js';
@@ -31,6 +32,7 @@ const pages = {
   '/attendant': ivr,
   '/prompts': prompts,
   '/webhooks': webhooks,
+  '/admins': users,
 };
 
 const main = document.getElementById('main');
@@ -102,6 +104,8 @@ function show() {
   }
   const page = pages[path];
   shown = path;
+  // The role shapes the page (style.css hides what a read-only account cannot do); the API enforces it.
+  document.body.dataset.role = session.token() ? session.role() : '';
   updateNav();
   document.title = `${page.title} · Switchboard admin`;
   main.replaceChildren();

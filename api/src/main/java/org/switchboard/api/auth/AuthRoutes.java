@@ -8,7 +8,7 @@ import org.switchboard.api.http.Json;
 import org.switchboard.api.http.Routes;
 import org.switchboard.pbx.admin.AdminAuthService;
 
-/** Admin login and logout over HTTP. Handlers run on virtual threads; the service is thread-safe. */
+/** Admin login (with the second factor when the account has one) and logout over HTTP. Handlers run on virtual threads; the service is thread-safe. */
 public final class AuthRoutes implements Routes {
     private final AdminAuthService auth;
 
@@ -29,7 +29,7 @@ public final class AuthRoutes implements Routes {
 
     private void login(Context ctx) {
         LoginBody body = Json.read(ctx, LoginBody.class);
-        ctx.json(TokenView.of(auth.login(body.username(), body.password(), ctx.ip())));
+        ctx.json(TokenView.of(auth.login(body.username(), body.password(), body.secondFactor(), ctx.ip())));
     }
 
     private void logout(Context ctx) {

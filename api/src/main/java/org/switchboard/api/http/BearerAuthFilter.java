@@ -8,8 +8,9 @@ import org.switchboard.pbx.admin.AdminSession;
 
 /**
  * Requires {@code Authorization: Bearer <token>} on every {@code /api} route except the few that
- * must work without a session (health, login). A valid token puts the admin's name on the request
- * for handlers and logs. Runs on the request's thread.
+ * must work without a session (health, login), and refuses with 403 what the token's role may not
+ * do ({@link RolePolicy}): the one place roles are enforced. A valid token puts the admin's
+ * session on the request for handlers and logs. Runs on the request's thread.
  */
 public final class BearerAuthFilter {
     private static final String ATTRIBUTE = "sb.admin";
@@ -22,7 +23,10 @@ public final class BearerAuthFilter {
         this.auth = auth;
     }
 
-    /** Before-handler for {@code /api/*}: throws {@link UnauthorizedException} (401) without a valid token. */
+    /**
+     * Before-handler for {@code /api/*}: throws {@link UnauthorizedException} (401) without a valid
+     * token, {@link ForbiddenException} (403) when its role may not send this method to this path.
+     */
     public void check(Context ctx) {
         if (PUBLIC.contains(ctx.path())) {
             return;
@@ -30,6 +34,13 @@ public final class BearerAuthFilter {
         String token = bearerToken(ctx).orElseThrow(() -> new UnauthorizedException("a bearer token is required"));
         AdminSession session = auth.authenticate(token)
                 .orElseThrow(() -> new UnauthorizedException("the token is invalid or expired"));
+        if (!RolePolicy.permits(session.role(), ctx.method().name(), ctx.path())) {
+            throw new ForbiddenException("the role " + session.role().wireName() + " may not " + ctx.method().name()
+                    + " " + ctx.path());
+        }
+        if (session.apiToken() && !RolePolicy.permitsApiToken(ctx.path())) {
+            throw new ForbiddenException("an API token cannot manage second factors or tokens; log in to do that");
+        }
         ctx.attribute(ATTRIBUTE, session);
     }
 

@@ -8,6 +8,8 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.pbx.admin.InvalidCredentialsException;
+import org.switchboard.pbx.admin.InvalidSecondFactorException;
+import org.switchboard.pbx.admin.MfaRequiredException;
 import org.switchboard.pbx.admin.LoginThrottledException;
 import org.switchboard.store.db.ConflictException;
 import org.switchboard.store.db.NotFoundException;
@@ -17,7 +19,7 @@ import org.switchboard.store.db.ValidationException;
 
 /**
  * The one place where exceptions become HTTP answers with the body
- * {@code {"error":{"code","message","field"}}}. Typed exceptions map to 400/401/404/409/429/503
+ * {@code {"error":{"code","message","field"}}}. Typed exceptions map to 400/401 (with {@code mfa_required} or {@code invalid_mfa} for the second factor)/403/404/409/429/503
  * (with {@code Retry-After})/507 (the database's disk is full);
  * anything else is a 500 whose body carries only the request id, the stack trace goes to the log.
  * Handlers run on the request's thread.
@@ -58,6 +60,10 @@ public final class ErrorMapper {
         });
         routes.exception(InvalidCredentialsException.class, (e, ctx) -> unauthorized(ctx, "invalid username or password"));
         routes.exception(UnauthorizedException.class, (e, ctx) -> unauthorized(ctx, e.getMessage()));
+        routes.exception(MfaRequiredException.class, (e, ctx) -> write(ctx, HttpStatus.UNAUTHORIZED, "mfa_required", e.getMessage(), "totp"));
+        routes.exception(InvalidSecondFactorException.class, (e, ctx) ->
+                write(ctx, HttpStatus.UNAUTHORIZED, "invalid_mfa", e.getMessage(), "totp"));
+        routes.exception(ForbiddenException.class, (e, ctx) -> write(ctx, HttpStatus.FORBIDDEN, "forbidden", e.getMessage(), null));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             HttpStatus status = HttpStatus.forStatus(e.getStatus());
             write(ctx, status, codeFor(status), e.getMessage(), null);

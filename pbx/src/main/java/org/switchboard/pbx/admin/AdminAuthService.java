@@ -5,22 +5,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.sip.auth.DigestAlgorithm;
+import org.switchboard.store.admin.AdminRole;
+import org.switchboard.store.admin.AdminToken;
 import org.switchboard.store.admin.AdminTokenStore;
 import org.switchboard.store.admin.AdminUser;
 import org.switchboard.store.admin.AdminUserStore;
+import org.switchboard.store.admin.LoginAuditStore;
+import org.switchboard.store.admin.LoginResult;
 import org.switchboard.store.db.Fields;
 import org.switchboard.store.db.NotFoundException;
 import org.switchboard.store.db.UnavailableException;
 
 /**
  * Admin accounts and their sessions: the first admin on an empty database, login with throttling
- * of repeated failures, bearer tokens (256 random bits, base64url; only their SHA-256 is stored,
+ * of repeated failures and a second factor when the account has one, an audit line per attempt,
+ * bearer tokens (256 random bits, base64url; only their SHA-256 is stored,
  * with an expiry), validation and logout. Time comes from the injected {@link Clock}.
  *
  * <p>Sessions this node issued or validated are also remembered in memory, so a token keeps working
@@ -38,8 +44,16 @@ public final class AdminAuthService {
     private static final Pattern TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
+    /** Where each login attempt's outcome goes: the audit table, or nowhere for tools that keep none. */
+    @FunctionalInterface
+    private interface AttemptLog {
+        void record(String username, String address, LoginResult result);
+    }
+
     private final AdminUserStore users;
     private final AdminTokenStore tokens;
+    private final SecondFactor secondFactor;
+    private final AttemptLog attempts;
     private final Argon2PasswordHasher hasher;
     private final AuthPolicy policy;
     private final LoginThrottle throttle;
@@ -51,10 +65,25 @@ public final class AdminAuthService {
     // Token hash -> session, for answering from memory during a database outage; expired ones are purged hourly.
     private final ConcurrentHashMap<String, AdminSession> knownSessions = new ConcurrentHashMap<>();
 
+    /** Password-only logins without an audit: for command-line tools and tests that need neither. */
     public AdminAuthService(AdminUserStore users, AdminTokenStore tokens, Argon2PasswordHasher hasher,
                             AuthPolicy policy, Clock clock) {
+        this(users, tokens, SecondFactor.NONE, (username, address, result) -> { }, hasher, policy, clock);
+    }
+
+    /** Logins that ask {@code secondFactor} after the password and record every attempt in {@code audit}. */
+    public AdminAuthService(AdminUserStore users, AdminTokenStore tokens, SecondFactor secondFactor, LoginAuditStore audit,
+                            Argon2PasswordHasher hasher, AuthPolicy policy, Clock clock) {
+        this(users, tokens, secondFactor, (username, address, result) -> audit.record(username, address, result, clock.instant()),
+                hasher, policy, clock);
+    }
+
+    private AdminAuthService(AdminUserStore users, AdminTokenStore tokens, SecondFactor secondFactor, AttemptLog attempts,
+                             Argon2PasswordHasher hasher, AuthPolicy policy, Clock clock) {
         this.users = users;
         this.tokens = tokens;
+        this.secondFactor = secondFactor;
+        this.attempts = attempts;
         this.hasher = hasher;
         this.policy = policy;
         this.clock = clock;
@@ -74,7 +103,7 @@ public final class AdminAuthService {
         }
         boolean generated = passwordOrNull == null || passwordOrNull.isEmpty();
         String password = generated ? randomToken(GENERATED_PASSWORD_BYTES) : passwordOrNull;
-        Fields.check(password.length() >= MIN_PASSWORD, "admin.password", "must be at least " + MIN_PASSWORD + " characters");
+        checkPassword(password, "admin.password");
         users.create(name, hasher.hash(password), clock.instant());
         log.info("initial admin created username={} password_source={}", name, generated ? "generated" : "config");
         return generated ? Optional.of(password) : Optional.empty();
@@ -89,8 +118,19 @@ public final class AdminAuthService {
      * password still gets in. Blocks the calling (virtual) thread for that time.
      */
     public IssuedToken login(String username, String password, String clientAddress) {
+        return login(username, password, Optional.empty(), clientAddress);
+    }
+
+    /**
+     * {@link #login(String, String, String)} with the second factor: after the right password, an
+     * account with TOTP on needs {@code code} (a current code or an unused recovery code), else
+     * {@link MfaRequiredException}; a wrong code is {@link InvalidSecondFactorException} and counts
+     * as a failed login for the throttle. Every outcome is recorded in the audit before it is answered.
+     */
+    public IssuedToken login(String username, String password, Optional<String> code, String clientAddress) {
         Optional<Duration> wait = throttle.waitBefore(username, clientAddress);
         if (wait.isPresent()) {
+            attempts.record(username, clientAddress, LoginResult.THROTTLED);
             // Warned once when the limit was reached; one line per refused try would let a guesser flood the log.
             log.debug("admin login throttled username={} address={}", username, clientAddress);
             throw new LoginThrottledException(wait.get());
@@ -110,6 +150,7 @@ public final class AdminAuthService {
             ok = false;
         }
         if (!ok) {
+            attempts.record(username, clientAddress, LoginResult.INVALID_CREDENTIALS);
             boolean nowBlocked = throttle.recordFailure(username, clientAddress);
             log.warn("admin login failed username={} address={}", username, clientAddress);
             if (nowBlocked) {
@@ -118,14 +159,29 @@ public final class AdminAuthService {
             }
             throw new InvalidCredentialsException();
         }
+        switch (secondFactor.check(user.get(), code)) {
+            case NOT_ENROLLED, PASSED -> { }
+            case MISSING -> {
+                attempts.record(username, clientAddress, LoginResult.MFA_REQUIRED);
+                throw new MfaRequiredException();
+            }
+            case WRONG -> {
+                attempts.record(username, clientAddress, LoginResult.INVALID_MFA);
+                throttle.recordFailure(username, clientAddress);
+                log.warn("admin login second factor failed username={} address={}", username, clientAddress);
+                throw new InvalidSecondFactorException();
+            }
+        }
         throttle.recordSuccess(username, clientAddress);
+        attempts.record(username, clientAddress, LoginResult.SUCCESS);
         String token = randomToken(TOKEN_BYTES);
         Instant now = clock.instant();
         Instant expiresAt = now.plus(policy.tokenLifetime());
+        AdminRole role = user.get().role();
         tokens.create(user.get().id(), sha256(token), expiresAt, now);
-        knownSessions.put(sha256(token), new AdminSession(username, expiresAt));
-        log.info("admin logged in username={} address={} expires_at={}", username, clientAddress, expiresAt);
-        return new IssuedToken(token, expiresAt);
+        knownSessions.put(sha256(token), new AdminSession(username, role, false, expiresAt));
+        log.info("admin logged in username={} role={} address={} expires_at={}", username, role.wireName(), clientAddress, expiresAt);
+        return new IssuedToken(token, role, expiresAt);
     }
 
     /**
@@ -141,7 +197,7 @@ public final class AdminAuthService {
         Instant now = clock.instant();
         Optional<AdminSession> session;
         try {
-            session = tokens.findValid(hash, now).map(t -> new AdminSession(t.username(), t.expiresAt()));
+            session = tokens.findValid(hash, now).map(t -> new AdminSession(t.username(), t.effectiveRole(), t.isApiToken(), t.expiresAt()));
         } catch (UnavailableException e) {
             AdminSession known = knownSessions.get(hash);
             if (known != null && known.expiresAt().isAfter(now)) {
@@ -191,8 +247,7 @@ public final class AdminAuthService {
      * {@code NotFoundException} when there is no such admin.
      */
     public int resetPassword(String username, String newPassword, String actor) {
-        Fields.check(newPassword != null && newPassword.length() >= MIN_PASSWORD, "password",
-                "must be at least " + MIN_PASSWORD + " characters");
+        checkPassword(newPassword, "password");
         AdminUser user = users.findByUsername(Fields.required(username, "username"))
                 .orElseThrow(() -> new NotFoundException("admin", username));
         users.changePassword(user.id(), hasher.hash(newPassword), clock.instant());
@@ -201,6 +256,54 @@ public final class AdminAuthService {
         watchers.endUser(user.username());
         log.info("admin password reset username={} tokens_revoked={} by={}", username, revoked, actor);
         return revoked;
+    }
+
+    /**
+     * Issues an API token for a script of {@code caller}'s account, named {@code name}, acting at
+     * most as {@code scope}, valid for {@code lifetime}. The scope cannot exceed the role the caller
+     * acts in now (400 on {@code scope}), so no token can mint a more powerful one. The plain token
+     * is in the result only.
+     */
+    public IssuedApiToken issueApiToken(AdminSession caller, String name, AdminRole scope, Duration lifetime) {
+        Fields.check(scope.narrowedTo(caller.role()) == scope, "scope",
+                "cannot exceed the role you act in (" + caller.role().wireName() + ")");
+        AdminUser user = users.findByUsername(caller.username()).orElseThrow(() -> new NotFoundException("admin", caller.username()));
+        String token = randomToken(TOKEN_BYTES);
+        Instant now = clock.instant();
+        AdminToken stored = tokens.createApiToken(user.id(), sha256(token), name, scope, now.plus(lifetime), now);
+        log.info("admin api token issued username={} id={} scope={} expires_at={}", user.username(), stored.id(),
+                scope.wireName(), stored.expiresAt());
+        return new IssuedApiToken(stored, token);
+    }
+
+    /** The API tokens of {@code username} that have not expired, newest first. */
+    public List<AdminToken> apiTokens(String username) {
+        AdminUser user = users.findByUsername(username).orElseThrow(() -> new NotFoundException("admin", username));
+        return tokens.listApiTokens(user.id(), clock.instant());
+    }
+
+    /** Revokes API token {@code id} of {@code username}; {@link NotFoundException} when the account has no such token. */
+    public void revokeApiToken(String username, long id) {
+        AdminUser user = users.findByUsername(username).orElseThrow(() -> new NotFoundException("admin", username));
+        if (!tokens.deleteApiToken(user.id(), id)) {
+            throw new NotFoundException("api token", Long.toString(id));
+        }
+        log.info("admin api token revoked username={} id={}", username, id);
+    }
+
+    /**
+     * Forgets the sessions of an admin whose account was deleted (its tokens went with it): the
+     * ones remembered for outages, and the answers watching them on this node end.
+     */
+    public void endSessionsOf(String username) {
+        knownSessions.values().removeIf(s -> s.username().equals(username));
+        watchers.endUser(username);
+    }
+
+    /** {@code ValidationException} on {@code field} unless the password is long enough. */
+    static void checkPassword(String password, String field) {
+        Fields.check(password != null && password.length() >= MIN_PASSWORD, field,
+                "must be at least " + MIN_PASSWORD + " characters");
     }
 
     /** Deletes expired tokens; for the housekeeping scheduler (run it on a virtual thread). */

@@ -36,7 +36,6 @@ import org.switchboard.store.digestrule.JdbiDigestRuleStore;
 import org.switchboard.store.moh.JdbiMohStore;
 import org.switchboard.store.voicemail.JdbiVoicemailStore;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
-import org.switchboard.pbx.admin.AuthPolicy;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.moh.MohService;
 import org.switchboard.server.config.SwitchboardConfig;
@@ -59,10 +58,7 @@ public final class FeatureWiring {
         EventBus events = new EventBus();
         // The SIP domain is the digest realm (RFC 3261 §22.1), so HA1s are computed for it.
         ExtensionService extensions = new ExtensionService(stores.extensions(), config.sip().domain(), hasher, clock, events);
-        AdminAuthService adminAuth = new AdminAuthService(stores.adminUsers(), stores.adminTokens(), hasher,
-                AuthPolicy.defaults().withTokenLifetime(config.admin().tokenTtl()).withLoginThrottle(
-                        config.admin().loginMaxFailures(), config.admin().loginFailureWindow(), config.admin().loginSlowdown()),
-                clock);
+        AdminAuthService adminAuth = AdminModule.authService(stores, config, hasher, clock);
         Database db = stores.database();
         DialPlanService dialPlan = new DialPlanService(new JdbiDialPlanRuleStore(db), extensions, clock, events);
         CallSettingsService callSettings = new CallSettingsService(new JdbiCallSettingsStore(db), extensions, dialPlan, clock,
@@ -121,7 +117,7 @@ public final class FeatureWiring {
      */
     public static List<FeatureModule> modules(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed,
             ProvisioningWiring provisioning, Database database, Clock clock) {
-        return List.of(StirShakenModule.build(config, clock), new AdminModule(features.adminAuth(), adminSeed),
+        return List.of(StirShakenModule.build(config, clock), AdminModule.build(features.adminAuth(), adminSeed, database, config, clock),
                 new ExtensionModule(features.extensions(), config.extensions()),
                 provisioning,
                 new DialPlanModule(features.dialPlan()),

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.http.ApiServer;
+import org.switchboard.api.http.RouteKey;
 import org.switchboard.api.http.TlsIdentity;
 import org.switchboard.server.config.SwitchboardConfig;
 import org.switchboard.sip.transport.TlsCertificates;
@@ -157,6 +158,11 @@ public final class Server {
     /** The port the HTTP API is bound to. */
     public int httpPort() {
         return http.port();
+    }
+
+    /** Every route the HTTP API registered, for checks that must cover all of them (roles, documentation). */
+    public List<RouteKey> apiRoutes() {
+        return http.registeredRoutes();
     }
 
     /** The first admin's password when this start generated it: to be shown once, never stored in clear. */

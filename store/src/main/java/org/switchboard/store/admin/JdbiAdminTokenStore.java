@@ -1,6 +1,7 @@
 package org.switchboard.store.admin;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.switchboard.store.db.Database;
@@ -12,6 +13,9 @@ public final class JdbiAdminTokenStore implements AdminTokenStore {
             rs.getLong("id"),
             rs.getLong("admin_user_id"),
             rs.getString("username"),
+            AdminRole.fromWire(rs.getString("role"), "role"),
+            Optional.ofNullable(rs.getString("name")),
+            Optional.ofNullable(rs.getString("scope")).map(s -> AdminRole.fromWire(s, "scope")),
             Instant.ofEpochMilli(rs.getLong("expires_at")),
             Instant.ofEpochMilli(rs.getLong("created_at")));
 
@@ -36,6 +40,47 @@ public final class JdbiAdminTokenStore implements AdminTokenStore {
                     .one();
             return h.createQuery(select("t.id = :id")).bind("id", id).map(MAPPER).one();
         });
+    }
+
+    @Override
+    public AdminToken createApiToken(long adminUserId, String tokenHash, String name, AdminRole scope, Instant expiresAt,
+                                     Instant now) {
+        String hash = Fields.required(tokenHash, "token_hash");
+        String label = Fields.required(name, "name");
+        Fields.check(label.length() <= 100, "name", "must be at most 100 characters");
+        Fields.check(expiresAt.isAfter(now), "expires_at", "must be in the future");
+        return database.write(h -> {
+            long id = h.createQuery("INSERT INTO admin_tokens (token_hash, admin_user_id, name, scope, expires_at, created_at) "
+                            + "VALUES (:hash, :user, :name, :scope, :expires, :now) RETURNING id")
+                    .bind("hash", hash)
+                    .bind("user", adminUserId)
+                    .bind("name", label)
+                    .bind("scope", scope.wireName())
+                    .bind("expires", expiresAt)
+                    .bind("now", now)
+                    .mapTo(Long.class)
+                    .one();
+            return h.createQuery(select("t.id = :id")).bind("id", id).map(MAPPER).one();
+        });
+    }
+
+    @Override
+    public List<AdminToken> listApiTokens(long adminUserId, Instant now) {
+        return database.read(h -> h.createQuery(select(
+                        "t.admin_user_id = :user AND t.scope IS NOT NULL AND t.expires_at > :now") + " ORDER BY t.created_at DESC, t.id DESC")
+                .bind("user", adminUserId)
+                .bind("now", now)
+                .map(MAPPER)
+                .list());
+    }
+
+    @Override
+    public boolean deleteApiToken(long adminUserId, long id) {
+        return database.write(h -> h.createUpdate(
+                        "DELETE FROM admin_tokens WHERE id = :id AND admin_user_id = :user AND scope IS NOT NULL")
+                .bind("id", id)
+                .bind("user", adminUserId)
+                .execute()) > 0;
     }
 
     @Override
@@ -69,7 +114,7 @@ public final class JdbiAdminTokenStore implements AdminTokenStore {
     }
 
     private static String select(String where) {
-        return "SELECT t.id, t.admin_user_id, u.username, t.expires_at, t.created_at "
+        return "SELECT t.id, t.admin_user_id, u.username, u.role, t.name, t.scope, t.expires_at, t.created_at "
                 + "FROM admin_tokens t JOIN admin_users u ON u.id = t.admin_user_id WHERE " + where;
     }
 }
