@@ -34,7 +34,9 @@ import org.switchboard.store.testkit.TestDatabases;
  * the PIN as inband DTMF in its microphone and then sending its own tone (1001: 1000 Hz, 1002: 1600 Hz, 1003:
  * 600 Hz; 1003 on PCMA, the others on PCMU). With all three in the room, each one's recording holds the other two
  * tones and not its own. Then 1003 is muted through the API: 1001 and 1002 stop hearing 600 Hz while 1003 still
- * hears both of them. Then 1003 is kicked through the API and gets the node's BYE. One node (SQLite), one test thread.
+ * hears both of them. Then 1003 is kicked through the API and gets the node's BYE. Also: three wrong PINs hang up;
+ * in a room waiting for its moderator a caller waits until the moderator's PIN comes, one more than the room's
+ * maximum is refused, and key 6 mutes. One node (SQLite), one test thread.
  */
 class ConferenceAudioIT {
     private static final String PASSWORD = "conference-secret-77";
@@ -74,6 +76,8 @@ class ConferenceAudioIT {
                   - {number: "1001", name: Alice, password: %1$s}
                   - {number: "1002", name: Bob, password: %1$s}
                   - {number: "1003", name: Carol, password: %1$s}
+                  - {number: "1004", name: Dave, password: %1$s}
+                  - {number: "1005", name: Erin, password: %1$s}
                 """.formatted(PASSWORD)), Clock.systemUTC(), "test");
         api = new ApiClient(server.httpPort());
         api.login("root", "root-password");
@@ -81,6 +85,11 @@ class ConferenceAudioIT {
                 {"name":"room1","number":"800","pin":"%s","moderator_pin":"","max_participants":20}""".formatted(PIN)));
         created(api.post("/api/dialplan/rules", """
                 {"priority":35,"name":"conference","pattern":"800","action":"conference","target":"room1"}"""));
+        created(api.post("/api/conferences", """
+                {"name":"room2","number":"801","pin":"1111","moderator_pin":"9999","max_participants":2,
+                 "wait_for_moderator":true}"""));
+        created(api.post("/api/dialplan/rules", """
+                {"priority":36,"name":"moderated","pattern":"801","action":"conference","target":"room2"}"""));
     }
 
     @AfterAll
@@ -167,6 +176,83 @@ class ConferenceAudioIT {
         }
     }
 
+    @Test
+    void threeWrongPinsHangTheCallerUp() throws Exception {
+        Path work = Baresip.newFolder("conference-pin-");
+        Baresip phone = start(work, "1004", "PCMU/8000/1", keys(work, "wrong", "5#", "5#", "5#"));
+        phone.dial("sip:800@127.0.0.1:" + server.sipPort());
+        phone.awaitCallEstablished(SETUP);
+        phone.awaitCallTerminated(Duration.ofSeconds(30));
+
+        assertThat(endedCallOf("1004").get("hangup_cause").asText()).isEqualTo("conference PIN incorrect");
+        assertThat(participants("room1")).as("nobody got in").isEmpty();
+    }
+
+    @Test
+    void callersWaitForTheModeratorAFullRoomIsRefusedAndKeySixMutes() throws Exception {
+        Path work = Baresip.newFolder("conference-moderated-");
+        // 1002 types the PIN, waits, then presses 6 some seconds after the moderator came
+        Baresip caller = start(work, "1002", "PCMU/8000/1", keys(work, "caller", "1111#", "", "", "", "6"));
+        caller.dial("sip:801@127.0.0.1:" + server.sipPort());
+        caller.awaitCallEstablished(SETUP);
+        await("1002 waits for the moderator").atMost(SETUP).pollInterval(Duration.ofMillis(100))
+                .until(() -> participants("room2").size() == 1 && participants("room2").get(0).get("waiting").asBoolean());
+
+        Baresip moderator = start(work, "1001", "PCMA/8000/1", keys(work, "moderator", "9999#"));
+        moderator.dial("sip:801@127.0.0.1:" + server.sipPort());
+        moderator.awaitCallEstablished(SETUP);
+        await("the moderator comes and 1002 is seated").atMost(SETUP).pollInterval(Duration.ofMillis(100))
+                .until(() -> participants("room2").size() == 2 && !participants("room2").get(0).get("waiting").asBoolean());
+        assertThat(participants("room2").get(1).get("moderator").asBoolean()).as("%s", participants("room2")).isTrue();
+
+        Baresip third = start(work, "1005", "PCMU/8000/1", keys(work, "third", "1111#"));
+        third.dial("sip:801@127.0.0.1:" + server.sipPort());
+        third.awaitCallEstablished(SETUP);
+        third.awaitCallTerminated(Duration.ofSeconds(20));
+        assertThat(endedCallOf("1005").get("hangup_cause").asText()).isEqualTo("conference full");
+
+        await("1002 pressed 6 and is muted").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> participants("room2").get(0).get("muted").asBoolean());
+        caller.hangUp();
+        moderator.hangUp();
+        await("room2 is empty").atMost(SETUP).until(() -> participants("room2").isEmpty());
+    }
+
+    private Baresip start(Path work, String extension, String codec, Path microphone) throws Exception {
+        Baresip phone = Baresip.start(work.resolve(extension), Baresip.Account.registeredAt(server.sipPort(),
+                extension, PASSWORD).offering(codec), microphone);
+        phones.add(phone);
+        phone.awaitRegistered(SETUP);
+        return phone;
+    }
+
+    /** A microphone typing each group of {@code keys} as inband DTMF, 3 s apart (an empty group is a pause). */
+    private static Path keys(Path work, String name, String... keys) throws Exception {
+        List<AudioClip> parts = new ArrayList<>();
+        for (String group : keys) {
+            parts.add(AudioClip.silence(Duration.ofMillis(1500)));
+            for (char key : group.toCharArray()) {
+                parts.add(AudioClip.dtmf(key, Duration.ofMillis(150)));
+                parts.add(AudioClip.silence(Duration.ofMillis(150)));
+            }
+            parts.add(AudioClip.silence(Duration.ofMillis(1500)));
+        }
+        parts.add(AudioClip.silence(Duration.ofSeconds(60)));
+        Files.createDirectories(work);
+        return Files.write(work.resolve(name + "-keys.wav"), AudioClip.concat(parts).toWav());
+    }
+
+    private static JsonNode endedCallOf(String caller) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> {
+            for (JsonNode row : JSON.readTree(api.get("/api/cdr").body()).get("items")) {
+                if (row.get("caller").asText().equals(caller) && !row.get("status").asText().equals("open")) {
+                    return row;
+                }
+            }
+            return null;
+        }, row -> row != null);
+    }
+
     /** Where each phone's recording is now, then waits until each has decoded {@link #PHASE} more. */
     private Duration[] talk() {
         Duration[] start = marks();
@@ -228,7 +314,11 @@ class ConferenceAudioIT {
     }
 
     private JsonNode participants() throws Exception {
-        HttpResponse<String> r = api.get("/api/conferences/room1/participants");
+        return participants("room1");
+    }
+
+    private static JsonNode participants(String room) throws Exception {
+        HttpResponse<String> r = api.get("/api/conferences/" + room + "/participants");
         assertThat(r.statusCode()).as("GET participants: %s", r.body()).isEqualTo(200);
         return JSON.readTree(r.body());
     }
