@@ -36,7 +36,7 @@ import org.switchboard.store.testkit.TestDatabases;
  * tones and not its own. Then 1003 is muted through the API: 1001 and 1002 stop hearing 600 Hz while 1003 still
  * hears both of them. Then 1003 is kicked through the API and gets the node's BYE. Also: three wrong PINs hang up;
  * in a room waiting for its moderator a caller waits until the moderator's PIN comes, one more than the room's
- * maximum is refused, and key 6 mutes. One node (SQLite), one test thread.
+ * maximum is refused, key 6 mutes and the moderator's key 3 hangs up the last caller who came in. One node (SQLite), one test thread.
  */
 class ConferenceAudioIT {
     private static final String PASSWORD = "conference-secret-77";
@@ -189,7 +189,7 @@ class ConferenceAudioIT {
     }
 
     @Test
-    void callersWaitForTheModeratorAFullRoomIsRefusedAndKeySixMutes() throws Exception {
+    void callersWaitForTheModeratorAFullRoomIsRefusedKeySixMutesAndTheModeratorsThreeKicks() throws Exception {
         Path work = Baresip.newFolder("conference-moderated-");
         // 1002 types the PIN, waits, then presses 6 some seconds after the moderator came
         Baresip caller = start(work, "1002", "PCMU/8000/1", keys(work, "caller", "1111#", "", "", "", "6"));
@@ -198,7 +198,9 @@ class ConferenceAudioIT {
         await("1002 waits for the moderator").atMost(SETUP).pollInterval(Duration.ofMillis(100))
                 .until(() -> participants("room2").size() == 1 && participants("room2").get(0).get("waiting").asBoolean());
 
-        Baresip moderator = start(work, "1001", "PCMA/8000/1", keys(work, "moderator", "9999#"));
+        // the moderator types its PIN, then presses 3 (hang up the last caller who came in) well after 1002's 6
+        Baresip moderator = start(work, "1001", "PCMA/8000/1",
+                keys(work, "moderator", "9999#", "", "", "", "", "", "", "3"));
         moderator.dial("sip:801@127.0.0.1:" + server.sipPort());
         moderator.awaitCallEstablished(SETUP);
         await("the moderator comes and 1002 is seated").atMost(SETUP).pollInterval(Duration.ofMillis(100))
@@ -213,7 +215,9 @@ class ConferenceAudioIT {
 
         await("1002 pressed 6 and is muted").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> participants("room2").get(0).get("muted").asBoolean());
-        caller.hangUp();
+        caller.awaitCallTerminated(Duration.ofSeconds(30));
+        assertThat(endedCallOf("1002").get("hangup_cause").asText()).as("the moderator's key 3")
+                .isEqualTo("kicked from conference by 1001");
         moderator.hangUp();
         await("room2 is empty").atMost(SETUP).until(() -> participants("room2").isEmpty());
     }
