@@ -54,6 +54,7 @@ public final class Mixer {
         private boolean hasFrame;
         private boolean muted;
         private boolean talking;
+        private boolean chosen;
         private long energy;
 
         Party(Mixer mixer, MediaEndpoint endpoint) {
@@ -207,7 +208,7 @@ public final class Mixer {
             }
         }
         if (candidates > maxTalkers) {
-            keepLoudest(candidates - maxTalkers);
+            keepLoudest(maxTalkers);
         }
         for (int i = 0; i < parties.size(); i++) {
             Party p = parties.get(i);
@@ -232,17 +233,22 @@ public final class Mixer {
         }
     }
 
-    /** Takes the {@code excess} quietest talkers out of this tick's sum. */
-    private void keepLoudest(int excess) {
-        for (int n = 0; n < excess; n++) {
-            Party quietest = null;
+    /** Keeps the {@code keep} loudest talkers in this tick's sum and takes the others out: O(keep × parties). */
+    private void keepLoudest(int keep) {
+        for (int n = 0; n < keep; n++) {
+            Party loudest = null;
             for (int i = 0; i < parties.size(); i++) {
                 Party p = parties.get(i);
-                if (p.talking && (quietest == null || p.energy < quietest.energy)) {
-                    quietest = p;
+                if (p.talking && !p.chosen && (loudest == null || p.energy > loudest.energy)) {
+                    loudest = p;
                 }
             }
-            quietest.talking = false;
+            loudest.chosen = true;
+        }
+        for (int i = 0; i < parties.size(); i++) {
+            Party p = parties.get(i);
+            p.talking = p.chosen;
+            p.chosen = false;
         }
     }
 
