@@ -3,6 +3,7 @@
 // API route this server does not have (per its OpenAPI document) are not offered at all.
 import { api, onSessionEnded } from './api.js';
 import * as calls from './calls.js';
+import * as conferences from './conferences.js';
 import * as dashboard from './dashboard.js';
 import * as devices from './devices.js';
 import * as extensions from './extensions.js';
@@ -33,6 +34,7 @@ const pages = {
   '/prompts': prompts,
   '/webhooks': webhooks,
   '/admins': users,
+  '/conferences': conferences,
 };
 
 const main = document.getElementById('main');

@@ -15,6 +15,11 @@ import java.util.concurrent.CompletableFuture;
  * them through one {@link PcmRing} each way per party, so nothing is locked and nothing is allocated per frame. A
  * party that sent nothing this tick contributes silence.
  *
+ * <p>A muted party still hears the mix but adds nothing to it. With a talker limit only the loudest unmuted parties
+ * of each tick (by frame energy) are summed: the others hear that sum as it is, computed once, so a large room costs
+ * one shared frame per listener instead of one subtraction each, and the background noise of many open microphones
+ * stays out of the mix. A recording tap ({@link #record}) gets the same shared frame: everyone who talked.
+ *
  * <p>Any thread may call the public methods; they post to the mixer's loop, which owns the party list.
  */
 public final class Mixer {
@@ -31,6 +36,9 @@ public final class Mixer {
     private final List<Party> parties = new ArrayList<>();
     private final int[] sum = new int[FRAME];
     private final short[] out = new short[FRAME];
+    private final short[] shared = new short[FRAME];
+    private int maxTalkers = Integer.MAX_VALUE;
+    private RecordingSink recording;
     private boolean closed;
 
     /**
@@ -44,6 +52,10 @@ public final class Mixer {
         private final PcmRing output = new PcmRing(RING_FRAMES * FRAME);
         private final short[] frame = new short[FRAME];
         private boolean hasFrame;
+        private boolean muted;
+        private boolean talking;
+        private boolean chosen;
+        private long energy;
 
         Party(Mixer mixer, MediaEndpoint endpoint) {
             this.mixer = mixer;
@@ -101,6 +113,50 @@ public final class Mixer {
         });
     }
 
+    /** Mutes or unmutes {@code endpoint}'s seat: a muted party hears the mix and adds nothing to it. */
+    public void mute(MediaEndpoint endpoint, boolean muted) {
+        loop.execute(() -> {
+            Party party = find(endpoint);
+            if (party != null) {
+                party.muted = muted;
+            }
+        });
+    }
+
+    /** Sums at most {@code talkers} parties per tick, the loudest ones (at least 1; unlimited by default). */
+    public void limitTalkers(int talkers) {
+        if (talkers < 1) {
+            throw new IllegalArgumentException("talkers must be at least 1: " + talkers);
+        }
+        loop.execute(() -> maxTalkers = talkers);
+    }
+
+    /**
+     * Records the room (everyone who talked, each tick's shared mix) into {@code sink} until {@link #stopRecording}
+     * or {@link #close}; a recording already running is finished first. The sink is written on the mixer's loop.
+     */
+    public void record(RecordingSink sink) {
+        loop.execute(() -> {
+            finishRecording();
+            if (closed) {
+                sink.finish();
+            } else {
+                recording = sink;
+            }
+        });
+    }
+
+    /** Ends the room's recording; completes once its sink has stored everything (at once when none runs). */
+    public CompletableFuture<Void> stopRecording() {
+        return CompletableFuture.supplyAsync(this::finishRecording, loop).thenCompose(f -> f);
+    }
+
+    private CompletableFuture<Void> finishRecording() {
+        RecordingSink sink = recording;
+        recording = null;
+        return sink == null ? CompletableFuture.completedFuture(null) : sink.finish();
+    }
+
     /** How many parties are seated, counted on the mixer's loop. */
     public CompletableFuture<Integer> size() {
         return CompletableFuture.supplyAsync(parties::size, loop);
@@ -118,6 +174,7 @@ public final class Mixer {
             }
             parties.clear();
             ticker.remove(mixing);
+            finishRecording();
         }, loop);
     }
 
@@ -138,20 +195,69 @@ public final class Mixer {
     /** One mixing round; on the mixer's loop, from its {@link LoopTicker} (package-private for the benchmark). */
     void tick(long tick, long skipped) {
         Arrays.fill(sum, 0);
+        int candidates = 0;
         for (int i = 0; i < parties.size(); i++) {
             Party p = parties.get(i);
             p.hasFrame = p.input.readFrame(p.frame, FRAME, INPUT_PRIME_FRAMES);
-            if (p.hasFrame) {
+            p.talking = p.hasFrame && !p.muted;
+            if (p.talking) {
+                candidates++;
+                if (maxTalkers < parties.size()) {
+                    p.energy = energy(p.frame);
+                }
+            }
+        }
+        if (candidates > maxTalkers) {
+            keepLoudest(maxTalkers);
+        }
+        for (int i = 0; i < parties.size(); i++) {
+            Party p = parties.get(i);
+            if (p.talking) {
                 for (int s = 0; s < FRAME; s++) {
                     sum[s] += p.frame[s];
                 }
             }
         }
+        mixMinus(sum, shared, false, shared);
         for (int i = 0; i < parties.size(); i++) {
             Party p = parties.get(i);
-            mixMinus(sum, p.frame, p.hasFrame, out);
-            p.output.write(out, FRAME);
+            if (p.talking) {
+                mixMinus(sum, p.frame, true, out);
+                p.output.write(out, FRAME);
+            } else {
+                p.output.write(shared, FRAME);
+            }
         }
+        if (recording != null) {
+            recording.write(shared, FRAME);
+        }
+    }
+
+    /** Keeps the {@code keep} loudest talkers in this tick's sum and takes the others out: O(keep × parties). */
+    private void keepLoudest(int keep) {
+        for (int n = 0; n < keep; n++) {
+            Party loudest = null;
+            for (int i = 0; i < parties.size(); i++) {
+                Party p = parties.get(i);
+                if (p.talking && !p.chosen && (loudest == null || p.energy > loudest.energy)) {
+                    loudest = p;
+                }
+            }
+            loudest.chosen = true;
+        }
+        for (int i = 0; i < parties.size(); i++) {
+            Party p = parties.get(i);
+            p.talking = p.chosen;
+            p.chosen = false;
+        }
+    }
+
+    private static long energy(short[] frame) {
+        long energy = 0;
+        for (short s : frame) {
+            energy += s * s;
+        }
+        return energy;
     }
 
     /**

@@ -437,6 +437,13 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
     }
 
     @Override
+    public void muteInMixer(boolean muted) {
+        if (mixer != null) {
+            mixer.mute(endpoint, muted);
+        }
+    }
+
+    @Override
     public void hangUp(String cause) {
         endCall(cause);
     }

@@ -72,6 +72,14 @@ public interface PbxLeg {
         throw new UnsupportedOperationException("this leg cannot join a mixer");
     }
 
+    /**
+     * Mutes or unmutes the caller in the mixer it sits in: muted, it still hears the others and adds
+     * nothing to their mix. Nothing happens when it sits in none.
+     */
+    default void muteInMixer(boolean muted) {
+        throw new UnsupportedOperationException("this leg cannot join a mixer");
+    }
+
     /** Ends the call with BYE; {@code cause} is the CDR's hang-up cause. */
     void hangUp(String cause);
 }

@@ -132,7 +132,8 @@ public final class FeatureWiring {
                 TrunkModule.build(config, database, features.events(), clock),
                 new PromptModule(features.prompts()),
                 IvrModule.of(features.attendant(), features.prompts(), features.extensions()),
-                WebhookModule.build(config, database, features.events(), clock));
+                WebhookModule.build(config, database, features.events(), clock),
+                ConferenceModule.build(features, config, database, clock));
     }
 
     /** Registers every module's destination kinds with the dial plan (before any seed runs). */

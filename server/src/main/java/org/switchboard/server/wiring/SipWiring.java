@@ -219,6 +219,11 @@ public final class SipWiring implements AutoCloseable {
         return bans;
     }
 
+    /** The media endpoints and mixers the node terminates (conference rooms open their mixers here). */
+    public MediaEndpoints endpoints() {
+        return endpoints;
+    }
+
     /** The running stack (call control sends its requests through it). */
     public SipStack stack() {
         return stack;
