@@ -130,7 +130,8 @@ public final class FeatureWiring {
                 new MailModule(features.mailer()),
                 TrunkModule.build(config, database, features.events(), clock),
                 new PromptModule(features.prompts()),
-                IvrModule.of(features.attendant(), features.prompts(), features.extensions()));
+                IvrModule.of(features.attendant(), features.prompts(), features.extensions()),
+                RingGroupModule.build(features, database, clock));
     }
 
     /** Registers every module's destination kinds with the dial plan (before any seed runs). */
