@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.switchboard.store.ringgroup.RingGroup;
 
-/** A ring group as the API shows it; {@code final_action} is null when the caller gets the failure. */
+/** A ring group as the API shows it; {@code final_action} is left out when the caller gets the failure. */
 public record RingGroupView(String name, String strategy, List<String> members, int ringSeconds,
                             RingGroupBody.Action finalAction, Instant createdAt, Instant updatedAt) {
 
