@@ -11,6 +11,7 @@ import * as login from './login.js';
 import * as moh from './moh.js';
 import * as phones from './phones.js';
 import * as prompts from './prompts.js';
+import * as ringGroups from './ringgroups.js';
 import * as sipBans from './sipbans.js';
 import * as trunks from './trunks.js';
 import { session } from './session.js';
@@ -29,6 +30,7 @@ const pages = {
   '/trunks': trunks,
   '/attendant': ivr,
   '/prompts': prompts,
+  '/ring-groups': ringGroups,
 };
 
 const main = document.getElementById('main');
