@@ -55,8 +55,8 @@ public final class CallRouter {
         List<PlanStep> steps = new ArrayList<>();
         CallPlan.Action action = switch (decision.route()) {
             case Route.Rejected r -> new CallPlan.Reject(r.sipStatus(), r.reason());
-            case Route.ToApplication app -> toApplication(dialled, app, List.of(), steps);
-            case Route.ToExtension to -> reach(dialled, to.number(), List.of(), steps);
+            case Route.ToApplication app -> toApplication(caller, dialled, app, List.of(), steps);
+            case Route.ToExtension to -> reach(caller, dialled, to.number(), List.of(), steps);
         };
         return new CallPlan(decision, action, steps);
     }
@@ -73,7 +73,7 @@ public final class CallRouter {
         }
         Route.ToApplication app = new Route.ToApplication(destination.kind(), destination.target(), dialled, Optional.empty());
         List<PlanStep> steps = new ArrayList<>();
-        CallPlan.Action action = toApplication(dialled, app, List.of(), steps);
+        CallPlan.Action action = toApplication(caller, dialled, app, List.of(), steps);
         return new CallPlan(new RoutingDecision(caller, dialled, app, List.of()), action, steps);
     }
 
@@ -100,24 +100,24 @@ public final class CallRouter {
         }
         List<PlanStep> steps = new ArrayList<>(plan.steps());
         if (ring.hunt().isPresent()) {
-            return new CallPlan(plan.decision(), hunt(plan.dialled(), ring.hunt().get(), fallback.reason(), ring.forwards(),
+            return new CallPlan(plan.decision(), hunt(plan.caller(), plan.dialled(), ring.hunt().get(), fallback.reason(), ring.forwards(),
                     steps), steps);
         }
         CallPlan.Action next = fallback.lastResort().isPresent()
                 ? apply(ring.extension(), plan.dialled(), fallback.reason(), fallback.lastResort().get(), steps)
-                : forward(plan.dialled(), ring.extension(), fallback.reason(), fallback.target(), ring.forwards(), steps);
+                : forward(plan.caller(), plan.dialled(), ring.extension(), fallback.reason(), fallback.target(), ring.forwards(), steps);
         return new CallPlan(plan.decision(), next, steps);
     }
 
     /** The call has reached extension {@code number} (it exists and is enabled): apply its settings. */
-    private CallPlan.Action reach(String dialled, String number, List<Forward> forwards, List<PlanStep> steps) {
+    private CallPlan.Action reach(String caller, String dialled, String number, List<Forward> forwards, List<PlanStep> steps) {
         NewCallSettings s = settings.current(number).values();
         if (s.forwardAlways().enabled()) {
-            return forward(dialled, number, ForwardReason.ALWAYS, s.forwardAlways().target(), forwards, steps);
+            return forward(caller, dialled, number, ForwardReason.ALWAYS, s.forwardAlways().target(), forwards, steps);
         }
         if (s.doNotDisturb()) {
             if (s.forwardBusy().enabled()) {
-                return forward(dialled, number, ForwardReason.DO_NOT_DISTURB, s.forwardBusy().target(), forwards, steps);
+                return forward(caller, dialled, number, ForwardReason.DO_NOT_DISTURB, s.forwardBusy().target(), forwards, steps);
             }
             return lastResortOr(dialled, number, ForwardReason.DO_NOT_DISTURB,
                     () -> reject(number, 486, "extension " + number + " is set to do not disturb", steps), steps);
@@ -125,7 +125,7 @@ public final class CallRouter {
         List<Binding> contacts = location.lookup(number);
         if (contacts.isEmpty()) {
             if (s.forwardNoAnswer().enabled()) {
-                return forward(dialled, number, ForwardReason.UNREGISTERED, s.forwardNoAnswer().target(), forwards, steps);
+                return forward(caller, dialled, number, ForwardReason.UNREGISTERED, s.forwardNoAnswer().target(), forwards, steps);
             }
             // RFC 3261 §21.4.18: the callee exists but cannot be reached now.
             return lastResortOr(dialled, number, ForwardReason.UNREGISTERED,
@@ -156,19 +156,19 @@ public final class CallRouter {
     }
 
     /** Extension {@code from} sends the call to {@code target}: reach the extension or application it routes to, or refuse. */
-    private CallPlan.Action forward(String dialled, String from, ForwardReason reason, String target,
+    private CallPlan.Action forward(String caller, String dialled, String from, ForwardReason reason, String target,
             List<Forward> forwards, List<PlanStep> steps) {
         return switch (hop(from, reason, target, forwards)) {
             case Hop.Refused refused -> reject(from, refused.status(),
                     describe(reason) + " to " + target + " refused: " + refused.reason(), steps);
             case Hop.ToApplication app -> {
                 steps.add(new PlanStep(from, describe(reason) + " to " + target + " (" + app.kind() + " " + app.target() + ")"));
-                yield toApplication(dialled, new Route.ToApplication(app.kind(), app.target(), dialled, Optional.of(reason.key())),
+                yield toApplication(caller, dialled, new Route.ToApplication(app.kind(), app.target(), dialled, Optional.of(reason.key())),
                         append(forwards, new Forward(from, reason, target, app.target())), steps);
             }
             case Hop.Next next -> {
                 steps.add(new PlanStep(from, describe(reason) + " to " + target));
-                yield reach(dialled, next.forward().to(), append(forwards, next.forward()), steps);
+                yield reach(caller, dialled, next.forward().to(), append(forwards, next.forward()), steps);
             }
         };
     }
@@ -178,7 +178,7 @@ public final class CallRouter {
      * members for the caller, any other kind gets the call. {@code forwards} are the hops so far; a
      * group reached again through them is a loop (482).
      */
-    private CallPlan.Action toApplication(String dialled, Route.ToApplication app, List<Forward> forwards,
+    private CallPlan.Action toApplication(String caller, String dialled, Route.ToApplication app, List<Forward> forwards,
             List<PlanStep> steps) {
         Optional<RingingKind> ringing = ringingKind(app.kind());
         if (ringing.isEmpty()) {
@@ -197,26 +197,30 @@ public final class CallRouter {
                 + group.ringTime().toSeconds() + " s" + (group.together() ? "" : " each")));
         steps.add(new PlanStep(group.group(), "if nobody answers: " + group.finalAction()
                 .map(d -> d.kind() + " " + d.target()).orElse("the caller gets the failure")));
-        return hunt(dialled, group, ForwardReason.UNREGISTERED, forwards, steps);
+        return hunt(caller, dialled, group, ForwardReason.UNREGISTERED, forwards, steps);
     }
 
     /**
      * Rings the group's next members who can take the call (every one of them together, or the first
-     * in turn), skipping those on do-not-disturb or with no registered phone; with nobody left, the
+     * in turn), skipping the caller and those on do-not-disturb or with no registered phone; with nobody left, the
      * group's final action takes the call, told {@code reason} (why the last ones did not answer).
      * The members' own forwarding and last resort do not apply: the call is the group's.
      */
-    private CallPlan.Action hunt(String dialled, Hunt group, ForwardReason reason, List<Forward> forwards,
+    private CallPlan.Action hunt(String caller, String dialled, Hunt group, ForwardReason reason, List<Forward> forwards,
             List<PlanStep> steps) {
         List<String> members = group.members();
         List<Binding> contacts = new ArrayList<>();
         int next = 0;
         while (next < members.size() && (contacts.isEmpty() || group.together())) {
-            contacts.addAll(reachable(members.get(next), steps));
-            next++;
+            String member = members.get(next++);
+            if (member.equals(caller)) {
+                steps.add(new PlanStep(member, "the caller: skipped")); // a member calling its own group
+            } else {
+                contacts.addAll(reachable(member, steps));
+            }
         }
         if (contacts.isEmpty()) {
-            return nobodyAnswered(dialled, group, reason, forwards, steps);
+            return nobodyAnswered(caller, dialled, group, reason, forwards, steps);
         }
         return new CallPlan.Ring(group.group(), contacts,
                 Optional.of(new Fallback(ForwardReason.BUSY, group.group(), Duration.ZERO)),
@@ -237,7 +241,7 @@ public final class CallRouter {
     }
 
     /** No member of {@code group} answered: its final action takes the call, else the caller gets 486 or 480. */
-    private CallPlan.Action nobodyAnswered(String dialled, Hunt group, ForwardReason reason, List<Forward> forwards,
+    private CallPlan.Action nobodyAnswered(String caller, String dialled, Hunt group, ForwardReason reason, List<Forward> forwards,
             List<PlanStep> steps) {
         if (group.finalAction().isEmpty()) {
             return reason == ForwardReason.BUSY ? reject(group.group(), 486, "every member of " + group.group() + " is busy", steps)
@@ -249,16 +253,16 @@ public final class CallRouter {
             // As the group would dial it, so the extension's own settings and last resort apply.
             return switch (hop(group.group(), reason, destination.target(), forwards)) {
                 case Hop.Refused refused -> reject(group.group(), refused.status(), refused.reason(), steps);
-                case Hop.ToApplication app -> toApplication(dialled, new Route.ToApplication(app.kind(), app.target(),
+                case Hop.ToApplication app -> toApplication(caller, dialled, new Route.ToApplication(app.kind(), app.target(),
                         dialled, Optional.of(reason.key())),
                         append(forwards, new Forward(group.group(), reason, destination.target(), app.target())), steps);
-                case Hop.Next next -> reach(dialled, next.forward().to(), append(forwards, next.forward()), steps);
+                case Hop.Next next -> reach(caller, dialled, next.forward().to(), append(forwards, next.forward()), steps);
             };
         }
         if (forwards.size() >= MAX_FORWARDS) {
             return reject(group.group(), 483, "more than " + MAX_FORWARDS + " forwards", steps);
         }
-        return toApplication(dialled, new Route.ToApplication(destination.kind(), destination.target(), dialled,
+        return toApplication(caller, dialled, new Route.ToApplication(destination.kind(), destination.target(), dialled,
                 Optional.of(reason.key())), append(forwards, new Forward(group.group(), reason, destination.target(),
                 destination.target())), steps);
     }

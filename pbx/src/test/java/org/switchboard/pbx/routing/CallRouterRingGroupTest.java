@@ -22,7 +22,7 @@ import org.switchboard.store.testkit.TestDatabase;
 
 /**
  * Ring groups as the router plans them: a ring of the members' phones (all together, or one member
- * at a time), do-not-disturb and unregistered members skipped, the fallbacks going on with the next
+ * at a time), the caller, do-not-disturb and unregistered members skipped, the fallbacks going on with the next
  * member and then the final action (an application, or an extension with its own settings), the
  * memory hunt starting after the last member who answered, loops between groups refused, and the
  * steps that explain it all. Real dial plan, call settings, registrar and ring-group service, on
@@ -84,6 +84,10 @@ class CallRouterRingGroupTest {
                     new Route.ToApplication("voicemail", "1002", "601", Optional.of("no_answer"))));
             assertThat(unanswered.steps().getLast()).isEqualTo(new PlanStep("support", "no answer: voicemail 1002"));
             assertThat(ring.fallbackFor(false, false)).as("any refusal moves a group on").isEqualTo(ring.onBusy());
+
+            CallPlan fromAMember = f.router.plan("1002", "601");
+            assertThat(rung(fromAMember)).as("a member calling its group is not rung").containsExactly("1004");
+            assertThat(fromAMember.steps()).contains(new PlanStep("1002", "the caller: skipped"));
         }
     }
 
