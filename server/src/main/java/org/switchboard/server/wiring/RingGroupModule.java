@@ -32,6 +32,11 @@ final class RingGroupModule implements FeatureModule {
         return new RingGroupModule(groups);
     }
 
+    /** The service the module wires, for the routes and tests. */
+    RingGroupService groups() {
+        return groups;
+    }
+
     @Override
     public String name() {
         return "ringgroups";
