@@ -17,6 +17,7 @@ import org.switchboard.media.endpoint.PlaybackEnd;
 import org.switchboard.pbx.ringgroup.RingGroupKind;
 import org.switchboard.pbx.ringgroup.RingGroupService;
 import org.switchboard.pbx.routing.ApplicationKind;
+import org.switchboard.pbx.routing.Destination;
 import org.switchboard.pbx.routing.Route;
 import org.switchboard.sip.testkit.FreePorts;
 import org.switchboard.sip.testkit.Sipp;
@@ -39,7 +40,8 @@ import org.switchboard.store.testkit.TestDatabases;
  * Hunt: the first member rings for the group's 5 s and is cancelled, the second answers. Every
  * member busy, on do-not-disturb or unregistered: the final action, a test mailbox application
  * standing in for voicemail, answers the still unanswered caller, told the reason. The CDR's callee is
- * the member who answered.
+ * the member who answered. A caller the PBX answered (an operator application) transferred to a
+ * group is bridged to the member who answers.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RingGroupIT {
@@ -50,8 +52,10 @@ class RingGroupIT {
     @BeforeAll
     void start() {
         pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(30), Duration.ofSeconds(30));
-        pbx.addExtensions("1301", "1302", "1303", "1304", "1305", "1306", "1307", "1308", "1309");
+        pbx.addExtensions("1301", "1302", "1303", "1304", "1305", "1306", "1307", "1308", "1309", "1310", "1311");
         pbx.install(new ApplicationKind("mailbox", "answers for groups nobody answered", target -> { }), new Mailbox());
+        pbx.install(new ApplicationKind("operator", "answers and transfers to a ring group", target -> { }), new Operator());
+        pbx.dialPlan.create(new NewDialPlanRule(40, "operator", "\\*64", new RuleAction("operator"), "front"), "test");
         groups = new RingGroupService(new JdbiRingGroupStore(pbx.db.database()), pbx.extensions(), pbx.dialPlan.kinds(),
                 Clock.systemUTC(), pbx.events);
         pbx.dialPlan.kinds().register(new RingGroupKind(groups));
@@ -60,6 +64,7 @@ class RingGroupIT {
         group(602, "support", RingStrategy.HUNT, List.of("1304", "1305"), Optional.empty());
         group(603, "night", RingStrategy.RING_ALL, List.of("1306", "1307", "1308"),
                 Optional.of(new FinalAction("mailbox", "box1306")));
+        group(604, "front", RingStrategy.RING_ALL, List.of("1310", "1311"), Optional.empty());
     }
 
     private void group(int number, String name, RingStrategy strategy, List<String> members, Optional<FinalAction> last) {
@@ -84,7 +89,8 @@ class RingGroupIT {
             rings.awaitResult().assertAllCallsSucceeded("1302 rings and gets the CANCEL");
             assertThat(media.received(8)).as("the caller's audio reaches the member who answered").isPositive();
         }
-        Cdr cdr = pbx.awaitCdrOf("1301");
+        Cdr cdr = pbx.awaitCdrsOf("1303", 1).getFirst();
+        assertThat(cdr.caller()).isEqualTo("1301");
         assertThat(cdr.disposition()).isEqualTo(Disposition.ANSWERED);
         assertThat(cdr.callee()).as("the member who answered").isEqualTo("1303");
         assertThat(cdr.calleeAddress()).isEqualTo("127.0.0.1:" + answering);
@@ -135,6 +141,58 @@ class RingGroupIT {
         assertThat(cdr.disposition()).isEqualTo(Disposition.ANSWERED);
         assertThat(cdr.hangupCause()).isEqualTo("mailbox box1306 for 603: busy");
         pbx.awaitPortsFree();
+    }
+
+    @Test
+    void aCallerThePbxAnsweredIsTransferredToAGroupAndBridgedToTheMemberWhoAnswers() throws Exception {
+        int ringing = FreePorts.udpAndTcp();
+        int answering = FreePorts.udpAndTcp();
+        pbx.register("1310", ringing);
+        pbx.register("1311", answering);
+        try (RtpSink callerMedia = new RtpSink(); RtpSink calleeMedia = new RtpSink()) {
+            Sipp.Running rings = startCallee(Sipp.scenario("uas_ring.xml").localPort(ringing), ringing);
+            Sipp.Running answers = startCallee(Sipp.scenario("uas_transfer_target.xml").localPort(answering)
+                    .key("rtp_port", Integer.toString(calleeMedia.port())).key("codec", "0"), answering);
+
+            // uas_transfer_target checks it is offered only what the caller agreed with the PBX: 0 8 101 of 0 8 3.
+            pbx.caller("uac_pbx_answers.xml", "1301", "*64").key("sdp_ip", "127.0.0.1").key("codec", "0 8 3")
+                    .key("rtp_port", Integer.toString(callerMedia.port())).run()
+                    .assertAllCallsSucceeded("1301 is answered by the operator, sent to group front, and gets the BYE");
+            answers.awaitResult().assertAllCallsSucceeded("1311 rings, answers, hangs up");
+            rings.awaitResult().assertAllCallsSucceeded("1310 rings and gets the CANCEL");
+        }
+        assertThat(operatorOutcome).isEqualTo("transferred ring_group/front");
+        Cdr cdr = pbx.awaitCdrsOf("1311", 1).getFirst();
+        assertThat(cdr.caller()).isEqualTo("1301");
+        assertThat(cdr.callee()).as("the member who answered").isEqualTo("1311");
+        assertThat(cdr.hangupCause()).isEqualTo("BYE from callee");
+        pbx.awaitPortsFree();
+    }
+
+    private volatile String operatorOutcome;
+
+    /** Answers and transfers the caller to the ring group the rule names. */
+    private final class Operator implements Application {
+        @Override
+        public void start(IncomingCall call, Route.ToApplication route) {
+            call.answer(new PbxLegListener() {
+                @Override
+                public void answered(PbxLeg leg) {
+                    leg.transfer(new Destination(RingGroupKind.NAME, route.target()));
+                }
+
+                @Override
+                public void transferred(PbxLeg leg, Destination to) {
+                    operatorOutcome = "transferred " + to.kind() + "/" + to.target();
+                }
+
+                @Override
+                public void transferFailed(PbxLeg leg, Destination to, int status, String reason) {
+                    operatorOutcome = "failed " + status + " " + reason;
+                    leg.hangUp("operator: transfer failed " + status);
+                }
+            });
+        }
     }
 
     /** Answers, plays half a second of tone, and hangs up naming the box and the reason it got. */
