@@ -12,6 +12,7 @@ import * as login from './login.js';
 import * as moh from './moh.js';
 import * as phones from './phones.js';
 import * as prompts from './prompts.js';
+import * as ringGroups from './ringgroups.js';
 import * as sipBans from './sipbans.js';
 import * as trunks from './trunks.js';
 import * as users from './users.js';
@@ -35,6 +36,7 @@ const pages = {
   '/webhooks': webhooks,
   '/admins': users,
   '/conferences': conferences,
+  '/ring-groups': ringGroups,
 };
 
 const main = document.getElementById('main');

@@ -22,7 +22,8 @@ class PanelRoutesTest {
     private static final List<String> FILES = List.of(
             "index.html", "style.css", "app.js", "api.js", "session.js", "dom.js",
             "login.js", "dashboard.js", "chart.js", "events.js", "extensions.js", "devices.js", "phones.js", "calls.js", "sipbans.js",
-            "moh.js", "voicemail.js", "trunks.js", "ivr.js", "prompts.js", "webhooks.js", "users.js", "conferences.js");
+            "moh.js", "voicemail.js", "trunks.js", "ivr.js", "prompts.js", "webhooks.js", "users.js", "conferences.js",
+            "ringgroups.js");
 
     private static ApiFixture api;
 

@@ -228,7 +228,7 @@ final class Call implements CallLegs, CallSession {
         }
 
         @Override
-        public void answered(OutboundLeg leg, SipResponse ok) {
+        public void answered(OutboundLeg leg, String extension, SipResponse ok) {
             if (!isRinging()) {
                 leg.state(OutboundLeg.State.ENDED);
                 services.bye(leg.dialog(), leg.hop());
@@ -246,6 +246,7 @@ final class Call implements CallLegs, CallSession {
                             + refused.reason().replace('"', '\'') + "\""), Disposition.FAILED, "488 " + refused.reason());
                 }
                 case AnswerResult.Answered answered -> {
+                    callee = extension; // a group's member who answered is the callee from now on
                     calleeAnswer = answer.get();
                     answer(leg, answered);
                     SessionTimerNegotiation.granted(ok).ifPresent(agreed -> timers.start(Leg.B, agreed, true));

@@ -18,7 +18,9 @@ import org.switchboard.store.cdr.Disposition;
  * extension's phones ring ({@link Originate}, with the Diversion headers of its forwards and the
  * session-timer offer), and when they all answer busy or ring out, the ring's fallback is followed
  * with {@link CallRouter#follow} (forwarding, the last resort) and the next plan acted on, until a
- * phone answers, the plan refuses, or it hands the caller to an application. Used by a caller's
+ * phone answers, the plan refuses, or it hands the caller to an application. A ring group's ring
+ * ({@link CallPlan.Ring#hunt()}) rings its members' phones the same way, and its fallbacks go on with
+ * the next members, then the group's final action. Used by a caller's
  * call ({@link Call}) and by a PBX-answered leg sent on to an extension ({@link PbxLegTransfer}).
  *
  * <p>Owned by the call's executor: every method and callback runs there.
@@ -33,8 +35,11 @@ final class ExtensionRing implements Originate.Progress {
         /** A phone sent a provisional response other than 100. */
         void provisional(OutboundLeg leg, SipResponse provisional);
 
-        /** A phone answered (already ACKed): the leg is the listener's. */
-        void answered(OutboundLeg leg, SipResponse ok);
+        /**
+         * A phone of {@code extension} answered (already ACKed): the leg is the listener's. For a
+         * group's ring, {@code extension} is the member who answered.
+         */
+        void answered(OutboundLeg leg, String extension, SipResponse ok);
 
         /** The plan refuses the call. */
         void refused(CallPlan.Reject reject);
@@ -107,14 +112,17 @@ final class ExtensionRing implements Originate.Progress {
 
     @Override
     public void answered(OutboundLeg leg, SipResponse ok) {
-        listener.answered(leg, ok);
+        CallPlan.Ring ring = (CallPlan.Ring) plan.action();
+        // The forks were sent in the order of the ring's contacts, so a fork's index names its phone.
+        String extension = ring.contacts().get(forks.legs().indexOf(leg)).extension();
+        router.answered(plan, extension);
+        listener.answered(leg, extension, ok);
     }
 
     @Override
     public void failed(Originate.Failure failure) {
         Optional<Fallback> fallback = plan.action() instanceof CallPlan.Ring ring
-                ? failure.noAnswer() ? ring.onNoAnswer()
-                        : Outcomes.of(failure.status()) == Disposition.BUSY ? ring.onBusy() : Optional.empty()
+                ? ring.fallbackFor(failure.noAnswer(), Outcomes.of(failure.status()) == Disposition.BUSY)
                 : Optional.empty();
         if (fallback.isPresent()) {
             start(router.follow(plan, fallback.get()));

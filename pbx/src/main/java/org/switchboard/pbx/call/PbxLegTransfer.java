@@ -14,9 +14,7 @@ import org.switchboard.media.sdp.RtpMap;
 import org.switchboard.media.sdp.SessionDescription;
 import org.switchboard.pbx.routing.CallPlan;
 import org.switchboard.pbx.routing.Destination;
-import org.switchboard.pbx.routing.Route;
 import org.switchboard.sip.message.SipResponse;
-import org.switchboard.store.dialplan.RuleAction;
 
 /**
  * {@link PbxLeg#transfer}: sends a caller the PBX answered on to a destination without a re-INVITE
@@ -25,7 +23,8 @@ import org.switchboard.store.dialplan.RuleAction;
  * phones are offered leg B of the caller's relay session, limited to the codec agreed with the
  * caller (and telephone-event), so that when one answers the PBX endpoint attached to leg A
  * detaches and the relay carries the call with no transcoding, as a {@link Call} that takes over the
- * caller's id, dialog and CDR. While they ring the caller hears {@link Ringback}. A destination of
+ * caller's id, dialog and CDR. While they ring the caller hears {@link Ringback}. A ring group is
+ * planned and rung the same way, its members' phones in turn or together. A destination of
  * another kind, or a plan that ends in an application, starts that application on the answered leg
  * ({@link AnsweredLegHandoff}); a refusal, busy or no answer without a fallback is a failed transfer
  * and the leg stays with its application.
@@ -60,12 +59,7 @@ final class PbxLegTransfer implements ExtensionRing.Listener {
 
     /** Sends {@code leg}'s caller to {@code destination}; the outcome reaches the leg's listener. */
     static void start(PbxAnswering answering, PbxAnsweredCall leg, Destination destination) {
-        if (!destination.kind().equals(RuleAction.EXTENSION.key())) {
-            leg.toApplication(destination, new Route.ToApplication(destination.kind(), destination.target(), leg.dialled(),
-                    Optional.empty()));
-            return;
-        }
-        CallPlan plan = answering.router().plan(leg.caller(), destination.target());
+        CallPlan plan = answering.router().plan(leg.caller(), destination, leg.dialled());
         switch (plan.action()) {
             case CallPlan.Reject reject -> leg.transferFailed(destination, reject.status(), reject.reason());
             case CallPlan.Apply apply -> leg.toApplication(destination, apply.destination());
@@ -105,7 +99,7 @@ final class PbxLegTransfer implements ExtensionRing.Listener {
     }
 
     @Override
-    public void answered(OutboundLeg phone, SipResponse ok) {
+    public void answered(OutboundLeg phone, String answeredBy, SipResponse ok) {
         Optional<SessionDescription> answer = CallMedia.sdpOf(ok);
         AnswerResult result = answer.isEmpty() ? new AnswerResult.NotAcceptable("callee answered without SDP")
                 : media.takeAnswer(Leg.B, calleeOffer, answer.get());
@@ -117,6 +111,7 @@ final class PbxLegTransfer implements ExtensionRing.Listener {
                 leg.transferFailed(destination, 488, refused.reason());
             }
             case AnswerResult.Answered answered -> {
+                extension = answeredBy;
                 call.bridge(extension, leg.dialog(), leg.answeredAt(), media, phone, ok, answer.get());
                 leg.bridgedTo(call, destination);
             }

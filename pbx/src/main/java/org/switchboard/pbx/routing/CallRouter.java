@@ -24,6 +24,9 @@ import org.switchboard.store.callsettings.NewCallSettings;
  * the call to it. Where an extension would fail (busy, no answer, do-not-disturb, no phone) with no
  * forwarding for that reason, its {@link ExtensionLastResort} (voicemail) may take the call; either
  * way the application gets the {@link ForwardReason}'s key as {@link Route.ToApplication#argument()}.
+ * A destination whose kind rings extensions ({@link RingingKind}: a ring group) is planned as a
+ * {@link CallPlan.Ring} of its members' phones rather than handed to an application
+ * (docs/ring-groups.md).
  *
  * <p>Reads only in-memory caches (the compiled dial plan, the call-settings cache, the location
  * service), so call executors may call it; it holds no mutable state, and any thread may use it.
@@ -52,10 +55,37 @@ public final class CallRouter {
         List<PlanStep> steps = new ArrayList<>();
         CallPlan.Action action = switch (decision.route()) {
             case Route.Rejected r -> new CallPlan.Reject(r.sipStatus(), r.reason());
-            case Route.ToApplication app -> new CallPlan.Apply(app);
-            case Route.ToExtension to -> reach(dialled, to.number(), List.of(), steps);
+            case Route.ToApplication app -> toApplication(caller, dialled, app, List.of(), steps);
+            case Route.ToExtension to -> reach(caller, dialled, to.number(), List.of(), steps);
         };
         return new CallPlan(decision, action, steps);
+    }
+
+    /**
+     * The plan for sending {@code caller}'s call to {@code destination} named directly (an
+     * attendant's option, a transfer by an application): an extension as if the caller dialled it,
+     * a ring group rung, any other kind handed to its application; {@code dialled} is what the caller
+     * dialled to get where it is.
+     */
+    public CallPlan plan(String caller, Destination destination, String dialled) {
+        if (destination.kind().equals(ExtensionKind.NAME)) {
+            return plan(caller, destination.target());
+        }
+        Route.ToApplication app = new Route.ToApplication(destination.kind(), destination.target(), dialled, Optional.empty());
+        List<PlanStep> steps = new ArrayList<>();
+        CallPlan.Action action = toApplication(caller, dialled, app, List.of(), steps);
+        return new CallPlan(new RoutingDecision(caller, dialled, app, List.of()), action, steps);
+    }
+
+    /**
+     * Tells the kind of a group's ring ({@link CallPlan.Ring#hunt()}) that {@code member} answered,
+     * so that a memory hunt starts after it next time; nothing for an extension's ring.
+     */
+    public void answered(CallPlan plan, String member) {
+        if (plan.action() instanceof CallPlan.Ring ring && ring.hunt().isPresent()) {
+            Hunt hunt = ring.hunt().get();
+            ringingKind(hunt.kind()).ifPresent(kind -> kind.answered(hunt.group(), member));
+        }
     }
 
     /**
@@ -69,21 +99,25 @@ public final class CallRouter {
             throw new IllegalArgumentException("not a fallback of this plan's ring: " + fallback);
         }
         List<PlanStep> steps = new ArrayList<>(plan.steps());
+        if (ring.hunt().isPresent()) {
+            return new CallPlan(plan.decision(), hunt(plan.caller(), plan.dialled(), ring.hunt().get(), fallback.reason(), ring.forwards(),
+                    steps), steps);
+        }
         CallPlan.Action next = fallback.lastResort().isPresent()
                 ? apply(ring.extension(), plan.dialled(), fallback.reason(), fallback.lastResort().get(), steps)
-                : forward(plan.dialled(), ring.extension(), fallback.reason(), fallback.target(), ring.forwards(), steps);
+                : forward(plan.caller(), plan.dialled(), ring.extension(), fallback.reason(), fallback.target(), ring.forwards(), steps);
         return new CallPlan(plan.decision(), next, steps);
     }
 
     /** The call has reached extension {@code number} (it exists and is enabled): apply its settings. */
-    private CallPlan.Action reach(String dialled, String number, List<Forward> forwards, List<PlanStep> steps) {
+    private CallPlan.Action reach(String caller, String dialled, String number, List<Forward> forwards, List<PlanStep> steps) {
         NewCallSettings s = settings.current(number).values();
         if (s.forwardAlways().enabled()) {
-            return forward(dialled, number, ForwardReason.ALWAYS, s.forwardAlways().target(), forwards, steps);
+            return forward(caller, dialled, number, ForwardReason.ALWAYS, s.forwardAlways().target(), forwards, steps);
         }
         if (s.doNotDisturb()) {
             if (s.forwardBusy().enabled()) {
-                return forward(dialled, number, ForwardReason.DO_NOT_DISTURB, s.forwardBusy().target(), forwards, steps);
+                return forward(caller, dialled, number, ForwardReason.DO_NOT_DISTURB, s.forwardBusy().target(), forwards, steps);
             }
             return lastResortOr(dialled, number, ForwardReason.DO_NOT_DISTURB,
                     () -> reject(number, 486, "extension " + number + " is set to do not disturb", steps), steps);
@@ -91,7 +125,7 @@ public final class CallRouter {
         List<Binding> contacts = location.lookup(number);
         if (contacts.isEmpty()) {
             if (s.forwardNoAnswer().enabled()) {
-                return forward(dialled, number, ForwardReason.UNREGISTERED, s.forwardNoAnswer().target(), forwards, steps);
+                return forward(caller, dialled, number, ForwardReason.UNREGISTERED, s.forwardNoAnswer().target(), forwards, steps);
             }
             // RFC 3261 §21.4.18: the callee exists but cannot be reached now.
             return lastResortOr(dialled, number, ForwardReason.UNREGISTERED,
@@ -122,20 +156,119 @@ public final class CallRouter {
     }
 
     /** Extension {@code from} sends the call to {@code target}: reach the extension or application it routes to, or refuse. */
-    private CallPlan.Action forward(String dialled, String from, ForwardReason reason, String target,
+    private CallPlan.Action forward(String caller, String dialled, String from, ForwardReason reason, String target,
             List<Forward> forwards, List<PlanStep> steps) {
         return switch (hop(from, reason, target, forwards)) {
             case Hop.Refused refused -> reject(from, refused.status(),
                     describe(reason) + " to " + target + " refused: " + refused.reason(), steps);
             case Hop.ToApplication app -> {
                 steps.add(new PlanStep(from, describe(reason) + " to " + target + " (" + app.kind() + " " + app.target() + ")"));
-                yield new CallPlan.Apply(new Route.ToApplication(app.kind(), app.target(), dialled, Optional.of(reason.key())));
+                yield toApplication(caller, dialled, new Route.ToApplication(app.kind(), app.target(), dialled, Optional.of(reason.key())),
+                        append(forwards, new Forward(from, reason, target, app.target())), steps);
             }
             case Hop.Next next -> {
                 steps.add(new PlanStep(from, describe(reason) + " to " + target));
-                yield reach(dialled, next.forward().to(), append(forwards, next.forward()), steps);
+                yield reach(caller, dialled, next.forward().to(), append(forwards, next.forward()), steps);
             }
         };
+    }
+
+    /**
+     * The call reaches application destination {@code app}: a kind that rings (a ring group) rings its
+     * members for the caller, any other kind gets the call. {@code forwards} are the hops so far; a
+     * group reached again through them is a loop (482).
+     */
+    private CallPlan.Action toApplication(String caller, String dialled, Route.ToApplication app, List<Forward> forwards,
+            List<PlanStep> steps) {
+        Optional<RingingKind> ringing = ringingKind(app.kind());
+        if (ringing.isEmpty()) {
+            return new CallPlan.Apply(app);
+        }
+        Optional<Hunt> found = ringing.get().hunt(app.target());
+        if (found.isEmpty()) {
+            return reject(app.target(), 404, "no " + app.kind() + " " + app.target(), steps);
+        }
+        Hunt group = found.get();
+        if (forwards.stream().anyMatch(hop -> hop.from().equals(group.group()))) {
+            return reject(group.group(), 482, "loop: " + app.kind() + " " + group.group() + " reached again", steps);
+        }
+        steps.add(new PlanStep(group.group(), app.kind() + " " + group.group() + ": members "
+                + String.join(", ", group.members()) + (group.together() ? " together for " : " in turn, ")
+                + group.ringTime().toSeconds() + " s" + (group.together() ? "" : " each")));
+        steps.add(new PlanStep(group.group(), "if nobody answers: " + group.finalAction()
+                .map(d -> d.kind() + " " + d.target()).orElse("the caller gets the failure")));
+        return hunt(caller, dialled, group, ForwardReason.UNREGISTERED, forwards, steps);
+    }
+
+    /**
+     * Rings the group's next members who can take the call (every one of them together, or the first
+     * in turn), skipping the caller and those on do-not-disturb or with no registered phone; with nobody left, the
+     * group's final action takes the call, told {@code reason} (why the last ones did not answer).
+     * The members' own forwarding and last resort do not apply: the call is the group's.
+     */
+    private CallPlan.Action hunt(String caller, String dialled, Hunt group, ForwardReason reason, List<Forward> forwards,
+            List<PlanStep> steps) {
+        List<String> members = group.members();
+        List<Binding> contacts = new ArrayList<>();
+        int next = 0;
+        while (next < members.size() && (contacts.isEmpty() || group.together())) {
+            String member = members.get(next++);
+            if (member.equals(caller)) {
+                steps.add(new PlanStep(member, "the caller: skipped")); // a member calling its own group
+            } else {
+                contacts.addAll(reachable(member, steps));
+            }
+        }
+        if (contacts.isEmpty()) {
+            return nobodyAnswered(caller, dialled, group, reason, forwards, steps);
+        }
+        return new CallPlan.Ring(group.group(), contacts,
+                Optional.of(new Fallback(ForwardReason.BUSY, group.group(), Duration.ZERO)),
+                Optional.of(new Fallback(ForwardReason.NO_ANSWER, group.group(), group.ringTime())), forwards,
+                Optional.of(group.remaining(members.subList(next, members.size()))));
+    }
+
+    /** The phones of group member {@code number}, none when it is on do-not-disturb or has no phone registered. */
+    private List<Binding> reachable(String number, List<PlanStep> steps) {
+        if (settings.current(number).values().doNotDisturb()) {
+            steps.add(new PlanStep(number, "do not disturb: skipped"));
+            return List.of();
+        }
+        List<Binding> contacts = location.lookup(number);
+        steps.add(new PlanStep(number, contacts.isEmpty() ? "no registered phone: skipped"
+                : "ring " + contacts.size() + " registered phone" + (contacts.size() == 1 ? "" : "s")));
+        return contacts;
+    }
+
+    /** No member of {@code group} answered: its final action takes the call, else the caller gets 486 or 480. */
+    private CallPlan.Action nobodyAnswered(String caller, String dialled, Hunt group, ForwardReason reason, List<Forward> forwards,
+            List<PlanStep> steps) {
+        if (group.finalAction().isEmpty()) {
+            return reason == ForwardReason.BUSY ? reject(group.group(), 486, "every member of " + group.group() + " is busy", steps)
+                    : reject(group.group(), 480, "nobody in " + group.group() + " answered", steps);
+        }
+        Destination destination = group.finalAction().get();
+        steps.add(new PlanStep(group.group(), describeFailure(reason) + ": " + destination.kind() + " " + destination.target()));
+        if (destination.kind().equals(ExtensionKind.NAME)) {
+            // As the group would dial it, so the extension's own settings and last resort apply.
+            return switch (hop(group.group(), reason, destination.target(), forwards)) {
+                case Hop.Refused refused -> reject(group.group(), refused.status(), refused.reason(), steps);
+                case Hop.ToApplication app -> toApplication(caller, dialled, new Route.ToApplication(app.kind(), app.target(),
+                        dialled, Optional.of(reason.key())),
+                        append(forwards, new Forward(group.group(), reason, destination.target(), app.target())), steps);
+                case Hop.Next next -> reach(caller, dialled, next.forward().to(), append(forwards, next.forward()), steps);
+            };
+        }
+        if (forwards.size() >= MAX_FORWARDS) {
+            return reject(group.group(), 483, "more than " + MAX_FORWARDS + " forwards", steps);
+        }
+        return toApplication(caller, dialled, new Route.ToApplication(destination.kind(), destination.target(), dialled,
+                Optional.of(reason.key())), append(forwards, new Forward(group.group(), reason, destination.target(),
+                destination.target())), steps);
+    }
+
+    private Optional<RingingKind> ringingKind(String kind) {
+        return dialPlan.kinds().find(kind).filter(RingingKind.class::isInstance).map(RingingKind.class::cast);
     }
 
     /**

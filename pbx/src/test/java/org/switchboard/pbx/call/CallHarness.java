@@ -122,6 +122,11 @@ final class CallHarness implements AutoCloseable {
         requests.attach(calls);
     }
 
+    /** The node's extensions, for features built beside call control (ring groups check members there). */
+    ExtensionService extensions() {
+        return extensions;
+    }
+
     void addExtensions(String... numbers) {
         for (String number : numbers) {
             extensions.create(new ExtensionInput(number, "Ext " + number, PASSWORD, null, null, false, true), "test");

@@ -133,7 +133,8 @@ public final class FeatureWiring {
                 new PromptModule(features.prompts()),
                 IvrModule.of(features.attendant(), features.prompts(), features.extensions()),
                 WebhookModule.build(config, database, features.events(), clock),
-                ConferenceModule.build(features, config, database, clock));
+                ConferenceModule.build(features, config, database, clock),
+                RingGroupModule.build(features, database, clock));
     }
 
     /** Registers every module's destination kinds with the dial plan (before any seed runs). */

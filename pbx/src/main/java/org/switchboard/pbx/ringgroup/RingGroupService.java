@@ -1,0 +1,186 @@
+package org.switchboard.pbx.ringgroup;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.pbx.event.EventBus;
+import org.switchboard.pbx.event.PbxEvent.Change;
+import org.switchboard.pbx.event.PbxEvent.ConfigChanged;
+import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.pbx.routing.Destination;
+import org.switchboard.pbx.routing.DestinationKind;
+import org.switchboard.pbx.routing.DestinationKinds;
+import org.switchboard.pbx.routing.Hunt;
+import org.switchboard.store.db.ConflictException;
+import org.switchboard.store.db.NotFoundException;
+import org.switchboard.store.db.ValidationException;
+import org.switchboard.store.ringgroup.FinalAction;
+import org.switchboard.store.ringgroup.NewRingGroup;
+import org.switchboard.store.ringgroup.RingGroup;
+import org.switchboard.store.ringgroup.RingGroupStore;
+import org.switchboard.store.ringgroup.RingStrategy;
+
+/**
+ * The single entry point for ring groups (API, the {@code ring_group} destination kind, calls):
+ * checks that members are extensions and that the final action is a destination the dial plan
+ * knows (its kind's own target check included), writes through, and keeps the groups in memory for
+ * the router, which asks {@link #hunt} on call executors.
+ *
+ * <p>Thread-safe: changes are serialized by one lock, each followed by a reload from the database
+ * published through a volatile map that calls read without locking. The changing methods block:
+ * never call them on an event loop or a call thread.
+ */
+public final class RingGroupService {
+    private static final Logger log = LoggerFactory.getLogger(RingGroupService.class);
+
+    private final RingGroupStore store;
+    private final ExtensionService extensions;
+    private final DestinationKinds kinds;
+    private final Clock clock;
+    private final EventBus events;
+    private final HuntMemory memory = new HuntMemory();
+    private final Lock changes = new ReentrantLock();
+    private volatile Map<String, RingGroup> groups = Map.of();
+
+    public RingGroupService(RingGroupStore store, ExtensionService extensions, DestinationKinds kinds, Clock clock,
+            EventBus events) {
+        this.store = store;
+        this.extensions = extensions;
+        this.kinds = kinds;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** Every group, by name, from memory. */
+    public List<RingGroup> list() {
+        return groups.values().stream().sorted(Comparator.comparing(RingGroup::name)).toList();
+    }
+
+    /** The group called {@code name}, from memory. */
+    public Optional<RingGroup> find(String name) {
+        return Optional.ofNullable(groups.get(name));
+    }
+
+    /** The group called {@code name}; {@link NotFoundException} when there is none. */
+    public RingGroup get(String name) {
+        return find(name).orElseThrow(() -> new NotFoundException("ring group", name));
+    }
+
+    public RingGroup create(NewRingGroup group, String actor) {
+        changes.lock();
+        try {
+            check(group);
+            RingGroup saved = store.create(group, clock.instant());
+            changed(saved.name(), Change.CREATED, actor);
+            return saved;
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /** Replaces group {@code name}; a group keeps its name (rules and other groups name it). */
+    public RingGroup update(String name, NewRingGroup group, String actor) {
+        if (!group.name().equals(name)) {
+            throw new ValidationException("name", "must be the group's name in the URL: ring groups are not renamed");
+        }
+        changes.lock();
+        try {
+            get(name);
+            check(group);
+            RingGroup saved = store.update(name, group, clock.instant());
+            changed(name, Change.UPDATED, actor);
+            return saved;
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /** Deletes group {@code name}; {@link ConflictException} while another group's final action leads to it. */
+    public void delete(String name, String actor) {
+        changes.lock();
+        try {
+            get(name);
+            for (RingGroup other : groups.values()) {
+                if (other.finalAction().filter(f -> f.action().equals(RingGroupKind.NAME) && f.target().equals(name)).isPresent()) {
+                    throw new ConflictException("name", "ring group '" + other.name() + "' ends in this group; change it first");
+                }
+            }
+            store.delete(name);
+            memory.forget(name);
+            changed(name, Change.DELETED, actor);
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /** Loads the groups from the database: at start, after each change, after an extension changed. */
+    public void reloadCache() {
+        changes.lock();
+        try {
+            groups = store.list().stream().collect(Collectors.toUnmodifiableMap(RingGroup::name, Function.identity()));
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /** The group {@code name} as a call rings it now (members in the strategy's order), from memory. */
+    public Optional<Hunt> hunt(String name) {
+        return find(name).map(group -> new Hunt(RingGroupKind.NAME, group.name(), group.strategy() == RingStrategy.RING_ALL,
+                group.strategy() == RingStrategy.MEMORY_HUNT ? memory.order(group.name(), group.members()) : group.members(),
+                Duration.ofSeconds(group.ringSeconds()),
+                group.finalAction().map(f -> new Destination(f.action(), f.target()))));
+    }
+
+    /** {@code member} answered a call of group {@code name}. */
+    void answered(String name, String member) {
+        memory.answered(name, member);
+    }
+
+    /** The check of a target naming a group: {@link ValidationException} on {@code field} unless the group exists. */
+    void checkName(String name, String field) {
+        if (!groups.containsKey(name)) {
+            throw new ValidationException(field, "must name a ring group (" + String.join(", ",
+                    groups.keySet().stream().sorted().toList()) + ")");
+        }
+    }
+
+    private void check(NewRingGroup group) {
+        for (int i = 0; i < group.members().size(); i++) {
+            if (extensions.find(group.members().get(i)).isEmpty()) {
+                throw new ValidationException("members[" + i + "]", "must be an existing extension");
+            }
+        }
+        group.finalAction().ifPresent(f -> checkFinalAction(group.name(), f));
+    }
+
+    private void checkFinalAction(String group, FinalAction action) {
+        DestinationKind kind = kinds.find(action.action()).orElseThrow(() -> new ValidationException("final_action.action",
+                "must be a destination kind (" + kinds.names() + ")"));
+        if (action.target().contains("$")) {
+            throw new ValidationException("final_action.target", "cannot use group references: no pattern matched");
+        }
+        if (kind.name().equals(RingGroupKind.NAME) && action.target().equals(group)) {
+            throw new ValidationException("final_action.target", "must not be the group itself");
+        }
+        try {
+            kind.checkTarget(action.target());
+        } catch (ValidationException e) {
+            throw new ValidationException("final_action.target", e.getMessage());
+        }
+    }
+
+    private void changed(String name, Change change, String actor) {
+        reloadCache();
+        events.publish(new ConfigChanged(clock.instant(), "ring_group", name, change));
+        log.info("ring group changed name={} change={} by={}", name, change, actor);
+    }
+}
