@@ -15,6 +15,9 @@ public final class UdpPeer implements AutoCloseable {
 
     public UdpPeer() throws IOException {
         socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        // Tests send bursts (200 requests) before reading: the default buffer (about 200 KiB of
+        // kernel accounting, some 100 loopback datagrams) would drop answers when the stack is quick.
+        socket.setReceiveBufferSize(4 << 20);
         socket.setSoTimeout(5000);
     }
 
