@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Loopback ports free at the time of asking, for the SIP peers a test starts. */
 public final class FreePorts {
@@ -42,6 +44,37 @@ public final class FreePorts {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * The first of {@code count} consecutive UDP ports free on 127.0.0.1: SIPp's media port (-mp)
+     * is the audio RTP port, and it binds RTCP and the video ports on the next three as well,
+     * failing the run when one of them is taken.
+     */
+    public static int udpBlock(int count) {
+        for (int attempt = 0; ; attempt++) {
+            int first = udpAndTcp();
+            if (first + count - 1 <= 65_535 && udpFree(first + 1, count - 1)) {
+                return first;
+            }
+            if (attempt > ATTEMPTS) {
+                throw new UncheckedIOException(new IOException("no " + count + " consecutive free UDP ports"));
+            }
+        }
+    }
+
+    private static boolean udpFree(int from, int count) {
+        List<DatagramSocket> held = new ArrayList<>();
+        try {
+            for (int port = from; port < from + count; port++) {
+                held.add(new DatagramSocket(port, InetAddress.getLoopbackAddress()));
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        } finally {
+            held.forEach(DatagramSocket::close);
         }
     }
 }

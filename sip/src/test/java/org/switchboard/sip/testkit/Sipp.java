@@ -112,7 +112,7 @@ public final class Sipp {
                 "-sf", scenarioFile(scenario, work).toString(),
                 "-m", Integer.toString(calls), "-r", Integer.toString(rate),
                 "-i", "127.0.0.1", "-p", Integer.toString(localPort == 0 ? FreePorts.udpAndTcp() : localPort),
-                "-mp", Integer.toString(FreePorts.udpAndTcp()),
+                "-mp", Integer.toString(FreePorts.udpBlock(4)),
                 "-t", transport,
                 "-timeout", runLimitSeconds + "s", "-timeout_error",
                 "-trace_err", "-error_file", work.resolve("errors.log").toString(),
