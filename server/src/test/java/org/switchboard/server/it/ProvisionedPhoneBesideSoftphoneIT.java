@@ -107,7 +107,10 @@ class ProvisionedPhoneBesideSoftphoneIT {
         ringingSoftphone.awaitResult().assertAllCallsSucceeded("the softphone rang and was cancelled");
         ringingDesk.awaitResult().assertAllCallsSucceeded("the desk phone rang and was cancelled");
 
-        // The desk phone calls with its own credentials (1002 has no phone registered): the CDR names it.
+        // The desk phone calls with its own credentials (1002 has no phone registered, and its voicemail
+        // box is off, so nothing answers in its stead): the CDR names it.
+        assertThat(api.put("/api/voicemail/boxes/1002", "{\"enabled\":false}").statusCode())
+                .as("1002's box turned off").isEqualTo(200);
         Sipp.scenario("uac_refused.xml").target(server.sipPort()).localPort(desk)
                 .option("-s", "1002", "-au", deviceUser, "-ap", devicePassword,
                         "-auth_uri", "1002@127.0.0.1:" + server.sipPort())
