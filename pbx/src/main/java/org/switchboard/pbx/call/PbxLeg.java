@@ -61,24 +61,17 @@ public interface PbxLeg {
      * Seats the caller in {@code mixer} (a conference, {@code MediaEndpoints.newMixer}): while nothing
      * plays it hears the mix of the other seats, and what it sends is mixed for them. A leg sits in one
      * mixer at a time (joining another leaves this one); a transfer or the end of the call leaves it.
-     * A leg that cannot be seated (not a PBX media endpoint) throws {@link UnsupportedOperationException}.
      */
-    default void joinMixer(Mixer mixer) {
-        throw new UnsupportedOperationException("this leg cannot join a mixer");
-    }
+    void joinMixer(Mixer mixer);
 
     /** Leaves the mixer the leg sits in; nothing happens when it sits in none. */
-    default void leaveMixer() {
-        throw new UnsupportedOperationException("this leg cannot join a mixer");
-    }
+    void leaveMixer();
 
     /**
      * Mutes or unmutes the caller in the mixer it sits in: muted, it still hears the others and adds
      * nothing to their mix. Nothing happens when it sits in none.
      */
-    default void muteInMixer(boolean muted) {
-        throw new UnsupportedOperationException("this leg cannot join a mixer");
-    }
+    void muteInMixer(boolean muted);
 
     /** Ends the call with BYE; {@code cause} is the CDR's hang-up cause. */
     void hangUp(String cause);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.switchboard.media.endpoint.AudioSource;
+import org.switchboard.media.endpoint.Mixer;
 import org.switchboard.media.endpoint.RecordOptions;
 import org.switchboard.media.endpoint.RecordingSink;
 import org.switchboard.pbx.call.DigitCollection;
@@ -75,6 +76,21 @@ final class ScriptedLeg implements PbxLeg {
     @Override
     public void collectDigits(DigitCollection request) {
         collections.add(request);
+    }
+
+    @Override
+    public void joinMixer(Mixer mixer) {
+        throw new AssertionError("voicemail calls never join a mixer");
+    }
+
+    @Override
+    public void leaveMixer() {
+        throw new AssertionError("voicemail calls never join a mixer");
+    }
+
+    @Override
+    public void muteInMixer(boolean muted) {
+        throw new AssertionError("voicemail calls never join a mixer");
     }
 
     @Override
