@@ -1,12 +1,12 @@
 package org.switchboard.api.conference;
 
+import static org.switchboard.api.http.BearerAuthFilter.actor;
+
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import org.switchboard.api.http.BearerAuthFilter;
 import org.switchboard.api.http.Json;
 import org.switchboard.api.http.Routes;
-import org.switchboard.pbx.admin.AdminSession;
 import org.switchboard.pbx.conference.ConferenceService;
 import org.switchboard.pbx.conference.LiveConferences;
 import org.switchboard.store.conference.ConferenceRoom;
@@ -102,9 +102,5 @@ public final class ConferenceRoutes implements Routes {
         } catch (NumberFormatException e) {
             throw new ValidationException("id", "must be a participant's number");
         }
-    }
-
-    private static String actor(Context ctx) {
-        return BearerAuthFilter.session(ctx).map(AdminSession::username).map(u -> "admin:" + u).orElse("api");
     }
 }

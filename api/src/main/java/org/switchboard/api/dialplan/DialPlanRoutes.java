@@ -1,12 +1,12 @@
 package org.switchboard.api.dialplan;
 
+import static org.switchboard.api.http.BearerAuthFilter.actor;
+
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import org.switchboard.api.http.BearerAuthFilter;
 import org.switchboard.api.http.Json;
 import org.switchboard.api.http.Routes;
-import org.switchboard.pbx.admin.AdminSession;
 import org.switchboard.pbx.routing.CallRouter;
 import org.switchboard.pbx.routing.DialPlanService;
 import org.switchboard.store.db.NotFoundException;
@@ -97,9 +97,5 @@ public final class DialPlanRoutes implements Routes {
         } catch (NumberFormatException e) {
             throw new NotFoundException("dial-plan rule", text);
         }
-    }
-
-    private static String actor(Context ctx) {
-        return BearerAuthFilter.session(ctx).map(AdminSession::username).map(u -> "admin:" + u).orElse("api");
     }
 }

@@ -1,12 +1,12 @@
 package org.switchboard.api.extension;
 
+import static org.switchboard.api.http.BearerAuthFilter.actor;
+
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import org.switchboard.api.http.BearerAuthFilter;
 import org.switchboard.api.http.Json;
 import org.switchboard.api.http.Routes;
-import org.switchboard.pbx.admin.AdminSession;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.store.db.ValidationException;
 import org.switchboard.store.extension.Extension;
@@ -64,9 +64,5 @@ public final class ExtensionRoutes implements Routes {
     private void delete(Context ctx) {
         extensions.delete(ctx.pathParam("number"), actor(ctx));
         ctx.status(HttpStatus.NO_CONTENT);
-    }
-
-    private static String actor(Context ctx) {
-        return BearerAuthFilter.session(ctx).map(AdminSession::username).map(u -> "admin:" + u).orElse("api");
     }
 }

@@ -1,12 +1,12 @@
 package org.switchboard.api.ivr;
 
+import static org.switchboard.api.http.BearerAuthFilter.actor;
+
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import org.switchboard.api.http.BearerAuthFilter;
 import org.switchboard.api.http.Json;
 import org.switchboard.api.http.Routes;
-import org.switchboard.pbx.admin.AdminSession;
 import org.switchboard.pbx.ivr.AttendantService;
 import org.switchboard.store.db.NotFoundException;
 import org.switchboard.store.db.ValidationException;
@@ -72,9 +72,5 @@ public final class AttendantRoutes implements Routes {
 
     private void saveSettings(Context ctx) {
         ctx.json(SettingsBody.of(attendant.saveSettings(Json.read(ctx, SettingsBody.class).toSettings(), actor(ctx))));
-    }
-
-    private static String actor(Context ctx) {
-        return BearerAuthFilter.session(ctx).map(AdminSession::username).map(u -> "admin:" + u).orElse("api");
     }
 }

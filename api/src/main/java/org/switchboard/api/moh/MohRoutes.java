@@ -1,11 +1,11 @@
 package org.switchboard.api.moh;
 
+import static org.switchboard.api.http.BearerAuthFilter.actor;
+
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import org.switchboard.api.http.BearerAuthFilter;
 import org.switchboard.api.http.Json;
 import org.switchboard.api.http.Routes;
-import org.switchboard.pbx.admin.AdminSession;
 import org.switchboard.pbx.moh.MohService;
 
 /**
@@ -65,9 +65,5 @@ public final class MohRoutes implements Routes {
     private void deleteFile(Context ctx) {
         moh.deleteFile(ctx.pathParam("name"), ctx.pathParam("file"), actor(ctx));
         ctx.status(204);
-    }
-
-    private static String actor(Context ctx) {
-        return BearerAuthFilter.session(ctx).map(AdminSession::username).map(u -> "admin:" + u).orElse("api");
     }
 }

@@ -1,11 +1,11 @@
 package org.switchboard.api.prompt;
 
+import static org.switchboard.api.http.BearerAuthFilter.actor;
+
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import org.switchboard.api.http.BearerAuthFilter;
 import org.switchboard.api.http.Routes;
-import org.switchboard.pbx.admin.AdminSession;
 import org.switchboard.pbx.prompt.PromptService;
 
 /**
@@ -46,9 +46,5 @@ public final class PromptRoutes implements Routes {
     private void delete(Context ctx) {
         prompts.delete(ctx.pathParam("name"), actor(ctx));
         ctx.status(HttpStatus.NO_CONTENT);
-    }
-
-    private static String actor(Context ctx) {
-        return BearerAuthFilter.session(ctx).map(AdminSession::username).map(u -> "admin:" + u).orElse("api");
     }
 }

@@ -1,11 +1,11 @@
 package org.switchboard.api.provisioning;
 
+import static org.switchboard.api.http.BearerAuthFilter.actor;
+
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import org.switchboard.api.http.BearerAuthFilter;
 import org.switchboard.api.http.Routes;
-import org.switchboard.pbx.admin.AdminSession;
 import org.switchboard.pbx.provisioning.DeviceHttpAuth;
 import org.switchboard.pbx.provisioning.MacAddress;
 import org.switchboard.pbx.provisioning.ProvisioningUrlToken;
@@ -68,10 +68,6 @@ public final class ProvisioningAccessRoutes implements Routes {
     private void remove(Context ctx) {
         httpAuth.remove(ctx.pathParam("mac"), actor(ctx));
         ctx.status(HttpStatus.NO_CONTENT);
-    }
-
-    private static String actor(Context ctx) {
-        return BearerAuthFilter.session(ctx).map(AdminSession::username).map(u -> "admin:" + u).orElse("api");
     }
 
     /** The provisioning URL to give phones; {@code httpsUrl} null (absent in JSON) when HTTPS is off. */

@@ -1,13 +1,13 @@
 package org.switchboard.api.provisioning;
 
+import static org.switchboard.api.http.BearerAuthFilter.actor;
+
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.Map;
-import org.switchboard.api.http.BearerAuthFilter;
 import org.switchboard.api.http.Json;
 import org.switchboard.api.http.Routes;
-import org.switchboard.pbx.admin.AdminSession;
 import org.switchboard.pbx.provisioning.ImportMode;
 import org.switchboard.pbx.provisioning.ImportReport;
 import org.switchboard.pbx.provisioning.PhoneLookup;
@@ -106,9 +106,5 @@ public final class ProvisioningRoutes implements Routes {
 
     private DeviceView view(ProvisionedDevice device) {
         return DeviceView.of(device, urlToken.current());
-    }
-
-    private static String actor(Context ctx) {
-        return BearerAuthFilter.session(ctx).map(AdminSession::username).map(u -> "admin:" + u).orElse("api");
     }
 }

@@ -1,12 +1,12 @@
 package org.switchboard.api.ringgroup;
 
+import static org.switchboard.api.http.BearerAuthFilter.actor;
+
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import org.switchboard.api.http.BearerAuthFilter;
 import org.switchboard.api.http.Json;
 import org.switchboard.api.http.Routes;
-import org.switchboard.pbx.admin.AdminSession;
 import org.switchboard.pbx.ringgroup.RingGroupService;
 import org.switchboard.store.db.ValidationException;
 import org.switchboard.store.ringgroup.RingGroup;
@@ -56,9 +56,5 @@ public final class RingGroupRoutes implements Routes {
     private void delete(Context ctx) {
         groups.delete(ctx.pathParam("name"), actor(ctx));
         ctx.status(HttpStatus.NO_CONTENT);
-    }
-
-    private static String actor(Context ctx) {
-        return BearerAuthFilter.session(ctx).map(AdminSession::username).map(u -> "admin:" + u).orElse("api");
     }
 }

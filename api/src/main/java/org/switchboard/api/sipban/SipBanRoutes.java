@@ -1,12 +1,12 @@
 package org.switchboard.api.sipban;
 
+import static org.switchboard.api.http.BearerAuthFilter.actor;
+
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.net.InetAddress;
-import org.switchboard.api.http.BearerAuthFilter;
 import org.switchboard.api.http.Routes;
-import org.switchboard.pbx.admin.AdminSession;
 import org.switchboard.pbx.sipban.SipBanService;
 import org.switchboard.store.db.ValidationException;
 
@@ -48,9 +48,5 @@ public final class SipBanRoutes implements Routes {
         } catch (IllegalArgumentException e) {
             throw new ValidationException("address", "must be an IPv4 or IPv6 address");
         }
-    }
-
-    private static String actor(Context ctx) {
-        return BearerAuthFilter.session(ctx).map(AdminSession::username).map(u -> "admin:" + u).orElse("api");
     }
 }

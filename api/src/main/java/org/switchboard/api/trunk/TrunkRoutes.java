@@ -1,12 +1,12 @@
 package org.switchboard.api.trunk;
 
+import static org.switchboard.api.http.BearerAuthFilter.actor;
+
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import org.switchboard.api.http.BearerAuthFilter;
 import org.switchboard.api.http.Json;
 import org.switchboard.api.http.Routes;
-import org.switchboard.pbx.admin.AdminSession;
 import org.switchboard.pbx.trunk.TrunkLines;
 import org.switchboard.pbx.trunk.TrunkService;
 import org.switchboard.store.trunk.SipTrunk;
@@ -69,9 +69,5 @@ public final class TrunkRoutes implements Routes {
 
     private TrunkView view(SipTrunk trunk) {
         return TrunkView.of(trunk, lines.state(trunk));
-    }
-
-    private static String actor(Context ctx) {
-        return BearerAuthFilter.session(ctx).map(AdminSession::username).map(u -> "admin:" + u).orElse("api");
     }
 }

@@ -1,12 +1,12 @@
 package org.switchboard.api.webhook;
 
+import static org.switchboard.api.http.BearerAuthFilter.actor;
+
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import org.switchboard.api.http.BearerAuthFilter;
 import org.switchboard.api.http.Json;
 import org.switchboard.api.http.Routes;
-import org.switchboard.pbx.admin.AdminSession;
 import org.switchboard.pbx.webhook.WebhookService;
 import org.switchboard.store.db.NotFoundException;
 import org.switchboard.store.db.ValidationException;
@@ -103,9 +103,5 @@ public final class WebhookRoutes implements Routes {
             throw new NotFoundException(entity, text);
         }
         return Long.parseLong(text);
-    }
-
-    private static String actor(Context ctx) {
-        return BearerAuthFilter.session(ctx).map(AdminSession::username).map(u -> "admin:" + u).orElse("api");
     }
 }
