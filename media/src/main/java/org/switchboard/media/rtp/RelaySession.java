@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -146,6 +147,21 @@ public final class RelaySession {
     /** Relays {@code leg} again after {@link #divert}. Completes once applied. */
     public CompletableFuture<Void> undivert(Leg leg) {
         return CompletableFuture.runAsync(() -> rtp[leg.ordinal()].undivert(), loop);
+    }
+
+    /**
+     * Encrypts {@code leg} with SRTP keyed by {@code keys} (its RTP and RTCP; what it receives is unprotected, what
+     * it is sent is protected), or plain RTP again when empty. Keys that a renegotiation repeats keep their
+     * context, so no keystream is reused. Completes once applied.
+     */
+    public CompletableFuture<Void> secure(Leg leg, Optional<SrtpKeys> keys) {
+        return CompletableFuture.runAsync(() -> {
+            RelayStream stream = rtp[leg.ordinal()];
+            LegSecurity now = stream.security();
+            LegSecurity next = keys.map(k -> now == null ? LegSecurity.of(k) : now.rekeyed(k)).orElse(null);
+            stream.secure(next);
+            rtcp[leg.ordinal()].secure(next);
+        }, loop);
     }
 
     /** A snapshot of the counters, taken on the event loop. */

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * One relayed stream of one leg (its RTP, or its RTCP): the local socket, the peer address signalled in SDP, the
  * source latched from received packets (symmetric RTP, see {@link LatchingRule}), and plain {@code long}
  * counters. Packets received here are checked and counted by {@link #accept}; packets for this leg's peer leave
- * through {@link #send}.
+ * through {@link #send}. On a leg with SRTP ({@link #secure}) what arrives is unprotected before anything else
+ * looks at it and what leaves is protected last, so the other leg and a diverting PBX endpoint see plain RTP.
  *
  * <p>Owned by the session's {@code rtp-io-} event loop: every method runs there, so no field needs a lock. Other
  * threads read it through {@link #snapshot()} posted to that loop.
@@ -39,6 +40,7 @@ public final class RelayStream {
     private long lastReceivedNanos;
     private boolean flushPending;
     private PacketReceiver divertedTo;
+    private LegSecurity security;
 
     private long packetsIn;
     private long bytesIn;
@@ -46,6 +48,7 @@ public final class RelayStream {
     private long bytesOut;
     private long dropped;
     private long latches;
+    private long srtpRejected;
 
     /**
      * A stream named {@code name} in log lines (e.g. {@code call-id A rtp}); {@code rtp} selects RTP header
@@ -87,6 +90,12 @@ public final class RelayStream {
      */
     public boolean accept(InetSocketAddress source, ByteBuf data) {
         if (rtp ? !RtpPacket.isRtp(data) : !RtpPacket.isRtcp(data)) {
+            dropped++;
+            return false;
+        }
+        if (security != null && security.unprotect(data, rtp) < 0) {
+            // before latching: a packet that is not authentic must not move the stream (RFC 3711 §3.3)
+            srtpRejected++;
             dropped++;
             return false;
         }
@@ -148,6 +157,12 @@ public final class RelayStream {
             data.release();
             return;
         }
+        if (security != null && security.protect(data, rtp) < 0) {
+            srtpRejected++;
+            dropped++;
+            data.release();
+            return;
+        }
         packetsOut++;
         bytesOut += data.readableBytes();
         RelayEnvelope envelope = envelopes.pollFirst();
@@ -174,6 +189,16 @@ public final class RelayStream {
         divertedTo = receiver;
     }
 
+    /** Encrypts and authenticates this stream with {@code legSecurity} from now on, or not at all when null. */
+    void secure(LegSecurity legSecurity) {
+        security = legSecurity;
+    }
+
+    /** The stream's SRTP, or null for plain RTP. */
+    LegSecurity security() {
+        return security;
+    }
+
     /** Relays again after {@link #divert}. */
     public void undivert() {
         divertedTo = null;
@@ -192,6 +217,6 @@ public final class RelayStream {
     /** The counters now. */
     public StreamStats snapshot() {
         return new StreamStats(
-                packetsIn, bytesIn, packetsOut, bytesOut, dropped, latches, Optional.ofNullable(latched));
+                packetsIn, bytesIn, packetsOut, bytesOut, dropped, latches, Optional.ofNullable(latched), srtpRejected);
     }
 }
