@@ -23,9 +23,10 @@ public record CallView(String id, String caller, String callee, String state, In
 
     /** The relay's RTP state of one leg. */
     public record MediaView(int localRtpPort, String remoteRtpAddress, boolean latched, long packetsReceived,
-            long packetsSent) {
+            long packetsSent, boolean srtp, long srtpRejected) {
         static MediaView of(LegSnapshot.Media m) {
-            return new MediaView(m.localRtpPort(), m.remoteRtpAddress(), m.latched(), m.packetsReceived(), m.packetsSent());
+            return new MediaView(m.localRtpPort(), m.remoteRtpAddress(), m.latched(), m.packetsReceived(), m.packetsSent(),
+                    m.srtp(), m.srtpRejected());
         }
     }
 }

@@ -15,6 +15,7 @@ public record CallSettingsView(
         NoAnswerView forwardNoAnswer,
         boolean doNotDisturb,
         String mohClass,
+        String mediaEncryption,
         Instant updatedAt) {
 
     /** One forwarding; {@code target} omitted when none was ever set. */
@@ -31,6 +32,6 @@ public record CallSettingsView(
         var v = s.values();
         return new CallSettingsView(s.extensionNumber(), ForwardingView.of(v.forwardAlways()), ForwardingView.of(v.forwardBusy()),
                 new NoAnswerView(v.forwardNoAnswer().enabled(), v.forwardNoAnswer().target(), v.noAnswerTimeoutSeconds()),
-                v.doNotDisturb(), v.mohClass(), s.updatedAt());
+                v.doNotDisturb(), v.mohClass(), v.mediaEncryption().wireName(), s.updatedAt());
     }
 }

@@ -217,6 +217,7 @@ public final class RelayStream {
     /** The counters now. */
     public StreamStats snapshot() {
         return new StreamStats(
-                packetsIn, bytesIn, packetsOut, bytesOut, dropped, latches, Optional.ofNullable(latched), srtpRejected);
+                packetsIn, bytesIn, packetsOut, bytesOut, dropped, latches, Optional.ofNullable(latched), security != null,
+                srtpRejected);
     }
 }

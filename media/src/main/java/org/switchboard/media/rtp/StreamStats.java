@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * Counters of one relayed stream (RTP or RTCP of one leg) at one moment: packets and bytes received from the
  * leg's peer and sent to it, packets dropped (not RTP, from a source not latched, or nowhere to send), how many
- * times the source was latched (the first latch included), the source now latched, and of the dropped packets
- * those SRTP refused (not authentic, replayed, or not protectable) on a leg with SRTP.
+ * times the source was latched (the first latch included), the source now latched, whether the stream is
+ * SRTP, and of the dropped packets those SRTP refused (not authentic, replayed, or not protectable).
  *
  * <p>Immutable: any thread may use it.
  */
@@ -19,4 +19,5 @@ public record StreamStats(
         long dropped,
         long latches,
         Optional<InetSocketAddress> latchedSource,
+        boolean encrypted,
         long srtpRejected) {}

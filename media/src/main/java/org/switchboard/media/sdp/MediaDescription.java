@@ -158,6 +158,11 @@ public record MediaDescription(
         return new MediaDescription(media, newPort, numberOfPorts, protocol, formats, connection, fields, attributes);
     }
 
+    /** This section under another transport protocol (e.g. {@link #RTP_SAVP} for {@link #RTP_AVP}). */
+    public MediaDescription withProtocol(String newProtocol) {
+        return new MediaDescription(media, port, numberOfPorts, newProtocol, formats, connection, fields, attributes);
+    }
+
     /** This section with another media-level connection. */
     public MediaDescription withConnection(Optional<Connection> newConnection) {
         return new MediaDescription(media, port, numberOfPorts, protocol, formats, newConnection, fields, attributes);

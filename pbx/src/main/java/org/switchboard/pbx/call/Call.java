@@ -161,7 +161,8 @@ final class Call implements CallLegs, CallSession {
             return;
         }
         media = new CallMedia(session, services.settings().mediaAddress(), mediaIndex,
-                new HeldPartyMusic(services.endpoints(), session, executor, services.holdMusic(), this::party));
+                new HeldPartyMusic(services.endpoints(), session, executor, services.holdMusic(), this::party),
+                new SdesLeg(router.mediaEncryption(caller), mediaIndex), new SdesLeg(router.mediaEncryption(callee), mediaIndex));
         if (offer == null) {
             delayedOffer = new DelayedOffer(media);
             calleeOffer = delayedOffer.calleeOffer();
@@ -568,7 +569,7 @@ final class Call implements CallLegs, CallSession {
         timers.stop(Leg.B);
         media.stopHoldMusic();
         resumedAs = answering.resume(this, new ResumedCaller(invite, login, startedAt, answeredAt, callerDialog,
-                media.session(), offer, mediaIndex, g711.get()), destination);
+                media.session(), offer, mediaIndex, g711.get(), media.sdes(Leg.A)), destination);
         registry.remove(this, List.copyOf(joinedLegs)); // the caller's Call-ID is the application's call's now
         joinedLegs.forEach(services.stack()::leaveExecutor);
         return true;

@@ -114,6 +114,14 @@ public final class CallControl implements ActiveCalls {
             reject(tx, 488, "No RTP/AVP Audio Stream");
             return;
         }
+        // The caller's own SRTP policy (docs/srtp.md): refused here, before anything rings.
+        Optional<String> encryption = offer.flatMap(o -> SdesLeg.refusal(o, audio.getAsInt(),
+                router.mediaEncryption(caller.get())));
+        if (encryption.isPresent()) {
+            tx.respond(request.createResponse(488).withToTag(RandomTokens.tag())
+                    .withHeader("Warning", "399 switchboard \"" + encryption.get() + "\""));
+            return;
+        }
         String dialled = request.requestUri() instanceof SipUri uri ? uri.user().orElse("") : "";
         CallPlan plan = router.plan(caller.get(), dialled);
         switch (plan.action()) {

@@ -43,10 +43,16 @@ final class CallMedia {
     private Optional<String> codec = Optional.empty();
     private boolean held;
     private final HeldPartyMusic holdMusic;
+    private final SdesLeg[] sdes;
 
-    /** @param holdMusic plays to the held party while the call is on hold */
-    CallMedia(RelaySession session, String address, int mediaIndex, HeldPartyMusic holdMusic) {
+    /**
+     * @param holdMusic plays to the held party while the call is on hold
+     * @param callerSdes the caller's leg's SRTP (A), {@code calleeSdes} the callee's (B)
+     */
+    CallMedia(RelaySession session, String address, int mediaIndex, HeldPartyMusic holdMusic,
+            SdesLeg callerSdes, SdesLeg calleeSdes) {
         this.session = session;
+        this.sdes = new SdesLeg[] {callerSdes, calleeSdes};
         this.holdMusic = holdMusic;
         this.address = address;
         this.mediaIndex = mediaIndex;
@@ -55,13 +61,14 @@ final class CallMedia {
     }
 
     /**
-     * The stream the relay carries: the first active RTP/AVP audio section of an offer; empty when
-     * there is none (the call is refused with 488).
+     * The stream the relay carries: the first active RTP/AVP or RTP/SAVP (SDES-SRTP, {@link SdesLeg})
+     * audio section of an offer; empty when there is none (the call is refused with 488).
      */
     static OptionalInt audioIndex(SessionDescription offer) {
         for (int i = 0; i < offer.media().size(); i++) {
             MediaDescription m = offer.media().get(i);
-            if (m.media().equals("audio") && m.protocol().equals(MediaDescription.RTP_AVP) && !m.isRejected()) {
+            boolean rtp = m.protocol().equals(MediaDescription.RTP_AVP) || m.protocol().equals(MediaDescription.RTP_SAVP);
+            if (m.media().equals("audio") && rtp && !m.isRejected()) {
                 return OptionalInt.of(i);
             }
         }
@@ -73,7 +80,12 @@ final class CallMedia {
         byte[] body = message.body();
         boolean sdp = message.headers().first(HeaderName.CONTENT_TYPE)
                 .map(t -> t.toLowerCase(Locale.ROOT).startsWith(SDP)).orElse(true);
-        if (body.length == 0 || !sdp) {
+        return sdp ? parse(body) : Optional.empty();
+    }
+
+    /** {@code body} as a session description, if it is one that parses. */
+    static Optional<SessionDescription> parse(byte[] body) {
+        if (body.length == 0) {
             return Optional.empty();
         }
         try {
@@ -91,16 +103,23 @@ final class CallMedia {
         return anchored(from, sdp).toSdp().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** As {@link #relay}, the description itself. */
+    /**
+     * As {@link #relay}, the description itself. Each side's SRTP is its own: {@code from}'s key is
+     * learnt and the other phone gets its leg's key (a description breaking {@code from}'s policy
+     * leaves that leg's encryption as it was).
+     */
     SessionDescription anchored(Leg from, SessionDescription sdp) {
-        signal(from, sdp);
+        SessionDescription plain = sdes(from).fromPhone(sdp);
+        signal(from, plain);
         Leg to = from.other();
-        return SdpAnchor.anchor(sdp, mediaIndex, endpoint(to)).withOrigin(origin(to).next());
+        SessionDescription out = sdes(to).toPhone(SdpAnchor.anchor(plain, mediaIndex, endpoint(to)).withOrigin(origin(to).next()));
+        secure();
+        return out;
     }
 
     /** The PBX's own offer to {@code to}'s phone on that leg's relay port (late offer: nobody else offered). */
     SessionDescription offer(Leg to, SdpOfferer offerer) {
-        return offerer.offer(origin(to).next(), endpoint(to));
+        return sdes(to).toPhone(offerer.offer(origin(to).next(), endpoint(to)));
     }
 
     /**
@@ -108,10 +127,16 @@ final class CallMedia {
      * the relay learns where the phone listens, follows its direction, and the codec is the first it kept.
      */
     AnswerResult takeAnswer(Leg from, SessionDescription offer, SessionDescription answer) {
-        AnswerResult result = SdpOfferer.check(offer, answer, mediaIndex);
+        SessionDescription plainAnswer = sdes(from).fromPhone(answer);
+        Optional<String> unmet = sdes(from).unmet();
+        if (unmet.isPresent()) {
+            return new AnswerResult.NotAcceptable(unmet.get());
+        }
+        secure();
+        AnswerResult result = SdpOfferer.check(sdes(from).plain(offer), plainAnswer, mediaIndex);
         if (result instanceof AnswerResult.Answered answered) {
-            signal(from, answer);
-            followOffer(from, answer); // an answer's direction binds its sender as an offer's does
+            signal(from, plainAnswer);
+            followOffer(from, plainAnswer); // an answer's direction binds its sender as an offer's does
             chose(answered);
         }
         return result;
@@ -123,16 +148,41 @@ final class CallMedia {
      * when the callee answered with nothing the caller offered.
      */
     AnswerResult answerCaller(SessionDescription callerOffer, SessionDescription calleeAnswer) {
-        signal(Leg.B, calleeAnswer);
-        if (calleeAnswer.media().size() <= mediaIndex || calleeAnswer.media().get(mediaIndex).isRejected()) {
+        SessionDescription plainAnswer = sdes(Leg.B).fromPhone(calleeAnswer);
+        Optional<String> unmet = sdes(Leg.B).unmet();
+        if (unmet.isPresent()) {
+            return new AnswerResult.NotAcceptable("callee: " + unmet.get());
+        }
+        signal(Leg.B, plainAnswer);
+        if (plainAnswer.media().size() <= mediaIndex || plainAnswer.media().get(mediaIndex).isRejected()) {
             return new AnswerResult.NotAcceptable("callee rejected the audio stream");
         }
-        AnswerResult result = new SdpAnswerer(calleeAnswer.media().get(mediaIndex).codecs(), true)
-                .answer(callerOffer, callerOrigin.next(), endpoint(Leg.A));
+        AnswerResult result = new SdpAnswerer(plainAnswer.media().get(mediaIndex).codecs(), true)
+                .answer(sdes(Leg.A).fromPhone(callerOffer), callerOrigin.next(), endpoint(Leg.A));
         if (result instanceof AnswerResult.Answered answered) {
             chose(answered);
+            secure();
+            return new AnswerResult.Answered(sdes(Leg.A).toPhone(answered.answer()), answered.mediaIndex(),
+                    answered.codecs(), answered.direction());
         }
         return result;
+    }
+
+    /** Whether {@code leg}'s media is encrypted (SRTP). */
+    boolean isSecure(Leg leg) {
+        return sdes(leg).isSecure();
+    }
+
+    /** The SRTP side of {@code leg}, for a call that carries the leg on (a transfer). */
+    SdesLeg sdes(Leg leg) {
+        return sdes[leg.ordinal()];
+    }
+
+    /** Tells the relay each leg's keys as negotiated so far. */
+    private void secure() {
+        for (Leg leg : Leg.values()) {
+            session.secure(leg, sdes(leg).keys());
+        }
     }
 
     private void chose(AnswerResult.Answered answered) {

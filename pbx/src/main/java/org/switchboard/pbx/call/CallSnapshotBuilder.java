@@ -55,7 +55,7 @@ final class CallSnapshotBuilder {
                 Optional<InetSocketAddress> remote = rtp.latchedSource().or(leg::signalledRtp);
                 media = Optional.of(new LegSnapshot.Media(leg.localRtpPort(),
                         remote.map(Call::hostPort).orElse(""), rtp.latchedSource().isPresent(), rtp.packetsIn(),
-                        rtp.packetsOut()));
+                        rtp.packetsOut(), rtp.encrypted(), rtp.srtpRejected()));
             }
             out.add(new LegSnapshot(leg.role(), leg.callId(), leg.party(), leg.signalingAddress(), media));
         }

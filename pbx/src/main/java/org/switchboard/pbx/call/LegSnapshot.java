@@ -22,7 +22,15 @@ public record LegSnapshot(String role, String callId, String party, String signa
      * @param latched whether the address was learned from the phone's own packets (NAT)
      * @param packetsReceived RTP packets received from this leg's phone
      * @param packetsSent RTP packets relayed to this leg's phone
+     * @param srtp whether the leg's media is SRTP (the relay encrypts and decrypts it)
+     * @param srtpRejected packets from this leg's side that SRTP refused (not authentic or replayed)
      */
     public record Media(int localRtpPort, String remoteRtpAddress, boolean latched, long packetsReceived,
-            long packetsSent) {}
+            long packetsSent, boolean srtp, long srtpRejected) {
+
+        /** A plain RTP leg's media. */
+        public Media(int localRtpPort, String remoteRtpAddress, boolean latched, long packetsReceived, long packetsSent) {
+            this(localRtpPort, remoteRtpAddress, latched, packetsReceived, packetsSent, false, 0);
+        }
+    }
 }

@@ -78,6 +78,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
     private SessionDescription pbxOffer; // ours in the 200 when the caller's INVITE had none
     private SessionDescription callerSdp; // the caller's session once agreed: its offer, or its ACK's answer
     private AnswerResult.Answered agreed;
+    private SdesLeg sdes; // the caller's SRTP: the PBX terminates it on leg A of the relay session
     private final SipLogin login;
     private final String dialled;
     private PbxLegListener listener;
@@ -116,6 +117,8 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
         this.startedAt = startedAt;
         this.localTag = localTag;
         this.contact = new LocalContact(services.stack(), services.settings().sipHost());
+        this.sdes = new SdesLeg(answering.router().mediaEncryption(login.extension()),
+                offer == null ? 0 : CallMedia.audioIndex(offer).orElse(0));
     }
 
     /**
@@ -137,6 +140,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
         };
         PbxAnsweredCall call = new PbxAnsweredCall(answering, caller.invite(), caller.sdp(), caller.login(), true,
                 caller.startedAt(), "", untilTaken);
+        call.sdes = caller.sdes();
         call.dialog = caller.dialog();
         call.answeredAt = caller.answeredAt();
         call.session = caller.session();
@@ -165,11 +169,11 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
         List<RtpMap> inUse = caller.sdp().media().get(caller.mediaIndex()).rtpMaps().stream()
                 .filter(map -> map.codec().isTelephoneEvent() || map.encodingName().equalsIgnoreCase(caller.codec())).toList();
         String address = services.settings().mediaAddress();
-        switch (EndpointSdp.answer(PbxLegTransfer.limitedTo(caller.sdp(), caller.mediaIndex(), inUse),
+        switch (EndpointSdp.answer(sdes.plain(PbxLegTransfer.limitedTo(caller.sdp(), caller.mediaIndex(), inUse)),
                 new LegOrigin(address).next(), new org.switchboard.media.sdp.MediaEndpoint(address, session.ports(Leg.A).rtpPort()))) {
             case AnswerResult.NotAcceptable refused -> hangUp(Disposition.ANSWERED, "488 " + refused.reason());
             case AnswerResult.Answered answered -> {
-                answerSdp = answered.answer().toSdp().getBytes(StandardCharsets.UTF_8);
+                answerSdp = sdes.toPhone(answered.answer()).toSdp().getBytes(StandardCharsets.UTF_8);
                 connect(caller.sdp(), answered);
                 ready.accept(this);
             }
@@ -222,15 +226,21 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
                 session.ports(Leg.A).rtpPort());
         if (offer == null) {
             // RFC 3261 §13.2.1, RFC 3264 §5: no offer from the caller, so ours goes in the 200 and its answer comes in the ACK.
-            pbxOffer = EndpointSdp.offer(origin, local);
+            pbxOffer = sdes.toPhone(EndpointSdp.offer(origin, local));
             sendOk(pbxOffer);
             return;
         }
-        switch (EndpointSdp.answer(offer, origin, local)) {
+        SessionDescription plainOffer = sdes.fromPhone(offer);
+        if (sdes.unmet().isPresent()) {
+            refuse(488, "Not Acceptable Here", Disposition.FAILED, "488 " + sdes.unmet().get());
+            return;
+        }
+        switch (EndpointSdp.answer(plainOffer, origin, local)) {
             case AnswerResult.NotAcceptable refused ->
                     refuse(488, "Not Acceptable Here", Disposition.FAILED, "488 " + refused.reason());
             case AnswerResult.Answered answered -> {
-                sendOk(answered.answer());
+                session.secure(Leg.A, sdes.keys());
+                sendOk(sdes.toPhone(answered.answer()));
                 connect(offer, answered);
             }
         }
@@ -292,9 +302,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
                 tx.respond(request.createResponse(200));
                 end(Disposition.ANSWERED, "BYE from caller");
             }
-            case "INVITE" -> tx.respond(request.createResponse(200)
-                    .withHeader(HeaderName.CONTACT, contact.on(tx.flow().transport()).toString())
-                    .withBody(CallMedia.SDP, answerSdp));
+            case "INVITE" -> answerReInvite(tx);
             case "INFO" -> {
                 tx.respond(request.createResponse(200));
                 DtmfInfoParser.parse(request.headers().first(HeaderName.CONTENT_TYPE).orElse(""), request.bodyAsString())
@@ -303,6 +311,34 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
             case "UPDATE" -> tx.respond(request.createResponse(200));
             default -> tx.respond(request.createResponse(403, "Not Transferable"));
         }
+    }
+
+    /**
+     * A re-INVITE (session refresh, hold, a phone's new SRTP key): the PBX's media does not change, so
+     * the answer is the first one again, with the caller's new key learnt and its crypto tag echoed.
+     */
+    private void answerReInvite(ServerTransaction tx) {
+        Optional<SessionDescription> reOffer = CallMedia.sdpOf(tx.request());
+        byte[] answer = answerSdp;
+        if (reOffer.isPresent()) {
+            sdes.fromPhone(reOffer.get());
+            if (sdes.unmet().isPresent()) {
+                tx.respond(tx.request().createResponse(488).withHeader("Warning",
+                        "399 switchboard \"" + sdes.unmet().get() + "\""));
+                return;
+            }
+            session.secure(Leg.A, sdes.keys());
+            answer = CallMedia.parse(answerSdp).map(sdes::plain).map(sdes::toPhone)
+                    .map(d -> d.toSdp().getBytes(StandardCharsets.UTF_8)).orElse(answerSdp);
+        }
+        tx.respond(tx.request().createResponse(200)
+                .withHeader(HeaderName.CONTACT, contact.on(tx.flow().transport()).toString())
+                .withBody(CallMedia.SDP, answer));
+    }
+
+    /** The leg's SRTP, which a transfer's call carries on. */
+    SdesLeg sdes() {
+        return sdes;
     }
 
     @Override
@@ -316,10 +352,18 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
             hangUp(Disposition.FAILED, "no SDP answer in the caller's ACK");
             return;
         }
-        switch (SdpOfferer.check(pbxOffer, answer.get(), 0)) {
+        SessionDescription plainAnswer = sdes.fromPhone(answer.get());
+        if (sdes.unmet().isPresent()) {
+            hangUp(Disposition.FAILED, "caller's ACK answer not acceptable: " + sdes.unmet().get());
+            return;
+        }
+        switch (SdpOfferer.check(sdes.plain(pbxOffer), plainAnswer, 0)) {
             case AnswerResult.NotAcceptable refused ->
                     hangUp(Disposition.FAILED, "caller's ACK answer not acceptable: " + refused.reason());
-            case AnswerResult.Answered answered -> connect(answer.get(), answered);
+            case AnswerResult.Answered answered -> {
+                session.secure(Leg.A, sdes.keys());
+                connect(answer.get(), answered);
+            }
         }
     }
 

@@ -51,7 +51,8 @@ final class PbxLegTransfer implements ExtensionRing.Listener {
         SessionDescription callerSdp = limitedTo(leg.callerSdp(), index, leg.agreed().codecs());
         call = new Call(answering, leg.invite(), callerSdp, index, leg.login(), extension, leg.startedAt());
         media = new CallMedia(leg.session(), services.settings().mediaAddress(), index,
-                new HeldPartyMusic(services.endpoints(), leg.session(), leg.executor(), services.holdMusic(), call::party));
+                new HeldPartyMusic(services.endpoints(), leg.session(), leg.executor(), services.holdMusic(), call::party),
+                leg.sdes(), new SdesLeg(answering.router().mediaEncryption(extension), index));
         calleeOffer = media.anchored(Leg.A, callerSdp);
         ring = new ExtensionRing(services, answering.router(), call, leg.caller(),
                 calleeOffer.toSdp().getBytes(StandardCharsets.UTF_8), this);

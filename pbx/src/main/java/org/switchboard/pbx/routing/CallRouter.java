@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.switchboard.pbx.registrar.Binding;
 import org.switchboard.pbx.registrar.LocationService;
 import org.switchboard.store.callsettings.Forwarding;
+import org.switchboard.store.callsettings.MediaEncryption;
 import org.switchboard.store.callsettings.NewCallSettings;
 
 /**
@@ -47,6 +48,11 @@ public final class CallRouter {
         this.settings = settings;
         this.location = location;
         this.lastResort = lastResort;
+    }
+
+    /** The media encryption (SRTP) policy of extension {@code number}; the default for any other number. */
+    public MediaEncryption mediaEncryption(String number) {
+        return settings.current(number).values().mediaEncryption();
     }
 
     /** The plan for a call from {@code caller} dialling {@code dialled}, with its explanation. */

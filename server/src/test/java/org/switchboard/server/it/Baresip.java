@@ -88,6 +88,8 @@ final class Baresip implements AutoCloseable {
                 "module sndfile.so",
                 // a player that discards the audio: the recording is taken from the decode filter (sndfile)
                 "module aubridge.so",
+                // SDES-SRTP, used only by accounts that ask for it (mediaenc)
+                "module srtp.so",
                 // the command line on stdin
                 "module stdio.so",
                 "module_app account.so",
@@ -312,28 +314,36 @@ final class Baresip implements AutoCloseable {
      * @param registerSeconds the registration interval, 0 for an account that does not register
      * @param autoAnswer whether incoming calls are answered at once
      * @param codecs the audio codecs offered and accepted, in order (e.g. {@code PCMU/8000/1})
+     * @param mediaEncryption baresip's {@code mediaenc} (e.g. {@code srtp-mand}: RTP/SAVP with SDES only),
+     *     empty for plain RTP
      */
-    record Account(String aor, String password, int registerSeconds, boolean autoAnswer, List<String> codecs) {
+    record Account(String aor, String password, int registerSeconds, boolean autoAnswer, List<String> codecs,
+            String mediaEncryption) {
         Account {
             codecs = List.copyOf(codecs);
         }
 
         /** {@code sip:user@127.0.0.1}, not registered: reached directly at its SIP port. */
         static Account unregistered(String user) {
-            return new Account("sip:" + user + "@127.0.0.1", "", 0, false, List.of());
+            return new Account("sip:" + user + "@127.0.0.1", "", 0, false, List.of(), "");
         }
 
         /** {@code user} registering with {@code password} at the registrar on 127.0.0.1:{@code port} over UDP. */
         static Account registeredAt(int port, String user, String password) {
-            return new Account("sip:" + user + "@127.0.0.1:" + port + ";transport=udp", password, 60, false, List.of());
+            return new Account("sip:" + user + "@127.0.0.1:" + port + ";transport=udp", password, 60, false, List.of(), "");
         }
 
         Account answeringAutomatically() {
-            return new Account(aor, password, registerSeconds, true, codecs);
+            return new Account(aor, password, registerSeconds, true, codecs, mediaEncryption);
         }
 
         Account offering(String... codecList) {
-            return new Account(aor, password, registerSeconds, autoAnswer, List.of(codecList));
+            return new Account(aor, password, registerSeconds, autoAnswer, List.of(codecList), mediaEncryption);
+        }
+
+        /** The account with baresip's media encryption {@code mediaenc} (e.g. {@code srtp-mand}). */
+        Account encrypting(String mediaenc) {
+            return new Account(aor, password, registerSeconds, autoAnswer, codecs, mediaenc);
         }
 
         String line() {
@@ -346,6 +356,9 @@ final class Baresip implements AutoCloseable {
             }
             if (!codecs.isEmpty()) {
                 line.append(";audio_codecs=").append(String.join(",", codecs));
+            }
+            if (!mediaEncryption.isEmpty()) {
+                line.append(";mediaenc=").append(mediaEncryption);
             }
             return line.toString();
         }

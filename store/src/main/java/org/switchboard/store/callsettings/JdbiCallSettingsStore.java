@@ -13,7 +13,7 @@ import org.switchboard.store.db.ValidationException;
 public final class JdbiCallSettingsStore implements CallSettingsStore {
     private static final String COLUMNS = "extension_number, forward_always_enabled, forward_always_target, "
             + "forward_busy_enabled, forward_busy_target, forward_no_answer_enabled, forward_no_answer_target, "
-            + "no_answer_timeout_seconds, do_not_disturb, moh_class, created_at, updated_at";
+            + "no_answer_timeout_seconds, do_not_disturb, moh_class, media_encryption, created_at, updated_at";
     private static final RowMapper<CallSettings> MAPPER = (rs, ctx) -> new CallSettings(
             rs.getString("extension_number"),
             new NewCallSettings(
@@ -22,7 +22,8 @@ public final class JdbiCallSettingsStore implements CallSettingsStore {
                     new Forwarding(rs.getBoolean("forward_no_answer_enabled"), rs.getString("forward_no_answer_target")),
                     rs.getInt("no_answer_timeout_seconds"),
                     rs.getBoolean("do_not_disturb"),
-                    rs.getString("moh_class")),
+                    rs.getString("moh_class"),
+                    MediaEncryption.fromWireName(rs.getString("media_encryption")).orElseThrow()),
             Instant.ofEpochMilli(rs.getLong("created_at")),
             Instant.ofEpochMilli(rs.getLong("updated_at")));
 
@@ -41,8 +42,10 @@ public final class JdbiCallSettingsStore implements CallSettingsStore {
             return h.createQuery("""
                         INSERT INTO call_settings (extension_number, forward_always_enabled, forward_always_target,
                                forward_busy_enabled, forward_busy_target, forward_no_answer_enabled,
-                               forward_no_answer_target, no_answer_timeout_seconds, do_not_disturb, moh_class, created_at, updated_at)
-                        SELECT :number, :alwaysOn, :always, :busyOn, :busy, :noAnswerOn, :noAnswer, :timeout, :dnd, :moh, :now, :now
+                               forward_no_answer_target, no_answer_timeout_seconds, do_not_disturb, moh_class, media_encryption,
+                               created_at, updated_at)
+                        SELECT :number, :alwaysOn, :always, :busyOn, :busy, :noAnswerOn, :noAnswer, :timeout, :dnd, :moh,
+                               :encryption, :now, :now
                         WHERE EXISTS (SELECT 1 FROM extensions WHERE number = :number)
                         ON CONFLICT (extension_number) DO UPDATE SET
                                forward_always_enabled = excluded.forward_always_enabled,
@@ -54,6 +57,7 @@ public final class JdbiCallSettingsStore implements CallSettingsStore {
                                no_answer_timeout_seconds = excluded.no_answer_timeout_seconds,
                                do_not_disturb = excluded.do_not_disturb,
                                moh_class = excluded.moh_class,
+                               media_encryption = excluded.media_encryption,
                                updated_at = excluded.updated_at
                         RETURNING\s""" + COLUMNS)
                 .bind("number", extensionNumber)
@@ -66,6 +70,7 @@ public final class JdbiCallSettingsStore implements CallSettingsStore {
                 .bind("timeout", s.noAnswerTimeoutSeconds())
                 .bind("dnd", s.doNotDisturb())
                 .bind("moh", s.mohClass())
+                .bind("encryption", s.mediaEncryption().wireName())
                 .bind("now", now)
                 .map(MAPPER)
                 .findOne()
