@@ -52,6 +52,11 @@ final class LegSecurity {
         return rtp ? unprotect.unprotectRtp(data) : unprotect.unprotectRtcp(data);
     }
 
+    /** How many bytes protecting a packet adds (the tag; for RTCP also the SRTCP index). */
+    int overhead(boolean rtp) {
+        return rtp ? protect.rtpOverhead() : protect.rtcpOverhead();
+    }
+
     /** Protects a packet for the peer, in place (it grows by the tag); a negative code when it must be dropped. */
     int protect(ByteBuf data, boolean rtp) {
         return rtp ? protect.protectRtp(data) : protect.protectRtcp(data);

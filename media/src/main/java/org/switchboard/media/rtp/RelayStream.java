@@ -157,11 +157,14 @@ public final class RelayStream {
             data.release();
             return;
         }
-        if (security != null && security.protect(data, rtp) < 0) {
-            srtpRejected++;
-            dropped++;
-            data.release();
-            return;
+        if (security != null) {
+            data = withRoomFor(data, security.overhead(rtp));
+            if (security.protect(data, rtp) < 0) {
+                srtpRejected++;
+                dropped++;
+                data.release();
+                return;
+            }
         }
         packetsOut++;
         bytesOut += data.readableBytes();
@@ -170,6 +173,21 @@ public final class RelayStream {
         Object message = envelope != null ? envelope.fill(data, to) : new DatagramPacket(data, to);
         channel.write(message, channel.voidPromise());
         flushPending = true;
+    }
+
+    /**
+     * {@code data}, or a copy of it, with room for {@code overhead} more bytes at its end (an SRTP tag): the epoll
+     * transport hands each datagram as a slice of its read buffer that cannot grow, so on an SRTP leg that packet
+     * is copied once into a pooled buffer of the socket's allocator (the plain relay never copies).
+     */
+    private ByteBuf withRoomFor(ByteBuf data, int overhead) {
+        if (data.maxWritableBytes() >= overhead) {
+            return data;
+        }
+        ByteBuf roomy = channel.alloc().directBuffer(data.readableBytes() + overhead);
+        roomy.writeBytes(data, data.readerIndex(), data.readableBytes());
+        data.release();
+        return roomy;
     }
 
     /** Flushes the packets written since the last flush: one system call batch per read burst. */

@@ -1,6 +1,7 @@
 package org.switchboard.media.rtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netty.util.concurrent.MockTicker;
 import io.netty.util.concurrent.Ticker;
@@ -14,14 +15,14 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.switchboard.media.srtp.SrtpContext;
 import org.switchboard.media.srtp.SrtpMasterKey;
 import org.switchboard.media.srtp.SrtpSuite;
 
 /**
- * A relay session bridging an SRTP leg (A) to a plain RTP leg (B) on real sockets: what A protects reaches B in
+ * A relay session (on each transport) bridging an SRTP leg (A) to a plain RTP leg (B) on real sockets: what A protects reaches B in
  * the clear, what B sends reaches A protected under the PBX's key, and forged or replayed packets from A's side
  * are refused and counted without latching.
  */
@@ -39,12 +40,12 @@ class SrtpRelayIT {
     private RtpRelay relay;
     private RelaySession session;
 
-    @BeforeEach
-    void open() {
+    private void open(RelayTransport transport) {
+        assumeTrue(transport.isAvailable(), transport + " not available here");
         int min = 20000 + 2 * ThreadLocalRandom.current().nextInt(15000);
         relay = new RtpRelay(
                 new RelaySettings(InetAddress.getLoopbackAddress(), min, min + 99, Duration.ofSeconds(30),
-                        new LatchingRule(3, Duration.ofMillis(500)), RelayTransport.NIO, 1),
+                        new LatchingRule(3, Duration.ofMillis(500)), transport, 1),
                 ticker);
         session = relay.open("srtp-call", (s, leg) -> {}).join();
         session.signalPeer(Leg.A, phoneA.address(), rtcpOf(phoneA.address())).join();
@@ -56,7 +57,9 @@ class SrtpRelayIT {
     void stop() {
         phoneA.close();
         phoneB.close();
-        relay.close();
+        if (relay != null) {
+            relay.close();
+        }
     }
 
     private static InetSocketAddress rtcpOf(InetSocketAddress rtp) {
@@ -82,8 +85,10 @@ class SrtpRelayIT {
         return phone.receive().orElseThrow(() -> new AssertionError("packet missing"));
     }
 
-    @Test
-    void srtpFromTheSecureLegArrivesInTheClearOnThePlainLeg() {
+    @ParameterizedTest
+    @EnumSource(RelayTransport.class)
+    void srtpFromTheSecureLegArrivesInTheClearOnThePlainLeg(RelayTransport transport) {
+        open(transport);
         for (int seq = 1; seq <= 20; seq++) {
             phoneA.send(session.localRtp(Leg.A), protectedByPhone(seq));
             DatagramPacket p = received(phoneB);
@@ -94,8 +99,10 @@ class SrtpRelayIT {
         assertThat(session.stats().join().a().rtp().srtpRejected()).isZero();
     }
 
-    @Test
-    void plainRtpFromThePlainLegReachesTheSecureLegProtectedUnderThePbxKey() {
+    @ParameterizedTest
+    @EnumSource(RelayTransport.class)
+    void plainRtpFromThePlainLegReachesTheSecureLegProtectedUnderThePbxKey(RelayTransport transport) {
+        open(transport);
         for (int seq = 100; seq < 120; seq++) {
             byte[] plain = rtp(seq, 0xB, (byte) 0x33);
             phoneB.send(session.localRtp(Leg.B), Arrays.copyOf(plain, 172));
@@ -108,8 +115,10 @@ class SrtpRelayIT {
         }
     }
 
-    @Test
-    void forgedAndReplayedPacketsAreRefusedBeforeTheyCanLatch() {
+    @ParameterizedTest
+    @EnumSource(RelayTransport.class)
+    void forgedAndReplayedPacketsAreRefusedBeforeTheyCanLatch(RelayTransport transport) {
+        open(transport);
         phoneA.send(session.localRtp(Leg.A), protectedByPhone(1));
         received(phoneB);
         byte[] second = protectedByPhone(2);
@@ -143,8 +152,10 @@ class SrtpRelayIT {
         return a;
     }
 
-    @Test
-    void srtcpIsUnprotectedOnTheWayToThePlainLeg() {
+    @ParameterizedTest
+    @EnumSource(RelayTransport.class)
+    void srtcpIsUnprotectedOnTheWayToThePlainLeg(RelayTransport transport) {
+        open(transport);
         ByteBuffer rr = ByteBuffer.allocate(8 + 4 + SUITE.rtcpTagLength());
         rr.put((byte) 0x80).put((byte) 201).putShort((short) 1).putInt(0xA);
         byte[] packet = rr.array();
@@ -156,8 +167,10 @@ class SrtpRelayIT {
         assertThat(p.getData()[1]).isEqualTo((byte) 201);
     }
 
-    @Test
-    void backToPlainRtpWhenTheKeysAreWithdrawn() {
+    @ParameterizedTest
+    @EnumSource(RelayTransport.class)
+    void backToPlainRtpWhenTheKeysAreWithdrawn(RelayTransport transport) {
+        open(transport);
         session.secure(Leg.A, Optional.empty()).join();
         byte[] plain = Arrays.copyOf(rtp(7, 0xA, (byte) 0x11), 172);
         phoneA.send(session.localRtp(Leg.A), plain);
