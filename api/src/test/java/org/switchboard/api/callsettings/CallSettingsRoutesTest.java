@@ -61,13 +61,14 @@ class CallSettingsRoutesTest {
             HttpResponse<String> r = api.send("PUT", PATH, token, """
                     {"forward_busy":{"enabled":true,"target":"1002"},
                      "forward_no_answer":{"enabled":true,"target":"1002","timeout_seconds":35},
-                     "do_not_disturb":true}""");
+                     "do_not_disturb":true, "media_encryption":"require"}""");
 
             assertThat(r.statusCode()).as("PUT: %s", r.body()).isEqualTo(200);
             JsonNode back = json(api.send("GET", PATH, token, null));
             assertThat(back.at("/forward_busy/target").asText()).isEqualTo("1002");
             assertThat(back.at("/forward_no_answer/timeout_seconds").asInt()).isEqualTo(35);
             assertThat(back.get("do_not_disturb").asBoolean()).isTrue();
+            assertThat(back.get("media_encryption").asText()).isEqualTo("require");
             assertThat(back.at("/forward_always/enabled").asBoolean()).isFalse();
             assertThat(back.has("updated_at")).isTrue();
         }
@@ -84,6 +85,7 @@ class CallSettingsRoutesTest {
                     {"{\"forward_no_answer\":{\"enabled\":true,\"target\":\"1002\",\"timeout_seconds\":2}}",
                             "forward_no_answer.timeout_seconds"},
                     {"{\"do_not_disturb\":\"yes\"}", "do_not_disturb"},
+                    {"{\"media_encryption\":\"sometimes\"}", "media_encryption"},
                     {"{\"forward_always\":{\"enabled\":true,\"target\":\"1002\",\"delay\":3}}", "delay"},
             };
             for (String[] c : cases) {

@@ -22,7 +22,7 @@ class JdbiCallSettingsStoreTest {
     private static final String MD5 = "0123456789abcdef0123456789abcdef";
     private static final NewCallSettings FORWARD_ALL =
             new NewCallSettings(new Forwarding(true, "1002"), new Forwarding(false, "1003"),
-                    new Forwarding(true, "*97"), 25, false);
+                    new Forwarding(true, "*97"), 25, false, null, MediaEncryption.REQUIRE);
 
     private static Extension extension(Database database, String number) {
         return new JdbiExtensionStore(database).create(
@@ -51,6 +51,7 @@ class JdbiCallSettingsStoreTest {
         CallSettings updated = store.save("1001", NewCallSettings.DEFAULTS.withDoNotDisturb(true), T1);
 
         assertThat(updated.values().doNotDisturb()).isTrue();
+        assertThat(updated.values().mediaEncryption()).as("the default policy").isEqualTo(MediaEncryption.OFFER);
         assertThat(updated.values().forwardAlways()).isEqualTo(Forwarding.OFF);
         assertThat(updated.createdAt()).isEqualTo(T0);
         assertThat(updated.updatedAt()).isEqualTo(T1);
@@ -83,6 +84,7 @@ class JdbiCallSettingsStoreTest {
 
         assertThat(reopened.list()).hasSize(1);
         assertThat(reopened.find("1001").orElseThrow().values().forwardAlways()).isEqualTo(new Forwarding(false, "1002"));
+        assertThat(reopened.find("1001").orElseThrow().values().mediaEncryption()).isEqualTo(MediaEncryption.REQUIRE);
     }
 
     @BothEngines
