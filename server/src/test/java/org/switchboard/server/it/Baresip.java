@@ -333,6 +333,11 @@ final class Baresip implements AutoCloseable {
             return new Account("sip:" + user + "@127.0.0.1:" + port + ";transport=udp", password, 60, false, List.of(), "");
         }
 
+        /** {@code user} registering with {@code password} at the registrar's SIP-over-TLS port {@code tlsPort} on 127.0.0.1. */
+        static Account registeredOverTlsAt(int tlsPort, String user, String password) {
+            return new Account("sip:" + user + "@127.0.0.1:" + tlsPort + ";transport=tls", password, 60, false, List.of(), "");
+        }
+
         Account answeringAutomatically() {
             return new Account(aor, password, registerSeconds, true, codecs, mediaEncryption);
         }

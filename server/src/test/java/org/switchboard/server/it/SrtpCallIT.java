@@ -26,8 +26,9 @@ import org.switchboard.store.testkit.TestDatabases;
  * Issue 17, SDES-SRTP through the relay with real phones: a baresip phone that insists on SRTP
  * ({@code mediaenc=srtp-mand}, RTP/SAVP) and a plain-RTP baresip phone talk through the PBX, which
  * decrypts one leg and encrypts the other: each recording holds the other's tone, and the node's call
- * view shows which leg was SRTP while the call was up. Both directions: the SRTP phone calling on the
- * default policy, and called under {@code media_encryption: require} (the PBX then offers RTP/SAVP).
+ * view shows which leg was SRTP while the call was up. The SRTP phone registers over TLS (so it is also
+ * called over TLS), the plain one over UDP. Both directions: the SRTP phone calling on the default
+ * policy, and called under {@code media_encryption: require} (the PBX then offers RTP/SAVP).
  */
 class SrtpCallIT {
     private static final String PASSWORD_1001 = "srtp-caller-1001";
@@ -77,13 +78,13 @@ class SrtpCallIT {
     }
 
     @Test
-    void anSrtpPhoneCallsAPlainPhoneAndEachHearsTheOther() throws Exception {
+    void anSrtpPhoneOverTlsCallsAPlainPhoneOverUdpAndEachHearsTheOther() throws Exception {
         Path work = Baresip.newFolder("srtp-out-");
         Baresip callee = phone(work, "1002", PASSWORD_1002, "", true, ToneCall.calleeTone(work));
         Baresip caller = phone(work, "1001", PASSWORD_1001, "srtp-mand", false, ToneCall.callerTone(work));
         ToneCall call = new ToneCall(caller, callee, this::legs);
 
-        call.talk("sip:1002@127.0.0.1:" + server.sipPort());
+        call.talk("sip:1002@127.0.0.1:" + server.sipTlsPort() + ";transport=tls");
 
         call.assertEachHeardTheOther();
         assertThat(legsSeen).as("the call's legs while it was up").anySatisfy(legs -> assertThat(legs)
@@ -91,7 +92,7 @@ class SrtpCallIT {
     }
 
     @Test
-    void aPlainPhoneCallsAnExtensionThatRequiresSrtpAndEachHearsTheOther() throws Exception {
+    void aPlainPhoneCallsAnExtensionThatRequiresSrtpAndIsCalledOverTls() throws Exception {
         put("/api/extensions/1002/call-settings", "{\"media_encryption\":\"require\"}");
         try {
             Path work = Baresip.newFolder("srtp-in-");
@@ -111,7 +112,10 @@ class SrtpCallIT {
 
     private Baresip phone(Path work, String extension, String password, String mediaenc, boolean answers, Path tone)
             throws IOException {
-        Baresip.Account account = Baresip.Account.registeredAt(server.sipPort(), extension, password)
+        // The SRTP phone signals over TLS (its keys travel in the SDP), the plain one over UDP.
+        Baresip.Account account = (mediaenc.isEmpty()
+                ? Baresip.Account.registeredAt(server.sipPort(), extension, password)
+                : Baresip.Account.registeredOverTlsAt(server.sipTlsPort(), extension, password))
                 .offering("PCMU/8000/1").encrypting(mediaenc);
         Baresip phone = Baresip.start(work.resolve(extension), answers ? account.answeringAutomatically() : account, tone);
         phones.add(phone);
