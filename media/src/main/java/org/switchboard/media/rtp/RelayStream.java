@@ -41,6 +41,8 @@ public final class RelayStream {
     private boolean flushPending;
     private PacketReceiver divertedTo;
     private LegSecurity security;
+    private final ReceptionStats reception = new ReceptionStats();
+    private final ReceiverReports peerReports = new ReceiverReports();
 
     private long packetsIn;
     private long bytesIn;
@@ -107,6 +109,11 @@ public final class RelayStream {
         packetsIn++;
         bytesIn += data.readableBytes();
         lastReceivedNanos = now;
+        if (rtp) {
+            reception.update(data, now);
+        } else {
+            peerReports.read(data);
+        }
         return true;
     }
 
@@ -236,6 +243,6 @@ public final class RelayStream {
     public StreamStats snapshot() {
         return new StreamStats(
                 packetsIn, bytesIn, packetsOut, bytesOut, dropped, latches, Optional.ofNullable(latched), security != null,
-                srtpRejected);
+                srtpRejected, rtp ? reception.snapshot() : Reception.NONE, peerReports.snapshot());
     }
 }
