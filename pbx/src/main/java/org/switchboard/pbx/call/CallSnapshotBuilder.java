@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.switchboard.media.rtp.Leg;
+import org.switchboard.media.rtp.LegStats;
 import org.switchboard.media.rtp.RelayStats;
 import org.switchboard.media.rtp.StreamStats;
 
@@ -51,11 +52,13 @@ final class CallSnapshotBuilder {
         for (LegPart leg : legs) {
             Optional<LegSnapshot.Media> media = Optional.empty();
             if (statsOrNull != null && leg.localRtpPort() > 0) {
-                StreamStats rtp = statsOrNull.leg(leg.mediaLeg()).rtp();
+                LegStats stats = statsOrNull.leg(leg.mediaLeg());
+                StreamStats rtp = stats.rtp();
                 Optional<InetSocketAddress> remote = rtp.latchedSource().or(leg::signalledRtp);
                 media = Optional.of(new LegSnapshot.Media(leg.localRtpPort(),
                         remote.map(Call::hostPort).orElse(""), rtp.latchedSource().isPresent(), rtp.packetsIn(),
-                        rtp.packetsOut(), rtp.encrypted(), rtp.srtpRejected()));
+                        rtp.packetsOut(), rtp.encrypted(), rtp.srtpRejected(),
+                        leg.signalledRtp().map(Call::hostPort).orElse(""), rtp.reception(), stats.rtcp().peerReport()));
             }
             out.add(new LegSnapshot(leg.role(), leg.callId(), leg.party(), leg.signalingAddress(), media));
         }

@@ -1,6 +1,8 @@
 package org.switchboard.pbx.call;
 
 import java.util.Optional;
+import org.switchboard.media.rtp.PeerReport;
+import org.switchboard.media.rtp.Reception;
 
 /**
  * One leg (one dialog) of a call in progress.
@@ -24,13 +26,19 @@ public record LegSnapshot(String role, String callId, String party, String signa
      * @param packetsSent RTP packets relayed to this leg's phone
      * @param srtp whether the leg's media is SRTP (the relay encrypts and decrypts it)
      * @param srtpRejected packets from this leg's side that SRTP refused (not authentic or replayed)
+     * @param signalledRtpAddress where the phone's SDP said it receives RTP ({@code host:port}), empty when it
+     *     gave no literal address
+     * @param reception what the relay measured of the phone's RTP (loss, jitter)
+     * @param peerReport what the phone last reported in RTCP of the audio it receives, if it sends RTCP
      */
     public record Media(int localRtpPort, String remoteRtpAddress, boolean latched, long packetsReceived,
-            long packetsSent, boolean srtp, long srtpRejected) {
+            long packetsSent, boolean srtp, long srtpRejected, String signalledRtpAddress, Reception reception,
+            Optional<PeerReport> peerReport) {
 
-        /** A plain RTP leg's media. */
+        /** A plain RTP leg's media with nothing measured. */
         public Media(int localRtpPort, String remoteRtpAddress, boolean latched, long packetsReceived, long packetsSent) {
-            this(localRtpPort, remoteRtpAddress, latched, packetsReceived, packetsSent, false, 0);
+            this(localRtpPort, remoteRtpAddress, latched, packetsReceived, packetsSent, false, 0, remoteRtpAddress,
+                    Reception.NONE, Optional.empty());
         }
     }
 }
