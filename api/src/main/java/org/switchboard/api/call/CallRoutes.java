@@ -13,10 +13,13 @@ import org.switchboard.api.http.BearerAuthFilter;
 import org.switchboard.api.http.Routes;
 import org.switchboard.pbx.admin.AdminSession;
 import org.switchboard.pbx.call.ActiveCalls;
+import org.switchboard.pbx.call.CallSnapshot;
+import org.switchboard.pbx.quality.MediaDiagnosis;
 import org.switchboard.store.db.NotFoundException;
 
 /**
- * The calls in progress over HTTP: {@code GET /api/calls}, {@code GET /api/calls/{id}} and
+ * The calls in progress over HTTP: {@code GET /api/calls}, {@code GET /api/calls/{id}}, its
+ * {@code /quality} (loss, jitter, MOS per leg) and {@code /media} (why there is or is no audio), and
  * {@code DELETE /api/calls/{id}} (hang up), translating to {@link ActiveCalls}. Call control answers
  * on each call's executor; the handler (a virtual thread) waits for that answer, at most
  * {@link #ANSWER_WITHIN}, so a stuck call cannot hold a request forever.
@@ -35,6 +38,8 @@ public final class CallRoutes implements Routes {
     public void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/calls", this::list);
         routes.get("/api/calls/{id}", this::get);
+        routes.get("/api/calls/{id}/quality", this::quality);
+        routes.get("/api/calls/{id}/media", this::media);
         routes.delete("/api/calls/{id}", this::hangUp);
     }
 
@@ -48,8 +53,19 @@ public final class CallRoutes implements Routes {
     }
 
     private void get(Context ctx) {
-        String id = ctx.pathParam("id");
-        ctx.json(CallView.of(answer(calls.find(id)).orElseThrow(() -> new NotFoundException("call", id))));
+        ctx.json(CallView.of(inProgress(ctx.pathParam("id"))));
+    }
+
+    private void quality(Context ctx) {
+        ctx.json(CallQualityView.of(inProgress(ctx.pathParam("id"))));
+    }
+
+    private void media(Context ctx) {
+        ctx.json(MediaDiagnosis.of(inProgress(ctx.pathParam("id"))));
+    }
+
+    private CallSnapshot inProgress(String id) {
+        return answer(calls.find(id)).orElseThrow(() -> new NotFoundException("call", id));
     }
 
     private void hangUp(Context ctx) {

@@ -11,6 +11,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.api.http.ApiFixture;
+import org.switchboard.media.rtp.PeerReport;
+import org.switchboard.media.rtp.Reception;
 import org.switchboard.pbx.call.CallSnapshot;
 import org.switchboard.pbx.call.CallState;
 import org.switchboard.pbx.call.LegSnapshot;
@@ -69,6 +71,43 @@ class CallRoutesTest {
 
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(json(r).get("caller").asText()).isEqualTo("1001");
+    }
+
+    @Test
+    void qualityShowsLossJitterAndMosOfEachAnchoredLeg() {
+        calls.add(new CallSnapshot("call-q", "1001", "1002", CallState.ANSWERED, T0, Optional.of(T0), Optional.of("PCMU"),
+                List.of(new LegSnapshot("caller", "call-q", "1001", "127.0.0.1:5070", Optional.of(new LegSnapshot.Media(
+                        20000, "127.0.0.1:6000", true, 450, 500, false, 0, "127.0.0.1:6000",
+                        new Reception(500, 50, 12.5), Optional.of(new PeerReport(0.02, 10, 4, 3))))),
+                        new LegSnapshot("callee", "call-q-b", "1002", "127.0.0.1:5080", Optional.empty()))));
+
+        HttpResponse<String> r = api.send("GET", "/api/calls/call-q/quality", token, null);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode legs = json(r).get("legs");
+        assertThat(legs).as("only the anchored leg").hasSize(1);
+        JsonNode caller = legs.get(0);
+        assertThat(caller.get("packets_lost").asLong()).isEqualTo(50);
+        assertThat(caller.get("loss_percent").asDouble()).isEqualTo(10.0);
+        assertThat(caller.get("jitter_ms").asDouble()).isEqualTo(12.5);
+        assertThat(caller.get("reported_loss_percent").asDouble()).isEqualTo(2.0);
+        assertThat(caller.get("mos").asDouble()).isBetween(1.0, 4.0);
+    }
+
+    @Test
+    void mediaDiagnosisNamesTheSilentPhone() {
+        calls.add(new CallSnapshot("call-m", "1001", "1002", CallState.ANSWERED, T0, Optional.of(T0), Optional.of("PCMU"),
+                List.of(new LegSnapshot("caller", "call-m", "1001", "127.0.0.1:5070",
+                                Optional.of(new LegSnapshot.Media(20000, "127.0.0.1:6000", true, 150, 0))),
+                        new LegSnapshot("callee", "call-m-b", "1002", "127.0.0.1:5080",
+                                Optional.of(new LegSnapshot.Media(20002, "127.0.0.1:7000", false, 0, 150))))));
+
+        HttpResponse<String> r = api.send("GET", "/api/calls/call-m/media", token, null);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(json(r).get("verdict").asText()).isEqualTo("One-way audio: no RTP reached the PBX from the callee (1002).");
+        assertThat(json(r).at("/legs/1/findings/0").asText()).contains("No RTP has arrived from 1002's phone");
+        assertThat(api.send("GET", "/api/calls/nope/media", token, null).statusCode()).isEqualTo(404);
     }
 
     @Test
