@@ -2,7 +2,7 @@ package org.switchboard.api.call;
 
 import java.util.List;
 import org.switchboard.pbx.call.CallSnapshot;
-import org.switchboard.pbx.quality.LegQuality;
+import org.switchboard.pbx.call.quality.LegQuality;
 
 /** Response body of {@code GET /api/calls/{id}/quality}: each anchored leg's loss, jitter and estimated MOS. */
 public record CallQualityView(String callId, List<LegView> legs) {

@@ -14,7 +14,7 @@ import org.switchboard.api.http.Routes;
 import org.switchboard.pbx.admin.AdminSession;
 import org.switchboard.pbx.call.ActiveCalls;
 import org.switchboard.pbx.call.CallSnapshot;
-import org.switchboard.pbx.quality.MediaDiagnosis;
+import org.switchboard.pbx.call.quality.MediaDiagnosis;
 import org.switchboard.store.db.NotFoundException;
 
 /**

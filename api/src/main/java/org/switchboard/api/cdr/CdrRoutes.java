@@ -8,13 +8,18 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import org.switchboard.api.http.Routes;
 import org.switchboard.pbx.cdr.CdrService;
 import org.switchboard.store.cdr.CdrFilter;
+import org.switchboard.store.cdr.QosMetric;
+import org.switchboard.store.db.NotFoundException;
 
 /**
- * Call detail records over HTTP: {@code GET /api/cdr} (JSON pages with a total) and
- * {@code GET /api/cdr.csv} (the whole filtered result as CSV, streamed), translating to
+ * Call detail records over HTTP: {@code GET /api/cdr} (JSON pages with a total),
+ * {@code GET /api/cdr.csv} (the whole filtered result as CSV, streamed) and
+ * {@code GET /api/cdr/{call_id}/quality} (how each leg of an ended call sounded), translating to
  * {@link CdrService} calls. Handlers run on virtual threads; the service is thread-safe.
  */
 public final class CdrRoutes implements Routes {
@@ -28,6 +33,7 @@ public final class CdrRoutes implements Routes {
     public void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/cdr", this::list);
         routes.get("/api/cdr.csv", this::exportCsv);
+        routes.get("/api/cdr/{call_id}/quality", this::quality);
     }
 
     @Override
@@ -38,6 +44,27 @@ public final class CdrRoutes implements Routes {
     private void list(Context ctx) {
         CdrQuery query = CdrQuery.paged(ctx);
         ctx.json(CdrPageView.of(cdrs.page(query.filter(), query.limit(), query.offset()), query.limit(), query.offset()));
+    }
+
+    private void quality(Context ctx) {
+        String callId = ctx.pathParam("call_id");
+        List<QosMetric> legs = cdrs.quality(callId);
+        if (legs.isEmpty()) {
+            throw new NotFoundException("call quality", callId);
+        }
+        ctx.json(new QualityView(callId, legs.stream().map(QualityView.LegView::of).toList()));
+    }
+
+    /** Response body of {@code GET /api/cdr/{call_id}/quality}; {@code reported_*} omitted for phones without RTCP. */
+    public record QualityView(String callId, List<LegView> legs) {
+        public record LegView(String role, String party, long packetsReceived, long packetsExpected, long packetsLost,
+                double lossPercent, double jitterMs, Double reportedLossPercent, Double reportedJitterMs, double mos,
+                Instant recordedAt) {
+            static LegView of(QosMetric m) {
+                return new LegView(m.role(), m.party(), m.packetsReceived(), m.packetsExpected(), m.packetsLost(),
+                        m.lossPercent(), m.jitterMs(), m.reportedLossPercent(), m.reportedJitterMs(), m.mos(), m.recordedAt());
+            }
+        }
     }
 
     private void exportCsv(Context ctx) {

@@ -458,6 +458,9 @@ final class Call implements CallLegs, CallSession {
         if (phase == Phase.ENDED) {
             return;
         }
+        if (answeredAt != null && media != null) {
+            services.recordQuality(snapshot()); // its relay counters are read before release() closes the relay
+        }
         phase = Phase.ENDED;
         release();
         Instant endedAt = services.clock().instant();

@@ -1,6 +1,7 @@
 package org.switchboard.pbx.call;
 
 import java.time.InstantSource;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +10,7 @@ import org.switchboard.media.rtp.RtpRelay;
 import org.switchboard.pbx.cdr.CdrRecorder;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.event.PbxEvent;
+import org.switchboard.pbx.call.quality.LegQuality;
 import org.switchboard.pbx.call.timer.SessionTimerNegotiation;
 import org.switchboard.sip.app.SipStack;
 import org.switchboard.sip.dialog.Dialog;
@@ -37,6 +39,15 @@ record CallServices(SipStack stack, RtpRelay relay, CdrRecorder cdr, EventBus ev
     void recordAnswer(CallRecord open) {
         cdr.answered(open);
         events.publish(new PbxEvent.CallAnswered(open.answeredAt(), open.callId()));
+    }
+
+    /**
+     * An answered call is ending: once {@code last} (its snapshot with the relay's final counters, taken
+     * before the relay closed) is complete, how each leg sounded goes to the CDR store. Never blocks.
+     */
+    void recordQuality(CompletableFuture<CallSnapshot> last) {
+        last.thenAccept(call -> cdr.quality(call.legs().stream().flatMap(leg -> LegQuality.of(leg).stream())
+                .map(q -> q.toMetric(call.id(), clock.instant())).toList()));
     }
 
     /** Hangs up {@code dialog} with a BYE to {@code hop}, counted until answered (shutdown waits for it). */

@@ -607,6 +607,9 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
         if (phase == Phase.ENDED || phase == Phase.TRANSFERRED) {
             return;
         }
+        if (answeredAt != null && session != null) {
+            services.recordQuality(snapshot()); // its relay counters are read before the relay closes below
+        }
         phase = Phase.ENDED;
         if (transfer != null) {
             transfer.cancel();

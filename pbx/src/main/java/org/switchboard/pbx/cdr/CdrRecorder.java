@@ -4,12 +4,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.store.cdr.CallRecord;
 import org.switchboard.store.cdr.CdrEntry;
 import org.switchboard.store.cdr.CdrStore;
+import org.switchboard.store.cdr.QosMetric;
 import org.switchboard.store.db.BatchWriter;
 import org.switchboard.store.db.Database;
 
@@ -73,6 +75,23 @@ public final class CdrRecorder implements AutoCloseable {
             up.remove(call.callId());
             writer.submit(CdrEntry.complete(call));
         }
+    }
+
+    /**
+     * Stores how the legs of an ended call sounded, on a virtual thread (never on the caller's); a failure
+     * is logged, the CDR itself does not depend on it.
+     */
+    public void quality(List<QosMetric> legs) {
+        if (legs.isEmpty()) {
+            return;
+        }
+        Thread.ofVirtual().name("cdr-quality").start(() -> {
+            try {
+                store.saveQuality(legs);
+            } catch (RuntimeException e) {
+                log.warn("call quality not stored call_id={} reason={}", legs.getFirst().callId(), e.toString());
+            }
+        });
     }
 
     /** Moves the end time of every call in progress to {@code now}; for the housekeeping job every {@link #HEARTBEAT}. */

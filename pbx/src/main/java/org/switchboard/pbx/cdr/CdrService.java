@@ -7,6 +7,7 @@ import org.switchboard.store.cdr.CdrFilter;
 import org.switchboard.store.cdr.CdrPage;
 import org.switchboard.store.cdr.CdrPosition;
 import org.switchboard.store.cdr.CdrStore;
+import org.switchboard.store.cdr.QosMetric;
 import org.switchboard.store.db.Fields;
 import org.switchboard.store.db.ValidationException;
 
@@ -30,6 +31,11 @@ public final class CdrService {
      * CDRs matching {@code filter}, newest first; {@link ValidationException} on "limit" (1 to
      * {@value #MAX_LIMIT}) or "offset" (not negative).
      */
+    /** How the legs of ended call {@code callId} sounded; empty when nothing was stored. */
+    public List<QosMetric> quality(String callId) {
+        return store.quality(callId);
+    }
+
     public CdrPage page(CdrFilter filter, int limit, long offset) {
         Fields.check(limit >= 1 && limit <= MAX_LIMIT, "limit", "must be between 1 and " + MAX_LIMIT);
         Fields.check(offset >= 0, "offset", "must not be negative");

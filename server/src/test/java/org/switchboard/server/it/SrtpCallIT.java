@@ -88,7 +88,8 @@ class SrtpCallIT {
 
         call.assertEachHeardTheOther();
         assertThat(legsSeen).as("the call's legs while it was up").anySatisfy(legs -> assertThat(legs)
-                .contains("caller:srtp=true:rejected=0").contains("callee:srtp=false"));
+                .contains("caller:srtp=true:rejected=0").contains("callee:srtp=false")
+                .contains("Audio flows both ways."));
     }
 
     @Test
@@ -125,10 +126,14 @@ class SrtpCallIT {
         return phone;
     }
 
-    /** The legs of the calls in progress as {@code role:srtp=..:rejected=..}, remembered for the assertions. */
+    /**
+     * The legs of the calls in progress as {@code role:srtp=..:rejected=..} and the node's media
+     * verdict of each call (GET /api/calls/{id}/media), remembered for the assertions.
+     */
     private String legs() {
         StringBuilder out = new StringBuilder();
         for (JsonNode c : get("/api/calls")) {
+            out.append(get("/api/calls/" + c.path("id").asText() + "/media").path("verdict").asText()).append(' ');
             for (JsonNode leg : c.path("legs")) {
                 JsonNode media = leg.path("media");
                 out.append(leg.path("role").asText()).append(":srtp=").append(media.path("srtp").asBoolean())

@@ -109,6 +109,26 @@ class TwoPartyCallAudioIT {
         assertThat(cdr.path("codec").asText()).as("CDR of call " + callId + ": " + cdr).isEqualTo(codec);
         assertThat(cdr.path("caller").asText()).as("CDR of call " + callId + ": " + cdr).isEqualTo("1001");
         assertThat(cdr.path("callee").asText()).as("CDR of call " + callId + ": " + cdr).isEqualTo("1002");
+        assertCleanQualityStored(callId);
+    }
+
+    /**
+     * The call's quality, stored when it ended (docs/call-quality.md): both legs measured, loopback
+     * loses nothing, baresip reports in RTCP, so the estimated MOS is the clean-line one.
+     */
+    private static void assertCleanQualityStored(String callId) {
+        JsonNode legs = await("GET /api/cdr/" + callId + "/quality").atMost(CDR_WRITTEN).pollInterval(Duration.ofMillis(100))
+                .until(() -> quality(callId), l -> l.size() == 2);
+        for (JsonNode leg : legs) {
+            assertThat(leg.path("packets_received").asLong()).as("quality: " + legs).isGreaterThan(50);
+            assertThat(leg.path("packets_lost").asLong()).as("quality: " + legs).isZero();
+            assertThat(leg.path("mos").asDouble()).as("quality: " + legs).isGreaterThan(4.0);
+        }
+    }
+
+    private static JsonNode quality(String callId) throws IOException, InterruptedException {
+        HttpResponse<String> response = api.get("/api/cdr/" + callId + "/quality");
+        return response.statusCode() == 200 ? JSON.readTree(response.body()).path("legs") : JSON.createArrayNode();
     }
 
     /** Waits until the phone says it registered and the node lists a live binding of {@code extension}. */

@@ -42,4 +42,10 @@ public interface CdrStore {
      * order (from the newest when empty): for exports that read everything in chunks.
      */
     List<Cdr> after(CdrFilter filter, Optional<CdrPosition> after, int limit);
+
+    /** Stores how the legs of an ended call sounded, replacing what was stored for the same call and role. */
+    void saveQuality(List<QosMetric> legs);
+
+    /** How the legs of call {@code callId} sounded, caller first; empty when nothing was stored. */
+    List<QosMetric> quality(String callId);
 }

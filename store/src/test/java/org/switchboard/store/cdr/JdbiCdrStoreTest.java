@@ -61,6 +61,24 @@ class JdbiCdrStoreTest {
     }
 
     @BothEngines
+    void callQualityIsSavedReplacedPerLegAndSurvivesARestart(TestDatabase db) {
+        JdbiCdrStore store = new JdbiCdrStore(db.database(), CLOCK);
+        QosMetric caller = new QosMetric("q@host", "caller", "1001", 480, 500, 20, 4.0, 12.5, 1.5, 8.25, 4.01, T0);
+        QosMetric callee = new QosMetric("q@host", "callee", "1002", 500, 500, 0, 0, 1, null, null, 4.4, T0);
+        store.saveQuality(List.of(callee, caller));
+        store.saveQuality(List.of(new QosMetric("other@host", "caller", "1003", 1, 1, 0, 0, 0, null, null, 4.4, T0)));
+        QosMetric callerAgain = new QosMetric("q@host", "caller", "1001", 490, 500, 10, 2.0, 10, null, null, 4.2,
+                T0.plusSeconds(1));
+        store.saveQuality(List.of(callerAgain));
+
+        JdbiCdrStore reopened = new JdbiCdrStore(db.restart(), CLOCK);
+
+        assertThat(reopened.quality("q@host")).as("caller first, the second save replacing the first")
+                .containsExactly(callerAgain, callee);
+        assertThat(reopened.quality("nobody@host")).isEmpty();
+    }
+
+    @BothEngines
     void unansweredRecordHasNoAnswerTimeAndNoBillableSeconds(TestDatabase db) {
         JdbiCdrStore store = new JdbiCdrStore(db.database(), CLOCK);
         write(db.database(), List.of(unanswered("b", "1001", "1002", T0, Disposition.NO_ANSWER)));

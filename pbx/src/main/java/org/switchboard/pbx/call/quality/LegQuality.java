@@ -1,9 +1,11 @@
-package org.switchboard.pbx.quality;
+package org.switchboard.pbx.call.quality;
 
+import java.time.Instant;
 import java.util.Optional;
 import org.switchboard.media.rtp.PeerReport;
 import org.switchboard.media.rtp.Reception;
 import org.switchboard.pbx.call.LegSnapshot;
+import org.switchboard.store.cdr.QosMetric;
 
 /**
  * How one leg of a call sounds. {@code received*} is what the relay measured of the audio the leg's phone sent
@@ -29,6 +31,12 @@ public record LegQuality(String role, String party, long packetsReceived, long p
                 round(100 * in.lossRatio()), round(in.jitterMillis()),
                 out.map(r -> round(100 * r.fractionLost())), out.map(r -> round(r.jitterMillis())),
                 MeanOpinionScore.estimate(loss, jitter, 0));
+    }
+
+    /** This leg's figures as stored with the CDR of call {@code callId}. */
+    public QosMetric toMetric(String callId, Instant recordedAt) {
+        return new QosMetric(callId, role, party, packetsReceived, packetsExpected, packetsLost, lossPercent, jitterMs,
+                reportedLossPercent.orElse(null), reportedJitterMs.orElse(null), mos, recordedAt);
     }
 
     private static double round(double value) {

@@ -1,4 +1,4 @@
-package org.switchboard.pbx.quality;
+package org.switchboard.pbx.call.quality;
 
 import java.net.URI;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.switchboard.pbx.quality;
+package org.switchboard.pbx.call.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

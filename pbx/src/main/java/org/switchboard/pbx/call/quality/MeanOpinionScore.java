@@ -1,4 +1,4 @@
-package org.switchboard.pbx.quality;
+package org.switchboard.pbx.call.quality;
 
 /**
  * An estimate of the listening quality of a G.711 stream on the 1 to 5 MOS scale, from packet loss and jitter,
