@@ -1,5 +1,6 @@
 package org.switchboard.pbx.cdr;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,8 @@ public final class CdrRecorder implements AutoCloseable {
 
     private final BatchWriter<CdrEntry> writer;
     private final CdrStore store;
+    private final DistributionSummary mos;
+    private final DistributionSummary lossPercent;
     // Answered calls that are up, by Call-ID: what the heartbeat writes. Guarded by itself.
     private final Map<String, CallRecord> up = new HashMap<>();
 
@@ -56,6 +59,12 @@ public final class CdrRecorder implements AutoCloseable {
         this.store = store;
         this.writer = new BatchWriter<>(TYPE, database, settings, CdrEntry::callId, store.entrySink());
         writer.bindMetrics(registry);
+        this.mos = DistributionSummary.builder("switchboard.call.mos")
+                .description("estimated MOS of each leg of answered calls as they end (docs/call-quality.md)")
+                .serviceLevelObjectives(2.5, 3.1, 3.6, 4.0, 4.3).register(registry);
+        this.lossPercent = DistributionSummary.builder("switchboard.call.loss.percent")
+                .description("packet loss of each leg's RTP as the relay measured it, per ended answered call")
+                .serviceLevelObjectives(0.5, 1, 3, 5, 10).register(registry);
     }
 
     /**
@@ -78,13 +87,18 @@ public final class CdrRecorder implements AutoCloseable {
     }
 
     /**
-     * Stores how the legs of an ended call sounded, on a virtual thread (never on the caller's); a failure
+     * Counts how the legs of an ended call sounded in {@code /metrics} ({@code switchboard_call_mos},
+     * {@code switchboard_call_loss_percent}) and stores them, on a virtual thread (never on the caller's); a failure
      * is logged, the CDR itself does not depend on it.
      */
     public void quality(List<QosMetric> legs) {
         if (legs.isEmpty()) {
             return;
         }
+        legs.forEach(leg -> {
+            mos.record(leg.mos());
+            lossPercent.record(leg.lossPercent());
+        });
         Thread.ofVirtual().name("cdr-quality").start(() -> {
             try {
                 store.saveQuality(legs);
