@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.switchboard.media.dsp.Goertzel;
 import org.switchboard.server.wiring.Server;
 import org.switchboard.sip.testkit.FreePorts;
@@ -29,7 +31,8 @@ import org.switchboard.store.testkit.TestDatabases;
  * and a six-second timeout: a callee parks its caller by blind transfer (REFER to 700); the caller hears the lot's
  * announcement and music through the relay port it already sends to; {@code GET /api/parking} lists the slot; a
  * third phone dials the slot and the two talk through the PBX, each hearing the other's tone. Unretrieved, the call
- * rings the parker back, which answers and is bridged to the caller. One node for the class (SQLite).
+ * rings the parker back, which answers and is bridged to the caller. The panel's Parking page lists a caller who
+ * parked itself and shows the API's complaint next to the field. One node for the class (SQLite).
  */
 class ParkingIT {
     private static final String PASSWORD = "parking-it-secret";
@@ -59,6 +62,7 @@ class ParkingIT {
                   - {number: "1003", name: Carol, password: %1$s}
                   - {number: "1004", name: Dave, password: %1$s}
                   - {number: "1005", name: Erin, password: %1$s}
+                  - {number: "1006", name: Frank, password: %1$s}
                 """.formatted(PASSWORD)), Clock.systemUTC(), "test");
         api = new ApiClient(server.httpPort());
         api.login("root", "root-password");
@@ -122,6 +126,29 @@ class ParkingIT {
             rungBack.awaitResult().assertAllCallsSucceeded("1005 is rung back with 1004 and hung up");
             caller.awaitResult().assertAllCallsSucceeded("1004 talks with 1005 again and is hung up");
         }
+    }
+
+    @Test
+    void thePanelListsACallerWhoParkedItselfAndShowsTheApisComplaintNextToTheField() throws Exception {
+        try (TalkingPhoneMedia frank = TalkingPhoneMedia.listening();
+             PanelBrowser panel = PanelBrowser.loggedIn(dir, server.httpPort(), "root", "root-password")) {
+            panel.open("/parking");
+            panel.awaitValue(By.name("number"), "700");
+            WebElement timeout = panel.driver().findElement(By.name("timeout_seconds"));
+            timeout.clear();
+            timeout.sendKeys("2");
+            panel.driver().findElement(By.cssSelector("#park-lot-form button[type=submit]")).click();
+            panel.awaitText(By.id("f-timeout_seconds-error"), "between 5 and 3600");
+
+            Sipp.Running caller = call("1006", "700", frank);
+            JsonNode parked = awaitParked("1006");
+            assertThat(parked.get("parked_by").asText()).as("dialled directly: it parked itself").isEqualTo("1006");
+            By row = By.cssSelector("#parked-calls tr[data-slot='" + parked.get("slot").asText() + "']");
+            panel.awaitText(row, "1006");
+            caller.awaitResult().assertAllCallsSucceeded("1006 parks itself, nobody takes it and the PBX hangs up");
+        }
+        assertThat(api.getJson("/api/parking/lot").get("timeout_seconds").asInt()).as("nothing refused was stored")
+                .isEqualTo(6);
     }
 
     private static Sipp.Running parker(String extension) throws Exception {
