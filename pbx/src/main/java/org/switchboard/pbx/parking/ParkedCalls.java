@@ -43,7 +43,7 @@ public final class ParkedCalls {
     }
 
     /** Whether a call waits in {@code slot}. */
-    public synchronized boolean isTaken(int slot) {
+    synchronized boolean isTaken(int slot) {
         return bySlot.containsKey(slot);
     }
 
