@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import org.switchboard.api.http.ApiFixture;
+import org.switchboard.api.http.RouteKey;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionService;
@@ -120,6 +121,14 @@ class ParkingRoutesTest {
                     + ",\"return_action\":{\"action\":\"voicemail\",\"target\":\"\"}}"), "return_action.target");
             assertThat(json(api.send("GET", LOT, token, null)).get("number").asText())
                     .as("nothing refused was stored").isEqualTo("700");
+        }
+    }
+
+    @BothEngines
+    void everyParkingRouteIsDocumented(TestDatabase db) {
+        try (ApiFixture api = serve(db)) {
+            assertThat(api.server.openApi().operations()).containsAll(api.server.registeredRoutes())
+                    .contains(new RouteKey("GET", "/api/parking"), new RouteKey("PUT", "/api/parking/lot"));
         }
     }
 
