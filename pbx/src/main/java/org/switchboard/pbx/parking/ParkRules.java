@@ -17,8 +17,11 @@ import org.switchboard.store.parking.NewParkLot;
  * request and start-up threads.
  */
 final class ParkRules {
-    /** Where the rules go when created: before the internal extensions' catch-all (priority 100). */
-    private static final int FIRST_PRIORITY = 40;
+    /**
+     * Where the rules go when created: just before the internal extensions' catch-all (100), clear of the
+     * priorities 30-50 the documentation's examples give rules an administrator adds.
+     */
+    private static final int FIRST_PRIORITY = 90;
 
     private final DialPlanService dialPlan;
 

@@ -48,7 +48,7 @@ class ParkingSeedTest {
     @BothEngines
     void seedsTheLotAndItsRulesOnceAndIgnoresTheSectionAfterARestart(TestDatabase db) {
         Node node = node(db);
-        node.dialPlan().create(new NewDialPlanRule(40, "taken", "999", RuleAction.REJECT, "403"), "api");
+        node.dialPlan().create(new NewDialPlanRule(90, "taken", "999", RuleAction.REJECT, "403"), "api");
 
         assertThat(seed(db, node.parking(), CONFIGURED)).isEqualTo(SeedOutcome.SEEDED);
         assertThat(node.dialPlan().route("1001", "700").route())
@@ -56,7 +56,7 @@ class ParkingSeedTest {
         assertThat(node.dialPlan().route("1001", "720").route())
                 .isEqualTo(new Route.ToApplication("park_slot", "720", "720", Optional.of("720")));
         assertThat(node.dialPlan().list()).extracting(DialPlanRule::priority).as("the first free priorities")
-                .containsExactly(40, 41, 42);
+                .containsExactly(90, 91, 92);
 
         db.restart();
         Node restarted = node(db);
