@@ -4,6 +4,7 @@
 import { api, onSessionEnded } from './api.js';
 import * as calls from './calls.js';
 import * as conferences from './conferences.js';
+import * as parking from './parking.js';
 import * as dashboard from './dashboard.js';
 import * as devices from './devices.js';
 import * as extensions from './extensions.js';
@@ -37,6 +38,7 @@ const pages = {
   '/admins': users,
   '/conferences': conferences,
   '/ring-groups': ringGroups,
+  '/parking': parking,
 };
 
 const main = document.getElementById('main');

@@ -1,5 +1,6 @@
 package org.switchboard.pbx.call;
 
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.switchboard.pbx.routing.Destination;
 
@@ -9,9 +10,10 @@ import org.switchboard.pbx.routing.Destination;
  * answered, so {@link #answer} reuses the leg's endpoint and the new listener hears {@code answered}
  * at once (the old one {@code transferred}); {@link #refuse} fails the transfer and the leg stays
  * with the application that asked for it. {@code requested} is the destination it asked for. Owned
- * by the call's executor.
+ * by the call's executor; {@code transferredBy} is the party whose REFER sent the caller here, if one did.
  */
-record AnsweredLegHandoff(PbxAnsweredCall leg, Destination requested, String dialled) implements IncomingCall {
+record AnsweredLegHandoff(PbxAnsweredCall leg, Destination requested, String dialled, Optional<String> transferredBy)
+        implements IncomingCall {
 
     @Override
     public String caller() {

@@ -572,7 +572,7 @@ final class Call implements CallLegs, CallSession {
         timers.stop(Leg.B);
         media.stopHoldMusic();
         resumedAs = answering.resume(this, new ResumedCaller(invite, login, startedAt, answeredAt, callerDialog,
-                media.session(), offer, mediaIndex, g711.get(), media.sdes(Leg.A)), destination);
+                media.session(), offer, mediaIndex, g711.get(), media.sdes(Leg.A), party(transferee.other())), destination);
         registry.remove(this, List.copyOf(joinedLegs)); // the caller's Call-ID is the application's call's now
         joinedLegs.forEach(services.stack()::leaveExecutor);
         return true;

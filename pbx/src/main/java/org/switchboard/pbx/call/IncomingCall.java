@@ -1,5 +1,6 @@
 package org.switchboard.pbx.call;
 
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -14,6 +15,14 @@ public interface IncomingCall {
 
     /** What the caller dialled (the Request-URI's user part). */
     String dialled();
+
+    /**
+     * The extension that sent this call here by a blind transfer (REFER) when it did: parking rings
+     * it back. Empty for a call that dialled the destination itself.
+     */
+    default Optional<String> transferredBy() {
+        return Optional.empty();
+    }
 
     /** The call's serial executor: post results of blocking work here. */
     Executor executor();

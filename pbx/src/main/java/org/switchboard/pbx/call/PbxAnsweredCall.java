@@ -572,7 +572,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
     /** Starts {@code destination}'s application on this answered leg; a refusal is a failed transfer. */
     void toApplication(Destination requested, Route.ToApplication destination) {
         transfer = null;
-        answering.start(new AnsweredLegHandoff(this, requested, destination.dialled()), destination);
+        answering.start(new AnsweredLegHandoff(this, requested, destination.dialled(), Optional.empty()), destination);
     }
 
     // ---- ending ------------------------------------------------------------------------------------

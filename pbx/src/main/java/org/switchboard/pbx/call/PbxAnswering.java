@@ -85,7 +85,8 @@ final class PbxAnswering {
     PbxAnsweredCall resume(CallSession call, ResumedCaller caller, Route.ToApplication destination) {
         Destination requested = new Destination(destination.kind(), destination.target());
         PbxAnsweredCall leg = PbxAnsweredCall.resumed(this, caller,
-                ready -> start(new AnsweredLegHandoff(ready, requested, destination.dialled()), destination));
+                ready -> start(new AnsweredLegHandoff(ready, requested, destination.dialled(),
+                        Optional.of(caller.transferor())), destination));
         registry.replaceCall(call, leg);
         return leg;
     }

@@ -80,7 +80,15 @@ public final class MohService implements HoldMusic {
      */
     @Override
     public Optional<AudioSource> forHold(String heldBy) {
-        String played = Optional.ofNullable(settings.current(heldBy).values().mohClass()).orElse(NewMohClass.DEFAULT);
+        return forClass(Optional.ofNullable(settings.current(heldBy).values().mohClass()).orElse(NewMohClass.DEFAULT));
+    }
+
+    /**
+     * A listener of class {@code name} (a parked call hears its lot's class), {@code default} when it is unknown or
+     * has no files yet; empty when even the default class is silent. Memory only.
+     */
+    public Optional<AudioSource> forClass(String name) {
+        String played = name;
         ClassStream stream = streams.get(played);
         if (stream == null || !stream.hasMusic()) {
             played = NewMohClass.DEFAULT;

@@ -32,6 +32,8 @@ import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
 import org.switchboard.store.db.ValidationException;
 import org.switchboard.store.moh.NewMohClass;
 import org.switchboard.store.moh.PlayOrder;
+import org.switchboard.store.parking.NewParkLot;
+import org.switchboard.store.parking.ReturnAction;
 
 /**
  * Turns a shape-checked {@link RawConfig} into a {@link SwitchboardConfig}: checks each value
@@ -77,6 +79,7 @@ final class ConfigBinder {
         List<NewMohClass> mohClasses = mohClasses(raw.list(ConfigSchema.MOH_CLASSES));
         Values v = new Values(values);
         checkRelations(v, invalid);
+        NewParkLot parking = parking(v, invalid);
         checkStirShaken(v);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
@@ -113,7 +116,38 @@ final class ConfigBinder {
                         v.text("provisioning.voicemail_number"), ZoneId.of(v.text("provisioning.time_zone").strip()),
                         v.text("provisioning.ntp_server"), Boolean.parseBoolean(v.text("provisioning.https_only")), devices),
                 stirShaken(v), extensions, mohClasses,
-                WebhookSettings.DEFAULTS.with(v.integer("webhooks.max_attempts"), v.duration("webhooks.timeout")));
+                WebhookSettings.DEFAULTS.with(v.integer("webhooks.max_attempts"), v.duration("webhooks.timeout")),
+                parking);
+    }
+
+    /**
+     * The {@code parking} section as the lot it seeds, checked like a lot saved over the REST API; {@code
+     * return_action} is {@code kind:target} ({@code voicemail:1000}), empty for none.
+     */
+    private NewParkLot parking(Values v, Set<String> invalid) {
+        List<String> keys = List.of("parking.first_slot", "parking.last_slot", "parking.timeout");
+        if (keys.stream().anyMatch(invalid::contains)) {
+            return null; // already reported
+        }
+        String returnText = v.text("parking.return_action").strip();
+        try {
+            Optional<ReturnAction> returnAction = Optional.empty();
+            if (!returnText.isEmpty()) {
+                int colon = returnText.indexOf(':');
+                if (colon < 1) {
+                    throw new ValidationException("return_action", "must be kind:target, e.g. voicemail:1000");
+                }
+                returnAction = Optional.of(new ReturnAction(returnText.substring(0, colon), returnText.substring(colon + 1)));
+            }
+            long timeout = v.duration("parking.timeout").toSeconds();
+            return new NewParkLot(v.text("parking.number"), v.integer("parking.first_slot"), v.integer("parking.last_slot"),
+                    (int) Math.min(timeout, Integer.MAX_VALUE), v.text("parking.music_class"), returnAction);
+        } catch (ValidationException e) {
+            String path = "parking." + (e.field().startsWith("return_action") ? "return_action"
+                    : e.field().equals("timeout_seconds") ? "timeout" : e.field());
+            problems.add(new ConfigProblem(v.origin(path), path, e.getMessage()));
+            return null;
+        }
     }
 
     private static SwitchboardConfig.SipSecurity sipSecurity(Values v) {

@@ -98,6 +98,13 @@ final class ConfigSchema {
                     "starttls", value(ValueKind.BOOLEAN, "false"),
                     "username", value(ValueKind.TEXT, null),
                     "password", value(ValueKind.TEXT, null)),
+            "parking", section(
+                    "number", value(ValueKind.TEXT, "700"),
+                    "first_slot", value(ValueKind.COUNT_OR_OFF, "701"),
+                    "last_slot", value(ValueKind.COUNT_OR_OFF, "720"),
+                    "timeout", value(ValueKind.DURATION, "45s"),
+                    "music_class", value(ValueKind.TEXT, "default"),
+                    "return_action", value(ValueKind.TEXT, "")),
             "webhooks", section(
                     "max_attempts", value(ValueKind.ATTEMPTS, "10"),
                     "timeout", value(ValueKind.DURATION, "5s")),

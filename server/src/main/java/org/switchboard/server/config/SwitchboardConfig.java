@@ -14,9 +14,10 @@ import org.switchboard.pbx.stirshaken.StirShakenSettings;
 import org.switchboard.pbx.voicemail.VoicemailSettings;
 import org.switchboard.pbx.webhook.WebhookSettings;
 import org.switchboard.sip.transport.InboundLimits;
+import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
 import org.switchboard.store.db.DatabaseSettings;
 import org.switchboard.store.moh.NewMohClass;
-import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
+import org.switchboard.store.parking.NewParkLot;
 
 /**
  * The validated server settings and the seed sections, as read by {@link ConfigLoader}: server
@@ -29,11 +30,12 @@ import org.switchboard.store.db.DatabaseSettings.SqliteSynchronous;
  * @param voicemail the wrong-PIN lock-out of voicemail boxes ({@code voicemail})
  * @param stirShaken signing and verification of caller identity ({@code stir_shaken}, docs/stir-shaken.md)
  * @param webhooks how webhook deliveries are retried and timed out ({@code webhooks})
+ * @param parking seed: the park lot copied into an empty database once ({@code parking}, docs/parking.md)
  */
 public record SwitchboardConfig(Path dataDir, Sip sip, SipSecurity sipSecurity, Http http, Rtp rtp, Calls calls,
                                 VoicemailSettings voicemail, Mwi mwi, Smtp smtp, Database database, Admin admin,
                                 Provisioning provisioning, StirShakenSettings stirShaken, List<ExtensionInput> extensions,
-                                List<NewMohClass> mohClasses, WebhookSettings webhooks) {
+                                List<NewMohClass> mohClasses, WebhookSettings webhooks, NewParkLot parking) {
 
     public SwitchboardConfig {
         extensions = List.copyOf(extensions);

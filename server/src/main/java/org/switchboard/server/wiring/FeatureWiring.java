@@ -134,7 +134,8 @@ public final class FeatureWiring {
                 IvrModule.of(features.attendant(), features.prompts(), features.extensions()),
                 WebhookModule.build(config, database, features.events(), clock),
                 ConferenceModule.build(features, config, database, clock),
-                RingGroupModule.build(features, database, clock));
+                RingGroupModule.build(features, database, clock),
+                ParkingModule.build(features, config, database, clock));
     }
 
     /** Registers every module's destination kinds with the dial plan (before any seed runs). */
