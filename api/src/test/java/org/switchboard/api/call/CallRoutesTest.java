@@ -20,7 +20,7 @@ class CallRoutesTest {
     private static final Instant T0 = Instant.parse("2026-05-01T09:59:00Z");
 
     private final ListedCalls calls = new ListedCalls();
-    private final ApiFixture api = ApiFixture.withSqlite(new CallRoutes(calls));
+    private final ApiFixture api = ApiFixture.withSqlite(new CallRoutes(calls, request -> "dialled-" + request.from()));
     private final String token = api.login();
 
     @AfterEach

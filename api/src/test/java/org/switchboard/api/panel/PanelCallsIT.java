@@ -90,7 +90,9 @@ class PanelCallsIT {
         assertThat(cdrs.page(CdrFilter.ALL, 1, 0).total()).as("CDRs written").isEqualTo(CALLS);
         TestClock streamClock = new TestClock(Instant.parse("2026-05-01T10:00:00Z"));
         AdminAuthService streamAuth = ApiFixture.adminAuth(db, streamClock);
-        api = opened.add(new ApiFixture(db, events, streamAuth, new CdrRoutes(cdrs), new CallRoutes(active),
+        api = opened.add(new ApiFixture(db, events, streamAuth, new CdrRoutes(cdrs), new CallRoutes(active, request -> {
+                    throw new UnsupportedOperationException("this test dials nothing");
+                }),
                 new EventStreamRoutes(events, streamAuth, streamClock)));
         downloads = Files.createTempDirectory("panel-downloads-");
         browser = opened.add(new PanelBrowser(api.server.port()));

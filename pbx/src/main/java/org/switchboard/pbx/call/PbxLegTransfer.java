@@ -49,7 +49,7 @@ final class PbxLegTransfer implements ExtensionRing.Listener {
         this.extension = extension;
         int index = leg.agreed().mediaIndex();
         SessionDescription callerSdp = limitedTo(leg.callerSdp(), index, leg.agreed().codecs());
-        call = new Call(answering, leg.invite(), callerSdp, index, leg.login(), extension, leg.startedAt());
+        call = leg.bridgeCall(callerSdp, index, extension);
         media = new CallMedia(leg.session(), services.settings().mediaAddress(), index,
                 new HeldPartyMusic(services.endpoints(), leg.session(), leg.executor(), services.holdMusic(), call::party));
         calleeOffer = media.anchored(Leg.A, callerSdp);
