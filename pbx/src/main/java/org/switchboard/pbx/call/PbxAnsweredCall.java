@@ -546,6 +546,27 @@ final class PbxAnsweredCall implements CallSession, PbxLeg, LegHost {
         endCall(cause);
     }
 
+    // ---- what a bridge does to the leg ({@link Bridge}) -------------------------------------------------
+
+    /** A new mixer on the node's media endpoints, for a bridge of this leg with another. */
+    Mixer newMixer(String label) {
+        return services.endpoints().newMixer(label);
+    }
+
+    /** Seats the leg in a bridge's {@code bridge} mixer, when it is answered and still the application's. */
+    void seatIn(Mixer bridge) {
+        if (phase == Phase.ANSWERED && endpoint != null && transfer == null) {
+            joinMixer(bridge);
+        }
+    }
+
+    /** Unseats the leg from {@code bridge}, if it still sits there. */
+    void unseatFrom(Mixer bridge) {
+        if (mixer == bridge) {
+            leaveMixer();
+        }
+    }
+
     // ---- what a transfer does to the leg (PbxLegTransfer, AnsweredLegHandoff) ------------------------------
 
     /**
