@@ -9,8 +9,7 @@ import org.switchboard.sip.message.SipResponse;
 /**
  * The ring of a leg the PBX originates ({@link PbxAnsweredCall#originated}): one {@link Originate}
  * of the party's phones offering the PBX endpoint's SDP, with the caller ID, the ring time and the
- * auto-answer headers asked for; its outcome goes to the leg. The statuses a phone answers that are
- * between it and the PBX (redirection, authentication) are reported as 480, as for a caller's call.
+ * auto-answer headers asked for; its outcome goes to the leg, a failure as {@link Originate.Failure#passedOn}.
  *
  * <p>Owned by the call's executor.
  */
@@ -71,13 +70,7 @@ final class PartyRing implements Originate.Progress {
 
     @Override
     public void failed(Originate.Failure failure) {
-        int status = failure.status();
-        if (failure.noAnswer()) {
-            outcome.failed(480, "No Answer", true);
-        } else if (status < 400 || status == 401 || status == 407) {
-            outcome.failed(480, "Temporarily Unavailable", false);
-        } else {
-            outcome.failed(status, failure.reason(), false);
-        }
+        Originate.Failure told = failure.passedOn();
+        outcome.failed(told.status(), told.reason(), told.noAnswer());
     }
 }

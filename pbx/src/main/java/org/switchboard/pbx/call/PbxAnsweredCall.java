@@ -97,16 +97,13 @@ final class PbxAnsweredCall implements CallSession, PbxLeg, LegHost {
     private boolean partyRinging; // a phone we ring sent a provisional response
     private Phase phase = Phase.OPENING;
     private RelaySession session;
-    private MediaEndpoint endpoint;
+    private LegEndpoint endpoint;
     private byte[] answerSdp;
     private String codec;
     private Dialog dialog;
     private Instant answeredAt;
-    private DigitCollector collecting;
     private PbxLegTransfer transfer; // the caller's extension ringing for it
     private Call bridged; // once TRANSFERRED: the call the relay session's media timeouts go to
-    private Mixer mixer; // the conference the caller sits in, if any
-    private long ringbackId = -1; // the last ringback playback, whose end the application does not hear
 
     PbxAnsweredCall(PbxAnswering answering, InviteAwaitingApplication incoming, PbxLegListener listener) {
         this(answering, new AnsweredInvite(incoming.invite(), incoming.login(), incoming.localTag()),
@@ -180,7 +177,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg, LegHost {
             hangUp(Disposition.ANSWERED, "no media endpoint");
             return;
         }
-        endpoint = attached;
+        endpoint = new LegEndpoint(attached);
         // What the endpoint answers the caller's session limited to the codec in use: the codec, payload types and
         // the SDP a re-INVITE gets back.
         List<RtpMap> inUse = caller.sdp().media().get(caller.mediaIndex()).rtpMaps().stream()
@@ -239,7 +236,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg, LegHost {
             refuse(503, "Media Unavailable", Disposition.FAILED, "no media endpoint");
             return;
         }
-        endpoint = attached;
+        endpoint = new LegEndpoint(attached);
         String address = services.settings().mediaAddress();
         Origin origin = new LegOrigin(address).next();
         org.switchboard.media.sdp.MediaEndpoint local = new org.switchboard.media.sdp.MediaEndpoint(address,
@@ -362,7 +359,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg, LegHost {
         RemoteMedia media = EndpointSdp.remoteMedia(remote, agreement);
         // The attached endpoint sends through leg A's socket, so the relay must know where the caller listens.
         media.rtp().ifPresent(rtp -> session.signalPeer(Leg.A, rtp, new InetSocketAddress(rtp.getAddress(), rtp.getPort() + 1)));
-        endpoint.setRemote(media);
+        endpoint.connect(media);
         callerSdp = remote;
         agreed = agreement;
         codec = media.codec().encodingName();
@@ -446,9 +443,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg, LegHost {
 
     /** A key from the caller, by any method: to the collection under way, then to the application. */
     private void onDigit(char digit) {
-        if (collecting != null && !collecting.isOver()) {
-            collecting.onDigit(digit);
-        }
+        endpoint.onDigit(digit);
         if (phase == Phase.ANSWERED) {
             listener.dtmf(this, digit);
         }
@@ -481,12 +476,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg, LegHost {
             listener.transferFailed(this, destination, 491, "Transfer In Progress");
             return;
         }
-        stopPlayback();
-        stopRecording();
-        leaveMixer();
-        if (collecting != null) {
-            collecting.cancel();
-        }
+        endpoint.stopAll();
         log.info("pbx leg transfer call_id={} kind={} target={}", id(), destination.kind(), destination.target());
         PbxLegTransfer.start(answering, this, destination);
     }
@@ -513,32 +503,22 @@ final class PbxAnsweredCall implements CallSession, PbxLeg, LegHost {
 
     @Override
     public void collectDigits(DigitCollection request) {
-        if (collecting != null) {
-            collecting.cancel();
-        }
-        collecting = new DigitCollector(request, services.scheduler(), executor(),
-                result -> listener.digitsCollected(this, result));
+        endpoint.collectDigits(request, services.scheduler(), executor(), result -> listener.digitsCollected(this, result));
     }
 
     @Override
     public void joinMixer(Mixer joined) {
-        mixer = joined;
-        joined.join(endpoint);
+        endpoint.joinMixer(joined);
     }
 
     @Override
     public void leaveMixer() {
-        if (mixer != null) {
-            mixer.leave(endpoint);
-            mixer = null;
-        }
+        endpoint.leaveMixer();
     }
 
     @Override
     public void muteInMixer(boolean muted) {
-        if (mixer != null) {
-            mixer.mute(endpoint, muted);
-        }
+        endpoint.muteInMixer(muted);
     }
 
     @Override
@@ -562,8 +542,8 @@ final class PbxAnsweredCall implements CallSession, PbxLeg, LegHost {
 
     /** Unseats the leg from {@code bridge}, if it still sits there. */
     void unseatFrom(Mixer bridge) {
-        if (mixer == bridge) {
-            leaveMixer();
+        if (endpoint != null) {
+            endpoint.leaveMixer(bridge);
         }
     }
 
@@ -610,11 +590,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg, LegHost {
 
     /** Starts or stops the ringback tone the caller hears while the transfer's phones ring. */
     void ringback(boolean on) {
-        if (on) {
-            ringbackId = endpoint.play(new Ringback());
-        } else {
-            endpoint.stopPlayback();
-        }
+        endpoint.ringback(on);
     }
 
     /** The listener's part is over: {@code call} bridges the caller to the extension that answered. */
@@ -700,9 +676,6 @@ final class PbxAnsweredCall implements CallSession, PbxLeg, LegHost {
         if (transfer != null) {
             transfer.cancel();
         }
-        if (collecting != null) {
-            collecting.cancel();
-        }
         if (endpoint != null) {
             endpoint.close();
         }
@@ -768,7 +741,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg, LegHost {
 
         @Override
         public void onPlaybackFinished(long playbackId, PlaybackEnd reason) {
-            if (phase == Phase.ANSWERED && playbackId != ringbackId) {
+            if (phase == Phase.ANSWERED && !endpoint.isRingback(playbackId)) {
                 listener.playbackFinished(PbxAnsweredCall.this, playbackId, reason);
             }
         }

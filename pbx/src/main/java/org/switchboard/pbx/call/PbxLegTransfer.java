@@ -133,14 +133,8 @@ final class PbxLegTransfer implements ExtensionRing.Listener {
     @Override
     public void failed(Originate.Failure failure) {
         over();
-        if (failure.noAnswer()) {
-            leg.transferFailed(destination, 480, "No Answer");
-        } else if (failure.status() < 400 || failure.status() == 401 || failure.status() == 407) {
-            // Authentication and redirection are between the phone and the PBX, as for a caller's call.
-            leg.transferFailed(destination, 480, "Temporarily Unavailable");
-        } else {
-            leg.transferFailed(destination, failure.status(), failure.reason());
-        }
+        Originate.Failure told = failure.passedOn();
+        leg.transferFailed(destination, told.status(), told.reason());
     }
 
     /** Nobody will answer: the forks' Call-IDs are released and the ringback stops. */
