@@ -3,7 +3,6 @@ package org.switchboard.pbx.call;
 import java.util.ArrayList;
 import java.util.List;
 import org.switchboard.sip.message.Header;
-import org.switchboard.sip.message.NameAddress;
 import org.switchboard.sip.message.SipResponse;
 
 /**
@@ -36,13 +35,15 @@ final class PartyRing implements Originate.Progress {
         this.outcome = outcome;
     }
 
-    /** Rings {@code party}'s phones with {@code offer}. */
-    void ring(RungParty party, OriginateLeg request, NameAddress from, NameAddress to, byte[] offer) {
+    /** Rings {@code party}'s phones with {@code offer}, as its request says. */
+    void ring(RungParty party, String domain, byte[] offer) {
+        OriginateLeg request = party.request();
         List<Header> headers = new ArrayList<>();
         if (request.autoAnswer()) {
             headers.addAll(OriginateRequest.AUTO_ANSWER);
         }
-        forks.ring(new OriginateRequest(party.targets(), from, to, offer, headers, request.ringTimeout()));
+        forks.ring(new OriginateRequest(party.targets(), party.from(domain), party.to(domain), offer, headers,
+                request.ringTimeout()));
     }
 
     /** Stops the phones ringing, without a report. */

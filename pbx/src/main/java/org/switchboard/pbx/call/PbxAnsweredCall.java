@@ -37,10 +37,8 @@ import org.switchboard.pbx.routing.Route;
 import org.switchboard.sip.dialog.Dialog;
 import org.switchboard.sip.message.HeaderName;
 import org.switchboard.sip.message.NameAddress;
-import org.switchboard.sip.message.Parameters;
 import org.switchboard.sip.message.SipRequest;
 import org.switchboard.sip.message.SipResponse;
-import org.switchboard.sip.message.SipUri;
 import org.switchboard.sip.transaction.RandomTokens;
 import org.switchboard.sip.transaction.ServerTransaction;
 import org.switchboard.sip.transport.Transport;
@@ -93,7 +91,6 @@ final class PbxAnsweredCall implements CallSession, PbxLeg, LegHost {
     private final LocalContact contact;
     private final List<String> joinedLegs = new ArrayList<>(); // our INVITEs' Call-IDs when we ring the party
     private PartyRing ring; // the party's phones when we ring them, until one answers
-    private OriginateLeg originate; // what the originator asked for, when we ring
     private boolean partyRinging; // a phone we ring sent a provisional response
     private Phase phase = Phase.OPENING;
     private RelaySession session;
@@ -124,16 +121,12 @@ final class PbxAnsweredCall implements CallSession, PbxLeg, LegHost {
     }
 
     /**
-     * A leg the PBX rings itself: {@code party}'s phones are offered a PBX endpoint as {@code request}
+     * A leg the PBX rings itself: {@code party}'s phones are offered a PBX endpoint as its request
      * asks; {@link #start} rings them. The listener hears the ring's progress, then the answered leg's
      * events as for a caller the PBX answered.
      */
-    static PbxAnsweredCall originated(PbxAnswering answering, RungParty party, OriginateLeg request,
-            OriginatedLegListener listener) {
-        PbxAnsweredCall call = new PbxAnsweredCall(answering, party, null, false,
-                answering.services().clock().instant(), listener);
-        call.originate = request;
-        return call;
+    static PbxAnsweredCall originated(PbxAnswering answering, RungParty party, OriginatedLegListener listener) {
+        return new PbxAnsweredCall(answering, party, null, false, answering.services().clock().instant(), listener);
     }
 
     /**
@@ -288,15 +281,8 @@ final class PbxAnsweredCall implements CallSession, PbxLeg, LegHost {
             refuse(480, "Temporarily Unavailable", Disposition.FAILED, "no registered phone");
             return;
         }
-        String domain = services.settings().domain();
-        NameAddress from = new NameAddress(Optional.of(originate.callerName()).filter(name -> !name.isEmpty()),
-                SipUri.of(originate.callerId(), domain), Parameters.EMPTY);
-        NameAddress to = NameAddress.of(switch (originate.target()) {
-            case OriginateLeg.Target.Extension extension -> SipUri.of(extension.number(), domain);
-            case OriginateLeg.Target.Uri uri -> uri.uri();
-        });
         ring = new PartyRing(services, this, new RingOutcome(party));
-        ring.ring(party, originate, from, to, pbxOffer.toSdp().getBytes(StandardCharsets.UTF_8));
+        ring.ring(party, services.settings().domain(), pbxOffer.toSdp().getBytes(StandardCharsets.UTF_8));
     }
 
     /** How the party's ring ends for this leg. */

@@ -105,8 +105,8 @@ final class PbxAnswering {
      */
     String originate(OriginateLeg request, List<OriginateTarget> targets, SipLogin party, OriginatedLegListener listener) {
         String callId = RandomTokens.tag() + RandomTokens.tag() + "@" + services.settings().sipHost();
-        RungParty side = new RungParty(callId, services.stack().executorFor(callId), party, request.dialled(), targets);
-        PbxAnsweredCall call = PbxAnsweredCall.originated(this, side, request, listener);
+        RungParty side = new RungParty(callId, services.stack().executorFor(callId), party, request, targets);
+        PbxAnsweredCall call = PbxAnsweredCall.originated(this, side, listener);
         registry.addCall(call); // a fresh random Call-ID: nothing can hold it yet
         side.executor().execute(call::start);
         return callId;

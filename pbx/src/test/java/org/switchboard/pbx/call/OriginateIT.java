@@ -180,6 +180,28 @@ class OriginateIT {
         pbx.awaitPortsFree();
     }
 
+    @Test
+    void anExtensionWithoutAPhoneFailsTheOriginateWith480() {
+        Map<String, String> failures = new ConcurrentHashMap<>();
+        String id = pbx.calls.originate(new OriginateLeg(new OriginateLeg.Target.Extension("1305"), "1300", "", "test",
+                Duration.ofSeconds(5), false), new OriginatedLegListener() {
+                    @Override
+                    public void answered(PbxLeg leg) {}
+
+                    @Override
+                    public void failed(PbxLeg leg, int status, String reason) {
+                        failures.put(leg.caller(), status + " " + reason);
+                    }
+                });
+
+        Cdr cdr = pbx.awaitCdrOf("1305");
+        assertThat(cdr.callId()).isEqualTo(id);
+        assertThat(cdr.disposition()).isEqualTo(Disposition.FAILED);
+        assertThat(cdr.hangupCause()).isEqualTo("no registered phone");
+        assertThat(failures).containsEntry("1305", "480 Temporarily Unavailable");
+        pbx.awaitPortsFree();
+    }
+
     /** Rings {@code extension} from the PBX; its leg goes into {@code answered} when it answers. */
     private String originate(String extension, Map<String, PbxLeg> answered) {
         return pbx.calls.originate(new OriginateLeg(new OriginateLeg.Target.Extension(extension), "1300", "Test", "bridge",
