@@ -49,7 +49,7 @@ class OriginateIT {
     @BeforeAll
     void start() {
         pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(10), Duration.ofSeconds(30));
-        pbx.addExtensions("1301", "1302", "1303", "1304", "1305", "1306", "1311", "1312");
+        pbx.addExtensions("1301", "1302", "1303", "1304", "1305", "1306", "1307", "1308", "1311", "1312");
         pbx.events.subscribe("originate-test", EventBus.Delivery.LOSSLESS, 100, event -> {
             if (event instanceof PbxEvent.OriginateProgress p) {
                 progress.add(p);
@@ -92,6 +92,31 @@ class OriginateIT {
             assertThat(cdr.codec()).isEqualTo("PCMU");
             assertThat(pbx.cdrsOf("1301")).isEqualTo(1);
             assertThat(stagesOf(id)).containsExactly("ringing", "answered", "connected");
+        }
+        pbx.awaitPortsFree();
+    }
+
+    @Test
+    void theExtensionsByeEndsTheClickToDialForBoth() throws Exception {
+        int fromPhone = FreePorts.udpAndTcp();
+        int toPhone = FreePorts.udpAndTcp();
+        pbx.register("1307", fromPhone);
+        pbx.register("1308", toPhone);
+        try (RtpSink fromMedia = new RtpSink(); RtpSink toMedia = new RtpSink()) {
+            Sipp.Running from = startCallee(Sipp.scenario("uas_auto_answer_hangup.xml").localPort(fromPhone)
+                    .key("rtp_port", Integer.toString(fromMedia.port())).key("codec", "8"), fromPhone);
+            Sipp.Running to = startCallee(Sipp.scenario("uas_answer.xml").localPort(toPhone)
+                    .key("rtp_port", Integer.toString(toMedia.port())).key("codec", "8"), toPhone);
+
+            String id = clickToDial.dial(new ClickToDialRequest("1307", "1308", true, Optional.of("1302")));
+
+            from.awaitResult().assertAllCallsSucceeded("1307 answers, hangs up three seconds later");
+            to.awaitResult().assertAllCallsSucceeded("1308 answers, gets the PBX's BYE");
+            Cdr cdr = pbx.awaitCdrOf("1307");
+            assertThat(cdr.callId()).isEqualTo(id);
+            assertThat(cdr.callee()).isEqualTo("1308");
+            assertThat(cdr.hangupCause()).isEqualTo("BYE from caller");
+            assertThat(cdr.codec()).isEqualTo("PCMA");
         }
         pbx.awaitPortsFree();
     }
