@@ -22,6 +22,7 @@ import org.switchboard.pbx.clicktodial.ClickToDial;
 import org.switchboard.pbx.clicktodial.ClickToDialRequest;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.event.PbxEvent;
+import org.switchboard.sip.message.SipUri;
 import org.switchboard.sip.testkit.FreePorts;
 import org.switchboard.sip.testkit.Sipp;
 import org.switchboard.store.cdr.Cdr;
@@ -224,6 +225,27 @@ class OriginateIT {
         assertThat(cdr.disposition()).isEqualTo(Disposition.FAILED);
         assertThat(cdr.hangupCause()).isEqualTo("no registered phone");
         assertThat(failures).containsEntry("1305", "480 Temporarily Unavailable");
+        pbx.awaitPortsFree();
+    }
+
+    @Test
+    void aSipUriWithAnIpHostIsRungWithoutARegistration() throws Exception {
+        int phone = FreePorts.udpAndTcp();
+        Map<String, PbxLeg> answered = new ConcurrentHashMap<>();
+        try (RtpSink media = new RtpSink()) {
+            Sipp.Running rung = startCallee(Sipp.scenario("uas_answer.xml").localPort(phone)
+                    .key("rtp_port", Integer.toString(media.port())).key("codec", "0"), phone);
+
+            String id = pbx.calls.originate(new OriginateLeg(new OriginateLeg.Target.Uri(SipUri.parse("sip:1309@127.0.0.1:" + phone)),
+                    "1300", "", "uri test", Duration.ofSeconds(5), false), leg -> answered.put(leg.caller(), leg));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> answered.containsKey("1309"));
+            pbx.calls.hangUp(id, "test").join();
+            rung.awaitResult().assertAllCallsSucceeded("the phone at the URI answers and gets the BYE");
+        }
+        Cdr cdr = pbx.awaitCdrOf("1309");
+        assertThat(cdr.callee()).isEqualTo("uri test");
+        assertThat(cdr.callerAddress()).isEqualTo("127.0.0.1:" + phone);
         pbx.awaitPortsFree();
     }
 
