@@ -50,7 +50,7 @@ class OriginateIT {
     @BeforeAll
     void start() {
         pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(10), Duration.ofSeconds(30));
-        pbx.addExtensions("1301", "1302", "1303", "1304", "1305", "1306", "1307", "1308", "1311", "1312");
+        pbx.addExtensions("1301", "1302", "1303", "1304", "1305", "1306", "1307", "1308", "1310", "1311", "1312");
         pbx.events.subscribe("originate-test", EventBus.Delivery.LOSSLESS, 100, event -> {
             if (event instanceof PbxEvent.OriginateProgress p) {
                 progress.add(p);
@@ -225,6 +225,35 @@ class OriginateIT {
         assertThat(cdr.disposition()).isEqualTo(Disposition.FAILED);
         assertThat(cdr.hangupCause()).isEqualTo("no registered phone");
         assertThat(failures).containsEntry("1305", "480 Temporarily Unavailable");
+        pbx.awaitPortsFree();
+    }
+
+    @Test
+    void anOriginateHungUpWhileItRingsIsCancelled() throws Exception {
+        int phone = FreePorts.udpAndTcp();
+        pbx.register("1310", phone);
+        Map<String, String> failures = new ConcurrentHashMap<>();
+        Sipp.Running ringing = startCallee(Sipp.scenario("uas_ring.xml").localPort(phone), phone);
+
+        String id = pbx.calls.originate(new OriginateLeg(new OriginateLeg.Target.Extension("1310"), "1300", "", "test",
+                Duration.ofSeconds(10), false), new OriginatedLegListener() {
+                    @Override
+                    public void answered(PbxLeg leg) {}
+
+                    @Override
+                    public void failed(PbxLeg leg, int status, String reason) {
+                        failures.put(leg.caller(), Integer.toString(status));
+                    }
+                });
+        await().atMost(Duration.ofSeconds(5)).until(() -> pbx.calls.find(id).join()
+                .filter(c -> c.state() == CallState.RINGING).isPresent());
+        assertThat(pbx.calls.hangUp(id, "test").join()).isTrue();
+
+        ringing.awaitResult().assertAllCallsSucceeded("1310 rings and is cancelled");
+        Cdr cdr = pbx.awaitCdrOf("1310");
+        assertThat(cdr.disposition()).isEqualTo(Disposition.CANCELLED);
+        assertThat(cdr.hangupCause()).isEqualTo("hung up by test");
+        assertThat(failures).containsEntry("1310", "487");
         pbx.awaitPortsFree();
     }
 
