@@ -312,15 +312,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg, LegHost {
             party.answeredBy(fork);
             dialogUp(fork.dialog(), pbxOffer);
             session.expectMedia(Leg.A, true);
-            Optional<SessionDescription> answer = CallMedia.sdpOf(ok);
-            if (answer.isEmpty()) {
-                hangUp(Disposition.FAILED, "no SDP answer in the 200");
-                return;
-            }
-            switch (SdpOfferer.check(pbxOffer, answer.get(), 0)) {
-                case AnswerResult.NotAcceptable refused -> hangUp(Disposition.FAILED, "answer not acceptable: " + refused.reason());
-                case AnswerResult.Answered answered -> connect(answer.get(), answered);
-            }
+            takeAnswer(CallMedia.sdpOf(ok), "200");
         }
 
         @Override
@@ -392,14 +384,21 @@ final class PbxAnsweredCall implements CallSession, PbxLeg, LegHost {
                 || ack.cseq().number() != uas.invite().request().cseq().number()) {
             return; // the ACK of a 200 that answered an offer, or of a re-INVITE: nothing to take from it
         }
-        Optional<SessionDescription> answer = CallMedia.sdpOf(ack);
+        takeAnswer(CallMedia.sdpOf(ack), "caller's ACK");
+    }
+
+    /**
+     * The answer to the PBX's offer came in the {@code message} (the caller's ACK, or the party's 200): the media
+     * connects, or the call ends with BYE, disposition {@code FAILED}, when there is none or it is not acceptable.
+     */
+    private void takeAnswer(Optional<SessionDescription> answer, String message) {
         if (answer.isEmpty()) {
-            hangUp(Disposition.FAILED, "no SDP answer in the caller's ACK");
+            hangUp(Disposition.FAILED, "no SDP answer in the " + message);
             return;
         }
         switch (SdpOfferer.check(pbxOffer, answer.get(), 0)) {
             case AnswerResult.NotAcceptable refused ->
-                    hangUp(Disposition.FAILED, "caller's ACK answer not acceptable: " + refused.reason());
+                    hangUp(Disposition.FAILED, message + " answer not acceptable: " + refused.reason());
             case AnswerResult.Answered answered -> connect(answer.get(), answered);
         }
     }
