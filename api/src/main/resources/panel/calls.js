@@ -1,5 +1,6 @@
 // The calls page: calls in progress with a hang-up button (when this server has /api/calls), kept
-// current by the event stream, and the call history (CDR) with filters, pages and a CSV download.
+// current by the event stream, a click-to-dial form (POST /api/calls), and the call history (CDR)
+// with filters, pages and a CSV download.
 import { api, download } from './api.js';
 import { alertBox, clearErrors, confirmDialog, field, h, showError } from './dom.js';
 import { CDR_SETTLE_MILLIS, liveEvents } from './events.js';
@@ -30,6 +31,38 @@ export function render(main, { offers, whenRoutesKnown }) {
       h('thead', {}, h('tr', {}, ['Caller', 'Callee', 'State', 'Started', 'Codec', 'Legs', 'Actions']
         .map((label) => h('th', { scope: 'col' }, label)))),
       activeBody)));
+
+  // Click-to-dial: its inputs carry the API's field names, with ids of their own (the history filters use from/to too).
+  const dialInputs = {
+    from: h('input', { name: 'from', id: 'dial-from', inputmode: 'numeric', autocomplete: 'off', required: true }),
+    to: h('input', { name: 'to', id: 'dial-to', autocomplete: 'off', required: true }),
+    auto_answer: h('input', { name: 'auto_answer', id: 'dial-auto-answer', type: 'checkbox' }),
+  };
+  const dialStatus = h('p', { class: 'hint', role: 'status', id: 'dial-status' });
+  const dialForm = h('form', { id: 'dial-form', novalidate: true, 'aria-labelledby': 'dial-title' },
+    h('h3', { id: 'dial-title' }, 'Place a call'),
+    h('p', { class: 'hint' }, 'Rings the extension first; when it answers, the number is called for it.'),
+    alertBox(),
+    h('div', { class: 'grid' },
+      dialField('Extension', dialInputs.from),
+      dialField('Number to call', dialInputs.to),
+      dialField('Ask the phone to answer by itself', dialInputs.auto_answer)),
+    h('div', { class: 'buttons' }, h('button', { type: 'submit', id: 'dial-call' }, 'Call…')),
+    dialStatus);
+  activeSection.append(dialForm);
+  dialForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(dialForm);
+    const from = dialInputs.from.value.trim();
+    const to = dialInputs.to.value.trim();
+    try {
+      await api('POST', '/api/calls', { from, to, auto_answer: dialInputs.auto_answer.checked });
+      dialStatus.textContent = `Ringing ${from}; when it answers, ${to} is called.`;
+    } catch (error) {
+      dialStatus.textContent = '';
+      showError(dialForm, error);
+    }
+  });
 
   const inputs = {
     extension: h('input', { name: 'extension', inputmode: 'numeric', autocomplete: 'off' }),
@@ -216,6 +249,16 @@ export function render(main, { offers, whenRoutesKnown }) {
     stopStream();
     clearTimeout(historyTimer);
   };
+}
+
+/** A labelled input of the click-to-dial form, with the error paragraph showError fills (`<id>-error`). */
+function dialField(label, input) {
+  const error = h('p', { class: 'field-error', id: `${input.id}-error`, 'aria-live': 'polite' });
+  input.setAttribute('aria-describedby', error.id);
+  const labelEl = h('label', { for: input.id }, label);
+  return input.type === 'checkbox'
+    ? h('div', { class: 'field check' }, input, labelEl, error)
+    : h('div', { class: 'field' }, labelEl, input, error);
 }
 
 /** The instant the admin's local day {@code date} (yyyy-mm-dd) plus {@code days} begins. */

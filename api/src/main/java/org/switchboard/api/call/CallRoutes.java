@@ -5,22 +5,27 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.ServiceUnavailableResponse;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.switchboard.api.http.BearerAuthFilter;
+import org.switchboard.api.http.Json;
 import org.switchboard.api.http.Routes;
 import org.switchboard.pbx.admin.AdminSession;
 import org.switchboard.pbx.call.ActiveCalls;
 import org.switchboard.pbx.call.CallSnapshot;
 import org.switchboard.pbx.call.quality.MediaDiagnosis;
+import org.switchboard.pbx.clicktodial.ClickToDialRequest;
+import org.switchboard.pbx.clicktodial.Dialling;
 import org.switchboard.store.db.NotFoundException;
 
 /**
  * The calls in progress over HTTP: {@code GET /api/calls}, {@code GET /api/calls/{id}}, its
  * {@code /quality} (loss, jitter, MOS per leg) and {@code /media} (why there is or is no audio), and
- * {@code DELETE /api/calls/{id}} (hang up), translating to {@link ActiveCalls}. Call control answers
+ * {@code DELETE /api/calls/{id}} (hang up), translating to {@link ActiveCalls}, and {@code POST
+ * /api/calls}, a click-to-dial ({@link Dialling}, docs/click-to-dial.md). Call control answers
  * on each call's executor; the handler (a virtual thread) waits for that answer, at most
  * {@link #ANSWER_WITHIN}, so a stuck call cannot hold a request forever.
  */
@@ -29,14 +34,28 @@ public final class CallRoutes implements Routes {
     static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
 
     private final ActiveCalls calls;
+    private final Dialling dialling;
 
-    public CallRoutes(ActiveCalls calls) {
+    public CallRoutes(ActiveCalls calls, Dialling dialling) {
         this.calls = calls;
+        this.dialling = dialling;
     }
+
+    /**
+     * A click-to-dial request's body.
+     *
+     * @param autoAnswer null when absent: false
+     * @param callerId null when absent: what {@code from}'s phones show is {@code to}
+     */
+    record DialBody(String from, String to, Boolean autoAnswer, String callerId) {}
+
+    /** The accepted click-to-dial: the call's id, to follow it in {@code GET /api/calls/{id}} and the event stream. */
+    record Dialled(String id, String from, String to) {}
 
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/calls", this::list);
+        routes.post("/api/calls", this::dial);
         routes.get("/api/calls/{id}", this::get);
         routes.get("/api/calls/{id}/quality", this::quality);
         routes.get("/api/calls/{id}/media", this::media);
@@ -50,6 +69,13 @@ public final class CallRoutes implements Routes {
 
     private void list(Context ctx) {
         ctx.json(answer(calls.list()).stream().map(CallView::of).toList());
+    }
+
+    private void dial(Context ctx) {
+        DialBody body = Json.read(ctx, DialBody.class);
+        String id = dialling.dial(new ClickToDialRequest(body.from(), body.to(), Boolean.TRUE.equals(body.autoAnswer()),
+                Optional.ofNullable(body.callerId())));
+        ctx.status(HttpStatus.ACCEPTED).json(new Dialled(id, body.from(), body.to()));
     }
 
     private void get(Context ctx) {

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.api.http.ApiFixture;
@@ -16,13 +17,17 @@ import org.switchboard.media.rtp.Reception;
 import org.switchboard.pbx.call.CallSnapshot;
 import org.switchboard.pbx.call.CallState;
 import org.switchboard.pbx.call.LegSnapshot;
+import org.switchboard.pbx.clicktodial.ClickToDialRequest;
+import org.switchboard.store.db.ConflictException;
+import org.switchboard.store.db.ValidationException;
 
 /** The calls routes over real HTTP, on calls given by the test. */
 class CallRoutesTest {
     private static final Instant T0 = Instant.parse("2026-05-01T09:59:00Z");
 
     private final ListedCalls calls = new ListedCalls();
-    private final ApiFixture api = ApiFixture.withSqlite(new CallRoutes(calls));
+    private final List<ClickToDialRequest> dialled = new CopyOnWriteArrayList<>();
+    private final ApiFixture api = ApiFixture.withSqlite(new CallRoutes(calls, this::dial));
     private final String token = api.login();
 
     @AfterEach
@@ -61,6 +66,57 @@ class CallRoutesTest {
         JsonNode ringing = body.get(1);
         assertThat(ringing.get("state").asText()).isEqualTo("RINGING");
         assertThat(ringing.has("answered_at")).isFalse();
+    }
+
+    /** Click-to-dial as the node answers it: 1099 is no extension, 1005 has no phone, anything else starts. */
+    private String dial(ClickToDialRequest request) {
+        if (request.from().equals("1099")) {
+            throw new ValidationException("from", "no extension 1099");
+        }
+        if (request.from().equals("1005")) {
+            throw new ConflictException("from", "extension 1005 has no registered phone to ring");
+        }
+        dialled.add(request);
+        return "call-of-" + request.from();
+    }
+
+    @Test
+    void postStartsAClickToDialAndAnswers202WithTheCallId() {
+        HttpResponse<String> r = api.send("POST", "/api/calls", token,
+                "{\"from\":\"1001\",\"to\":\"1002\",\"auto_answer\":true,\"caller_id\":\"5550100\"}");
+
+        assertThat(r.statusCode()).as("POST /api/calls: %s", r.body()).isEqualTo(202);
+        assertThat(json(r).get("id").asText()).isEqualTo("call-of-1001");
+        assertThat(dialled).containsExactly(new ClickToDialRequest("1001", "1002", true, Optional.of("5550100")));
+    }
+
+    @Test
+    void postWithoutTheOptionalFieldsNeitherAutoAnswersNorSetsACallerId() {
+        HttpResponse<String> r = api.send("POST", "/api/calls", token, "{\"from\":\"1001\",\"to\":\"*97\"}");
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        assertThat(dialled).containsExactly(new ClickToDialRequest("1001", "*97", false, Optional.empty()));
+    }
+
+    @Test
+    void badClickToDialsAre400NamingTheFieldAndAnUnreachableFromIs409() {
+        HttpResponse<String> unknown = api.send("POST", "/api/calls", token, "{\"from\":\"1099\",\"to\":\"1002\"}");
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
+        assertThat(json(unknown).get("error").get("field").asText()).isEqualTo("from");
+
+        HttpResponse<String> wrongType = api.send("POST", "/api/calls", token,
+                "{\"from\":\"1001\",\"to\":\"1002\",\"auto_answer\":\"yes\"}");
+        assertThat(wrongType.statusCode()).as(wrongType.body()).isEqualTo(400);
+        assertThat(json(wrongType).get("error").get("field").asText()).isEqualTo("auto_answer");
+
+        HttpResponse<String> unknownField = api.send("POST", "/api/calls", token, "{\"from\":\"1001\",\"dest\":\"1002\"}");
+        assertThat(unknownField.statusCode()).isEqualTo(400);
+        assertThat(json(unknownField).get("error").get("field").asText()).isEqualTo("dest");
+
+        HttpResponse<String> unregistered = api.send("POST", "/api/calls", token, "{\"from\":\"1005\",\"to\":\"1002\"}");
+        assertThat(unregistered.statusCode()).as(unregistered.body()).isEqualTo(409);
+        assertThat(json(unregistered).get("error").get("message").asText()).contains("no registered phone");
+        assertThat(dialled).isEmpty();
     }
 
     @Test

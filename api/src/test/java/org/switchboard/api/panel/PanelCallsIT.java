@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +35,7 @@ import org.switchboard.pbx.call.CallState;
 import org.switchboard.pbx.call.LegSnapshot;
 import org.switchboard.pbx.cdr.CdrRecorder;
 import org.switchboard.pbx.cdr.CdrService;
+import org.switchboard.pbx.clicktodial.ClickToDialRequest;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.event.PbxEvent;
 import org.switchboard.store.cdr.CallRecord;
@@ -41,6 +43,7 @@ import org.switchboard.store.cdr.CdrFilter;
 import org.switchboard.store.cdr.Disposition;
 import org.switchboard.store.cdr.JdbiCdrStore;
 import org.switchboard.store.db.BatchWriter;
+import org.switchboard.store.db.ValidationException;
 import org.switchboard.store.testkit.Teardown;
 import org.switchboard.store.testkit.TestClock;
 import org.switchboard.store.testkit.TestDatabase;
@@ -63,6 +66,7 @@ class PanelCallsIT {
     private static TestDatabase db;
     private static EventBus events;
     private static ListedCalls active;
+    private static final List<ClickToDialRequest> dialled = new CopyOnWriteArrayList<>();
     private static ApiFixture api;
     private static PanelBrowser browser;
     private static Path downloads;
@@ -90,7 +94,7 @@ class PanelCallsIT {
         assertThat(cdrs.page(CdrFilter.ALL, 1, 0).total()).as("CDRs written").isEqualTo(CALLS);
         TestClock streamClock = new TestClock(Instant.parse("2026-05-01T10:00:00Z"));
         AdminAuthService streamAuth = ApiFixture.adminAuth(db, streamClock);
-        api = opened.add(new ApiFixture(db, events, streamAuth, new CdrRoutes(cdrs), new CallRoutes(active),
+        api = opened.add(new ApiFixture(db, events, streamAuth, new CdrRoutes(cdrs), new CallRoutes(active, PanelCallsIT::dial),
                 new EventStreamRoutes(events, streamAuth, streamClock)));
         downloads = Files.createTempDirectory("panel-downloads-");
         browser = opened.add(new PanelBrowser(api.server.port()));
@@ -151,14 +155,14 @@ class PanelCallsIT {
 
     @Test
     void aDateRangeWithNoCallsShowsNone() {
-        browser.driver.executeScript("document.querySelector('[name=from]').value = '2020-01-01';"
-                + "document.querySelector('[name=to]').value = '2020-01-31';");
+        browser.driver.executeScript("document.querySelector('#cdr-filters [name=from]').value = '2020-01-01';"
+                + "document.querySelector('#cdr-filters [name=to]').value = '2020-01-31';");
         browser.driver.findElement(By.cssSelector("#cdr-filters button[type=submit]")).click();
 
         browser.waitForText(By.id("cdr-status"), "No calls match.");
         assertThat(rows()).isEmpty();
-        browser.driver.executeScript("document.querySelector('[name=from]').value = '';"
-                + "document.querySelector('[name=to]').value = '';");
+        browser.driver.executeScript("document.querySelector('#cdr-filters [name=from]').value = '';"
+                + "document.querySelector('#cdr-filters [name=to]').value = '';");
     }
 
     @Test
@@ -195,6 +199,33 @@ class PanelCallsIT {
         browser.waitForCount(By.cssSelector("#active-calls tr[data-call-id='live-1']"), 0);
         browser.waitForText(By.id("active-notice"), "was hung up");
         assertThat(active.hungUpBy("live-1")).contains("admin:" + ApiFixture.ADMIN);
+    }
+
+    @Test
+    void theCallFormStartsAClickToDialAndShowsARefusalAtItsField() {
+        browser.waitForText(By.id("active-status"), "calls in progress");
+        browser.type(By.id("dial-from"), "1001");
+        browser.type(By.id("dial-to"), "1002");
+        browser.driver.findElement(By.id("dial-auto-answer")).click();
+        browser.driver.findElement(By.id("dial-call")).click();
+
+        browser.waitForText(By.id("dial-status"), "Ringing 1001; when it answers, 1002 is called.");
+        assertThat(dialled).containsExactly(new ClickToDialRequest("1001", "1002", true, Optional.empty()));
+        browser.screenshot(testName + "-dialled");
+
+        browser.type(By.id("dial-from"), "1099");
+        browser.driver.findElement(By.id("dial-call")).click();
+        browser.waitForText(By.id("dial-from-error"), "no extension 1099");
+        assertThat(dialled).hasSize(1);
+    }
+
+    /** Click-to-dial as a node answers it: 1099 is no extension, anything else starts. */
+    private static String dial(ClickToDialRequest request) {
+        if (request.from().equals("1099")) {
+            throw new ValidationException("from", "no extension 1099");
+        }
+        dialled.add(request);
+        return "dial-" + dialled.size();
     }
 
     private static List<?> rows() {

@@ -57,7 +57,9 @@ final class Call implements CallLegs, CallSession {
     private final CallRouter router;
     private final CallRegistry registry;
     private final PbxAnswering answering;
-    private final ServerTransaction invite;
+    private final ServerTransaction invite; // null when the caller is a leg the PBX rang itself (originate)
+    private final String id;
+    private final InetSocketAddress callerAddress; // where the caller called from, as the CDR shows it
     private SessionDescription offer; // the caller's session: its INVITE's offer, or its ACK's answer (delayed offer)
     private final int mediaIndex;
     private final SipLogin login; // the caller's extension and which of its phones (for the CDR)
@@ -109,7 +111,39 @@ final class Call implements CallLegs, CallSession {
         this.callee = callee;
         this.callerParty = caller;
         this.callerCallId = invite.request().callId();
+        this.id = callerCallId;
+        this.callerAddress = invite.flow().remote();
         this.executor = invite.executor();
+        this.startedAt = startedAt;
+        this.contact = new LocalContact(services.stack(), services.settings().sipHost());
+        this.timers = new LegTimers(services.stack(), services.scheduler(), this, this::hangUp);
+        this.inDialog = new InDialogRelay(services.stack(), contact, timers::refreshed);
+    }
+
+    /**
+     * A call whose caller is a leg the PBX rang itself ({@link PbxAnsweredCall#originated}), about to be
+     * {@link #bridge bridged} to an extension: there is no caller's INVITE, so the call's {@code id} and
+     * {@code executor} are the originated call's, and the caller's dialog runs on {@code callerCallId}
+     * (the PBX's INVITE to it) reached at {@code callerHop}.
+     */
+    Call(PbxAnswering answering, String id, Executor executor, String callerCallId, NextHop callerHop,
+            SessionDescription offer, int mediaIndex, SipLogin login, String callee, Instant startedAt) {
+        this.services = answering.services();
+        this.router = answering.router();
+        this.registry = answering.registry();
+        this.answering = answering;
+        this.invite = null;
+        this.id = id;
+        this.callerAddress = callerHop.address();
+        this.offer = offer;
+        this.mediaIndex = mediaIndex;
+        this.login = login;
+        this.caller = login.extension();
+        this.callee = callee;
+        this.callerParty = caller;
+        this.callerCallId = callerCallId;
+        this.callerHop = callerHop;
+        this.executor = executor;
         this.startedAt = startedAt;
         this.contact = new LocalContact(services.stack(), services.settings().sipHost());
         this.timers = new LegTimers(services.stack(), services.scheduler(), this, this::hangUp);
@@ -118,7 +152,7 @@ final class Call implements CallLegs, CallSession {
 
     @Override
     public String id() {
-        return invite.request().callId();
+        return id;
     }
 
     @Override
@@ -316,6 +350,15 @@ final class Call implements CallLegs, CallSession {
         log.info("pbx leg bridged call_id={} caller={} callee={} codec={}", id(), caller, callee, media.codec().orElse("-"));
     }
 
+    /**
+     * The Call-IDs of the PBX's own INVITEs to an originated caller ({@code callIds}, joined to this call's executor
+     * already) are this call's now: their requests find it, and its end releases them.
+     */
+    void adoptJoined(List<String> callIds) {
+        callIds.forEach(callId -> registry.add(callId, this));
+        joinedLegs.addAll(callIds);
+    }
+
     /** A transfer's ring that connected nobody: the Call-IDs its phones were rung on are forgotten. */
     void abandon() {
         phase = Phase.ENDED;
@@ -491,7 +534,7 @@ final class Call implements CallLegs, CallSession {
                 .map(leg -> hostPort(leg.remote())).orElse(null);
         return new CallRecord(id(), caller, callee, startedAt, answered ? answeredAt : null, endedAt,
                 disposition, cause, media == null || !answered ? null : media.codec().orElse(null),
-                hostPort(invite.flow().remote()), calleeAddress, login.authUser());
+                hostPort(callerAddress), calleeAddress, login.authUser());
     }
 
     // ---- transfer (pbx.call.transfer) ---------------------------------------------------------
@@ -563,7 +606,7 @@ final class Call implements CallLegs, CallSession {
     @Override
     public boolean handToApplication(Leg transferee, Route.ToApplication destination) {
         Optional<String> g711 = media.codec().filter(c -> c.equalsIgnoreCase("PCMU") || c.equalsIgnoreCase("PCMA"));
-        if (transferee != Leg.A || !callerCallId.equals(id()) || g711.isEmpty()) {
+        if (transferee != Leg.A || !callerCallId.equals(id()) || g711.isEmpty() || invite == null) {
             return false; // a PBX endpoint speaks G.711 and answers as the PBX side of the caller's INVITE dialog
         }
         log.info("caller handed to an application call_id={} kind={} target={}", id(), destination.kind(), destination.target());

@@ -24,6 +24,7 @@ import org.switchboard.pbx.call.timer.SessionTimerSettings;
 import org.switchboard.pbx.callsettings.CallSettingsService;
 import org.switchboard.pbx.cdr.CdrRecorder;
 import org.switchboard.pbx.event.EventBus;
+import org.switchboard.pbx.registrar.LocationService;
 import org.switchboard.pbx.registrar.RegistrarService;
 import org.switchboard.pbx.registrar.SipLogin;
 import org.switchboard.pbx.routing.CallPlan;
@@ -51,6 +52,7 @@ public final class CallControl implements ActiveCalls {
     private final CallRouter router;
     private final PbxAnswering answering;
     private final CallRegistry registry = new CallRegistry();
+    private final LocationService location;
 
     /**
      * @param scheduler the node's housekeeping scheduler (ring timeouts post from it to the call)
@@ -67,7 +69,8 @@ public final class CallControl implements ActiveCalls {
                 new SessionTimerNegotiation(SessionTimerSettings.DEFAULTS), new Farewells(), endpoints, holdMusic);
         this.authentication = new CallerAuthentication(registrar.authenticator(), registrar.credentials(),
                 registrar.offers(), settings.domain(), registrar.authFailures());
-        this.router = new CallRouter(dialPlan, callSettings::current, registrar.location(), lastResort);
+        this.location = registrar.location();
+        this.router = new CallRouter(dialPlan, callSettings::current, location, lastResort);
         this.answering = new PbxAnswering(services, registry, router);
         answering.applications().register("feature", new FeatureCodes(callSettings, answering.applications()));
     }
@@ -145,6 +148,35 @@ public final class CallControl implements ActiveCalls {
     /** How this node plans calls; the dial plan's test endpoint explains plans with it. */
     public CallRouter router() {
         return router;
+    }
+
+    /**
+     * Rings {@code request.target()} from the PBX itself (docs/call-engine.md, "Legs the PBX originates"): an
+     * extension's registered phones at once, or a SIP URI, offered a PBX media endpoint. Returns the new call's id at
+     * once; {@code listener} hears the ring's progress on the call's executor, and once the party answers drives the
+     * leg like a caller the PBX answered. No registered phone: {@code failed 480}. Any thread.
+     */
+    public String originate(OriginateLeg request, OriginatedLegListener listener) {
+        return switch (request.target()) {
+            case OriginateLeg.Target.Extension extension -> answering.originate(request,
+                    location.lookup(extension.number()).stream().map(OriginateTarget::of).toList(),
+                    new SipLogin(extension.number(), extension.number(), Optional.empty(), true), listener);
+            case OriginateLeg.Target.Uri uri -> {
+                String party = uri.uri().user().orElse(uri.uri().host());
+                yield answering.originate(request, List.of(OriginateTarget.of(uri.uri())),
+                        new SipLogin(party, party, Optional.empty(), true), listener);
+            }
+        };
+    }
+
+    /** How long phones ring before a call gives up on them ({@code calls.no_answer_timeout}). */
+    public Duration noAnswerTimeout() {
+        return services.settings().noAnswerTimeout();
+    }
+
+    /** Whether {@code extension} has a registered phone now (memory only). */
+    public boolean isRegistered(String extension) {
+        return !location.lookup(extension).isEmpty();
     }
 
     /** The applications by destination kind; a feature module registers its own here before traffic. */

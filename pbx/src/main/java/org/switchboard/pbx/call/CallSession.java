@@ -7,8 +7,8 @@ import org.switchboard.sip.transaction.ServerTransaction;
 
 /**
  * A call in progress as call control and the registry see it, whatever runs it: a call the PBX
- * connects to a callee ({@link Call}), or one the PBX answers itself for an application
- * ({@link PbxAnsweredCall}). Every method but {@link #id()} and {@link #executor()} runs on the
+ * connects to a callee ({@link Call}), or one the PBX answers (or originates) itself for an
+ * application ({@link PbxAnsweredCall}). Every method but {@link #id()} and {@link #executor()} runs on the
  * call's executor.
  */
 interface CallSession {

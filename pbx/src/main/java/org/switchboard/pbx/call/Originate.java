@@ -53,7 +53,22 @@ public final class Originate {
      *
      * @param noAnswer true when the ring time ran out (status 480), false when every fork failed
      */
-    public record Failure(int status, String reason, boolean noAnswer) {}
+    public record Failure(int status, String reason, boolean noAnswer) {
+        /**
+         * The failure as the party that asked for the ring is told it: a ring-out is {@code 480 No Answer}; a
+         * redirection or an authentication challenge is between the phone and the PBX, not the asker's business,
+         * so {@code 480 Temporarily Unavailable}; anything else as the phone answered.
+         */
+        public Failure passedOn() {
+            if (noAnswer) {
+                return new Failure(480, "No Answer", true);
+            }
+            if (status < 400 || status == 401 || status == 407) {
+                return new Failure(480, "Temporarily Unavailable", false);
+            }
+            return this;
+        }
+    }
 
     private enum State { NEW, RINGING, ANSWERED, OVER }
 

@@ -3,6 +3,7 @@ package org.switchboard.pbx.call;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -31,21 +32,21 @@ import org.switchboard.media.sdp.SdpOfferer;
 import org.switchboard.media.sdp.SessionDescription;
 import org.switchboard.pbx.cdr.CdrRecorder;
 import org.switchboard.pbx.event.PbxEvent;
-import org.switchboard.pbx.registrar.SipLogin;
 import org.switchboard.pbx.routing.Destination;
 import org.switchboard.pbx.routing.Route;
 import org.switchboard.sip.dialog.Dialog;
 import org.switchboard.sip.message.HeaderName;
+import org.switchboard.sip.message.NameAddress;
 import org.switchboard.sip.message.SipRequest;
 import org.switchboard.sip.message.SipResponse;
 import org.switchboard.sip.transaction.RandomTokens;
 import org.switchboard.sip.transaction.ServerTransaction;
-import org.switchboard.sip.transport.NextHop;
+import org.switchboard.sip.transport.Transport;
 import org.switchboard.store.cdr.CallRecord;
 import org.switchboard.store.cdr.Disposition;
 
 /**
- * A call the PBX answers itself for an application (docs/call-engine.md, "Legs the PBX answers"):
+ * A leg the PBX holds itself for an application: a call it answers (docs/call-engine.md, "Legs the PBX answers"):
  * the caller's offer is answered (G.711, RFC 4733 telephone-event when offered) on leg A of a relay
  * session, whose port a PBX media endpoint is attached to, in a 200 OK (an INVITE without SDP gets
  * the PBX's own offer in the 200 and answers in its ACK), and from then on the application drives the
@@ -60,9 +61,15 @@ import org.switchboard.store.cdr.Disposition;
  * legs and a {@link Call} takes over this one's id, dialog and CDR), or to another application on
  * this same answered leg ({@link AnsweredLegHandoff}).
  *
- * <p>Owned by the call's executor (the caller's Call-ID's): every method and every endpoint event runs there.
+ * <p>The same leg can also be one the PBX rings itself ({@link #originated}, docs/call-engine.md, "Legs the PBX
+ * originates"): the PBX endpoint's offer goes in the INVITE, the answer comes in the 200, and from then on it is
+ * the same leg. {@link LegSide} holds what differs: the caller's INVITE ({@link AnsweredInvite}) or the party rung
+ * ({@link RungParty}).
+ *
+ * <p>Owned by the call's executor (the caller's Call-ID's, or the originated call's own): every method and every
+ * endpoint event runs there.
  */
-final class PbxAnsweredCall implements CallSession, PbxLeg {
+final class PbxAnsweredCall implements CallSession, PbxLeg, LegHost {
     private static final Logger log = LoggerFactory.getLogger(PbxAnsweredCall.class);
 
     /**
@@ -73,52 +80,56 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
 
     private final PbxAnswering answering;
     private final CallServices services;
-    private final ServerTransaction invite;
-    private final SessionDescription offer; // the caller's; null for a delayed offer (INVITE without SDP)
-    private SessionDescription pbxOffer; // ours in the 200 when the caller's INVITE had none
+    private final LegSide side;
+    private final SessionDescription offer; // the caller's; null for a delayed offer (INVITE without SDP) and when we ring
+    private SessionDescription pbxOffer; // ours in the 200 when the caller's INVITE had none, or in our INVITE
     private SessionDescription callerSdp; // the caller's session once agreed: its offer, or its ACK's answer
     private AnswerResult.Answered agreed;
-    private SdesLeg sdes; // the caller's SRTP: the PBX terminates it on leg A of the relay session
-    private final SipLogin login;
-    private final String dialled;
+    private SdesLeg sdes; // the party's SRTP: the PBX terminates it on leg A of the relay session
     private PbxLegListener listener;
     private final Instant startedAt;
     private final boolean announced; // the call rang an extension first: CallStarted is out already
-    private final String localTag;
     private final LocalContact contact;
+    private final List<String> joinedLegs = new ArrayList<>(); // our INVITEs' Call-IDs when we ring the party
+    private PartyRing ring; // the party's phones when we ring them, until one answers
+    private boolean partyRinging; // a phone we ring sent a provisional response
     private Phase phase = Phase.OPENING;
     private RelaySession session;
-    private MediaEndpoint endpoint;
+    private LegEndpoint endpoint;
     private byte[] answerSdp;
     private String codec;
     private Dialog dialog;
     private Instant answeredAt;
-    private DigitCollector collecting;
     private PbxLegTransfer transfer; // the caller's extension ringing for it
     private Call bridged; // once TRANSFERRED: the call the relay session's media timeouts go to
-    private Mixer mixer; // the conference the caller sits in, if any
-    private long ringbackId = -1; // the last ringback playback, whose end the application does not hear
 
     PbxAnsweredCall(PbxAnswering answering, InviteAwaitingApplication incoming, PbxLegListener listener) {
-        this(answering, incoming.invite(), incoming.offer().orElse(null), incoming.login(), incoming.rangSince().isPresent(),
-                incoming.rangSince().orElseGet(answering.services().clock()::instant), incoming.localTag(), listener);
+        this(answering, new AnsweredInvite(incoming.invite(), incoming.login(), incoming.localTag()),
+                incoming.offer().orElse(null), incoming.rangSince().isPresent(),
+                incoming.rangSince().orElseGet(answering.services().clock()::instant), listener);
     }
 
-    private PbxAnsweredCall(PbxAnswering answering, ServerTransaction invite, SessionDescription offer, SipLogin login,
-            boolean announced, Instant startedAt, String localTag, PbxLegListener listener) {
+    private PbxAnsweredCall(PbxAnswering answering, LegSide side, SessionDescription offer, boolean announced,
+            Instant startedAt, PbxLegListener listener) {
         this.answering = answering;
         this.services = answering.services();
-        this.invite = invite;
+        this.side = side;
         this.offer = offer;
-        this.login = login;
-        this.dialled = InviteAwaitingApplication.dialledIn(invite);
         this.listener = listener;
         this.announced = announced;
         this.startedAt = startedAt;
-        this.localTag = localTag;
         this.contact = new LocalContact(services.stack(), services.settings().sipHost());
-        this.sdes = new SdesLeg(answering.router().mediaEncryption(login.extension()),
+        this.sdes = new SdesLeg(answering.router().mediaEncryption(side.party().extension()),
                 offer == null ? 0 : CallMedia.audioIndex(offer).orElse(0));
+    }
+
+    /**
+     * A leg the PBX rings itself: {@code party}'s phones are offered a PBX endpoint as its request
+     * asks; {@link #start} rings them. The listener hears the ring's progress, then the answered leg's
+     * events as for a caller the PBX answered.
+     */
+    static PbxAnsweredCall originated(PbxAnswering answering, RungParty party, OriginatedLegListener listener) {
+        return new PbxAnsweredCall(answering, party, null, false, answering.services().clock().instant(), listener);
     }
 
     /**
@@ -138,8 +149,8 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
                 leg.hangUp(status + " " + reason);
             }
         };
-        PbxAnsweredCall call = new PbxAnsweredCall(answering, caller.invite(), caller.sdp(), caller.login(), true,
-                caller.startedAt(), "", untilTaken);
+        PbxAnsweredCall call = new PbxAnsweredCall(answering, new AnsweredInvite(caller.invite(), caller.login(), ""),
+                caller.sdp(), true, caller.startedAt(), untilTaken);
         call.sdes = caller.sdes();
         call.dialog = caller.dialog();
         call.answeredAt = caller.answeredAt();
@@ -163,7 +174,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
             hangUp(Disposition.ANSWERED, "no media endpoint");
             return;
         }
-        endpoint = attached;
+        endpoint = new LegEndpoint(attached);
         // What the endpoint answers the caller's session limited to the codec in use: the codec, payload types and
         // the SDP a re-INVITE gets back.
         List<RtpMap> inUse = caller.sdp().media().get(caller.mediaIndex()).rtpMaps().stream()
@@ -183,7 +194,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
     /** Opens the relay session and attaches the endpoint to its caller leg; the answer follows once both are ready. */
     void start() {
         if (!announced) {
-            services.events().publish(new PbxEvent.CallStarted(startedAt, id(), login.extension(), dialled));
+            services.events().publish(new PbxEvent.CallStarted(startedAt, id(), caller(), dialled()));
         }
         services.relay().open(id(), (s, leg) -> executor().execute(() -> onMediaTimeout(leg)))
                 .whenComplete((opened, failure) -> executor().execute(() -> onRelayOpened(opened, failure)));
@@ -203,6 +214,9 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
         }
         session = opened;
         session.expectMedia(Leg.B, false); // nobody on leg B until a transfer rings an extension
+        if (side instanceof RungParty) {
+            session.expectMedia(Leg.A, false); // silent while the party's phones ring
+        }
         services.endpoints().attach(session, Leg.A, new EndpointEvents(), executor())
                 .whenComplete((attached, attachFailure) -> executor().execute(() -> onEndpoint(attached, attachFailure)));
     }
@@ -219,11 +233,16 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
             refuse(503, "Media Unavailable", Disposition.FAILED, "no media endpoint");
             return;
         }
-        endpoint = attached;
+        endpoint = new LegEndpoint(attached);
         String address = services.settings().mediaAddress();
         Origin origin = new LegOrigin(address).next();
         org.switchboard.media.sdp.MediaEndpoint local = new org.switchboard.media.sdp.MediaEndpoint(address,
                 session.ports(Leg.A).rtpPort());
+        if (side instanceof RungParty party) {
+            pbxOffer = sdes.toPhone(EndpointSdp.offer(origin, local));
+            ringParty(party);
+            return;
+        }
         if (offer == null) {
             // RFC 3261 §13.2.1, RFC 3264 §5: no offer from the caller, so ours goes in the 200 and its answer comes in the ACK.
             pbxOffer = sdes.toPhone(EndpointSdp.offer(origin, local));
@@ -248,22 +267,76 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
 
     /** Answers the INVITE with {@code sdp}: the dialog starts and the call counts as answered. */
     private void sendOk(SessionDescription sdp) {
-        answerSdp = sdp.toSdp().getBytes(StandardCharsets.UTF_8);
-        SipResponse ok = invite.request().createResponse(200).withToTag(localTag)
+        AnsweredInvite uas = (AnsweredInvite) side; // only a caller's INVITE is answered with a 200 of ours
+        ServerTransaction invite = uas.invite();
+        SipResponse ok = invite.request().createResponse(200).withToTag(uas.localTag())
                 .withHeader(HeaderName.CONTACT, contact.on(invite.flow().transport()).toString())
-                .withBody(CallMedia.SDP, answerSdp);
+                .withBody(CallMedia.SDP, sdp.toSdp().getBytes(StandardCharsets.UTF_8));
         invite.respond(ok);
-        dialog = Dialog.asUas(invite.request(), ok);
+        dialogUp(Dialog.asUas(invite.request(), ok), sdp);
+    }
+
+    /** The dialog with the party is up with {@code sdp} as the PBX's session: the call counts as answered. */
+    private void dialogUp(Dialog up, SessionDescription sdp) {
+        answerSdp = sdp.toSdp().getBytes(StandardCharsets.UTF_8);
+        dialog = up;
         phase = Phase.ANSWERED;
         answeredAt = services.clock().instant();
         services.recordAnswer(cdrRecord(Disposition.ANSWERED, CdrRecorder.IN_PROGRESS, answeredAt));
     }
 
+    /** Rings the party's phones with the PBX endpoint's offer; the answer comes in the 200 ({@link RingOutcome}). */
+    private void ringParty(RungParty party) {
+        if (party.targets().isEmpty()) {
+            refuse(480, "Temporarily Unavailable", Disposition.FAILED, "no registered phone");
+            return;
+        }
+        ring = new PartyRing(services, this, new RingOutcome(party));
+        ring.ring(party, services.settings().domain(), pbxOffer.toSdp().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** How the party's ring ends for this leg. */
+    private final class RingOutcome implements PartyRing.Outcome {
+        private final RungParty party;
+
+        RingOutcome(RungParty party) {
+            this.party = party;
+        }
+
+        @Override
+        public void rang() {
+            partyRinging = true;
+            if (phase == Phase.OPENING && listener instanceof OriginatedLegListener originator) {
+                originator.ringing(PbxAnsweredCall.this);
+            }
+        }
+
+        @Override
+        public void answered(OutboundLeg fork, SipResponse ok) {
+            if (phase != Phase.OPENING) {
+                fork.state(OutboundLeg.State.ENDED);
+                services.bye(fork.dialog(), fork.hop());
+                return;
+            }
+            ring = null;
+            party.answeredBy(fork);
+            dialogUp(fork.dialog(), pbxOffer);
+            session.expectMedia(Leg.A, true);
+            takeAnswer(CallMedia.sdpOf(ok), "200");
+        }
+
+        @Override
+        public void failed(int status, String reason, boolean noAnswer) {
+            ring = null;
+            refuse(status, reason, noAnswer ? Disposition.NO_ANSWER : Outcomes.of(status), status + " " + reason);
+        }
+    }
+
     /** The call's CDR facts as they stand, ending (or last known up) at {@code endedAt}. */
     private CallRecord cdrRecord(Disposition disposition, String cause, Instant endedAt) {
         boolean answered = disposition == Disposition.ANSWERED;
-        return new CallRecord(id(), login.extension(), dialled, startedAt, answered ? answeredAt : null, endedAt,
-                disposition, cause, answered ? codec : null, Call.hostPort(invite.flow().remote()), null, login.authUser());
+        return new CallRecord(id(), caller(), dialled(), startedAt, answered ? answeredAt : null, endedAt,
+                disposition, cause, answered ? codec : null, Call.hostPort(side.remote()), null, side.party().authUser());
     }
 
     /**
@@ -274,11 +347,11 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
         RemoteMedia media = EndpointSdp.remoteMedia(remote, agreement);
         // The attached endpoint sends through leg A's socket, so the relay must know where the caller listens.
         media.rtp().ifPresent(rtp -> session.signalPeer(Leg.A, rtp, new InetSocketAddress(rtp.getAddress(), rtp.getPort() + 1)));
-        endpoint.setRemote(media);
+        endpoint.connect(media);
         callerSdp = remote;
         agreed = agreement;
         codec = media.codec().encodingName();
-        log.info("call answered by the pbx call_id={} caller={} dialled={} codec={}", id(), login.extension(), dialled, codec);
+        log.info("pbx leg answered call_id={} party={} dialled={} codec={}", id(), caller(), dialled(), codec);
         listener.answered(this);
     }
 
@@ -300,7 +373,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
         switch (method) {
             case "BYE" -> {
                 tx.respond(request.createResponse(200));
-                end(Disposition.ANSWERED, "BYE from caller");
+                end(Disposition.ANSWERED, side.byeCause());
             }
             case "INVITE" -> answerReInvite(tx);
             case "INFO" -> {
@@ -343,23 +416,30 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
 
     @Override
     public void onAck(SipRequest ack) {
-        if (phase != Phase.ANSWERED || agreed != null || pbxOffer == null
-                || ack.cseq().number() != invite.request().cseq().number()) {
+        if (phase != Phase.ANSWERED || agreed != null || pbxOffer == null || !(side instanceof AnsweredInvite uas)
+                || ack.cseq().number() != uas.invite().request().cseq().number()) {
             return; // the ACK of a 200 that answered an offer, or of a re-INVITE: nothing to take from it
         }
-        Optional<SessionDescription> answer = CallMedia.sdpOf(ack);
+        takeAnswer(CallMedia.sdpOf(ack), "caller's ACK");
+    }
+
+    /**
+     * The answer to the PBX's offer came in the {@code message} (the caller's ACK, or the party's 200): the media
+     * connects, or the call ends with BYE, disposition {@code FAILED}, when there is none or it is not acceptable.
+     */
+    private void takeAnswer(Optional<SessionDescription> answer, String message) {
         if (answer.isEmpty()) {
-            hangUp(Disposition.FAILED, "no SDP answer in the caller's ACK");
+            hangUp(Disposition.FAILED, "no SDP answer in the " + message);
             return;
         }
         SessionDescription plainAnswer = sdes.fromPhone(answer.get());
         if (sdes.unmet().isPresent()) {
-            hangUp(Disposition.FAILED, "caller's ACK answer not acceptable: " + sdes.unmet().get());
+            hangUp(Disposition.FAILED, message + " answer not acceptable: " + sdes.unmet().get());
             return;
         }
         switch (SdpOfferer.check(sdes.plain(pbxOffer), plainAnswer, 0)) {
             case AnswerResult.NotAcceptable refused ->
-                    hangUp(Disposition.FAILED, "caller's ACK answer not acceptable: " + refused.reason());
+                    hangUp(Disposition.FAILED, message + " answer not acceptable: " + refused.reason());
             case AnswerResult.Answered answered -> {
                 session.secure(Leg.A, sdes.keys());
                 connect(answer.get(), answered);
@@ -392,9 +472,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
 
     /** A key from the caller, by any method: to the collection under way, then to the application. */
     private void onDigit(char digit) {
-        if (collecting != null && !collecting.isOver()) {
-            collecting.onDigit(digit);
-        }
+        endpoint.onDigit(digit);
         if (phase == Phase.ANSWERED) {
             listener.dtmf(this, digit);
         }
@@ -404,17 +482,17 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
 
     @Override
     public String caller() {
-        return login.extension();
+        return side.party().extension();
     }
 
     @Override
     public String dialled() {
-        return dialled;
+        return side.dialled();
     }
 
     @Override
     public String callerName() {
-        return invite.request().from().displayName().orElse("");
+        return side.displayName();
     }
 
     @Override
@@ -427,12 +505,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
             listener.transferFailed(this, destination, 491, "Transfer In Progress");
             return;
         }
-        stopPlayback();
-        stopRecording();
-        leaveMixer();
-        if (collecting != null) {
-            collecting.cancel();
-        }
+        endpoint.stopAll();
         log.info("pbx leg transfer call_id={} kind={} target={}", id(), destination.kind(), destination.target());
         PbxLegTransfer.start(answering, this, destination);
     }
@@ -459,32 +532,22 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
 
     @Override
     public void collectDigits(DigitCollection request) {
-        if (collecting != null) {
-            collecting.cancel();
-        }
-        collecting = new DigitCollector(request, services.scheduler(), executor(),
-                result -> listener.digitsCollected(this, result));
+        endpoint.collectDigits(request, services.scheduler(), executor(), result -> listener.digitsCollected(this, result));
     }
 
     @Override
     public void joinMixer(Mixer joined) {
-        mixer = joined;
-        joined.join(endpoint);
+        endpoint.joinMixer(joined);
     }
 
     @Override
     public void leaveMixer() {
-        if (mixer != null) {
-            mixer.leave(endpoint);
-            mixer = null;
-        }
+        endpoint.leaveMixer();
     }
 
     @Override
     public void muteInMixer(boolean muted) {
-        if (mixer != null) {
-            mixer.mute(endpoint, muted);
-        }
+        endpoint.muteInMixer(muted);
     }
 
     @Override
@@ -492,19 +555,40 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
         endCall(cause);
     }
 
+    // ---- what a bridge does to the leg ({@link Bridge}) -------------------------------------------------
+
+    /** A new mixer on the node's media endpoints, for a bridge of this leg with another. */
+    Mixer newMixer(String label) {
+        return services.endpoints().newMixer(label);
+    }
+
+    /** Seats the leg in a bridge's {@code bridge} mixer, when it is answered and still the application's. */
+    void seatIn(Mixer bridge) {
+        if (phase == Phase.ANSWERED && endpoint != null && transfer == null) {
+            joinMixer(bridge);
+        }
+    }
+
+    /** Unseats the leg from {@code bridge}, if it still sits there. */
+    void unseatFrom(Mixer bridge) {
+        if (endpoint != null) {
+            endpoint.leaveMixer(bridge);
+        }
+    }
+
     // ---- what a transfer does to the leg (PbxLegTransfer, AnsweredLegHandoff) ------------------------------
 
-    /** The invite, login, dialled number and start of the call, as the call bridging it to an extension keeps them. */
-    ServerTransaction invite() {
-        return invite;
-    }
-
-    SipLogin login() {
-        return login;
-    }
-
-    Instant startedAt() {
-        return startedAt;
+    /**
+     * The call that bridges this leg to an extension's phone once one answers ({@link PbxLegTransfer}): it keeps this
+     * call's id, executor, dialog side, login and start, and the caller's session {@code callerSdp}.
+     */
+    Call bridgeCall(SessionDescription callerSdp, int mediaIndex, String extension) {
+        return switch (side) {
+            case AnsweredInvite invite -> new Call(answering, invite.invite(), callerSdp, mediaIndex, invite.party(), extension,
+                    startedAt);
+            case RungParty party -> new Call(answering, id(), executor(), party.answered().callId(), party.hop(), callerSdp,
+                    mediaIndex, party.party(), extension, startedAt);
+        };
     }
 
     Instant answeredAt() {
@@ -535,11 +619,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
 
     /** Starts or stops the ringback tone the caller hears while the transfer's phones ring. */
     void ringback(boolean on) {
-        if (on) {
-            ringbackId = endpoint.play(new Ringback());
-        } else {
-            endpoint.stopPlayback();
-        }
+        endpoint.ringback(on);
     }
 
     /** The listener's part is over: {@code call} bridges the caller to the extension that answered. */
@@ -549,6 +629,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
         bridged = call;
         endpoint.close(); // detached: the relay carries the caller's audio to the extension now
         answering.registry().replaceCall(this, call);
+        call.adoptJoined(joinedLegs); // the party's dialog, if we rang it, and our other INVITEs' Call-IDs
         listener.transferred(this, destination);
     }
 
@@ -594,12 +675,25 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
     }
 
     private void hangUp(Disposition disposition, String cause) {
-        services.bye(dialog, new NextHop(invite.flow().transport(), invite.flow().remote()));
+        services.bye(dialog, side.hop());
         end(disposition, cause);
     }
 
+    /** The leg was not answered: the caller gets {@code status}, or the phones we ring are cancelled and the originator told. */
     private void refuse(int status, String reason, Disposition disposition, String cause) {
-        invite.respond(invite.request().createResponse(status, reason).withToTag(localTag));
+        switch (side) {
+            case AnsweredInvite invite -> invite.invite().respond(
+                    invite.invite().request().createResponse(status, reason).withToTag(invite.localTag()));
+            case RungParty party -> {
+                if (ring != null) {
+                    ring.cancel();
+                    ring = null;
+                }
+                if (listener instanceof OriginatedLegListener originator) {
+                    originator.failed(this, status, reason);
+                }
+            }
+        }
         end(disposition, cause);
     }
 
@@ -614,16 +708,14 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
         if (transfer != null) {
             transfer.cancel();
         }
-        if (collecting != null) {
-            collecting.cancel();
-        }
         if (endpoint != null) {
             endpoint.close();
         }
         if (session != null) {
             session.close();
         }
-        answering.registry().remove(this, List.of());
+        answering.registry().remove(this, joinedLegs);
+        joinedLegs.forEach(services.stack()::leaveExecutor);
         services.recordEnd(cdrRecord(disposition, cause, services.clock().instant()));
         listener.ended(cause);
     }
@@ -632,23 +724,37 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
 
     @Override
     public String id() {
-        return invite.request().callId();
+        return side.callId();
     }
 
     @Override
     public Executor executor() {
-        return invite.executor();
+        return side.executor();
+    }
+
+    @Override
+    public String joinNewLeg() {
+        String callId = RandomTokens.tag() + RandomTokens.tag() + "@" + services.settings().sipHost();
+        services.stack().joinExecutor(callId, id());
+        answering.registry().add(callId, this);
+        joinedLegs.add(callId);
+        return callId;
+    }
+
+    @Override
+    public NameAddress contact(Transport transport) {
+        return contact.on(transport);
     }
 
     @Override
     public CompletableFuture<CallSnapshot> snapshot() {
-        CallSnapshotBuilder parts = new CallSnapshotBuilder(id(), login.extension(), dialled,
+        CallSnapshotBuilder parts = new CallSnapshotBuilder(id(), caller(), dialled(),
                 switch (phase) {
-                    case OPENING -> CallState.SETTING_UP;
+                    case OPENING -> partyRinging ? CallState.RINGING : CallState.SETTING_UP;
                     case ANSWERED -> CallState.ANSWERED;
                     case TRANSFERRED, ENDED -> CallState.ENDING;
                 }, startedAt, Optional.ofNullable(answeredAt), Optional.ofNullable(codec));
-        parts.addLeg(true, id(), login.extension(), Call.hostPort(invite.flow().remote()),
+        parts.addLeg(true, id(), caller(), Call.hostPort(side.remote()),
                 session == null ? 0 : session.ports(Leg.A).rtpPort(), Optional.empty());
         if (transfer != null) {
             transfer.addRinging(parts);
@@ -667,7 +773,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg {
 
         @Override
         public void onPlaybackFinished(long playbackId, PlaybackEnd reason) {
-            if (phase == Phase.ANSWERED && playbackId != ringbackId) {
+            if (phase == Phase.ANSWERED && !endpoint.isRingback(playbackId)) {
                 listener.playbackFinished(PbxAnsweredCall.this, playbackId, reason);
             }
         }

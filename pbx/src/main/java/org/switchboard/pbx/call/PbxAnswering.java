@@ -10,6 +10,7 @@ import org.switchboard.pbx.registrar.SipLogin;
 import org.switchboard.pbx.routing.CallRouter;
 import org.switchboard.pbx.routing.Destination;
 import org.switchboard.pbx.routing.Route;
+import org.switchboard.sip.transaction.RandomTokens;
 import org.switchboard.sip.transaction.ServerTransaction;
 import org.switchboard.store.cdr.CallRecord;
 import org.switchboard.store.cdr.Disposition;
@@ -96,6 +97,20 @@ final class PbxAnswering {
         PbxAnsweredCall call = new PbxAnsweredCall(this, incoming, listener);
         registry.replaceCall(incoming, call);
         call.start();
+    }
+
+    /**
+     * Rings {@code request}'s target from the PBX ({@link PbxAnsweredCall#originated}) on a new call
+     * of its own, registered like any call; {@code targets} are where its phones are. Returns the
+     * call's id at once: the ring starts on the call's executor and its outcome goes to {@code listener}.
+     */
+    String originate(OriginateLeg request, List<OriginateTarget> targets, SipLogin party, OriginatedLegListener listener) {
+        String callId = RandomTokens.tag() + RandomTokens.tag() + "@" + services.settings().sipHost();
+        RungParty side = new RungParty(callId, services.stack().executorFor(callId), party, request, targets);
+        PbxAnsweredCall call = PbxAnsweredCall.originated(this, side, listener);
+        registry.addCall(call); // a fresh random Call-ID: nothing can hold it yet
+        side.executor().execute(call::start);
+        return callId;
     }
 
     /**

@@ -8,7 +8,8 @@ import org.switchboard.media.endpoint.RecordOptions;
 import org.switchboard.media.endpoint.RecordingSink;
 
 /**
- * A caller's leg the PBX answered itself, as the application running it drives it: audio to play,
+ * A caller's leg the PBX answered itself, or a party it rang itself ({@link CallControl#originate}; its
+ * "caller" is then the party rung), as the application running it drives it: audio to play,
  * what to record, and the hang-up. The media is a PBX media endpoint ({@code media.endpoint}); what
  * happens on the leg comes back to the application's {@link PbxLegListener}. Every method runs on
  * the call's executor and returns at once.

@@ -6,7 +6,8 @@ import org.switchboard.media.endpoint.PlaybackEnd;
 import org.switchboard.media.endpoint.RecordingResult;
 
 /**
- * What happens on a leg the PBX answered, told to the application that answered it. Every method
+ * What happens on a leg the PBX answered (or rang itself: {@link OriginatedLegListener}), told to the
+ * application that answered it. Every method
  * runs on the call's executor and must not block; each has an empty default except
  * {@link #answered}.
  */

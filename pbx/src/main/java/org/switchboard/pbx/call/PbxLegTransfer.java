@@ -49,7 +49,7 @@ final class PbxLegTransfer implements ExtensionRing.Listener {
         this.extension = extension;
         int index = leg.agreed().mediaIndex();
         SessionDescription callerSdp = limitedTo(leg.callerSdp(), index, leg.agreed().codecs());
-        call = new Call(answering, leg.invite(), callerSdp, index, leg.login(), extension, leg.startedAt());
+        call = leg.bridgeCall(callerSdp, index, extension);
         media = new CallMedia(leg.session(), services.settings().mediaAddress(), index,
                 new HeldPartyMusic(services.endpoints(), leg.session(), leg.executor(), services.holdMusic(), call::party),
                 leg.sdes(), new SdesLeg(answering.router().mediaEncryption(extension), index));
@@ -134,14 +134,8 @@ final class PbxLegTransfer implements ExtensionRing.Listener {
     @Override
     public void failed(Originate.Failure failure) {
         over();
-        if (failure.noAnswer()) {
-            leg.transferFailed(destination, 480, "No Answer");
-        } else if (failure.status() < 400 || failure.status() == 401 || failure.status() == 407) {
-            // Authentication and redirection are between the phone and the PBX, as for a caller's call.
-            leg.transferFailed(destination, 480, "Temporarily Unavailable");
-        } else {
-            leg.transferFailed(destination, failure.status(), failure.reason());
-        }
+        Originate.Failure told = failure.passedOn();
+        leg.transferFailed(destination, told.status(), told.reason());
     }
 
     /** Nobody will answer: the forks' Call-IDs are released and the ringback stops. */

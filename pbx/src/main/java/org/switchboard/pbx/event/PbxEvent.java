@@ -21,6 +21,15 @@ public sealed interface PbxEvent {
     /** The call ended with this CDR disposition (ANSWERED, NO ANSWER, BUSY, FAILED, CANCELLED). */
     record CallEnded(Instant at, String callId, String disposition, String hangupCause) implements PbxEvent {}
 
+    /**
+     * How a call the PBX originated for {@code from} to {@code to} goes (click-to-dial, docs/click-to-dial.md):
+     * {@code stage} is {@code ringing} ({@code from}'s phones ring), {@code answered} ({@code from} answered and
+     * {@code to} is being reached), {@code connected} ({@code to} took the call) or {@code failed}, with the SIP
+     * {@code status} and {@code reason} of the failure (0 and empty otherwise).
+     */
+    record OriginateProgress(Instant at, String callId, String from, String to, String stage, int status, String reason)
+            implements PbxEvent {}
+
     /** Extension {@code extension} now has {@code bindings} registered contacts (0 = unregistered). */
     record RegistrationChanged(Instant at, String extension, int bindings) implements PbxEvent {}
 

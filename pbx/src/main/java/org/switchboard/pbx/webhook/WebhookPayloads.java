@@ -56,6 +56,7 @@ final class WebhookPayloads {
                     .put("duration_seconds", v.duration().toSeconds()));
             case PbxEvent.ConfigChanged c -> Optional.empty();
             case PbxEvent.SecurityAlert a -> Optional.empty();
+            case PbxEvent.OriginateProgress o -> Optional.empty(); // call.started/answered/ended tell webhooks the rest
         };
     }
 

@@ -29,7 +29,7 @@ class MediaTimeoutIT {
     @BeforeAll
     void start() {
         pbx = new CallHarness(TestDatabases.sqlite(), Duration.ofSeconds(10), Duration.ofSeconds(1));
-        pbx.addExtensions("1031", "1032", "1033");
+        pbx.addExtensions("1031", "1032", "1033", "1034");
         pbx.install(MilliwattApplication.KIND, new MilliwattApplication());
         pbx.dialPlan.create(new NewDialPlanRule(40, "test tone", "\\*43", new RuleAction("milliwatt"), "60"), "test");
     }
@@ -59,6 +59,24 @@ class MediaTimeoutIT {
                     .assertAllCallsSucceeded("silent 1033 on the test line gets the PBX's BYE");
         }
         Cdr cdr = pbx.awaitCdrOf("1033");
+        assertThat(cdr.disposition()).isEqualTo(Disposition.ANSWERED);
+        assertThat(cdr.hangupCause()).isEqualTo("media timeout");
+        pbx.awaitPortsFree();
+    }
+
+    @Test
+    void aSilentPartyThePbxRangIsHungUpWithCauseMediaTimeout() throws Exception {
+        int phone = FreePorts.udpAndTcp();
+        pbx.register("1034", phone);
+        try (RtpSink media = new RtpSink()) {
+            // It rings for a second and a half, longer than the media timeout: the ring goes on regardless.
+            Sipp.Running rung = CallIT.startCallee(Sipp.scenario("uas_ring_answer_wait_bye.xml").localPort(phone)
+                    .key("rtp_port", Integer.toString(media.port())).key("codec", "0"), phone);
+            pbx.calls.originate(new OriginateLeg(new OriginateLeg.Target.Extension("1034"), "1030", "", "test", Duration.ofSeconds(5),
+                    false), leg -> { });
+            rung.awaitResult().assertAllCallsSucceeded("silent 1034 answers after ringing and gets the PBX's BYE");
+        }
+        Cdr cdr = pbx.awaitCdrOf("1034");
         assertThat(cdr.disposition()).isEqualTo(Disposition.ANSWERED);
         assertThat(cdr.hangupCause()).isEqualTo("media timeout");
         pbx.awaitPortsFree();

@@ -15,6 +15,7 @@ import org.switchboard.api.http.HttpSettings;
 import org.switchboard.api.http.TlsIdentity;
 import org.switchboard.api.http.Routes;
 import org.switchboard.pbx.call.ActiveCalls;
+import org.switchboard.pbx.clicktodial.ClickToDial;
 import org.switchboard.server.config.SwitchboardConfig;
 
 /**
@@ -42,7 +43,8 @@ public final class HttpWiring {
                 new SipBanRoutes(sip.bans()),
                 new EventStreamRoutes(features.events(), features.adminAuth(), clock)));
         modules.forEach(module -> routes.addAll(module.routes(sip)));
-        calls.ifPresent(active -> routes.add(new CallRoutes(active)));
+        calls.ifPresent(active -> routes.add(new CallRoutes(active,
+                new ClickToDial(sip.callControl(), features.extensions(), features.events(), clock))));
         HttpSettings plain = new HttpSettings(config.bind(), config.port(), version);
         HttpSettings secured = config.tls() ? plain.withTls(tls) : plain;
         return new ApiServer(config.metricsToken().map(secured::withMetricsToken).orElse(secured),
