@@ -12,6 +12,7 @@ CREATE TABLE qos_metrics (
     jitter_ms DOUBLE PRECISION NOT NULL,
     reported_loss_percent DOUBLE PRECISION,
     reported_jitter_ms DOUBLE PRECISION,
+    round_trip_ms DOUBLE PRECISION,
     mos DOUBLE PRECISION NOT NULL,
     recorded_at BIGINT NOT NULL,
     PRIMARY KEY (call_id, role)

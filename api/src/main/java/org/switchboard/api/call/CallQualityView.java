@@ -14,11 +14,12 @@ public record CallQualityView(String callId, List<LegView> legs) {
 
     /** One leg; the {@code reported_*} values are omitted for phones that send no RTCP. */
     public record LegView(String role, String party, long packetsReceived, long packetsExpected, long packetsLost,
-            double lossPercent, double jitterMs, Double reportedLossPercent, Double reportedJitterMs, double mos) {
+            double lossPercent, double jitterMs, Double reportedLossPercent, Double reportedJitterMs, Double roundTripMs,
+            double mos) {
         static LegView of(LegQuality q) {
             return new LegView(q.role(), q.party(), q.packetsReceived(), q.packetsExpected(), q.packetsLost(),
                     q.lossPercent(), q.jitterMs(), q.reportedLossPercent().orElse(null), q.reportedJitterMs().orElse(null),
-                    q.mos());
+                    q.roundTripMs().orElse(null), q.mos());
         }
     }
 }

@@ -58,11 +58,12 @@ public final class CdrRoutes implements Routes {
     /** Response body of {@code GET /api/cdr/{call_id}/quality}; {@code reported_*} omitted for phones without RTCP. */
     public record QualityView(String callId, List<LegView> legs) {
         public record LegView(String role, String party, long packetsReceived, long packetsExpected, long packetsLost,
-                double lossPercent, double jitterMs, Double reportedLossPercent, Double reportedJitterMs, double mos,
-                Instant recordedAt) {
+                double lossPercent, double jitterMs, Double reportedLossPercent, Double reportedJitterMs,
+                Double roundTripMs, double mos, Instant recordedAt) {
             static LegView of(QosMetric m) {
                 return new LegView(m.role(), m.party(), m.packetsReceived(), m.packetsExpected(), m.packetsLost(),
-                        m.lossPercent(), m.jitterMs(), m.reportedLossPercent(), m.reportedJitterMs(), m.mos(), m.recordedAt());
+                        m.lossPercent(), m.jitterMs(), m.reportedLossPercent(), m.reportedJitterMs(), m.roundTripMs(), m.mos(),
+                        m.recordedAt());
             }
         }
     }

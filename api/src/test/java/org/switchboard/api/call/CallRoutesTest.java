@@ -134,7 +134,7 @@ class CallRoutesTest {
         calls.add(new CallSnapshot("call-q", "1001", "1002", CallState.ANSWERED, T0, Optional.of(T0), Optional.of("PCMU"),
                 List.of(new LegSnapshot("caller", "call-q", "1001", "127.0.0.1:5070", Optional.of(new LegSnapshot.Media(
                         20000, "127.0.0.1:6000", true, 450, 500, false, 0, "127.0.0.1:6000",
-                        new Reception(500, 50, 12.5), Optional.of(new PeerReport(0.02, 10, 4, 3))))),
+                        new Reception(500, 50, 12.5), Optional.of(new PeerReport(0.02, 10, 4, 3, Optional.empty()))))),
                         new LegSnapshot("callee", "call-q-b", "1002", "127.0.0.1:5080", Optional.empty()))));
 
         HttpResponse<String> r = api.send("GET", "/api/calls/call-q/quality", token, null);

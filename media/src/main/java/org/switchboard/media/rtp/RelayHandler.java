@@ -47,6 +47,9 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
             data.release();
             return;
         }
+        if (!in.isRtp()) {
+            in.measureRoundTrip(out);
+        }
         PacketReceiver endpoint = in.divertedTo();
         if (endpoint != null) {
             endpoint.receive(data);

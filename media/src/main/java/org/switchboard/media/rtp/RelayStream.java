@@ -112,7 +112,7 @@ public final class RelayStream {
         if (rtp) {
             reception.update(data, now);
         } else {
-            peerReports.read(data);
+            peerReports.read(data, now);
         }
         return true;
     }
@@ -219,9 +219,19 @@ public final class RelayStream {
         security = legSecurity;
     }
 
+    /** Whether the stream carries RTP (else RTCP). */
+    boolean isRtp() {
+        return rtp;
+    }
+
     /** The stream's SRTP, or null for plain RTP. */
     LegSecurity security() {
         return security;
+    }
+
+    /** After an accepted RTCP packet: the round trip to this stream's peer, if it answered {@code other}'s peer. */
+    void measureRoundTrip(RelayStream other) {
+        peerReports.measureRoundTrip(other.peerReports, lastReceivedNanos);
     }
 
     /** Relays again after {@link #divert}. */

@@ -110,12 +110,13 @@ public final class JdbiCdrStore implements CdrStore {
     }
 
     private static final String QOS_COLUMNS = "call_id, role, party, packets_received, packets_expected, packets_lost, "
-            + "loss_percent, jitter_ms, reported_loss_percent, reported_jitter_ms, mos, recorded_at";
+            + "loss_percent, jitter_ms, reported_loss_percent, reported_jitter_ms, round_trip_ms, mos, recorded_at";
     private static final RowMapper<QosMetric> QOS_MAPPER = (rs, ctx) -> new QosMetric(
             rs.getString("call_id"), rs.getString("role"), rs.getString("party"), rs.getLong("packets_received"),
             rs.getLong("packets_expected"), rs.getLong("packets_lost"), rs.getDouble("loss_percent"),
             rs.getDouble("jitter_ms"), rs.getObject("reported_loss_percent") == null ? null : rs.getDouble("reported_loss_percent"),
-            rs.getObject("reported_jitter_ms") == null ? null : rs.getDouble("reported_jitter_ms"), rs.getDouble("mos"),
+            rs.getObject("reported_jitter_ms") == null ? null : rs.getDouble("reported_jitter_ms"),
+            rs.getObject("round_trip_ms") == null ? null : rs.getDouble("round_trip_ms"), rs.getDouble("mos"),
             Instant.ofEpochMilli(rs.getLong("recorded_at")));
 
     @Override
@@ -123,17 +124,19 @@ public final class JdbiCdrStore implements CdrStore {
         database.execute(h -> {
             for (QosMetric m : legs) {
                 h.createUpdate("INSERT INTO qos_metrics (" + QOS_COLUMNS + ") VALUES (:callId, :role, :party, :received, "
-                                + ":expected, :lost, :lossPercent, :jitterMs, :reportedLoss, :reportedJitter, :mos, :at) "
+                                + ":expected, :lost, :lossPercent, :jitterMs, :reportedLoss, :reportedJitter, :roundTrip, :mos, :at) "
                                 + "ON CONFLICT (call_id, role) DO UPDATE SET party = excluded.party, "
                                 + "packets_received = excluded.packets_received, packets_expected = excluded.packets_expected, "
                                 + "packets_lost = excluded.packets_lost, loss_percent = excluded.loss_percent, "
                                 + "jitter_ms = excluded.jitter_ms, reported_loss_percent = excluded.reported_loss_percent, "
-                                + "reported_jitter_ms = excluded.reported_jitter_ms, mos = excluded.mos, "
+                                + "reported_jitter_ms = excluded.reported_jitter_ms, round_trip_ms = excluded.round_trip_ms, "
+                                + "mos = excluded.mos, "
                                 + "recorded_at = excluded.recorded_at")
                         .bind("callId", m.callId()).bind("role", m.role()).bind("party", m.party())
                         .bind("received", m.packetsReceived()).bind("expected", m.packetsExpected())
                         .bind("lost", m.packetsLost()).bind("lossPercent", m.lossPercent()).bind("jitterMs", m.jitterMs())
                         .bind("reportedLoss", m.reportedLossPercent()).bind("reportedJitter", m.reportedJitterMs())
+                        .bind("roundTrip", m.roundTripMs())
                         .bind("mos", m.mos()).bind("at", m.recordedAt())
                         .execute();
             }

@@ -63,11 +63,11 @@ class JdbiCdrStoreTest {
     @BothEngines
     void callQualityIsSavedReplacedPerLegAndSurvivesARestart(TestDatabase db) {
         JdbiCdrStore store = new JdbiCdrStore(db.database(), CLOCK);
-        QosMetric caller = new QosMetric("q@host", "caller", "1001", 480, 500, 20, 4.0, 12.5, 1.5, 8.25, 4.01, T0);
-        QosMetric callee = new QosMetric("q@host", "callee", "1002", 500, 500, 0, 0, 1, null, null, 4.4, T0);
+        QosMetric caller = new QosMetric("q@host", "caller", "1001", 480, 500, 20, 4.0, 12.5, 1.5, 8.25, 31.5, 4.01, T0);
+        QosMetric callee = new QosMetric("q@host", "callee", "1002", 500, 500, 0, 0, 1, null, null, null, 4.4, T0);
         store.saveQuality(List.of(callee, caller));
-        store.saveQuality(List.of(new QosMetric("other@host", "caller", "1003", 1, 1, 0, 0, 0, null, null, 4.4, T0)));
-        QosMetric callerAgain = new QosMetric("q@host", "caller", "1001", 490, 500, 10, 2.0, 10, null, null, 4.2,
+        store.saveQuality(List.of(new QosMetric("other@host", "caller", "1003", 1, 1, 0, 0, 0, null, null, null, 4.4, T0)));
+        QosMetric callerAgain = new QosMetric("q@host", "caller", "1001", 490, 500, 10, 2.0, 10, null, null, 12.0, 4.2,
                 T0.plusSeconds(1));
         store.saveQuality(List.of(callerAgain));
 

@@ -53,7 +53,7 @@ class MediaDiagnosisTest {
     void lossAndJitterAreReportedPerLeg() {
         MediaDiagnosis d = MediaDiagnosis.of(answered(CallState.ANSWERED,
                 leg("caller", "1001", 450, 500, "10.0.0.5:4000", "10.0.0.5:4000", new Reception(500, 50, 45),
-                        Optional.of(new PeerReport(0.25, 100, 3, 4))),
+                        Optional.of(new PeerReport(0.25, 100, 3, 4, Optional.empty()))),
                 leg("callee", "1002", 500, 450, "10.0.0.6:4000", "10.0.0.6:4000", CLEAN, Optional.empty())));
         assertThat(d.verdict()).contains("with the problems");
         assertThat(d.legs().get(0).findings()).hasSize(3)
@@ -84,7 +84,7 @@ class MediaDiagnosisTest {
     @Test
     void legQualityTakesTheWorseDirectionForItsMos() {
         LegSnapshot l = leg("caller", "1001", 500, 500, "10.0.0.5:4000", "10.0.0.5:4000", CLEAN,
-                Optional.of(new PeerReport(0.10, 50, 2, 3)));
+                Optional.of(new PeerReport(0.10, 50, 2, 3, Optional.empty())));
         LegQuality q = LegQuality.of(l).orElseThrow();
         assertThat(q.lossPercent()).isZero();
         assertThat(q.reportedLossPercent()).contains(10.0);
