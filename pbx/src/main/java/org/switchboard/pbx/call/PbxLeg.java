@@ -33,7 +33,16 @@ public interface PbxLeg {
      * the call (unknown, refused, nobody answered and no last resort), and the leg is the
      * application's again.
      */
-    void transfer(Destination destination);
+    default void transfer(Destination destination) {
+        transfer(destination, TransferOptions.DEFAULT);
+    }
+
+    /**
+     * {@link #transfer(Destination)} with {@code options} for an extension's ring: its ring time, and
+     * whether only its phones ring ({@link TransferOptions#direct}: no forwarding, no last resort, so a
+     * no-answer or busy comes back as {@link PbxLegListener#transferFailed}). Other kinds ignore them.
+     */
+    void transfer(Destination destination, TransferOptions options);
 
     /**
      * Plays {@code source} to the caller, replacing what is playing; returns the playback's number,

@@ -42,7 +42,8 @@ final class PbxLegTransfer implements ExtensionRing.Listener {
     private String extension;
     private boolean ringback;
 
-    private PbxLegTransfer(PbxAnswering answering, PbxAnsweredCall leg, Destination destination, String extension) {
+    private PbxLegTransfer(PbxAnswering answering, PbxAnsweredCall leg, Destination destination, String extension,
+            TransferOptions options) {
         this.leg = leg;
         this.destination = destination;
         this.services = answering.services();
@@ -54,17 +55,17 @@ final class PbxLegTransfer implements ExtensionRing.Listener {
                 new HeldPartyMusic(services.endpoints(), leg.session(), leg.executor(), services.holdMusic(), call::party));
         calleeOffer = media.anchored(Leg.A, callerSdp);
         ring = new ExtensionRing(services, answering.router(), call, leg.caller(),
-                calleeOffer.toSdp().getBytes(StandardCharsets.UTF_8), this);
+                calleeOffer.toSdp().getBytes(StandardCharsets.UTF_8), this, options.ringTime());
     }
 
     /** Sends {@code leg}'s caller to {@code destination}; the outcome reaches the leg's listener. */
-    static void start(PbxAnswering answering, PbxAnsweredCall leg, Destination destination) {
-        CallPlan plan = answering.router().plan(leg.caller(), destination, leg.dialled());
+    static void start(PbxAnswering answering, PbxAnsweredCall leg, Destination destination, TransferOptions options) {
+        CallPlan plan = answering.router().plan(leg.caller(), destination, leg.dialled(), options.direct());
         switch (plan.action()) {
             case CallPlan.Reject reject -> leg.transferFailed(destination, reject.status(), reject.reason());
             case CallPlan.Apply apply -> leg.toApplication(destination, apply.destination());
             case CallPlan.Ring first -> {
-                PbxLegTransfer transfer = new PbxLegTransfer(answering, leg, destination, first.extension());
+                PbxLegTransfer transfer = new PbxLegTransfer(answering, leg, destination, first.extension(), options);
                 leg.ringing(transfer);
                 transfer.ring.start(plan);
             }

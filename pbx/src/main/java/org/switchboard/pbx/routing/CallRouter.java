@@ -78,6 +78,35 @@ public final class CallRouter {
     }
 
     /**
+     * {@link #plan(String, Destination, String)}, or with {@code direct} and an extension: its
+     * registered phones and nothing else (a queue offering a caller to an agent): none of its
+     * forwarding, no last resort, no fallback, so busy or no answer is the caller's failure to handle.
+     * Do-not-disturb refuses with 486, no phone with 480.
+     */
+    public CallPlan plan(String caller, Destination destination, String dialled, boolean direct) {
+        return direct && destination.kind().equals(ExtensionKind.NAME) ? direct(caller, destination.target(), dialled)
+                : plan(caller, destination, dialled);
+    }
+
+    private CallPlan direct(String caller, String number, String dialled) {
+        List<PlanStep> steps = new ArrayList<>();
+        CallPlan.Action action;
+        if (settings.current(number).values().doNotDisturb()) {
+            action = reject(number, 486, "extension " + number + " is set to do not disturb", steps);
+        } else {
+            List<Binding> contacts = location.lookup(number);
+            if (contacts.isEmpty()) {
+                action = reject(number, 480, "extension " + number + " has no registered phone", steps);
+            } else {
+                steps.add(new PlanStep(number, "ring " + contacts.size() + " registered phone"
+                        + (contacts.size() == 1 ? "" : "s") + " directly"));
+                action = new CallPlan.Ring(number, contacts, Optional.empty(), Optional.empty(), List.of());
+            }
+        }
+        return new CallPlan(new RoutingDecision(caller, dialled, new Route.ToExtension(number), List.of()), action, steps);
+    }
+
+    /**
      * Tells the kind of a group's ring ({@link CallPlan.Ring#hunt()}) that {@code member} answered,
      * so that a memory hunt starts after it next time; nothing for an extension's ring.
      */
