@@ -94,6 +94,7 @@ final class EventStream {
             case PbxEvent.ConfigChanged c -> "config_changed";
             case PbxEvent.SecurityAlert a -> "security_alert";
             case PbxEvent.VoicemailLeft v -> "voicemail_left";
+            case PbxEvent.QueueActivity q -> "queue_activity";
         };
     }
 

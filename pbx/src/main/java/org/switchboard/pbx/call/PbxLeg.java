@@ -15,6 +15,9 @@ import org.switchboard.media.endpoint.RecordingSink;
  */
 public interface PbxLeg {
 
+    /** The call's id, as {@code GET /api/calls}, the CDR and call events name it; a bridged call keeps it after a transfer. */
+    String id();
+
     /** The authenticated extension that called. */
     String caller();
 
@@ -40,7 +43,9 @@ public interface PbxLeg {
     /**
      * {@link #transfer(Destination)} with {@code options} for an extension's ring: its ring time, and
      * whether only its phones ring ({@link TransferOptions#direct}: no forwarding, no last resort, so a
-     * no-answer or busy comes back as {@link PbxLegListener#transferFailed}). Other kinds ignore them.
+     * no-answer or busy comes back as {@link PbxLegListener#transferFailed}), with other extensions'
+     * phones together. A direct transfer's {@link PbxLegListener#transferred} names the extension that
+     * answered as its destination. Other kinds ignore the options.
      */
     void transfer(Destination destination, TransferOptions options);
 

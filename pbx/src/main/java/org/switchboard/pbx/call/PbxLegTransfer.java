@@ -39,6 +39,7 @@ final class PbxLegTransfer implements ExtensionRing.Listener {
     private final CallMedia media;
     private final SessionDescription calleeOffer;
     private final ExtensionRing ring;
+    private final TransferOptions options;
     private String extension;
     private boolean ringback;
 
@@ -48,6 +49,7 @@ final class PbxLegTransfer implements ExtensionRing.Listener {
         this.destination = destination;
         this.services = answering.services();
         this.extension = extension;
+        this.options = options;
         int index = leg.agreed().mediaIndex();
         SessionDescription callerSdp = limitedTo(leg.callerSdp(), index, leg.agreed().codecs());
         call = new Call(answering, leg.invite(), callerSdp, index, leg.login(), extension, leg.startedAt());
@@ -60,7 +62,7 @@ final class PbxLegTransfer implements ExtensionRing.Listener {
 
     /** Sends {@code leg}'s caller to {@code destination}; the outcome reaches the leg's listener. */
     static void start(PbxAnswering answering, PbxAnsweredCall leg, Destination destination, TransferOptions options) {
-        CallPlan plan = answering.router().plan(leg.caller(), destination, leg.dialled(), options.direct());
+        CallPlan plan = answering.router().plan(leg.caller(), destination, leg.dialled(), options.direct(), options.together());
         switch (plan.action()) {
             case CallPlan.Reject reject -> leg.transferFailed(destination, reject.status(), reject.reason());
             case CallPlan.Apply apply -> leg.toApplication(destination, apply.destination());
@@ -114,7 +116,8 @@ final class PbxLegTransfer implements ExtensionRing.Listener {
             case AnswerResult.Answered answered -> {
                 extension = answeredBy;
                 call.bridge(extension, leg.dialog(), leg.answeredAt(), media, phone, ok, answer.get());
-                leg.bridgedTo(call, destination);
+                // a direct ring may ring several extensions: its listener learns which one took the caller
+                leg.bridgedTo(call, options.direct() ? new Destination(destination.kind(), extension) : destination);
             }
         }
     }

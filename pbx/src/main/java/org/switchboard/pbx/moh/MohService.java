@@ -80,7 +80,16 @@ public final class MohService implements HoldMusic {
      */
     @Override
     public Optional<AudioSource> forHold(String heldBy) {
-        String played = Optional.ofNullable(settings.current(heldBy).values().mohClass()).orElse(NewMohClass.DEFAULT);
+        return forClass(Optional.ofNullable(settings.current(heldBy).values().mohClass()));
+    }
+
+    /**
+     * A listener of class {@code className}'s shared stream (a queue's music: every caller of a class
+     * hears the same position), the {@code default} class when it is empty, unknown or has no files yet;
+     * empty when even the default class is silent. Memory only.
+     */
+    public Optional<AudioSource> forClass(Optional<String> className) {
+        String played = className.orElse(NewMohClass.DEFAULT);
         ClassStream stream = streams.get(played);
         if (stream == null || !stream.hasMusic()) {
             played = NewMohClass.DEFAULT;

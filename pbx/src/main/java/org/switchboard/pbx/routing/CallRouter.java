@@ -79,31 +79,29 @@ public final class CallRouter {
 
     /**
      * {@link #plan(String, Destination, String)}, or with {@code direct} and an extension: its
-     * registered phones and nothing else (a queue offering a caller to an agent): none of its
-     * forwarding, no last resort, no fallback, so busy or no answer is the caller's failure to handle.
-     * Do-not-disturb refuses with 486, no phone with 480.
+     * registered phones and those of the {@code together} extensions, and nothing else (a queue
+     * offering a caller to its agents): none of their forwarding, no last resort, no fallback, so busy
+     * or no answer is the caller's failure to handle. An extension on do-not-disturb or without a phone
+     * is left out; with nobody left, do-not-disturb of a lone extension is 486, else 480.
      */
-    public CallPlan plan(String caller, Destination destination, String dialled, boolean direct) {
-        return direct && destination.kind().equals(ExtensionKind.NAME) ? direct(caller, destination.target(), dialled)
-                : plan(caller, destination, dialled);
-    }
-
-    private CallPlan direct(String caller, String number, String dialled) {
-        List<PlanStep> steps = new ArrayList<>();
-        CallPlan.Action action;
-        if (settings.current(number).values().doNotDisturb()) {
-            action = reject(number, 486, "extension " + number + " is set to do not disturb", steps);
-        } else {
-            List<Binding> contacts = location.lookup(number);
-            if (contacts.isEmpty()) {
-                action = reject(number, 480, "extension " + number + " has no registered phone", steps);
-            } else {
-                steps.add(new PlanStep(number, "ring " + contacts.size() + " registered phone"
-                        + (contacts.size() == 1 ? "" : "s") + " directly"));
-                action = new CallPlan.Ring(number, contacts, Optional.empty(), Optional.empty(), List.of());
-            }
+    public CallPlan plan(String caller, Destination destination, String dialled, boolean direct, List<String> together) {
+        if (!direct || !destination.kind().equals(ExtensionKind.NAME)) {
+            return plan(caller, destination, dialled);
         }
-        return new CallPlan(new RoutingDecision(caller, dialled, new Route.ToExtension(number), List.of()), action, steps);
+        List<String> numbers = Stream.concat(Stream.of(destination.target()), together.stream()).distinct().toList();
+        List<PlanStep> steps = new ArrayList<>();
+        List<Binding> contacts = new ArrayList<>();
+        numbers.forEach(number -> contacts.addAll(reachable(number, steps)));
+        CallPlan.Action action;
+        if (!contacts.isEmpty()) {
+            action = new CallPlan.Ring(destination.target(), contacts, Optional.empty(), Optional.empty(), List.of());
+        } else if (numbers.size() == 1 && settings.current(destination.target()).values().doNotDisturb()) {
+            action = reject(destination.target(), 486, "extension " + destination.target() + " is set to do not disturb", steps);
+        } else {
+            action = reject(destination.target(), 480, "no registered phone among " + String.join(", ", numbers), steps);
+        }
+        RoutingDecision decision = new RoutingDecision(caller, dialled, new Route.ToExtension(destination.target()), List.of());
+        return new CallPlan(decision, action, steps);
     }
 
     /**

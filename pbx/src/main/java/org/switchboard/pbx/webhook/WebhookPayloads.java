@@ -56,6 +56,7 @@ final class WebhookPayloads {
                     .put("duration_seconds", v.duration().toSeconds()));
             case PbxEvent.ConfigChanged c -> Optional.empty();
             case PbxEvent.SecurityAlert a -> Optional.empty();
+            case PbxEvent.QueueActivity q -> Optional.empty();
         };
     }
 

@@ -34,6 +34,11 @@ final class ScriptedLeg implements PbxLeg {
     }
 
     @Override
+    public String id() {
+        return "scripted-" + caller;
+    }
+
+    @Override
     public String caller() {
         return caller;
     }
