@@ -1,0 +1,79 @@
+package org.switchboard.api.queue;
+
+import static org.switchboard.api.http.BearerAuthFilter.actor;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.Optional;
+import org.switchboard.api.http.Json;
+import org.switchboard.api.http.Routes;
+import org.switchboard.pbx.queue.LiveQueues;
+import org.switchboard.pbx.queue.QueueService;
+import org.switchboard.store.db.ValidationException;
+import org.switchboard.store.queue.CallQueue;
+
+/**
+ * Call queues over HTTP, translating to {@link QueueService} calls (the service holds every rule), and
+ * their live statistics from {@link LiveQueues}. Handlers run on virtual threads; both are thread-safe.
+ */
+public final class QueueRoutes implements Routes {
+    private static final String QUEUES = "/api/queues";
+    private static final String AGENTS = "/api/queue-agents";
+
+    private final QueueService queues;
+    private final LiveQueues live;
+
+    public QueueRoutes(QueueService queues, LiveQueues live) {
+        this.queues = queues;
+        this.live = live;
+    }
+
+    @Override
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.get(QUEUES, ctx -> ctx.json(queues.list().stream().map(QueueView::of).toList()));
+        routes.post(QUEUES, this::create);
+        routes.get(QUEUES + "/{name}", ctx -> ctx.json(QueueView.of(queues.get(ctx.pathParam("name")))));
+        routes.put(QUEUES + "/{name}", this::update);
+        routes.delete(QUEUES + "/{name}", this::delete);
+        routes.get(QUEUES + "/{name}/stats", ctx -> ctx.json(live.stats(queues.get(ctx.pathParam("name")))));
+        routes.get(AGENTS, ctx -> ctx.json(queues.agentNumbers().stream()
+                .map(n -> AgentView.of(queues.agent(n), queues.queuesOf(n))).toList()));
+        routes.put(AGENTS + "/{extension}", this::setAgent);
+    }
+
+    @Override
+    public String openApiResource() {
+        return "openapi/queues.json";
+    }
+
+    private void create(Context ctx) {
+        QueueBody body = Json.read(ctx, QueueBody.class);
+        CallQueue saved = queues.create(body.toQueue(body.name()), actor(ctx));
+        ctx.status(HttpStatus.CREATED).header("Location", QUEUES + "/" + saved.name()).json(QueueView.of(saved));
+    }
+
+    private void update(Context ctx) {
+        String name = ctx.pathParam("name");
+        QueueBody body = Json.read(ctx, QueueBody.class);
+        if (body.name() != null && !body.name().equals(name)) {
+            throw new ValidationException("name", "cannot be changed; it must match the path or be omitted");
+        }
+        ctx.json(QueueView.of(queues.update(name, body.toQueue(name), actor(ctx))));
+    }
+
+    private void delete(Context ctx) {
+        queues.delete(ctx.pathParam("name"), actor(ctx));
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    private void setAgent(Context ctx) {
+        String extension = ctx.pathParam("extension");
+        AgentBody body = Json.read(ctx, AgentBody.class);
+        if (body.loggedIn() == null && body.paused() == null) {
+            throw new ValidationException("logged_in", "give logged_in, paused or both");
+        }
+        ctx.json(AgentView.of(queues.setAgent(extension, Optional.ofNullable(body.loggedIn()), Optional.ofNullable(body.paused()),
+                actor(ctx)), queues.queuesOf(extension)));
+    }
+}
