@@ -1,0 +1,196 @@
+package org.switchboard.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.server.wiring.Server;
+import org.switchboard.sip.testkit.FreePorts;
+import org.switchboard.sip.testkit.Sipp;
+import org.switchboard.store.testkit.TestDatabase;
+import org.switchboard.store.testkit.TestDatabases;
+
+/**
+ * Issue 16, call queues with real SIPp phones on a whole node: twenty callers dial 600, a dial-plan
+ * rule {@code {"action":"queue","target":"sales"}} made through the API; the PBX answers each, and
+ * the queue offers them round robin to five registered SIPp agents, each of which answers, talks
+ * for a second and hangs up; a one-second wrap-up follows each call. One node for the class (SQLite).
+ */
+class CallQueueIT {
+    private static final String PASSWORD = "queue-it-secret";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> AGENTS = List.of("2001", "2002", "2003", "2004", "2005");
+    private static final int CALLERS = 20;
+
+    @TempDir
+    static Path dir;
+
+    private static TestDatabase database;
+    private static Server server;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void startNode() throws Exception {
+        database = TestDatabases.sqlite();
+        server = Server.start(NodeConfig.load(dir, database, """
+                sip: {bind: 127.0.0.1, port: 0, tls_port: 0, domain: pbx.test}
+                http: {bind: 127.0.0.1, port: 0}
+                rtp: {port_min: 31500, port_max: 31699}
+                admin: {username: root, password: root-password}
+                extensions:
+                  - {number: "1001", name: Caller, password: %1$s}
+                  - {number: "2001", name: Agent One, password: %1$s}
+                  - {number: "2002", name: Agent Two, password: %1$s}
+                  - {number: "2003", name: Agent Three, password: %1$s}
+                  - {number: "2004", name: Agent Four, password: %1$s}
+                  - {number: "2005", name: Agent Five, password: %1$s}
+                  - {number: "2006", name: Agent Six, password: %1$s}
+                """.formatted(PASSWORD)), Clock.systemUTC(), "test");
+        api = new ApiClient(server.httpPort());
+        api.login("root", "root-password");
+        created(api.post("/api/queues", """
+                {"name":"sales","strategy":"round_robin","members":["2001","2002","2003","2004","2005"],
+                 "ring_seconds":10,"wrap_up_seconds":1,"max_wait_seconds":120,"announce_seconds":5,
+                 "timeout_action":{"action":"extension","target":"2006"}}"""));
+        created(api.post("/api/queues", """
+                {"name":"support","strategy":"linear","members":["2006"]}"""));
+        created(api.post("/api/dialplan/rules", """
+                {"priority":35,"name":"sales queue","pattern":"600","action":"queue","target":"sales"}"""));
+        created(api.post("/api/dialplan/rules", """
+                {"priority":36,"name":"agent logout","pattern":"\\\\*46","action":"queue_agent","target":"logout"}"""));
+        created(api.post("/api/dialplan/rules", """
+                {"priority":37,"name":"agent login","pattern":"\\\\*45","action":"queue_agent","target":"login"}"""));
+    }
+
+    @AfterAll
+    static void stopNode() {
+        if (server != null) {
+            server.stop();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void twentyCallersAreEachAnsweredByTheNextAgentInTurnAndTheStatisticsSaySo() throws Exception {
+        List<Sipp.Running> agents = new ArrayList<>();
+        try {
+            for (String agent : AGENTS) {
+                agents.add(registeredAgent(agent, CALLERS / AGENTS.size()));
+            }
+            Sipp.scenario("uac_until_hung_up.xml").target(server.sipPort()).calls(CALLERS).rate(CALLERS)
+                    .runLimitSeconds(60).option("-s", "600", "-au", "1001", "-ap", PASSWORD,
+                            "-auth_uri", "600@127.0.0.1:" + server.sipPort())
+                    .key("caller", "1001").run()
+                    .assertAllCallsSucceeded("20 callers dial the queue, are answered by the PBX, bridged to an agent and "
+                            + "hung up by it");
+            for (int i = 0; i < agents.size(); i++) {
+                agents.get(i).awaitResult().assertAllCallsSucceeded("agent " + AGENTS.get(i)
+                        + " is offered exactly 4 callers (round robin over 5 free agents), answers each and hangs up");
+            }
+        } finally {
+            agents.forEach(Sipp.Running::stop);
+        }
+
+        List<JsonNode> cdrs = await().atMost(Duration.ofSeconds(10)).until(() -> endedCallsOf("1001"), rows -> rows.size() == CALLERS);
+        Map<String, Integer> byAgent = new HashMap<>();
+        for (JsonNode cdr : cdrs) {
+            assertThat(cdr.get("disposition").asText()).as("CDR %s", cdr).isEqualTo("ANSWERED");
+            byAgent.merge(cdr.get("callee").asText(), 1, Integer::sum);
+        }
+        assertThat(byAgent).as("CDR callees").isEqualTo(Map.of("2001", 4, "2002", 4, "2003", 4, "2004", 4, "2005", 4));
+
+        JsonNode stats = await().atMost(Duration.ofSeconds(5)).until(() -> JSON.readTree(api.get("/api/queues/sales/stats").body()),
+                s -> s.at("/agents_by_state/available").asInt() == AGENTS.size());
+        assertThat(stats.get("answered").asInt()).as("stats %s", stats).isEqualTo(CALLERS);
+        assertThat(stats.get("abandoned").asInt()).isZero();
+        assertThat(stats.get("timed_out").asInt()).isZero();
+        assertThat(stats.get("waiting").asInt()).isZero();
+        assertThat(stats.get("longest_wait_seconds").asInt()).isZero();
+        for (JsonNode agent : stats.get("agents")) {
+            assertThat(agent.get("answered").asInt()).as("stats of %s", agent).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void anAgentLogsOutAndInByFeatureCodeAndTheQueueSeesIt() throws Exception {
+        featureCode("*46", "2006");
+        assertThat(agentState("2006")).isEqualTo("logged_out");
+        assertThat(JSON.readTree(api.get("/api/queue-agents").body()).findValues("logged_in").stream()
+                .filter(v -> !v.asBoolean()).count()).isEqualTo(1);
+
+        featureCode("*45", "2006");
+        assertThat(agentState("2006")).as("logged in but with no phone registered").isEqualTo("unreachable");
+    }
+
+    /** {@code agent} dials {@code code}; the PBX answers with a final refusal (603 once the change is applied). */
+    private static void featureCode(String code, String agent) throws Exception {
+        Sipp.scenario("uac_refused.xml").target(server.sipPort()).runLimitSeconds(15)
+                .option("-s", code, "-au", agent, "-ap", PASSWORD, "-auth_uri", code + "@127.0.0.1:" + server.sipPort())
+                .key("caller", agent).key("codec", "0").key("sdp_ip", "127.0.0.1").run()
+                .assertAllCallsSucceeded(agent + " dials " + code + " and is refused: the change needs no call");
+    }
+
+    private static String agentState(String agent) throws Exception {
+        for (JsonNode a : JSON.readTree(api.get("/api/queues/support/stats").body()).get("agents")) {
+            if (a.get("extension").asText().equals(agent)) {
+                return a.get("state").asText();
+            }
+        }
+        throw new AssertionError("no agent " + agent);
+    }
+
+    /** {@code agent} registers from a SIPp phone that then takes {@code calls} calls. */
+    private static Sipp.Running registeredAgent(String agent, int calls) throws Exception {
+        int port = FreePorts.udpAndTcp();
+        Sipp.scenario("register.xml").target(server.sipPort()).localPort(port).credentials(agent, PASSWORD)
+                .runLimitSeconds(15).key("expires", "300").key("ua", "SIPp").key("mac", "-")
+                .run().assertAllCallsSucceeded("REGISTER " + agent + " from SIPp");
+        Sipp.Running phone = Sipp.scenario("uas_agent_answer_then_bye.xml").localPort(port).calls(calls)
+                .key("rtp_port", Integer.toString(FreePorts.udpAndTcp())).runLimitSeconds(60).start();
+        awaitListening(port);
+        return phone;
+    }
+
+    private static List<JsonNode> endedCallsOf(String caller) throws IOException, InterruptedException {
+        List<JsonNode> rows = new ArrayList<>();
+        for (JsonNode row : JSON.readTree(api.get("/api/cdr?limit=100").body()).get("items")) {
+            if (row.get("caller").asText().equals(caller) && !row.get("status").asText().equals("open")) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static void created(HttpResponse<String> r) {
+        assertThat(r.statusCode()).as("set-up: %s", r.body()).isEqualTo(201);
+    }
+
+    private static void awaitListening(int port) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            try {
+                new DatagramSocket(port, InetAddress.getLoopbackAddress()).close();
+                return false;
+            } catch (IOException taken) {
+                return true;
+            }
+        });
+    }
+}
