@@ -30,7 +30,9 @@ import org.switchboard.store.testkit.TestDatabases;
  * Issue 16, call queues with real SIPp phones on a whole node: twenty callers dial 600, a dial-plan
  * rule {@code {"action":"queue","target":"sales"}} made through the API; the PBX answers each, and
  * the queue offers them round robin to five registered SIPp agents, each of which answers, talks
- * for a second and hangs up; a one-second wrap-up follows each call. One node for the class (SQLite).
+ * for a second and hangs up; a one-second wrap-up follows each call. Beside it: an agent who does not
+ * answer is passed over for the next one (not sent to its voicemail), a caller past the longest wait is
+ * hung up, an agent logs out and in by feature code. One node for the class (SQLite).
  */
 class CallQueueIT {
     private static final String PASSWORD = "queue-it-secret";
@@ -61,6 +63,11 @@ class CallQueueIT {
                   - {number: "2004", name: Agent Four, password: %1$s}
                   - {number: "2005", name: Agent Five, password: %1$s}
                   - {number: "2006", name: Agent Six, password: %1$s}
+                  - {number: "1002", name: Second Caller, password: %1$s}
+                  - {number: "1003", name: Third Caller, password: %1$s}
+                  - {number: "2007", name: Agent Seven, password: %1$s}
+                  - {number: "2008", name: Agent Eight, password: %1$s}
+                  - {number: "2009", name: Agent Nine, password: %1$s}
                 """.formatted(PASSWORD)), Clock.systemUTC(), "test");
         api = new ApiClient(server.httpPort());
         api.login("root", "root-password");
@@ -70,8 +77,16 @@ class CallQueueIT {
                  "timeout_action":{"action":"extension","target":"2006"}}"""));
         created(api.post("/api/queues", """
                 {"name":"support","strategy":"linear","members":["2006"]}"""));
+        created(api.post("/api/queues", """
+                {"name":"desk","strategy":"linear","members":["2007","2008"],"ring_seconds":5}"""));
+        created(api.post("/api/queues", """
+                {"name":"late","strategy":"linear","members":["2009"],"max_wait_seconds":2}"""));
         created(api.post("/api/dialplan/rules", """
                 {"priority":35,"name":"sales queue","pattern":"600","action":"queue","target":"sales"}"""));
+        created(api.post("/api/dialplan/rules", """
+                {"priority":38,"name":"desk queue","pattern":"601","action":"queue","target":"desk"}"""));
+        created(api.post("/api/dialplan/rules", """
+                {"priority":39,"name":"late queue","pattern":"602","action":"queue","target":"late"}"""));
         created(api.post("/api/dialplan/rules", """
                 {"priority":36,"name":"agent logout","pattern":"\\\\*46","action":"queue_agent","target":"logout"}"""));
         created(api.post("/api/dialplan/rules", """
@@ -93,12 +108,9 @@ class CallQueueIT {
         List<Sipp.Running> agents = new ArrayList<>();
         try {
             for (String agent : AGENTS) {
-                agents.add(registeredAgent(agent, CALLERS / AGENTS.size()));
+                agents.add(registeredAgent(agent, "uas_agent_answer_then_bye.xml", CALLERS / AGENTS.size()));
             }
-            Sipp.scenario("uac_until_hung_up.xml").target(server.sipPort()).calls(CALLERS).rate(CALLERS)
-                    .runLimitSeconds(60).option("-s", "600", "-au", "1001", "-ap", PASSWORD,
-                            "-auth_uri", "600@127.0.0.1:" + server.sipPort())
-                    .key("caller", "1001").run()
+            queueCaller("600", "1001").calls(CALLERS).rate(CALLERS).run()
                     .assertAllCallsSucceeded("20 callers dial the queue, are answered by the PBX, bridged to an agent and "
                             + "hung up by it");
             for (int i = 0; i < agents.size(); i++) {
@@ -130,6 +142,36 @@ class CallQueueIT {
     }
 
     @Test
+    void anAgentWhoDoesNotAnswerIsPassedOverForTheNextAgentNotSentToItsVoicemail() throws Exception {
+        Sipp.Running ringing = registeredAgent("2007", "uas_ring.xml", 1);
+        Sipp.Running answering = registeredAgent("2008", "uas_agent_answer_then_bye.xml", 1);
+        try {
+            queueCaller("601", "1002").run().assertAllCallsSucceeded("1002 waits in desk until 2008 answers and hangs up");
+            ringing.awaitResult().assertAllCallsSucceeded("2007 rings for the queue's 5 s and is cancelled");
+            answering.awaitResult().assertAllCallsSucceeded("2008, next in line, answers");
+        } finally {
+            ringing.stop();
+            answering.stop();
+        }
+
+        JsonNode cdr = await().atMost(Duration.ofSeconds(10)).until(() -> endedCallsOf("1002"), rows -> rows.size() == 1).getFirst();
+        assertThat(cdr.get("callee").asText()).as("CDR %s: not 2007's voicemail", cdr).isEqualTo("2008");
+        assertThat(cdr.get("disposition").asText()).isEqualTo("ANSWERED");
+    }
+
+    @Test
+    void aCallerPastTheLongestWaitWithoutATimeoutActionIsHungUp() throws Exception {
+        queueCaller("602", "1003").run().assertAllCallsSucceeded("1003 waits in late, whose agent has no phone, and gets BYE");
+
+        JsonNode cdr = await().atMost(Duration.ofSeconds(10)).until(() -> endedCallsOf("1003"), rows -> rows.size() == 1).getFirst();
+        assertThat(cdr.get("hangup_cause").asText()).as("CDR %s", cdr).isEqualTo("queue late: timeout");
+        JsonNode stats = JSON.readTree(api.get("/api/queues/late/stats").body());
+        assertThat(stats.get("timed_out").asInt()).as("stats %s", stats).isEqualTo(1);
+        assertThat(stats.get("waiting").asInt()).isZero();
+        assertThat(stats.at("/agents_by_state/unreachable").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void anAgentLogsOutAndInByFeatureCodeAndTheQueueSeesIt() throws Exception {
         featureCode("*46", "2006");
         assertThat(agentState("2006")).isEqualTo("logged_out");
@@ -157,13 +199,20 @@ class CallQueueIT {
         throw new AssertionError("no agent " + agent);
     }
 
-    /** {@code agent} registers from a SIPp phone that then takes {@code calls} calls. */
-    private static Sipp.Running registeredAgent(String agent, int calls) throws Exception {
+    /** A caller phone of extension {@code caller} dialling {@code number}, which stays on the line until hung up. */
+    private static Sipp queueCaller(String number, String caller) {
+        return Sipp.scenario("uac_until_hung_up.xml").target(server.sipPort()).runLimitSeconds(60)
+                .option("-s", number, "-au", caller, "-ap", PASSWORD, "-auth_uri", number + "@127.0.0.1:" + server.sipPort())
+                .key("caller", caller);
+    }
+
+    /** {@code agent} registers from a SIPp phone that then takes {@code calls} calls as {@code scenario} says. */
+    private static Sipp.Running registeredAgent(String agent, String scenario, int calls) throws Exception {
         int port = FreePorts.udpAndTcp();
         Sipp.scenario("register.xml").target(server.sipPort()).localPort(port).credentials(agent, PASSWORD)
                 .runLimitSeconds(15).key("expires", "300").key("ua", "SIPp").key("mac", "-")
                 .run().assertAllCallsSucceeded("REGISTER " + agent + " from SIPp");
-        Sipp.Running phone = Sipp.scenario("uas_agent_answer_then_bye.xml").localPort(port).calls(calls)
+        Sipp.Running phone = Sipp.scenario(scenario).localPort(port).calls(calls)
                 .key("rtp_port", Integer.toString(FreePorts.udpAndTcp())).runLimitSeconds(60).start();
         awaitListening(port);
         return phone;
