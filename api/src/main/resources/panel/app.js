@@ -12,6 +12,7 @@ import * as login from './login.js';
 import * as moh from './moh.js';
 import * as phones from './phones.js';
 import * as prompts from './prompts.js';
+import * as queues from './queues.js';
 import * as ringGroups from './ringgroups.js';
 import * as sipBans from './sipbans.js';
 import * as trunks from './trunks.js';
@@ -37,6 +38,7 @@ const pages = {
   '/admins': users,
   '/conferences': conferences,
   '/ring-groups': ringGroups,
+  '/queues': queues,
 };
 
 const main = document.getElementById('main');
