@@ -37,6 +37,7 @@ public final class QueueRoutes implements Routes {
         routes.put(QUEUES + "/{name}", this::update);
         routes.delete(QUEUES + "/{name}", this::delete);
         routes.get(QUEUES + "/{name}/stats", ctx -> ctx.json(live.stats(queues.get(ctx.pathParam("name")))));
+        routes.get(QUEUES + "/{name}/calls", this::calls);
         routes.get(AGENTS, ctx -> ctx.json(queues.agentNumbers().stream()
                 .map(n -> AgentView.of(queues.agent(n), queues.queuesOf(n))).toList()));
         routes.put(AGENTS + "/{extension}", this::setAgent);
@@ -65,6 +66,20 @@ public final class QueueRoutes implements Routes {
     private void delete(Context ctx) {
         queues.delete(ctx.pathParam("name"), actor(ctx));
         ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    private void calls(Context ctx) {
+        String limit = ctx.queryParam("limit");
+        int count;
+        try {
+            count = limit == null ? 100 : Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            throw new ValidationException("limit", "must be a number from 1 to 1000");
+        }
+        if (count < 1 || count > 1000) {
+            throw new ValidationException("limit", "must be a number from 1 to 1000");
+        }
+        ctx.json(queues.calls(ctx.pathParam("name"), count).stream().map(QueueCallView::of).toList());
     }
 
     private void setAgent(Context ctx) {

@@ -56,7 +56,7 @@ class QueueRoutesTest {
         dialPlan.kinds().register(QueueKind.of(queues));
         dialPlan.kinds().register(new ApplicationKind("voicemail", "a mailbox", target -> { }));
         queues.reloadCache();
-        LiveQueues live = new LiveQueues(queues, events, Clock.systemUTC(), new Random(1));
+        LiveQueues live = new LiveQueues(queues, events, Clock.systemUTC(), new Random(1), call -> { });
         CallSettingsService callSettings = new CallSettingsService(new JdbiCallSettingsStore(db.database()), extensions,
                 dialPlan, Clock.systemUTC(), events);
         callSettings.reloadCache();

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import org.switchboard.pbx.event.EventBus;
@@ -19,6 +20,7 @@ import org.switchboard.pbx.event.PbxEvent;
 import org.switchboard.store.queue.AgentState;
 import org.switchboard.store.queue.CallQueue;
 import org.switchboard.store.queue.NewCallQueue;
+import org.switchboard.store.queue.QueueCall;
 
 /**
  * The queues as they live on this node: who waits in which queue, what each agent is doing (rung,
@@ -114,13 +116,16 @@ public final class LiveQueues {
     private final EventBus events;
     private final Clock clock;
     private final RandomGenerator random;
+    private final Consumer<QueueCall> outcomes;
     private final Map<String, Live> live = new HashMap<>();
     private final Map<String, Agent> agents = new HashMap<>();
     private final Map<String, OtherCall> otherCalls = new HashMap<>();
     private Predicate<String> reachable = number -> true;
 
-    public LiveQueues(QueueService queues, EventBus events, Clock clock, RandomGenerator random) {
+    /** @param outcomes where each caller's way out of a queue goes (a write-behind queue: never blocks) */
+    public LiveQueues(QueueService queues, EventBus events, Clock clock, RandomGenerator random, Consumer<QueueCall> outcomes) {
         this.queues = queues;
+        this.outcomes = outcomes;
         this.events = events;
         this.clock = clock;
         this.random = random;
@@ -156,6 +161,8 @@ public final class LiveQueues {
         Live state = live.computeIfAbsent(name, n -> new Live());
         if (settings.maxCallers() > 0 && state.waiting.size() >= settings.maxCallers()) {
             state.full++;
+            Instant now = clock.instant();
+            outcomes.accept(new QueueCall(caller.callId(), name, caller.caller(), "full", Optional.empty(), now, now));
             publish(name, "full", caller, "", state);
             return Joined.FULL;
         }
@@ -207,6 +214,7 @@ public final class LiveQueues {
         agent.callId = callId;
         agent.queue = name;
         agent.answeredAt = now;
+        outcomes.accept(new QueueCall(caller.callId(), name, caller.caller(), "answered", Optional.of(number), waiting.joinedAt, now));
         publish(name, "answered", caller, number, state);
         dispatch();
     }
@@ -224,6 +232,8 @@ public final class LiveQueues {
             case ABANDONED -> state.abandoned++;
             case VOICEMAIL -> state.voicemail++;
         }
+        outcomes.accept(new QueueCall(caller.callId(), name, caller.caller(), why.activity, Optional.empty(), waiting.joinedAt,
+                clock.instant()));
         publish(name, why.activity, caller, "", state);
         dispatch();
     }
@@ -235,17 +245,22 @@ public final class LiveQueues {
                 .forEach(a -> a.activity = Activity.FREE);
         for (Map.Entry<String, Live> entry : live.entrySet()) {
             Optional<CallQueue> queue = queues.find(entry.getKey());
+            Live state = entry.getValue();
             if (queue.isEmpty()) {
+                // deleted while callers waited: nobody will answer them, so they go as if past the longest wait
+                state.waiting.forEach(waiting -> post(waiting.caller, waiting.caller::timeUp));
+                state.waiting.clear();
                 continue;
             }
             NewCallQueue settings = queue.get().values();
-            Live state = entry.getValue();
             for (Waiting waiting : List.copyOf(state.waiting)) {
                 boolean pastMaxWait = settings.maxWaitSeconds() > 0
                         && !waiting.joinedAt.plusSeconds(settings.maxWaitSeconds()).isAfter(now);
                 if (pastMaxWait && waiting.offeredTo.isEmpty()) {
                     state.waiting.remove(waiting);
                     state.timedOut++;
+                    outcomes.accept(new QueueCall(waiting.caller.callId(), entry.getKey(), waiting.caller.caller(), "timeout",
+                            Optional.empty(), waiting.joinedAt, now));
                     publish(entry.getKey(), "timeout", waiting.caller, "", state);
                     post(waiting.caller, waiting.caller::timeUp);
                 }

@@ -26,6 +26,7 @@ import org.switchboard.store.queue.CallQueue;
 import org.switchboard.store.queue.CallQueueStore;
 import org.switchboard.store.queue.NewCallQueue;
 import org.switchboard.store.queue.QueueAction;
+import org.switchboard.store.queue.QueueCall;
 
 /**
  * The single entry point for call queues and agents' states (API, the {@code queue} and {@code
@@ -126,6 +127,12 @@ public final class QueueService {
         } finally {
             changes.unlock();
         }
+    }
+
+    /** The outcomes of queue {@code name}'s callers, the latest first, at most {@code limit}; {@link NotFoundException} for no queue. */
+    public List<QueueCall> calls(String name, int limit) {
+        get(name);
+        return store.calls(name, limit);
     }
 
     /** Extension {@code number}'s agent state, from memory (logged in and not paused when never changed). */

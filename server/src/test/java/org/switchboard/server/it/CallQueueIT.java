@@ -139,6 +139,11 @@ class CallQueueIT {
         for (JsonNode agent : stats.get("agents")) {
             assertThat(agent.get("answered").asInt()).as("stats of %s", agent).isEqualTo(4);
         }
+        JsonNode outcomes = await().atMost(Duration.ofSeconds(5)).until(() -> JSON.readTree(api.get("/api/queues/sales/calls").body()),
+                rows -> rows.size() == CALLERS);
+        assertThat(outcomes.findValuesAsText("outcome")).as("queue outcomes %s", outcomes).hasSize(CALLERS).containsOnly("answered");
+        assertThat(outcomes.findValuesAsText("call_id")).as("one per CDR")
+                .containsExactlyInAnyOrderElementsOf(cdrs.stream().map(c -> c.get("call_id").asText()).toList());
     }
 
     @Test
@@ -169,6 +174,11 @@ class CallQueueIT {
         assertThat(stats.get("timed_out").asInt()).as("stats %s", stats).isEqualTo(1);
         assertThat(stats.get("waiting").asInt()).isZero();
         assertThat(stats.at("/agents_by_state/unreachable").asInt()).isEqualTo(1);
+        JsonNode outcome = await().atMost(Duration.ofSeconds(5)).until(() -> JSON.readTree(api.get("/api/queues/late/calls").body()),
+                rows -> rows.size() == 1).get(0);
+        assertThat(outcome.get("outcome").asText()).as("outcome %s", outcome).isEqualTo("timeout");
+        assertThat(outcome.get("call_id").asText()).isEqualTo(cdr.get("call_id").asText());
+        assertThat(outcome.get("wait_seconds").asInt()).isBetween(2, 3);
     }
 
     @Test

@@ -29,6 +29,9 @@ public interface CallQueueStore {
     /** Every stored agent state (agents without one are logged in and not paused). */
     List<AgentState> agents();
 
+    /** The outcomes of queue {@code queue}'s callers, the latest first, at most {@code limit}. */
+    List<QueueCall> calls(String queue, int limit);
+
     /** Stores extension {@code extension}'s state; {@code NotFoundException} when the extension does not exist. */
     AgentState saveAgent(String extension, boolean loggedIn, boolean paused, Instant now);
 }

@@ -104,6 +104,42 @@ public final class JdbiCallQueueStore implements CallQueueStore {
         return new AgentState(extension, loggedIn, paused, now);
     }
 
+    @Override
+    public List<QueueCall> calls(String queue, int limit) {
+        return database.read(h -> h.createQuery("""
+                        SELECT call_id, queue_name, caller, outcome, agent, joined_at, left_at FROM queue_calls
+                        WHERE queue_name = :queue ORDER BY left_at DESC, id DESC LIMIT :limit""")
+                .bind("queue", queue)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new QueueCall(rs.getString("call_id"), rs.getString("queue_name"), rs.getString("caller"),
+                        rs.getString("outcome"), Optional.ofNullable(rs.getString("agent")),
+                        Instant.ofEpochMilli(rs.getLong("joined_at")), Instant.ofEpochMilli(rs.getLong("left_at"))))
+                .list());
+    }
+
+    /**
+     * Writes a batch of queue outcomes (a {@link org.switchboard.store.db.BatchSink}): idempotent, so a batch
+     * written again after a failure leaves one row per caller's stay.
+     */
+    public static void writeCalls(Handle h, List<QueueCall> batch) {
+        for (QueueCall call : batch) {
+            h.createUpdate("""
+                            INSERT INTO queue_calls (call_id, queue_name, caller, outcome, agent, joined_at, left_at,
+                                wait_seconds)
+                            VALUES (:callId, :queue, :caller, :outcome, :agent, :joinedAt, :leftAt, :waitSeconds)
+                            ON CONFLICT (call_id, queue_name, joined_at) DO NOTHING""")
+                    .bind("callId", call.callId())
+                    .bind("queue", call.queue())
+                    .bind("caller", call.caller())
+                    .bind("outcome", call.outcome())
+                    .bind("agent", call.agent().orElse(null))
+                    .bind("joinedAt", call.joinedAt().toEpochMilli())
+                    .bind("leftAt", call.leftAt().toEpochMilli())
+                    .bind("waitSeconds", call.waited().toSeconds())
+                    .execute();
+        }
+    }
+
     private static Map<String, Object> columns(NewCallQueue queue, Instant now) {
         // Map.of refuses nulls: what a queue leaves out is stored as NULL.
         HashMap<String, Object> columns = new HashMap<>();

@@ -82,6 +82,23 @@ class JdbiCallQueueStoreTest {
     }
 
     @BothEngines
+    void queueOutcomesAreWrittenOnceEvenWhenABatchIsWrittenAgainAndSurviveARestart(TestDatabase db) {
+        QueueCall answered = new QueueCall("call-1@pbx", "sales", "1001", "answered", Optional.of("2001"), T0, T0.plusSeconds(12));
+        QueueCall abandoned = new QueueCall("call-2@pbx", "sales", "1002", "abandoned", Optional.empty(), T0, T1);
+        QueueCall elsewhere = new QueueCall("call-3@pbx", "support", "1003", "timeout", Optional.empty(), T0, T1);
+        db.database().execute(h -> JdbiCallQueueStore.writeCalls(h, List.of(answered, abandoned, elsewhere)));
+        db.database().execute(h -> JdbiCallQueueStore.writeCalls(h, List.of(answered)));
+
+        JdbiCallQueueStore after = new JdbiCallQueueStore(db.restart());
+
+        assertThat(after.calls("sales", 10)).as("the latest first, once each").containsExactly(abandoned, answered);
+        assertThat(after.calls("sales", 1)).containsExactly(abandoned);
+        assertThat(answered.waited().toSeconds()).isEqualTo(12);
+        assertThatThrownBy(() -> new QueueCall("call-4@pbx", "sales", "1004", "answered", Optional.empty(), T0, T1))
+                .isInstanceOf(ValidationException.class).hasFieldOrPropertyWithValue("field", "agent");
+    }
+
+    @BothEngines
     void aSecondQueueOfTheSameNameIsAConflictAndUnknownQueuesAreNotFound(TestDatabase db) {
         extension(db.database(), "2001");
         JdbiCallQueueStore store = new JdbiCallQueueStore(db.database());
