@@ -68,6 +68,7 @@ class CallQueueIT {
                   - {number: "2007", name: Agent Seven, password: %1$s}
                   - {number: "2008", name: Agent Eight, password: %1$s}
                   - {number: "2009", name: Agent Nine, password: %1$s}
+                  - {number: "1004", name: Fourth Caller, password: %1$s}
                 """.formatted(PASSWORD)), Clock.systemUTC(), "test");
         api = new ApiClient(server.httpPort());
         api.login("root", "root-password");
@@ -85,8 +86,12 @@ class CallQueueIT {
                 {"priority":35,"name":"sales queue","pattern":"600","action":"queue","target":"sales"}"""));
         created(api.post("/api/dialplan/rules", """
                 {"priority":38,"name":"desk queue","pattern":"601","action":"queue","target":"desk"}"""));
+        created(api.post("/api/queues", """
+                {"name":"vm","members":["2009"],"voicemail_exit":{"digit":"5","box":"2009"}}"""));
         created(api.post("/api/dialplan/rules", """
                 {"priority":39,"name":"late queue","pattern":"602","action":"queue","target":"late"}"""));
+        created(api.post("/api/dialplan/rules", """
+                {"priority":40,"name":"vm queue","pattern":"603","action":"queue","target":"vm"}"""));
         created(api.post("/api/dialplan/rules", """
                 {"priority":36,"name":"agent logout","pattern":"\\\\*46","action":"queue_agent","target":"logout"}"""));
         created(api.post("/api/dialplan/rules", """
@@ -179,6 +184,21 @@ class CallQueueIT {
         assertThat(outcome.get("outcome").asText()).as("outcome %s", outcome).isEqualTo("timeout");
         assertThat(outcome.get("call_id").asText()).isEqualTo(cdr.get("call_id").asText());
         assertThat(outcome.get("wait_seconds").asInt()).isBetween(2, 3);
+    }
+
+    @Test
+    void theQueuesVoicemailKeyTakesTheCallerToTheBox() throws Exception {
+        Sipp.scenario("uac_attendant_info_key_then_bye.xml").target(server.sipPort()).runLimitSeconds(30)
+                .option("-s", "603", "-au", "1004", "-ap", PASSWORD, "-auth_uri", "603@127.0.0.1:" + server.sipPort())
+                .key("caller", "1004").key("digit1", "5").run()
+                .assertAllCallsSucceeded("1004 waits in vm, presses 5 by SIP INFO, stays on the line and hangs up");
+
+        JsonNode outcome = await().atMost(Duration.ofSeconds(5)).until(() -> JSON.readTree(api.get("/api/queues/vm/calls").body()),
+                rows -> rows.size() == 1).get(0);
+        assertThat(outcome.get("outcome").asText()).as("outcome %s", outcome).isEqualTo("voicemail");
+        JsonNode stats = JSON.readTree(api.get("/api/queues/vm/stats").body());
+        assertThat(stats.get("voicemail").asInt()).as("stats %s", stats).isEqualTo(1);
+        assertThat(stats.get("abandoned").asInt()).as("left by the key, not abandoned").isZero();
     }
 
     @Test
