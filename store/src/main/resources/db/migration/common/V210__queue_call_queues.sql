@@ -9,7 +9,7 @@ CREATE TABLE call_queues (
     id                    ${id},
     name                  TEXT    NOT NULL CHECK (length(name) BETWEEN 1 AND 64),
     strategy              TEXT    NOT NULL CHECK (strategy IN ('ring_all', 'round_robin', 'least_recent',
-                                                               'fewest_calls', 'random', 'linear')),
+                                                               'fewest_calls', 'random', 'linear', 'skills')),
     ring_seconds          INTEGER NOT NULL CHECK (ring_seconds BETWEEN 5 AND 300),
     wrap_up_seconds       INTEGER NOT NULL CHECK (wrap_up_seconds BETWEEN 0 AND 3600),
     max_wait_seconds      INTEGER NOT NULL CHECK (max_wait_seconds BETWEEN 0 AND 86400),

@@ -1,6 +1,7 @@
 package org.switchboard.api.queue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.switchboard.store.db.ValidationException;
 import org.switchboard.store.queue.NewCallQueue;
@@ -12,11 +13,12 @@ import org.switchboard.store.queue.VoicemailExit;
  * Request body of {@code POST /api/queues} and {@code PUT /api/queues/{name}}; omitted fields take the
  * defaults (ring all, no members, agents rung 15 s, no wrap-up, 300 s longest wait, no limit on
  * callers, hang-up past the wait, the default music, announcements every 60 s, no voicemail key, a
- * 20 s service level).
+ * 20 s service level, no skill requirements).
  */
 public record QueueBody(String name, String strategy, List<String> members, Integer ringSeconds, Integer wrapUpSeconds,
                         Integer maxWaitSeconds, Integer maxCallers, Action timeoutAction, String mohClass,
-                        Integer announceSeconds, Exit voicemailExit, Integer serviceLevelSeconds) {
+                        Integer announceSeconds, Exit voicemailExit, Integer serviceLevelSeconds,
+                        Map<String, Integer> skillRequirements) {
 
     /** Where callers past the limits go, as sent. */
     public record Action(String action, String target) {}
@@ -36,7 +38,7 @@ public record QueueBody(String name, String strategy, List<String> members, Inte
                 Optional.ofNullable(timeoutAction).map(a -> new QueueAction(a.action(), a.target())),
                 Optional.ofNullable(mohClass).filter(c -> !c.isEmpty()), or(announceSeconds, 60),
                 Optional.ofNullable(voicemailExit).map(e -> new VoicemailExit(e.digit().charAt(0), e.box())),
-                or(serviceLevelSeconds, 20));
+                or(serviceLevelSeconds, 20), skillRequirements == null ? Map.of() : skillRequirements);
     }
 
     private static int or(Integer value, int otherwise) {

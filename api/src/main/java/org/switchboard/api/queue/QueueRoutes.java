@@ -38,8 +38,7 @@ public final class QueueRoutes implements Routes {
         routes.delete(QUEUES + "/{name}", this::delete);
         routes.get(QUEUES + "/{name}/stats", ctx -> ctx.json(live.stats(queues.get(ctx.pathParam("name")))));
         routes.get(QUEUES + "/{name}/calls", this::calls);
-        routes.get(AGENTS, ctx -> ctx.json(queues.agentNumbers().stream()
-                .map(n -> AgentView.of(queues.agent(n), queues.queuesOf(n))).toList()));
+        routes.get(AGENTS, ctx -> ctx.json(queues.agentNumbers().stream().map(this::agent).toList()));
         routes.put(AGENTS + "/{extension}", this::setAgent);
     }
 
@@ -85,10 +84,19 @@ public final class QueueRoutes implements Routes {
     private void setAgent(Context ctx) {
         String extension = ctx.pathParam("extension");
         AgentBody body = Json.read(ctx, AgentBody.class);
-        if (body.loggedIn() == null && body.paused() == null) {
-            throw new ValidationException("logged_in", "give logged_in, paused or both");
+        if (body.loggedIn() == null && body.paused() == null && body.skills() == null) {
+            throw new ValidationException("logged_in", "give logged_in, paused, skills or several of them");
         }
-        ctx.json(AgentView.of(queues.setAgent(extension, Optional.ofNullable(body.loggedIn()), Optional.ofNullable(body.paused()),
-                actor(ctx)), queues.queuesOf(extension)));
+        if (body.skills() != null) {
+            queues.setSkills(extension, body.skills(), actor(ctx));
+        }
+        if (body.loggedIn() != null || body.paused() != null) {
+            queues.setAgent(extension, Optional.ofNullable(body.loggedIn()), Optional.ofNullable(body.paused()), actor(ctx));
+        }
+        ctx.json(agent(extension));
+    }
+
+    private AgentView agent(String extension) {
+        return AgentView.of(queues.agent(extension), queues.queuesOf(extension), queues.skillsOf(extension));
     }
 }

@@ -82,12 +82,13 @@ class QueueRoutesTest {
             assertThat(sales.at("/timeout_action/target").asText()).isEqualTo("1000");
 
             HttpResponse<String> put = api.send("PUT", QUEUES + "/sales", token, """
-                    {"strategy":"fewest_calls","members":["2003","2001"],"wrap_up_seconds":15,"moh_class":"jazz",
-                     "voicemail_exit":{"digit":"0","box":"2003"}}""");
+                    {"strategy":"skills","members":["2003","2001"],"wrap_up_seconds":15,"moh_class":"jazz",
+                     "voicemail_exit":{"digit":"0","box":"2003"},"skill_requirements":{"french":3}}""");
             assertThat(put.statusCode()).as("PUT: %s", put.body()).isEqualTo(200);
             JsonNode after = json(api.send("GET", QUEUES, token, null));
             assertThat(after).hasSize(1);
-            assertThat(after.at("/0/strategy").asText()).isEqualTo("fewest_calls");
+            assertThat(after.at("/0/strategy").asText()).isEqualTo("skills");
+            assertThat(after.at("/0/skill_requirements/french").asInt()).isEqualTo(3);
             assertThat(after.at("/0/members").toString()).isEqualTo("[\"2003\",\"2001\"]");
             assertThat(after.at("/0/moh_class").asText()).isEqualTo("jazz");
             assertThat(after.at("/0/voicemail_exit/digit").asText()).isEqualTo("0");
@@ -125,6 +126,8 @@ class QueueRoutesTest {
                     {"{\"name\":\"q\",\"voicemail_exit\":{\"digit\":\"x\",\"box\":\"2001\"}}", "voicemail_exit.digit"},
                     {"{\"name\":\"q\",\"voicemail_exit\":{\"digit\":\"12\",\"box\":\"2001\"}}", "voicemail_exit.digit"},
                     {"{\"name\":\"q\",\"voicemail_exit\":{\"digit\":\"0\",\"box\":\"mine\"}}", "voicemail_exit.box"},
+                    {"{\"name\":\"q\",\"strategy\":\"skills\",\"skill_requirements\":{\"french\":0}}", "skill_requirements.french"},
+                    {"{\"name\":\"q\",\"strategy\":\"skills\",\"skill_requirements\":{\"French!\":2}}", "skill_requirements"},
                     {"{\"name\":\"q\",\"colour\":\"red\"}", "colour"},
             };
             for (String[] c : cases) {
@@ -150,6 +153,13 @@ class QueueRoutesTest {
             assertThat(json(api.send("PUT", "/api/queue-agents/2002", token, "{}")).at("/error/field").asText())
                     .isEqualTo("logged_in");
 
+            HttpResponse<String> skilled = api.send("PUT", "/api/queue-agents/2002", token, "{\"skills\":{\"french\":4}}");
+            assertThat(skilled.statusCode()).as("skills: %s", skilled.body()).isEqualTo(200);
+            assertThat(json(skilled).at("/skills/french").asInt()).isEqualTo(4);
+            assertThat(json(skilled).get("paused").asBoolean()).as("kept").isTrue();
+            assertThat(json(api.send("PUT", "/api/queue-agents/2002", token, "{\"skills\":{\"french\":12}}"))
+                    .at("/error/field").asText()).isEqualTo("skills.french");
+
             JsonNode stats = json(api.send("GET", QUEUES + "/sales/stats", token, null));
             assertThat(stats.get("waiting").asInt()).isZero();
             assertThat(stats.get("answered").asInt()).isZero();
@@ -162,6 +172,7 @@ class QueueRoutesTest {
             assertThat(agents.findValuesAsText("extension")).containsExactly("2001", "2002");
             assertThat(agents.at("/0/logged_in").asBoolean()).isFalse();
             assertThat(agents.at("/1/paused").asBoolean()).isTrue();
+            assertThat(agents.at("/1/skills/french").asInt()).isEqualTo(4);
         }
     }
 

@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.switchboard.store.queue.QueueStrategy;
 
 /**
  * Which of a queue's free agents its next caller is offered to, by the queue's strategy: every one
  * for ring all, else one. Pure: what it needs to know (who is free, who was offered last, when each
- * agent's last queue call ended, how many each answered) is given; stateless and thread-safe.
+ * agent's last queue call ended, how many each answered, the skills) is given; stateless and thread-safe.
  */
 final class AgentPicker {
     private AgentPicker() {}
@@ -23,10 +24,13 @@ final class AgentPicker {
      * @param lastOffered the member the queue offered its previous caller to (round robin goes on after it)
      * @param lastEnded when each agent's last queue call ended (never: absent)
      * @param answered how many of the queue's calls each agent answered
+     * @param requirements the skill levels the queue requires (the {@code skills} strategy only)
+     * @param skills each agent's skill levels
      * @return the agents to ring, in member order for ring all; empty when none is free
      */
     static List<String> pick(QueueStrategy strategy, List<String> members, Set<String> free, Optional<String> lastOffered,
-            Map<String, Instant> lastEnded, Map<String, Integer> answered, RandomGenerator random) {
+            Map<String, Instant> lastEnded, Map<String, Integer> answered, Map<String, Integer> requirements,
+            Function<String, Map<String, Integer>> skills, RandomGenerator random) {
         List<String> candidates = members.stream().filter(free::contains).toList();
         if (candidates.isEmpty()) {
             return List.of();
@@ -41,7 +45,21 @@ final class AgentPicker {
             case FEWEST_CALLS -> List.of(candidates.stream()
                     .min(Comparator.comparingInt(a -> answered.getOrDefault(a, 0))).orElseThrow());
             case RANDOM -> List.of(candidates.get(random.nextInt(candidates.size())));
+            case SKILLS -> candidates.stream().filter(a -> meets(skills.apply(a), requirements))
+                    .max(Comparator.comparingInt((String a) -> score(skills.apply(a), requirements))
+                            .thenComparing(Comparator.comparingInt(candidates::indexOf).reversed()))
+                    .map(List::of).orElse(List.of());
         };
+    }
+
+    /** Whether an agent with {@code skills} has every required skill at the required level or above. */
+    private static boolean meets(Map<String, Integer> skills, Map<String, Integer> requirements) {
+        return requirements.entrySet().stream().allMatch(r -> skills.getOrDefault(r.getKey(), 0) >= r.getValue());
+    }
+
+    /** How skilled an agent is for the queue: the sum of its levels in the required skills. */
+    private static int score(Map<String, Integer> skills, Map<String, Integer> requirements) {
+        return requirements.keySet().stream().mapToInt(skill -> skills.getOrDefault(skill, 0)).sum();
     }
 
     /** The first free member after {@code lastOffered} in the queue's order, wrapping round. */

@@ -349,9 +349,9 @@ public final class LiveQueues {
                 Set<String> free = new HashSet<>();
                 settings.members().stream().filter(number -> free(number, now)).forEach(free::add);
                 List<String> picked = AgentPicker.pick(settings.strategy(), settings.members(), free, state.lastOffered,
-                        state.lastEnded, state.answeredBy, random);
+                        state.lastEnded, state.answeredBy, settings.skillRequirements(), queues::skillsOf, random);
                 if (picked.isEmpty()) {
-                    break; // nobody free for the first in line: nobody for those behind it either
+                    break; // nobody free (or skilled) for the first in line: nobody for those behind it either
                 }
                 picked.forEach(number -> agent(number).activity = Activity.RINGING);
                 state.lastOffered = Optional.of(picked.getLast());

@@ -27,6 +27,7 @@ import org.switchboard.store.queue.CallQueueStore;
 import org.switchboard.store.queue.NewCallQueue;
 import org.switchboard.store.queue.QueueAction;
 import org.switchboard.store.queue.QueueCall;
+import org.switchboard.store.queue.Skills;
 
 /**
  * The single entry point for call queues and agents' states (API, the {@code queue} and {@code
@@ -57,6 +58,7 @@ public final class QueueService {
     private final Lock changes = new ReentrantLock();
     private volatile Map<String, CallQueue> queues = Map.of();
     private volatile Map<String, AgentState> agents = Map.of();
+    private volatile Map<String, Map<String, Integer>> skills = Map.of();
     private volatile Runnable agentsChanged = () -> { };
 
     public QueueService(CallQueueStore store, ExtensionService extensions, DestinationKinds kinds, MusicClasses music,
@@ -141,6 +143,29 @@ public final class QueueService {
         return state != null ? state : new AgentState(number, true, false, Instant.EPOCH);
     }
 
+    /** Extension {@code number}'s skills (name to level 1-10), from memory; empty when it has none. */
+    public Map<String, Integer> skillsOf(String number) {
+        return skills.getOrDefault(number, Map.of());
+    }
+
+    /** Replaces agent {@code number}'s skills; {@link NotFoundException} when it is no queue's member. */
+    public Map<String, Integer> setSkills(String number, Map<String, Integer> levels, String actor) {
+        Map<String, Integer> checked = Skills.checked(levels, "skills");
+        changes.lock();
+        try {
+            if (queuesOf(number).isEmpty()) {
+                throw new NotFoundException("queue agent", number);
+            }
+            store.saveAgentSkills(number, checked);
+            reloadCache();
+            log.info("queue agent skills changed extension={} skills={} by={}", number, checked, actor);
+        } finally {
+            changes.unlock();
+        }
+        agentsChanged.run();
+        return checked;
+    }
+
     /** The extensions that are members of at least one queue, by number. */
     public List<String> agentNumbers() {
         return queues.values().stream().flatMap(q -> q.values().members().stream()).distinct().sorted().toList();
@@ -185,6 +210,7 @@ public final class QueueService {
         try {
             queues = store.list().stream().collect(Collectors.toUnmodifiableMap(CallQueue::name, Function.identity()));
             agents = store.agents().stream().collect(Collectors.toUnmodifiableMap(AgentState::extension, Function.identity()));
+            skills = store.agentSkills();
         } finally {
             changes.unlock();
         }

@@ -15,9 +15,25 @@ class AgentPickerTest {
     private static final List<String> MEMBERS = List.of("2001", "2002", "2003", "2004");
     private static final Set<String> FREE = Set.of("2001", "2003", "2004");
 
+    private static final Map<String, Map<String, Integer>> SKILLS = Map.of("2001", Map.of("french", 2),
+            "2002", Map.of("french", 9, "billing", 9), "2003", Map.of("french", 5, "billing", 1), "2004", Map.of("french", 4, "billing", 3));
+
     private static List<String> pick(QueueStrategy strategy, Optional<String> last, Map<String, Instant> ended,
             Map<String, Integer> answered) {
-        return AgentPicker.pick(strategy, MEMBERS, FREE, last, ended, answered, new Random(7));
+        return AgentPicker.pick(strategy, MEMBERS, FREE, last, ended, answered, Map.of(), a -> Map.of(), new Random(7));
+    }
+
+    private static List<String> skilled(Map<String, Integer> requirements) {
+        return AgentPicker.pick(QueueStrategy.SKILLS, MEMBERS, FREE, Optional.empty(), Map.of(), Map.of(), requirements,
+                a -> SKILLS.getOrDefault(a, Map.of()), new Random(7));
+    }
+
+    @Test
+    void skillsPicksTheFreeAgentMeetingEveryRequirementWithTheHighestLevels() {
+        assertThat(skilled(Map.of("french", 3))).as("2002 is best but busy; 2003 has 5").containsExactly("2003");
+        assertThat(skilled(Map.of("french", 3, "billing", 1))).as("2003: 6, 2004: 7").containsExactly("2004");
+        assertThat(skilled(Map.of("billing", 5))).as("nobody free meets it").isEmpty();
+        assertThat(skilled(Map.of())).as("no requirement: the first free member").containsExactly("2001");
     }
 
     @Test
@@ -60,7 +76,7 @@ class AgentPickerTest {
 
     @Test
     void nobodyFreeIsNobodyPicked() {
-        assertThat(AgentPicker.pick(QueueStrategy.RING_ALL, MEMBERS, Set.of(), Optional.empty(), Map.of(), Map.of(),
-                new Random(1))).isEmpty();
+        assertThat(AgentPicker.pick(QueueStrategy.RING_ALL, MEMBERS, Set.of(), Optional.empty(), Map.of(), Map.of(), Map.of(),
+                a -> Map.of(), new Random(1))).isEmpty();
     }
 }

@@ -2,6 +2,7 @@ package org.switchboard.store.queue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,6 +32,12 @@ public interface CallQueueStore {
 
     /** The outcomes of queue {@code queue}'s callers, the latest first, at most {@code limit}. */
     List<QueueCall> calls(String queue, int limit);
+
+    /** Every agent's skills (skill name to level), by extension; agents without skills are left out. */
+    Map<String, Map<String, Integer>> agentSkills();
+
+    /** Replaces extension {@code extension}'s skills (checked by {@link Skills#checked}). */
+    void saveAgentSkills(String extension, Map<String, Integer> skills);
 
     /** Stores extension {@code extension}'s state; {@code NotFoundException} when the extension does not exist. */
     AgentState saveAgent(String extension, boolean loggedIn, boolean paused, Instant now);

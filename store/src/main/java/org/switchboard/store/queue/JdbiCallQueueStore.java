@@ -45,6 +45,7 @@ public final class JdbiCallQueueStore implements CallQueueStore {
                     .mapTo(Long.class)
                     .one();
             insertMembers(h, id, queue.members());
+            insertRequirements(h, id, queue.skillRequirements());
             return byName(h, queue.name()).orElseThrow();
         });
     }
@@ -67,6 +68,8 @@ public final class JdbiCallQueueStore implements CallQueueStore {
                     .execute();
             h.createUpdate("DELETE FROM queue_members WHERE queue_id = :id").bind("id", existing.id()).execute();
             insertMembers(h, existing.id(), queue.members());
+            h.createUpdate("DELETE FROM queue_skill_requirements WHERE queue_id = :id").bind("id", existing.id()).execute();
+            insertRequirements(h, existing.id(), queue.skillRequirements());
             return byName(h, queue.name()).orElseThrow();
         });
     }
@@ -140,6 +143,46 @@ public final class JdbiCallQueueStore implements CallQueueStore {
         }
     }
 
+    @Override
+    public Map<String, Map<String, Integer>> agentSkills() {
+        return database.read(h -> h.createQuery("""
+                        SELECT a.extension_number, s.name, a.level FROM agent_skills a JOIN skills s ON s.id = a.skill_id""")
+                .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getString(2), rs.getInt(3)})
+                .stream()
+                .collect(Collectors.groupingBy(row -> (String) row[0],
+                        Collectors.toUnmodifiableMap(row -> (String) row[1], row -> (Integer) row[2]))));
+    }
+
+    @Override
+    public void saveAgentSkills(String extension, Map<String, Integer> skills) {
+        database.execute(h -> {
+            h.createUpdate("DELETE FROM agent_skills WHERE extension_number = :extension").bind("extension", extension).execute();
+            for (Map.Entry<String, Integer> skill : skills.entrySet()) {
+                h.createUpdate("INSERT INTO agent_skills (extension_number, skill_id, level) VALUES (:extension, :skill, :level)")
+                        .bind("extension", extension)
+                        .bind("skill", skillId(h, skill.getKey()))
+                        .bind("level", skill.getValue())
+                        .execute();
+            }
+        });
+    }
+
+    private static void insertRequirements(Handle h, long queueId, Map<String, Integer> requirements) {
+        for (Map.Entry<String, Integer> skill : requirements.entrySet()) {
+            h.createUpdate("INSERT INTO queue_skill_requirements (queue_id, skill_id, min_level) VALUES (:queue, :skill, :level)")
+                    .bind("queue", queueId)
+                    .bind("skill", skillId(h, skill.getKey()))
+                    .bind("level", skill.getValue())
+                    .execute();
+        }
+    }
+
+    /** The id of skill {@code name}, made when nobody named it before. */
+    private static long skillId(Handle h, String name) {
+        h.createUpdate("INSERT INTO skills (name) VALUES (:name) ON CONFLICT (name) DO NOTHING").bind("name", name).execute();
+        return h.createQuery("SELECT id FROM skills WHERE name = :name").bind("name", name).mapTo(Long.class).one();
+    }
+
     private static Map<String, Object> columns(NewCallQueue queue, Instant now) {
         // Map.of refuses nulls: what a queue leaves out is stored as NULL.
         HashMap<String, Object> columns = new HashMap<>();
@@ -210,11 +253,20 @@ public final class JdbiCallQueueStore implements CallQueueStore {
                 .stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        Map<Long, Map<String, Integer>> requirements = h.createQuery("""
+                        SELECT r.queue_id, s.name, r.min_level FROM queue_skill_requirements r JOIN skills s ON s.id = r.skill_id
+                        WHERE r.queue_id IN (<ids>)""")
+                .bindList("ids", rows.stream().map(Row::id).toList())
+                .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getInt(3)})
+                .stream()
+                .collect(Collectors.groupingBy(row -> (Long) row[0],
+                        Collectors.toMap(row -> (String) row[1], row -> (Integer) row[2])));
         List<CallQueue> queues = new ArrayList<>(rows.size());
         for (Row r : rows) {
             queues.add(new CallQueue(r.id(), new NewCallQueue(r.name(), r.strategy(), members.getOrDefault(r.id(), List.of()),
                     r.ringSeconds(), r.wrapUpSeconds(), r.maxWaitSeconds(), r.maxCallers(), r.timeoutAction(), r.mohClass(),
-                    r.announceSeconds(), r.voicemailExit(), r.serviceLevelSeconds()), r.createdAt(), r.updatedAt()));
+                    r.announceSeconds(), r.voicemailExit(), r.serviceLevelSeconds(), requirements.getOrDefault(r.id(), Map.of())),
+                    r.createdAt(), r.updatedAt()));
         }
         return queues;
     }

@@ -2,6 +2,7 @@ package org.switchboard.store.queue;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.switchboard.store.db.Fields;
@@ -22,10 +23,12 @@ import org.switchboard.store.db.ValidationException;
  * @param announceSeconds how often a waiting caller hears its position and estimated wait (0: never)
  * @param voicemailExit the key that leaves the queue for a voicemail box; empty: none
  * @param serviceLevelSeconds answered within this many seconds counts toward the service level
+ * @param skillRequirements the level (1-10) the queue requires of its agents in each skill, by skill name
  */
 public record NewCallQueue(String name, QueueStrategy strategy, List<String> members, int ringSeconds, int wrapUpSeconds,
                            int maxWaitSeconds, int maxCallers, Optional<QueueAction> timeoutAction, Optional<String> mohClass,
-                           int announceSeconds, Optional<VoicemailExit> voicemailExit, int serviceLevelSeconds) {
+                           int announceSeconds, Optional<VoicemailExit> voicemailExit, int serviceLevelSeconds,
+                           Map<String, Integer> skillRequirements) {
     public static final int MAX_MEMBERS = 200;
 
     public NewCallQueue {
@@ -51,5 +54,6 @@ public record NewCallQueue(String name, QueueStrategy strategy, List<String> mem
         Fields.check(announceSeconds >= 0 && announceSeconds <= 3600, "announce_seconds", "must be 0 (never) to 3600");
         Fields.check(voicemailExit != null, "voicemail_exit", "is required (may be empty)");
         Fields.check(serviceLevelSeconds >= 1 && serviceLevelSeconds <= 3600, "service_level_seconds", "must be 1 to 3600");
+        skillRequirements = Skills.checked(skillRequirements, "skill_requirements");
     }
 }

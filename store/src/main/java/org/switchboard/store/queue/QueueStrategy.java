@@ -17,7 +17,9 @@ public enum QueueStrategy {
     /** A free agent at random. */
     RANDOM("random"),
     /** The free agents in the queue's member order, always from the first. */
-    LINEAR("linear");
+    LINEAR("linear"),
+    /** The free agent who meets the queue's skill requirements with the highest levels in them. */
+    SKILLS("skills");
 
     private final String key;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.switchboard.store.db.ConflictException;
 import org.switchboard.store.db.Database;
@@ -29,7 +30,7 @@ class JdbiCallQueueStoreTest {
 
     private static NewCallQueue queue(String name, QueueStrategy strategy, List<String> members) {
         return new NewCallQueue(name, strategy, members, 15, 0, 300, 0, Optional.empty(), Optional.empty(), 0,
-                Optional.empty(), 20);
+                Optional.empty(), 20, Map.of());
     }
 
     @BothEngines
@@ -43,12 +44,15 @@ class JdbiCallQueueStoreTest {
         store.create(queue("old", QueueStrategy.RANDOM, List.of("2003")), T0);
         NewCallQueue sales = new NewCallQueue("sales", QueueStrategy.ROUND_ROBIN, List.of("2003", "2001", "2002"), 8, 30, 120,
                 5, Optional.of(new QueueAction("voicemail", "2001")), Optional.of("jazz"), 45,
-                Optional.of(new VoicemailExit('0', "2002")), 30);
+                Optional.of(new VoicemailExit('0', "2002")), 30, Map.of("french", 3, "billing", 1));
         store.update("sales", sales, T1);
         store.delete("old");
         store.saveAgent("2001", false, false, T0);
         store.saveAgent("2002", true, false, T0);
         store.saveAgent("2002", true, true, T1);
+        store.saveAgentSkills("2001", Map.of("french", 5));
+        store.saveAgentSkills("2003", Map.of("french", 2, "billing", 9));
+        store.saveAgentSkills("2001", Map.of("french", 4, "billing", 2));
 
         JdbiCallQueueStore after = new JdbiCallQueueStore(db.restart());
 
@@ -61,6 +65,8 @@ class JdbiCallQueueStoreTest {
         assertThat(after.find("old")).isEmpty();
         assertThat(after.agents()).containsExactly(new AgentState("2001", false, false, T0),
                 new AgentState("2002", true, true, T1));
+        assertThat(after.agentSkills()).isEqualTo(Map.of("2001", Map.of("french", 4, "billing", 2),
+                "2003", Map.of("french", 2, "billing", 9)));
     }
 
     @BothEngines
@@ -72,6 +78,7 @@ class JdbiCallQueueStoreTest {
         store.create(queue("support", QueueStrategy.LINEAR, List.of("2001", "2002", "2003")), T0);
         store.saveAgent("2001", false, false, T0);
         store.saveAgent("2002", true, true, T0);
+        store.saveAgentSkills("2001", Map.of("french", 5));
         JdbiExtensionStore extensions = new JdbiExtensionStore(db.database());
 
         extensions.delete(a.id());
@@ -79,6 +86,7 @@ class JdbiCallQueueStoreTest {
 
         assertThat(store.find("support").orElseThrow().values().members()).containsExactly("2009", "2003");
         assertThat(store.agents()).containsExactly(new AgentState("2009", true, true, T0));
+        assertThat(store.agentSkills()).isEmpty();
     }
 
     @BothEngines
@@ -118,11 +126,14 @@ class JdbiCallQueueStoreTest {
         assertThatThrownBy(() -> queue("support", QueueStrategy.LINEAR, List.of("2001", "2001")))
                 .isInstanceOf(ValidationException.class).hasFieldOrPropertyWithValue("field", "members[1]");
         assertThatThrownBy(() -> new NewCallQueue("support", QueueStrategy.LINEAR, List.of(), 4, 0, 0, 0, Optional.empty(),
-                Optional.empty(), 0, Optional.empty(), 20))
+                Optional.empty(), 0, Optional.empty(), 20, Map.of()))
                 .isInstanceOf(ValidationException.class).hasFieldOrPropertyWithValue("field", "ring_seconds");
         assertThatThrownBy(() -> new NewCallQueue("support", QueueStrategy.LINEAR, List.of(), 5, -1, 0, 0, Optional.empty(),
-                Optional.empty(), 0, Optional.empty(), 20))
+                Optional.empty(), 0, Optional.empty(), 20, Map.of()))
                 .isInstanceOf(ValidationException.class).hasFieldOrPropertyWithValue("field", "wrap_up_seconds");
+        assertThatThrownBy(() -> new NewCallQueue("support", QueueStrategy.SKILLS, List.of(), 5, 0, 0, 0, Optional.empty(),
+                Optional.empty(), 0, Optional.empty(), 20, Map.of("french", 11)))
+                .isInstanceOf(ValidationException.class).hasFieldOrPropertyWithValue("field", "skill_requirements.french");
         assertThatThrownBy(() -> new QueueAction("Voice Mail", "2001"))
                 .isInstanceOf(ValidationException.class).hasFieldOrPropertyWithValue("field", "timeout_action.action");
         assertThatThrownBy(() -> new VoicemailExit('x', "2001"))
