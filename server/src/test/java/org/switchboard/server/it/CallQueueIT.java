@@ -69,6 +69,9 @@ class CallQueueIT {
                   - {number: "2008", name: Agent Eight, password: %1$s}
                   - {number: "2009", name: Agent Nine, password: %1$s}
                   - {number: "1004", name: Fourth Caller, password: %1$s}
+                  - {number: "1005", name: Fifth Caller, password: %1$s}
+                  - {number: "2010", name: Agent Ten, password: %1$s}
+                  - {number: "2011", name: Agent Eleven, password: %1$s}
                 """.formatted(PASSWORD)), Clock.systemUTC(), "test");
         api = new ApiClient(server.httpPort());
         api.login("root", "root-password");
@@ -92,6 +95,12 @@ class CallQueueIT {
                 {"priority":39,"name":"late queue","pattern":"602","action":"queue","target":"late"}"""));
         created(api.post("/api/dialplan/rules", """
                 {"priority":40,"name":"vm queue","pattern":"603","action":"queue","target":"vm"}"""));
+        created(api.post("/api/queues", """
+                {"name":"french","strategy":"skills","members":["2010","2011"],"skill_requirements":{"french":2}}"""));
+        created(api.post("/api/dialplan/rules", """
+                {"priority":41,"name":"french queue","pattern":"604","action":"queue","target":"french"}"""));
+        assertThat(api.put("/api/queue-agents/2010", "{\"skills\":{\"french\":2}}").statusCode()).isEqualTo(200);
+        assertThat(api.put("/api/queue-agents/2011", "{\"skills\":{\"french\":5}}").statusCode()).isEqualTo(200);
         created(api.post("/api/dialplan/rules", """
                 {"priority":36,"name":"agent logout","pattern":"\\\\*46","action":"queue_agent","target":"logout"}"""));
         created(api.post("/api/dialplan/rules", """
@@ -199,6 +208,23 @@ class CallQueueIT {
         JsonNode stats = JSON.readTree(api.get("/api/queues/vm/stats").body());
         assertThat(stats.get("voicemail").asInt()).as("stats %s", stats).isEqualTo(1);
         assertThat(stats.get("abandoned").asInt()).as("left by the key, not abandoned").isZero();
+    }
+
+    @Test
+    void theSkillsStrategyOffersTheCallerToTheMostSkilledFreeAgent() throws Exception {
+        // both answer when offered: only the picker decides who takes the caller
+        Sipp.Running lessSkilled = registeredAgent("2010", "uas_agent_answer_then_bye.xml", 1);
+        Sipp.Running moreSkilled = registeredAgent("2011", "uas_agent_answer_then_bye.xml", 1);
+        try {
+            queueCaller("604", "1005").run().assertAllCallsSucceeded("1005 waits in french until an agent answers and hangs up");
+            moreSkilled.awaitResult().assertAllCallsSucceeded("2011, french 5, is offered the caller and answers");
+        } finally {
+            lessSkilled.stop();
+            moreSkilled.stop();
+        }
+
+        JsonNode cdr = await().atMost(Duration.ofSeconds(10)).until(() -> endedCallsOf("1005"), rows -> rows.size() == 1).getFirst();
+        assertThat(cdr.get("callee").asText()).as("CDR %s", cdr).isEqualTo("2011");
     }
 
     @Test
