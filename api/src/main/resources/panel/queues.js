@@ -16,7 +16,7 @@ const REFRESH_MS = 2000;
 
 const STRATEGIES = [['ring_all', 'Ring all free agents'], ['round_robin', 'Round robin'],
   ['least_recent', 'Least recently called'], ['fewest_calls', 'Fewest calls'], ['random', 'Random'],
-  ['linear', 'In order, from the first']];
+  ['linear', 'In order, from the first'], ['skills', 'Most skilled (skills are set through the API)']];
 
 export function render(main) {
   let queues = [];
