@@ -172,6 +172,9 @@ export function render(main) {
         timeout_action: inputs.timeoutAction.value === '' ? null
           : { action: inputs.timeoutAction.value, target: inputs.timeoutTarget.value },
         voicemail_exit: inputs.exitDigit.value === '' ? null : { digit: inputs.exitDigit.value, box: inputs.exitBox.value },
+        // not edited here: kept as they are, since a PUT replaces the whole queue
+        skill_requirements: existing?.skill_requirements ?? {},
+        service_level_seconds: existing?.service_level_seconds ?? 20,
       };
       if (!editing) {
         payload.name = inputs.name.value;
