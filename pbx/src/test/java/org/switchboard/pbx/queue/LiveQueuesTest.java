@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
@@ -32,7 +35,8 @@ import org.switchboard.store.testkit.TestDatabases;
 /**
  * The live queues driven by hand, with a moved clock and callers that run what they are told at once:
  * a full queue, ring all and the losers freed on the answer, wrap-up until the clock passes it, a
- * caller who hangs up while agents ring, announcements when due. Real queue service on SQLite.
+ * caller who hangs up while agents ring (and the events saying so), announcements when due. Real queue
+ * service on SQLite.
  */
 class LiveQueuesTest {
     private static final Instant T0 = Instant.parse("2026-12-07T10:00:00Z");
@@ -147,8 +151,14 @@ class LiveQueuesTest {
     }
 
     @Test
-    void aCallerWhoHangsUpWhileAgentsRingIsAbandonedAndTheAgentsAreFree() {
+    void aCallerWhoHangsUpWhileAgentsRingIsAbandonedAndTheAgentsAreFree() throws InterruptedException {
         queue(QueueStrategy.LINEAR, 0, 0, 0);
+        BlockingQueue<PbxEvent> seen = new LinkedBlockingQueue<>();
+        events.subscribe("test", EventBus.Delivery.LOSSLESS, 64, event -> {
+            if (event instanceof PbxEvent.QueueActivity) {
+                seen.add(event);
+            }
+        });
         TestCaller caller = new TestCaller("call-2");
         live.join("sales", caller);
         assertThat(caller.offers).containsExactly(List.of("2001"));
@@ -160,6 +170,8 @@ class LiveQueuesTest {
         assertThat(stats.waiting()).isZero();
         assertThat(stats.agentsByState()).isEqualTo(Map.of("available", 2));
         assertThat(outcomes).extracting(QueueCall::outcome).containsExactly("abandoned");
+        assertThat(seen.poll(5, TimeUnit.SECONDS)).isEqualTo(new PbxEvent.QueueActivity(T0, "sales", "joined", "call-2", "1001", "", 1));
+        assertThat(seen.poll(5, TimeUnit.SECONDS)).isEqualTo(new PbxEvent.QueueActivity(T0, "sales", "abandoned", "call-2", "1001", "", 0));
     }
 
     @Test
