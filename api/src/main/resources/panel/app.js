@@ -13,6 +13,7 @@ import * as login from './login.js';
 import * as moh from './moh.js';
 import * as phones from './phones.js';
 import * as prompts from './prompts.js';
+import * as queues from './queues.js';
 import * as ringGroups from './ringgroups.js';
 import * as sipBans from './sipbans.js';
 import * as trunks from './trunks.js';
@@ -39,6 +40,7 @@ const pages = {
   '/conferences': conferences,
   '/ring-groups': ringGroups,
   '/parking': parking,
+  '/queues': queues,
 };
 
 const main = document.getElementById('main');

@@ -95,6 +95,7 @@ final class EventStream {
             case PbxEvent.SecurityAlert a -> "security_alert";
             case PbxEvent.VoicemailLeft v -> "voicemail_left";
             case PbxEvent.OriginateProgress o -> "originate_progress";
+            case PbxEvent.QueueActivity q -> "queue_activity";
         };
     }
 

@@ -57,11 +57,19 @@ final class ExtensionRing implements Originate.Progress {
     private final String caller;
     private final byte[] offer;
     private final Listener listener;
+    private final Optional<Duration> ringTime;
     private CallPlan plan;
     private Originate forks;
 
     /** @param offer the SDP every phone is offered (empty for an INVITE without SDP) */
     ExtensionRing(CallServices services, CallRouter router, LegHost host, String caller, byte[] offer, Listener listener) {
+        this(services, router, host, caller, offer, listener, Optional.empty());
+    }
+
+    /** @param ringTime how long each ring lasts, whatever the plan says (empty: the plan's no-answer time, else the default) */
+    ExtensionRing(CallServices services, CallRouter router, LegHost host, String caller, byte[] offer, Listener listener,
+            Optional<Duration> ringTime) {
+        this.ringTime = ringTime;
         this.services = services;
         this.router = router;
         this.host = host;
@@ -85,7 +93,8 @@ final class ExtensionRing implements Originate.Progress {
         List<Header> headers = new ArrayList<>();
         Diversion.headers(ring.forwards(), domain).forEach(d -> headers.add(Header.of(Diversion.HEADER, d)));
         headers.addAll(services.sessionTimers().offerHeaders());
-        Duration ringTime = ring.onNoAnswer().map(Fallback::after).orElse(services.settings().noAnswerTimeout());
+        Duration ringTime = this.ringTime.orElseGet(
+                () -> ring.onNoAnswer().map(Fallback::after).orElse(services.settings().noAnswerTimeout()));
         forks = new Originate(services.stack(), services.farewells(), services.scheduler(), host, this);
         listener.ringing(ring, forks);
         forks.ring(new OriginateRequest(ring.contacts().stream().map(OriginateTarget::of).toList(),

@@ -496,7 +496,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg, LegHost {
     }
 
     @Override
-    public void transfer(Destination destination) {
+    public void transfer(Destination destination, TransferOptions options) {
         if (phase != Phase.ANSWERED || agreed == null) {
             listener.transferFailed(this, destination, 481, "Call Not Answered");
             return;
@@ -507,7 +507,7 @@ final class PbxAnsweredCall implements CallSession, PbxLeg, LegHost {
         }
         endpoint.stopAll();
         log.info("pbx leg transfer call_id={} kind={} target={}", id(), destination.kind(), destination.target());
-        PbxLegTransfer.start(answering, this, destination);
+        PbxLegTransfer.start(answering, this, destination, options);
     }
 
     @Override

@@ -16,6 +16,9 @@ import org.switchboard.media.endpoint.RecordingSink;
  */
 public interface PbxLeg {
 
+    /** The call's id, as {@code GET /api/calls}, the CDR and call events name it; a bridged call keeps it after a transfer. */
+    String id();
+
     /** The authenticated extension that called. */
     String caller();
 
@@ -34,7 +37,18 @@ public interface PbxLeg {
      * the call (unknown, refused, nobody answered and no last resort), and the leg is the
      * application's again.
      */
-    void transfer(Destination destination);
+    default void transfer(Destination destination) {
+        transfer(destination, TransferOptions.DEFAULT);
+    }
+
+    /**
+     * {@link #transfer(Destination)} with {@code options} for an extension's ring: its ring time, and
+     * whether only its phones ring ({@link TransferOptions#direct}: no forwarding, no last resort, so a
+     * no-answer or busy comes back as {@link PbxLegListener#transferFailed}), with other extensions'
+     * phones together. A direct transfer's {@link PbxLegListener#transferred} names the extension that
+     * answered as its destination. Other kinds ignore the options.
+     */
+    void transfer(Destination destination, TransferOptions options);
 
     /**
      * Plays {@code source} to the caller, replacing what is playing; returns the playback's number,

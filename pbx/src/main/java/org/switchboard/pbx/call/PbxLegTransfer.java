@@ -39,14 +39,17 @@ final class PbxLegTransfer implements ExtensionRing.Listener {
     private final CallMedia media;
     private final SessionDescription calleeOffer;
     private final ExtensionRing ring;
+    private final TransferOptions options;
     private String extension;
     private boolean ringback;
 
-    private PbxLegTransfer(PbxAnswering answering, PbxAnsweredCall leg, Destination destination, String extension) {
+    private PbxLegTransfer(PbxAnswering answering, PbxAnsweredCall leg, Destination destination, String extension,
+            TransferOptions options) {
         this.leg = leg;
         this.destination = destination;
         this.services = answering.services();
         this.extension = extension;
+        this.options = options;
         int index = leg.agreed().mediaIndex();
         SessionDescription callerSdp = limitedTo(leg.callerSdp(), index, leg.agreed().codecs());
         call = leg.bridgeCall(callerSdp, index, extension);
@@ -55,17 +58,17 @@ final class PbxLegTransfer implements ExtensionRing.Listener {
                 leg.sdes(), new SdesLeg(answering.router().mediaEncryption(extension), index));
         calleeOffer = media.anchored(Leg.A, callerSdp);
         ring = new ExtensionRing(services, answering.router(), call, leg.caller(),
-                calleeOffer.toSdp().getBytes(StandardCharsets.UTF_8), this);
+                calleeOffer.toSdp().getBytes(StandardCharsets.UTF_8), this, options.ringTime());
     }
 
     /** Sends {@code leg}'s caller to {@code destination}; the outcome reaches the leg's listener. */
-    static void start(PbxAnswering answering, PbxAnsweredCall leg, Destination destination) {
-        CallPlan plan = answering.router().plan(leg.caller(), destination, leg.dialled());
+    static void start(PbxAnswering answering, PbxAnsweredCall leg, Destination destination, TransferOptions options) {
+        CallPlan plan = answering.router().plan(leg.caller(), destination, leg.dialled(), options.direct(), options.together());
         switch (plan.action()) {
             case CallPlan.Reject reject -> leg.transferFailed(destination, reject.status(), reject.reason());
             case CallPlan.Apply apply -> leg.toApplication(destination, apply.destination());
             case CallPlan.Ring first -> {
-                PbxLegTransfer transfer = new PbxLegTransfer(answering, leg, destination, first.extension());
+                PbxLegTransfer transfer = new PbxLegTransfer(answering, leg, destination, first.extension(), options);
                 leg.ringing(transfer);
                 transfer.ring.start(plan);
             }
@@ -114,7 +117,8 @@ final class PbxLegTransfer implements ExtensionRing.Listener {
             case AnswerResult.Answered answered -> {
                 extension = answeredBy;
                 call.bridge(extension, leg.dialog(), leg.answeredAt(), media, phone, ok, answer.get());
-                leg.bridgedTo(call, destination);
+                // a direct ring may ring several extensions: its listener learns which one took the caller
+                leg.bridgedTo(call, options.direct() ? new Destination(destination.kind(), extension) : destination);
             }
         }
     }

@@ -55,6 +55,16 @@ public sealed interface PbxEvent {
     record SecurityAlert(Instant at, String kind, String source, String extension, String detail)
             implements PbxEvent {}
 
+    /**
+     * Something happened in call queue {@code queue} (docs/queues.md): {@code activity} says what
+     * ({@code joined}, {@code answered}, {@code abandoned}, {@code timeout}, {@code full}, {@code
+     * voicemail}, {@code agent_logged_in}, {@code agent_logged_out}, {@code agent_paused}, {@code
+     * agent_unpaused}); {@code callId} and {@code caller} name the waiting call, {@code agent} the
+     * agent (each empty when it does not apply); {@code waiting} is how many callers wait now.
+     */
+    record QueueActivity(Instant at, String queue, String activity, String callId, String caller, String agent,
+            int waiting) implements PbxEvent {}
+
     /** What happened to the record of a {@link ConfigChanged}. */
     enum Change { CREATED, UPDATED, DELETED }
 }

@@ -84,7 +84,8 @@ public final class MohService implements HoldMusic {
     }
 
     /**
-     * A listener of class {@code name} (a parked call hears its lot's class), {@code default} when it is unknown or
+     * A listener of class {@code name} (a parked call hears its lot's class, a queue's callers their queue's: every listener
+     * of a class hears the same position), {@code default} when it is unknown or
      * has no files yet; empty when even the default class is silent. Memory only.
      */
     public Optional<AudioSource> forClass(String name) {

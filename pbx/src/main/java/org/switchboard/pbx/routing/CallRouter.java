@@ -84,6 +84,33 @@ public final class CallRouter {
     }
 
     /**
+     * {@link #plan(String, Destination, String)}, or with {@code direct} and an extension: its
+     * registered phones and those of the {@code together} extensions, and nothing else (a queue
+     * offering a caller to its agents): none of their forwarding, no last resort, no fallback, so busy
+     * or no answer is the caller's failure to handle. An extension on do-not-disturb or without a phone
+     * is left out; with nobody left, do-not-disturb of a lone extension is 486, else 480.
+     */
+    public CallPlan plan(String caller, Destination destination, String dialled, boolean direct, List<String> together) {
+        if (!direct || !destination.kind().equals(ExtensionKind.NAME)) {
+            return plan(caller, destination, dialled);
+        }
+        List<String> numbers = Stream.concat(Stream.of(destination.target()), together.stream()).distinct().toList();
+        List<PlanStep> steps = new ArrayList<>();
+        List<Binding> contacts = new ArrayList<>();
+        numbers.forEach(number -> contacts.addAll(reachable(number, steps)));
+        CallPlan.Action action;
+        if (!contacts.isEmpty()) {
+            action = new CallPlan.Ring(destination.target(), contacts, Optional.empty(), Optional.empty(), List.of());
+        } else if (numbers.size() == 1 && settings.current(destination.target()).values().doNotDisturb()) {
+            action = reject(destination.target(), 486, "extension " + destination.target() + " is set to do not disturb", steps);
+        } else {
+            action = reject(destination.target(), 480, "no registered phone among " + String.join(", ", numbers), steps);
+        }
+        RoutingDecision decision = new RoutingDecision(caller, dialled, new Route.ToExtension(destination.target()), List.of());
+        return new CallPlan(decision, action, steps);
+    }
+
+    /**
      * Tells the kind of a group's ring ({@link CallPlan.Ring#hunt()}) that {@code member} answered,
      * so that a memory hunt starts after it next time; nothing for an extension's ring.
      */

@@ -57,6 +57,7 @@ final class WebhookPayloads {
             case PbxEvent.ConfigChanged c -> Optional.empty();
             case PbxEvent.SecurityAlert a -> Optional.empty();
             case PbxEvent.OriginateProgress o -> Optional.empty(); // call.started/answered/ended tell webhooks the rest
+            case PbxEvent.QueueActivity q -> Optional.empty();
         };
     }
 

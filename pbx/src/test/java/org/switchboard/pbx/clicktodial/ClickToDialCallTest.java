@@ -18,6 +18,7 @@ import org.switchboard.media.endpoint.RecordOptions;
 import org.switchboard.media.endpoint.RecordingSink;
 import org.switchboard.pbx.call.DigitCollection;
 import org.switchboard.pbx.call.PbxLeg;
+import org.switchboard.pbx.call.TransferOptions;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.event.PbxEvent;
 import org.switchboard.pbx.routing.Destination;
@@ -83,6 +84,11 @@ class ClickToDialCallTest {
         final List<String> hungUp = new ArrayList<>();
 
         @Override
+        public String id() {
+            return "click-to-dial-leg";
+        }
+
+        @Override
         public String caller() {
             return "1001";
         }
@@ -98,7 +104,7 @@ class ClickToDialCallTest {
         }
 
         @Override
-        public void transfer(Destination destination) {
+        public void transfer(Destination destination, TransferOptions options) {
             transfers.add(destination);
         }
 

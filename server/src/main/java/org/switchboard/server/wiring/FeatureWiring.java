@@ -113,7 +113,8 @@ public final class FeatureWiring {
      * cache decides with extension data), the call settings (which check targets through the dial
      * plan), the digest User-Agent rules, the CDRs, the milliwatt test line, music on hold (its seed needs no
      * other; the class choice lives in the call settings), voicemail, message waiting, voicemail mail, the
-     * SIP trunks, the prompts, the auto attendant (whose menus name prompts). A new feature adds one line here.
+     * SIP trunks, the prompts, the auto attendant (whose menus name prompts), webhooks, conference rooms, ring groups, the call queues (whose timeout
+     * actions name other destinations). A new feature adds one line here.
      */
     public static List<FeatureModule> modules(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed,
             ProvisioningWiring provisioning, Database database, Clock clock) {
@@ -135,7 +136,8 @@ public final class FeatureWiring {
                 WebhookModule.build(config, database, features.events(), clock),
                 ConferenceModule.build(features, config, database, clock),
                 RingGroupModule.build(features, database, clock),
-                ParkingModule.build(features, config, database, clock));
+                ParkingModule.build(features, config, database, clock),
+                QueueModule.build(features, database, clock));
     }
 
     /** Registers every module's destination kinds with the dial plan (before any seed runs). */

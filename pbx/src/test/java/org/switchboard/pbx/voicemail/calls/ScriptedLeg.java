@@ -10,6 +10,7 @@ import org.switchboard.media.endpoint.RecordOptions;
 import org.switchboard.media.endpoint.RecordingSink;
 import org.switchboard.pbx.call.DigitCollection;
 import org.switchboard.pbx.call.PbxLeg;
+import org.switchboard.pbx.call.TransferOptions;
 import org.switchboard.pbx.routing.Destination;
 
 /**
@@ -33,6 +34,11 @@ final class ScriptedLeg implements PbxLeg {
     }
 
     @Override
+    public String id() {
+        return "scripted-" + caller;
+    }
+
+    @Override
     public String caller() {
         return caller;
     }
@@ -48,7 +54,7 @@ final class ScriptedLeg implements PbxLeg {
     }
 
     @Override
-    public void transfer(Destination destination) {
+    public void transfer(Destination destination, TransferOptions options) {
         throw new AssertionError("voicemail transfers nobody: " + destination);
     }
 

@@ -1,0 +1,271 @@
+package org.switchboard.pbx.queue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.pbx.event.EventBus;
+import org.switchboard.pbx.event.PbxEvent.Change;
+import org.switchboard.pbx.event.PbxEvent.ConfigChanged;
+import org.switchboard.pbx.event.PbxEvent.QueueActivity;
+import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.pbx.routing.DestinationKind;
+import org.switchboard.pbx.routing.DestinationKinds;
+import org.switchboard.store.db.NotFoundException;
+import org.switchboard.store.db.ValidationException;
+import org.switchboard.store.queue.AgentState;
+import org.switchboard.store.queue.CallQueue;
+import org.switchboard.store.queue.CallQueueStore;
+import org.switchboard.store.queue.NewCallQueue;
+import org.switchboard.store.queue.QueueAction;
+import org.switchboard.store.queue.QueueCall;
+import org.switchboard.store.queue.Skills;
+
+/**
+ * The single entry point for call queues and agents' states (API, the {@code queue} and {@code
+ * queue_agent} destination kinds, calls): checks that members are extensions, that the timeout action
+ * is a destination the dial plan knows and that the music class exists, writes through, and keeps
+ * queues and agent states in memory for calls, which read them on call executors. After a change of
+ * an agent's state the live queues are told, so a caller waiting for an agent is offered one at once.
+ *
+ * <p>Thread-safe: changes are serialized by one lock, each followed by a reload from the database
+ * published through volatile maps that calls read without locking. The changing methods block:
+ * never call them on an event loop or a call thread.
+ */
+public final class QueueService {
+    private static final Logger log = LoggerFactory.getLogger(QueueService.class);
+
+    /** Whether a music-on-hold class exists (memory only). */
+    @FunctionalInterface
+    public interface MusicClasses {
+        boolean exists(String name);
+    }
+
+    private final CallQueueStore store;
+    private final ExtensionService extensions;
+    private final DestinationKinds kinds;
+    private final MusicClasses music;
+    private final Clock clock;
+    private final EventBus events;
+    private final Lock changes = new ReentrantLock();
+    private volatile Map<String, CallQueue> queues = Map.of();
+    private volatile Map<String, AgentState> agents = Map.of();
+    private volatile Map<String, Map<String, Integer>> skills = Map.of();
+    private volatile Runnable agentsChanged = () -> { };
+
+    public QueueService(CallQueueStore store, ExtensionService extensions, DestinationKinds kinds, MusicClasses music,
+            Clock clock, EventBus events) {
+        this.store = store;
+        this.extensions = extensions;
+        this.kinds = kinds;
+        this.music = music;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** What runs after an agent's state changed (the live queues offer waiting callers to the agent). */
+    public void onAgentsChanged(Runnable action) {
+        agentsChanged = action;
+    }
+
+    /** Every queue, by name, from memory. */
+    public List<CallQueue> list() {
+        return queues.values().stream().sorted(Comparator.comparing(CallQueue::name)).toList();
+    }
+
+    /** The queue called {@code name}, from memory. */
+    public Optional<CallQueue> find(String name) {
+        return Optional.ofNullable(queues.get(name));
+    }
+
+    /** The queue called {@code name}; {@link NotFoundException} when there is none. */
+    public CallQueue get(String name) {
+        return find(name).orElseThrow(() -> new NotFoundException("queue", name));
+    }
+
+    public CallQueue create(NewCallQueue queue, String actor) {
+        changes.lock();
+        try {
+            check(queue);
+            CallQueue saved = store.create(queue, clock.instant());
+            changed(saved.name(), Change.CREATED, actor);
+            return saved;
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /** Replaces queue {@code name}; a queue keeps its name (dial-plan rules name it). */
+    public CallQueue update(String name, NewCallQueue queue, String actor) {
+        if (!queue.name().equals(name)) {
+            throw new ValidationException("name", "must be the queue's name in the URL: queues are not renamed");
+        }
+        changes.lock();
+        try {
+            get(name);
+            check(queue);
+            CallQueue saved = store.update(name, queue, clock.instant());
+            changed(name, Change.UPDATED, actor);
+            return saved;
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    public void delete(String name, String actor) {
+        changes.lock();
+        try {
+            get(name);
+            store.delete(name);
+            changed(name, Change.DELETED, actor);
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /** The outcomes of queue {@code name}'s callers, the latest first, at most {@code limit}; {@link NotFoundException} for no queue. */
+    public List<QueueCall> calls(String name, int limit) {
+        get(name);
+        return store.calls(name, limit);
+    }
+
+    /** Extension {@code number}'s agent state, from memory (logged in and not paused when never changed). */
+    public AgentState agent(String number) {
+        AgentState state = agents.get(number);
+        return state != null ? state : new AgentState(number, true, false, Instant.EPOCH);
+    }
+
+    /** Extension {@code number}'s skills (name to level 1-10), from memory; empty when it has none. */
+    public Map<String, Integer> skillsOf(String number) {
+        return skills.getOrDefault(number, Map.of());
+    }
+
+    /** Replaces agent {@code number}'s skills; {@link NotFoundException} when it is no queue's member. */
+    public Map<String, Integer> setSkills(String number, Map<String, Integer> levels, String actor) {
+        Map<String, Integer> checked = Skills.checked(levels, "skills");
+        changes.lock();
+        try {
+            if (queuesOf(number).isEmpty()) {
+                throw new NotFoundException("queue agent", number);
+            }
+            store.saveAgentSkills(number, checked);
+            reloadCache();
+            log.info("queue agent skills changed extension={} skills={} by={}", number, checked, actor);
+        } finally {
+            changes.unlock();
+        }
+        agentsChanged.run();
+        return checked;
+    }
+
+    /** The extensions that are members of at least one queue, by number. */
+    public List<String> agentNumbers() {
+        return queues.values().stream().flatMap(q -> q.values().members().stream()).distinct().sorted().toList();
+    }
+
+    /** The queues extension {@code number} is a member of, by name. */
+    public List<String> queuesOf(String number) {
+        return list().stream().filter(q -> q.values().members().contains(number)).map(CallQueue::name).toList();
+    }
+
+    /**
+     * Logs agent {@code number} in or out, or pauses or unpauses it (an absent value keeps the current
+     * one); {@link NotFoundException} when it is no queue's member.
+     */
+    public AgentState setAgent(String number, Optional<Boolean> loggedIn, Optional<Boolean> paused, String actor) {
+        changes.lock();
+        AgentState saved;
+        try {
+            if (queuesOf(number).isEmpty()) {
+                throw new NotFoundException("queue agent", number);
+            }
+            AgentState now = agent(number);
+            saved = store.saveAgent(number, loggedIn.orElse(now.loggedIn()), paused.orElse(now.paused()), clock.instant());
+            reloadCache();
+            log.info("queue agent changed extension={} logged_in={} paused={} by={}", number, saved.loggedIn(), saved.paused(),
+                    actor);
+            String activity = loggedIn.isPresent() ? (saved.loggedIn() ? "agent_logged_in" : "agent_logged_out")
+                    : (saved.paused() ? "agent_paused" : "agent_unpaused");
+            for (String queue : queuesOf(number)) {
+                events.publish(new QueueActivity(saved.updatedAt(), queue, activity, "", "", number, 0));
+            }
+        } finally {
+            changes.unlock();
+        }
+        agentsChanged.run();
+        return saved;
+    }
+
+    /** Loads the queues and agent states from the database: at start, after each change, after an extension changed. */
+    public void reloadCache() {
+        changes.lock();
+        try {
+            queues = store.list().stream().collect(Collectors.toUnmodifiableMap(CallQueue::name, Function.identity()));
+            agents = store.agents().stream().collect(Collectors.toUnmodifiableMap(AgentState::extension, Function.identity()));
+            skills = store.agentSkills();
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /** The check of a target naming a queue: {@link ValidationException} on {@code field} unless the queue exists. */
+    void checkName(String name, String field) {
+        if (!queues.containsKey(name)) {
+            throw new ValidationException(field, "must name a queue (" + String.join(", ",
+                    queues.keySet().stream().sorted().toList()) + ")");
+        }
+    }
+
+    private void check(NewCallQueue queue) {
+        for (int i = 0; i < queue.members().size(); i++) {
+            if (extensions.find(queue.members().get(i)).isEmpty()) {
+                throw new ValidationException("members[" + i + "]", "must be an existing extension");
+            }
+        }
+        queue.timeoutAction().ifPresent(a -> checkTimeoutAction(queue.name(), a));
+        queue.mohClass().ifPresent(c -> {
+            if (!music.exists(c)) {
+                throw new ValidationException("moh_class", "must name a music-on-hold class");
+            }
+        });
+        queue.voicemailExit().ifPresent(exit -> {
+            DestinationKind voicemail = kinds.find(QueueCaller.VOICEMAIL).orElseThrow(() -> new ValidationException(
+                    "voicemail_exit", "needs the voicemail module, which this node does not run"));
+            try {
+                voicemail.checkTarget(exit.box());
+            } catch (ValidationException e) {
+                throw new ValidationException("voicemail_exit.box", e.getMessage());
+            }
+        });
+    }
+
+    private void checkTimeoutAction(String queue, QueueAction action) {
+        DestinationKind kind = kinds.find(action.action()).orElseThrow(() -> new ValidationException("timeout_action.action",
+                "must be a destination kind (" + kinds.names() + ")"));
+        if (action.target().contains("$")) {
+            throw new ValidationException("timeout_action.target", "cannot use group references: no pattern matched");
+        }
+        if (kind.name().equals(QueueApplication.KIND) && action.target().equals(queue)) {
+            throw new ValidationException("timeout_action.target", "must not be the queue itself");
+        }
+        try {
+            kind.checkTarget(action.target());
+        } catch (ValidationException e) {
+            throw new ValidationException("timeout_action.target", e.getMessage());
+        }
+    }
+
+    private void changed(String name, Change change, String actor) {
+        reloadCache();
+        events.publish(new ConfigChanged(clock.instant(), "queue", name, change));
+        log.info("queue changed name={} change={} by={}", name, change, actor);
+    }
+}

@@ -1,0 +1,273 @@
+package org.switchboard.store.queue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.switchboard.store.db.Database;
+import org.switchboard.store.db.NotFoundException;
+
+/** {@link CallQueueStore} on the shared {@link Database}; the only SQL for {@code call_queues}, {@code queue_*}. Thread-safe. */
+public final class JdbiCallQueueStore implements CallQueueStore {
+    private static final String COLUMNS = "name, strategy, ring_seconds, wrap_up_seconds, max_wait_seconds, max_callers,"
+            + " timeout_action, timeout_target, moh_class, announce_seconds, voicemail_digit, voicemail_box,"
+            + " service_level_seconds";
+
+    private final Database database;
+
+    public JdbiCallQueueStore(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public List<CallQueue> list() {
+        return database.read(h -> load(h, "", Map.of()));
+    }
+
+    @Override
+    public Optional<CallQueue> find(String name) {
+        return database.read(h -> byName(h, name));
+    }
+
+    @Override
+    public CallQueue create(NewCallQueue queue, Instant now) {
+        return database.write(h -> {
+            long id = h.createUpdate("INSERT INTO call_queues (" + COLUMNS + ", created_at, updated_at) VALUES (:name,"
+                            + " :strategy, :ringSeconds, :wrapUpSeconds, :maxWaitSeconds, :maxCallers, :timeoutAction,"
+                            + " :timeoutTarget, :mohClass, :announceSeconds, :voicemailDigit, :voicemailBox,"
+                            + " :serviceLevelSeconds, :now, :now)")
+                    .bindMap(columns(queue, now))
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one();
+            insertMembers(h, id, queue.members());
+            insertRequirements(h, id, queue.skillRequirements());
+            return byName(h, queue.name()).orElseThrow();
+        });
+    }
+
+    @Override
+    public CallQueue update(String name, NewCallQueue queue, Instant now) {
+        return database.write(h -> {
+            CallQueue existing = byName(h, name).orElseThrow(() -> new NotFoundException("queue", name));
+            h.createUpdate("""
+                            UPDATE call_queues SET name = :name, strategy = :strategy, ring_seconds = :ringSeconds,
+                                wrap_up_seconds = :wrapUpSeconds, max_wait_seconds = :maxWaitSeconds,
+                                max_callers = :maxCallers, timeout_action = :timeoutAction,
+                                timeout_target = :timeoutTarget, moh_class = :mohClass,
+                                announce_seconds = :announceSeconds, voicemail_digit = :voicemailDigit,
+                                voicemail_box = :voicemailBox, service_level_seconds = :serviceLevelSeconds,
+                                updated_at = :now
+                            WHERE id = :id""")
+                    .bindMap(columns(queue, now))
+                    .bind("id", existing.id())
+                    .execute();
+            h.createUpdate("DELETE FROM queue_members WHERE queue_id = :id").bind("id", existing.id()).execute();
+            insertMembers(h, existing.id(), queue.members());
+            h.createUpdate("DELETE FROM queue_skill_requirements WHERE queue_id = :id").bind("id", existing.id()).execute();
+            insertRequirements(h, existing.id(), queue.skillRequirements());
+            return byName(h, queue.name()).orElseThrow();
+        });
+    }
+
+    @Override
+    public void delete(String name) {
+        database.execute(h -> {
+            if (h.createUpdate("DELETE FROM call_queues WHERE name = :name").bind("name", name).execute() == 0) {
+                throw new NotFoundException("queue", name);
+            }
+        });
+    }
+
+    @Override
+    public List<AgentState> agents() {
+        return database.read(h -> h.createQuery(
+                        "SELECT extension_number, logged_in, paused, updated_at FROM queue_agents ORDER BY extension_number")
+                .map((rs, ctx) -> new AgentState(rs.getString("extension_number"), rs.getBoolean("logged_in"),
+                        rs.getBoolean("paused"), Instant.ofEpochMilli(rs.getLong("updated_at"))))
+                .list());
+    }
+
+    @Override
+    public AgentState saveAgent(String extension, boolean loggedIn, boolean paused, Instant now) {
+        database.execute(h -> h.createUpdate("""
+                        INSERT INTO queue_agents (extension_number, logged_in, paused, updated_at)
+                        VALUES (:extension, :loggedIn, :paused, :now)
+                        ON CONFLICT (extension_number)
+                        DO UPDATE SET logged_in = :loggedIn, paused = :paused, updated_at = :now""")
+                .bind("extension", extension)
+                .bind("loggedIn", loggedIn)
+                .bind("paused", paused)
+                .bind("now", now.toEpochMilli())
+                .execute());
+        return new AgentState(extension, loggedIn, paused, now);
+    }
+
+    @Override
+    public List<QueueCall> calls(String queue, int limit) {
+        return database.read(h -> h.createQuery("""
+                        SELECT call_id, queue_name, caller, outcome, agent, joined_at, left_at FROM queue_calls
+                        WHERE queue_name = :queue ORDER BY left_at DESC, id DESC LIMIT :limit""")
+                .bind("queue", queue)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new QueueCall(rs.getString("call_id"), rs.getString("queue_name"), rs.getString("caller"),
+                        rs.getString("outcome"), Optional.ofNullable(rs.getString("agent")),
+                        Instant.ofEpochMilli(rs.getLong("joined_at")), Instant.ofEpochMilli(rs.getLong("left_at"))))
+                .list());
+    }
+
+    /**
+     * Writes a batch of queue outcomes (a {@link org.switchboard.store.db.BatchSink}): idempotent, so a batch
+     * written again after a failure leaves one row per caller's stay.
+     */
+    public static void writeCalls(Handle h, List<QueueCall> batch) {
+        for (QueueCall call : batch) {
+            h.createUpdate("""
+                            INSERT INTO queue_calls (call_id, queue_name, caller, outcome, agent, joined_at, left_at,
+                                wait_seconds)
+                            VALUES (:callId, :queue, :caller, :outcome, :agent, :joinedAt, :leftAt, :waitSeconds)
+                            ON CONFLICT (call_id, queue_name, joined_at) DO NOTHING""")
+                    .bind("callId", call.callId())
+                    .bind("queue", call.queue())
+                    .bind("caller", call.caller())
+                    .bind("outcome", call.outcome())
+                    .bind("agent", call.agent().orElse(null))
+                    .bind("joinedAt", call.joinedAt().toEpochMilli())
+                    .bind("leftAt", call.leftAt().toEpochMilli())
+                    .bind("waitSeconds", call.waited().toSeconds())
+                    .execute();
+        }
+    }
+
+    @Override
+    public Map<String, Map<String, Integer>> agentSkills() {
+        return database.read(h -> h.createQuery("""
+                        SELECT a.extension_number, s.name, a.level FROM agent_skills a JOIN skills s ON s.id = a.skill_id""")
+                .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getString(2), rs.getInt(3)})
+                .stream()
+                .collect(Collectors.groupingBy(row -> (String) row[0],
+                        Collectors.toUnmodifiableMap(row -> (String) row[1], row -> (Integer) row[2]))));
+    }
+
+    @Override
+    public void saveAgentSkills(String extension, Map<String, Integer> skills) {
+        database.execute(h -> {
+            h.createUpdate("DELETE FROM agent_skills WHERE extension_number = :extension").bind("extension", extension).execute();
+            for (Map.Entry<String, Integer> skill : skills.entrySet()) {
+                h.createUpdate("INSERT INTO agent_skills (extension_number, skill_id, level) VALUES (:extension, :skill, :level)")
+                        .bind("extension", extension)
+                        .bind("skill", skillId(h, skill.getKey()))
+                        .bind("level", skill.getValue())
+                        .execute();
+            }
+        });
+    }
+
+    private static void insertRequirements(Handle h, long queueId, Map<String, Integer> requirements) {
+        for (Map.Entry<String, Integer> skill : requirements.entrySet()) {
+            h.createUpdate("INSERT INTO queue_skill_requirements (queue_id, skill_id, min_level) VALUES (:queue, :skill, :level)")
+                    .bind("queue", queueId)
+                    .bind("skill", skillId(h, skill.getKey()))
+                    .bind("level", skill.getValue())
+                    .execute();
+        }
+    }
+
+    /** The id of skill {@code name}, made when nobody named it before. */
+    private static long skillId(Handle h, String name) {
+        h.createUpdate("INSERT INTO skills (name) VALUES (:name) ON CONFLICT (name) DO NOTHING").bind("name", name).execute();
+        return h.createQuery("SELECT id FROM skills WHERE name = :name").bind("name", name).mapTo(Long.class).one();
+    }
+
+    private static Map<String, Object> columns(NewCallQueue queue, Instant now) {
+        // Map.of refuses nulls: what a queue leaves out is stored as NULL.
+        HashMap<String, Object> columns = new HashMap<>();
+        columns.put("name", queue.name());
+        columns.put("strategy", queue.strategy().key());
+        columns.put("ringSeconds", queue.ringSeconds());
+        columns.put("wrapUpSeconds", queue.wrapUpSeconds());
+        columns.put("maxWaitSeconds", queue.maxWaitSeconds());
+        columns.put("maxCallers", queue.maxCallers());
+        columns.put("timeoutAction", queue.timeoutAction().map(QueueAction::action).orElse(null));
+        columns.put("timeoutTarget", queue.timeoutAction().map(QueueAction::target).orElse(null));
+        columns.put("mohClass", queue.mohClass().orElse(null));
+        columns.put("announceSeconds", queue.announceSeconds());
+        columns.put("voicemailDigit", queue.voicemailExit().map(e -> String.valueOf(e.digit())).orElse(null));
+        columns.put("voicemailBox", queue.voicemailExit().map(VoicemailExit::box).orElse(null));
+        columns.put("serviceLevelSeconds", queue.serviceLevelSeconds());
+        columns.put("now", now.toEpochMilli());
+        return columns;
+    }
+
+    private static void insertMembers(Handle h, long queueId, List<String> members) {
+        for (int position = 0; position < members.size(); position++) {
+            h.createUpdate("INSERT INTO queue_members (queue_id, extension_number, position) VALUES (:queue, :extension, :position)")
+                    .bind("queue", queueId)
+                    .bind("extension", members.get(position))
+                    .bind("position", position)
+                    .execute();
+        }
+    }
+
+    private static Optional<CallQueue> byName(Handle h, String name) {
+        return load(h, " WHERE name = :name", Map.of("name", name)).stream().findFirst();
+    }
+
+    /** One row of {@code call_queues}, before its members are read. */
+    private record Row(long id, String name, QueueStrategy strategy, int ringSeconds, int wrapUpSeconds, int maxWaitSeconds,
+                       int maxCallers, Optional<QueueAction> timeoutAction, Optional<String> mohClass, int announceSeconds,
+                       Optional<VoicemailExit> voicemailExit, int serviceLevelSeconds, Instant createdAt, Instant updatedAt) {}
+
+    /** The queues {@code where} selects, each with its members in order. */
+    private static List<CallQueue> load(Handle h, String where, Map<String, Object> params) {
+        List<Row> rows = h.createQuery("SELECT id, " + COLUMNS + ", created_at, updated_at FROM call_queues" + where
+                        + " ORDER BY name")
+                .bindMap(params)
+                .map((rs, ctx) -> {
+                    String action = rs.getString("timeout_action");
+                    String target = rs.getString("timeout_target");
+                    String digit = rs.getString("voicemail_digit");
+                    String box = rs.getString("voicemail_box");
+                    return new Row(rs.getLong("id"), rs.getString("name"),
+                            QueueStrategy.parse(rs.getString("strategy")).orElseThrow(), rs.getInt("ring_seconds"),
+                            rs.getInt("wrap_up_seconds"), rs.getInt("max_wait_seconds"), rs.getInt("max_callers"),
+                            Optional.ofNullable(action).map(a -> new QueueAction(a, target)),
+                            Optional.ofNullable(rs.getString("moh_class")), rs.getInt("announce_seconds"),
+                            Optional.ofNullable(digit).map(d -> new VoicemailExit(d.charAt(0), box)),
+                            rs.getInt("service_level_seconds"), Instant.ofEpochMilli(rs.getLong("created_at")),
+                            Instant.ofEpochMilli(rs.getLong("updated_at")));
+                })
+                .list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<String>> members = h.createQuery("""
+                        SELECT queue_id, extension_number FROM queue_members
+                        WHERE queue_id IN (<ids>) ORDER BY queue_id, position""")
+                .bindList("ids", rows.stream().map(Row::id).toList())
+                .map((rs, ctx) -> Map.entry(rs.getLong("queue_id"), rs.getString("extension_number")))
+                .stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        Map<Long, Map<String, Integer>> requirements = h.createQuery("""
+                        SELECT r.queue_id, s.name, r.min_level FROM queue_skill_requirements r JOIN skills s ON s.id = r.skill_id
+                        WHERE r.queue_id IN (<ids>)""")
+                .bindList("ids", rows.stream().map(Row::id).toList())
+                .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getInt(3)})
+                .stream()
+                .collect(Collectors.groupingBy(row -> (Long) row[0],
+                        Collectors.toMap(row -> (String) row[1], row -> (Integer) row[2])));
+        List<CallQueue> queues = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            queues.add(new CallQueue(r.id(), new NewCallQueue(r.name(), r.strategy(), members.getOrDefault(r.id(), List.of()),
+                    r.ringSeconds(), r.wrapUpSeconds(), r.maxWaitSeconds(), r.maxCallers(), r.timeoutAction(), r.mohClass(),
+                    r.announceSeconds(), r.voicemailExit(), r.serviceLevelSeconds(), requirements.getOrDefault(r.id(), Map.of())),
+                    r.createdAt(), r.updatedAt()));
+        }
+        return queues;
+    }
+}
