@@ -125,7 +125,7 @@ public final class LcrRateService {
         } finally {
             changes.unlock();
         }
-        String key = Long.toString(id.orElseGet(saved::id));
+        String key = Long.toString(id.isPresent() ? id.getAsLong() : saved.id());
         events.publish(new ConfigChanged(clock.instant(), "lcr_rate", key, change));
         log.info("lcr rate {} id={} by={}", change.name().toLowerCase(Locale.ROOT), key, actor);
         return saved;
