@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Where an outbound route sends a caller: the number dialled out and the trunks to try, in
- * order, each skipped when it has no free channel and left for the next when it fails with a 5xx
- * or no answer at all (408). Immutable.
+ * order, each skipped when it has no free channel and left for the next when it fails with a 5xx,
+ * no answer at all (408) or a challenge its credentials cannot answer (401/407). Immutable.
  *
  * @param number the number sent to the carrier (the CDR's callee)
  * @param ringTimeout how long one trunk may ring before the call gives up (no answer)

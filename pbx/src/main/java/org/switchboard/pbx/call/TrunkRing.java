@@ -8,8 +8,9 @@ import org.switchboard.sip.message.SipResponse;
 /**
  * Relays a caller to the trunks of a {@link TrunkDial}, one at a time ({@link Originate}, with the
  * trunk's credentials answering its challenges): a trunk with no free channel is skipped, one that
- * answers 5xx or not at all (408, 503 for an unreachable carrier) is left for the next, and any
- * other outcome is the call's (a 486 from the called number is not the trunk's fault). The
+ * answers 5xx or not at all (408, 503 for an unreachable carrier) or keeps challenging (401/407 its
+ * credentials cannot answer) is left for the next, and any other outcome is the call's (a 486 from
+ * the called number is not the trunk's fault). The
  * channel of a trunk that failed is given back at once; the answering trunk's stays taken until
  * the call ends (the route's owner frees it then).
  *
@@ -80,13 +81,22 @@ final class TrunkRing implements CalleeRinging, Originate.Progress {
         listener.answered(leg, dial.number(), ok);
     }
 
+    /**
+     * A 5xx, no response (408, 503 when unreachable), or a challenge the trunk's credentials could
+     * not answer (401/407: no or refused credentials) is the trunk's problem, not the called number's.
+     */
+    private static boolean isTrunksFault(Originate.Failure failure) {
+        int status = failure.status();
+        return !failure.noAnswer() && (status >= 500 || status == 408 || status == 401 || status == 407);
+    }
+
     @Override
     public void failed(Originate.Failure failure) {
         dial.channels().free(callId);
         TrunkAttempt tried = dial.attempts().get(next - 1);
         log.info("trunk failed call_id={} trunk={} status={} reason={}", callId, tried.trunk(), failure.status(),
                 failure.reason());
-        if ((!failure.noAnswer() && failure.status() >= 500) || failure.status() == 408) {
+        if (isTrunksFault(failure)) {
             lastFailure = failure;
             start();
             return;

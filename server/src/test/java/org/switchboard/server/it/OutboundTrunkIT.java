@@ -44,8 +44,8 @@ import org.switchboard.store.testkit.TestDatabases;
 
 /**
  * A call out through trunks with real peers: SIPp extension 3001 dials {@code 9} + a number; the
- * outbound route tries trunk {@code backup} first, whose SIPp carrier answers 503, then trunk
- * {@code carrier}, whose SIPp challenges the INVITE with 407 and rings and answers the INVITE that
+ * outbound route tries trunk {@code locked} first, whose SIPp challenges with 407 a trunk that has
+ * no credentials, then {@code backup}, whose SIPp answers 503, then trunk {@code carrier}, whose SIPp challenges the INVITE with 407 and rings and answers the INVITE that
  * carries Proxy-Authorization (its MD5 response recomputed here with the trunk's password). The carrier gets the number without the 9, the
  * route's caller ID in P-Asserted-Identity, and an Identity header that the project's own verifier
  * passes against the test STI-CA; RTP flows both ways through the PBX's relay; {@code GET
@@ -65,7 +65,7 @@ class OutboundTrunkIT {
     private final Teardown opened = new Teardown();
 
     @Test
-    void aCallGoesOutThroughTheSecondTrunkAfterThe503OfTheFirstWithDigestIdentityAndMediaBothWays() throws Exception {
+    void aCallGoesOutThroughTheThirdTrunkAfterA407And503WithDigestIdentityAndMediaBothWays() throws Exception {
         Instant now = Instant.now();
         StiPki.Issued ca = StiPki.rootCa("CN=Test STI-CA", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
         StiPki.Issued sp = StiPki.serviceProvider(ca, "CN=Switchboard SP", now.minus(Duration.ofDays(1)),
@@ -75,9 +75,12 @@ class OutboundTrunkIT {
         Path key = Files.writeString(dir.resolve("sp.key"), StiPki.sec1Pem(sp.privateKey()));
         Path certificate = Files.writeString(dir.resolve("sp.pem"), StiPki.pem(sp.certificate()));
 
+        int lockedPort = FreePorts.udpAndTcp();
         int backupPort = FreePorts.udpAndTcp();
         int carrierPort = FreePorts.udpAndTcp();
         Path carrierLog = dir.resolve("carrier.log");
+        Sipp.Running locked = Sipp.scenario("carrier_challenge_only.xml").localPort(lockedPort).runLimitSeconds(40).start();
+        opened.add(locked::stop);
         Sipp.Running backup = Sipp.scenario("carrier_503.xml").localPort(backupPort).runLimitSeconds(40).start();
         opened.add(backup::stop);
         TalkingPhoneMedia carrierMedia = opened.add(TalkingPhoneMedia.talking(1000));
@@ -97,18 +100,20 @@ class OutboundTrunkIT {
         opened.add(server::stop);
         ApiClient api = new ApiClient(server.httpPort());
         api.login("root", "root-password");
+        created(api.post("/api/trunks", trunk("locked", lockedPort, "")));
         created(api.post("/api/trunks", trunk("backup", backupPort, "")));
         created(api.post("/api/trunks", trunk("carrier", carrierPort,
                 ",\"username\":\"trunk-user\",\"password\":\"trunk-secret-1\"")));
         created(api.post("/api/outbound-routes", """
-                {"name":"external","dial":"$1","trunks":["backup","carrier"],"caller_id":"%s"}""".formatted(CALLER_ID)));
+                {"name":"external","dial":"$1","trunks":["locked","backup","carrier"],"caller_id":"%s"}""".formatted(CALLER_ID)));
         created(api.post("/api/dialplan/rules", """
                 {"priority":5,"name":"outside line","pattern":"9(1[0-9]{10})","action":"outbound","target":"external"}"""));
 
         JsonNode plan = JSON.readTree(api.get("/api/dialplan/test?from=3001&to=9" + NUMBER).body()).get("plan");
         assertThat(plan.get("kind").asText()).as(plan.toString()).isEqualTo("outbound");
         assertThat(plan.get("details").toString()).as("the trunks in the order tried")
-                .contains("number sent: " + NUMBER).containsSubsequence("backup: route order", "carrier: route order");
+                .contains("number sent: " + NUMBER)
+                .containsSubsequence("locked: route order", "backup: route order", "carrier: route order");
 
         int sipPort = server.sipPort();
         Sipp.Running caller = Sipp.scenario("uac_talk_until_hung_up.xml").target(sipPort)
@@ -126,7 +131,8 @@ class OutboundTrunkIT {
 
         caller.awaitResult().assertAllCallsSucceeded("3001 calls out and is hung up by the PBX");
         carrier.awaitResult().assertAllCallsSucceeded("the carrier's 407 answered with the trunk's credentials");
-        backup.awaitResult().assertAllCallsSucceeded("the backup trunk answered 503 first");
+        locked.awaitResult().assertAllCallsSucceeded("the first trunk, without credentials, was challenged");
+        backup.awaitResult().assertAllCallsSucceeded("the second trunk answered 503");
 
         String log = Files.readString(carrierLog);
         assertThat(field(log, "NUMBER")).as("the number without the 9: %s", log).isEqualTo(NUMBER);
