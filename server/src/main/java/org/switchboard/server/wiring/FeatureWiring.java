@@ -113,7 +113,7 @@ public final class FeatureWiring {
      * cache decides with extension data), the call settings (which check targets through the dial
      * plan), the digest User-Agent rules, the CDRs, the milliwatt test line, music on hold (its seed needs no
      * other; the class choice lives in the call settings), voicemail, message waiting, voicemail mail, the
-     * SIP trunks, the outbound routes (which use the trunks and STIR/SHAKEN's signer), the prompts, the auto attendant (whose menus name prompts). A new feature adds one line here.
+     * SIP trunks, the outbound routes (which use the trunks and STIR/SHAKEN's signer), the inbound routes (calls from the trunks' addresses), the prompts, the auto attendant (whose menus name prompts). A new feature adds one line here.
      */
     public static List<FeatureModule> modules(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed,
             ProvisioningWiring provisioning, Database database, Clock clock) {
@@ -133,6 +133,7 @@ public final class FeatureWiring {
                 new MailModule(features.mailer()),
                 trunks,
                 OutboundRouteModule.build(trunks, stirShaken, database, features.events(), clock),
+                InboundRouteModule.build(trunks, features.dialPlan().kinds(), database, features.events(), clock),
                 new PromptModule(features.prompts()),
                 IvrModule.of(features.attendant(), features.prompts(), features.extensions()),
                 WebhookModule.build(config, database, features.events(), clock),

@@ -199,6 +199,11 @@ public final class SipWiring implements AutoCloseable {
         return calls;
     }
 
+    /** Call control, for modules that hand it calls from outside (the inbound routes' trunk calls). */
+    CallControl callControl() {
+        return calls;
+    }
+
     /** The router calls are planned with (forwarding, do-not-disturb, last resort), for the dial plan's test. */
     public CallRouter router() {
         return calls.router();
