@@ -11,6 +11,7 @@ import * as extensions from './extensions.js';
 import * as ivr from './ivr.js';
 import * as login from './login.js';
 import * as moh from './moh.js';
+import * as outbound from './outbound.js';
 import * as phones from './phones.js';
 import * as prompts from './prompts.js';
 import * as queues from './queues.js';
@@ -33,6 +34,7 @@ const pages = {
   '/moh': moh,
   '/voicemail': voicemail,
   '/trunks': trunks,
+  '/outbound-routes': outbound,
   '/attendant': ivr,
   '/prompts': prompts,
   '/webhooks': webhooks,

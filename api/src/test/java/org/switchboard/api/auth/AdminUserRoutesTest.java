@@ -83,6 +83,8 @@ class AdminUserRoutesTest {
         assertForbidden(node.send("DELETE", "/api/sip-bans/10.0.0.1", operator, null), "lift a SIP ban");
         assertForbidden(node.send("PUT", "/api/sip/digest-rules", operator, "[]"), "change digest rules");
         assertForbidden(node.send("POST", "/api/trunks", operator, "{}"), "add a trunk");
+        assertForbidden(node.send("POST", "/api/outbound-routes", operator, "{}"), "add an outbound route");
+        assertForbidden(node.send("PUT", "/api/lcr-rates/1", operator, "{}"), "change a rate");
         assertForbidden(node.send("GET", "/api/provisioning/access", operator, null), "read the provisioning URL");
         for (String disguised : new String[] {"/api/%61dmin/users", "/api/admin/users/", "/api//admin/users", "/api/./admin/users"}) {
             assertThat(node.send("GET", disguised, operator, null).statusCode()).as("GET %s", disguised).isNotEqualTo(200);

@@ -34,4 +34,10 @@ record AnsweredLegHandoff(PbxAnsweredCall leg, Destination requested, String dia
     public void answer(PbxLegListener listener) {
         leg.handTo(listener, requested);
     }
+
+    /** Not yet: the leg is answered on a PBX endpoint, and bridging it to a trunk needs a re-offer. */
+    @Override
+    public void relay(TrunkDial dial) {
+        refuse(501, "Answered Calls Cannot Go To A Trunk Yet");
+    }
 }

@@ -74,7 +74,8 @@ final class Call implements CallLegs, CallSession {
     private final InDialogRelay inDialog;
     private Phase phase = Phase.SETTING_UP;
     private CallMedia media;
-    private ExtensionRing ringing; // the callee's phones, then a forwarding target's
+    private CalleeRinging ringing; // the callee's phones, then a forwarding target's; or a trunk
+    private TrunkDial trunkDial; // set when the callee is a number an outbound route sends to a trunk
     private Originate firstRing; // its first fork is the CDR's callee address when nobody answered
     private OutboundLeg winner;
     private Dialog callerDialog;
@@ -165,9 +166,20 @@ final class Call implements CallLegs, CallSession {
     /** Rings the phones the plan names (its action is a {@link CallPlan.Ring}). */
     void ring(CallPlan callPlan) {
         this.plan = callPlan;
+        open();
+    }
+
+    /** Announces the call and opens its relay session; the ring starts once the ports are bound. */
+    private void open() {
         services.events().publish(new PbxEvent.CallStarted(startedAt, id(), caller, callee));
         services.relay().open(id(), (session, leg) -> executor.execute(() -> onMediaTimeout(leg)))
                 .whenComplete((session, failure) -> executor.execute(() -> onRelayOpened(session, failure)));
+    }
+
+    /** Relays the call to the trunks of an outbound route instead of ringing extensions. */
+    void relay(TrunkDial dial) {
+        trunkDial = dial;
+        open();
     }
 
     /** Refuses the call as the router decided, before anything rang. */
@@ -203,8 +215,16 @@ final class Call implements CallLegs, CallSession {
         } else {
             calleeOffer = media.relay(Leg.A, offer);
         }
-        ringing = new ExtensionRing(services, router, this, caller, calleeOffer, new CalleeRing());
-        ringing.start(plan);
+        if (trunkDial != null) {
+            phase = Phase.CALLING;
+            TrunkRing trunks = new TrunkRing(services, this, id(), trunkDial, calleeOffer, new CalleeRing());
+            ringing = trunks;
+            trunks.start();
+            return;
+        }
+        ExtensionRing phones = new ExtensionRing(services, router, this, caller, calleeOffer, new CalleeRing());
+        ringing = phones;
+        phones.start(plan);
     }
 
     /**

@@ -53,6 +53,7 @@ public final class CallControl implements ActiveCalls {
     private final PbxAnswering answering;
     private final CallRegistry registry = new CallRegistry();
     private final LocationService location;
+    private volatile TrunkCalls trunkCalls = TrunkCalls.NONE;
 
     /**
      * @param scheduler the node's housekeeping scheduler (ring timeouts post from it to the call)
@@ -87,7 +88,15 @@ public final class CallControl implements ActiveCalls {
             reject(tx, 482, "Loop Detected");
             return;
         }
-        Optional<SipLogin> login = authentication.caller(tx);
+        Optional<TrunkCalls.TrunkCall> fromTrunk = trunkCalls.recognise(request, tx.flow().remote());
+        if (fromTrunk.isPresent() && fromTrunk.get().destination().isEmpty()) {
+            reject(tx, 404, "No Route For " + fromTrunk.get().did());
+            return;
+        }
+        // A carrier's call is not an extension's: the trunk's addresses vouch for it, no challenge.
+        Optional<SipLogin> login = fromTrunk.isPresent()
+                ? fromTrunk.map(t -> new SipLogin("trunk:" + t.trunk(), t.caller(), Optional.empty(), true))
+                : authentication.caller(tx);
         if (login.isEmpty()) {
             return;
         }
@@ -126,7 +135,9 @@ public final class CallControl implements ActiveCalls {
             return;
         }
         String dialled = request.requestUri() instanceof SipUri uri ? uri.user().orElse("") : "";
-        CallPlan plan = router.plan(caller.get(), dialled);
+        CallPlan plan = fromTrunk.isPresent()
+                ? router.plan(caller.get(), fromTrunk.get().destination().orElseThrow(), fromTrunk.get().did())
+                : router.plan(caller.get(), dialled);
         switch (plan.action()) {
             case CallPlan.Apply apply -> answering.start(tx, login.get(), offer, Optional.empty(), RandomTokens.tag(),
                     apply.destination());
@@ -143,6 +154,11 @@ public final class CallControl implements ActiveCalls {
                 }
             }
         }
+    }
+
+    /** Calls from trunks are recognised by {@code calls} from now on (the inbound routes, once SIP runs). */
+    public void acceptTrunkCalls(TrunkCalls calls) {
+        trunkCalls = calls;
     }
 
     /** How this node plans calls; the dial plan's test endpoint explains plans with it. */

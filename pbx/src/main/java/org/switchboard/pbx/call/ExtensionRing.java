@@ -25,7 +25,7 @@ import org.switchboard.store.cdr.Disposition;
  *
  * <p>Owned by the call's executor: every method and callback runs there.
  */
-final class ExtensionRing implements Originate.Progress {
+final class ExtensionRing implements Originate.Progress, CalleeRinging {
 
     /** What the ring tells its call, on the call's executor. */
     interface Listener {
@@ -103,14 +103,16 @@ final class ExtensionRing implements Originate.Progress {
     }
 
     /** Stops the phones ringing, without a report. */
-    void cancel() {
+    @Override
+    public void cancel() {
         if (forks != null) {
             forks.cancel();
         }
     }
 
     /** The phones still ringing. */
-    List<OutboundLeg> pending() {
+    @Override
+    public List<OutboundLeg> pending() {
         return forks == null ? List.of() : forks.pending();
     }
 

@@ -40,4 +40,11 @@ public interface IncomingCall {
      * 503; no common codec: 488; the caller cancelled).
      */
     void answer(PbxLegListener listener);
+
+    /**
+     * The caller is relayed to a trunk, as to an extension (an ordinary bridged call with anchored
+     * media, a CDR, in-dialog requests relayed): the trunks of {@code dial} are tried in order. A leg
+     * already answered by the PBX cannot be relayed yet and is refused (501).
+     */
+    void relay(TrunkDial dial);
 }

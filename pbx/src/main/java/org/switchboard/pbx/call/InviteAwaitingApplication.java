@@ -107,6 +107,14 @@ final class InviteAwaitingApplication implements IncomingCall, CallSession {
         answering.answer(this, listener);
     }
 
+    @Override
+    public void relay(TrunkDial dial) {
+        if (endedBy == null) {
+            endedBy = "relayed";
+            answering.relay(this, dial);
+        }
+    }
+
     // ---- as a call, until the application decides -------------------------------------------------
 
     @Override

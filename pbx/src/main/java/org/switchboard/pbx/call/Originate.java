@@ -1,14 +1,19 @@
 package org.switchboard.pbx.call;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.sip.app.ChallengeAnswer;
 import org.switchboard.sip.app.SipStack;
+import org.switchboard.sip.auth.DigestClient;
 import org.switchboard.sip.dialog.Dialog;
 import org.switchboard.sip.message.Header;
 import org.switchboard.sip.message.SipMethod;
@@ -26,7 +31,9 @@ import org.switchboard.sip.transport.NextHop;
  * ACKed and hung up with BYE; a retransmitted 2xx gets the same ACK again (§13.2.2.4). When every
  * fork failed the best final response is reported (after §16.7: a 6xx, else 486, else the lowest
  * class), and when nobody answered within the ring time the forks are cancelled and "no answer" is
- * reported. A timeout counts as 408, an unreachable target as 503.
+ * reported. A timeout counts as 408, an unreachable target as 503. With {@link #answerChallenges}
+ * (a carrier's trunk), a fork's 401 or 407 is answered: the INVITE goes again with credentials, the
+ * next CSeq, the same Call-ID and From tag ({@link ChallengeAnswer}, as for the trunk's REGISTER).
  *
  * <p>One ring per instance. Owned by the call's executor: every method and callback runs there.
  */
@@ -81,6 +88,8 @@ public final class Originate {
     private State state = State.NEW;
     private SipResponse bestFailure;
     private ScheduledFuture<?> ringTimer;
+    private Optional<DigestClient> credentials = Optional.empty();
+    private final Map<String, ChallengeAnswer> challenges = new HashMap<>(); // by fork Call-ID
 
     Originate(SipStack stack, Farewells farewells, ScheduledExecutorService scheduler, LegHost host, Progress progress) {
         this.stack = stack;
@@ -88,6 +97,11 @@ public final class Originate {
         this.scheduler = scheduler;
         this.host = host;
         this.progress = progress;
+    }
+
+    /** Answers the forks' 401 and 407 with {@code digest} (before {@link #ring}); without it a challenge is a failure. */
+    public void answerChallenges(DigestClient digest) {
+        credentials = Optional.of(digest);
     }
 
     /** Sends one INVITE per target and starts the ring time. */
@@ -112,12 +126,16 @@ public final class Originate {
             }
             OutboundLeg leg = new OutboundLeg(target.hop(), invite.build(), this::onResponse);
             forks.add(leg);
-            NextHop hop = leg.hop();
-            leg.sent(stack.send(leg.invite(), hop.transport(), hop.address(), leg));
+            send(leg);
         }
         Executor executor = host.executor();
         ringTimer = scheduler.schedule(() -> executor.execute(this::onRingTimeout),
                 request.ringTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void send(OutboundLeg leg) {
+        NextHop hop = leg.hop();
+        leg.sent(stack.send(leg.invite(), hop.transport(), hop.address(), leg));
     }
 
     /** Gives up: every fork still ringing is cancelled and nothing more is reported. */
@@ -191,6 +209,9 @@ public final class Originate {
             return;
         }
         leg.state(OutboundLeg.State.ENDED);
+        if (state == State.RINGING && !leg.isCancelWanted() && answeredChallenge(leg, response)) {
+            return;
+        }
         if (bestFailure == null || Outcomes.isBetter(response.status(), bestFailure.status())) {
             bestFailure = response;
         }
@@ -200,6 +221,23 @@ public final class Originate {
             log.debug("originate failed status={} forks={}", bestFailure.status(), forks.size());
             progress.failed(new Failure(bestFailure.status(), bestFailure.reason(), false));
         }
+    }
+
+    /** Sends {@code leg}'s INVITE again with credentials when {@code response} is a challenge we answer. */
+    private boolean answeredChallenge(OutboundLeg leg, SipResponse response) {
+        if (credentials.isEmpty() || !ChallengeAnswer.isChallenge(response)) {
+            return false;
+        }
+        Optional<SipRequest> retry = challenges.computeIfAbsent(leg.callId(), id -> new ChallengeAnswer(credentials.get()))
+                .retry(leg.invite(), response);
+        if (retry.isEmpty()) {
+            return false;
+        }
+        // The transaction ACKed the challenge; the retry is a new fork in the old one's place (same index).
+        OutboundLeg again = new OutboundLeg(leg.hop(), retry.get(), this::onResponse);
+        forks.set(forks.indexOf(leg), again);
+        send(again);
+        return true;
     }
 
     private void onRingTimeout() {

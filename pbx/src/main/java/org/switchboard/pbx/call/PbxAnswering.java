@@ -3,6 +3,7 @@ package org.switchboard.pbx.call;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.media.sdp.SessionDescription;
@@ -111,6 +112,19 @@ final class PbxAnswering {
         registry.addCall(call); // a fresh random Call-ID: nothing can hold it yet
         side.executor().execute(call::start);
         return callId;
+    }
+
+    /**
+     * {@code incoming} goes to a trunk ({@link IncomingCall#relay}): a {@link Call} takes its place,
+     * with its INVITE and start, and relays it to the trunks of {@code dial}.
+     */
+    void relay(InviteAwaitingApplication incoming, TrunkDial dial) {
+        SessionDescription offer = incoming.offer().orElse(null);
+        int audio = incoming.offer().map(CallMedia::audioIndex).orElse(OptionalInt.of(0)).orElse(0);
+        Call call = new Call(this, incoming.invite(), offer, audio, incoming.login(), dial.number(),
+                incoming.rangSince().orElseGet(services.clock()::instant));
+        registry.replaceCall(incoming, call);
+        call.relay(dial);
     }
 
     /**

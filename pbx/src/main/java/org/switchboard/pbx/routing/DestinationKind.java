@@ -1,5 +1,6 @@
 package org.switchboard.pbx.routing;
 
+import java.util.List;
 import org.switchboard.store.db.ValidationException;
 
 /**
@@ -26,4 +27,13 @@ public interface DestinationKind {
 
     /** What a rule of this kind decides for a dialled string its pattern matched. */
     Route decide(RuleMatch match);
+
+    /**
+     * What a call sent to {@code destination} would do beyond the dial plan, in lines for {@code GET
+     * /api/dialplan/test} (an outbound route's trunks in order and why); memory only. Most kinds
+     * have nothing to add.
+     */
+    default List<String> explain(Route.ToApplication destination) {
+        return List.of();
+    }
 }

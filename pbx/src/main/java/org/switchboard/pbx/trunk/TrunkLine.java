@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -31,7 +29,6 @@ import org.switchboard.sip.message.SipUri;
 import org.switchboard.sip.transaction.RandomTokens;
 import org.switchboard.sip.transport.NextHop;
 import org.switchboard.sip.transport.SipServerResolver;
-import org.switchboard.sip.transport.Transport;
 import org.switchboard.store.trunk.NewSipTrunk;
 
 /**
@@ -46,6 +43,7 @@ final class TrunkLine {
     private static final String USER_AGENT = "Switchboard";
 
     private final NewSipTrunk trunk;
+    private final TrunkAddress address;
     private final Optional<DigestClient> digest;
     private final SipStack stack;
     private final SipServerResolver resolver;
@@ -73,6 +71,7 @@ final class TrunkLine {
     TrunkLine(NewSipTrunk trunk, Optional<String> password, SipStack stack, SipServerResolver resolver,
             ScheduledExecutorService scheduler, TrunkTimings timings, Clock clock, Consumer<TrunkState> publish) {
         this.trunk = trunk;
+        this.address = new TrunkAddress(trunk);
         this.digest = trunk.username().map(u -> new DigestClient(u, new ClientSecret.Password(password.orElse(""))));
         this.stack = stack;
         this.resolver = resolver;
@@ -112,9 +111,7 @@ final class TrunkLine {
     }
 
     private void resolve() {
-        String host = trunk.outboundProxy().map(TrunkLine::hostOf).orElse(trunk.host());
-        OptionalInt port = trunk.outboundProxy().map(TrunkLine::portOf).orElse(trunk.port());
-        resolver.resolve(host, port, transport()).whenComplete((resolved, failure) -> executor.execute(() -> {
+        resolver.resolve(address.hopHost(), address.hopPort(), address.transport()).whenComplete((resolved, failure) -> executor.execute(() -> {
             if (stopped) {
                 return;
             }
@@ -139,9 +136,9 @@ final class TrunkLine {
     // --- registration -------------------------------------------------------------------------
 
     private void register(int expires, Consumer<SipResponse> onSuccess) {
-        SipUri registrar = carrierUri(Optional.empty());
+        SipUri registrar = address.carrierUri(Optional.empty());
         // The address-of-record is user@domain: no port, no transport (RFC 3261 §10.2).
-        NameAddress aor = NameAddress.of(SipUri.of(trunk.username().orElseThrow(), bracketed(trunk.host())));
+        NameAddress aor = NameAddress.of(SipUri.of(trunk.username().orElseThrow(), TrunkAddress.bracketed(trunk.host())));
         SipRequest.Builder request = SipRequest.builder(SipMethod.REGISTER, registrar)
                 .from(aor.withTag(fromTag))
                 .to(aor)
@@ -151,7 +148,7 @@ final class TrunkLine {
                 .contact(contact())
                 .header(HeaderName.EXPIRES, Integer.toString(expires))
                 .header(HeaderName.USER_AGENT, USER_AGENT);
-        trunk.outboundProxy().ifPresent(p -> request.route(NameAddress.of(SipUri.parse("sip:" + p + ";lr"))));
+        address.route().ifPresent(request::route);
         AuthenticatingRequest.send(stack, request.build(), hop, digest, new AuthenticatingRequest.Outcome() {
             @Override
             public void onFinal(SipRequest sent, SipResponse response) {
@@ -256,7 +253,7 @@ final class TrunkLine {
         }
         String probeCallId = RandomTokens.callId();
         stack.joinExecutor(probeCallId, callId);
-        SipUri target = carrierUri(Optional.empty());
+        SipUri target = address.carrierUri(Optional.empty());
         SipRequest.Builder options = SipRequest.builder(SipMethod.OPTIONS, target)
                 .from(NameAddress.of(localUri()).withTag(RandomTokens.tag()))
                 .to(NameAddress.of(target))
@@ -264,7 +261,7 @@ final class TrunkLine {
                 .cseq(1)
                 .maxForwards(70)
                 .header(HeaderName.USER_AGENT, USER_AGENT);
-        trunk.outboundProxy().ifPresent(p -> options.route(NameAddress.of(SipUri.parse("sip:" + p + ";lr"))));
+        address.route().ifPresent(options::route);
         boolean[] settled = {false};
         ScheduledFuture<?> timeout = later(timings.probeTimeout(), () -> {
             if (!settled[0]) {
@@ -337,44 +334,14 @@ final class TrunkLine {
         }
     }
 
-    private Transport transport() {
-        return Transport.fromViaName(trunk.transport().toUpperCase(Locale.ROOT));
-    }
-
-    /** {@code sip:[user@]host[:port][;transport=x]}: the carrier's URI, the registrar's when without user. */
-    private SipUri carrierUri(Optional<String> user) {
-        String port = trunk.port().isPresent() ? ":" + trunk.port().getAsInt() : "";
-        return SipUri.parse("sip:" + user.map(u -> u + "@").orElse("") + bracketed(trunk.host()) + port
-                + transportParameter());
-    }
-
     private SipUri localUri() {
-        return SipUri.parse("sip:" + trunk.username().orElse("switchboard") + "@" + bracketed(stack.advertisedHost()));
+        return SipUri.parse("sip:" + trunk.username().orElse("switchboard") + "@" + TrunkAddress.bracketed(stack.advertisedHost()));
     }
 
     private NameAddress contact() {
-        int port = stack.localAddress(transport()).getPort();
+        int port = stack.localAddress(address.transport()).getPort();
         return NameAddress.of(SipUri.parse("sip:" + trunk.username().orElse("switchboard") + "@"
-                + bracketed(stack.advertisedHost()) + ":" + port + transportParameter()));
-    }
-
-    private String transportParameter() {
-        return transport() == Transport.UDP ? "" : ";transport=" + trunk.transport();
-    }
-
-    private static String bracketed(String host) {
-        return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
-    }
-
-    private static String hostOf(String hostPort) {
-        int colon = hostPort.lastIndexOf(':');
-        return colon > 0 && hostPort.indexOf(':') == colon ? hostPort.substring(0, colon) : hostPort;
-    }
-
-    private static OptionalInt portOf(String hostPort) {
-        int colon = hostPort.lastIndexOf(':');
-        return colon > 0 && hostPort.indexOf(':') == colon
-                ? OptionalInt.of(Integer.parseInt(hostPort.substring(colon + 1))) : OptionalInt.empty();
+                + TrunkAddress.bracketed(stack.advertisedHost()) + ":" + port + address.transportParameter()));
     }
 
     private static Optional<Integer> seconds(String value) {

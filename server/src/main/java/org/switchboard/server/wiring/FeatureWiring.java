@@ -113,12 +113,16 @@ public final class FeatureWiring {
      * cache decides with extension data), the call settings (which check targets through the dial
      * plan), the digest User-Agent rules, the CDRs, the milliwatt test line, music on hold (its seed needs no
      * other; the class choice lives in the call settings), voicemail, message waiting, voicemail mail, the
-     * SIP trunks, the prompts, the auto attendant (whose menus name prompts), webhooks, conference rooms, ring groups, the call queues (whose timeout
-     * actions name other destinations). A new feature adds one line here.
+     * SIP trunks, the outbound routes (which use the trunks and STIR/SHAKEN's signer), the inbound routes (calls
+     * from the trunks' addresses), the prompts, the auto attendant (whose menus name prompts), webhooks, conference
+     * rooms, ring groups, parking, the call queues (whose timeout actions name other destinations). A new feature
+     * adds one line here.
      */
     public static List<FeatureModule> modules(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed,
             ProvisioningWiring provisioning, Database database, Clock clock) {
-        return List.of(StirShakenModule.build(config, clock), AdminModule.build(features.adminAuth(), adminSeed, database, config, clock),
+        StirShakenModule stirShaken = StirShakenModule.build(config, clock);
+        TrunkModule trunks = TrunkModule.build(config, database, features.events(), clock);
+        return List.of(stirShaken, AdminModule.build(features.adminAuth(), adminSeed, database, config, clock),
                 new ExtensionModule(features.extensions(), config.extensions()),
                 provisioning,
                 new DialPlanModule(features.dialPlan()),
@@ -130,7 +134,9 @@ public final class FeatureWiring {
                 new VoicemailModule(features.voicemail(), features.prompts(), clock),
                 new MessageWaitingModule(features.messageWaiting(), features.voicemail(), config.mwi()),
                 new MailModule(features.mailer()),
-                TrunkModule.build(config, database, features.events(), clock),
+                trunks,
+                OutboundRouteModule.build(trunks, stirShaken, database, features.events(), clock),
+                InboundRouteModule.build(trunks, features.dialPlan().kinds(), database, features.events(), clock),
                 new PromptModule(features.prompts()),
                 IvrModule.of(features.attendant(), features.prompts(), features.extensions()),
                 WebhookModule.build(config, database, features.events(), clock),

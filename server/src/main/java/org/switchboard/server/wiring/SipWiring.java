@@ -199,7 +199,7 @@ public final class SipWiring implements AutoCloseable {
         return calls;
     }
 
-    /** Call control itself, for what starts calls from outside SIP (click-to-dial). */
+    /** Call control itself, for what starts calls from outside SIP (click-to-dial, the inbound routes' trunk calls). */
     public CallControl callControl() {
         return calls;
     }

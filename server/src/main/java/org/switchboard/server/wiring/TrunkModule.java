@@ -9,11 +9,13 @@ import org.switchboard.pbx.provisioning.DeviceSecretCipher;
 import org.switchboard.pbx.provisioning.ProvisioningKeyFile;
 import org.switchboard.pbx.trunk.TrunkLines;
 import org.switchboard.pbx.trunk.TrunkService;
+import org.switchboard.pbx.trunk.TrunkState;
 import org.switchboard.pbx.trunk.TrunkTimings;
 import org.switchboard.server.config.SwitchboardConfig;
 import org.switchboard.sip.transport.SipServerResolver;
 import org.switchboard.store.db.Database;
 import org.switchboard.store.trunk.JdbiSipTrunkStore;
+import org.switchboard.store.trunk.SipTrunk;
 
 /**
  * SIP trunks: the service and its cache, the lines that register and probe once SIP runs (and
@@ -41,6 +43,22 @@ final class TrunkModule implements FeatureModule {
     @Override
     public String name() {
         return "trunks";
+    }
+
+    /** The trunks' service, for outbound routing. */
+    TrunkService trunks() {
+        return trunks;
+    }
+
+    /** The carriers' resolver, shared with outbound calls. */
+    SipServerResolver resolver() {
+        return resolver;
+    }
+
+    /** What this node knows of {@code trunk} now; {@link TrunkState#STARTING} before the lines exist. */
+    TrunkState state(SipTrunk trunk) {
+        TrunkLines current = lines;
+        return current == null ? TrunkState.STARTING : current.state(trunk);
     }
 
     @Override

@@ -1,12 +1,8 @@
 package org.switchboard.sip.app;
 
-import java.util.List;
 import java.util.Optional;
-import org.switchboard.sip.auth.DigestChallenge;
 import org.switchboard.sip.auth.DigestClient;
 import org.switchboard.sip.auth.DigestCredentials;
-import org.switchboard.sip.auth.ParseResult;
-import org.switchboard.sip.message.CSeq;
 import org.switchboard.sip.message.HeaderName;
 import org.switchboard.sip.message.SipRequest;
 import org.switchboard.sip.message.SipResponse;
@@ -36,21 +32,18 @@ public final class AuthenticatingRequest implements ClientTransactionListener<Si
         void onNoResponse(SipRequest sent, String reason);
     }
 
-    /** At most this many challenges per request: a server that challenges every answer anew is refused. */
-    private static final int MAX_CHALLENGES = 3;
-
     private final SipStack stack;
     private final NextHop hop;
     private final Optional<DigestClient> digest;
     private final Outcome outcome;
+    private final Optional<ChallengeAnswer> challenges;
     private SipRequest sent;
-    private String answeredNonce;
-    private int challenges;
 
     private AuthenticatingRequest(SipStack stack, NextHop hop, Optional<DigestClient> digest, Outcome outcome) {
         this.stack = stack;
         this.hop = hop;
         this.digest = digest;
+        this.challenges = digest.map(ChallengeAnswer::new);
         this.outcome = outcome;
     }
 
@@ -90,40 +83,12 @@ public final class AuthenticatingRequest implements ClientTransactionListener<Si
 
     @Override
     public void onFinal(SipResponse response) {
-        int status = response.status();
-        if ((status == 401 || status == 407) && digest.isPresent()) {
-            Optional<SipRequest> retry = answered(response, status == 401);
-            if (retry.isPresent()) {
-                transmit(retry.get());
-                return;
-            }
+        Optional<SipRequest> retry = challenges.flatMap(c -> c.retry(sent, response));
+        if (retry.isPresent()) {
+            transmit(retry.get());
+            return;
         }
         outcome.onFinal(sent, response);
-    }
-
-    /** The request again with credentials for the challenge, or empty when it must not be answered. */
-    private Optional<SipRequest> answered(SipResponse challenge, boolean www) {
-        if (++challenges > MAX_CHALLENGES) {
-            return Optional.empty();
-        }
-        List<String> values = challenge.headers().all(www ? HeaderName.WWW_AUTHENTICATE : HeaderName.PROXY_AUTHENTICATE);
-        boolean stale = values.stream().map(DigestChallenge::parse)
-                .anyMatch(r -> r instanceof ParseResult.Parsed<DigestChallenge> p && p.value().stale());
-        // sent has no Via: the transaction layer pushes one with a new branch on every send.
-        return switch (digest.get().answer(values, sent.method().name(), sent.requestUri().toString())) {
-            case ParseResult.Failed<DigestCredentials> f -> Optional.empty();
-            // The same nonce again without stale=true: the credentials themselves were refused.
-            case ParseResult.Parsed<DigestCredentials> p when p.value().nonce().equals(answeredNonce) && !stale ->
-                    Optional.empty();
-            case ParseResult.Parsed<DigestCredentials> p -> {
-                answeredNonce = p.value().nonce();
-                CSeq next = new CSeq(sent.cseq().number() + 1, sent.method());
-                yield Optional.of(sent
-                        .withHeaderReplaced(HeaderName.CSEQ, next.toString())
-                        .withHeaderReplaced(www ? HeaderName.AUTHORIZATION : HeaderName.PROXY_AUTHORIZATION,
-                                p.value().toHeaderValue()));
-            }
-        };
     }
 
     @Override

@@ -1,0 +1,128 @@
+package org.switchboard.pbx.route;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.pbx.event.EventBus;
+import org.switchboard.pbx.event.PbxEvent.Change;
+import org.switchboard.pbx.event.PbxEvent.ConfigChanged;
+import org.switchboard.pbx.routing.Destination;
+import org.switchboard.pbx.routing.DestinationKind;
+import org.switchboard.pbx.routing.DestinationKinds;
+import org.switchboard.store.db.NotFoundException;
+import org.switchboard.store.db.ValidationException;
+import org.switchboard.store.route.InboundRoute;
+import org.switchboard.store.route.InboundRouteStore;
+import org.switchboard.store.route.NewInboundRoute;
+
+/**
+ * The single entry point for inbound routes (API, calls from trunks): checks that a route's action
+ * is a destination kind the dial plan knows and its target one of that kind (the kind's own check),
+ * writes through, and keeps the routes in memory for calls ({@link #destination}).
+ *
+ * <p>Thread-safe: changes are serialized by one lock, each followed by a reload published through
+ * a volatile map that calls read without locking. The changing methods block: never call them on
+ * an event loop or a call thread.
+ */
+public final class InboundRouteService {
+    private static final Logger log = LoggerFactory.getLogger(InboundRouteService.class);
+
+    private final InboundRouteStore store;
+    private final DestinationKinds kinds;
+    private final Clock clock;
+    private final EventBus events;
+    private final Lock changes = new ReentrantLock();
+    private volatile Map<String, InboundRoute> routes = Map.of();
+
+    public InboundRouteService(InboundRouteStore store, DestinationKinds kinds, Clock clock, EventBus events) {
+        this.store = store;
+        this.kinds = kinds;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** Every route, by DID, from memory. */
+    public List<InboundRoute> list() {
+        return routes.values().stream().sorted(Comparator.comparing(InboundRoute::did)).toList();
+    }
+
+    /** The route of {@code did}; {@link NotFoundException} when there is none. */
+    public InboundRoute get(String did) {
+        return Optional.ofNullable(routes.get(did)).orElseThrow(() -> new NotFoundException("inbound route", did));
+    }
+
+    /** Where calls to {@code did} go: its route, else the default ({@code *}), from memory. */
+    public Optional<Destination> destination(String did) {
+        return Optional.ofNullable(routes.get(did)).or(() -> Optional.ofNullable(routes.get(NewInboundRoute.DEFAULT)))
+                .map(r -> new Destination(r.values().action(), r.values().target()));
+    }
+
+    public InboundRoute create(NewInboundRoute route, String actor) {
+        return change(route.did(), Change.CREATED, actor, () -> {
+            check(route);
+            return store.create(route, clock.instant());
+        });
+    }
+
+    /** Replaces the route of {@code did}; the DID stays. */
+    public InboundRoute update(String did, NewInboundRoute route, String actor) {
+        if (!route.did().equals(did)) {
+            throw new ValidationException("did", "must be the DID in the URL: routes keep their DID");
+        }
+        return change(did, Change.UPDATED, actor, () -> {
+            check(route);
+            return store.update(did, route, clock.instant());
+        });
+    }
+
+    public void delete(String did, String actor) {
+        change(did, Change.DELETED, actor, () -> {
+            store.delete(did);
+            return null;
+        });
+    }
+
+    /** Loads the in-memory copy from the database (at start). */
+    public void reloadCache() {
+        changes.lock();
+        try {
+            routes = index(store.list());
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    private void check(NewInboundRoute route) {
+        DestinationKind kind = kinds.find(route.action()).orElseThrow(() -> new ValidationException("action",
+                "must be a destination kind: " + kinds.all().stream().map(DestinationKind::name).collect(Collectors.joining(", "))));
+        kind.checkTarget(route.target());
+    }
+
+    private InboundRoute change(String did, Change change, String actor, Supplier<InboundRoute> write) {
+        InboundRoute saved;
+        changes.lock();
+        try {
+            saved = write.get();
+            routes = index(store.list());
+        } finally {
+            changes.unlock();
+        }
+        events.publish(new ConfigChanged(clock.instant(), "inbound_route", did, change));
+        log.info("inbound route {} did={} by={}", change.name().toLowerCase(Locale.ROOT), did, actor);
+        return saved;
+    }
+
+    private static Map<String, InboundRoute> index(List<InboundRoute> all) {
+        return all.stream().collect(Collectors.toUnmodifiableMap(InboundRoute::did, Function.identity()));
+    }
+}
