@@ -49,7 +49,7 @@ final class TestNode implements AutoCloseable {
             TestDatabase database = opened.add(TestDatabases.sqlite());
             Server server = Server.start(NodeConfig.load(dir, database, yaml), Clock.systemUTC(), "test");
             opened.add(server::stop);
-            ApiClient api = new ApiClient(server.httpPort());
+            ApiClient api = opened.add(new ApiClient(server.httpPort()));
             api.login(ADMIN, ADMIN_PASSWORD);
             return new TestNode(opened, server, api);
         } catch (Exception | AssertionError e) {
@@ -71,7 +71,7 @@ final class TestNode implements AutoCloseable {
         return api;
     }
 
-    /** Stops the node, then deletes its database. */
+    /** Closes the client, stops the node, then deletes its database. */
     @Override
     public void close() throws Exception {
         opened.close();
