@@ -1,6 +1,7 @@
 package org.switchboard.pbx.stirshaken;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -14,13 +15,15 @@ import org.switchboard.sip.message.SipRequest;
  * What an incoming INVITE says about its caller and callee, in the canonical form PASSporTs use:
  * the Identity header, the numbers the caller may be ({@code P-Asserted-Identity}, then {@code
  * From}: carriers put the verified number in either) and the numbers the callee may be ({@code
- * To}, then the Request-URI, which differs after a carrier retargeted the call). Immutable; any thread.
+ * To}, then the Request-URI, which differs after a carrier retargeted the call), each set in that
+ * order. Immutable; any thread.
  */
 public record CallNumbers(Optional<String> identity, Set<String> callers, Set<String> callees) {
 
     public CallNumbers {
-        callers = Set.copyOf(callers);
-        callees = Set.copyOf(callees);
+        // in the header order above (Set.copyOf would iterate in an order that changes from run to run)
+        callers = Collections.unmodifiableSet(new LinkedHashSet<>(callers));
+        callees = Collections.unmodifiableSet(new LinkedHashSet<>(callees));
     }
 
     /** The numbers of {@code invite}; a header that does not parse contributes no number. */
