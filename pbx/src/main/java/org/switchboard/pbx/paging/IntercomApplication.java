@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import org.switchboard.pbx.call.Application;
 import org.switchboard.pbx.call.IncomingCall;
-import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.routing.ApplicationKind;
 import org.switchboard.pbx.routing.Route;
 import org.switchboard.store.db.Fields;
@@ -12,7 +11,8 @@ import org.switchboard.store.db.Fields;
 /**
  * Destination kind {@code intercom}: the target is one extension (or {@code $1} of a feature-code rule such as
  * {@code \*80(\d+)}); its phone is asked to answer by itself and both sides are heard at once, after a beep
- * ({@link Pager}). An unknown extension is refused with 404. Thread-safe.
+ * ({@link Pager}). An extension without a registered phone (an unknown one has none) is refused with 480, a busy
+ * one with 486. Thread-safe.
  */
 public final class IntercomApplication implements Application {
     /** The kind's name in dial-plan rules. */
@@ -20,11 +20,9 @@ public final class IntercomApplication implements Application {
     /** Intercom is a conversation, not an announcement: it may last longer than a page, but not for ever. */
     static final Duration MAX_DURATION = Duration.ofMinutes(15);
 
-    private final ExtensionService extensions;
     private final Pager pager;
 
-    public IntercomApplication(ExtensionService extensions, Pager pager) {
-        this.extensions = extensions;
+    public IntercomApplication(Pager pager) {
         this.pager = pager;
     }
 
@@ -38,11 +36,6 @@ public final class IntercomApplication implements Application {
     @Override
     public void start(IncomingCall call, Route.ToApplication destination) {
         String extension = destination.target();
-        // memory only: the extension service answers lookups from its cache
-        if (extensions.find(extension).isEmpty()) {
-            call.refuse(404, "No Such Extension");
-            return;
-        }
         pager.start(call, new PageOrder("intercom " + extension, List.of(extension), false, true, MAX_DURATION));
     }
 }

@@ -84,7 +84,7 @@ final class Page implements PbxLegListener {
         }
         if (!callerSeated && beepId < 0) {
             if (order.beep()) {
-                beepId = caller.play(BEEP);
+                beepId = caller.play(BEEP.source());
             } else {
                 seatCaller();
             }

@@ -33,7 +33,7 @@ final class PagedMember implements OriginatedLegListener {
         // posted to the mixer's loop right after the join: the seat is muted before its first frame is mixed
         leg.muteInMixer(order.oneWay());
         if (order.beep()) {
-            leg.play(Page.BEEP);
+            leg.play(Page.BEEP.source());
         }
         pageExecutor.execute(() -> page.memberAnswered(member));
     }
