@@ -52,9 +52,18 @@ final class RtpSink implements AutoCloseable {
 
     /** Sends {@code count} 20 ms PCMA packets to {@code target}. */
     void sendPcma(InetSocketAddress target, int count) throws IOException {
+        send(target, 8, count);
+    }
+
+    /** Sends {@code count} 20 ms PCMU packets of full-scale negative samples (code 0x00) to {@code target}. */
+    void sendPcmu(InetSocketAddress target, int count) throws IOException {
+        send(target, 0, count);
+    }
+
+    private void send(InetSocketAddress target, int payloadType, int count) throws IOException {
         byte[] packet = new byte[172];
         packet[0] = (byte) 0x80;
-        packet[1] = 8;
+        packet[1] = (byte) payloadType;
         for (int seq = 0; seq < count; seq++) {
             packet[2] = (byte) (seq >> 8);
             packet[3] = (byte) seq;
