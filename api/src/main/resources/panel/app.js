@@ -16,6 +16,7 @@ import * as phones from './phones.js';
 import * as prompts from './prompts.js';
 import * as queues from './queues.js';
 import * as ringGroups from './ringgroups.js';
+import * as paging from './paging.js';
 import * as sipBans from './sipbans.js';
 import * as trunks from './trunks.js';
 import * as users from './users.js';
@@ -41,6 +42,7 @@ const pages = {
   '/admins': users,
   '/conferences': conferences,
   '/ring-groups': ringGroups,
+  '/paging': paging,
   '/parking': parking,
   '/queues': queues,
 };

@@ -21,6 +21,7 @@ final class RtpSink implements AutoCloseable {
     private final AtomicInteger[] byPayloadType = new AtomicInteger[128];
     private final Thread receiver;
     private final ByteArrayOutputStream pcmu = new ByteArrayOutputStream();
+    private int sent;
 
     RtpSink() throws SocketException {
         socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
@@ -52,12 +53,28 @@ final class RtpSink implements AutoCloseable {
 
     /** Sends {@code count} 20 ms PCMA packets to {@code target}. */
     void sendPcma(InetSocketAddress target, int count) throws IOException {
+        send(target, 8, count);
+    }
+
+    /** Sends {@code count} 20 ms PCMU packets of full-scale negative samples (code 0x00) to {@code target}. */
+    void sendPcmu(InetSocketAddress target, int count) throws IOException {
+        send(target, 0, count);
+    }
+
+    /** Sequence numbers and timestamps run on across sends, so a receiver never takes a later send for a repeat. */
+    private void send(InetSocketAddress target, int payloadType, int count) throws IOException {
         byte[] packet = new byte[172];
         packet[0] = (byte) 0x80;
-        packet[1] = 8;
-        for (int seq = 0; seq < count; seq++) {
+        packet[1] = (byte) payloadType;
+        for (int i = 0; i < count; i++) {
+            int seq = sent++;
+            long timestamp = 160L * seq;
             packet[2] = (byte) (seq >> 8);
             packet[3] = (byte) seq;
+            packet[4] = (byte) (timestamp >> 24);
+            packet[5] = (byte) (timestamp >> 16);
+            packet[6] = (byte) (timestamp >> 8);
+            packet[7] = (byte) timestamp;
             socket.send(new DatagramPacket(packet, packet.length, target));
         }
     }

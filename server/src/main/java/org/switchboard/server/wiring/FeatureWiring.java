@@ -115,7 +115,7 @@ public final class FeatureWiring {
      * other; the class choice lives in the call settings), voicemail, message waiting, voicemail mail, the
      * SIP trunks, the outbound routes (which use the trunks and STIR/SHAKEN's signer), the inbound routes (calls
      * from the trunks' addresses), the prompts, the auto attendant (whose menus name prompts), webhooks, conference
-     * rooms, ring groups, parking, the call queues (whose timeout actions name other destinations). A new feature
+     * rooms, ring groups, parking, the call queues (whose timeout actions name other destinations), paging. A new feature
      * adds one line here.
      */
     public static List<FeatureModule> modules(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed,
@@ -143,7 +143,8 @@ public final class FeatureWiring {
                 ConferenceModule.build(features, config, database, clock),
                 RingGroupModule.build(features, database, clock),
                 ParkingModule.build(features, config, database, clock),
-                QueueModule.build(features, database, clock));
+                QueueModule.build(features, database, clock),
+                PagingModule.build(features, database, clock));
     }
 
     /** Registers every module's destination kinds with the dial plan (before any seed runs). */
