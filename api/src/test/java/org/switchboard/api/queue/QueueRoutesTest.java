@@ -16,6 +16,7 @@ import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.queue.LiveQueues;
+import org.switchboard.pbx.queue.QueueCallbacks;
 import org.switchboard.pbx.queue.QueueKind;
 import org.switchboard.pbx.queue.QueueService;
 import org.switchboard.pbx.registrar.LocationService;
@@ -51,7 +52,8 @@ class QueueRoutesTest {
         }
         DialPlanService dialPlan = new DialPlanService(new JdbiDialPlanRuleStore(db.database()), extensions, Clock.systemUTC(), events);
         dialPlan.reloadCache();
-        QueueService queues = new QueueService(new JdbiCallQueueStore(db.database()), extensions, dialPlan.kinds(),
+        JdbiCallQueueStore store = new JdbiCallQueueStore(db.database());
+        QueueService queues = new QueueService(store, extensions, dialPlan.kinds(),
                 "jazz"::equals, Clock.systemUTC(), events);
         dialPlan.kinds().register(QueueKind.of(queues));
         dialPlan.kinds().register(new ApplicationKind("voicemail", "a mailbox", target -> { }));
@@ -62,7 +64,8 @@ class QueueRoutesTest {
         callSettings.reloadCache();
         CallRouter router = new CallRouter(dialPlan, callSettings::current, new LocationService(Clock.systemUTC(), events),
                 ExtensionLastResort.NONE);
-        return new ApiFixture(db, new QueueRoutes(queues, live), new DialPlanRoutes(dialPlan, router));
+        QueueCallbacks callbacks = new QueueCallbacks(store, queues, live, Clock.systemUTC());
+        return new ApiFixture(db, new QueueRoutes(queues, live, callbacks), new DialPlanRoutes(dialPlan, router));
     }
 
     @BothEngines

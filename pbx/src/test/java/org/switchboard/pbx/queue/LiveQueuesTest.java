@@ -107,7 +107,7 @@ class LiveQueuesTest {
 
     private void queue(QueueStrategy strategy, int wrapUp, int maxCallers, int announce) {
         queues.create(new NewCallQueue("sales", strategy, List.of("2001", "2002"), 15, wrapUp, 300, maxCallers, Optional.empty(),
-                Optional.empty(), announce, Optional.empty(), 20, Map.of()), "test");
+                Optional.empty(), announce, Optional.empty(), 20, Map.of(), Optional.empty()), "test");
     }
 
     private Map<String, Integer> agents() {
