@@ -86,8 +86,17 @@ final class CallbackCall implements LiveQueues.Caller, OriginatedLegListener {
         stage = Stage.RINGING_AGENT;
         agent = agents.getFirst();
         callbacks.save(request.id(), CallbackRequest.CALLING, attempts);
-        callId = originator.originate(new OriginateLeg(new OriginateLeg.Target.Extension(agent), request.number(),
-                "Callback " + request.queue(), request.number(), ringTime, false), this);
+        try {
+            callId = originator.originate(new OriginateLeg(new OriginateLeg.Target.Extension(agent), request.number(),
+                    "Callback " + request.queue(), request.number(), ringTime, false), this);
+        } catch (RuntimeException e) {
+            // the node is stopping or the request is malformed: the agent is free again and the request waits
+            log.warn("queue callback id={} could not ring agent={}: {}", request.id(), agent, e.toString());
+            stage = Stage.WAITING;
+            callbacks.save(request.id(), CallbackRequest.WAITING, attempts);
+            live.offerFailed(request.queue(), this);
+            return;
+        }
         log.info("queue callback id={} queue={} rings agent={} call_id={}", request.id(), request.queue(), agent, callId);
     }
 

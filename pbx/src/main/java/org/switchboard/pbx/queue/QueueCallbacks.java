@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.pbx.call.OriginateLeg;
@@ -118,13 +119,18 @@ public final class QueueCallbacks implements AutoCloseable {
     /** Stores request {@code id}'s new state, behind the call (never blocks). */
     void save(long id, String state, int attempts) {
         Instant now = clock.instant();
-        writer.execute(() -> {
-            try {
-                store.saveCallback(id, state, attempts, now);
-            } catch (RuntimeException e) {
-                log.warn("queue callback id={} state={} not stored: {}", id, state, e.toString());
-            }
-        });
+        try {
+            writer.execute(() -> {
+                try {
+                    store.saveCallback(id, state, attempts, now);
+                } catch (RuntimeException e) {
+                    log.warn("queue callback id={} state={} not stored: {}", id, state, e.toString());
+                }
+            });
+        } catch (RejectedExecutionException closed) {
+            // shutting down: the request stays as last stored, and a pending one is resumed at the next start
+            log.info("queue callback id={} state={} not stored: shutting down", id, state);
+        }
     }
 
     /** Request {@code id} is over (connected, failed, or its queue is gone). */

@@ -15,10 +15,19 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.pbx.admin.Argon2PasswordHasher;
+import org.switchboard.media.endpoint.AudioSource;
+import org.switchboard.media.endpoint.Mixer;
+import org.switchboard.media.endpoint.RecordOptions;
+import org.switchboard.media.endpoint.RecordingSink;
+import org.switchboard.pbx.call.DigitCollection;
 import org.switchboard.pbx.call.OriginateLeg;
+import org.switchboard.pbx.call.OriginatedLegListener;
+import org.switchboard.pbx.call.PbxLeg;
+import org.switchboard.pbx.call.TransferOptions;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.pbx.routing.Destination;
 import org.switchboard.pbx.routing.DialPlanService;
 import org.switchboard.store.db.NotFoundException;
 import org.switchboard.store.dialplan.JdbiDialPlanRuleStore;
@@ -36,7 +45,8 @@ import org.switchboard.store.testkit.TestDatabases;
  * Callback requests at start: the pending ones stored before a restart take their places again (one
  * being called when the node stopped goes back to waiting, its tries kept), the first is offered to a
  * free agent by ringing the agent's phones showing the caller's number, finished ones stay finished,
- * and a cancelled one leaves the line. Real store and queue service on SQLite; the originate is the
+ * and a cancelled one leaves the line; a caller who does not answer costs a try, the request coming back
+ * after the retry time until the last try fails it. Real store and queue service on SQLite; the originate is the
  * only stand-in (no SIP here).
  */
 class QueueCallbacksTest {
@@ -93,8 +103,123 @@ class QueueCallbacksTest {
         callbacks.cancel("sales", waiting.id());
         assertThat(live.waiting("sales")).containsExactly("callback-call@pbx");
         assertThat(callbacks.list("sales")).extracting(CallbackRequest::id).containsExactly(calling.id(), done.id());
-        assertThat(rung.poll(100, TimeUnit.MILLISECONDS)).as("one agent, rung once").isNull();
+        assertThat(live.stats(queues.get("sales")).agentsByState()).as("the one agent rings for the first")
+                .isEqualTo(Map.of("ringing", 1));
         assertThatThrownBy(() -> callbacks.cancel("sales", waiting.id())).isInstanceOf(NotFoundException.class);
         callbacks.close();
+    }
+
+    @Test
+    void aCallerWhoDoesNotAnswerCostsATryAndTheLastTryFailsTheRequest() throws InterruptedException {
+        CallbackRequest request = store.addCallback("sales", "1001", "call-1@pbx", T0, T0);
+        BlockingQueue<OriginatedLegListener> rung = new LinkedBlockingQueue<>();
+        live.useReachability(number -> true);
+        QueueCallbacks callbacks = new QueueCallbacks(store, queues, live, clock);
+        callbacks.start((leg, listener) -> {
+            rung.add(listener);
+            return "callback-call@pbx";
+        });
+
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            OriginatedLegListener agent = rung.poll(10, TimeUnit.SECONDS);
+            assertThat(agent).as("try %d rings the agent", attempt).isNotNull();
+            AgentLeg leg = new AgentLeg();
+            agent.answered(leg);
+            assertThat(leg.transferredTo).as("the caller is dialled as if by the agent")
+                    .isEqualTo(new Destination("extension", "1001"));
+            agent.transferFailed(leg, leg.transferredTo, 480, "No Answer");
+            assertThat(leg.hungUp).as("the agent is hung up").startsWith("queue sales: callback to 1001 failed: 480");
+            if (attempt < 3) {
+                assertThat(live.waiting("sales")).as("back in line after try %d", attempt).hasSize(1);
+                live.dispatch();
+                assertThat(live.stats(queues.get("sales")).agentsByState()).as("not offered before the retry time")
+                        .isEqualTo(Map.of("available", 1));
+                clock.advance(Duration.ofSeconds(60));
+                live.tick();
+            }
+        }
+        assertThat(live.waiting("sales")).as("failed: out of line").isEmpty();
+        callbacks.close(); // the states are written behind: closing writes them all
+        CallbackRequest failed = store.callbacks("sales").getFirst();
+        assertThat(failed.id()).isEqualTo(request.id());
+        assertThat(failed.state()).isEqualTo(CallbackRequest.FAILED);
+        assertThat(failed.attempts()).isEqualTo(3);
+        assertThat(store.pendingCallbacks()).isEmpty();
+    }
+
+    /** The agent's answered leg: keeps where it was sent and why it was hung up. */
+    private static final class AgentLeg implements PbxLeg {
+        Destination transferredTo;
+        String hungUp;
+
+        @Override
+        public String id() {
+            return "callback-call@pbx";
+        }
+
+        @Override
+        public String caller() {
+            return "1001";
+        }
+
+        @Override
+        public String dialled() {
+            return "1001";
+        }
+
+        @Override
+        public String callerName() {
+            return "Callback sales";
+        }
+
+        @Override
+        public void transfer(Destination destination, TransferOptions options) {
+            transferredTo = destination;
+        }
+
+        @Override
+        public long play(AudioSource source) {
+            throw new UnsupportedOperationException("nothing is played to the agent");
+        }
+
+        @Override
+        public void stopPlayback() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void record(RecordingSink sink, RecordOptions options) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void stopRecording() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void collectDigits(DigitCollection request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void joinMixer(Mixer mixer) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void leaveMixer() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void muteInMixer(boolean muted) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void hangUp(String cause) {
+            hungUp = cause;
+        }
     }
 }
