@@ -14,7 +14,6 @@ import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
@@ -24,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.server.wiring.Server;
 import org.switchboard.sip.testkit.FreePorts;
 import org.switchboard.sip.testkit.Sipp;
-import org.switchboard.store.testkit.TestDatabase;
-import org.switchboard.store.testkit.TestDatabases;
 
 /**
  * Issue 16, queue callback with real SIPp phones on a whole node: caller 1001 dials 605 (queue
@@ -42,24 +39,20 @@ class QueueCallbackIT {
     @TempDir
     static Path dir;
 
-    private static TestDatabase database;
+    private static TestNode node;
     private static Server server;
     private static ApiClient api;
 
     @BeforeAll
     static void startNode() throws Exception {
-        database = TestDatabases.sqlite();
-        server = Server.start(NodeConfig.load(dir, database, """
-                sip: {bind: 127.0.0.1, port: 0, tls_port: 0, domain: pbx.test}
-                http: {bind: 127.0.0.1, port: 0}
+        node = TestNode.start(dir, """
                 rtp: {port_min: 31700, port_max: 31799}
-                admin: {username: root, password: root-password}
                 extensions:
                   - {number: "1001", name: Caller, password: %1$s}
                   - {number: "2001", name: Agent, password: %1$s}
-                """.formatted(PASSWORD)), Clock.systemUTC(), "test");
-        api = new ApiClient(server.httpPort());
-        api.login("root", "root-password");
+                """.formatted(PASSWORD));
+        server = node.server();
+        api = node.api();
         created(api.post("/api/queues", """
                 {"name":"cb","strategy":"linear","members":["2001"],"ring_seconds":10,"callback":{"digit":"1"}}"""));
         created(api.post("/api/dialplan/rules", """
@@ -68,12 +61,9 @@ class QueueCallbackIT {
     }
 
     @AfterAll
-    static void stopNode() {
-        if (server != null) {
-            server.stop();
-        }
-        if (database != null) {
-            database.close();
+    static void stopNode() throws Exception {
+        if (node != null) {
+            node.close();
         }
     }
 
