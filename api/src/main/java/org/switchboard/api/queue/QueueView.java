@@ -7,7 +7,10 @@ import java.util.TreeMap;
 import org.switchboard.store.queue.CallQueue;
 import org.switchboard.store.queue.NewCallQueue;
 
-/** A queue as the API shows it; {@code timeout_action}, {@code moh_class}, {@code voicemail_exit} and {@code callback} are left out when unset. */
+/**
+ * A queue as the API shows it; {@code timeout_action}, {@code moh_class}, {@code voicemail_exit} and {@code callback}
+ * are left out when unset.
+ */
 public record QueueView(String name, String strategy, List<String> members, int ringSeconds, int wrapUpSeconds,
                         int maxWaitSeconds, int maxCallers, QueueBody.Action timeoutAction, String mohClass, int announceSeconds,
                         QueueBody.Exit voicemailExit, int serviceLevelSeconds, Map<String, Integer> skillRequirements,

@@ -359,7 +359,8 @@ public final class LiveQueues {
             byState.merge(agentState, 1, Integer::sum);
         }
         return new QueueStats(queue.name(), onLine.size(), longest, state.answered, state.abandoned, state.timedOut,
-                state.full, state.voicemail, state.callbacks, state.waiting.size() - onLine.size(), level, state.answered == 0 ? 0 : state.waitedSeconds / state.answered, byState,
+                state.full, state.voicemail, state.callbacks, state.waiting.size() - onLine.size(), level,
+                state.answered == 0 ? 0 : state.waitedSeconds / state.answered, byState,
                 members);
     }
 

@@ -12,8 +12,8 @@ import java.util.Map;
  * state. Immutable.
  */
 public record QueueStats(String queue, int waiting, long longestWaitSeconds, long answered, long abandoned, long timedOut,
-                         long full, long voicemail, long callbacks, int callbacksWaiting, double serviceLevelPercent, long averageWaitSeconds,
-                         Map<String, Integer> agentsByState, List<Agent> agents) {
+                         long full, long voicemail, long callbacks, int callbacksWaiting, double serviceLevelPercent,
+                         long averageWaitSeconds, Map<String, Integer> agentsByState, List<Agent> agents) {
 
     public QueueStats {
         agentsByState = Map.copyOf(agentsByState);
