@@ -76,7 +76,7 @@ export function render(main) {
       h('dl', {},
         ...[['Waiting', s.waiting], ['Longest wait', `${s.longest_wait_seconds} s`], ['Answered', s.answered],
           ['Abandoned', s.abandoned], ['Timed out', s.timed_out], ['Service level', `${s.service_level_percent} %`],
-          ['Average wait', `${s.average_wait_seconds} s`]]
+          ['Average wait', `${s.average_wait_seconds} s`], ['Callbacks waiting', s.callbacks_waiting]]
           .flatMap(([label, value]) => [h('dt', {}, label), h('dd', { 'data-stat': label }, String(value))])),
       h('ul', { class: 'agents' }, s.agents.map((a) => h('li', { 'data-agent': a.extension },
         `${a.extension}: ${a.state.replace('_', ' ')} (${a.answered} answered) `,
@@ -136,6 +136,7 @@ export function render(main) {
       timeoutTarget: h('input', { name: 'timeout_action.target', autocomplete: 'off', value: existing?.timeout_action?.target }),
       exitDigit: h('input', { name: 'voicemail_exit.digit', autocomplete: 'off', maxlength: 1, value: existing?.voicemail_exit?.digit }),
       exitBox: h('input', { name: 'voicemail_exit.box', autocomplete: 'off', value: existing?.voicemail_exit?.box }),
+      callbackDigit: h('input', { name: 'callback.digit', autocomplete: 'off', maxlength: 1, value: existing?.callback?.digit }),
     };
     const save = h('button', { type: 'submit' }, editing ? 'Save queue' : 'Add queue');
     const cancel = h('button', { type: 'button', class: 'secondary' }, 'Cancel');
@@ -153,7 +154,8 @@ export function render(main) {
         field('Announce every (s)', inputs.announceSeconds, 'Position and estimated wait; 0: never.'),
         field('Music class', inputs.mohClass, 'Empty: the default class.'),
         field('Past the limits', inputs.timeoutAction), field('Target', inputs.timeoutTarget),
-        field('Voicemail key', inputs.exitDigit, 'Empty: none.'), field('Voicemail box', inputs.exitBox)),
+        field('Voicemail key', inputs.exitDigit, 'Empty: none.'), field('Voicemail box', inputs.exitBox),
+        field('Callback key', inputs.callbackDigit, 'Keeps a caller\'s place and calls it back; empty: none.')),
       h('div', { class: 'buttons' }, save, cancel));
 
     cancel.addEventListener('click', closeEditor);
@@ -172,6 +174,8 @@ export function render(main) {
         timeout_action: inputs.timeoutAction.value === '' ? null
           : { action: inputs.timeoutAction.value, target: inputs.timeoutTarget.value },
         voicemail_exit: inputs.exitDigit.value === '' ? null : { digit: inputs.exitDigit.value, box: inputs.exitBox.value },
+        // the tries and their spacing are kept as they are (API only)
+        callback: inputs.callbackDigit.value === '' ? null : { ...existing?.callback, digit: inputs.callbackDigit.value },
         // not edited here: kept as they are, since a PUT replaces the whole queue
         skill_requirements: existing?.skill_requirements ?? {},
         service_level_seconds: existing?.service_level_seconds ?? 20,

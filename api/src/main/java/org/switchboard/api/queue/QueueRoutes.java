@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.switchboard.api.http.Json;
 import org.switchboard.api.http.Routes;
 import org.switchboard.pbx.queue.LiveQueues;
+import org.switchboard.pbx.queue.QueueCallbacks;
 import org.switchboard.pbx.queue.QueueService;
 import org.switchboard.store.db.ValidationException;
 import org.switchboard.store.queue.CallQueue;
@@ -23,10 +24,12 @@ public final class QueueRoutes implements Routes {
 
     private final QueueService queues;
     private final LiveQueues live;
+    private final QueueCallbacks callbacks;
 
-    public QueueRoutes(QueueService queues, LiveQueues live) {
+    public QueueRoutes(QueueService queues, LiveQueues live, QueueCallbacks callbacks) {
         this.queues = queues;
         this.live = live;
+        this.callbacks = callbacks;
     }
 
     @Override
@@ -38,6 +41,8 @@ public final class QueueRoutes implements Routes {
         routes.delete(QUEUES + "/{name}", this::delete);
         routes.get(QUEUES + "/{name}/stats", ctx -> ctx.json(live.stats(queues.get(ctx.pathParam("name")))));
         routes.get(QUEUES + "/{name}/calls", this::calls);
+        routes.get(QUEUES + "/{name}/callbacks", ctx -> ctx.json(callbacks.list(ctx.pathParam("name"))));
+        routes.delete(QUEUES + "/{name}/callbacks/{id}", this::cancelCallback);
         routes.get(AGENTS, ctx -> ctx.json(queues.agentNumbers().stream().map(this::agent).toList()));
         routes.put(AGENTS + "/{extension}", this::setAgent);
     }
@@ -79,6 +84,17 @@ public final class QueueRoutes implements Routes {
             throw new ValidationException("limit", "must be a number from 1 to 1000");
         }
         ctx.json(queues.calls(ctx.pathParam("name"), count).stream().map(QueueCallView::of).toList());
+    }
+
+    private void cancelCallback(Context ctx) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new ValidationException("id", "must be a callback request's number");
+        }
+        callbacks.cancel(ctx.pathParam("name"), id);
+        ctx.status(HttpStatus.NO_CONTENT);
     }
 
     private void setAgent(Context ctx) {

@@ -7,11 +7,14 @@ import java.util.TreeMap;
 import org.switchboard.store.queue.CallQueue;
 import org.switchboard.store.queue.NewCallQueue;
 
-/** A queue as the API shows it; {@code timeout_action}, {@code moh_class} and {@code voicemail_exit} are left out when unset. */
+/**
+ * A queue as the API shows it; {@code timeout_action}, {@code moh_class}, {@code voicemail_exit} and {@code callback}
+ * are left out when unset.
+ */
 public record QueueView(String name, String strategy, List<String> members, int ringSeconds, int wrapUpSeconds,
                         int maxWaitSeconds, int maxCallers, QueueBody.Action timeoutAction, String mohClass, int announceSeconds,
                         QueueBody.Exit voicemailExit, int serviceLevelSeconds, Map<String, Integer> skillRequirements,
-                        Instant createdAt, Instant updatedAt) {
+                        QueueBody.Callback callback, Instant createdAt, Instant updatedAt) {
 
     static QueueView of(CallQueue queue) {
         NewCallQueue q = queue.values();
@@ -19,6 +22,8 @@ public record QueueView(String name, String strategy, List<String> members, int 
                 q.maxCallers(), q.timeoutAction().map(a -> new QueueBody.Action(a.action(), a.target())).orElse(null),
                 q.mohClass().orElse(null), q.announceSeconds(),
                 q.voicemailExit().map(e -> new QueueBody.Exit(String.valueOf(e.digit()), e.box())).orElse(null),
-                q.serviceLevelSeconds(), new TreeMap<>(q.skillRequirements()), queue.createdAt(), queue.updatedAt());
+                q.serviceLevelSeconds(), new TreeMap<>(q.skillRequirements()),
+                q.callback().map(c -> new QueueBody.Callback(String.valueOf(c.digit()), c.maxAttempts(), c.retrySeconds()))
+                        .orElse(null), queue.createdAt(), queue.updatedAt());
     }
 }

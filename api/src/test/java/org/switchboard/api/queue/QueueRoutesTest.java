@@ -6,6 +6,7 @@ import static org.switchboard.api.http.ApiFixture.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import org.switchboard.api.dialplan.DialPlanRoutes;
@@ -16,6 +17,7 @@ import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.queue.LiveQueues;
+import org.switchboard.pbx.queue.QueueCallbacks;
 import org.switchboard.pbx.queue.QueueKind;
 import org.switchboard.pbx.queue.QueueService;
 import org.switchboard.pbx.registrar.LocationService;
@@ -51,7 +53,8 @@ class QueueRoutesTest {
         }
         DialPlanService dialPlan = new DialPlanService(new JdbiDialPlanRuleStore(db.database()), extensions, Clock.systemUTC(), events);
         dialPlan.reloadCache();
-        QueueService queues = new QueueService(new JdbiCallQueueStore(db.database()), extensions, dialPlan.kinds(),
+        JdbiCallQueueStore store = new JdbiCallQueueStore(db.database());
+        QueueService queues = new QueueService(store, extensions, dialPlan.kinds(),
                 "jazz"::equals, Clock.systemUTC(), events);
         dialPlan.kinds().register(QueueKind.of(queues));
         dialPlan.kinds().register(new ApplicationKind("voicemail", "a mailbox", target -> { }));
@@ -62,7 +65,8 @@ class QueueRoutesTest {
         callSettings.reloadCache();
         CallRouter router = new CallRouter(dialPlan, callSettings::current, new LocationService(Clock.systemUTC(), events),
                 ExtensionLastResort.NONE);
-        return new ApiFixture(db, new QueueRoutes(queues, live), new DialPlanRoutes(dialPlan, router));
+        QueueCallbacks callbacks = new QueueCallbacks(store, queues, live, Clock.systemUTC());
+        return new ApiFixture(db, new QueueRoutes(queues, live, callbacks), new DialPlanRoutes(dialPlan, router));
     }
 
     @BothEngines
@@ -83,7 +87,8 @@ class QueueRoutesTest {
 
             HttpResponse<String> put = api.send("PUT", QUEUES + "/sales", token, """
                     {"strategy":"skills","members":["2003","2001"],"wrap_up_seconds":15,"moh_class":"jazz",
-                     "voicemail_exit":{"digit":"0","box":"2003"},"skill_requirements":{"french":3}}""");
+                     "voicemail_exit":{"digit":"0","box":"2003"},"skill_requirements":{"french":3},
+                     "callback":{"digit":"1","retry_seconds":30}}""");
             assertThat(put.statusCode()).as("PUT: %s", put.body()).isEqualTo(200);
             JsonNode after = json(api.send("GET", QUEUES, token, null));
             assertThat(after).hasSize(1);
@@ -92,6 +97,7 @@ class QueueRoutesTest {
             assertThat(after.at("/0/members").toString()).isEqualTo("[\"2003\",\"2001\"]");
             assertThat(after.at("/0/moh_class").asText()).isEqualTo("jazz");
             assertThat(after.at("/0/voicemail_exit/digit").asText()).isEqualTo("0");
+            assertThat(after.at("/0/callback").toString()).isEqualTo("{\"digit\":\"1\",\"max_attempts\":3,\"retry_seconds\":30}");
             assertThat(after.get(0).hasNonNull("timeout_action")).as("none: callers past the wait are hung up").isFalse();
 
             assertThat(api.send("POST", QUEUES, token, SALES).statusCode()).as("same name again").isEqualTo(409);
@@ -102,6 +108,37 @@ class QueueRoutesTest {
             assertThat(api.send("GET", QUEUES, null, null).statusCode()).as("no token").isEqualTo(401);
             assertThat(api.server.openApi().operations()).as("every route documented").containsAll(
                     api.server.registeredRoutes().stream().filter(k -> k.path().startsWith("/api/queue")).toList());
+        }
+    }
+
+    @BothEngines
+    void callbackRequestsAreListedFirstInLineFirstAndCancelled(TestDatabase db) {
+        try (ApiFixture api = serve(db)) {
+            String token = api.login();
+            assertThat(api.send("POST", QUEUES, token, SALES).statusCode()).isEqualTo(201);
+            JdbiCallQueueStore store = new JdbiCallQueueStore(db.database());
+            Instant t0 = Instant.parse("2026-12-07T10:00:00Z");
+            long late = store.addCallback("sales", "1002", "call-2@pbx", t0.plusSeconds(30), t0.plusSeconds(40)).id();
+            long early = store.addCallback("sales", "+15551234567", "call-1@pbx", t0, t0.plusSeconds(50)).id();
+
+            JsonNode listed = json(api.send("GET", QUEUES + "/sales/callbacks", token, null));
+            assertThat(listed).hasSize(2);
+            assertThat(listed.at("/0/id").asLong()).isEqualTo(early);
+            assertThat(listed.at("/0/number").asText()).isEqualTo("+15551234567");
+            assertThat(listed.at("/0/state").asText()).isEqualTo("waiting");
+            assertThat(listed.at("/0/attempts").asInt()).isZero();
+            assertThat(listed.at("/0/enqueued_at").asText()).isEqualTo("2026-12-07T10:00:00Z");
+            assertThat(listed.at("/1/id").asLong()).isEqualTo(late);
+
+            assertThat(api.send("DELETE", QUEUES + "/sales/callbacks/" + early, token, null).statusCode()).isEqualTo(204);
+            assertThat(json(api.send("GET", QUEUES + "/sales/callbacks", token, null)).findValuesAsText("number"))
+                    .containsExactly("1002");
+            assertThat(api.send("DELETE", QUEUES + "/sales/callbacks/" + early, token, null).statusCode()).as("gone").isEqualTo(404);
+            HttpResponse<String> bad = api.send("DELETE", QUEUES + "/sales/callbacks/first", token, null);
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(json(bad).at("/error/field").asText()).isEqualTo("id");
+            assertThat(api.send("GET", QUEUES + "/nope/callbacks", token, null).statusCode()).isEqualTo(404);
+            assertThat(api.send("DELETE", QUEUES + "/nope/callbacks/" + late, token, null).statusCode()).isEqualTo(404);
         }
     }
 
@@ -129,6 +166,12 @@ class QueueRoutesTest {
                     {"{\"name\":\"q\",\"strategy\":\"skills\",\"skill_requirements\":{\"french\":0}}", "skill_requirements.french"},
                     {"{\"name\":\"q\",\"strategy\":\"skills\",\"skill_requirements\":{\"French!\":2}}", "skill_requirements"},
                     {"{\"name\":\"q\",\"colour\":\"red\"}", "colour"},
+                    {"{\"name\":\"q\",\"callback\":{\"digit\":\"*\"}}", "callback.digit"},
+                    {"{\"name\":\"q\",\"callback\":{}}", "callback.digit"},
+                    {"{\"name\":\"q\",\"callback\":{\"digit\":\"1\",\"max_attempts\":0}}", "callback.max_attempts"},
+                    {"{\"name\":\"q\",\"callback\":{\"digit\":\"1\",\"retry_seconds\":5}}", "callback.retry_seconds"},
+                    {"{\"name\":\"q\",\"voicemail_exit\":{\"digit\":\"1\",\"box\":\"2001\"},\"callback\":{\"digit\":\"1\"}}",
+                            "callback.digit"},
             };
             for (String[] c : cases) {
                 HttpResponse<String> r = api.send("POST", QUEUES, token, c[0]);

@@ -54,6 +54,11 @@ public final class LiveQueues {
 
         /** Tell the caller where it is and, when known, how long it may still wait. */
         void announce(int position, Optional<Duration> estimatedWait);
+
+        /** Whether this is a callback request (nobody on the line): it neither times out nor hears announcements. */
+        default boolean callback() {
+            return false;
+        }
     }
 
     /** What {@link #join} did with a caller. */
@@ -76,6 +81,7 @@ public final class LiveQueues {
         final Caller caller;
         final Instant joinedAt;
         Instant nextAnnouncement;
+        Instant notBefore = Instant.MIN; // a callback to try again later is not offered before
         List<String> offeredTo = List.of();
 
         Waiting(Caller caller, Instant joinedAt) {
@@ -104,6 +110,7 @@ public final class LiveQueues {
         long timedOut;
         long full;
         long voicemail;
+        long callbacks; // callers who chose to be called back
         long waitedSeconds; // of the answered callers
         long handledCalls;
         long handledSeconds; // talk and wrap-up of the calls that ended
@@ -238,6 +245,58 @@ public final class LiveQueues {
         dispatch();
     }
 
+    /**
+     * {@code caller} chose to be called back: it leaves the line but not its place, which its request
+     * keeps. Returns when it joined the queue (the request's place), empty when it is no longer waiting.
+     * Its way out is the callback request, not a {@code queue_calls} outcome.
+     */
+    synchronized Optional<Instant> toCallback(String name, Caller caller) {
+        Live state = live.get(name);
+        Waiting waiting = find(name, caller);
+        if (state == null || waiting == null) {
+            return Optional.empty();
+        }
+        state.waiting.remove(waiting);
+        waiting.offeredTo.forEach(number -> agent(number).activity = Activity.FREE);
+        state.callbacks++;
+        publish(name, "callback", caller, "", state);
+        dispatch();
+        return Optional.of(waiting.joinedAt);
+    }
+
+    /**
+     * Callback request {@code caller} takes its place in line in queue {@code name}: by {@code joinedAt},
+     * when its caller entered the queue, and offered to agents from {@code notBefore} on.
+     */
+    synchronized Joined joinCallback(String name, Caller caller, Instant joinedAt, Instant notBefore) {
+        if (queues.find(name).isEmpty()) {
+            return Joined.NO_QUEUE;
+        }
+        Live state = live.computeIfAbsent(name, n -> new Live());
+        Waiting waiting = new Waiting(caller, joinedAt);
+        waiting.nextAnnouncement = Instant.MAX;
+        waiting.notBefore = notBefore;
+        int place = 0;
+        while (place < state.waiting.size() && !state.waiting.get(place).joinedAt.isAfter(joinedAt)) {
+            place++;
+        }
+        state.waiting.add(place, waiting);
+        dispatch();
+        return Joined.WAITING;
+    }
+
+    /** Takes {@code caller} out of line without an outcome (a callback to try later, or cancelled); frees its agents. */
+    synchronized void withdraw(String name, Caller caller) {
+        Live state = live.get(name);
+        Waiting waiting = find(name, caller);
+        if (state == null || waiting == null) {
+            return;
+        }
+        state.waiting.remove(waiting);
+        waiting.offeredTo.forEach(number -> agent(number).activity = Activity.FREE);
+        dispatch();
+    }
+
     /** Ends wrap-ups that are over, sends callers past the longest wait away, announces positions, then dispatches. */
     public synchronized void tick() {
         Instant now = clock.instant();
@@ -254,7 +313,7 @@ public final class LiveQueues {
             }
             NewCallQueue settings = queue.get().values();
             for (Waiting waiting : List.copyOf(state.waiting)) {
-                boolean pastMaxWait = settings.maxWaitSeconds() > 0
+                boolean pastMaxWait = !waiting.caller.callback() && settings.maxWaitSeconds() > 0
                         && !waiting.joinedAt.plusSeconds(settings.maxWaitSeconds()).isAfter(now);
                 if (pastMaxWait && waiting.offeredTo.isEmpty()) {
                     state.waiting.remove(waiting);
@@ -288,7 +347,8 @@ public final class LiveQueues {
     public synchronized QueueStats stats(CallQueue queue) {
         Live state = live.getOrDefault(queue.name(), new Live());
         Instant now = clock.instant();
-        long longest = state.waiting.stream().mapToLong(w -> Duration.between(w.joinedAt, now).toSeconds()).max().orElse(0);
+        List<Waiting> onLine = state.waiting.stream().filter(w -> !w.caller.callback()).toList();
+        long longest = onLine.stream().mapToLong(w -> Duration.between(w.joinedAt, now).toSeconds()).max().orElse(0);
         long judged = state.answered + state.abandoned;
         double level = judged == 0 ? 100.0 : Math.round(1000.0 * state.answeredInTime / judged) / 10.0;
         List<QueueStats.Agent> members = new ArrayList<>();
@@ -298,8 +358,9 @@ public final class LiveQueues {
             members.add(new QueueStats.Agent(number, agentState, state.answeredBy.getOrDefault(number, 0)));
             byState.merge(agentState, 1, Integer::sum);
         }
-        return new QueueStats(queue.name(), state.waiting.size(), longest, state.answered, state.abandoned, state.timedOut,
-                state.full, state.voicemail, level, state.answered == 0 ? 0 : state.waitedSeconds / state.answered, byState,
+        return new QueueStats(queue.name(), onLine.size(), longest, state.answered, state.abandoned, state.timedOut,
+                state.full, state.voicemail, state.callbacks, state.waiting.size() - onLine.size(), level,
+                state.answered == 0 ? 0 : state.waitedSeconds / state.answered, byState,
                 members);
     }
 
@@ -343,7 +404,7 @@ public final class LiveQueues {
             NewCallQueue settings = queue.get().values();
             Live state = entry.getValue();
             for (Waiting waiting : state.waiting) {
-                if (!waiting.offeredTo.isEmpty()) {
+                if (!waiting.offeredTo.isEmpty() || waiting.notBefore.isAfter(now)) {
                     continue;
                 }
                 Set<String> free = new HashSet<>();

@@ -17,18 +17,22 @@ public final class QueueApplication implements Application {
     private final LiveQueues live;
     private final Prompts prompts;
     private final QueueCaller.Music music;
+    private final QueueCallbacks callbacks;
 
-    public QueueApplication(QueueService queues, LiveQueues live, Prompts prompts, QueueCaller.Music music) {
+    public QueueApplication(QueueService queues, LiveQueues live, Prompts prompts, QueueCaller.Music music,
+            QueueCallbacks callbacks) {
         this.queues = queues;
         this.live = live;
         this.prompts = prompts;
         this.music = music;
+        this.callbacks = callbacks;
     }
 
     @Override
     public void start(IncomingCall call, Route.ToApplication destination) {
         queues.find(destination.target()).ifPresentOrElse(
-                queue -> call.answer(new QueueCaller(queue.name(), queues, live, prompts, music, call.executor())),
+                queue -> call.answer(new QueueCaller(queue.name(), queues, live, prompts, music, callbacks,
+                        call.executor())),
                 () -> call.refuse(404, "No Such Queue"));
     }
 }

@@ -1,6 +1,7 @@
 package org.switchboard.pbx.queue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +28,9 @@ import org.switchboard.store.queue.VoicemailExit;
  * queue's ring time while it hears ringback; the agent who answers is bridged to it as an ordinary
  * call. A missed or refused offer brings the music back until the next one. Past the longest wait
  * (or finding the queue full) it goes to the queue's timeout action, or is hung up without one; the
- * queue's voicemail key sends it to that box.
+ * queue's voicemail key sends it to that box. The queue's callback key stores a callback request at
+ * the caller's place ({@link QueueCallbacks}), and once it is stored the caller hears a confirmation
+ * and is hung up.
  *
  * <p>Owned by the call's executor.
  */
@@ -47,18 +50,23 @@ final class QueueCaller implements PbxLegListener, LiveQueues.Caller {
     private final LiveQueues live;
     private final Prompts prompts;
     private final Music music;
+    private final QueueCallbacks callbacks;
     private final Executor executor;
     private PbxLeg leg;
     private boolean offering; // agents' phones ring for this caller
     private boolean gone; // answered, left or sent on: the queue has no more to do with it
     private long announcement = -1;
+    private long confirmation = -1; // the callback is stored: hang up when it has been said
+    private boolean ended; // the leg is gone (the caller may hang up while its callback is stored)
 
-    QueueCaller(String queue, QueueService queues, LiveQueues live, Prompts prompts, Music music, Executor executor) {
+    QueueCaller(String queue, QueueService queues, LiveQueues live, Prompts prompts, Music music, QueueCallbacks callbacks,
+            Executor executor) {
         this.queue = queue;
         this.queues = queues;
         this.live = live;
         this.prompts = prompts;
         this.music = music;
+        this.callbacks = callbacks;
         this.executor = executor;
     }
 
@@ -124,6 +132,10 @@ final class QueueCaller implements PbxLegListener, LiveQueues.Caller {
                 words.add(prompts.get("minutes"));
             }
         });
+        settings().flatMap(NewCallQueue::callback).ifPresent(callback -> {
+            words.add(prompts.get("queue-callback"));
+            words.add(SpokenNumber.of(prompts, callback.digit() - '0'));
+        });
         announcement = leg.play(AudioClip.concat(words).source());
     }
 
@@ -154,6 +166,10 @@ final class QueueCaller implements PbxLegListener, LiveQueues.Caller {
 
     @Override
     public void dtmf(PbxLeg pressed, char digit) {
+        if (!gone && !offering && settings().flatMap(NewCallQueue::callback).filter(c -> c.digit() == digit).isPresent()) {
+            requestCallback();
+            return;
+        }
         Optional<VoicemailExit> exit = settings().flatMap(NewCallQueue::voicemailExit);
         if (gone || offering || exit.isEmpty() || exit.get().digit() != digit) {
             return;
@@ -165,6 +181,10 @@ final class QueueCaller implements PbxLegListener, LiveQueues.Caller {
 
     @Override
     public void playbackFinished(PbxLeg played, long playbackId, PlaybackEnd reason) {
+        if (playbackId == confirmation) {
+            leg.hangUp("queue " + queue + ": callback requested");
+            return;
+        }
         if (playbackId == announcement && reason == PlaybackEnd.COMPLETED && !gone && !offering) {
             playMusic();
         }
@@ -172,10 +192,36 @@ final class QueueCaller implements PbxLegListener, LiveQueues.Caller {
 
     @Override
     public void ended(String cause) {
+        ended = true;
         if (!gone) {
             gone = true;
             live.leave(queue, this, LiveQueues.Left.ABANDONED);
         }
+    }
+
+    /**
+     * The caller leaves the line but keeps its place: the request is stored before the caller is
+     * released (off this thread; the answer comes back on it). Should the database refuse, the caller
+     * is told nothing was kept and hung up, its call ending as the cause says.
+     */
+    private void requestCallback() {
+        Optional<Instant> joinedAt = live.toCallback(queue, this);
+        if (joinedAt.isEmpty()) {
+            return;
+        }
+        gone = true;
+        leg.stopPlayback();
+        callbacks.request(queue, leg.caller(), leg.id(), joinedAt.get()).whenCompleteAsync((request, error) -> {
+            if (ended) {
+                return;
+            }
+            if (error != null) {
+                log.warn("queue callback not stored call_id={} queue={}: {}", leg.id(), queue, error.toString());
+                leg.hangUp("queue " + queue + ": callback could not be stored");
+            } else {
+                confirmation = leg.play(prompts.get("queue-callback-saved").source());
+            }
+        }, executor);
     }
 
     /** Past the longest wait or into a full queue: the timeout action takes the caller, or it is hung up. */

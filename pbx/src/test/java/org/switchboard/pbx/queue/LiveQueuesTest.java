@@ -35,7 +35,8 @@ import org.switchboard.store.testkit.TestDatabases;
 /**
  * The live queues driven by hand, with a moved clock and callers that run what they are told at once:
  * a full queue, ring all and the losers freed on the answer, wrap-up until the clock passes it, a
- * caller who hangs up while agents ring (and the events saying so), announcements when due. Real queue
+ * caller who hangs up while agents ring (and the events saying so), announcements when due, a callback
+ * request keeping its caller's place without timing out, and one to try later not offered before. Real queue
  * service on SQLite.
  */
 class LiveQueuesTest {
@@ -66,12 +67,23 @@ class LiveQueuesTest {
     /** A waiting caller that keeps what it was told; it runs on the test's thread. */
     private static final class TestCaller implements LiveQueues.Caller {
         final String id;
+        final boolean callback;
         final List<List<String>> offers = new CopyOnWriteArrayList<>();
         final List<Integer> announced = new CopyOnWriteArrayList<>();
         boolean timedUp;
 
         TestCaller(String id) {
+            this(id, false);
+        }
+
+        TestCaller(String id, boolean callback) {
             this.id = id;
+            this.callback = callback;
+        }
+
+        @Override
+        public boolean callback() {
+            return callback;
         }
 
         @Override
@@ -107,7 +119,7 @@ class LiveQueuesTest {
 
     private void queue(QueueStrategy strategy, int wrapUp, int maxCallers, int announce) {
         queues.create(new NewCallQueue("sales", strategy, List.of("2001", "2002"), 15, wrapUp, 300, maxCallers, Optional.empty(),
-                Optional.empty(), announce, Optional.empty(), 20, Map.of()), "test");
+                Optional.empty(), announce, Optional.empty(), 20, Map.of(), Optional.empty()), "test");
     }
 
     private Map<String, Integer> agents() {
@@ -192,5 +204,45 @@ class LiveQueuesTest {
         assertThat(first.announced).containsExactly(1, 1);
         assertThat(second.announced).containsExactly(2, 2);
         assertThat(first.offers).isEmpty();
+    }
+
+    @Test
+    void aCallbackKeepsItsCallersPlaceNeverTimesOutAndIsNotOfferedBeforeItsRetry() {
+        queue(QueueStrategy.LINEAR, 0, 0, 0);
+        live.useReachability(number -> false);
+        TestCaller first = new TestCaller("call-5");
+        TestCaller second = new TestCaller("call-6");
+        live.join("sales", first);
+        clock.advance(Duration.ofSeconds(10));
+        live.join("sales", second);
+
+        assertThat(live.toCallback("sales", first)).contains(T0);
+        TestCaller request = new TestCaller("call-5", true);
+        live.joinCallback("sales", request, T0, T0);
+
+        assertThat(live.waiting("sales")).as("the request ahead of the later caller").containsExactly("call-5", "call-6");
+        QueueStats stats = live.stats(queues.get("sales"));
+        assertThat(stats.waiting()).as("callers on the line").isEqualTo(1);
+        assertThat(stats.callbacks()).isEqualTo(1);
+        assertThat(stats.callbacksWaiting()).isEqualTo(1);
+        assertThat(outcomes).as("the request is the record of the call that asked").isEmpty();
+
+        clock.advance(Duration.ofSeconds(300));
+        live.tick();
+        assertThat(second.timedUp).as("past the longest wait").isTrue();
+        assertThat(request.timedUp).as("a request does not time out").isFalse();
+
+        TestCaller third = new TestCaller("call-7");
+        live.join("sales", third);
+        live.withdraw("sales", request);
+        live.joinCallback("sales", request, T0, clock.instant().plusSeconds(60));
+        live.useReachability(number -> true);
+        live.dispatch();
+        assertThat(request.offers).as("not before its retry").isEmpty();
+        assertThat(third.offers).containsExactly(List.of("2001"));
+
+        clock.advance(Duration.ofSeconds(60));
+        live.tick();
+        assertThat(request.offers).containsExactly(List.of("2002"));
     }
 }

@@ -10,6 +10,7 @@ import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.queue.AgentCodes;
 import org.switchboard.pbx.queue.LiveQueues;
 import org.switchboard.pbx.queue.QueueApplication;
+import org.switchboard.pbx.queue.QueueCallbacks;
 import org.switchboard.pbx.queue.QueueKind;
 import org.switchboard.pbx.queue.QueueService;
 import org.switchboard.store.db.BatchWriter;
@@ -23,23 +24,28 @@ import org.switchboard.store.queue.QueueCall;
  * (reloaded after every extension change, since members follow renumbered and deleted extensions), the live
  * queues with their one-second tick, which follow the node's calls on the event bus and ring only agents with a
  * registered phone and no do-not-disturb once SIP runs, the write-behind queue of callers' outcomes (flushed at
- * shutdown), and the routes. Built and driven by the start-up thread.
+ * shutdown), the callback requests (resumed from the database once SIP runs, since they originate calls), and the
+ * routes. Built and driven by the start-up thread.
  */
 final class QueueModule implements FeatureModule {
     private final Features features;
     private final QueueService queues;
     private final LiveQueues live;
     private final BatchWriter<QueueCall> outcomes;
+    private final QueueCallbacks callbacks;
 
-    private QueueModule(Features features, QueueService queues, LiveQueues live, BatchWriter<QueueCall> outcomes) {
+    private QueueModule(Features features, QueueService queues, LiveQueues live, BatchWriter<QueueCall> outcomes,
+            QueueCallbacks callbacks) {
         this.features = features;
         this.queues = queues;
         this.live = live;
         this.outcomes = outcomes;
+        this.callbacks = callbacks;
     }
 
     static QueueModule build(Features features, Database database, Clock clock) {
-        QueueService queues = new QueueService(new JdbiCallQueueStore(database), features.extensions(),
+        JdbiCallQueueStore store = new JdbiCallQueueStore(database);
+        QueueService queues = new QueueService(store, features.extensions(),
                 features.dialPlan().kinds(), name -> features.moh().list().stream().anyMatch(c -> c.name().equals(name)),
                 clock, features.events());
         // outcomes are never dropped: they are the queue's part of the CDR
@@ -47,7 +53,7 @@ final class QueueModule implements FeatureModule {
                 BatchWriter.Settings.defaults(BatchWriter.Overflow.WAIT), QueueCall::key, JdbiCallQueueStore::writeCalls);
         LiveQueues live = new LiveQueues(queues, features.events(), clock, new Random(), outcomes::submit);
         queues.onAgentsChanged(live::dispatch);
-        return new QueueModule(features, queues, live, outcomes);
+        return new QueueModule(features, queues, live, outcomes, new QueueCallbacks(store, queues, live, clock));
     }
 
     @Override
@@ -58,7 +64,7 @@ final class QueueModule implements FeatureModule {
     @Override
     public List<ModuleDestination> destinations() {
         return List.of(new ModuleDestination(QueueKind.of(queues),
-                        new QueueApplication(queues, live, features.prompts(), features.moh()::forClass)),
+                        new QueueApplication(queues, live, features.prompts(), features.moh()::forClass, callbacks)),
                 new ModuleDestination(AgentCodes.kind(), new AgentCodes(queues)));
     }
 
@@ -83,15 +89,17 @@ final class QueueModule implements FeatureModule {
     public void sipStarted(SipWiring sip) {
         live.useReachability(number -> !sip.location().lookup(number).isEmpty()
                 && !features.callSettings().current(number).values().doNotDisturb());
+        callbacks.start(sip.callControl()::originate);
     }
 
     @Override
     public List<Routes> routes(SipWiring sip) {
-        return List.of(new QueueRoutes(queues, live));
+        return List.of(new QueueRoutes(queues, live, callbacks));
     }
 
     @Override
     public void close() {
+        callbacks.close();
         outcomes.close();
     }
 }

@@ -41,4 +41,19 @@ public interface CallQueueStore {
 
     /** Stores extension {@code extension}'s state; {@code NotFoundException} when the extension does not exist. */
     AgentState saveAgent(String extension, boolean loggedIn, boolean paused, Instant now);
+
+    /** Stores a waiting callback request for queue {@code queue}; {@code NotFoundException} when there is no such queue. */
+    CallbackRequest addCallback(String queue, String number, String callId, Instant enqueuedAt, Instant now);
+
+    /** Queue {@code queue}'s callback requests in every state, first in line first. */
+    List<CallbackRequest> callbacks(String queue);
+
+    /** Every queue's requests still to call back ({@code waiting} or {@code calling}), first in line first. */
+    List<CallbackRequest> pendingCallbacks();
+
+    /** Stores request {@code id}'s state and tries (nothing when it was deleted meanwhile). */
+    void saveCallback(long id, String state, int attempts, Instant now);
+
+    /** Removes request {@code id} of queue {@code queue}; {@code NotFoundException} when there is none. */
+    void deleteCallback(String queue, long id);
 }

@@ -15,7 +15,7 @@ import org.switchboard.store.db.NotFoundException;
 public final class JdbiCallQueueStore implements CallQueueStore {
     private static final String COLUMNS = "name, strategy, ring_seconds, wrap_up_seconds, max_wait_seconds, max_callers,"
             + " timeout_action, timeout_target, moh_class, announce_seconds, voicemail_digit, voicemail_box,"
-            + " service_level_seconds";
+            + " service_level_seconds, callback_digit, callback_max_attempts, callback_retry_seconds";
 
     private final Database database;
 
@@ -39,7 +39,7 @@ public final class JdbiCallQueueStore implements CallQueueStore {
             long id = h.createUpdate("INSERT INTO call_queues (" + COLUMNS + ", created_at, updated_at) VALUES (:name,"
                             + " :strategy, :ringSeconds, :wrapUpSeconds, :maxWaitSeconds, :maxCallers, :timeoutAction,"
                             + " :timeoutTarget, :mohClass, :announceSeconds, :voicemailDigit, :voicemailBox,"
-                            + " :serviceLevelSeconds, :now, :now)")
+                            + " :serviceLevelSeconds, :callbackDigit, :callbackMaxAttempts, :callbackRetrySeconds, :now, :now)")
                     .bindMap(columns(queue, now))
                     .executeAndReturnGeneratedKeys("id")
                     .mapTo(Long.class)
@@ -61,7 +61,8 @@ public final class JdbiCallQueueStore implements CallQueueStore {
                                 timeout_target = :timeoutTarget, moh_class = :mohClass,
                                 announce_seconds = :announceSeconds, voicemail_digit = :voicemailDigit,
                                 voicemail_box = :voicemailBox, service_level_seconds = :serviceLevelSeconds,
-                                updated_at = :now
+                                callback_digit = :callbackDigit, callback_max_attempts = :callbackMaxAttempts,
+                                callback_retry_seconds = :callbackRetrySeconds, updated_at = :now
                             WHERE id = :id""")
                     .bindMap(columns(queue, now))
                     .bind("id", existing.id())
@@ -199,6 +200,10 @@ public final class JdbiCallQueueStore implements CallQueueStore {
         columns.put("voicemailDigit", queue.voicemailExit().map(e -> String.valueOf(e.digit())).orElse(null));
         columns.put("voicemailBox", queue.voicemailExit().map(VoicemailExit::box).orElse(null));
         columns.put("serviceLevelSeconds", queue.serviceLevelSeconds());
+        // without a callback the tries and spacing keep the column defaults' values, unused
+        columns.put("callbackDigit", queue.callback().map(c -> String.valueOf(c.digit())).orElse(null));
+        columns.put("callbackMaxAttempts", queue.callback().map(QueueCallback::maxAttempts).orElse(3));
+        columns.put("callbackRetrySeconds", queue.callback().map(QueueCallback::retrySeconds).orElse(60));
         columns.put("now", now.toEpochMilli());
         return columns;
     }
@@ -220,7 +225,8 @@ public final class JdbiCallQueueStore implements CallQueueStore {
     /** One row of {@code call_queues}, before its members are read. */
     private record Row(long id, String name, QueueStrategy strategy, int ringSeconds, int wrapUpSeconds, int maxWaitSeconds,
                        int maxCallers, Optional<QueueAction> timeoutAction, Optional<String> mohClass, int announceSeconds,
-                       Optional<VoicemailExit> voicemailExit, int serviceLevelSeconds, Instant createdAt, Instant updatedAt) {}
+                       Optional<VoicemailExit> voicemailExit, int serviceLevelSeconds, Optional<QueueCallback> callback,
+                       Instant createdAt, Instant updatedAt) {}
 
     /** The queues {@code where} selects, each with its members in order. */
     private static List<CallQueue> load(Handle h, String where, Map<String, Object> params) {
@@ -232,13 +238,19 @@ public final class JdbiCallQueueStore implements CallQueueStore {
                     String target = rs.getString("timeout_target");
                     String digit = rs.getString("voicemail_digit");
                     String box = rs.getString("voicemail_box");
+                    String callbackDigit = rs.getString("callback_digit");
+                    int callbackAttempts = rs.getInt("callback_max_attempts");
+                    int callbackRetry = rs.getInt("callback_retry_seconds");
                     return new Row(rs.getLong("id"), rs.getString("name"),
                             QueueStrategy.parse(rs.getString("strategy")).orElseThrow(), rs.getInt("ring_seconds"),
                             rs.getInt("wrap_up_seconds"), rs.getInt("max_wait_seconds"), rs.getInt("max_callers"),
                             Optional.ofNullable(action).map(a -> new QueueAction(a, target)),
                             Optional.ofNullable(rs.getString("moh_class")), rs.getInt("announce_seconds"),
                             Optional.ofNullable(digit).map(d -> new VoicemailExit(d.charAt(0), box)),
-                            rs.getInt("service_level_seconds"), Instant.ofEpochMilli(rs.getLong("created_at")),
+                            rs.getInt("service_level_seconds"),
+                            Optional.ofNullable(callbackDigit).map(d -> new QueueCallback(d.charAt(0), callbackAttempts,
+                                    callbackRetry)),
+                            Instant.ofEpochMilli(rs.getLong("created_at")),
                             Instant.ofEpochMilli(rs.getLong("updated_at")));
                 })
                 .list();
@@ -265,9 +277,80 @@ public final class JdbiCallQueueStore implements CallQueueStore {
         for (Row r : rows) {
             queues.add(new CallQueue(r.id(), new NewCallQueue(r.name(), r.strategy(), members.getOrDefault(r.id(), List.of()),
                     r.ringSeconds(), r.wrapUpSeconds(), r.maxWaitSeconds(), r.maxCallers(), r.timeoutAction(), r.mohClass(),
-                    r.announceSeconds(), r.voicemailExit(), r.serviceLevelSeconds(), requirements.getOrDefault(r.id(), Map.of())),
+                    r.announceSeconds(), r.voicemailExit(), r.serviceLevelSeconds(), requirements.getOrDefault(r.id(), Map.of()),
+                    r.callback()),
                     r.createdAt(), r.updatedAt()));
         }
         return queues;
+    }
+
+    @Override
+    public CallbackRequest addCallback(String queue, String number, String callId, Instant enqueuedAt, Instant now) {
+        return database.write(h -> {
+            CallQueue owner = byName(h, queue).orElseThrow(() -> new NotFoundException("queue", queue));
+            long id = h.createUpdate("""
+                            INSERT INTO callback_requests (queue_id, number, call_id, enqueued_at, state, attempts, created_at,
+                                updated_at)
+                            VALUES (:queue, :number, :callId, :enqueuedAt, 'waiting', 0, :now, :now)""")
+                    .bind("queue", owner.id())
+                    .bind("number", number)
+                    .bind("callId", callId)
+                    .bind("enqueuedAt", enqueuedAt.toEpochMilli())
+                    .bind("now", now.toEpochMilli())
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one();
+            return callbacks(h, " AND r.id = :id", Map.of("id", id)).getFirst();
+        });
+    }
+
+    @Override
+    public List<CallbackRequest> callbacks(String queue) {
+        return database.read(h -> callbacks(h, " AND q.name = :name", Map.of("name", queue)));
+    }
+
+    @Override
+    public List<CallbackRequest> pendingCallbacks() {
+        return database.read(h -> callbacks(h, " AND r.state IN ('waiting', 'calling')", Map.of()));
+    }
+
+    @Override
+    public void saveCallback(long id, String state, int attempts, Instant now) {
+        database.execute(h -> h.createUpdate(
+                        "UPDATE callback_requests SET state = :state, attempts = :attempts, updated_at = :now WHERE id = :id")
+                .bind("state", state)
+                .bind("attempts", attempts)
+                .bind("now", now.toEpochMilli())
+                .bind("id", id)
+                .execute());
+    }
+
+    @Override
+    public void deleteCallback(String queue, long id) {
+        database.execute(h -> {
+            int deleted = h.createUpdate("""
+                            DELETE FROM callback_requests
+                            WHERE id = :id AND queue_id = (SELECT id FROM call_queues WHERE name = :name)""")
+                    .bind("id", id)
+                    .bind("name", queue)
+                    .execute();
+            if (deleted == 0) {
+                throw new NotFoundException("callback", queue + "/" + id);
+            }
+        });
+    }
+
+    /** The callback requests {@code where} selects, first in line first. */
+    private static List<CallbackRequest> callbacks(Handle h, String where, Map<String, Object> params) {
+        return h.createQuery("""
+                        SELECT r.id, q.name, r.number, r.call_id, r.enqueued_at, r.state, r.attempts, r.created_at, r.updated_at
+                        FROM callback_requests r JOIN call_queues q ON q.id = r.queue_id
+                        WHERE 1 = 1""" + where + " ORDER BY r.enqueued_at, r.id")
+                .bindMap(params)
+                .map((rs, ctx) -> new CallbackRequest(rs.getLong("id"), rs.getString("name"), rs.getString("number"),
+                        rs.getString("call_id"), Instant.ofEpochMilli(rs.getLong("enqueued_at")), rs.getString("state"),
+                        rs.getInt("attempts"), Instant.ofEpochMilli(rs.getLong("created_at")),
+                        Instant.ofEpochMilli(rs.getLong("updated_at"))))
+                .list();
     }
 }

@@ -24,11 +24,12 @@ import org.switchboard.store.db.ValidationException;
  * @param voicemailExit the key that leaves the queue for a voicemail box; empty: none
  * @param serviceLevelSeconds answered within this many seconds counts toward the service level
  * @param skillRequirements the level (1-10) the queue requires of its agents in each skill, by skill name
+ * @param callback the key that keeps a caller's place and calls it back (V213); empty: no callback
  */
 public record NewCallQueue(String name, QueueStrategy strategy, List<String> members, int ringSeconds, int wrapUpSeconds,
                            int maxWaitSeconds, int maxCallers, Optional<QueueAction> timeoutAction, Optional<String> mohClass,
                            int announceSeconds, Optional<VoicemailExit> voicemailExit, int serviceLevelSeconds,
-                           Map<String, Integer> skillRequirements) {
+                           Map<String, Integer> skillRequirements, Optional<QueueCallback> callback) {
     public static final int MAX_MEMBERS = 200;
 
     public NewCallQueue {
@@ -55,5 +56,8 @@ public record NewCallQueue(String name, QueueStrategy strategy, List<String> mem
         Fields.check(voicemailExit != null, "voicemail_exit", "is required (may be empty)");
         Fields.check(serviceLevelSeconds >= 1 && serviceLevelSeconds <= 3600, "service_level_seconds", "must be 1 to 3600");
         skillRequirements = Skills.checked(skillRequirements, "skill_requirements");
+        Fields.check(callback != null, "callback", "is required (may be empty)");
+        callback.ifPresent(c -> Fields.check(voicemailExit.isEmpty() || voicemailExit.get().digit() != c.digit(),
+                "callback.digit", "must differ from the voicemail key"));
     }
 }

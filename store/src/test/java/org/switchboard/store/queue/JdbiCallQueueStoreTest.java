@@ -30,7 +30,7 @@ class JdbiCallQueueStoreTest {
 
     private static NewCallQueue queue(String name, QueueStrategy strategy, List<String> members) {
         return new NewCallQueue(name, strategy, members, 15, 0, 300, 0, Optional.empty(), Optional.empty(), 0,
-                Optional.empty(), 20, Map.of());
+                Optional.empty(), 20, Map.of(), Optional.empty());
     }
 
     @BothEngines
@@ -44,7 +44,8 @@ class JdbiCallQueueStoreTest {
         store.create(queue("old", QueueStrategy.RANDOM, List.of("2003")), T0);
         NewCallQueue sales = new NewCallQueue("sales", QueueStrategy.ROUND_ROBIN, List.of("2003", "2001", "2002"), 8, 30, 120,
                 5, Optional.of(new QueueAction("voicemail", "2001")), Optional.of("jazz"), 45,
-                Optional.of(new VoicemailExit('0', "2002")), 30, Map.of("french", 3, "billing", 1));
+                Optional.of(new VoicemailExit('0', "2002")), 30, Map.of("french", 3, "billing", 1),
+                Optional.of(new QueueCallback('1', 4, 90)));
         store.update("sales", sales, T1);
         store.delete("old");
         store.saveAgent("2001", false, false, T0);
@@ -126,17 +127,55 @@ class JdbiCallQueueStoreTest {
         assertThatThrownBy(() -> queue("support", QueueStrategy.LINEAR, List.of("2001", "2001")))
                 .isInstanceOf(ValidationException.class).hasFieldOrPropertyWithValue("field", "members[1]");
         assertThatThrownBy(() -> new NewCallQueue("support", QueueStrategy.LINEAR, List.of(), 4, 0, 0, 0, Optional.empty(),
-                Optional.empty(), 0, Optional.empty(), 20, Map.of()))
+                Optional.empty(), 0, Optional.empty(), 20, Map.of(), Optional.empty()))
                 .isInstanceOf(ValidationException.class).hasFieldOrPropertyWithValue("field", "ring_seconds");
         assertThatThrownBy(() -> new NewCallQueue("support", QueueStrategy.LINEAR, List.of(), 5, -1, 0, 0, Optional.empty(),
-                Optional.empty(), 0, Optional.empty(), 20, Map.of()))
+                Optional.empty(), 0, Optional.empty(), 20, Map.of(), Optional.empty()))
                 .isInstanceOf(ValidationException.class).hasFieldOrPropertyWithValue("field", "wrap_up_seconds");
         assertThatThrownBy(() -> new NewCallQueue("support", QueueStrategy.SKILLS, List.of(), 5, 0, 0, 0, Optional.empty(),
-                Optional.empty(), 0, Optional.empty(), 20, Map.of("french", 11)))
+                Optional.empty(), 0, Optional.empty(), 20, Map.of("french", 11), Optional.empty()))
                 .isInstanceOf(ValidationException.class).hasFieldOrPropertyWithValue("field", "skill_requirements.french");
         assertThatThrownBy(() -> new QueueAction("Voice Mail", "2001"))
                 .isInstanceOf(ValidationException.class).hasFieldOrPropertyWithValue("field", "timeout_action.action");
         assertThatThrownBy(() -> new VoicemailExit('x', "2001"))
                 .isInstanceOf(ValidationException.class).hasFieldOrPropertyWithValue("field", "voicemail_exit.digit");
+        assertThatThrownBy(() -> new QueueCallback('#', 3, 60))
+                .isInstanceOf(ValidationException.class).hasFieldOrPropertyWithValue("field", "callback.digit");
+        assertThatThrownBy(() -> new QueueCallback('1', 0, 60))
+                .isInstanceOf(ValidationException.class).hasFieldOrPropertyWithValue("field", "callback.max_attempts");
+        assertThatThrownBy(() -> new NewCallQueue("support", QueueStrategy.LINEAR, List.of(), 5, 0, 0, 0, Optional.empty(),
+                Optional.empty(), 0, Optional.of(new VoicemailExit('1', "2001")), 20, Map.of(),
+                Optional.of(new QueueCallback('1', 3, 60))))
+                .isInstanceOf(ValidationException.class).hasFieldOrPropertyWithValue("field", "callback.digit");
+    }
+
+    @BothEngines
+    void callbackRequestsKeepTheirPlaceStateAndTriesAcrossARestartAndGoWithTheirQueue(TestDatabase db) {
+        JdbiCallQueueStore store = new JdbiCallQueueStore(db.database());
+        store.create(queue("sales", QueueStrategy.LINEAR, List.of()), T0);
+        store.create(queue("support", QueueStrategy.LINEAR, List.of()), T0);
+        CallbackRequest late = store.addCallback("sales", "1002", "call-2@pbx", T0.plusSeconds(5), T1);
+        CallbackRequest early = store.addCallback("sales", "+15551234567", "call-1@pbx", T0, T1);
+        CallbackRequest done = store.addCallback("sales", "1003", "call-3@pbx", T0.plusSeconds(9), T1);
+        CallbackRequest cancelled = store.addCallback("sales", "1004", "call-4@pbx", T0.plusSeconds(10), T1);
+        CallbackRequest gone = store.addCallback("support", "1005", "call-5@pbx", T0, T1);
+        store.saveCallback(early.id(), CallbackRequest.CALLING, 2, T1.plusSeconds(1));
+        store.saveCallback(done.id(), CallbackRequest.DONE, 1, T1.plusSeconds(2));
+        store.deleteCallback("sales", cancelled.id());
+        store.delete("support");
+
+        JdbiCallQueueStore after = new JdbiCallQueueStore(db.restart());
+
+        assertThat(after.callbacks("sales")).as("first in line first").containsExactly(
+                new CallbackRequest(early.id(), "sales", "+15551234567", "call-1@pbx", T0, "calling", 2, T1, T1.plusSeconds(1)),
+                late,
+                new CallbackRequest(done.id(), "sales", "1003", "call-3@pbx", T0.plusSeconds(9), "done", 1, T1, T1.plusSeconds(2)));
+        assertThat(after.pendingCallbacks()).extracting(CallbackRequest::id).containsExactly(early.id(), late.id());
+        assertThat(late.state()).isEqualTo("waiting");
+        assertThat(after.callbacks("support")).isEmpty();
+        assertThat(gone.pending()).isTrue();
+        assertThatThrownBy(() -> after.deleteCallback("sales", cancelled.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> after.deleteCallback("support", late.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> after.addCallback("nope", "1001", "call-6@pbx", T0, T1)).isInstanceOf(NotFoundException.class);
     }
 }
