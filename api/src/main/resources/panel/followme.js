@@ -6,6 +6,18 @@ import { alertBox, clearErrors, field, h, showError } from './dom.js';
 
 const STRATEGIES = [['in_order', 'One after the other'], ['together', 'All together']];
 
+/**
+ * field(), with ids of its own: the section sits beside the extension's form, which has a field
+ * named enabled too, and ids must stay unique on the page for labels and error messages.
+ */
+function ownField(label, input, hint) {
+  const box = field(label, input, hint);
+  box.querySelectorAll('[id]').forEach((el) => { el.id = `fm-${el.id}`; });
+  box.querySelector('label').htmlFor = input.id;
+  input.setAttribute('aria-describedby', input.getAttribute('aria-describedby').split(' ').map((id) => `fm-${id}`).join(' '));
+  return box;
+}
+
 /** The section for extension {@code number}: a form that loads the settings and saves them. */
 export function followMeForm(number) {
   const path = `/api/extensions/${encodeURIComponent(number)}/follow-me`;
@@ -24,10 +36,10 @@ export function followMeForm(number) {
       + 'Forward always and do-not-disturb still come first.'),
     alertBox(),
     h('div', { class: 'grid' },
-      field('Follow me', inputs.enabled),
-      field('Desk phone first', inputs.deskFirst, 'Otherwise the desk phone rings with the list.'),
-      field('Desk phone rings (s)', inputs.deskSeconds, '5 to 300 seconds.'),
-      field('The list rings', inputs.strategy)),
+      ownField('Follow me', inputs.enabled),
+      ownField('Desk phone first', inputs.deskFirst, 'Otherwise the desk phone rings with the list.'),
+      ownField('Desk phone rings (s)', inputs.deskSeconds, '5 to 300 seconds.'),
+      ownField('The list rings', inputs.strategy)),
     list,
     h('div', { class: 'buttons' }, add, h('button', { type: 'submit' }, 'Save follow-me')),
     status);
@@ -36,9 +48,9 @@ export function followMeForm(number) {
     const i = list.children.length;
     const remove = h('button', { type: 'button', class: 'danger', 'aria-label': `Remove number ${i + 1}` }, 'Remove');
     const row = h('div', { class: 'grid follow-me-destination' },
-      field(`Number ${i + 1}`, h('input', { name: `destinations[${i}].number`, inputmode: 'numeric', value: destination.number ?? '' }),
+      ownField(`Number ${i + 1}`, h('input', { name: `destinations[${i}].number`, inputmode: 'numeric', value: destination.number ?? '' }),
         'Another extension.'),
-      field(`Rings (s)`, h('input', { name: `destinations[${i}].ring_seconds`, type: 'number', min: 5, max: 300,
+      ownField(`Rings (s)`, h('input', { name: `destinations[${i}].ring_seconds`, type: 'number', min: 5, max: 300,
         value: destination.ring_seconds ?? 20 })),
       remove);
     remove.addEventListener('click', () => {

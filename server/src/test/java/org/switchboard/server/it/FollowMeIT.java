@@ -22,6 +22,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.switchboard.media.codec.MuLaw;
 import org.switchboard.media.dsp.Goertzel;
 import org.switchboard.media.dsp.ToneGenerator;
@@ -36,7 +40,8 @@ import org.switchboard.store.testkit.TestDatabases;
  * desk phone ring alone for 5 s, then 1003: 1001 calls 1002, whose registered phone rings and is
  * cancelled, then 1003 rings and answers, and the two hear each other's tone through the PBX's relay.
  * 1004 rings its desk phone, then 1005, in order, and nobody answers: the caller reaches 1004's last
- * resort, its voicemail box, which keeps the message. One node for the class (SQLite).
+ * resort, its voicemail box, which keeps the message. The panel's extension editor shows the API's
+ * complaint next to a listed number and saves the list as typed. One node for the class (SQLite).
  */
 class FollowMeIT {
     private static final String PASSWORD = "follow-me-it-secret";
@@ -124,6 +129,30 @@ class FollowMeIT {
         mobile.awaitResult().assertAllCallsSucceeded("1005 rings next and gets the CANCEL");
         JsonNode message = new VoicemailBoxes(api, dir).awaitMessages("1004", 1).getFirst();
         assertThat(message.toString()).as("the caller's message in 1004's box").contains("1001");
+    }
+
+    @Test
+    void theExtensionEditorShowsTheApisComplaintNextToTheNumberAndSavesTheList() throws Exception {
+        try (PanelBrowser panel = PanelBrowser.loggedIn(dir, server.httpPort(), "root", "root-password")) {
+            panel.open("/extensions");
+            By edit = By.cssSelector("button[aria-label='Edit extension 1001']");
+            new WebDriverWait(panel.driver(), WAIT).until(ExpectedConditions.elementToBeClickable(edit)).click();
+            panel.awaitValue(By.cssSelector("#follow-me-form input[name=desk_seconds]"), "20");
+            panel.driver().findElement(By.cssSelector("#follow-me-form input[name=enabled]")).click();
+            panel.driver().findElement(By.id("follow-me-add")).click();
+            WebElement number = panel.driver().findElement(By.name("destinations[0].number"));
+            number.sendKeys("1999");
+            panel.driver().findElement(By.cssSelector("#follow-me-form button[type=submit]")).click();
+            panel.awaitText(By.id("fm-f-destinations[0].number-error"), "must be an existing extension");
+
+            number.clear();
+            number.sendKeys("1005");
+            panel.driver().findElement(By.cssSelector("#follow-me-form button[type=submit]")).click();
+            panel.awaitText(By.id("follow-me-status"), "Follow-me of 1001 saved.");
+        }
+        JsonNode saved = api.getJson("/api/extensions/1001/follow-me");
+        assertThat(saved.get("enabled").asBoolean()).as("stored as typed: %s", saved).isTrue();
+        assertThat(saved.get("destinations").toString()).isEqualTo("[{\"number\":\"1005\",\"ring_seconds\":20}]");
     }
 
     private static void followMe(String extension, String json) throws Exception {
