@@ -31,6 +31,11 @@ final class FollowMeModule implements FeatureModule {
         return new FollowMeModule(followMe);
     }
 
+    /** The service the module wires, for the routes and tests. */
+    FollowMeService followMe() {
+        return followMe;
+    }
+
     @Override
     public String name() {
         return "followme";
