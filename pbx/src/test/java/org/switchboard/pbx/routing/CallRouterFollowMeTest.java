@@ -97,6 +97,24 @@ class CallRouterFollowMeTest {
     }
 
     @BothEngines
+    void anUnansweredListEndsInTheExtensionsForwardingOnNoAnswer(TestDatabase db) {
+        try (CallRouterFixture f = new CallRouterFixture(db, "1001", "1002", "1003", "1004", "1005")
+                .registered("1002", "1003", "1005")) {
+            CallRouter router = router(db, f, list(true, FollowMeStrategy.TOGETHER));
+            f.settings("1002", null, null, CallRouterFixture.on("1005"), NewCallSettings.DEFAULT_TIMEOUT_SECONDS, false);
+
+            CallPlan desk = router.plan("1001", "1002");
+            CallPlan list = router.follow(desk, ring(desk).onNoAnswer().orElseThrow());
+            CallPlan forwarded = router.follow(list, ring(list).onNoAnswer().orElseThrow());
+
+            assertThat(rung(list)).as("1004 has no phone").containsExactly("1003");
+            assertThat(ringTime(list)).as("the longest of the list").isEqualTo(Duration.ofSeconds(20));
+            assertThat(rung(forwarded)).containsExactly("1005");
+            assertThat(ring(forwarded).forwardedBy()).containsExactly("1002");
+        }
+    }
+
+    @BothEngines
     void forwardAlwaysAndDoNotDisturbComeBeforeFollowMe(TestDatabase db) {
         try (CallRouterFixture f = new CallRouterFixture(db, "1001", "1002", "1003", "1004", "1005")
                 .registered("1002", "1003", "1004", "1005")) {
