@@ -6,7 +6,6 @@ import static org.switchboard.api.http.ApiFixture.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -43,7 +42,6 @@ class MohRoutesTest {
     @TempDir
     Path dataDir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private MohService moh;
 
     private ApiFixture serve(TestDatabase db) {
@@ -71,7 +69,7 @@ class MohRoutesTest {
     }
 
     private HttpResponse<String> upload(ApiFixture api, String token, String path, byte[] body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.server.port() + path))
+        return api.client().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.server.port() + path))
                         .header("Authorization", "Bearer " + token).header("Content-Type", "audio/wav")
                         .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -24,8 +23,6 @@ import org.switchboard.store.testkit.TestDatabase;
 class PromptRoutesTest {
     @TempDir
     Path folder;
-
-    private final HttpClient client = HttpClient.newHttpClient();
 
     private ApiFixture serve(TestDatabase db) {
         PromptService prompts = new PromptService(new JdbiPromptStore(db.database()), folder, java.time.Clock.systemUTC(),
@@ -48,7 +45,7 @@ class PromptRoutesTest {
         if (body != null) {
             b.header("Content-Type", "audio/wav");
         }
-        return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return api.client().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static JsonNode json(HttpResponse<byte[]> r) throws IOException {

@@ -187,13 +187,14 @@ final class ProvisioningNode implements AutoCloseable {
 
     @Override
     public void close() {
+        // The client goes first: a stop waits for its idle keep-alive connections (see ApiFixture#close).
+        client.close();
         try {
             server.stop();
         } finally {
             httpAuth.close();
             fetches.close();
             events.close();
-            client.close();
         }
     }
 }

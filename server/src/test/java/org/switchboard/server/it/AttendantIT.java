@@ -11,10 +11,9 @@ import java.net.InetAddress;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +21,6 @@ import org.switchboard.media.endpoint.AudioClip;
 import org.switchboard.server.wiring.Server;
 import org.switchboard.sip.testkit.FreePorts;
 import org.switchboard.sip.testkit.Sipp;
-import org.switchboard.store.testkit.TestDatabase;
-import org.switchboard.store.testkit.TestDatabases;
 
 /**
  * Issue 14, the auto attendant with real SIPp phones on a whole node: a dial-plan rule {@code
@@ -39,18 +36,15 @@ class AttendantIT {
     @TempDir
     static Path dir;
 
-    private static TestDatabase database;
+    @AutoClose
+    private static TestNode node;
     private static Server server;
     private static ApiClient api;
 
     @BeforeAll
     static void startNode() throws Exception {
-        database = TestDatabases.sqlite();
-        server = Server.start(NodeConfig.load(dir, database, """
-                sip: {bind: 127.0.0.1, port: 0, tls_port: 0, domain: pbx.test}
-                http: {bind: 127.0.0.1, port: 0}
+        node = TestNode.start(dir, """
                 rtp: {port_min: 29720, port_max: 29759}
-                admin: {username: root, password: root-password}
                 extensions:
                   - {number: "1001", name: Alice, password: %1$s}
                   - {number: "1002", name: Bob, password: %1$s}
@@ -61,9 +55,9 @@ class AttendantIT {
                   - {number: "1007", name: Grace, password: %1$s}
                   - {number: "1008", name: Heidi, password: %1$s}
                   - {number: "1009", name: Ivan, password: %1$s}
-                """.formatted(PASSWORD)), Clock.systemUTC(), "test");
-        api = new ApiClient(server.httpPort());
-        api.login("root", "root-password");
+                """.formatted(PASSWORD));
+        server = node.server();
+        api = node.api();
         created(api.post("/api/ivr/menus", """
                 {"name":"sales","greeting":"please-hold","timeout_seconds":5,"retries":1,
                  "options":[{"digit":"#","action":"hangup"}]}"""));
@@ -79,16 +73,6 @@ class AttendantIT {
                 {"priority":35,"name":"attendant","pattern":"500","action":"ivr","target":"main"}"""));
         created(api.post("/api/dialplan/rules", """
                 {"priority":36,"name":"quick attendant","pattern":"501","action":"ivr","target":"quick"}"""));
-    }
-
-    @AfterAll
-    static void stopNode() {
-        if (server != null) {
-            server.stop();
-        }
-        if (database != null) {
-            database.close();
-        }
     }
 
     @Test

@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,10 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -29,8 +21,6 @@ import org.switchboard.media.dsp.PcmAudio;
 import org.switchboard.media.dsp.WavFile;
 import org.switchboard.server.wiring.Server;
 import org.switchboard.store.testkit.Teardown;
-import org.switchboard.store.testkit.TestDatabase;
-import org.switchboard.store.testkit.TestDatabases;
 
 /**
  * Issue 14 in headless Debian Chromium: an admin uploads a WAV prompt on the prompts page, builds
@@ -40,9 +30,6 @@ import org.switchboard.store.testkit.TestDatabases;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AttendantPanelIT {
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final Duration WAIT = Duration.ofSeconds(15);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -54,24 +41,19 @@ class AttendantPanelIT {
     private ApiClient api;
     private ChromeDriver browser;
     private WebDriverWait wait;
+    private PanelChromium panel;
 
     @BeforeAll
     void start() throws Exception {
-        TestDatabase database = opened.add(TestDatabases.sqlite());
-        server = Server.start(NodeConfig.load(dir, database, """
-                sip: {bind: 127.0.0.1, port: 0, tls_port: 0, domain: pbx.test}
-                http: {bind: 127.0.0.1, port: 0}
-                admin: {username: root, password: root-password}
+        TestNode node = opened.add(TestNode.start(dir, """
                 extensions:
                   - {number: "1002", name: Bob, password: panel-secret-1002}
-                """), Clock.systemUTC(), "test");
-        opened.add(server::stop);
-        api = new ApiClient(server.httpPort());
-        api.login("root", "root-password");
-        browser = browser();
-        opened.add(browser::quit);
-        wait = new WebDriverWait(browser, WAIT);
-        logIn();
+                """));
+        server = node.server();
+        api = node.api();
+        panel = opened.add(PanelChromium.loggedIn(server.httpPort(), dir.resolve("chromium")));
+        browser = panel.browser();
+        wait = panel.await();
     }
 
     @Test
@@ -81,16 +63,16 @@ class AttendantPanelIT {
         Path wav = dir.resolve("front-desk.wav");
         Files.write(wav, WavFile.write(new PcmAudio(8000, 1, samples)));
 
-        open("/prompts");
+        panel.open("/prompts");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("prompts-status"), "prompts"));
         browser.findElement(By.name("body")).sendKeys(wav.toString());
         assertThat(browser.findElement(By.name("name")).getAttribute("value")).as("named after the file").isEqualTo("front-desk");
         browser.findElement(By.id("upload-prompt")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("prompts-status"), "Prompt front-desk uploaded (2.0 s)"));
         assertThat(browser.findElement(By.cssSelector("#prompts tr[data-name='front-desk']")).getText()).contains("uploaded", "2.0 s");
-        screenshot("prompts-after-upload");
+        panel.screenshot("prompts-after-upload");
 
-        open("/attendant");
+        panel.open("/attendant");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("menus-status"), "0 menus"));
         browser.findElement(By.id("add-menu")).click();
         browser.findElement(By.name("name")).sendKeys("main");
@@ -103,7 +85,7 @@ class AttendantPanelIT {
 
         By targetError = By.id("f-options[0].target-error");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(targetError, "digits"));
-        screenshot("menu-editor-target-refused");
+        panel.screenshot("menu-editor-target-refused");
         browser.findElement(By.name("options[0].target")).clear();
         browser.findElement(By.name("options[0].target")).sendKeys("1002");
         browser.findElement(By.cssSelector("#menu-form button[type=submit]")).click();
@@ -116,38 +98,6 @@ class AttendantPanelIT {
         JsonNode stored = JSON.readTree(api.get("/api/ivr/menus/main").body());
         assertThat(stored.get("greeting").asText()).isEqualTo("front-desk");
         assertThat(stored.at("/options/0/target").asText()).isEqualTo("1002");
-        screenshot("attendant-menu-saved");
-    }
-
-    private void open(String page) {
-        browser.get("http://127.0.0.1:" + server.httpPort() + "/#" + page);
-    }
-
-    private ChromeDriver browser() {
-        // The Debian driver matches the Debian browser; Selenium Manager must not look for another.
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1200,900", "--user-data-dir=" + dir.resolve("chromium"));
-        return new ChromeDriver(service, options);
-    }
-
-    private void logIn() {
-        open("/login");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys("root");
-        browser.findElement(By.name("password")).sendKeys("root-password");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("health-title")));
-    }
-
-    private void screenshot(String name) throws IOException {
-        Path buildDir = Path.of(System.getenv().getOrDefault("SWITCHBOARD_BUILD_DIR", "target"));
-        Path screenshots = Files.createDirectories(buildDir.resolve("screenshots"));
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshots.resolve(name + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
+        panel.screenshot("attendant-menu-saved");
     }
 }

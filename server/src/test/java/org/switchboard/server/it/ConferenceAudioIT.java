@@ -11,13 +11,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +24,6 @@ import org.switchboard.media.dsp.Goertzel;
 import org.switchboard.media.dsp.ToneGenerator;
 import org.switchboard.media.endpoint.AudioClip;
 import org.switchboard.server.wiring.Server;
-import org.switchboard.store.testkit.TestDatabase;
-import org.switchboard.store.testkit.TestDatabases;
 
 /**
  * Issue 16's proof on a whole node with real phones: three baresip phones dial the conference number 800 (a
@@ -58,7 +55,8 @@ class ConferenceAudioIT {
     @TempDir
     static Path dir;
 
-    private static TestDatabase database;
+    @AutoClose
+    private static TestNode node;
     private static Server server;
     private static ApiClient api;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -66,21 +64,17 @@ class ConferenceAudioIT {
 
     @BeforeAll
     static void startNode() throws Exception {
-        database = TestDatabases.sqlite();
-        server = Server.start(NodeConfig.load(dir, database, """
-                sip: {bind: 127.0.0.1, port: 0, tls_port: 0, domain: pbx.test}
-                http: {bind: 127.0.0.1, port: 0}
+        node = TestNode.start(dir, """
                 rtp: {port_min: 29800, port_max: 29839}
-                admin: {username: root, password: root-password}
                 extensions:
                   - {number: "1001", name: Alice, password: %1$s}
                   - {number: "1002", name: Bob, password: %1$s}
                   - {number: "1003", name: Carol, password: %1$s}
                   - {number: "1004", name: Dave, password: %1$s}
                   - {number: "1005", name: Erin, password: %1$s}
-                """.formatted(PASSWORD)), Clock.systemUTC(), "test");
-        api = new ApiClient(server.httpPort());
-        api.login("root", "root-password");
+                """.formatted(PASSWORD));
+        server = node.server();
+        api = node.api();
         created(api.post("/api/conferences", """
                 {"name":"room1","number":"800","pin":"%s","moderator_pin":"","max_participants":20}""".formatted(PIN)));
         created(api.post("/api/dialplan/rules", """
@@ -90,16 +84,6 @@ class ConferenceAudioIT {
                  "wait_for_moderator":true}"""));
         created(api.post("/api/dialplan/rules", """
                 {"priority":36,"name":"moderated","pattern":"801","action":"conference","target":"room2"}"""));
-    }
-
-    @AfterAll
-    static void stopNode() {
-        if (server != null) {
-            server.stop();
-        }
-        if (database != null) {
-            database.close();
-        }
     }
 
     @AfterEach

@@ -11,10 +11,9 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +26,6 @@ import org.switchboard.server.wiring.VoicemailModule;
 import org.switchboard.sip.event.Notifier;
 import org.switchboard.sip.testkit.FreePorts;
 import org.switchboard.sip.testkit.Sipp;
-import org.switchboard.store.testkit.TestDatabase;
-import org.switchboard.store.testkit.TestDatabases;
 
 /**
  * Message waiting on the wire (issue 14): SIPp phones subscribe to their box with digest
@@ -44,16 +41,16 @@ class MessageWaitingIT {
     @TempDir
     static Path dir;
 
-    private static TestDatabase database;
+    @AutoClose
+    private static TestNode node;
     private static Server server;
     private static VoicemailService voicemail;
     private static Notifier notifier;
 
     @BeforeAll
     static void startNode() throws Exception {
-        database = TestDatabases.sqlite();
         // One port for UDP and TCP (port 0 would give each its own), so a phone may use either.
-        server = Server.start(NodeConfig.load(dir, database, """
+        node = TestNode.startWithYaml(dir, """
                 sip: {bind: 127.0.0.1, port: %2$d, tls_port: 0, domain: pbx.test}
                 http: {bind: 127.0.0.1, port: 0}
                 rtp: {port_min: 29480, port_max: 29499}
@@ -64,19 +61,10 @@ class MessageWaitingIT {
                   - {number: "1002", name: Bob, password: %1$s}
                   - {number: "1003", name: Carol, password: %1$s}
                   - {number: "1004", name: Dave, password: %1$s}
-                """.formatted(PASSWORD, FreePorts.udpAndTcp())), Clock.systemUTC(), "test");
+                """.formatted(PASSWORD, FreePorts.udpAndTcp()));
+        server = node.server();
         voicemail = server.module(VoicemailModule.class).orElseThrow().voicemail();
         notifier = server.module(MessageWaitingModule.class).orElseThrow().notifier();
-    }
-
-    @AfterAll
-    static void stopNode() {
-        if (server != null) {
-            server.stop();
-        }
-        if (database != null) {
-            database.close();
-        }
     }
 
     @Test

@@ -8,19 +8,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.server.wiring.Server;
-import org.switchboard.store.testkit.TestDatabase;
-import org.switchboard.store.testkit.TestDatabases;
 
 /**
  * Issue 14 on a whole node with real phones: the class uploaded over the REST API and chosen in 1001's
@@ -41,7 +38,8 @@ class MohHoldIT {
     @TempDir
     static Path dir;
 
-    private static TestDatabase database;
+    @AutoClose
+    private static TestNode node;
     private static Server server;
     private static ApiClient api;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -51,31 +49,17 @@ class MohHoldIT {
 
     @BeforeAll
     static void startNode() throws Exception {
-        database = TestDatabases.sqlite();
-        server = Server.start(NodeConfig.load(dir, database, """
-                sip: {bind: 127.0.0.1, port: 0, tls_port: 0, domain: pbx.test}
-                http: {bind: 127.0.0.1, port: 0}
-                rtp: {port_min: 29440, port_max: 29479}
-                admin: {username: root, password: root-password}
+        node = TestNode.start(dir, """
+                rtp: {port_min: 29560, port_max: 29599}
                 moh:
                   classes:
                     - {name: tones, description: the test's 500 Hz}
                 extensions:
                   - {number: "1001", name: Alice, password: %s}
                   - {number: "1002", name: Bob, password: %s}
-                """.formatted(PASSWORD_1001, PASSWORD_1002)), Clock.systemUTC(), "test");
-        api = new ApiClient(server.httpPort());
-        api.login("root", "root-password");
-    }
-
-    @AfterAll
-    static void stopNode() {
-        if (server != null) {
-            server.stop();
-        }
-        if (database != null) {
-            database.close();
-        }
+                """.formatted(PASSWORD_1001, PASSWORD_1002));
+        server = node.server();
+        api = node.api();
     }
 
     @AfterEach

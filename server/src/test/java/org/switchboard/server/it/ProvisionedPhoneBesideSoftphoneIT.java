@@ -10,21 +10,18 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.server.wiring.Server;
 import org.switchboard.sip.testkit.FreePorts;
 import org.switchboard.sip.testkit.Sipp;
-import org.switchboard.store.testkit.TestDatabase;
-import org.switchboard.store.testkit.TestDatabases;
 
 /**
  * Issue 12 item 4 with real peers on the default configuration: a softphone set up with the
@@ -47,34 +44,21 @@ class ProvisionedPhoneBesideSoftphoneIT {
     @TempDir
     static Path dir;
 
-    private static TestDatabase database;
+    @AutoClose
+    private static TestNode node;
     private static Server server;
     private static ApiClient api;
 
     @BeforeAll
     static void startNode() throws Exception {
-        database = TestDatabases.sqlite();
-        server = Server.start(NodeConfig.load(dir, database, """
-                sip: {bind: 127.0.0.1, port: 0, tls_port: 0, domain: pbx.test}
-                http: {bind: 127.0.0.1, port: 0}
+        node = TestNode.start(dir, """
                 rtp: {port_min: 29440, port_max: 29479}
-                admin: {username: root, password: root-password}
                 extensions:
                   - {number: "1001", name: Alice, password: %s}
                   - {number: "1002", name: Bob, password: %s}
-                """.formatted(TYPED_1001, PASSWORD_1002)), Clock.systemUTC(), "test");
-        api = new ApiClient(server.httpPort());
-        api.login("root", "root-password");
-    }
-
-    @AfterAll
-    static void stopNode() {
-        if (server != null) {
-            server.stop();
-        }
-        if (database != null) {
-            database.close();
-        }
+                """.formatted(TYPED_1001, PASSWORD_1002));
+        server = node.server();
+        api = node.api();
     }
 
     @Test

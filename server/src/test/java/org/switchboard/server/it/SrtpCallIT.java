@@ -52,7 +52,7 @@ class SrtpCallIT {
         server = Server.start(NodeConfig.load(dir, database, """
                 sip: {bind: 127.0.0.1, port: 0, tls_port: 0, domain: pbx.test}
                 http: {bind: 127.0.0.1, port: 0}
-                rtp: {port_min: 29560, port_max: 29599}
+                rtp: {port_min: 29600, port_max: 29639}
                 admin: {username: root, password: root-password}
                 extensions:
                   - {number: "1001", name: Alice, password: %s}

@@ -9,19 +9,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.switchboard.server.wiring.Server;
-import org.switchboard.store.testkit.TestDatabase;
-import org.switchboard.store.testkit.TestDatabases;
 
 /**
  * Issue 6, proof with real peers: on a whole node with the default configuration (issue 12 item 2),
@@ -42,7 +39,8 @@ class TwoPartyCallAudioIT {
     @TempDir
     static Path dir;
 
-    private static TestDatabase database;
+    @AutoClose
+    private static TestNode node;
     private static Server server;
     private static ApiClient api;
 
@@ -51,31 +49,17 @@ class TwoPartyCallAudioIT {
 
     @BeforeAll
     static void startNode() throws Exception {
-        database = TestDatabases.sqlite();
         // A small RTP range of its own, below the kernel's ephemeral ports, which the phones' SIP and RTP use.
         // Digest settings are the defaults: baresip 1.0 gives up on a response that also offers SHA-256,
         // and the default User-Agent rule for it is what lets it register and call (docs/configuration.md).
-        server = Server.start(NodeConfig.load(dir, database, """
-                sip: {bind: 127.0.0.1, port: 0, tls_port: 0, domain: pbx.test}
-                http: {bind: 127.0.0.1, port: 0}
+        node = TestNode.start(dir, """
                 rtp: {port_min: 29400, port_max: 29439}
-                admin: {username: root, password: root-password}
                 extensions:
                   - {number: "1001", name: Alice, password: %s}
                   - {number: "1002", name: Bob, password: %s}
-                """.formatted(PASSWORD_1001, PASSWORD_1002)), Clock.systemUTC(), "test");
-        api = new ApiClient(server.httpPort());
-        api.login("root", "root-password");
-    }
-
-    @AfterAll
-    static void stopNode() {
-        if (server != null) {
-            server.stop();
-        }
-        if (database != null) {
-            database.close();
-        }
+                """.formatted(PASSWORD_1001, PASSWORD_1002));
+        server = node.server();
+        api = node.api();
     }
 
     @AfterEach

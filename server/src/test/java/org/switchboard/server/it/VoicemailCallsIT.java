@@ -7,20 +7,16 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.media.dsp.PcmAudio;
 import org.switchboard.media.dsp.ToneGenerator;
 import org.switchboard.media.dsp.WavFile;
-import org.switchboard.server.wiring.Server;
-import org.switchboard.store.testkit.TestDatabase;
-import org.switchboard.store.testkit.TestDatabases;
 
 /**
  * Voicemail's calls on a whole node with SIPp callers (docs/voicemail.md, "Calls"): a dial-plan rule
@@ -39,44 +35,29 @@ class VoicemailCallsIT {
     @TempDir
     static Path dir;
 
-    private static TestDatabase database;
-    private static Server server;
+    @AutoClose
+    private static TestNode node;
     private static ApiClient api;
     private static VoicemailBoxes boxes;
     private static VoicemailCaller callers;
 
     @BeforeAll
     static void startNode() throws Exception {
-        database = TestDatabases.sqlite();
-        server = Server.start(NodeConfig.load(dir, database, """
-                sip: {bind: 127.0.0.1, port: 0, tls_port: 0, domain: pbx.test}
-                http: {bind: 127.0.0.1, port: 0}
+        node = TestNode.start(dir, """
                 rtp: {port_min: 31240, port_max: 31279}
-                admin: {username: root, password: root-password}
                 extensions:
                   - {number: "2001", name: Carol, password: %1$s}
                   - {number: "2002", name: Dave, password: %1$s}
                   - {number: "2003", name: Erin, password: %1$s}
                   - {number: "2004", name: Frank, password: %1$s}
                   - {number: "2005", name: Grace, password: %1$s}
-                """.formatted(PASSWORD)), Clock.systemUTC(), "test");
-        api = new ApiClient(server.httpPort());
-        api.login("root", "root-password");
+                """.formatted(PASSWORD));
+        api = node.api();
         boxes = new VoicemailBoxes(api, dir);
-        callers = new VoicemailCaller(server.sipPort(), PASSWORD);
+        callers = new VoicemailCaller(node.server().sipPort(), PASSWORD);
         HttpResponse<String> rule = api.post("/api/dialplan/rules", """
                 {"priority": 40, "name": "leave a message", "pattern": "\\\\*8([0-9]{4})", "action": "voicemail", "target": "$1"}""");
         assertThat(rule.statusCode()).as("POST /api/dialplan/rules: " + rule.body()).isEqualTo(201);
-    }
-
-    @AfterAll
-    static void stopNode() {
-        if (server != null) {
-            server.stop();
-        }
-        if (database != null) {
-            database.close();
-        }
     }
 
     @Test

@@ -12,7 +12,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,8 +22,6 @@ import org.switchboard.server.wiring.Server;
 import org.switchboard.sip.event.Notifier;
 import org.switchboard.sip.testkit.FreePorts;
 import org.switchboard.sip.testkit.Sipp;
-import org.switchboard.store.testkit.TestDatabase;
-import org.switchboard.store.testkit.TestDatabases;
 
 /**
  * Voicemail from end to end on a whole node with real peers only (docs/voicemail.md,
@@ -47,21 +44,17 @@ class VoicemailEndToEndIT {
         int smtpPort = FreePorts.udpAndTcp();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        try (TestDatabase database = TestDatabases.sqlite()) {
-            Server server = Server.start(NodeConfig.load(dir, database, """
-                    sip: {bind: 127.0.0.1, port: 0, tls_port: 0, domain: pbx.test}
-                    http: {bind: 127.0.0.1, port: 0}
-                    rtp: {port_min: 31400, port_max: 31419}
-                    admin: {username: root, password: root-password}
-                    smtp: {host: 127.0.0.1, port: %2$d, from: voicemail@pbx.test}
-                    extensions:
-                      - {number: "1001", name: Alice, password: %1$s}
-                      - {number: "1002", name: Bob, password: %1$s, email: bob@example.com}
-                    """.formatted(PASSWORD, smtpPort)), Clock.systemUTC(), "test");
+        try (TestNode node = TestNode.start(dir, """
+                rtp: {port_min: 31400, port_max: 31419}
+                smtp: {host: 127.0.0.1, port: %2$d, from: voicemail@pbx.test}
+                extensions:
+                  - {number: "1001", name: Alice, password: %1$s}
+                  - {number: "1002", name: Bob, password: %1$s, email: bob@example.com}
+                """.formatted(PASSWORD, smtpPort))) {
+            Server server = node.server();
             Sipp.Running lamp = null;
             try {
-                ApiClient api = new ApiClient(server.httpPort());
-                api.login("root", "root-password");
+                ApiClient api = node.api();
                 VoicemailBoxes boxes = new VoicemailBoxes(api, dir);
                 Notifier notifier = server.module(MessageWaitingModule.class).orElseThrow().notifier();
 
@@ -114,7 +107,6 @@ class VoicemailEndToEndIT {
                 if (lamp != null) {
                     lamp.stop();
                 }
-                server.stop();
             }
         } finally {
             smtp.stop();

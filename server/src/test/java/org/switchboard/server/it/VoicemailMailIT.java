@@ -13,7 +13,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -24,8 +23,6 @@ import org.switchboard.server.wiring.MailModule;
 import org.switchboard.server.wiring.Server;
 import org.switchboard.server.wiring.VoicemailModule;
 import org.switchboard.sip.testkit.FreePorts;
-import org.switchboard.store.testkit.TestDatabase;
-import org.switchboard.store.testkit.TestDatabases;
 
 /**
  * Voicemail by e-mail through a whole node (issue 14): {@code smtp.*} in the configuration, a
@@ -42,40 +39,33 @@ class VoicemailMailIT {
         int smtpPort = FreePorts.udpAndTcp();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        try (TestDatabase database = TestDatabases.sqlite()) {
-            Server server = Server.start(NodeConfig.load(dir, database, """
-                    sip: {bind: 127.0.0.1, port: 0, tls_port: 0, domain: pbx.test}
-                    http: {bind: 127.0.0.1, port: 0}
-                    rtp: {port_min: 29500, port_max: 29519}
-                    admin: {username: root, password: root-password}
-                    smtp: {host: 127.0.0.1, port: %d, from: voicemail@pbx.test}
-                    extensions:
-                      - {number: "1001", name: Alice, password: alice-secret-1, email: alice@example.com}
-                      - {number: "1002", name: Bob, password: bob-secret-22}
-                    """.formatted(smtpPort)), Clock.systemUTC(), "test");
-            try {
-                leaveMessage(server, "1002"); // no address: not mailed
-                leaveMessage(server, "1001");
+        try (TestNode node = TestNode.start(dir, """
+                rtp: {port_min: 29500, port_max: 29519}
+                smtp: {host: 127.0.0.1, port: %d, from: voicemail@pbx.test}
+                extensions:
+                  - {number: "1001", name: Alice, password: alice-secret-1, email: alice@example.com}
+                  - {number: "1002", name: Bob, password: bob-secret-22}
+                """.formatted(smtpPort))) {
+            Server server = node.server();
+            leaveMessage(server, "1002"); // no address: not mailed
+            leaveMessage(server, "1001");
 
-                assertThat(smtp.waitForIncomingEmail(20_000, 1)).as("GreenMail received the voicemail mail").isTrue();
-                MimeMessage mail = smtp.getReceivedMessages()[0];
-                assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("alice@example.com");
-                assertThat(mail.getFrom()).extracting(Object::toString).containsExactly("voicemail@pbx.test");
-                assertThat(mail.getSubject()).isEqualTo("New voicemail from Test Caller <+4930999> (0:03)");
-                Multipart parts = (Multipart) mail.getContent();
-                assertThat(parts.getBodyPart(1).getFileName()).matches("voicemail-1001-[0-9]+\\.wav");
-                try (InputStream in = parts.getBodyPart(1).getInputStream()) {
-                    assertThat(in.readAllBytes()).as("the recording, byte for byte").isEqualTo(wav());
-                }
-                VoicemailMailer mailer = server.module(MailModule.class).orElseThrow().mailer().orElseThrow();
-                await().atMost(Duration.ofSeconds(5)).until(() -> mailer.pending() == 0);
-                assertThat(smtp.getReceivedMessages()).as("only the box with an address").hasSize(1);
-                assertThat(new ApiClient(server.httpPort()).get("/metrics").body())
-                        .contains("switchboard_voicemail_mails_sent_total 1.0")
-                        .contains("switchboard_voicemail_mails_failures_total 0.0");
-            } finally {
-                server.stop();
+            assertThat(smtp.waitForIncomingEmail(20_000, 1)).as("GreenMail received the voicemail mail").isTrue();
+            MimeMessage mail = smtp.getReceivedMessages()[0];
+            assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("alice@example.com");
+            assertThat(mail.getFrom()).extracting(Object::toString).containsExactly("voicemail@pbx.test");
+            assertThat(mail.getSubject()).isEqualTo("New voicemail from Test Caller <+4930999> (0:03)");
+            Multipart parts = (Multipart) mail.getContent();
+            assertThat(parts.getBodyPart(1).getFileName()).matches("voicemail-1001-[0-9]+\\.wav");
+            try (InputStream in = parts.getBodyPart(1).getInputStream()) {
+                assertThat(in.readAllBytes()).as("the recording, byte for byte").isEqualTo(wav());
             }
+            VoicemailMailer mailer = server.module(MailModule.class).orElseThrow().mailer().orElseThrow();
+            await().atMost(Duration.ofSeconds(5)).until(() -> mailer.pending() == 0);
+            assertThat(smtp.getReceivedMessages()).as("only the box with an address").hasSize(1);
+            assertThat(new ApiClient(server.httpPort()).get("/metrics").body())
+                    .contains("switchboard_voicemail_mails_sent_total 1.0")
+                    .contains("switchboard_voicemail_mails_failures_total 0.0");
         } finally {
             smtp.stop();
         }

@@ -15,7 +15,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,8 +30,6 @@ import org.switchboard.server.wiring.Server;
 import org.switchboard.sip.testkit.FreePorts;
 import org.switchboard.sip.testkit.Sipp;
 import org.switchboard.store.testkit.Teardown;
-import org.switchboard.store.testkit.TestDatabase;
-import org.switchboard.store.testkit.TestDatabases;
 
 /**
  * A real call through a real node produces signed webhooks at a real receiver: SIPp 2001 calls
@@ -75,8 +72,7 @@ class WebhookCallIT {
         });
         receiver.start();
         opened.add(() -> receiver.stop(0));
-        TestDatabase database = opened.add(TestDatabases.sqlite());
-        server = Server.start(NodeConfig.load(dir, database, """
+        TestNode node = opened.add(TestNode.startWithYaml(dir, """
                 sip: {bind: 127.0.0.1, port: 0, tls_port: 0}
                 http: {bind: 127.0.0.1, port: 0}
                 admin: {username: root, password: root-password}
@@ -84,10 +80,9 @@ class WebhookCallIT {
                   - {number: "2001", name: Caller, password: %1$s}
                   - {number: "2002", name: Callee, password: %1$s}
                   - {number: "2003", name: Away, password: %1$s}
-                """.formatted(PASSWORD)), Clock.systemUTC(), "test");
-        opened.add(server::stop);
-        api = new ApiClient(server.httpPort());
-        api.login("root", "root-password");
+                """.formatted(PASSWORD)));
+        server = node.server();
+        api = node.api();
         HttpResponse<String> subscribed = api.post("/api/webhooks", """
                 {"url":"http://127.0.0.1:%d/switchboard","secret":"%s","events":[%s]}"""
                 .formatted(receiver.getAddress().getPort(), SECRET, events));

@@ -131,8 +131,9 @@ final class PostgresServer {
     private void dropEverything() {
         dropper.shutdown();
         try {
-            // Surefire ends a forked JVM 30 s after exit begins; what is left then is swept by a later run.
-            dropper.awaitTermination(20, TimeUnit.SECONDS);
+            // A few seconds, not the 30 after which Surefire kills a fork: waiting for every queued drop (a
+            // second each) held each test JVM's exit for 20 s; what is left is swept by a later run.
+            dropper.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
