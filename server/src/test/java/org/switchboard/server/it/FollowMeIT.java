@@ -14,7 +14,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -23,17 +22,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.switchboard.media.codec.MuLaw;
 import org.switchboard.media.dsp.Goertzel;
 import org.switchboard.media.dsp.ToneGenerator;
 import org.switchboard.server.wiring.Server;
 import org.switchboard.sip.testkit.FreePorts;
 import org.switchboard.sip.testkit.Sipp;
-import org.switchboard.store.testkit.TestDatabase;
-import org.switchboard.store.testkit.TestDatabases;
 
 /**
  * Issue 16, find-me/follow-me with real SIPp phones on a whole node (docs/follow-me.md). 1002 has its
@@ -52,36 +49,29 @@ class FollowMeIT {
     @TempDir
     static Path dir;
 
-    private static TestDatabase database;
+    private static TestNode node;
     private static Server server;
     private static ApiClient api;
 
     @BeforeAll
     static void startNode() throws Exception {
-        database = TestDatabases.sqlite();
-        server = Server.start(NodeConfig.load(dir, database, """
-                sip: {bind: 127.0.0.1, port: 0, tls_port: 0, domain: pbx.test}
-                http: {bind: 127.0.0.1, port: 0}
+        node = TestNode.start(dir, """
                 rtp: {port_min: 30840, port_max: 30879}
-                admin: {username: root, password: root-password}
                 extensions:
                   - {number: "1001", name: Alice, password: %1$s}
                   - {number: "1002", name: Bob, password: %1$s}
                   - {number: "1003", name: Bob mobile, password: %1$s}
                   - {number: "1004", name: Carol, password: %1$s}
                   - {number: "1005", name: Carol mobile, password: %1$s}
-                """.formatted(PASSWORD)), Clock.systemUTC(), "test");
-        api = new ApiClient(server.httpPort());
-        api.login("root", "root-password");
+                """.formatted(PASSWORD));
+        server = node.server();
+        api = node.api();
     }
 
     @AfterAll
-    static void stopNode() {
-        if (server != null) {
-            server.stop();
-        }
-        if (database != null) {
-            database.close();
+    static void stopNode() throws Exception {
+        if (node != null) {
+            node.close();
         }
     }
 
@@ -133,22 +123,26 @@ class FollowMeIT {
 
     @Test
     void theExtensionEditorShowsTheApisComplaintNextToTheNumberAndSavesTheList() throws Exception {
-        try (PanelBrowser panel = PanelBrowser.loggedIn(dir, server.httpPort(), "root", "root-password")) {
+        try (PanelChromium panel = PanelChromium.loggedIn(server.httpPort(), dir.resolve("chromium"))) {
+            WebDriver browser = panel.browser();
             panel.open("/extensions");
-            By edit = By.cssSelector("button[aria-label='Edit extension 1001']");
-            new WebDriverWait(panel.driver(), WAIT).until(ExpectedConditions.elementToBeClickable(edit)).click();
-            panel.awaitValue(By.cssSelector("#follow-me-form input[name=desk_seconds]"), "20");
-            panel.driver().findElement(By.cssSelector("#follow-me-form input[name=enabled]")).click();
-            panel.driver().findElement(By.id("follow-me-add")).click();
-            WebElement number = panel.driver().findElement(By.name("destinations[0].number"));
+            panel.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[aria-label='Edit extension 1001']")))
+                    .click();
+            panel.await().until(ExpectedConditions.attributeToBe(By.cssSelector("#follow-me-form input[name=desk_seconds]"),
+                    "value", "20"));
+            browser.findElement(By.cssSelector("#follow-me-form input[name=enabled]")).click();
+            browser.findElement(By.id("follow-me-add")).click();
+            WebElement number = browser.findElement(By.name("destinations[0].number"));
             number.sendKeys("1999");
-            panel.driver().findElement(By.cssSelector("#follow-me-form button[type=submit]")).click();
-            panel.awaitText(By.id("fm-f-destinations[0].number-error"), "must be an existing extension");
+            browser.findElement(By.cssSelector("#follow-me-form button[type=submit]")).click();
+            panel.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("fm-f-destinations[0].number-error"),
+                    "must be an existing extension"));
 
             number.clear();
             number.sendKeys("1005");
-            panel.driver().findElement(By.cssSelector("#follow-me-form button[type=submit]")).click();
-            panel.awaitText(By.id("follow-me-status"), "Follow-me of 1001 saved.");
+            browser.findElement(By.cssSelector("#follow-me-form button[type=submit]")).click();
+            panel.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("follow-me-status"),
+                    "Follow-me of 1001 saved."));
         }
         JsonNode saved = api.getJson("/api/extensions/1001/follow-me");
         assertThat(saved.get("enabled").asBoolean()).as("stored as typed: %s", saved).isTrue();
