@@ -263,8 +263,9 @@ public final class CallRouter {
 
     /**
      * Rings the group's next stage with a member who can take the call (every member together, the
-     * next one in turn, or a follow-me list's next numbers), skipping the caller and those on do-not-disturb or with no registered phone; with nobody left, the
-     * group's final action takes the call, told {@code reason} (why the last ones did not answer).
+     * next one in turn, or a follow-me list's next numbers), skipping the caller and those on
+     * do-not-disturb or with no registered phone; with nobody left, the group's final action takes
+     * the call, told {@code reason} (why the last ones did not answer).
      * The members' own forwarding and last resort do not apply: the call is the group's.
      */
     private CallPlan.Action hunt(String caller, String dialled, Hunt group, ForwardReason reason, List<Forward> forwards,
