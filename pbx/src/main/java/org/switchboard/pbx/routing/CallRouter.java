@@ -27,7 +27,8 @@ import org.switchboard.store.callsettings.NewCallSettings;
  * way the application gets the {@link ForwardReason}'s key as {@link Route.ToApplication#argument()}.
  * A destination whose kind rings extensions ({@link RingingKind}: a ring group) is planned as a
  * {@link CallPlan.Ring} of its members' phones rather than handed to an application
- * (docs/ring-groups.md).
+ * (docs/ring-groups.md). An extension with follow-me on ({@link FollowingKind}) rings its list the same
+ * way once forward always and do-not-disturb have had their say (docs/follow-me.md).
  *
  * <p>Reads only in-memory caches (the compiled dial plan, the call-settings cache, the location
  * service), so call executors may call it; it holds no mutable state, and any thread may use it.
@@ -155,6 +156,10 @@ public final class CallRouter {
             return lastResortOr(dialled, number, ForwardReason.DO_NOT_DISTURB,
                     () -> reject(number, 486, "extension " + number + " is set to do not disturb", steps), steps);
         }
+        Optional<Hunt> following = following(number);
+        if (following.isPresent()) {
+            return followMe(caller, dialled, number, s, following.get(), forwards, steps);
+        }
         List<Binding> contacts = location.lookup(number);
         if (contacts.isEmpty()) {
             if (s.forwardNoAnswer().enabled()) {
@@ -170,6 +175,29 @@ public final class CallRouter {
         Optional<Fallback> onNoAnswer = fallback(number, s.forwardNoAnswer(), ForwardReason.NO_ANSWER,
                 Duration.ofSeconds(s.noAnswerTimeoutSeconds()), forwards, steps);
         return new CallPlan.Ring(number, contacts, onBusy, onNoAnswer, forwards);
+    }
+
+    /** The list a {@link FollowingKind} rings in place of extension {@code number}'s phones, if any. */
+    private Optional<Hunt> following(String number) {
+        return dialPlan.kinds().all().stream().filter(FollowingKind.class::isInstance).map(FollowingKind.class::cast)
+                .flatMap(kind -> kind.forExtension(number).stream()).findFirst();
+    }
+
+    /**
+     * Extension {@code number} rings its follow-me list ({@code list}, its desk phone included) as a
+     * group rings, then its forwarding on no answer, else its last resort, takes the call.
+     */
+    private CallPlan.Action followMe(String caller, String dialled, String number, NewCallSettings s, Hunt list,
+            List<Forward> forwards, List<PlanStep> steps) {
+        Optional<Destination> end = s.forwardNoAnswer().enabled()
+                ? Optional.of(new Destination(ExtensionKind.NAME, s.forwardNoAnswer().target()))
+                : lastResort.forExtension(number, ForwardReason.NO_ANSWER);
+        steps.add(new PlanStep(number, list.kind() + ": " + list.stages().stream()
+                .map(stage -> String.join(" + ", stage.members()) + " for " + stage.ringTime().toSeconds() + " s")
+                .collect(Collectors.joining(", then "))));
+        steps.add(new PlanStep(number, "if nobody answers: " + end.map(d -> d.kind() + " " + d.target())
+                .orElse("the caller gets the failure")));
+        return hunt(caller, dialled, list.endingIn(end), ForwardReason.UNREGISTERED, forwards, steps);
     }
 
     /** Extension {@code number} cannot take the call for {@code reason}: its last resort takes it, else {@code otherwise}. */
@@ -234,31 +262,36 @@ public final class CallRouter {
     }
 
     /**
-     * Rings the group's next members who can take the call (every one of them together, or the first
-     * in turn), skipping the caller and those on do-not-disturb or with no registered phone; with nobody left, the
-     * group's final action takes the call, told {@code reason} (why the last ones did not answer).
+     * Rings the group's next stage with a member who can take the call (every member together, the
+     * next one in turn, or a follow-me list's next numbers), skipping the caller and those on
+     * do-not-disturb or with no registered phone; with nobody left, the group's final action takes
+     * the call, told {@code reason} (why the last ones did not answer).
      * The members' own forwarding and last resort do not apply: the call is the group's.
      */
     private CallPlan.Action hunt(String caller, String dialled, Hunt group, ForwardReason reason, List<Forward> forwards,
             List<PlanStep> steps) {
-        List<String> members = group.members();
+        List<Hunt.Stage> stages = group.stages();
         List<Binding> contacts = new ArrayList<>();
         int next = 0;
-        while (next < members.size() && (contacts.isEmpty() || group.together())) {
-            String member = members.get(next++);
-            if (member.equals(caller)) {
-                steps.add(new PlanStep(member, "the caller: skipped")); // a member calling its own group
-            } else {
-                contacts.addAll(reachable(member, steps));
+        Duration ringTime = group.ringTime();
+        while (next < stages.size() && contacts.isEmpty()) {
+            Hunt.Stage stage = stages.get(next++);
+            for (String member : stage.members()) {
+                if (member.equals(caller)) {
+                    steps.add(new PlanStep(member, "the caller: skipped")); // a member calling its own group
+                } else {
+                    contacts.addAll(reachable(member, steps));
+                }
             }
+            ringTime = stage.ringTime();
         }
         if (contacts.isEmpty()) {
             return nobodyAnswered(caller, dialled, group, reason, forwards, steps);
         }
         return new CallPlan.Ring(group.group(), contacts,
                 Optional.of(new Fallback(ForwardReason.BUSY, group.group(), Duration.ZERO)),
-                Optional.of(new Fallback(ForwardReason.NO_ANSWER, group.group(), group.ringTime())), forwards,
-                Optional.of(group.remaining(members.subList(next, members.size()))));
+                Optional.of(new Fallback(ForwardReason.NO_ANSWER, group.group(), ringTime)), forwards,
+                Optional.of(group.remaining(stages.subList(next, stages.size()))));
     }
 
     /** The phones of group member {@code number}, none when it is on do-not-disturb or has no phone registered. */

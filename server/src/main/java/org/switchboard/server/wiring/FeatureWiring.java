@@ -142,6 +142,7 @@ public final class FeatureWiring {
                 WebhookModule.build(config, database, features.events(), clock),
                 ConferenceModule.build(features, config, database, clock),
                 RingGroupModule.build(features, database, clock),
+                FollowMeModule.build(features, database, clock),
                 ParkingModule.build(features, config, database, clock),
                 QueueModule.build(features, database, clock),
                 PagingModule.build(features, database, clock));
