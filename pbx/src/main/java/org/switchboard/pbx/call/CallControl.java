@@ -67,7 +67,8 @@ public final class CallControl implements ActiveCalls {
             InstantSource clock, CallControlSettings settings, MediaEndpoints endpoints, HoldMusic holdMusic,
             ExtensionLastResort lastResort) {
         this.services = new CallServices(stack, relay, cdr, events, scheduler, clock, settings,
-                new SessionTimerNegotiation(SessionTimerSettings.DEFAULTS), new Farewells(), endpoints, holdMusic);
+                new SessionTimerNegotiation(SessionTimerSettings.DEFAULTS), new Farewells(), endpoints, holdMusic,
+                new RecorderHook());
         this.authentication = new CallerAuthentication(registrar.authenticator(), registrar.credentials(),
                 registrar.offers(), settings.domain(), registrar.authFailures());
         this.location = registrar.location();
@@ -255,6 +256,21 @@ public final class CallControl implements ActiveCalls {
     public CompletableFuture<Boolean> hangUp(String id, String actor) {
         return registry.call(id).map(call -> onExecutor(call, () -> call.endCall("hung up by " + actor)))
                 .orElseGet(() -> CompletableFuture.completedFuture(false));
+    }
+
+    /** Who records bridged calls from now on (call recording, wired after call control). */
+    public void recordWith(CallRecorders recorders) {
+        services.recorders().use(recorders);
+    }
+
+    /**
+     * Starts ({@code on}) or stops recording call {@code id}, on its executor: completes with empty when no such
+     * call is in progress, with false when it cannot be recorded (not a bridged, answered call, or no party's
+     * policy allows it), else true.
+     */
+    public CompletableFuture<Optional<Boolean>> record(String id, boolean on) {
+        return registry.call(id).map(call -> onExecutor(call, () -> Optional.of(call.record(on))))
+                .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
     }
 
     /**
