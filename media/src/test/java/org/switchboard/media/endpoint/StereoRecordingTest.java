@@ -42,8 +42,8 @@ class StereoRecordingTest {
         assertThat(audio.channels()).isEqualTo(2);
         assertThat(length).isEqualTo(Duration.ofSeconds(2));
         assertThat(audio.samples()).hasSize(2 * 100 * FRAME);
-        short[] left = channel(audio, 0);
-        short[] right = channel(audio, 1);
+        short[] left = audio.channel(0);
+        short[] right = audio.channel(1);
         assertThat(power(left, 1000)).isGreaterThan(0.5);
         assertThat(power(left, 1600)).isLessThan(0.05);
         assertThat(power(right, 1600)).isGreaterThan(0.5);
@@ -63,8 +63,8 @@ class StereoRecordingTest {
 
         PcmAudio audio = WavFile.read(Files.readAllBytes(file));
         assertThat(audio.samples()).hasSize(2 * 50 * FRAME);
-        assertThat(power(channel(audio, 0), 1000)).isGreaterThan(0.5);
-        assertThat(channel(audio, 1)).containsOnly((short) 0);
+        assertThat(power(audio.channel(0), 1000)).isGreaterThan(0.5);
+        assertThat(audio.channel(1)).containsOnly((short) 0);
     }
 
     private static ByteBuf packet(int payloadType, byte[] payload, int sequence) {
@@ -82,14 +82,6 @@ class StereoRecordingTest {
     private static byte[] alaw(short[] pcm) {
         byte[] out = new byte[pcm.length];
         ALaw.encode(pcm, 0, out, 0, pcm.length);
-        return out;
-    }
-
-    private static short[] channel(PcmAudio audio, int channel) {
-        short[] out = new short[audio.samples().length / 2];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = audio.samples()[2 * i + channel];
-        }
         return out;
     }
 

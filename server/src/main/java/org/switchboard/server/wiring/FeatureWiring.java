@@ -143,7 +143,8 @@ public final class FeatureWiring {
                 ConferenceModule.build(features, config, database, clock),
                 RingGroupModule.build(features, database, clock),
                 ParkingModule.build(features, config, database, clock),
-                QueueModule.build(features, database, clock));
+                QueueModule.build(features, database, clock),
+                RecordingModule.build(features, config, database, clock));
     }
 
     /** Registers every module's destination kinds with the dial plan (before any seed runs). */

@@ -1,0 +1,142 @@
+package org.switchboard.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.media.dsp.PcmAudio;
+import org.switchboard.media.dsp.WavFile;
+import org.switchboard.server.wiring.Server;
+import org.switchboard.store.testkit.TestDatabase;
+import org.switchboard.store.testkit.TestDatabases;
+
+/**
+ * Issue 16, call recording with real peers: 1001's policy is {@code always}; two baresip phones (1001 calls 1002,
+ * each sending its own tone) talk through the PBX's relay, and afterwards {@code GET /api/recordings} lists one
+ * recording of that call about as long as the call, whose WAV has two channels: the caller's tone on the first and
+ * the callee's on the second, each without the other's. Deleting it removes file and row. One node (SQLite).
+ */
+class RecordingCallIT {
+    private static final String PASSWORD_1001 = "alice-rec-1001";
+    private static final String PASSWORD_1002 = "bob-rec-1002";
+    private static final Duration REGISTRATION = Duration.ofSeconds(10);
+    // the row is written once the file is on disk, which the recorder's writer finishes within a drain interval
+    private static final Duration STORED = Duration.ofSeconds(5);
+    private static final double MOST_BLOCKS = 0.8;
+    private static final double FEW_BLOCKS = 0.1;
+
+    @TempDir
+    static Path dir;
+
+    private static TestDatabase database;
+    private static Server server;
+    private static ApiClient api;
+
+    private Baresip caller;
+    private Baresip callee;
+
+    @BeforeAll
+    static void startNode() throws Exception {
+        database = TestDatabases.sqlite();
+        server = Server.start(NodeConfig.load(dir, database, """
+                sip: {bind: 127.0.0.1, port: 0, tls_port: 0, domain: pbx.test}
+                http: {bind: 127.0.0.1, port: 0}
+                rtp: {port_min: 32640, port_max: 32679}
+                admin: {username: root, password: root-password}
+                extensions:
+                  - {number: "1001", name: Alice, password: %s}
+                  - {number: "1002", name: Bob, password: %s}
+                """.formatted(PASSWORD_1001, PASSWORD_1002)), Clock.systemUTC(), "test");
+        api = new ApiClient(server.httpPort());
+        api.login("root", "root-password");
+    }
+
+    @AfterAll
+    static void stopNode() {
+        if (server != null) {
+            server.stop();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @AfterEach
+    void stopPhones() {
+        if (caller != null) {
+            caller.close();
+        }
+        if (callee != null) {
+            callee.close();
+        }
+    }
+
+    @Test
+    void aCallerRecordedAlwaysLeavesAStereoRecordingWithEachPartyOnItsOwnChannel() throws Exception {
+        HttpResponse<String> bad = api.put("/api/extensions/1001/recording", "{\"policy\":\"sometimes\"}");
+        assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"policy\"");
+        HttpResponse<String> saved = api.put("/api/extensions/1001/recording", "{\"policy\":\"always\"}");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(api.getJson("/api/extensions/1001/recording").path("policy").asText()).isEqualTo("always");
+
+        Path work = Baresip.newFolder("recorded-");
+        callee = Baresip.start(work.resolve("1002"), Baresip.Account.registeredAt(server.sipPort(), "1002", PASSWORD_1002)
+                .answeringAutomatically().offering("PCMU/8000/1"), ToneCall.calleeTone(work));
+        caller = Baresip.start(work.resolve("1001"), Baresip.Account.registeredAt(server.sipPort(), "1001", PASSWORD_1001)
+                .offering("PCMU/8000/1"), ToneCall.callerTone(work));
+        awaitRegistered("1002", callee);
+        awaitRegistered("1001", caller);
+        long before = System.nanoTime();
+        new ToneCall(caller, callee, () -> api.getJson("/api/calls").toString())
+                .talk("sip:1002@127.0.0.1:" + server.sipPort());
+        double callSeconds = (System.nanoTime() - before) / 1e9;
+        String callId = caller.callIdOfFirstInvite();
+
+        List<JsonNode> items = await("GET /api/recordings?call=" + callId).atMost(STORED)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> ApiClient.items(api.getJson("/api/recordings?call=" + callId)), l -> !l.isEmpty());
+        assertThat(items).hasSize(1);
+        JsonNode recording = items.getFirst();
+        assertThat(recording.path("extension").asText()).isEqualTo("1001");
+        assertThat(recording.path("duration_seconds").asInt()).as(recording.toString())
+                .isBetween((int) ToneCall.TALK.toSeconds(), (int) Math.ceil(callSeconds));
+        assertThat(ApiClient.items(api.getJson("/api/recordings?extension=1001"))).hasSize(1);
+
+        String audioPath = "/api/recordings/" + recording.path("id").asLong() + "/audio";
+        HttpResponse<byte[]> audio = api.getBytes(audioPath);
+        assertThat(audio.statusCode()).isEqualTo(200);
+        assertThat(audio.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("audio/wav"));
+        PcmAudio wav = WavFile.read(audio.body());
+        assertThat(wav.channels()).isEqualTo(2);
+        assertChannel(new Recording("left channel", wav, 0), ToneCall.CALLER_TONE_HZ, ToneCall.CALLEE_TONE_HZ);
+        assertChannel(new Recording("right channel", wav, 1), ToneCall.CALLEE_TONE_HZ, ToneCall.CALLER_TONE_HZ);
+
+        assertThat(api.delete("/api/recordings/" + recording.path("id").asLong()).statusCode()).isEqualTo(204);
+        assertThat(api.getBytes(audioPath).statusCode()).isEqualTo(404);
+        assertThat(ApiClient.items(api.getJson("/api/recordings?call=" + callId))).isEmpty();
+    }
+
+    private static void assertChannel(Recording channel, double ownHz, double otherHz) {
+        String summary = channel.describe(ownHz, otherHz);
+        assertThat(channel.seconds()).as(summary).isGreaterThanOrEqualTo(ToneCall.TALK.toSeconds());
+        assertThat(channel.shareOfBlocksWithTone(ownHz)).as(summary).isGreaterThan(MOST_BLOCKS);
+        assertThat(channel.shareOfBlocksWithTone(otherHz)).as(summary).isLessThan(FEW_BLOCKS);
+    }
+
+    private static void awaitRegistered(String extension, Baresip phone) {
+        phone.awaitRegistered(REGISTRATION);
+        await("GET /api/registrations?extension=" + extension).atMost(REGISTRATION).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.getJson("/api/registrations?extension=" + extension).size() > 0);
+    }
+}
