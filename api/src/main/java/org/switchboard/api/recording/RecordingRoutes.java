@@ -13,7 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.switchboard.api.http.Json;
 import org.switchboard.api.http.Routes;
-import org.switchboard.pbx.call.CallControl;
+import org.switchboard.pbx.call.RecordableCalls;
 import org.switchboard.pbx.recording.RecordingService;
 import org.switchboard.store.db.ConflictException;
 import org.switchboard.store.db.NotFoundException;
@@ -31,9 +31,9 @@ public final class RecordingRoutes implements Routes {
     private static final String PATH = "/api/recordings";
 
     private final RecordingService recordings;
-    private final CallControl calls;
+    private final RecordableCalls calls;
 
-    public RecordingRoutes(RecordingService recordings, CallControl calls) {
+    public RecordingRoutes(RecordingService recordings, RecordableCalls calls) {
         this.recordings = recordings;
         this.calls = calls;
     }

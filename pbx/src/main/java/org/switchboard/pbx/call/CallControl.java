@@ -44,7 +44,7 @@ import org.switchboard.sip.transaction.ServerTransaction;
  * executor, which for every leg of a call is the call's; the API methods may be called from any
  * thread and post to the calls' executors.
  */
-public final class CallControl implements ActiveCalls {
+public final class CallControl implements ActiveCalls, RecordableCalls {
     private static final Logger log = LoggerFactory.getLogger(CallControl.class);
 
     private final CallServices services;
@@ -263,11 +263,8 @@ public final class CallControl implements ActiveCalls {
         services.recorders().use(recorders);
     }
 
-    /**
-     * Starts ({@code on}) or stops recording call {@code id}, on its executor: completes with empty when no such
-     * call is in progress, with false when it cannot be recorded (not a bridged, answered call, or no party's
-     * policy allows it), else true.
-     */
+    /** Starts or stops recording call {@code id}, on its executor. */
+    @Override
     public CompletableFuture<Optional<Boolean>> record(String id, boolean on) {
         return registry.call(id).map(call -> onExecutor(call, () -> Optional.of(call.record(on))))
                 .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
