@@ -1,6 +1,5 @@
 package org.switchboard.pbx.call;
 
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.switchboard.media.rtp.RelaySession;
@@ -14,7 +13,6 @@ import org.switchboard.media.rtp.RelaySession;
  * @param session the relay carrying its media
  * @param codec the codec the phones agreed, if known
  * @param executor the call's executor, where the recorder posts back what must happen on the call
- * @param at now
  */
 public record BridgedCall(String callId, String caller, String callee, RelaySession session, Optional<String> codec,
-        Executor executor, Instant at) {}
+        Executor executor) {}

@@ -367,7 +367,7 @@ final class Call implements CallLegs, CallSession {
     }
 
     private BridgedCall bridged() {
-        return new BridgedCall(id(), caller, callee, media.session(), media.codec(), executor, services.clock().instant());
+        return new BridgedCall(id(), caller, callee, media.session(), media.codec(), executor);
     }
 
     private void stopRecording() {

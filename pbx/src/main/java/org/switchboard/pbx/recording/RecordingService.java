@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,6 +87,11 @@ public final class RecordingService {
         reloadCache();
         events.publish(new ConfigChanged(clock.instant(), "recording_policy", saved.extension(), Change.UPDATED));
         return saved;
+    }
+
+    /** Now, on the service's clock. */
+    public Instant now() {
+        return clock.instant();
     }
 
     /** The folder the files are in. */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.switchboard.api.http.Routes;
 import org.switchboard.api.recording.RecordingRoutes;
+import org.switchboard.media.endpoint.SystemPrompts;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.recording.CallRecorder;
 import org.switchboard.pbx.recording.RecordingService;
@@ -23,6 +24,8 @@ import org.switchboard.store.recording.JdbiRecordingStore;
  */
 final class RecordingModule implements FeatureModule {
     static final String FOLDER = "recordings";
+    /** The shipped prompt "this call may be recorded". */
+    static final String ANNOUNCEMENT = "call-recorded";
     /** How often expired recordings are looked for: retention is in days, an hour late is on time. */
     private static final Duration RETENTION_SWEEP = Duration.ofHours(1);
 
@@ -65,7 +68,7 @@ final class RecordingModule implements FeatureModule {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + recordings.folder(), e);
         }
-        sip.callControl().recordWith(new CallRecorder(recordings));
+        sip.callControl().recordWith(new CallRecorder(recordings, sip.endpoints(), SystemPrompts.get(ANNOUNCEMENT)));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +25,8 @@ import org.switchboard.store.testkit.TestDatabases;
  * Issue 16, call recording with real peers: 1001's policy is {@code always}; two baresip phones (1001 calls 1002,
  * each sending its own tone) talk through the PBX's relay, and afterwards {@code GET /api/recordings} lists one
  * recording of that call about as long as the call, whose WAV has two channels: the caller's tone on the first and
- * the callee's on the second, each without the other's. Deleting it removes file and row. One node (SQLite).
+ * the callee's on the second, each without the other's. Deleting it removes file and row. With the announcement,
+ * both parties hear it before recording starts. One node (SQLite).
  */
 class RecordingCallIT {
     private static final String PASSWORD_1001 = "alice-rec-1001";
@@ -34,6 +36,10 @@ class RecordingCallIT {
     private static final Duration STORED = Duration.ofSeconds(5);
     private static final double MOST_BLOCKS = 0.8;
     private static final double FEW_BLOCKS = 0.1;
+    private static final Duration CALL_SETUP = Duration.ofSeconds(10);
+    // the shipped prompt "this call may be recorded" lasts 1.6 s; then 2.4 s of tones are recorded
+    private static final double PROMPT_SECONDS = 1.6;
+    private static final Duration ANNOUNCED_CALL = Duration.ofSeconds(4);
 
     @TempDir
     static Path dir;
@@ -88,6 +94,7 @@ class RecordingCallIT {
         assertThat(bad.body()).contains("\"policy\"");
         HttpResponse<String> saved = api.put("/api/extensions/1001/recording", "{\"policy\":\"always\"}");
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        setPolicy("1002", "{\"policy\":\"never\"}");
         assertThat(api.getJson("/api/extensions/1001/recording").path("policy").asText()).isEqualTo("always");
 
         Path work = Baresip.newFolder("recorded-");
@@ -125,6 +132,69 @@ class RecordingCallIT {
         assertThat(api.delete("/api/recordings/" + recording.path("id").asLong()).statusCode()).isEqualTo(204);
         assertThat(api.getBytes(audioPath).statusCode()).isEqualTo(404);
         assertThat(ApiClient.items(api.getJson("/api/recordings?call=" + callId))).isEmpty();
+    }
+
+    /**
+     * 1002 is recorded always with the announcement: once 1002 answers, both phones hear "this call may be recorded"
+     * instead of each other (the caller hears no callee tone then), then each other's tones while recording runs,
+     * and the recording starts after the announcement, so it is shorter than the call by about the prompt.
+     */
+    @Test
+    void theAnnouncementIsPlayedToBothPartiesBeforeRecordingStarts() throws Exception {
+        setPolicy("1001", "{\"policy\":\"never\"}");
+        setPolicy("1002", "{\"policy\":\"always\",\"announcement\":true}");
+        Path work = Baresip.newFolder("announced-");
+        callee = Baresip.start(work.resolve("1002"), Baresip.Account.registeredAt(server.sipPort(), "1002", PASSWORD_1002)
+                .answeringAutomatically().offering("PCMA/8000/1"), ToneCall.calleeTone(work));
+        caller = Baresip.start(work.resolve("1001"), Baresip.Account.registeredAt(server.sipPort(), "1001", PASSWORD_1001)
+                .offering("PCMA/8000/1"), ToneCall.callerTone(work));
+        awaitRegistered("1002", callee);
+        awaitRegistered("1001", caller);
+
+        caller.dial("sip:1002@127.0.0.1:" + server.sipPort());
+        caller.awaitCallEstablished(CALL_SETUP);
+        callee.awaitCallEstablished(CALL_SETUP);
+        await("both phones decode " + ANNOUNCED_CALL).atMost(CALL_SETUP).pollInterval(Duration.ofMillis(100))
+                .until(() -> caller.decodedSoFar().compareTo(ANNOUNCED_CALL) >= 0
+                        && callee.decodedSoFar().compareTo(ANNOUNCED_CALL) >= 0);
+        caller.hangUp();
+        callee.awaitCallTerminated(CALL_SETUP);
+        caller.quit();
+        callee.quit();
+        String callId = caller.callIdOfFirstInvite();
+
+        PcmAudio heard = caller.decoded();
+        Recording duringPrompt = slice("caller during the announcement", heard, 0.3, 1.3);
+        Recording afterPrompt = slice("caller after the announcement", heard, 2.3, heard.samples().length / 8000.0);
+        assertThat(duringPrompt.shareOfBlocksWithTone(ToneCall.CALLEE_TONE_HZ))
+                .as(duringPrompt.describe(ToneCall.CALLEE_TONE_HZ)).isLessThan(FEW_BLOCKS);
+        assertThat(duringPrompt.rms()).as("the caller hears the prompt, not silence").isGreaterThan(100);
+        assertThat(afterPrompt.shareOfBlocksWithTone(ToneCall.CALLEE_TONE_HZ))
+                .as(afterPrompt.describe(ToneCall.CALLEE_TONE_HZ)).isGreaterThan(MOST_BLOCKS);
+
+        List<JsonNode> items = await("GET /api/recordings?call=" + callId).atMost(STORED)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> ApiClient.items(api.getJson("/api/recordings?call=" + callId)), l -> !l.isEmpty());
+        JsonNode recording = items.getFirst();
+        assertThat(recording.path("extension").asText()).isEqualTo("1002");
+        PcmAudio wav = WavFile.read(api.getBytes("/api/recordings/" + recording.path("id").asLong() + "/audio").body());
+        double recordedSeconds = wav.samples().length / 2 / 8000.0;
+        assertThat(recordedSeconds).as("recorded after the %.1f s prompt of a %.1f s call", PROMPT_SECONDS,
+                heard.samples().length / 8000.0).isLessThan(heard.samples().length / 8000.0 - PROMPT_SECONDS + 0.5);
+        assertChannel(new Recording("left channel", wav, 0), ToneCall.CALLER_TONE_HZ, ToneCall.CALLEE_TONE_HZ);
+        assertChannel(new Recording("right channel", wav, 1), ToneCall.CALLEE_TONE_HZ, ToneCall.CALLER_TONE_HZ);
+    }
+
+    private static Recording slice(String name, PcmAudio audio, double fromSeconds, double toSeconds) {
+        short[] samples = audio.firstChannel();
+        int from = (int) Math.min(samples.length, fromSeconds * 8000);
+        int to = (int) Math.min(samples.length, toSeconds * 8000);
+        return new Recording(name, new PcmAudio(8000, 1, Arrays.copyOfRange(samples, from, to)));
+    }
+
+    private static void setPolicy(String extension, String body) throws Exception {
+        HttpResponse<String> saved = api.put("/api/extensions/" + extension + "/recording", body);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
     }
 
     private static void assertChannel(Recording channel, double ownHz, double otherHz) {
