@@ -15,6 +15,7 @@ import * as outbound from './outbound.js';
 import * as phones from './phones.js';
 import * as prompts from './prompts.js';
 import * as queues from './queues.js';
+import * as recordings from './recordings.js';
 import * as ringGroups from './ringgroups.js';
 import * as sipBans from './sipbans.js';
 import * as trunks from './trunks.js';
@@ -43,6 +44,7 @@ const pages = {
   '/ring-groups': ringGroups,
   '/parking': parking,
   '/queues': queues,
+  '/recordings': recordings,
 };
 
 const main = document.getElementById('main');
