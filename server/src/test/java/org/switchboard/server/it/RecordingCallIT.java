@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +28,8 @@ import org.switchboard.store.testkit.TestDatabases;
  * each sending its own tone) talk through the PBX's relay, and afterwards {@code GET /api/recordings} lists one
  * recording of that call about as long as the call, whose WAV has two channels: the caller's tone on the first and
  * the callee's on the second, each without the other's. Deleting it removes file and row. With the announcement,
- * both parties hear it before recording starts. One node (SQLite).
+ * both parties hear it before recording starts; on demand, the API starts and stops it during the call. One node
+ * (SQLite).
  */
 class RecordingCallIT {
     private static final String PASSWORD_1001 = "alice-rec-1001";
@@ -118,7 +121,8 @@ class RecordingCallIT {
         assertThat(recording.path("extension").asText()).isEqualTo("1001");
         assertThat(recording.path("duration_seconds").asInt()).as(recording.toString())
                 .isBetween((int) ToneCall.TALK.toSeconds(), (int) Math.ceil(callSeconds));
-        assertThat(ApiClient.items(api.getJson("/api/recordings?extension=1001"))).hasSize(1);
+        assertThat(ApiClient.items(api.getJson("/api/recordings?extension=1001&call=" + callId))).hasSize(1);
+        assertThat(ApiClient.items(api.getJson("/api/recordings?extension=1002&call=" + callId))).isEmpty();
 
         String audioPath = "/api/recordings/" + recording.path("id").asLong() + "/audio";
         HttpResponse<byte[]> audio = api.getBytes(audioPath);
@@ -181,6 +185,47 @@ class RecordingCallIT {
         double recordedSeconds = wav.samples().length / 2 / 8000.0;
         assertThat(recordedSeconds).as("recorded after the %.1f s prompt of a %.1f s call", PROMPT_SECONDS,
                 heard.samples().length / 8000.0).isLessThan(heard.samples().length / 8000.0 - PROMPT_SECONDS + 0.5);
+        assertChannel(new Recording("left channel", wav, 0), ToneCall.CALLER_TONE_HZ, ToneCall.CALLEE_TONE_HZ);
+        assertChannel(new Recording("right channel", wav, 1), ToneCall.CALLEE_TONE_HZ, ToneCall.CALLER_TONE_HZ);
+    }
+
+    /**
+     * 1001 is recorded on demand: nothing is recorded until the API starts it during the call, and stopping it
+     * finishes the file then, before the call ends.
+     */
+    @Test
+    void anOnDemandCallIsRecordedFromStartToStopThroughTheApi() throws Exception {
+        setPolicy("1001", "{\"policy\":\"on_demand\"}");
+        setPolicy("1002", "{\"policy\":\"never\"}");
+        Path work = Baresip.newFolder("on-demand-");
+        callee = Baresip.start(work.resolve("1002"), Baresip.Account.registeredAt(server.sipPort(), "1002", PASSWORD_1002)
+                .answeringAutomatically().offering("PCMU/8000/1"), ToneCall.calleeTone(work));
+        caller = Baresip.start(work.resolve("1001"), Baresip.Account.registeredAt(server.sipPort(), "1001", PASSWORD_1001)
+                .offering("PCMU/8000/1"), ToneCall.callerTone(work));
+        awaitRegistered("1002", callee);
+        awaitRegistered("1001", caller);
+        caller.dial("sip:1002@127.0.0.1:" + server.sipPort());
+        caller.awaitCallEstablished(CALL_SETUP);
+        callee.awaitCallEstablished(CALL_SETUP);
+        String callId = caller.callIdOfFirstInvite();
+        String control = "/api/calls/" + URLEncoder.encode(callId, StandardCharsets.UTF_8) + "/recording";
+        await("the call is answered").atMost(CALL_SETUP).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.post(control, "{\"action\":\"start\"}").statusCode() == 204);
+        Duration startedAt = caller.decodedSoFar();
+        await("two seconds recorded").atMost(CALL_SETUP).pollInterval(Duration.ofMillis(100))
+                .until(() -> caller.decodedSoFar().minus(startedAt).compareTo(ToneCall.TALK) >= 0);
+        assertThat(api.post(control, "{\"action\":\"stop\"}").statusCode()).isEqualTo(204);
+
+        List<JsonNode> items = await("the stopped recording is stored while the call goes on").atMost(STORED)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> ApiClient.items(api.getJson("/api/recordings?call=" + callId)), l -> !l.isEmpty());
+        caller.hangUp();
+        callee.awaitCallTerminated(CALL_SETUP);
+        assertThat(items).hasSize(1);
+        assertThat(items.getFirst().path("extension").asText()).isEqualTo("1001");
+        assertThat(items.getFirst().path("duration_seconds").asInt()).as(items.toString()).isBetween(2, 3);
+        PcmAudio wav = WavFile.read(api.getBytes("/api/recordings/" + items.getFirst().path("id").asLong() + "/audio")
+                .body());
         assertChannel(new Recording("left channel", wav, 0), ToneCall.CALLER_TONE_HZ, ToneCall.CALLEE_TONE_HZ);
         assertChannel(new Recording("right channel", wav, 1), ToneCall.CALLEE_TONE_HZ, ToneCall.CALLER_TONE_HZ);
     }
