@@ -661,6 +661,7 @@ final class Call implements CallLegs, CallSession {
         timers.stop(Leg.A);
         timers.stop(Leg.B);
         media.stopHoldMusic();
+        stopRecording(); // the relay goes on with the application: the recording of this call ends here
         resumedAs = answering.resume(this, new ResumedCaller(invite, login, startedAt, answeredAt, callerDialog,
                 media.session(), offer, mediaIndex, g711.get(), media.sdes(Leg.A), party(transferee.other())), destination);
         registry.remove(this, List.copyOf(joinedLegs)); // the caller's Call-ID is the application's call's now
