@@ -93,7 +93,7 @@ final class RecordingRun implements CallTap {
     }
 
     private void announced(PlaybackEnd reason) {
-        if (stopped || --announcementsLeft > 0) {
+        if (stopped || recording != null || --announcementsLeft > 0) {
             return;
         }
         endAnnouncement();
