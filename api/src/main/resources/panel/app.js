@@ -15,6 +15,7 @@ import * as outbound from './outbound.js';
 import * as phones from './phones.js';
 import * as prompts from './prompts.js';
 import * as queues from './queues.js';
+import * as recordings from './recordings.js';
 import * as ringGroups from './ringgroups.js';
 import * as paging from './paging.js';
 import * as sipBans from './sipbans.js';
@@ -45,6 +46,7 @@ const pages = {
   '/paging': paging,
   '/parking': parking,
   '/queues': queues,
+  '/recordings': recordings,
 };
 
 const main = document.getElementById('main');

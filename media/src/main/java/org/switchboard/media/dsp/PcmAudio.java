@@ -31,9 +31,17 @@ public record PcmAudio(int sampleRateHz, int channels, short[] samples) {
 
     /** The first channel's samples (the whole clip when it is mono). */
     public short[] firstChannel() {
+        return channel(0);
+    }
+
+    /** Channel {@code index}'s samples (0 is the first, the left of a stereo clip). */
+    public short[] channel(int index) {
+        if (index < 0 || index >= channels) {
+            throw new IllegalArgumentException("no channel " + index + " in a clip of " + channels);
+        }
         short[] mono = new short[samples.length / channels];
         for (int i = 0; i < mono.length; i++) {
-            mono[i] = samples[i * channels];
+            mono[i] = samples[i * channels + index];
         }
         return mono;
     }

@@ -38,6 +38,21 @@ public record RemoteMedia(
         return new RemoteMedia(Optional.of(rtp), 8, Codec.PCMA, Optional.of(101));
     }
 
+    /**
+     * The static G.711 payload (RFC 3551: 0 for PCMU, 8 for PCMA) for a call that agreed {@code encodingName}, sent to
+     * wherever latching finds the peer: what a PBX endpoint diverted onto a relayed leg speaks. Empty for another
+     * codec, which an endpoint cannot speak.
+     */
+    public static Optional<RemoteMedia> latchedG711(String encodingName) {
+        if (encodingName.equalsIgnoreCase(Codec.PCMU.encodingName())) {
+            return Optional.of(new RemoteMedia(Optional.empty(), 0, Codec.PCMU, Optional.empty()));
+        }
+        if (encodingName.equalsIgnoreCase(Codec.PCMA.encodingName())) {
+            return Optional.of(new RemoteMedia(Optional.empty(), 8, Codec.PCMA, Optional.empty()));
+        }
+        return Optional.empty();
+    }
+
     private static void checkPayloadType(int pt) {
         if (pt < 0 || pt > 127) {
             throw new IllegalArgumentException("payload type must be 0-127: " + pt);

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records to a WAV file (8 kHz, 16-bit, mono) without blocking the event loop: {@link #write} copies the samples
+ * Records to a WAV file (8 kHz, 16-bit, mono, or stereo with interleaved frames) without blocking the event loop: {@link #write} copies the samples
  * into a {@link PcmRing} of {@link #BUFFER} (4 s); a virtual thread drains it to the file every 100 ms. {@link
  * #finish} writes the rest, fills in the header's sizes and forces the file to disk before completing, so a caller
  * that stores a database row after completion never has a row without its audio. The file is written under a
@@ -36,14 +36,25 @@ public final class WavRecorder implements RecordingSink {
 
     private final Path target;
     private final Path partial;
-    private final PcmRing ring = new PcmRing(BUFFER);
+    private final int channels;
+    private final PcmRing ring;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final Thread writer;
     private volatile boolean finishing;
 
-    /** Starts a recording to {@code file} (replaced if it exists once the recording finishes). */
+    /** Starts a mono recording to {@code file} (replaced if it exists once the recording finishes). */
     public WavRecorder(Path file) {
+        this(file, 1);
+    }
+
+    /**
+     * Starts a recording of {@code channels} channels to {@code file}; {@link #write} then takes interleaved frames
+     * (left, right, left...) and the ring holds 4 s of them.
+     */
+    public WavRecorder(Path file, int channels) {
         this.target = file;
+        this.channels = channels;
+        this.ring = new PcmRing(BUFFER * channels);
         this.partial = file.resolveSibling(file.getFileName() + ".part");
         this.writer = Thread.ofVirtual().name("wav-recorder-" + file.getFileName()).start(this::writeAll);
     }
@@ -71,7 +82,7 @@ public final class WavRecorder implements RecordingSink {
         long dataBytes = 0;
         try (FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            out.write(header(0), 0);
+            out.write(header(0, channels), 0);
             out.position(HEADER);
             while (true) {
                 boolean last = finishing;
@@ -92,7 +103,7 @@ public final class WavRecorder implements RecordingSink {
                 }
                 LockSupport.parkNanos(DRAIN_INTERVAL.toNanos());
             }
-            out.write(header(dataBytes), 0);
+            out.write(header(dataBytes, channels), 0);
             out.force(true);
         } catch (IOException | RuntimeException e) {
             log.warn("recording failed file={} cause={}", target, e.toString());
@@ -109,15 +120,15 @@ public final class WavRecorder implements RecordingSink {
         }
     }
 
-    private static ByteBuffer header(long dataBytes) {
+    private static ByteBuffer header(long dataBytes, int channels) {
         int data = (int) Math.min(dataBytes, Integer.MAX_VALUE - 36);
         ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
         h.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + data)
                 .put("WAVE".getBytes(StandardCharsets.US_ASCII))
                 .put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16)
-                .putShort((short) 1).putShort((short) 1)
-                .putInt(AudioClip.SAMPLE_RATE).putInt(AudioClip.SAMPLE_RATE * 2)
-                .putShort((short) 2).putShort((short) 16)
+                .putShort((short) 1).putShort((short) channels)
+                .putInt(AudioClip.SAMPLE_RATE).putInt(AudioClip.SAMPLE_RATE * 2 * channels)
+                .putShort((short) (2 * channels)).putShort((short) 16)
                 .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(data);
         return h.flip();
     }

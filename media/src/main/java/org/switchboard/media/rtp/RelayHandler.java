@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * The per-packet path of the relay, on one leg's socket: check and count the packet on this leg's stream, then
  * hand the received buffer, uncopied, to the other leg's stream to send to its peer, or to the PBX media endpoint
  * a leg is diverted to ({@link RelayStream#divert}). Allocates nothing, logs nothing and captures nothing per
- * packet.
+ * packet; a recorded call's {@link PacketTap} reads the packet on its way.
  *
  * <p>Runs on the session's {@code rtp-io-} event loop, one instance per socket.
  */
@@ -49,6 +49,10 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
         }
         if (!in.isRtp()) {
             in.measureRoundTrip(out);
+        }
+        PacketTap tap = in.tap();
+        if (tap != null) {
+            tap.copy(data);
         }
         PacketReceiver endpoint = in.divertedTo();
         if (endpoint != null) {

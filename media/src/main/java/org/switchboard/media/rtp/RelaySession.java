@@ -144,6 +144,27 @@ public final class RelaySession {
         }, loop);
     }
 
+    /**
+     * Shows every RTP packet either leg's peer sends to {@code tap} (call recording), until {@link #untap}; the
+     * packets are relayed as before. Completes once applied.
+     */
+    public CompletableFuture<Void> tap(RelayTap tap) {
+        return CompletableFuture.runAsync(() -> {
+            for (Leg leg : Leg.values()) {
+                rtp[leg.ordinal()].tap(packet -> tap.copy(leg, packet));
+            }
+        }, loop);
+    }
+
+    /** No packet goes to the tap any more; completes on the event loop once applied, so the tap may finish there. */
+    public CompletableFuture<Void> untap() {
+        return CompletableFuture.runAsync(() -> {
+            for (Leg leg : Leg.values()) {
+                rtp[leg.ordinal()].tap(null);
+            }
+        }, loop);
+    }
+
     /** Relays {@code leg} again after {@link #divert}. Completes once applied. */
     public CompletableFuture<Void> undivert(Leg leg) {
         return CompletableFuture.runAsync(() -> rtp[leg.ordinal()].undivert(), loop);

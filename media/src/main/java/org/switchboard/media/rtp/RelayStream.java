@@ -40,6 +40,7 @@ public final class RelayStream {
     private long lastReceivedNanos;
     private boolean flushPending;
     private PacketReceiver divertedTo;
+    private PacketTap tap;
     private LegSecurity security;
     private final ReceptionStats reception = new ReceptionStats();
     private final ReceiverReports peerReports = new ReceiverReports();
@@ -232,6 +233,16 @@ public final class RelayStream {
     /** After an accepted RTCP packet: the round trip to this stream's peer, if it answered {@code other}'s peer. */
     void measureRoundTrip(RelayStream other) {
         peerReports.measureRoundTrip(other.peerReports, lastReceivedNanos);
+    }
+
+    /** Shows every accepted packet to {@code packetTap} from now on, or to nobody when null. */
+    void tap(PacketTap packetTap) {
+        tap = packetTap;
+    }
+
+    /** Who sees the accepted packets besides their destination, or null (the usual case: nobody). */
+    PacketTap tap() {
+        return tap;
     }
 
     /** Relays again after {@link #divert}. */

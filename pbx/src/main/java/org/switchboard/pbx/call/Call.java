@@ -92,6 +92,7 @@ final class Call implements CallLegs, CallSession {
     private byte[] calleeOffer;
     private DelayedOffer delayedOffer; // the caller's INVITE had no SDP
     private PbxAnsweredCall resumedAs; // the application's call the caller was transferred to (REFER)
+    private Optional<CallTap> recording = Optional.empty();
 
     /**
      * @param answering call control's services, router and registry, and what starts the application a
@@ -347,6 +348,31 @@ final class Call implements CallLegs, CallSession {
         answeredAt = services.clock().instant();
         services.recordAnswer(cdrRecord(Disposition.ANSWERED, CdrRecorder.IN_PROGRESS, answeredAt));
         log.info("call answered call_id={} caller={} callee={} codec={}", id(), caller, callee, media.codec().orElse("-"));
+        recording = services.recorders().tap(bridged(), false);
+    }
+
+    @Override
+    public boolean record(boolean on) {
+        if (phase != Phase.ANSWERED || media == null) {
+            return false;
+        }
+        if (!on) {
+            stopRecording();
+            return true;
+        }
+        if (recording.isEmpty()) {
+            recording = services.recorders().tap(bridged(), true);
+        }
+        return recording.isPresent();
+    }
+
+    private BridgedCall bridged() {
+        return new BridgedCall(id(), caller, callee, media.session(), media.codec(), executor);
+    }
+
+    private void stopRecording() {
+        recording.ifPresent(CallTap::stop);
+        recording = Optional.empty();
     }
 
     /**
@@ -525,6 +551,7 @@ final class Call implements CallLegs, CallSession {
             services.recordQuality(snapshot()); // its relay counters are read before release() closes the relay
         }
         phase = Phase.ENDED;
+        stopRecording(); // before release() closes the relay: the tap finishes on the relay's loop first
         release();
         Instant endedAt = services.clock().instant();
         services.recordEnd(cdrRecord(disposition, cause, endedAt));
@@ -634,6 +661,7 @@ final class Call implements CallLegs, CallSession {
         timers.stop(Leg.A);
         timers.stop(Leg.B);
         media.stopHoldMusic();
+        stopRecording(); // the relay goes on with the application: the recording of this call ends here
         resumedAs = answering.resume(this, new ResumedCaller(invite, login, startedAt, answeredAt, callerDialog,
                 media.session(), offer, mediaIndex, g711.get(), media.sdes(Leg.A), party(transferee.other())), destination);
         registry.remove(this, List.copyOf(joinedLegs)); // the caller's Call-ID is the application's call's now

@@ -44,7 +44,7 @@ import org.switchboard.sip.transaction.ServerTransaction;
  * executor, which for every leg of a call is the call's; the API methods may be called from any
  * thread and post to the calls' executors.
  */
-public final class CallControl implements ActiveCalls {
+public final class CallControl implements ActiveCalls, RecordableCalls {
     private static final Logger log = LoggerFactory.getLogger(CallControl.class);
 
     private final CallServices services;
@@ -67,7 +67,8 @@ public final class CallControl implements ActiveCalls {
             InstantSource clock, CallControlSettings settings, MediaEndpoints endpoints, HoldMusic holdMusic,
             ExtensionLastResort lastResort) {
         this.services = new CallServices(stack, relay, cdr, events, scheduler, clock, settings,
-                new SessionTimerNegotiation(SessionTimerSettings.DEFAULTS), new Farewells(), endpoints, holdMusic);
+                new SessionTimerNegotiation(SessionTimerSettings.DEFAULTS), new Farewells(), endpoints, holdMusic,
+                new RecorderHook());
         this.authentication = new CallerAuthentication(registrar.authenticator(), registrar.credentials(),
                 registrar.offers(), settings.domain(), registrar.authFailures());
         this.location = registrar.location();
@@ -255,6 +256,18 @@ public final class CallControl implements ActiveCalls {
     public CompletableFuture<Boolean> hangUp(String id, String actor) {
         return registry.call(id).map(call -> onExecutor(call, () -> call.endCall("hung up by " + actor)))
                 .orElseGet(() -> CompletableFuture.completedFuture(false));
+    }
+
+    /** Who records bridged calls from now on (call recording, wired after call control). */
+    public void recordWith(CallRecorders recorders) {
+        services.recorders().use(recorders);
+    }
+
+    /** Starts or stops recording call {@code id}, on its executor. */
+    @Override
+    public CompletableFuture<Optional<Boolean>> record(String id, boolean on) {
+        return registry.call(id).map(call -> onExecutor(call, () -> Optional.of(call.record(on))))
+                .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
     }
 
     /**

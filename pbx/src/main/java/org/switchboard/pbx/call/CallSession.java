@@ -38,6 +38,14 @@ interface CallSession {
      */
     boolean endCall(String cause);
 
+    /**
+     * Starts or stops recording the call (docs/recording.md); false when it cannot be: only an answered call
+     * between two phones on the relay is recorded.
+     */
+    default boolean record(boolean on) {
+        return false;
+    }
+
     /** What the API shows of the call. */
     CompletableFuture<CallSnapshot> snapshot();
 }

@@ -12,7 +12,6 @@ import org.switchboard.media.endpoint.MediaEventListener;
 import org.switchboard.media.endpoint.RemoteMedia;
 import org.switchboard.media.rtp.Leg;
 import org.switchboard.media.rtp.RelaySession;
-import org.switchboard.media.sdp.Codec;
 
 /**
  * The "hold with music" operation on a bridged call: while one party holds, a PBX media endpoint
@@ -66,7 +65,7 @@ final class HeldPartyMusic {
     }
 
     private void start(Leg held, Optional<String> codec) {
-        Optional<RemoteMedia> format = codec.flatMap(HeldPartyMusic::g711);
+        Optional<RemoteMedia> format = codec.flatMap(RemoteMedia::latchedG711);
         Optional<AudioSource> source = format.isPresent() ? music.forHold(parties.apply(held.other())) : Optional.empty();
         if (source.isEmpty()) {
             return;
@@ -93,16 +92,5 @@ final class HeldPartyMusic {
             endpoint.close();
             endpoint = null;
         }
-    }
-
-    /** The static G.711 payload the endpoint sends on a leg that agreed {@code codec} (RFC 3551). */
-    private static Optional<RemoteMedia> g711(String codec) {
-        if (codec.equalsIgnoreCase(Codec.PCMU.encodingName())) {
-            return Optional.of(new RemoteMedia(Optional.empty(), 0, Codec.PCMU, Optional.empty()));
-        }
-        if (codec.equalsIgnoreCase(Codec.PCMA.encodingName())) {
-            return Optional.of(new RemoteMedia(Optional.empty(), 8, Codec.PCMA, Optional.empty()));
-        }
-        return Optional.empty();
     }
 }

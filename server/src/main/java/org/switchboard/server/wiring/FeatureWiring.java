@@ -145,7 +145,8 @@ public final class FeatureWiring {
                 FollowMeModule.build(features, database, clock),
                 ParkingModule.build(features, config, database, clock),
                 QueueModule.build(features, database, clock),
-                PagingModule.build(features, database, clock));
+                PagingModule.build(features, database, clock),
+                RecordingModule.build(features, config, database, clock));
     }
 
     /** Registers every module's destination kinds with the dial plan (before any seed runs). */

@@ -18,9 +18,14 @@ final class Recording {
     private final short[] samples;
 
     Recording(String name, PcmAudio audio) {
+        this(name, audio, 0);
+    }
+
+    /** Channel {@code channel} of {@code audio} (0 the first). */
+    Recording(String name, PcmAudio audio, int channel) {
         this.name = name;
         this.audio = audio;
-        this.samples = audio.firstChannel();
+        this.samples = audio.channel(channel);
     }
 
     /** Its length in seconds. */
