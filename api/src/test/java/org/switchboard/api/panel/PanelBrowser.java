@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -102,8 +103,21 @@ final class PanelBrowser implements AutoCloseable {
         input.sendKeys(text);
     }
 
+    /**
+     * The text of the element {@code by} finds now. Live pages re-render their tables (the trunks'
+     * state every few seconds), so an element found may be replaced before its text is read: then it
+     * is found again.
+     */
     String text(By by) {
-        return driver.findElement(by).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return driver.findElement(by).getText();
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     WebElement waitFor(By by) {
