@@ -136,7 +136,7 @@ public final class FeatureWiring {
                 new MailModule(features.mailer()),
                 trunks,
                 OutboundRouteModule.build(trunks, stirShaken, database, features.events(), clock),
-                InboundRouteModule.build(trunks, features.dialPlan().kinds(), database, features.events(), clock),
+                InboundRouteModule.build(trunks, stirShaken, features.dialPlan().kinds(), database, features.events(), clock),
                 new PromptModule(features.prompts()),
                 IvrModule.of(features.attendant(), features.prompts(), features.extensions()),
                 WebhookModule.build(config, database, features.events(), clock),
