@@ -8,6 +8,7 @@ import * as parking from './parking.js';
 import * as dashboard from './dashboard.js';
 import * as devices from './devices.js';
 import * as extensions from './extensions.js';
+import * as inbound from './inbound.js';
 import * as ivr from './ivr.js';
 import * as login from './login.js';
 import * as moh from './moh.js';
@@ -34,6 +35,7 @@ const pages = {
   '/moh': moh,
   '/voicemail': voicemail,
   '/trunks': trunks,
+  '/inbound-routes': inbound,
   '/outbound-routes': outbound,
   '/attendant': ivr,
   '/prompts': prompts,
