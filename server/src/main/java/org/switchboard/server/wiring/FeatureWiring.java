@@ -137,6 +137,7 @@ public final class FeatureWiring {
                 trunks,
                 OutboundRouteModule.build(trunks, stirShaken, database, features.events(), clock),
                 InboundRouteModule.build(trunks, stirShaken, features.dialPlan().kinds(), database, features.events(), clock),
+                TimeRuleModule.build(features, config, database, clock),
                 new PromptModule(features.prompts()),
                 IvrModule.of(features.attendant(), features.prompts(), features.extensions()),
                 WebhookModule.build(config, database, features.events(), clock),

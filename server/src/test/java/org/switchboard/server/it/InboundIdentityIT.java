@@ -5,12 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,10 +73,10 @@ class InboundIdentityIT {
         opened.add(server::stop);
         ApiClient api = new ApiClient(server.httpPort());
         api.login("root", "root-password");
-        created(api.post("/api/trunks", """
+        CarrierCalls.created(api.post("/api/trunks", """
                 {"name":"carrier","host":"127.0.0.2","port":5060,"register":false,"options_interval":0,
                  "inbound_addresses":["127.0.0.2"]}"""));
-        created(api.post("/api/inbound-routes", """
+        CarrierCalls.created(api.post("/api/inbound-routes", """
                 {"did":"%s","action":"extension","target":"1002"}""".formatted(DID)));
 
         int sipPort = server.sipPort();
@@ -93,7 +89,7 @@ class InboundIdentityIT {
                 .key("rtp_port", Integer.toString(FreePorts.udpAndTcp()))
                 .option("-trace_logs", "-log_file", phoneLog.toString()).runLimitSeconds(40).start();
         opened.add(phone::stop);
-        awaitListening(phonePort);
+        CarrierCalls.awaitListening(phonePort, WAIT);
 
         call(api, sipPort, carrierSigner.sign(Attestation.A, CALLER, DID, Instant.now()).toString());
         call(api, sipPort, carrierSigner.sign(Attestation.A, "15551112222", DID, Instant.now()).toString());
@@ -114,7 +110,7 @@ class InboundIdentityIT {
                 .option("-s", DID, "-i", "127.0.0.2").key("identity", identity).runLimitSeconds(30).start();
         try {
             JsonNode call = await("the carrier's call answered by 1002").atMost(WAIT)
-                    .until(() -> onlyCall(api), c -> c != null && "ANSWERED".equals(c.get("state").asText()));
+                    .until(() -> CarrierCalls.onlyCall(api), c -> c != null && "ANSWERED".equals(c.get("state").asText()));
             assertThat(call.get("caller").asText()).as(call.toString()).isEqualTo(CALLER);
             api.delete("/api/calls/" + URLEncoder.encode(call.get("id").asText(), StandardCharsets.UTF_8));
             carrier.awaitResult().assertAllCallsSucceeded("the carrier's call answered, then hung up by the PBX");
@@ -122,25 +118,5 @@ class InboundIdentityIT {
         } finally {
             carrier.stop();
         }
-    }
-
-    private static void created(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    }
-
-    private static JsonNode onlyCall(ApiClient api) throws Exception {
-        JsonNode calls = JSON.readTree(api.get("/api/calls").body());
-        return calls.size() == 1 ? calls.get(0) : null;
-    }
-
-    /** SIPp binds its port a moment after starting; a call sent before would be refused. */
-    private static void awaitListening(int port) {
-        await().atMost(WAIT).until(() -> {
-            try (DatagramSocket probe = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
-                return false;
-            } catch (IOException taken) {
-                return true;
-            }
-        });
     }
 }
