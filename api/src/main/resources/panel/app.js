@@ -18,6 +18,7 @@ import * as prompts from './prompts.js';
 import * as queues from './queues.js';
 import * as ringGroups from './ringgroups.js';
 import * as sipBans from './sipbans.js';
+import * as timerules from './timerules.js';
 import * as trunks from './trunks.js';
 import * as users from './users.js';
 import { session } from './session.js';
@@ -37,6 +38,7 @@ const pages = {
   '/trunks': trunks,
   '/inbound-routes': inbound,
   '/outbound-routes': outbound,
+  '/time-rules': timerules,
   '/attendant': ivr,
   '/prompts': prompts,
   '/webhooks': webhooks,

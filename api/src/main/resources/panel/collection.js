@@ -72,9 +72,7 @@ export function collectionSection(s, confirm) {
         await load();
         status.textContent = `The ${s.noun} ${s.key(saved)} is ${editing ? 'saved' : 'added'}.`;
       } catch (error) {
-        // time_rates.days and the like have no input of their own: they belong to the time rates box.
-        showError(form, error.field?.startsWith('time_rates.')
-          ? Object.assign(error, { field: 'time_rates', message: `${error.field}: ${error.message}` }) : error);
+        showError(form, s.errorOf ? s.errorOf(error) : error);
       } finally {
         save.disabled = false;
       }
