@@ -1,6 +1,7 @@
 package org.switchboard.pbx.stirshaken;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +20,10 @@ import org.switchboard.sip.message.SipRequest;
 public record CallNumbers(Optional<String> identity, Set<String> callers, Set<String> callees) {
 
     public CallNumbers {
-        callers = Set.copyOf(callers);
-        callees = Set.copyOf(callees);
+        // In the order given (P-Asserted-Identity first): the first caller is the call's caller. Set.copyOf
+        // would iterate in an order that changes from run to run.
+        callers = Collections.unmodifiableSet(new LinkedHashSet<>(callers));
+        callees = Collections.unmodifiableSet(new LinkedHashSet<>(callees));
     }
 
     /** The numbers of {@code invite}; a header that does not parse contributes no number. */
