@@ -8,6 +8,7 @@ import * as parking from './parking.js';
 import * as dashboard from './dashboard.js';
 import * as devices from './devices.js';
 import * as extensions from './extensions.js';
+import * as inbound from './inbound.js';
 import * as ivr from './ivr.js';
 import * as login from './login.js';
 import * as moh from './moh.js';
@@ -19,6 +20,7 @@ import * as recordings from './recordings.js';
 import * as ringGroups from './ringgroups.js';
 import * as paging from './paging.js';
 import * as sipBans from './sipbans.js';
+import * as timerules from './timerules.js';
 import * as trunks from './trunks.js';
 import * as users from './users.js';
 import { session } from './session.js';
@@ -36,7 +38,9 @@ const pages = {
   '/moh': moh,
   '/voicemail': voicemail,
   '/trunks': trunks,
+  '/inbound-routes': inbound,
   '/outbound-routes': outbound,
+  '/time-rules': timerules,
   '/attendant': ivr,
   '/prompts': prompts,
   '/webhooks': webhooks,

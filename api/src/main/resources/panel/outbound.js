@@ -3,8 +3,8 @@
 // and the least-cost-routing rates per trunk and prefix with their time-of-day and day-of-week
 // rates (/api/lcr-rates). The API checks every value and names the field; a time rate's error
 // (time_rates.days...) is shown beside the time rates box.
-import { api } from './api.js';
-import { alertBox, clearErrors, confirmDialog, field, h, showError } from './dom.js';
+import { collectionSection } from './collection.js';
+import { confirmDialog, field, h } from './dom.js';
 
 /** The API path this page needs; without it the page is not offered. */
 export const requires = '/api/outbound-routes';
@@ -26,7 +26,7 @@ function parseTimeRates(text) {
 
 export function render(main) {
   const confirm = confirmDialog('Delete?');
-  const routes = section({
+  const routes = collectionSection({
     id: 'routes', noun: 'route', title: 'Routes', path: '/api/outbound-routes',
     key: (r) => r.name, columns: ['Route', 'Number sent', 'Trunks', 'Order', 'Caller ID'],
     cells: (r) => [r.name, r.dial, r.trunks.join(', '), r.lcr ? 'cheapest first' : 'as listed', r.caller_id ?? 'the extension'],
@@ -51,8 +51,8 @@ export function render(main) {
       lcr: i.lcr.checked,
       caller_id: i.callerId.value.trim() === '' ? null : i.callerId.value.trim(),
     }),
-  });
-  const rates = section({
+  }, confirm);
+  const rates = collectionSection({
     id: 'rates', noun: 'rate', title: 'Least-cost-routing rates', path: '/api/lcr-rates',
     key: (r) => String(r.id), columns: ['Trunk', 'Prefix', 'Per minute', 'At other times'],
     cells: (r) => [r.trunk, r.prefix === '' ? 'any number' : r.prefix, String(r.rate), timeRatesText(r.time_rates) || '-'],
@@ -73,7 +73,10 @@ export function render(main) {
       rate: i.rate.value.trim() === '' ? null : Number(i.rate.value),
       time_rates: parseTimeRates(i.timeRates.value),
     }),
-  });
+    // time_rates.days and the like have no input of their own: they belong to the time rates box.
+    errorOf: (error) => (error.field?.startsWith('time_rates.')
+      ? Object.assign(error, { field: 'time_rates', message: `${error.field}: ${error.message}` }) : error),
+  }, confirm);
   main.append(
     h('h1', {}, 'Outbound routes'),
     h('p', { class: 'hint' }, 'A dial-plan rule with action "outbound" and a route as target sends numbers out through '
@@ -81,99 +84,4 @@ export function render(main) {
     routes.element, rates.element, confirm.dialog);
   routes.load();
   rates.load();
-
-  /** A table of one API collection with its add, edit and delete. */
-  function section(s) {
-    let items = [];
-    const addButton = h('button', { type: 'button', id: `add-${s.noun}` }, `Add ${s.noun}`);
-    const listAlert = alertBox();
-    const status = h('p', { class: 'hint', role: 'status', id: `${s.id}-status` });
-    const body = h('tbody');
-    const editor = h('div', { id: `${s.noun}-editor` });
-    const element = h('section', { 'aria-labelledby': `${s.id}-title` },
-      h('h2', { id: `${s.id}-title` }, s.title),
-      h('div', { class: 'toolbar' }, addButton), listAlert, status, editor,
-      h('div', { class: 'table-wrap' }, h('table', { id: s.id },
-        h('caption', { class: 'visually-hidden' }, s.title),
-        h('thead', {}, h('tr', {}, [...s.columns, 'Actions'].map((l) => h('th', { scope: 'col' }, l)))),
-        body)));
-    addButton.addEventListener('click', () => open(null));
-
-    async function load() {
-      try {
-        items = await api('GET', s.path);
-        body.replaceChildren(...items.map(row));
-        status.textContent = `${items.length} ${s.noun}${items.length === 1 ? '' : 's'}`;
-        listAlert.hidden = true;
-      } catch (error) {
-        listAlert.textContent = `Could not load the ${s.noun}s: ${error.message}`;
-        listAlert.hidden = false;
-      }
-    }
-
-    function row(item) {
-      const name = s.key(item);
-      return h('tr', { [`data-${s.noun}`]: name },
-        ...s.columns.map((label, index) => h('td', { 'data-label': label }, s.cells(item)[index])),
-        h('td', { class: 'actions' },
-          h('button', { type: 'button', class: 'secondary', 'aria-label': `Edit ${s.noun} ${name}`, onclick: () => open(item) }, 'Edit'),
-          h('button', {
-            type: 'button', class: 'danger', 'aria-label': `Delete ${s.noun} ${name}`,
-            onclick: () => confirm.ask(`The ${s.noun} ${name} will be removed.`, () => remove(item)),
-          }, 'Delete')));
-    }
-
-    function open(existing) {
-      const editing = existing !== null;
-      const inputs = s.inputs(existing);
-      const save = h('button', { type: 'submit' }, editing ? `Save ${s.noun}` : `Add ${s.noun}`);
-      const cancel = h('button', { type: 'button', class: 'secondary' }, 'Cancel');
-      const form = h('form', { class: 'card', novalidate: true, id: `${s.noun}-form` },
-        h('h3', {}, editing ? `Edit ${s.noun} ${s.key(existing)}` : `New ${s.noun}`),
-        alertBox(), h('div', { class: 'grid' }, ...s.fields(inputs, editing)), h('div', { class: 'buttons' }, save, cancel));
-      cancel.addEventListener('click', close);
-      form.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        clearErrors(form);
-        save.disabled = true;
-        try {
-          const payload = s.payload(inputs, editing);
-          const saved = editing
-            ? await api('PUT', `${s.path}/${encodeURIComponent(s.key(existing))}`, payload)
-            : await api('POST', s.path, payload);
-          close();
-          await load();
-          status.textContent = `The ${s.noun} ${s.key(saved)} is ${editing ? 'saved' : 'added'}.`;
-        } catch (error) {
-          // time_rates.days and the like have no input of their own: they belong to the time rates box.
-          showError(form, error.field?.startsWith('time_rates.')
-            ? Object.assign(error, { field: 'time_rates', message: `${error.field}: ${error.message}` }) : error);
-        } finally {
-          save.disabled = false;
-        }
-      });
-      editor.replaceChildren(form);
-      addButton.disabled = true;
-      form.querySelector('input:not([readonly])').focus();
-    }
-
-    function close() {
-      editor.replaceChildren();
-      addButton.disabled = false;
-      addButton.focus();
-    }
-
-    async function remove(item) {
-      try {
-        await api('DELETE', `${s.path}/${encodeURIComponent(s.key(item))}`);
-        await load();
-        status.textContent = `The ${s.noun} ${s.key(item)} is deleted.`;
-      } catch (error) {
-        listAlert.textContent = `Could not delete the ${s.noun} ${s.key(item)}: ${error.message}`;
-        listAlert.hidden = false;
-      }
-    }
-
-    return { element, load };
-  }
 }

@@ -24,7 +24,7 @@ public record LcrRateBody(String trunk, String prefix, BigDecimal rate, List<Tim
 
     NewLcrRate toRate() {
         List<TimeRate> times = Optional.ofNullable(timeRates).orElse(List.of()).stream()
-                .map(t -> new TimeRate(days(t.days()), minute(t.from(), "time_rates.from"),
+                .map(t -> new TimeRate(days(t.days(), "time_rates.days"), minute(t.from(), "time_rates.from"),
                         minute(t.until(), "time_rates.until"), micros(t.rate(), "time_rates.rate")))
                 .toList();
         return new NewLcrRate(trunk, prefix, micros(rate, "rate"), times);
@@ -41,18 +41,20 @@ public record LcrRateBody(String trunk, String prefix, BigDecimal rate, List<Tim
         }
     }
 
-    private static int minute(String time, String field) {
+    /** {@code HH:MM} (24:00 for midnight) as minutes after midnight; 400 on {@code field} otherwise. */
+    static int minute(String time, String field) {
         if (time == null || !time.matches("([01][0-9]|2[0-3]):[0-5][0-9]|24:00")) {
             throw new ValidationException(field, "must be a time of day HH:MM (24:00 for midnight)");
         }
         return Integer.parseInt(time.substring(0, 2)) * 60 + Integer.parseInt(time.substring(3));
     }
 
-    private static Set<DayOfWeek> days(List<String> names) {
+    /** Day names ({@code mon} ... {@code sun}); 400 on {@code field} for any other. */
+    static Set<DayOfWeek> days(List<String> names, String field) {
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         for (String name : Optional.ofNullable(names).orElse(List.of())) {
             days.add(EnumSet.allOf(DayOfWeek.class).stream().filter(d -> JdbiLcrRateStore.day(d).equals(name)).findFirst()
-                    .orElseThrow(() -> new ValidationException("time_rates.days", "must be mon, tue, wed, thu, fri, sat or sun")));
+                    .orElseThrow(() -> new ValidationException(field, "must be mon, tue, wed, thu, fri, sat or sun")));
         }
         return days;
     }

@@ -27,7 +27,8 @@ public record LcrRateView(long id, String trunk, String prefix, BigDecimal rate,
         return price.scale() < 0 ? price.setScale(0) : price; // 10, not 1E+1
     }
 
-    private static String hhmm(int minute) {
+    /** Minutes after midnight as {@code HH:MM}. */
+    static String hhmm(int minute) {
         return String.format("%02d:%02d", minute / 60, minute % 60);
     }
 }

@@ -28,6 +28,7 @@ import org.switchboard.pbx.routing.CallRouter;
 import org.switchboard.pbx.routing.Route;
 import org.switchboard.sip.dialog.Dialog;
 import org.switchboard.sip.dialog.DialogId;
+import org.switchboard.sip.message.Header;
 import org.switchboard.sip.message.HeaderName;
 import org.switchboard.sip.message.NameAddress;
 import org.switchboard.sip.message.SipMethod;
@@ -75,6 +76,7 @@ final class Call implements CallLegs, CallSession {
     private Phase phase = Phase.SETTING_UP;
     private CallMedia media;
     private CalleeRinging ringing; // the callee's phones, then a forwarding target's; or a trunk
+    private List<Header> callerHeaders = List.of(); // sent to the phones rung for the caller
     private TrunkDial trunkDial; // set when the callee is a number an outbound route sends to a trunk
     private Originate firstRing; // its first fork is the CDR's callee address when nobody answered
     private OutboundLeg winner;
@@ -164,9 +166,13 @@ final class Call implements CallLegs, CallSession {
 
     // ---- setting up ------------------------------------------------------------------------
 
-    /** Rings the phones the plan names (its action is a {@link CallPlan.Ring}). */
-    void ring(CallPlan callPlan) {
+    /**
+     * Rings the phones the plan names (its action is a {@link CallPlan.Ring}), sending them {@code callerHeaders}
+     * besides the call's own (a trunk caller's P-Asserted-Identity with its verstat).
+     */
+    void ring(CallPlan callPlan, List<Header> callerHeaders) {
         this.plan = callPlan;
+        this.callerHeaders = callerHeaders;
         open();
     }
 
@@ -223,7 +229,8 @@ final class Call implements CallLegs, CallSession {
             trunks.start();
             return;
         }
-        ExtensionRing phones = new ExtensionRing(services, router, this, caller, calleeOffer, new CalleeRing());
+        ExtensionRing phones = new ExtensionRing(services, router, this, caller, calleeOffer, new CalleeRing(),
+                callerHeaders);
         ringing = phones;
         phones.start(plan);
     }

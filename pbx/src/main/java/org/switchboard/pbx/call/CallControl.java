@@ -32,6 +32,8 @@ import org.switchboard.pbx.routing.CallRouter;
 import org.switchboard.pbx.routing.DialPlanService;
 import org.switchboard.pbx.routing.ExtensionLastResort;
 import org.switchboard.sip.app.SipStack;
+import org.switchboard.sip.message.Header;
+import org.switchboard.sip.message.HeaderName;
 import org.switchboard.sip.message.SipRequest;
 import org.switchboard.sip.message.SipUri;
 import org.switchboard.sip.transaction.RandomTokens;
@@ -90,18 +92,38 @@ public final class CallControl implements ActiveCalls, RecordableCalls {
             return;
         }
         Optional<TrunkCalls.TrunkCall> fromTrunk = trunkCalls.recognise(request, tx.flow().remote());
-        if (fromTrunk.isPresent() && fromTrunk.get().destination().isEmpty()) {
-            reject(tx, 404, "No Route For " + fromTrunk.get().did());
+        if (fromTrunk.isEmpty()) {
+            authentication.caller(tx).ifPresent(login -> proceed(tx, login, Optional.empty(), Optional.empty()));
             return;
         }
-        // A carrier's call is not an extension's: the trunk's addresses vouch for it, no challenge.
-        Optional<SipLogin> login = fromTrunk.isPresent()
-                ? fromTrunk.map(t -> new SipLogin("trunk:" + t.trunk(), t.caller(), Optional.empty(), true))
-                : authentication.caller(tx);
-        if (login.isEmpty()) {
+        TrunkCalls.TrunkCall trunkCall = fromTrunk.get();
+        if (trunkCall.destination().isEmpty()) {
+            reject(tx, 404, "No Route For " + trunkCall.did());
             return;
         }
-        Optional<String> caller = login.map(SipLogin::extension);
+        // A carrier's call is not an extension's: the trunk's addresses vouch for it, no challenge; its
+        // caller's identity is screened first (a fetch of the signer's certificate, off this thread).
+        trunkCalls.screen(request, tx.executor(), screening -> {
+            if (tx.isAnswered()) {
+                return; // cancelled while its identity was checked
+            }
+            switch (screening) {
+                case TrunkCalls.Screening.Refuse refuse -> reject(tx, refuse.status(), refuse.reason());
+                case TrunkCalls.Screening.Admit admit -> proceed(tx,
+                        new SipLogin("trunk:" + trunkCall.trunk(), trunkCall.caller(), Optional.empty(), true),
+                        fromTrunk, admit.assertedIdentity());
+            }
+        });
+    }
+
+    /**
+     * Starts the call of an authenticated caller ({@code login}), or of a trunk's caller ({@code fromTrunk}) whose
+     * phones are shown {@code assertedIdentity}: session timers, the offer, the plan.
+     */
+    private void proceed(ServerTransaction tx, SipLogin login, Optional<TrunkCalls.TrunkCall> fromTrunk,
+            Optional<String> assertedIdentity) {
+        SipRequest request = tx.request();
+        String caller = login.extension();
         switch (services.sessionTimers().asUas(request)) {
             case SessionTimerNegotiation.Answer.TooSmall tooSmall -> {
                 tx.respond(SessionTimerNegotiation.tooSmall(request, tooSmall).withToTag(RandomTokens.tag()));
@@ -129,7 +151,7 @@ public final class CallControl implements ActiveCalls, RecordableCalls {
         }
         // The caller's own SRTP policy (docs/srtp.md): refused here, before anything rings.
         Optional<String> encryption = offer.flatMap(o -> SdesLeg.refusal(o, audio.getAsInt(),
-                router.mediaEncryption(caller.get())));
+                router.mediaEncryption(caller)));
         if (encryption.isPresent()) {
             tx.respond(request.createResponse(488).withToTag(RandomTokens.tag())
                     .withHeader("Warning", "399 switchboard \"" + encryption.get() + "\""));
@@ -137,19 +159,19 @@ public final class CallControl implements ActiveCalls, RecordableCalls {
         }
         String dialled = request.requestUri() instanceof SipUri uri ? uri.user().orElse("") : "";
         CallPlan plan = fromTrunk.isPresent()
-                ? router.plan(caller.get(), fromTrunk.get().destination().orElseThrow(), fromTrunk.get().did())
-                : router.plan(caller.get(), dialled);
+                ? router.plan(caller, fromTrunk.get().destination().orElseThrow(), fromTrunk.get().did())
+                : router.plan(caller, dialled);
         switch (plan.action()) {
-            case CallPlan.Apply apply -> answering.start(tx, login.get(), offer, Optional.empty(), RandomTokens.tag(),
+            case CallPlan.Apply apply -> answering.start(tx, login, offer, Optional.empty(), RandomTokens.tag(),
                     apply.destination());
             case CallPlan.Ring ring -> {
-                Call call = start(tx, offer.orElse(null), audio.getAsInt(), login.get(), ring.extension());
+                Call call = start(tx, offer.orElse(null), audio.getAsInt(), login, ring.extension());
                 if (call != null) {
-                    call.ring(plan);
+                    call.ring(plan, assertedIdentity.map(a -> Header.of(HeaderName.P_ASSERTED_IDENTITY, a)).stream().toList());
                 }
             }
             case CallPlan.Reject reject -> {
-                Call call = start(tx, offer.orElse(null), audio.getAsInt(), login.get(), dialled);
+                Call call = start(tx, offer.orElse(null), audio.getAsInt(), login, dialled);
                 if (call != null) {
                     call.refuse(reject);
                 }

@@ -58,18 +58,29 @@ final class ExtensionRing implements Originate.Progress, CalleeRinging {
     private final byte[] offer;
     private final Listener listener;
     private final Optional<Duration> ringTime;
+    private final List<Header> callerHeaders;
     private CallPlan plan;
     private Originate forks;
 
-    /** @param offer the SDP every phone is offered (empty for an INVITE without SDP) */
-    ExtensionRing(CallServices services, CallRouter router, LegHost host, String caller, byte[] offer, Listener listener) {
-        this(services, router, host, caller, offer, listener, Optional.empty());
+    /**
+     * @param offer the SDP every phone is offered (empty for an INVITE without SDP)
+     * @param callerHeaders sent to every phone rung (a trunk caller's P-Asserted-Identity)
+     */
+    ExtensionRing(CallServices services, CallRouter router, LegHost host, String caller, byte[] offer, Listener listener,
+            List<Header> callerHeaders) {
+        this(services, router, host, caller, offer, listener, Optional.empty(), callerHeaders);
     }
 
     /** @param ringTime how long each ring lasts, whatever the plan says (empty: the plan's no-answer time, else the default) */
     ExtensionRing(CallServices services, CallRouter router, LegHost host, String caller, byte[] offer, Listener listener,
             Optional<Duration> ringTime) {
+        this(services, router, host, caller, offer, listener, ringTime, List.of());
+    }
+
+    private ExtensionRing(CallServices services, CallRouter router, LegHost host, String caller, byte[] offer,
+            Listener listener, Optional<Duration> ringTime, List<Header> callerHeaders) {
         this.ringTime = ringTime;
+        this.callerHeaders = callerHeaders;
         this.services = services;
         this.router = router;
         this.host = host;
@@ -90,7 +101,7 @@ final class ExtensionRing implements Originate.Progress, CalleeRinging {
 
     private void ring(CallPlan.Ring ring) {
         String domain = services.settings().domain();
-        List<Header> headers = new ArrayList<>();
+        List<Header> headers = new ArrayList<>(callerHeaders);
         Diversion.headers(ring.forwards(), domain).forEach(d -> headers.add(Header.of(Diversion.HEADER, d)));
         headers.addAll(services.sessionTimers().offerHeaders());
         Duration ringTime = this.ringTime.orElseGet(

@@ -241,6 +241,10 @@ public final class CallRouter {
      */
     private CallPlan.Action toApplication(String caller, String dialled, Route.ToApplication app, List<Forward> forwards,
             List<PlanStep> steps) {
+        Optional<DestinationKind.Redirect> redirect = dialPlan.kinds().find(app.kind()).flatMap(k -> k.redirect(app.target()));
+        if (redirect.isPresent()) {
+            return redirected(caller, dialled, app, redirect.get(), forwards, steps);
+        }
         Optional<RingingKind> ringing = ringingKind(app.kind());
         if (ringing.isEmpty()) {
             return new CallPlan.Apply(app);
@@ -259,6 +263,26 @@ public final class CallRouter {
         steps.add(new PlanStep(group.group(), "if nobody answers: " + group.finalAction()
                 .map(d -> d.kind() + " " + d.target()).orElse("the caller gets the failure")));
         return hunt(caller, dialled, group, ForwardReason.UNREGISTERED, forwards, steps);
+    }
+
+    /**
+     * A kind that chooses between destinations (a time rule) sent the call on to {@code redirect.to()}, which is
+     * planned as if a rule named it. The choice and its reason are a step of the plan.
+     */
+    private CallPlan.Action redirected(String caller, String dialled, Route.ToApplication app, DestinationKind.Redirect redirect,
+            List<Forward> forwards, List<PlanStep> steps) {
+        Destination to = redirect.to();
+        steps.add(new PlanStep(app.target(), app.kind() + " " + app.target() + ": " + redirect.why() + ": "
+                + to.kind() + " " + to.target()));
+        // The destination's kind decides as for a rule naming it: an extension that exists, a refusal, an application.
+        Route next = dialPlan.kinds().find(to.kind())
+                .map(kind -> kind.decide(new RuleMatch(app.kind() + " " + app.target(), to.target(), dialled, app.argument())))
+                .orElseGet(() -> new Route.Rejected("no destination kind " + to.kind(), 404));
+        return switch (next) {
+            case Route.Rejected r -> reject(to.target(), r.sipStatus(), r.reason(), steps);
+            case Route.ToApplication application -> toApplication(caller, dialled, application, forwards, steps);
+            case Route.ToExtension extension -> reach(caller, dialled, extension.number(), forwards, steps);
+        };
     }
 
     /**

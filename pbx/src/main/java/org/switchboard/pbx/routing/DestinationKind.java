@@ -1,6 +1,7 @@
 package org.switchboard.pbx.routing;
 
 import java.util.List;
+import java.util.Optional;
 import org.switchboard.store.db.ValidationException;
 
 /**
@@ -36,4 +37,16 @@ public interface DestinationKind {
     default List<String> explain(Route.ToApplication destination) {
         return List.of();
     }
+
+    /**
+     * Where a call sent to {@code target} goes instead, for a kind that only chooses between other
+     * destinations (a time rule: open or closed now), with why in words; empty for kinds that take
+     * calls themselves. Memory only; the destination it names never redirects again.
+     */
+    default Optional<Redirect> redirect(String target) {
+        return Optional.empty();
+    }
+
+    /** A kind's choice of another destination ({@link #redirect}) and the reason, for the plan's steps. */
+    record Redirect(Destination to, String why) {}
 }

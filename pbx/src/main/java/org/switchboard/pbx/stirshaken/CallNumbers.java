@@ -21,7 +21,8 @@ import org.switchboard.sip.message.SipRequest;
 public record CallNumbers(Optional<String> identity, Set<String> callers, Set<String> callees) {
 
     public CallNumbers {
-        // in the header order above (Set.copyOf would iterate in an order that changes from run to run)
+        // In the order given (P-Asserted-Identity first): the first caller is the call's caller. Set.copyOf
+        // would iterate in an order that changes from run to run.
         callers = Collections.unmodifiableSet(new LinkedHashSet<>(callers));
         callees = Collections.unmodifiableSet(new LinkedHashSet<>(callees));
     }

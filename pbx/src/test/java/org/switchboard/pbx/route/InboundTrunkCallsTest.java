@@ -4,14 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.switchboard.pbx.call.TrunkCalls.Screening;
 import org.switchboard.pbx.call.TrunkCalls.TrunkCall;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.provisioning.DeviceSecretCipher;
 import org.switchboard.pbx.routing.Destination;
 import org.switchboard.pbx.routing.DestinationKinds;
+import org.switchboard.pbx.stirshaken.CertificateRepository;
+import org.switchboard.pbx.stirshaken.IdentityVerifier;
+import org.switchboard.pbx.stirshaken.InboundIdentityCheck;
+import org.switchboard.pbx.stirshaken.TrustAnchors;
+import org.switchboard.pbx.stirshaken.testkit.StiPki;
 import org.switchboard.pbx.trunk.TrunkInput;
 import org.switchboard.pbx.trunk.TrunkService;
 import org.switchboard.sip.message.NameAddress;
@@ -25,7 +35,7 @@ import org.switchboard.store.testkit.TestDatabase;
 import org.switchboard.store.trunk.JdbiSipTrunkStore;
 
 /**
- * Which INVITEs are carriers' calls, with real trunk and route stores on both engines: a source in
+ * Which INVITEs are carriers' calls, and how their caller's identity is screened, with real trunk and route stores on both engines: a source in
  * an enabled trunk's inbound addresses (address or CIDR range) is that trunk's, with the DID from
  * the Request-URI and the caller from P-Asserted-Identity (else From) and the DID's route or the
  * default; any other source, or a disabled trunk's, is nobody's (an extension's call, challenged).
@@ -42,7 +52,7 @@ class InboundTrunkCallsTest {
         trunks.create(trunk("old", List.of("198.51.100.7"), false), "test");
         routes = new InboundRouteService(new JdbiInboundRouteStore(db.database()),
                 DestinationKinds.builtIn(number -> Optional.of(true)), Clock.systemUTC(), new EventBus());
-        calls = new InboundTrunkCalls(trunks, routes);
+        calls = new InboundTrunkCalls(trunks, routes, Optional.empty());
     }
 
     private static TrunkInput trunk(String name, List<String> addresses, boolean enabled) {
@@ -87,6 +97,36 @@ class InboundTrunkCallsTest {
         routes.create(new NewInboundRoute("*", "extension", "1000"), "test");
         assertThat(calls.recognise(invite("15550002000", null), from("192.0.2.5")).orElseThrow().destination())
                 .contains(new Destination("extension", "1000"));
+    }
+
+    @BothEngines
+    void withoutVerificationTheCallIsAdmittedWithTheCarriersAssertedCaller(TestDatabase db) throws Exception {
+        start(db);
+        CompletableFuture<Screening> screened = new CompletableFuture<>();
+
+        calls.screen(invite("15550001000", "<tel:+15558887777>"), Runnable::run, screened::complete);
+
+        assertThat(screened.get(5, TimeUnit.SECONDS)).isEqualTo(new Screening.Admit(Optional.of("<tel:+15558887777>")));
+    }
+
+    @BothEngines
+    void aFailedIdentityIsRefusedWhenThePolicySays(TestDatabase db) throws Exception {
+        start(db);
+        Instant now = Instant.now();
+        StiPki.Issued ca = StiPki.rootCa("CN=Test STI-CA", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)));
+        try (IdentityVerifier verifier = new IdentityVerifier(new TrustAnchors(List.of(ca.certificate())),
+                new CertificateRepository(Duration.ofSeconds(2), false, Clock.systemUTC()), Duration.ofSeconds(60),
+                Duration.ofSeconds(3), Clock.systemUTC())) {
+            InboundTrunkCalls refusing = new InboundTrunkCalls(trunks, routes,
+                    Optional.of(new InboundIdentityCheck(verifier, true)));
+            CompletableFuture<Screening> screened = new CompletableFuture<>();
+
+            refusing.screen(invite("15550001000", "<tel:+15558887777>").withHeader("Identity", "not-a-passport"),
+                    Runnable::run, screened::complete);
+
+            assertThat(screened.get(5, TimeUnit.SECONDS)).isInstanceOfSatisfying(Screening.Refuse.class,
+                    r -> assertThat(r.status()).isEqualTo(438));
+        }
     }
 
     @BothEngines

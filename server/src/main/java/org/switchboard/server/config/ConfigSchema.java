@@ -84,7 +84,8 @@ final class ConfigSchema {
                     "media_timeout", value(ValueKind.DURATION, "60s"),
                     "io_threads", value(ValueKind.THREADS, null)),
             "calls", section(
-                    "no_answer_timeout", value(ValueKind.DURATION, "20s")),
+                    "no_answer_timeout", value(ValueKind.DURATION, "20s"),
+                    "time_zone", value(ValueKind.TIME_ZONE, "UTC")),
             "voicemail", section(
                     "max_pin_attempts", value(ValueKind.ATTEMPTS, "5"),
                     "pin_lockout", value(ValueKind.DURATION, "5m"),

@@ -93,8 +93,8 @@ public record SwitchboardConfig(Path dataDir, Sip sip, SipSecurity sipSecurity, 
     /** {@code ioThreads}: the relay's event loops; empty = {@code RelaySettings.defaultIoThreads} of the cores. */
     public record Rtp(int portMin, int portMax, Duration mediaTimeout, OptionalInt ioThreads) {}
 
-    /** Call control: how long callee phones ring before the caller gets 480. */
-    public record Calls(Duration noAnswerTimeout) {}
+    /** Call control: how long callee phones ring before the caller gets 480; the time zone time rules are read in. */
+    public record Calls(Duration noAnswerTimeout, ZoneId timeZone) {}
 
     /**
      * Message waiting (docs/voicemail-notifications.md).

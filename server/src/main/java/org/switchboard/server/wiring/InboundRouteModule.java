@@ -13,22 +13,24 @@ import org.switchboard.store.route.JdbiInboundRouteStore;
 
 /**
  * Inbound routes: the service and its cache, the routes, and, once SIP runs, call control told to
- * take INVITEs from the trunks' addresses as carriers' calls routed by DID. Needs the trunks'
- * module. Built and driven by the start-up thread.
+ * take INVITEs from the trunks' addresses as carriers' calls routed by DID, their Identity verified
+ * when STIR/SHAKEN verification is configured. Needs the trunks' and STIR/SHAKEN modules. Built and driven by the start-up thread.
  */
 final class InboundRouteModule implements FeatureModule {
     private final InboundRouteService routes;
     private final TrunkModule trunks;
+    private final StirShakenModule stirShaken;
 
-    private InboundRouteModule(InboundRouteService routes, TrunkModule trunks) {
+    private InboundRouteModule(InboundRouteService routes, TrunkModule trunks, StirShakenModule stirShaken) {
         this.routes = routes;
         this.trunks = trunks;
+        this.stirShaken = stirShaken;
     }
 
-    static InboundRouteModule build(TrunkModule trunks, DestinationKinds kinds, Database database, EventBus events,
-            Clock clock) {
+    static InboundRouteModule build(TrunkModule trunks, StirShakenModule stirShaken, DestinationKinds kinds,
+            Database database, EventBus events, Clock clock) {
         return new InboundRouteModule(new InboundRouteService(new JdbiInboundRouteStore(database), kinds, clock, events),
-                trunks);
+                trunks, stirShaken);
     }
 
     @Override
@@ -43,7 +45,8 @@ final class InboundRouteModule implements FeatureModule {
 
     @Override
     public void sipStarted(SipWiring sip) {
-        sip.callControl().acceptTrunkCalls(new InboundTrunkCalls(trunks.trunks(), routes));
+        sip.callControl().acceptTrunkCalls(new InboundTrunkCalls(trunks.trunks(), routes,
+                stirShaken.stirShaken().inbound()));
     }
 
     @Override

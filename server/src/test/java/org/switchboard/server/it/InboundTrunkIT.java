@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -54,10 +51,10 @@ class InboundTrunkIT {
         opened.add(server::stop);
         ApiClient api = new ApiClient(server.httpPort());
         api.login("root", "root-password");
-        created(api.post("/api/trunks", """
+        CarrierCalls.created(api.post("/api/trunks", """
                 {"name":"carrier","host":"127.0.0.2","port":5060,"register":false,"options_interval":0,
                  "inbound_addresses":["127.0.0.2"]}"""));
-        created(api.post("/api/inbound-routes", """
+        CarrierCalls.created(api.post("/api/inbound-routes", """
                 {"did":"%s","action":"extension","target":"1002"}""".formatted(DID)));
         HttpResponse<String> bad = api.post("/api/inbound-routes", "{\"did\":\"1555\",\"action\":\"nowhere\",\"target\":\"1\"}");
         assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
@@ -71,13 +68,13 @@ class InboundTrunkIT {
         Sipp.Running phone = Sipp.scenario("uas_answer_until_bye.xml").localPort(phonePort)
                 .key("rtp_port", Integer.toString(FreePorts.udpAndTcp())).runLimitSeconds(40).start();
         opened.add(phone::stop);
-        awaitListening(phonePort);
+        CarrierCalls.awaitListening(phonePort, WAIT);
         Sipp.Running carrier = Sipp.scenario("carrier_call_did.xml").target(sipPort).option("-s", DID, "-i", "127.0.0.2")
                 .runLimitSeconds(40).start();
         opened.add(carrier::stop);
 
         JsonNode call = await("the carrier's call answered by 1002").atMost(WAIT)
-                .until(() -> onlyCall(api), c -> c != null && "ANSWERED".equals(c.get("state").asText()));
+                .until(() -> CarrierCalls.onlyCall(api), c -> c != null && "ANSWERED".equals(c.get("state").asText()));
         assertThat(call.get("caller").asText()).as(call.toString()).isEqualTo("15559990000");
         assertThat(call.get("callee").asText()).as(call.toString()).isEqualTo("1002");
         api.delete("/api/calls/" + URLEncoder.encode(call.get("id").asText(), StandardCharsets.UTF_8));
@@ -89,25 +86,5 @@ class InboundTrunkIT {
         assertThat(cdr.get("caller").asText()).as(cdr.toString()).isEqualTo("15559990000");
         assertThat(cdr.get("callee").asText()).as(cdr.toString()).isEqualTo("1002");
         assertThat(cdr.get("disposition").asText()).as(cdr.toString()).isEqualTo("ANSWERED");
-    }
-
-    private static void created(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    }
-
-    private static JsonNode onlyCall(ApiClient api) throws Exception {
-        JsonNode calls = JSON.readTree(api.get("/api/calls").body());
-        return calls.size() == 1 ? calls.get(0) : null;
-    }
-
-    /** SIPp binds its port a moment after starting; a call sent before would be refused. */
-    private static void awaitListening(int port) {
-        await().atMost(WAIT).until(() -> {
-            try (DatagramSocket probe = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
-                return false;
-            } catch (IOException taken) {
-                return true;
-            }
-        });
     }
 }

@@ -146,9 +146,14 @@ public final class JdbiLcrRateStore implements LcrRateStore {
     }
 
     private static TimeRate timeRate(String days, int start, int end, long rate) {
+        return new TimeRate(parseDays(days), start, end, rate);
+    }
+
+    /** The days stored as {@link #days} writes them. */
+    public static Set<DayOfWeek> parseDays(String stored) {
         Set<DayOfWeek> set = EnumSet.noneOf(DayOfWeek.class);
-        Arrays.stream(days.split(",")).forEach(d -> Arrays.stream(DayOfWeek.values())
+        Arrays.stream(stored.split(",")).forEach(d -> Arrays.stream(DayOfWeek.values())
                 .filter(w -> day(w).equals(d)).forEach(set::add));
-        return new TimeRate(set, start, end, rate);
+        return set;
     }
 }
