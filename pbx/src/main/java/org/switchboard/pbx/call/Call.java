@@ -38,6 +38,7 @@ import org.switchboard.sip.transaction.RandomTokens;
 import org.switchboard.sip.transaction.ServerTransaction;
 import org.switchboard.sip.transport.NextHop;
 import org.switchboard.sip.transport.Transport;
+import org.switchboard.store.callsettings.MediaEncryption;
 import org.switchboard.store.cdr.CallRecord;
 import org.switchboard.store.cdr.Disposition;
 
@@ -183,6 +184,15 @@ final class Call implements CallLegs, CallSession {
                 .whenComplete((session, failure) -> executor.execute(() -> onRelayOpened(session, failure)));
     }
 
+    /**
+     * What the callee's leg is held to for SRTP: the dialled extension's policy; plain RTP towards a
+     * carrier (trunks are not offered SDES keys: carriers rarely take them, and the crypto line
+     * would push an INVITE already carrying an Identity header past the UDP size limit).
+     */
+    private MediaEncryption calleeEncryption() {
+        return trunkDial != null ? MediaEncryption.REFUSE : router.mediaEncryption(callee);
+    }
+
     /** Relays the call to the trunks of an outbound route instead of ringing extensions. */
     void relay(TrunkDial dial) {
         trunkDial = dial;
@@ -215,7 +225,7 @@ final class Call implements CallLegs, CallSession {
         }
         media = new CallMedia(session, services.settings().mediaAddress(), mediaIndex,
                 new HeldPartyMusic(services.endpoints(), session, executor, services.holdMusic(), this::party),
-                new SdesLeg(router.mediaEncryption(caller), mediaIndex), new SdesLeg(router.mediaEncryption(callee), mediaIndex));
+                new SdesLeg(router.mediaEncryption(caller), mediaIndex), new SdesLeg(calleeEncryption(), mediaIndex));
         if (offer == null) {
             delayedOffer = new DelayedOffer(media);
             calleeOffer = delayedOffer.calleeOffer();
