@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -96,8 +97,12 @@ class QueuePanelIT {
 
         By agent = By.cssSelector("#wallboard section[data-queue='sales'] li[data-agent='2001']");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(agent, "2001: unreachable"));
-        browser.findElement(agent).findElements(By.tagName("button")).stream()
-                .filter(b -> b.getText().equals("Pause")).findFirst().orElseThrow().click();
+        // the wallboard re-renders every 2 s: a button found just before may be replaced; find it again then
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            driver.findElement(agent).findElements(By.tagName("button")).stream()
+                    .filter(b -> b.getText().equals("Pause")).findFirst().orElseThrow().click();
+            return true;
+        });
         wait.until(ExpectedConditions.textToBePresentInElementLocated(agent, "2001: paused"));
         screenshot("queue-wallboard-paused");
         JsonNode agents = JSON.readTree(api.get("/api/queue-agents").body());
