@@ -96,7 +96,6 @@ final class Call implements CallLegs, CallSession {
     private DelayedOffer delayedOffer; // the caller's INVITE had no SDP
     private PbxAnsweredCall resumedAs; // the application's call the caller was transferred to (REFER)
     private Optional<CallTap> recording = Optional.empty();
-    private boolean recordingConsidered; // the recording policy was applied (at the caller's ACK of the answer)
 
     /**
      * @param answering call control's services, router and registry, and what starts the application a
@@ -366,18 +365,7 @@ final class Call implements CallLegs, CallSession {
         answeredAt = services.clock().instant();
         services.recordAnswer(cdrRecord(Disposition.ANSWERED, CdrRecorder.IN_PROGRESS, answeredAt));
         log.info("call answered call_id={} caller={} callee={} codec={}", id(), caller, callee, media.codec().orElse("-"));
-    }
-
-    /**
-     * The caller's ACK of the answer: its phone is ready for media now (one that gets audio before it
-     * processed the 200 drops it), so this is when the recording policy applies and an announcement
-     * starts. Once per call.
-     */
-    private void callerReady() {
-        if (!recordingConsidered) {
-            recordingConsidered = true;
-            recording = services.recorders().tap(bridged(), false);
-        }
+        recording = services.recorders().tap(bridged(), false);
     }
 
     @Override
@@ -491,10 +479,7 @@ final class Call implements CallLegs, CallSession {
         Leg from = ack.callId().equals(callerCallId) ? Leg.A : Leg.B;
         if (from == Leg.A && delayedOffer != null && delayedOffer.isAnswerAck(ack, invite.request())) {
             switch (delayedOffer.callerAcked(ack)) {
-                case DelayedOffer.Answer.Taken taken -> {
-                    offer = taken.sdp();
-                    callerReady();
-                }
+                case DelayedOffer.Answer.Taken taken -> offer = taken.sdp();
                 case DelayedOffer.Answer.Failed failed -> {
                     services.bye(callerDialog, callerHop());
                     hangUpOther(Leg.A);
@@ -502,9 +487,6 @@ final class Call implements CallLegs, CallSession {
                 }
             }
             return;
-        }
-        if (from == Leg.A && ack.cseq().number() == invite.request().cseq().number()) {
-            callerReady();
         }
         inDialog.onAck(from, ack).ifPresent(this::hangUp);
     }
