@@ -52,6 +52,20 @@ export function field(label, input, hint) {
   return box;
 }
 
+/**
+ * field(), with ids prefixed by {@code prefix}: for a section that sits beside another form on the
+ * same page (the extension editor and its follow-me and call-settings sections all have fields
+ * named enabled), since ids must stay unique for labels and error messages.
+ */
+export function prefixedField(prefix, label, input, hint) {
+  const box = field(label, input, hint);
+  box.querySelectorAll('[id]').forEach((el) => { el.id = `${prefix}-${el.id}`; });
+  box.querySelector('label').htmlFor = input.id;
+  input.setAttribute('aria-describedby', input.getAttribute('aria-describedby').split(' ')
+    .map((id) => `${prefix}-${id}`).join(' '));
+  return box;
+}
+
 /** Clears every field error and the form's alert. */
 export function clearErrors(form) {
   for (const p of form.querySelectorAll('.field-error')) {

@@ -3,6 +3,7 @@
 // shows them; on edit an empty secret field keeps the stored one.
 import { api } from './api.js';
 import { alertBox, clearErrors, confirmDialog, field, h, showError } from './dom.js';
+import { callSettingsForm } from './callsettings.js';
 import { followMeForm } from './followme.js';
 
 export const title = 'Extensions';
@@ -139,8 +140,9 @@ export function render(main) {
         save.disabled = false;
       }
     });
-    // Follow-me is its own resource, saved on its own: only an existing extension has one.
-    editor.replaceChildren(...(editing ? [form, followMeForm(existing.number)] : [form]));
+    // Call settings and follow-me are resources of their own, saved on their own: only an existing
+    // extension has them.
+    editor.replaceChildren(...(editing ? [form, callSettingsForm(existing.number), followMeForm(existing.number)] : [form]));
     addButton.disabled = true;
     (editing ? inputs.name : inputs.number).focus();
   }

@@ -2,21 +2,11 @@
 // (docs/follow-me.md). The settings are replaced as a whole; the API's complaint is shown next to
 // the field it names (destinations[i].number, destinations[i].ring_seconds, desk_seconds...).
 import { api } from './api.js';
-import { alertBox, clearErrors, field, h, showError } from './dom.js';
+import { alertBox, clearErrors, h, prefixedField, showError } from './dom.js';
 
 const STRATEGIES = [['in_order', 'One after the other'], ['together', 'All together']];
 
-/**
- * field(), with ids of its own: the section sits beside the extension's form, which has a field
- * named enabled too, and ids must stay unique on the page for labels and error messages.
- */
-function ownField(label, input, hint) {
-  const box = field(label, input, hint);
-  box.querySelectorAll('[id]').forEach((el) => { el.id = `fm-${el.id}`; });
-  box.querySelector('label').htmlFor = input.id;
-  input.setAttribute('aria-describedby', input.getAttribute('aria-describedby').split(' ').map((id) => `fm-${id}`).join(' '));
-  return box;
-}
+const ownField = (label, input, hint) => prefixedField('fm', label, input, hint);
 
 /** The section for extension {@code number}: a form that loads the settings and saves them. */
 export function followMeForm(number) {
