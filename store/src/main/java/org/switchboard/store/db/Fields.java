@@ -1,7 +1,16 @@
 package org.switchboard.store.db;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
 /** Validation shorthand for record constructors: the first broken rule becomes a {@link ValidationException}. */
 public final class Fields {
+    /** A record's key as URLs, dial-plan targets and file names carry it: safe in each of them. */
+    private static final Pattern RECORD_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+    private static final Pattern EXTENSION = Pattern.compile("[0-9]{1,32}");
+
     private Fields() {}
 
     public static void check(boolean valid, String field, String message) {
@@ -13,5 +22,29 @@ public final class Fields {
     public static String required(String value, String field) {
         check(value != null && !value.isBlank(), field, "is required");
         return value.strip();
+    }
+
+    /** Checks a record's key ({@code name}: ring group, queue, paging zone, menu, prompt); returns it. */
+    public static String recordName(String name) {
+        check(name != null && RECORD_NAME.matcher(name).matches(), "name",
+                "must be 1 to 64 lower-case letters, digits, '-' or '_', starting with a letter or digit");
+        return name;
+    }
+
+    /**
+     * Checks {@code members}, a list of at most {@code max} extension numbers each named once ({@code members[i]}
+     * for the one at fault, a null one included), and returns an immutable copy in the same order. That they are
+     * existing extensions is the pbx services' rule.
+     */
+    public static List<String> distinctExtensions(List<String> members, int max) {
+        check(members != null, "members", "is required (may be empty)");
+        check(members.size() <= max, "members", "must name at most " + max + " extensions");
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < members.size(); i++) {
+            String member = members.get(i);
+            check(member != null && EXTENSION.matcher(member).matches(), "members[" + i + "]", "must be an extension number");
+            check(seen.add(member), "members[" + i + "]", "is already a member");
+        }
+        return List.copyOf(members);
     }
 }
