@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 public final class Fields {
     /** A record's key as URLs, dial-plan targets and file names carry it: safe in each of them. */
     private static final Pattern RECORD_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+    /** A key shown as the operator typed it (trunks, outbound routes, conference rooms): either case, '.' too. */
+    private static final Pattern MIXED_CASE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern EXTENSION = Pattern.compile("[0-9]{1,32}");
 
     private Fields() {}
@@ -29,6 +31,19 @@ public final class Fields {
         check(name != null && RECORD_NAME.matcher(name).matches(), "name",
                 "must be 1 to 64 lower-case letters, digits, '-' or '_', starting with a letter or digit");
         return name;
+    }
+
+    /** Checks a trunk's, outbound route's or conference room's {@code name}; returns it stripped. */
+    public static String mixedCaseName(String name) {
+        String stripped = required(name, "name");
+        check(isMixedCaseName(stripped), "name",
+                "must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        return stripped;
+    }
+
+    /** Whether {@code value} has the shape of a trunk's, outbound route's or conference room's name. */
+    public static boolean isMixedCaseName(String value) {
+        return value != null && MIXED_CASE_NAME.matcher(value).matches();
     }
 
     /**

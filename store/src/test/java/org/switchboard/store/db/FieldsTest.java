@@ -20,6 +20,18 @@ class FieldsTest {
     }
 
     @Test
+    void mixedCaseNamesAreStrippedAndMayHoldDots() {
+        assertThat(Fields.mixedCaseName(" Carrier.B-2_x ")).isEqualTo("Carrier.B-2_x");
+        assertThat(Fields.isMixedCaseName(null)).isFalse();
+        assertThatThrownBy(() -> Fields.mixedCaseName(" ")).isInstanceOf(ValidationException.class)
+                .hasFieldOrPropertyWithValue("field", "name").hasMessageContaining("is required");
+        for (String bad : new String[] {".carrier", "a b", "a".repeat(65), "a/b"}) {
+            assertThatThrownBy(() -> Fields.mixedCaseName(bad)).as("%s", bad)
+                    .isInstanceOf(ValidationException.class).hasFieldOrPropertyWithValue("field", "name");
+        }
+    }
+
+    @Test
     void distinctExtensionsKeepTheOrderInAnImmutableCopy() {
         List<String> members = new ArrayList<>(List.of("2002", "2001"));
         List<String> checked = Fields.distinctExtensions(members, 2);
