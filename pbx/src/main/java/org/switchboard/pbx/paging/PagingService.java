@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.event.PbxEvent.Change;
 import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.pbx.extension.MemberExtensions;
 import org.switchboard.pbx.records.NamedRecords;
 import org.switchboard.store.db.NotFoundException;
 import org.switchboard.store.db.ValidationException;
@@ -52,7 +53,7 @@ public final class PagingService {
 
     public PagingZone create(NewPagingZone zone, String actor) {
         return zones.change(zone.name(), Change.CREATED, actor, () -> {
-            checkMembers(zone);
+            MemberExtensions.check(extensions, zone.members());
             return store.create(zone, clock.instant());
         });
     }
@@ -64,7 +65,7 @@ public final class PagingService {
         }
         return zones.change(name, Change.UPDATED, actor, () -> {
             get(name);
-            checkMembers(zone);
+            MemberExtensions.check(extensions, zone.members());
             return store.update(name, zone, clock.instant());
         });
     }
@@ -79,13 +80,5 @@ public final class PagingService {
     /** Loads the zones from the database: at start, after each change, after an extension changed. */
     public void reloadCache() {
         zones.reload();
-    }
-
-    private void checkMembers(NewPagingZone zone) {
-        for (int i = 0; i < zone.members().size(); i++) {
-            if (extensions.find(zone.members().get(i)).isEmpty()) {
-                throw new ValidationException("members[" + i + "]", "must be an existing extension");
-            }
-        }
     }
 }

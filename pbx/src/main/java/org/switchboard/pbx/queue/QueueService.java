@@ -13,6 +13,7 @@ import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.event.PbxEvent.Change;
 import org.switchboard.pbx.event.PbxEvent.QueueActivity;
 import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.pbx.extension.MemberExtensions;
 import org.switchboard.pbx.records.NamedRecords;
 import org.switchboard.pbx.routing.DestinationKind;
 import org.switchboard.pbx.routing.DestinationKinds;
@@ -202,11 +203,7 @@ public final class QueueService {
     }
 
     private void check(NewCallQueue queue) {
-        for (int i = 0; i < queue.members().size(); i++) {
-            if (extensions.find(queue.members().get(i)).isEmpty()) {
-                throw new ValidationException("members[" + i + "]", "must be an existing extension");
-            }
-        }
+        MemberExtensions.check(extensions, queue.members());
         queue.timeoutAction().ifPresent(a -> checkTimeoutAction(queue.name(), a));
         queue.mohClass().ifPresent(c -> {
             if (!music.exists(c)) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.event.PbxEvent.Change;
 import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.pbx.extension.MemberExtensions;
 import org.switchboard.pbx.records.NamedRecords;
 import org.switchboard.pbx.routing.Destination;
 import org.switchboard.pbx.routing.DestinationKind;
@@ -122,11 +123,7 @@ public final class RingGroupService {
     }
 
     private void check(NewRingGroup group) {
-        for (int i = 0; i < group.members().size(); i++) {
-            if (extensions.find(group.members().get(i)).isEmpty()) {
-                throw new ValidationException("members[" + i + "]", "must be an existing extension");
-            }
-        }
+        MemberExtensions.check(extensions, group.members());
         group.finalAction().ifPresent(f -> checkFinalAction(group.name(), f));
     }
 
