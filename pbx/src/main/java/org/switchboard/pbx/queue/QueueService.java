@@ -15,6 +15,7 @@ import org.switchboard.pbx.event.PbxEvent.QueueActivity;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.extension.MemberExtensions;
 import org.switchboard.pbx.records.NamedRecords;
+import org.switchboard.pbx.routing.DestinationFields;
 import org.switchboard.pbx.routing.DestinationKind;
 import org.switchboard.pbx.routing.DestinationKinds;
 import org.switchboard.store.db.NotFoundException;
@@ -222,18 +223,10 @@ public final class QueueService {
     }
 
     private void checkTimeoutAction(String queue, QueueAction action) {
-        DestinationKind kind = kinds.find(action.action()).orElseThrow(() -> new ValidationException("timeout_action.action",
-                "must be a destination kind (" + kinds.names() + ")"));
-        if (action.target().contains("$")) {
-            throw new ValidationException("timeout_action.target", "cannot use group references: no pattern matched");
-        }
+        DestinationKind kind = DestinationFields.kind(kinds, "timeout_action", action.action());
         if (kind.name().equals(QueueApplication.KIND) && action.target().equals(queue)) {
             throw new ValidationException("timeout_action.target", "must not be the queue itself");
         }
-        try {
-            kind.checkTarget(action.target());
-        } catch (ValidationException e) {
-            throw new ValidationException("timeout_action.target", e.getMessage());
-        }
+        DestinationFields.checkTarget(kind, "timeout_action", action.target());
     }
 }

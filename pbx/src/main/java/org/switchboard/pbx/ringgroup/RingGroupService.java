@@ -10,6 +10,7 @@ import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.extension.MemberExtensions;
 import org.switchboard.pbx.records.NamedRecords;
 import org.switchboard.pbx.routing.Destination;
+import org.switchboard.pbx.routing.DestinationFields;
 import org.switchboard.pbx.routing.DestinationKind;
 import org.switchboard.pbx.routing.DestinationKinds;
 import org.switchboard.pbx.routing.Hunt;
@@ -128,18 +129,10 @@ public final class RingGroupService {
     }
 
     private void checkFinalAction(String group, FinalAction action) {
-        DestinationKind kind = kinds.find(action.action()).orElseThrow(() -> new ValidationException("final_action.action",
-                "must be a destination kind (" + kinds.names() + ")"));
-        if (action.target().contains("$")) {
-            throw new ValidationException("final_action.target", "cannot use group references: no pattern matched");
-        }
+        DestinationKind kind = DestinationFields.kind(kinds, "final_action", action.action());
         if (kind.name().equals(RingGroupKind.NAME) && action.target().equals(group)) {
             throw new ValidationException("final_action.target", "must not be the group itself");
         }
-        try {
-            kind.checkTarget(action.target());
-        } catch (ValidationException e) {
-            throw new ValidationException("final_action.target", e.getMessage());
-        }
+        DestinationFields.checkTarget(kind, "final_action", action.target());
     }
 }
