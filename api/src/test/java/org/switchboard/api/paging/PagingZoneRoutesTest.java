@@ -100,6 +100,7 @@ class PagingZoneRoutesTest {
             String[][] cases = {
                     {"{\"name\":\"z\",\"members\":[\"2001\",\"2999\"]}", "members[1]"},
                     {"{\"name\":\"z\",\"members\":[\"2001\",\"2001\"]}", "members[1]"},
+                    {"{\"name\":\"z\",\"members\":[\"2001\",null]}", "members[1]"},
                     {"{\"name\":\"z\",\"members\":[]}", "members"},
                     {"{\"name\":\"z\"}", "members"},
                     {"{\"name\":\"z\",\"members\":[\"2001\"],\"max_seconds\":2}", "max_seconds"},

@@ -149,6 +149,7 @@ class QueueRoutesTest {
             String[][] cases = {
                     {"{\"name\":\"q\",\"members\":[\"2001\",\"2999\"]}", "members[1]"},
                     {"{\"name\":\"q\",\"members\":[\"2001\",\"2001\"]}", "members[1]"},
+                    {"{\"name\":\"q\",\"members\":[\"2001\",null]}", "members[1]"},
                     {"{\"name\":\"q\",\"strategy\":\"skills_first\"}", "strategy"},
                     {"{\"name\":\"q\",\"ring_seconds\":2}", "ring_seconds"},
                     {"{\"name\":\"q\",\"wrap_up_seconds\":-1}", "wrap_up_seconds"},

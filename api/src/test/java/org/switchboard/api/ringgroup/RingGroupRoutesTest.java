@@ -103,6 +103,7 @@ class RingGroupRoutesTest {
             String[][] cases = {
                     {"{\"name\":\"g\",\"members\":[\"2001\",\"2999\"]}", "members[1]"},
                     {"{\"name\":\"g\",\"members\":[\"2001\",\"2001\"]}", "members[1]"},
+                    {"{\"name\":\"g\",\"members\":[\"2001\",null]}", "members[1]"},
                     {"{\"name\":\"g\",\"members\":[]}", "members"},
                     {"{\"name\":\"g\"}", "members"},
                     {"{\"name\":\"g\",\"members\":[\"2001\"],\"strategy\":\"random\"}", "strategy"},

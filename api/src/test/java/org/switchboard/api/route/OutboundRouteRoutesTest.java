@@ -85,6 +85,7 @@ class OutboundRouteRoutesTest {
                 {"{\"name\":\"r\",\"trunks\":[\"carrier\"]}", "dial"},
                 {"{\"name\":\"r\",\"dial\":\"$1\",\"trunks\":[]}", "trunks"},
                 {"{\"name\":\"r\",\"dial\":\"$1\",\"trunks\":[\"nowhere\"]}", "trunks"},
+                {"{\"name\":\"r\",\"dial\":\"$1\",\"trunks\":[\"carrier\",null]}", "trunks"},
                 {"{\"name\":\"r\",\"dial\":\"$1\",\"trunks\":[\"carrier\"],\"caller_id\":\"abc\"}", "caller_id"},
             };
             for (String[] c : cases) {

@@ -1,21 +1,11 @@
 package org.switchboard.pbx.conference;
 
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.event.PbxEvent.Change;
-import org.switchboard.pbx.event.PbxEvent.ConfigChanged;
+import org.switchboard.pbx.records.NamedRecords;
 import org.switchboard.store.conference.ConferenceRoom;
 import org.switchboard.store.conference.ConferenceRoomStore;
 import org.switchboard.store.conference.NewConferenceRoom;
@@ -30,39 +20,34 @@ import org.switchboard.store.db.ValidationException;
  * Changes run on request and start-up threads (they touch the database).
  */
 public final class ConferenceService {
-    private static final Logger log = LoggerFactory.getLogger(ConferenceService.class);
-    private static final String ENTITY = "conference";
-
     private final ConferenceRoomStore store;
     private final Clock clock;
-    private final EventBus events;
-    private final Lock changes = new ReentrantLock();
-    private volatile Map<String, ConferenceRoom> byName = Map.of();
+    private final NamedRecords<ConferenceRoom> rooms;
 
     public ConferenceService(ConferenceRoomStore store, Clock clock, EventBus events) {
         this.store = store;
         this.clock = clock;
-        this.events = events;
+        this.rooms = new NamedRecords<>("conference", "conference", ConferenceRoom::name, store::list, clock, events);
     }
 
     /** Every room by name, from memory. */
     public List<ConferenceRoom> list() {
-        return byName.values().stream().sorted(Comparator.comparing(ConferenceRoom::name)).toList();
+        return rooms.list();
     }
 
     /** The room named {@code name}, from memory (the call path's lookup). */
     public Optional<ConferenceRoom> find(String name) {
-        return Optional.ofNullable(byName.get(name));
+        return rooms.find(name);
     }
 
     /** The room named {@code name}; {@link NotFoundException} when there is none. */
     public ConferenceRoom get(String name) {
-        return find(name).orElseThrow(() -> new NotFoundException(ENTITY, name));
+        return rooms.get(name);
     }
 
     /** Saves a new room; {@code ConflictException("name")} or {@code ("number")} when taken. */
     public ConferenceRoom create(NewConferenceRoom room, String actor) {
-        return change(room.name(), Change.CREATED, actor, () -> store.create(room, clock.instant()));
+        return rooms.change(room.name(), Change.CREATED, actor, () -> store.create(room, clock.instant()));
     }
 
     /** Replaces a room's settings; the name is the room's key (dial-plan rules name it) and cannot change. */
@@ -70,42 +55,16 @@ public final class ConferenceService {
         if (!room.name().equals(name)) {
             throw new ValidationException("name", "cannot be changed (it is the room's key); create a new room");
         }
-        return change(name, Change.UPDATED, actor, () -> store.update(name, room, clock.instant()));
+        return rooms.change(name, Change.UPDATED, actor, () -> store.update(name, room, clock.instant()));
     }
 
     /** Deletes a room; callers in it stay until they hang up. {@link NotFoundException} when there is none. */
     public void delete(String name, String actor) {
-        change(name, Change.DELETED, actor, () -> {
-            store.delete(name);
-            return null;
-        });
+        rooms.remove(name, actor, () -> store.delete(name));
     }
 
     /** Loads the in-memory copy from the database (at start, and after another node's change). */
     public void reloadCache() {
-        changes.lock();
-        try {
-            byName = index(store.list());
-        } finally {
-            changes.unlock();
-        }
-    }
-
-    private static Map<String, ConferenceRoom> index(List<ConferenceRoom> rooms) {
-        return rooms.stream().collect(Collectors.toUnmodifiableMap(ConferenceRoom::name, Function.identity()));
-    }
-
-    private ConferenceRoom change(String name, Change change, String actor, Supplier<ConferenceRoom> write) {
-        ConferenceRoom saved;
-        changes.lock();
-        try {
-            saved = write.get();
-            byName = index(store.list());
-        } finally {
-            changes.unlock();
-        }
-        events.publish(new ConfigChanged(clock.instant(), ENTITY, name, change));
-        log.info("conference room {} name={} by={}", change.name().toLowerCase(Locale.ROOT), name, actor);
-        return saved;
+        rooms.reload();
     }
 }

@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.event.PbxEvent.Change;
 import org.switchboard.pbx.event.PbxEvent.ConfigChanged;
+import org.switchboard.pbx.routing.DestinationFields;
 import org.switchboard.pbx.routing.DestinationKind;
-import org.switchboard.pbx.routing.DestinationKinds;
 import org.switchboard.pbx.routing.DialPlanService;
 import org.switchboard.store.db.NotFoundException;
 import org.switchboard.store.db.ValidationException;
@@ -104,19 +104,10 @@ public final class ParkingService {
     }
 
     private void checkReturn(ReturnAction action) {
-        DestinationKinds kinds = dialPlan.kinds();
-        DestinationKind kind = kinds.find(action.action()).orElseThrow(() -> new ValidationException(
-                "return_action.action", "must be a destination kind (" + kinds.names() + ")"));
+        DestinationKind kind = DestinationFields.kind(dialPlan.kinds(), "return_action", action.action());
         if (kind.name().equals(ParkApplication.KIND) || kind.name().equals(RetrieveApplication.KIND)) {
             throw new ValidationException("return_action.action", "must lead out of the park lot");
         }
-        if (action.target().contains("$")) {
-            throw new ValidationException("return_action.target", "cannot use group references: no pattern matched");
-        }
-        try {
-            kind.checkTarget(action.target());
-        } catch (ValidationException e) {
-            throw new ValidationException("return_action.target", e.getMessage());
-        }
+        DestinationFields.checkTarget(kind, "return_action", action.target());
     }
 }

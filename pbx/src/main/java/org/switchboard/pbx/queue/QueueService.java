@@ -2,21 +2,20 @@ package org.switchboard.pbx.queue;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.event.PbxEvent.Change;
-import org.switchboard.pbx.event.PbxEvent.ConfigChanged;
 import org.switchboard.pbx.event.PbxEvent.QueueActivity;
 import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.pbx.extension.MemberExtensions;
+import org.switchboard.pbx.records.NamedRecords;
+import org.switchboard.pbx.routing.DestinationFields;
 import org.switchboard.pbx.routing.DestinationKind;
 import org.switchboard.pbx.routing.DestinationKinds;
 import org.switchboard.store.db.NotFoundException;
@@ -55,8 +54,7 @@ public final class QueueService {
     private final MusicClasses music;
     private final Clock clock;
     private final EventBus events;
-    private final Lock changes = new ReentrantLock();
-    private volatile Map<String, CallQueue> queues = Map.of();
+    private final NamedRecords<CallQueue> queues;
     private volatile Map<String, AgentState> agents = Map.of();
     private volatile Map<String, Map<String, Integer>> skills = Map.of();
     private volatile Runnable agentsChanged = () -> { };
@@ -69,6 +67,7 @@ public final class QueueService {
         this.music = music;
         this.clock = clock;
         this.events = events;
+        this.queues = new NamedRecords<>("queue", "queue", CallQueue::name, store::list, this::loadAgents, clock, events);
     }
 
     /** What runs after an agent's state changed (the live queues offer waiting callers to the agent). */
@@ -78,29 +77,24 @@ public final class QueueService {
 
     /** Every queue, by name, from memory. */
     public List<CallQueue> list() {
-        return queues.values().stream().sorted(Comparator.comparing(CallQueue::name)).toList();
+        return queues.list();
     }
 
     /** The queue called {@code name}, from memory. */
     public Optional<CallQueue> find(String name) {
-        return Optional.ofNullable(queues.get(name));
+        return queues.find(name);
     }
 
     /** The queue called {@code name}; {@link NotFoundException} when there is none. */
     public CallQueue get(String name) {
-        return find(name).orElseThrow(() -> new NotFoundException("queue", name));
+        return queues.get(name);
     }
 
     public CallQueue create(NewCallQueue queue, String actor) {
-        changes.lock();
-        try {
+        return queues.change(queue.name(), Change.CREATED, actor, () -> {
             check(queue);
-            CallQueue saved = store.create(queue, clock.instant());
-            changed(saved.name(), Change.CREATED, actor);
-            return saved;
-        } finally {
-            changes.unlock();
-        }
+            return store.create(queue, clock.instant());
+        });
     }
 
     /** Replaces queue {@code name}; a queue keeps its name (dial-plan rules name it). */
@@ -108,27 +102,18 @@ public final class QueueService {
         if (!queue.name().equals(name)) {
             throw new ValidationException("name", "must be the queue's name in the URL: queues are not renamed");
         }
-        changes.lock();
-        try {
+        return queues.change(name, Change.UPDATED, actor, () -> {
             get(name);
             check(queue);
-            CallQueue saved = store.update(name, queue, clock.instant());
-            changed(name, Change.UPDATED, actor);
-            return saved;
-        } finally {
-            changes.unlock();
-        }
+            return store.update(name, queue, clock.instant());
+        });
     }
 
     public void delete(String name, String actor) {
-        changes.lock();
-        try {
+        queues.remove(name, actor, () -> {
             get(name);
             store.delete(name);
-            changed(name, Change.DELETED, actor);
-        } finally {
-            changes.unlock();
-        }
+        });
     }
 
     /** The outcomes of queue {@code name}'s callers, the latest first, at most {@code limit}; {@link NotFoundException} for no queue. */
@@ -151,24 +136,22 @@ public final class QueueService {
     /** Replaces agent {@code number}'s skills; {@link NotFoundException} when it is no queue's member. */
     public Map<String, Integer> setSkills(String number, Map<String, Integer> levels, String actor) {
         Map<String, Integer> checked = Skills.checked(levels, "skills");
-        changes.lock();
-        try {
+        queues.locked(() -> {
             if (queuesOf(number).isEmpty()) {
                 throw new NotFoundException("queue agent", number);
             }
             store.saveAgentSkills(number, checked);
             reloadCache();
             log.info("queue agent skills changed extension={} skills={} by={}", number, checked, actor);
-        } finally {
-            changes.unlock();
-        }
+            return checked;
+        });
         agentsChanged.run();
         return checked;
     }
 
     /** The extensions that are members of at least one queue, by number. */
     public List<String> agentNumbers() {
-        return queues.values().stream().flatMap(q -> q.values().members().stream()).distinct().sorted().toList();
+        return list().stream().flatMap(q -> q.values().members().stream()).distinct().sorted().toList();
     }
 
     /** The queues extension {@code number} is a member of, by name. */
@@ -181,55 +164,47 @@ public final class QueueService {
      * one); {@link NotFoundException} when it is no queue's member.
      */
     public AgentState setAgent(String number, Optional<Boolean> loggedIn, Optional<Boolean> paused, String actor) {
-        changes.lock();
-        AgentState saved;
-        try {
+        AgentState saved = queues.locked(() -> {
             if (queuesOf(number).isEmpty()) {
                 throw new NotFoundException("queue agent", number);
             }
             AgentState now = agent(number);
-            saved = store.saveAgent(number, loggedIn.orElse(now.loggedIn()), paused.orElse(now.paused()), clock.instant());
+            AgentState stored = store.saveAgent(number, loggedIn.orElse(now.loggedIn()), paused.orElse(now.paused()),
+                    clock.instant());
             reloadCache();
-            log.info("queue agent changed extension={} logged_in={} paused={} by={}", number, saved.loggedIn(), saved.paused(),
-                    actor);
-            String activity = loggedIn.isPresent() ? (saved.loggedIn() ? "agent_logged_in" : "agent_logged_out")
-                    : (saved.paused() ? "agent_paused" : "agent_unpaused");
+            log.info("queue agent changed extension={} logged_in={} paused={} by={}", number, stored.loggedIn(),
+                    stored.paused(), actor);
+            String activity = loggedIn.isPresent() ? (stored.loggedIn() ? "agent_logged_in" : "agent_logged_out")
+                    : (stored.paused() ? "agent_paused" : "agent_unpaused");
             for (String queue : queuesOf(number)) {
-                events.publish(new QueueActivity(saved.updatedAt(), queue, activity, "", "", number, 0));
+                events.publish(new QueueActivity(stored.updatedAt(), queue, activity, "", "", number, 0));
             }
-        } finally {
-            changes.unlock();
-        }
+            return stored;
+        });
         agentsChanged.run();
         return saved;
     }
 
     /** Loads the queues and agent states from the database: at start, after each change, after an extension changed. */
     public void reloadCache() {
-        changes.lock();
-        try {
-            queues = store.list().stream().collect(Collectors.toUnmodifiableMap(CallQueue::name, Function.identity()));
-            agents = store.agents().stream().collect(Collectors.toUnmodifiableMap(AgentState::extension, Function.identity()));
-            skills = store.agentSkills();
-        } finally {
-            changes.unlock();
-        }
+        queues.reload();
+    }
+
+    /** Reads the agents' states and skills, alongside the queues (under their lock). */
+    private void loadAgents() {
+        agents = store.agents().stream().collect(Collectors.toUnmodifiableMap(AgentState::extension, Function.identity()));
+        skills = store.agentSkills();
     }
 
     /** The check of a target naming a queue: {@link ValidationException} on {@code field} unless the queue exists. */
     void checkName(String name, String field) {
-        if (!queues.containsKey(name)) {
-            throw new ValidationException(field, "must name a queue (" + String.join(", ",
-                    queues.keySet().stream().sorted().toList()) + ")");
+        if (queues.find(name).isEmpty()) {
+            throw new ValidationException(field, "must name a queue (" + String.join(", ", queues.keys()) + ")");
         }
     }
 
     private void check(NewCallQueue queue) {
-        for (int i = 0; i < queue.members().size(); i++) {
-            if (extensions.find(queue.members().get(i)).isEmpty()) {
-                throw new ValidationException("members[" + i + "]", "must be an existing extension");
-            }
-        }
+        MemberExtensions.check(extensions, queue.members());
         queue.timeoutAction().ifPresent(a -> checkTimeoutAction(queue.name(), a));
         queue.mohClass().ifPresent(c -> {
             if (!music.exists(c)) {
@@ -248,24 +223,10 @@ public final class QueueService {
     }
 
     private void checkTimeoutAction(String queue, QueueAction action) {
-        DestinationKind kind = kinds.find(action.action()).orElseThrow(() -> new ValidationException("timeout_action.action",
-                "must be a destination kind (" + kinds.names() + ")"));
-        if (action.target().contains("$")) {
-            throw new ValidationException("timeout_action.target", "cannot use group references: no pattern matched");
-        }
+        DestinationKind kind = DestinationFields.kind(kinds, "timeout_action", action.action());
         if (kind.name().equals(QueueApplication.KIND) && action.target().equals(queue)) {
             throw new ValidationException("timeout_action.target", "must not be the queue itself");
         }
-        try {
-            kind.checkTarget(action.target());
-        } catch (ValidationException e) {
-            throw new ValidationException("timeout_action.target", e.getMessage());
-        }
-    }
-
-    private void changed(String name, Change change, String actor) {
-        reloadCache();
-        events.publish(new ConfigChanged(clock.instant(), "queue", name, change));
-        log.info("queue changed name={} change={} by={}", name, change, actor);
+        DestinationFields.checkTarget(kind, "timeout_action", action.target());
     }
 }

@@ -2,21 +2,15 @@ package org.switchboard.pbx.ringgroup;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.event.PbxEvent.Change;
-import org.switchboard.pbx.event.PbxEvent.ConfigChanged;
 import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.pbx.extension.MemberExtensions;
+import org.switchboard.pbx.records.NamedRecords;
 import org.switchboard.pbx.routing.Destination;
+import org.switchboard.pbx.routing.DestinationFields;
 import org.switchboard.pbx.routing.DestinationKind;
 import org.switchboard.pbx.routing.DestinationKinds;
 import org.switchboard.pbx.routing.Hunt;
@@ -40,16 +34,12 @@ import org.switchboard.store.ringgroup.RingStrategy;
  * never call them on an event loop or a call thread.
  */
 public final class RingGroupService {
-    private static final Logger log = LoggerFactory.getLogger(RingGroupService.class);
-
     private final RingGroupStore store;
     private final ExtensionService extensions;
     private final DestinationKinds kinds;
     private final Clock clock;
-    private final EventBus events;
     private final HuntMemory memory = new HuntMemory();
-    private final Lock changes = new ReentrantLock();
-    private volatile Map<String, RingGroup> groups = Map.of();
+    private final NamedRecords<RingGroup> groups;
 
     public RingGroupService(RingGroupStore store, ExtensionService extensions, DestinationKinds kinds, Clock clock,
             EventBus events) {
@@ -57,34 +47,29 @@ public final class RingGroupService {
         this.extensions = extensions;
         this.kinds = kinds;
         this.clock = clock;
-        this.events = events;
+        this.groups = new NamedRecords<>("ring group", "ring_group", RingGroup::name, store::list, clock, events);
     }
 
     /** Every group, by name, from memory. */
     public List<RingGroup> list() {
-        return groups.values().stream().sorted(Comparator.comparing(RingGroup::name)).toList();
+        return groups.list();
     }
 
     /** The group called {@code name}, from memory. */
     public Optional<RingGroup> find(String name) {
-        return Optional.ofNullable(groups.get(name));
+        return groups.find(name);
     }
 
     /** The group called {@code name}; {@link NotFoundException} when there is none. */
     public RingGroup get(String name) {
-        return find(name).orElseThrow(() -> new NotFoundException("ring group", name));
+        return groups.get(name);
     }
 
     public RingGroup create(NewRingGroup group, String actor) {
-        changes.lock();
-        try {
+        return groups.change(group.name(), Change.CREATED, actor, () -> {
             check(group);
-            RingGroup saved = store.create(group, clock.instant());
-            changed(saved.name(), Change.CREATED, actor);
-            return saved;
-        } finally {
-            changes.unlock();
-        }
+            return store.create(group, clock.instant());
+        });
     }
 
     /** Replaces group {@code name}; a group keeps its name (rules and other groups name it). */
@@ -92,44 +77,30 @@ public final class RingGroupService {
         if (!group.name().equals(name)) {
             throw new ValidationException("name", "must be the group's name in the URL: ring groups are not renamed");
         }
-        changes.lock();
-        try {
+        return groups.change(name, Change.UPDATED, actor, () -> {
             get(name);
             check(group);
-            RingGroup saved = store.update(name, group, clock.instant());
-            changed(name, Change.UPDATED, actor);
-            return saved;
-        } finally {
-            changes.unlock();
-        }
+            return store.update(name, group, clock.instant());
+        });
     }
 
     /** Deletes group {@code name}; {@link ConflictException} while another group's final action leads to it. */
     public void delete(String name, String actor) {
-        changes.lock();
-        try {
+        groups.remove(name, actor, () -> {
             get(name);
-            for (RingGroup other : groups.values()) {
+            for (RingGroup other : groups.list()) {
                 if (other.finalAction().filter(f -> f.action().equals(RingGroupKind.NAME) && f.target().equals(name)).isPresent()) {
                     throw new ConflictException("name", "ring group '" + other.name() + "' ends in this group; change it first");
                 }
             }
             store.delete(name);
             memory.forget(name);
-            changed(name, Change.DELETED, actor);
-        } finally {
-            changes.unlock();
-        }
+        });
     }
 
     /** Loads the groups from the database: at start, after each change, after an extension changed. */
     public void reloadCache() {
-        changes.lock();
-        try {
-            groups = store.list().stream().collect(Collectors.toUnmodifiableMap(RingGroup::name, Function.identity()));
-        } finally {
-            changes.unlock();
-        }
+        groups.reload();
     }
 
     /** The group {@code name} as a call rings it now (members in the strategy's order), from memory. */
@@ -147,40 +118,21 @@ public final class RingGroupService {
 
     /** The check of a target naming a group: {@link ValidationException} on {@code field} unless the group exists. */
     void checkName(String name, String field) {
-        if (!groups.containsKey(name)) {
-            throw new ValidationException(field, "must name a ring group (" + String.join(", ",
-                    groups.keySet().stream().sorted().toList()) + ")");
+        if (groups.find(name).isEmpty()) {
+            throw new ValidationException(field, "must name a ring group (" + String.join(", ", groups.keys()) + ")");
         }
     }
 
     private void check(NewRingGroup group) {
-        for (int i = 0; i < group.members().size(); i++) {
-            if (extensions.find(group.members().get(i)).isEmpty()) {
-                throw new ValidationException("members[" + i + "]", "must be an existing extension");
-            }
-        }
+        MemberExtensions.check(extensions, group.members());
         group.finalAction().ifPresent(f -> checkFinalAction(group.name(), f));
     }
 
     private void checkFinalAction(String group, FinalAction action) {
-        DestinationKind kind = kinds.find(action.action()).orElseThrow(() -> new ValidationException("final_action.action",
-                "must be a destination kind (" + kinds.names() + ")"));
-        if (action.target().contains("$")) {
-            throw new ValidationException("final_action.target", "cannot use group references: no pattern matched");
-        }
+        DestinationKind kind = DestinationFields.kind(kinds, "final_action", action.action());
         if (kind.name().equals(RingGroupKind.NAME) && action.target().equals(group)) {
             throw new ValidationException("final_action.target", "must not be the group itself");
         }
-        try {
-            kind.checkTarget(action.target());
-        } catch (ValidationException e) {
-            throw new ValidationException("final_action.target", e.getMessage());
-        }
-    }
-
-    private void changed(String name, Change change, String actor) {
-        reloadCache();
-        events.publish(new ConfigChanged(clock.instant(), "ring_group", name, change));
-        log.info("ring group changed name={} change={} by={}", name, change, actor);
+        DestinationFields.checkTarget(kind, "final_action", action.target());
     }
 }

@@ -1,21 +1,12 @@
 package org.switchboard.pbx.route;
 
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.event.PbxEvent.Change;
-import org.switchboard.pbx.event.PbxEvent.ConfigChanged;
+import org.switchboard.pbx.records.NamedRecords;
 import org.switchboard.pbx.routing.Destination;
 import org.switchboard.pbx.routing.DestinationKind;
 import org.switchboard.pbx.routing.DestinationKinds;
@@ -35,40 +26,36 @@ import org.switchboard.store.route.NewInboundRoute;
  * an event loop or a call thread.
  */
 public final class InboundRouteService {
-    private static final Logger log = LoggerFactory.getLogger(InboundRouteService.class);
-
     private final InboundRouteStore store;
     private final DestinationKinds kinds;
     private final Clock clock;
-    private final EventBus events;
-    private final Lock changes = new ReentrantLock();
-    private volatile Map<String, InboundRoute> routes = Map.of();
+    private final NamedRecords<InboundRoute> routes;
 
     public InboundRouteService(InboundRouteStore store, DestinationKinds kinds, Clock clock, EventBus events) {
         this.store = store;
         this.kinds = kinds;
         this.clock = clock;
-        this.events = events;
+        this.routes = new NamedRecords<>("inbound route", "inbound_route", InboundRoute::did, store::list, clock, events);
     }
 
     /** Every route, by DID, from memory. */
     public List<InboundRoute> list() {
-        return routes.values().stream().sorted(Comparator.comparing(InboundRoute::did)).toList();
+        return routes.list();
     }
 
     /** The route of {@code did}; {@link NotFoundException} when there is none. */
     public InboundRoute get(String did) {
-        return Optional.ofNullable(routes.get(did)).orElseThrow(() -> new NotFoundException("inbound route", did));
+        return routes.get(did);
     }
 
     /** Where calls to {@code did} go: its route, else the default ({@code *}), from memory. */
     public Optional<Destination> destination(String did) {
-        return Optional.ofNullable(routes.get(did)).or(() -> Optional.ofNullable(routes.get(NewInboundRoute.DEFAULT)))
+        return routes.find(did).or(() -> routes.find(NewInboundRoute.DEFAULT))
                 .map(r -> new Destination(r.values().action(), r.values().target()));
     }
 
     public InboundRoute create(NewInboundRoute route, String actor) {
-        return change(route.did(), Change.CREATED, actor, () -> {
+        return routes.change(route.did(), Change.CREATED, actor, () -> {
             check(route);
             return store.create(route, clock.instant());
         });
@@ -79,50 +66,24 @@ public final class InboundRouteService {
         if (!route.did().equals(did)) {
             throw new ValidationException("did", "must be the DID in the URL: routes keep their DID");
         }
-        return change(did, Change.UPDATED, actor, () -> {
+        return routes.change(did, Change.UPDATED, actor, () -> {
             check(route);
             return store.update(did, route, clock.instant());
         });
     }
 
     public void delete(String did, String actor) {
-        change(did, Change.DELETED, actor, () -> {
-            store.delete(did);
-            return null;
-        });
+        routes.remove(did, actor, () -> store.delete(did));
     }
 
     /** Loads the in-memory copy from the database (at start). */
     public void reloadCache() {
-        changes.lock();
-        try {
-            routes = index(store.list());
-        } finally {
-            changes.unlock();
-        }
+        routes.reload();
     }
 
     private void check(NewInboundRoute route) {
         DestinationKind kind = kinds.find(route.action()).orElseThrow(() -> new ValidationException("action",
                 "must be a destination kind: " + kinds.all().stream().map(DestinationKind::name).collect(Collectors.joining(", "))));
         kind.checkTarget(route.target());
-    }
-
-    private InboundRoute change(String did, Change change, String actor, Supplier<InboundRoute> write) {
-        InboundRoute saved;
-        changes.lock();
-        try {
-            saved = write.get();
-            routes = index(store.list());
-        } finally {
-            changes.unlock();
-        }
-        events.publish(new ConfigChanged(clock.instant(), "inbound_route", did, change));
-        log.info("inbound route {} did={} by={}", change.name().toLowerCase(Locale.ROOT), did, actor);
-        return saved;
-    }
-
-    private static Map<String, InboundRoute> index(List<InboundRoute> all) {
-        return all.stream().collect(Collectors.toUnmodifiableMap(InboundRoute::did, Function.identity()));
     }
 }

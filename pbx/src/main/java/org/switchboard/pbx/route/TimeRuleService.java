@@ -2,21 +2,12 @@ package org.switchboard.pbx.route;
 
 import java.time.Clock;
 import java.time.ZonedDateTime;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.event.PbxEvent.Change;
-import org.switchboard.pbx.event.PbxEvent.ConfigChanged;
+import org.switchboard.pbx.records.NamedRecords;
 import org.switchboard.pbx.routing.DestinationKind;
 import org.switchboard.pbx.routing.DestinationKinds;
 import org.switchboard.store.db.NotFoundException;
@@ -37,35 +28,31 @@ import org.switchboard.store.route.TimeRuleStore;
  * an event loop or a call thread.
  */
 public final class TimeRuleService {
-    private static final Logger log = LoggerFactory.getLogger(TimeRuleService.class);
-
     private final TimeRuleStore store;
     private final DestinationKinds kinds;
     private final Clock clock;
-    private final EventBus events;
-    private final Lock changes = new ReentrantLock();
-    private volatile Map<String, TimeRule> rules = Map.of();
+    private final NamedRecords<TimeRule> rules;
 
     public TimeRuleService(TimeRuleStore store, DestinationKinds kinds, Clock clock, EventBus events) {
         this.store = store;
         this.kinds = kinds;
         this.clock = clock;
-        this.events = events;
+        this.rules = new NamedRecords<>("time rule", "time_rule", TimeRule::name, store::list, clock, events);
     }
 
     /** Every rule, by name, from memory. */
     public List<TimeRule> list() {
-        return rules.values().stream().sorted(Comparator.comparing(TimeRule::name)).toList();
+        return rules.list();
     }
 
     /** The rule {@code name}; {@link NotFoundException} when there is none. */
     public TimeRule get(String name) {
-        return find(name).orElseThrow(() -> new NotFoundException("time rule", name));
+        return rules.get(name);
     }
 
     /** The rule {@code name}, from memory. */
     public Optional<TimeRule> find(String name) {
-        return Optional.ofNullable(rules.get(name));
+        return rules.find(name);
     }
 
     /** Which branch of rule {@code name} applies at {@code now} (in the server's zone), and why. */
@@ -74,7 +61,7 @@ public final class TimeRuleService {
     }
 
     public TimeRule create(NewTimeRule rule, String actor) {
-        return change(rule.name(), Change.CREATED, actor, () -> {
+        return rules.change(rule.name(), Change.CREATED, actor, () -> {
             check(rule);
             return store.create(rule, clock.instant());
         });
@@ -85,27 +72,19 @@ public final class TimeRuleService {
         if (!rule.name().equals(name)) {
             throw new ValidationException("name", "must be the name in the URL: rules keep their name");
         }
-        return change(name, Change.UPDATED, actor, () -> {
+        return rules.change(name, Change.UPDATED, actor, () -> {
             check(rule);
             return store.update(name, rule, clock.instant());
         });
     }
 
     public void delete(String name, String actor) {
-        change(name, Change.DELETED, actor, () -> {
-            store.delete(name);
-            return null;
-        });
+        rules.remove(name, actor, () -> store.delete(name));
     }
 
     /** Loads the in-memory copy from the database (at start). */
     public void reloadCache() {
-        changes.lock();
-        try {
-            rules = index(store.list());
-        } finally {
-            changes.unlock();
-        }
+        rules.reload();
     }
 
     private void check(NewTimeRule rule) {
@@ -123,23 +102,5 @@ public final class TimeRuleService {
         } catch (ValidationException e) {
             throw new ValidationException(field + "." + e.field(), e.getMessage());
         }
-    }
-
-    private TimeRule change(String name, Change change, String actor, Supplier<TimeRule> write) {
-        TimeRule saved;
-        changes.lock();
-        try {
-            saved = write.get();
-            rules = index(store.list());
-        } finally {
-            changes.unlock();
-        }
-        events.publish(new ConfigChanged(clock.instant(), "time_rule", name, change));
-        log.info("time rule {} name={} by={}", change.name().toLowerCase(Locale.ROOT), name, actor);
-        return saved;
-    }
-
-    private static Map<String, TimeRule> index(List<TimeRule> all) {
-        return all.stream().collect(Collectors.toUnmodifiableMap(TimeRule::name, Function.identity()));
     }
 }

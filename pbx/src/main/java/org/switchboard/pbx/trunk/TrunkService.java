@@ -1,24 +1,17 @@
 package org.switchboard.pbx.trunk;
 
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.event.PbxEvent.Change;
-import org.switchboard.pbx.event.PbxEvent.ConfigChanged;
 import org.switchboard.pbx.provisioning.DeviceSecretCipher;
+import org.switchboard.pbx.records.NamedRecords;
 import org.switchboard.store.db.NotFoundException;
 import org.switchboard.store.db.ValidationException;
 import org.switchboard.store.trunk.NewSipTrunk;
@@ -40,16 +33,14 @@ public final class TrunkService {
     private final SipTrunkStore store;
     private final DeviceSecretCipher cipher;
     private final Clock clock;
-    private final EventBus events;
-    private final Lock changes = new ReentrantLock();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
-    private volatile Map<String, SipTrunk> byName = Map.of();
+    private final NamedRecords<SipTrunk> trunks;
 
     public TrunkService(SipTrunkStore store, DeviceSecretCipher cipher, Clock clock, EventBus events) {
         this.store = store;
         this.cipher = cipher;
         this.clock = clock;
-        this.events = events;
+        this.trunks = new NamedRecords<>("trunk", "trunk", SipTrunk::name, store::list, clock, events);
     }
 
     /** Calls {@code listener} with a trunk's name after each committed change of it (any thread). */
@@ -59,17 +50,17 @@ public final class TrunkService {
 
     /** Every trunk by name, from memory. */
     public List<SipTrunk> list() {
-        return byName.values().stream().sorted(Comparator.comparing(SipTrunk::name)).toList();
+        return trunks.list();
     }
 
     /** The trunk named {@code name}, from memory. */
     public Optional<SipTrunk> find(String name) {
-        return Optional.ofNullable(byName.get(name));
+        return trunks.find(name);
     }
 
     /** The trunk named {@code name}; {@link NotFoundException} when there is none. */
     public SipTrunk get(String name) {
-        return find(name).orElseThrow(() -> new NotFoundException("trunk", name));
+        return trunks.get(name);
     }
 
     /** The trunk's password in clear, for answering the carrier's challenges; empty when it has none. */
@@ -110,29 +101,12 @@ public final class TrunkService {
 
     /** Loads the in-memory copy from the database (at start, and after another node's change). */
     public void reloadCache() {
-        changes.lock();
-        try {
-            byName = index(store.list());
-        } finally {
-            changes.unlock();
-        }
+        trunks.reload();
     }
 
-    private static Map<String, SipTrunk> index(List<SipTrunk> trunks) {
-        return trunks.stream().collect(Collectors.toUnmodifiableMap(SipTrunk::name, Function.identity()));
-    }
-
+    /** Makes the change, then tells the listeners (outside the lock: they start registrations). */
     private SipTrunk change(String name, Change change, String actor, Supplier<SipTrunk> write) {
-        SipTrunk saved;
-        changes.lock();
-        try {
-            saved = write.get();
-            byName = index(store.list());
-        } finally {
-            changes.unlock();
-        }
-        events.publish(new ConfigChanged(clock.instant(), "trunk", name, change));
-        log.info("trunk {} name={} by={}", change.name().toLowerCase(Locale.ROOT), name, actor);
+        SipTrunk saved = trunks.change(name, change, actor, write);
         for (Consumer<String> listener : listeners) {
             try {
                 listener.accept(name);

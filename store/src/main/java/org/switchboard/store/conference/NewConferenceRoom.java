@@ -22,14 +22,11 @@ public record NewConferenceRoom(String name, Optional<String> number, String pin
         int maxParticipants, boolean waitForModerator, boolean tones, boolean record) {
     /** The most participants a room may allow. */
     public static final int MAX_PARTICIPANTS = 500;
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern NUMBER = Pattern.compile("[0-9*#+]{1,32}");
     private static final Pattern PIN = Pattern.compile("[0-9]{0,16}");
 
     public NewConferenceRoom {
-        name = Fields.required(name, "name");
-        Fields.check(NAME.matcher(name).matches(), "name",
-                "must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        name = Fields.mixedCaseName(name);
         number = number.map(String::strip).filter(n -> !n.isEmpty());
         number.ifPresent(n -> Fields.check(NUMBER.matcher(n).matches(), "number", "must be 1-32 digits, '*', '#' or '+'"));
         pin = pin == null ? "" : pin;

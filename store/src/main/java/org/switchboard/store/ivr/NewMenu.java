@@ -19,8 +19,7 @@ public record NewMenu(String name, String greeting, int timeoutSeconds, int retr
                       MenuAction timeoutAction, MenuAction invalidAction) {
 
     public NewMenu {
-        Fields.check(name != null && name.matches("[a-z0-9][a-z0-9_-]{0,63}"), "name",
-                "must be 1 to 64 lower-case letters, digits, '-' or '_', starting with a letter or digit");
+        Fields.recordName(name);
         Fields.check(greeting != null && !greeting.isBlank(), "greeting", "is required (a prompt name)");
         Fields.check(timeoutSeconds >= 1 && timeoutSeconds <= 60, "timeout_seconds", "must be 1 to 60");
         Fields.check(retries >= 0 && retries <= 10, "retries", "must be 0 to 10");

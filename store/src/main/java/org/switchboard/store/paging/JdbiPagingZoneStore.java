@@ -6,13 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.switchboard.store.db.Database;
+import org.switchboard.store.db.ExtensionMembers;
 import org.switchboard.store.db.NotFoundException;
 
 /** {@link PagingZoneStore} on the shared {@link Database}; the only SQL for the {@code paging_zone*} tables. Thread-safe. */
 public final class JdbiPagingZoneStore implements PagingZoneStore {
+    private static final ExtensionMembers MEMBERS = new ExtensionMembers("paging_zone_members", "zone_id");
     private final Database database;
 
     public JdbiPagingZoneStore(Database database) {
@@ -39,7 +40,7 @@ public final class JdbiPagingZoneStore implements PagingZoneStore {
                     .executeAndReturnGeneratedKeys("id")
                     .mapTo(Long.class)
                     .one();
-            insertMembers(h, id, zone.members());
+            MEMBERS.replace(h, id, zone.members());
             return byName(h, zone.name()).orElseThrow();
         });
     }
@@ -55,8 +56,7 @@ public final class JdbiPagingZoneStore implements PagingZoneStore {
                     .bindMap(columns(zone, now))
                     .bind("id", existing.id())
                     .execute();
-            h.createUpdate("DELETE FROM paging_zone_members WHERE zone_id = :id").bind("id", existing.id()).execute();
-            insertMembers(h, existing.id(), zone.members());
+            MEMBERS.replace(h, existing.id(), zone.members());
             return byName(h, zone.name()).orElseThrow();
         });
     }
@@ -81,18 +81,6 @@ public final class JdbiPagingZoneStore implements PagingZoneStore {
         return columns;
     }
 
-    private static void insertMembers(Handle h, long zoneId, List<String> members) {
-        for (int position = 0; position < members.size(); position++) {
-            h.createUpdate("""
-                            INSERT INTO paging_zone_members (zone_id, extension_number, position)
-                            VALUES (:zone, :extension, :position)""")
-                    .bind("zone", zoneId)
-                    .bind("extension", members.get(position))
-                    .bind("position", position)
-                    .execute();
-        }
-    }
-
     private static Optional<PagingZone> byName(Handle h, String name) {
         return load(h, " WHERE name = :name", Map.of("name", name)).stream().findFirst();
     }
@@ -110,14 +98,7 @@ public final class JdbiPagingZoneStore implements PagingZoneStore {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<String>> members = h.createQuery("""
-                        SELECT zone_id, extension_number FROM paging_zone_members
-                        WHERE zone_id IN (<ids>) ORDER BY zone_id, position""")
-                .bindList("ids", rows.stream().map(PagingZone::id).toList())
-                .map((rs, ctx) -> Map.entry(rs.getLong("zone_id"), rs.getString("extension_number")))
-                .stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey,
-                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        Map<Long, List<String>> members = MEMBERS.of(h, rows.stream().map(PagingZone::id).toList());
         List<PagingZone> zones = new ArrayList<>(rows.size());
         for (PagingZone r : rows) {
             zones.add(new PagingZone(r.id(), r.name(), r.number(), members.getOrDefault(r.id(), List.of()), r.beep(),

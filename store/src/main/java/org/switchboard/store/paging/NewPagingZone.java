@@ -1,9 +1,7 @@
 package org.switchboard.store.paging;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.switchboard.store.db.Fields;
 import org.switchboard.store.db.ValidationException;
@@ -22,24 +20,15 @@ public record NewPagingZone(String name, Optional<String> number, List<String> m
     public static final int MIN_SECONDS = 5;
     public static final int MAX_SECONDS = 3600;
     public static final int MAX_MEMBERS = 100;
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final Pattern NUMBER = Pattern.compile("[0-9*#+]{1,32}");
 
     public NewPagingZone {
-        Fields.check(name != null && NAME.matcher(name).matches(), "name",
-                "must be 1 to 64 lower-case letters, digits, '-' or '_', starting with a letter or digit");
+        Fields.recordName(name);
         Fields.check(number != null, "number", "is required (may be empty)");
         number = number.map(String::strip).filter(n -> !n.isEmpty());
         number.ifPresent(n -> Fields.check(NUMBER.matcher(n).matches(), "number", "must be 1-32 digits, '*', '#' or '+'"));
         Fields.check(members != null && !members.isEmpty(), "members", "must name at least one extension");
-        Fields.check(members.size() <= MAX_MEMBERS, "members", "must name at most " + MAX_MEMBERS + " extensions");
-        members = List.copyOf(members);
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < members.size(); i++) {
-            String member = members.get(i);
-            Fields.check(member != null && member.matches("[0-9]{1,32}"), "members[" + i + "]", "must be an extension number");
-            Fields.check(seen.add(member), "members[" + i + "]", "is already a member");
-        }
+        members = Fields.distinctExtensions(members, MAX_MEMBERS);
         Fields.check(maxSeconds >= MIN_SECONDS && maxSeconds <= MAX_SECONDS, "max_seconds",
                 "must be " + MIN_SECONDS + " to " + MAX_SECONDS);
     }

@@ -1,7 +1,6 @@
 package org.switchboard.store.prompt;
 
 import java.time.Duration;
-import java.util.regex.Pattern;
 import org.switchboard.store.db.Fields;
 
 /**
@@ -9,9 +8,6 @@ import org.switchboard.store.db.Fields;
  * org.switchboard.store.db.ValidationException} naming the field). Immutable.
  */
 public record NewPrompt(String name, String fileName, int sampleRateHz, Duration duration, long sizeBytes) {
-    /** Prompt names: what the system prompts use (lower case, digits, {@code -} and {@code _}), so a file name is safe. */
-    public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
-
     public NewPrompt {
         checkName(name);
         Fields.check(fileName != null && fileName.matches("[a-z0-9_.-]{1,128}"), "file_name", "must be a plain file name");
@@ -20,10 +16,11 @@ public record NewPrompt(String name, String fileName, int sampleRateHz, Duration
         Fields.check(sizeBytes >= 0, "size_bytes", "must not be negative");
     }
 
-    /** Checks a prompt name as the URL or a menu names it; {@code ValidationException} on {@code name}. */
+    /**
+     * Checks a prompt name as the URL or a menu names it; {@code ValidationException} on {@code name}. The system
+     * prompts' names have the same shape, so a name is a safe file name.
+     */
     public static String checkName(String name) {
-        Fields.check(name != null && NAME.matcher(name).matches(), "name",
-                "must be 1 to 64 lower-case letters, digits, '-' or '_', starting with a letter or digit");
-        return name;
+        return Fields.recordName(name);
     }
 }

@@ -9,10 +9,12 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.switchboard.store.db.Database;
+import org.switchboard.store.db.ExtensionMembers;
 import org.switchboard.store.db.NotFoundException;
 
 /** {@link CallQueueStore} on the shared {@link Database}; the only SQL for {@code call_queues}, {@code queue_*}. Thread-safe. */
 public final class JdbiCallQueueStore implements CallQueueStore {
+    private static final ExtensionMembers MEMBERS = new ExtensionMembers("queue_members", "queue_id");
     private static final String COLUMNS = "name, strategy, ring_seconds, wrap_up_seconds, max_wait_seconds, max_callers,"
             + " timeout_action, timeout_target, moh_class, announce_seconds, voicemail_digit, voicemail_box,"
             + " service_level_seconds, callback_digit, callback_max_attempts, callback_retry_seconds";
@@ -44,7 +46,7 @@ public final class JdbiCallQueueStore implements CallQueueStore {
                     .executeAndReturnGeneratedKeys("id")
                     .mapTo(Long.class)
                     .one();
-            insertMembers(h, id, queue.members());
+            MEMBERS.replace(h, id, queue.members());
             insertRequirements(h, id, queue.skillRequirements());
             return byName(h, queue.name()).orElseThrow();
         });
@@ -67,8 +69,7 @@ public final class JdbiCallQueueStore implements CallQueueStore {
                     .bindMap(columns(queue, now))
                     .bind("id", existing.id())
                     .execute();
-            h.createUpdate("DELETE FROM queue_members WHERE queue_id = :id").bind("id", existing.id()).execute();
-            insertMembers(h, existing.id(), queue.members());
+            MEMBERS.replace(h, existing.id(), queue.members());
             h.createUpdate("DELETE FROM queue_skill_requirements WHERE queue_id = :id").bind("id", existing.id()).execute();
             insertRequirements(h, existing.id(), queue.skillRequirements());
             return byName(h, queue.name()).orElseThrow();
@@ -208,16 +209,6 @@ public final class JdbiCallQueueStore implements CallQueueStore {
         return columns;
     }
 
-    private static void insertMembers(Handle h, long queueId, List<String> members) {
-        for (int position = 0; position < members.size(); position++) {
-            h.createUpdate("INSERT INTO queue_members (queue_id, extension_number, position) VALUES (:queue, :extension, :position)")
-                    .bind("queue", queueId)
-                    .bind("extension", members.get(position))
-                    .bind("position", position)
-                    .execute();
-        }
-    }
-
     private static Optional<CallQueue> byName(Handle h, String name) {
         return load(h, " WHERE name = :name", Map.of("name", name)).stream().findFirst();
     }
@@ -257,14 +248,7 @@ public final class JdbiCallQueueStore implements CallQueueStore {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<String>> members = h.createQuery("""
-                        SELECT queue_id, extension_number FROM queue_members
-                        WHERE queue_id IN (<ids>) ORDER BY queue_id, position""")
-                .bindList("ids", rows.stream().map(Row::id).toList())
-                .map((rs, ctx) -> Map.entry(rs.getLong("queue_id"), rs.getString("extension_number")))
-                .stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey,
-                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        Map<Long, List<String>> members = MEMBERS.of(h, rows.stream().map(Row::id).toList());
         Map<Long, Map<String, Integer>> requirements = h.createQuery("""
                         SELECT r.queue_id, s.name, r.min_level FROM queue_skill_requirements r JOIN skills s ON s.id = r.skill_id
                         WHERE r.queue_id IN (<ids>)""")

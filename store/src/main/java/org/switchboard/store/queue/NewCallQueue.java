@@ -1,10 +1,8 @@
 package org.switchboard.store.queue;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.switchboard.store.db.Fields;
 import org.switchboard.store.db.ValidationException;
 
@@ -33,18 +31,9 @@ public record NewCallQueue(String name, QueueStrategy strategy, List<String> mem
     public static final int MAX_MEMBERS = 200;
 
     public NewCallQueue {
-        Fields.check(name != null && name.matches("[a-z0-9][a-z0-9_-]{0,63}"), "name",
-                "must be 1 to 64 lower-case letters, digits, '-' or '_', starting with a letter or digit");
+        Fields.recordName(name);
         Fields.check(strategy != null, "strategy", "must be one of " + QueueStrategy.keys());
-        Fields.check(members != null, "members", "is required (may be empty)");
-        Fields.check(members.size() <= MAX_MEMBERS, "members", "must name at most " + MAX_MEMBERS + " extensions");
-        members = List.copyOf(members);
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < members.size(); i++) {
-            String member = members.get(i);
-            Fields.check(member != null && member.matches("[0-9]{1,32}"), "members[" + i + "]", "must be an extension number");
-            Fields.check(seen.add(member), "members[" + i + "]", "is already a member");
-        }
+        members = Fields.distinctExtensions(members, MAX_MEMBERS);
         Fields.check(ringSeconds >= 5 && ringSeconds <= 300, "ring_seconds", "must be 5 to 300");
         Fields.check(wrapUpSeconds >= 0 && wrapUpSeconds <= 3600, "wrap_up_seconds", "must be 0 to 3600");
         Fields.check(maxWaitSeconds >= 0 && maxWaitSeconds <= 86400, "max_wait_seconds", "must be 0 (no limit) to 86400");

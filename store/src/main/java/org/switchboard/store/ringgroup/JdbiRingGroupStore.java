@@ -6,13 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.switchboard.store.db.Database;
+import org.switchboard.store.db.ExtensionMembers;
 import org.switchboard.store.db.NotFoundException;
 
 /** {@link RingGroupStore} on the shared {@link Database}; the only SQL for the {@code ring_group*} tables. Thread-safe. */
 public final class JdbiRingGroupStore implements RingGroupStore {
+    private static final ExtensionMembers MEMBERS = new ExtensionMembers("ring_group_members", "group_id");
     private final Database database;
 
     public JdbiRingGroupStore(Database database) {
@@ -40,7 +41,7 @@ public final class JdbiRingGroupStore implements RingGroupStore {
                     .executeAndReturnGeneratedKeys("id")
                     .mapTo(Long.class)
                     .one();
-            insertMembers(h, id, group.members());
+            MEMBERS.replace(h, id, group.members());
             return byName(h, group.name()).orElseThrow();
         });
     }
@@ -56,8 +57,7 @@ public final class JdbiRingGroupStore implements RingGroupStore {
                     .bindMap(columns(group, now))
                     .bind("id", existing.id())
                     .execute();
-            h.createUpdate("DELETE FROM ring_group_members WHERE group_id = :id").bind("id", existing.id()).execute();
-            insertMembers(h, existing.id(), group.members());
+            MEMBERS.replace(h, existing.id(), group.members());
             return byName(h, group.name()).orElseThrow();
         });
     }
@@ -83,18 +83,6 @@ public final class JdbiRingGroupStore implements RingGroupStore {
         return columns;
     }
 
-    private static void insertMembers(Handle h, long groupId, List<String> members) {
-        for (int position = 0; position < members.size(); position++) {
-            h.createUpdate("""
-                            INSERT INTO ring_group_members (group_id, extension_number, position)
-                            VALUES (:group, :extension, :position)""")
-                    .bind("group", groupId)
-                    .bind("extension", members.get(position))
-                    .bind("position", position)
-                    .execute();
-        }
-    }
-
     private static Optional<RingGroup> byName(Handle h, String name) {
         return load(h, " WHERE name = :name", Map.of("name", name)).stream().findFirst();
     }
@@ -116,14 +104,7 @@ public final class JdbiRingGroupStore implements RingGroupStore {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<String>> members = h.createQuery("""
-                        SELECT group_id, extension_number FROM ring_group_members
-                        WHERE group_id IN (<ids>) ORDER BY group_id, position""")
-                .bindList("ids", rows.stream().map(RingGroup::id).toList())
-                .map((rs, ctx) -> Map.entry(rs.getLong("group_id"), rs.getString("extension_number")))
-                .stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey,
-                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        Map<Long, List<String>> members = MEMBERS.of(h, rows.stream().map(RingGroup::id).toList());
         List<RingGroup> groups = new ArrayList<>(rows.size());
         for (RingGroup r : rows) {
             groups.add(new RingGroup(r.id(), r.name(), r.strategy(), members.getOrDefault(r.id(), List.of()),

@@ -1,9 +1,7 @@
 package org.switchboard.store.ringgroup;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.switchboard.store.db.Fields;
 import org.switchboard.store.db.ValidationException;
 
@@ -23,18 +21,10 @@ public record NewRingGroup(String name, RingStrategy strategy, List<String> memb
     public static final int MAX_MEMBERS = 100;
 
     public NewRingGroup {
-        Fields.check(name != null && name.matches("[a-z0-9][a-z0-9_-]{0,63}"), "name",
-                "must be 1 to 64 lower-case letters, digits, '-' or '_', starting with a letter or digit");
+        Fields.recordName(name);
         Fields.check(strategy != null, "strategy", "must be ring_all, hunt or memory_hunt");
         Fields.check(members != null && !members.isEmpty(), "members", "must name at least one extension");
-        Fields.check(members.size() <= MAX_MEMBERS, "members", "must name at most " + MAX_MEMBERS + " extensions");
-        members = List.copyOf(members);
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < members.size(); i++) {
-            String member = members.get(i);
-            Fields.check(member != null && member.matches("[0-9]{1,32}"), "members[" + i + "]", "must be an extension number");
-            Fields.check(seen.add(member), "members[" + i + "]", "is already a member");
-        }
+        members = Fields.distinctExtensions(members, MAX_MEMBERS);
         Fields.check(ringSeconds >= MIN_RING_SECONDS && ringSeconds <= MAX_RING_SECONDS, "ring_seconds",
                 "must be " + MIN_RING_SECONDS + " to " + MAX_RING_SECONDS);
         Fields.check(finalAction != null, "final_action", "is required (may be empty)");

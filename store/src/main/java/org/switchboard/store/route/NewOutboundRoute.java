@@ -21,21 +21,18 @@ import org.switchboard.store.db.ValidationException;
  * @param callerId the number presented to the carrier for every call on this route, if set
  */
 public record NewOutboundRoute(String name, String dial, List<String> trunks, boolean lcr, Optional<String> callerId) {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern DIAL = Pattern.compile("([0-9*#+]|\\$[1-9])+");
     private static final Pattern CALLER_ID = Pattern.compile("\\+?[0-9]{1,31}");
 
     public NewOutboundRoute {
-        name = Fields.required(name, "name");
-        Fields.check(NAME.matcher(name).matches(), "name",
-                "must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        name = Fields.mixedCaseName(name);
         dial = Fields.required(dial, "dial");
         Fields.check(dial.length() <= 64 && DIAL.matcher(dial).matches(), "dial",
                 "must be up to 64 digits, '+', '*', '#' and $1-$9 group references");
         Fields.check(trunks != null && !trunks.isEmpty(), "trunks", "must name at least one trunk");
-        trunks = List.copyOf(trunks);
-        Fields.check(trunks.stream().allMatch(t -> t != null && NAME.matcher(t).matches()), "trunks",
+        Fields.check(trunks.stream().allMatch(Fields::isMixedCaseName), "trunks",
                 "must be trunk names");
+        trunks = List.copyOf(trunks);
         Fields.check(new HashSet<>(trunks).size() == trunks.size(), "trunks", "must name each trunk once");
         Fields.check(String.join(",", trunks).length() <= 1000, "trunks", "are too many");
         callerId = callerId.map(String::strip).filter(c -> !c.isEmpty());

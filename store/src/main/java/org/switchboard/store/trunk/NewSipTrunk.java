@@ -49,7 +49,6 @@ public record NewSipTrunk(
         List<String> inboundAddresses,
         boolean enabled) {
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern HOST_NAME = Pattern.compile(
             "(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?");
     private static final Pattern CODEC = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,31}");
@@ -57,9 +56,7 @@ public record NewSipTrunk(
     private static final List<String> TRANSPORTS = List.of("udp", "tcp", "tls");
 
     public NewSipTrunk {
-        name = Fields.required(name, "name");
-        Fields.check(NAME.matcher(name).matches(), "name",
-                "must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        name = Fields.mixedCaseName(name);
         host = Fields.required(host, "host");
         Fields.check(isHost(host), "host", "must be a host name or an IP address");
         Fields.check(port.isEmpty() || (port.getAsInt() >= 1 && port.getAsInt() <= 65535), "port",
