@@ -52,9 +52,10 @@ public final class RingingCalls {
         return byCallId.values().stream().sorted(LONGEST_FIRST).toList();
     }
 
-    /** The longest-ringing call that rings any of {@code extensions}, if one does. */
-    public Optional<Ringing> longestRinging(Collection<String> extensions) {
-        return byCallId.values().stream().filter(r -> extensions.stream().anyMatch(r.extensions()::contains))
+    /** The longest-ringing call that rings any of {@code extensions}, if one does, other than {@code picker}'s own calls. */
+    public Optional<Ringing> longestRinging(Collection<String> extensions, String picker) {
+        return byCallId.values().stream().filter(r -> !r.caller().equals(picker))
+                .filter(r -> extensions.stream().anyMatch(r.extensions()::contains))
                 .min(LONGEST_FIRST);
     }
 }
