@@ -4,6 +4,7 @@
 import { api } from './api.js';
 import { alertBox, clearErrors, confirmDialog, field, h, showError } from './dom.js';
 import { followMeForm } from './followme.js';
+import { pickupGroupsForm } from './pickup.js';
 
 export const title = 'Extensions';
 
@@ -139,8 +140,8 @@ export function render(main) {
         save.disabled = false;
       }
     });
-    // Follow-me is its own resource, saved on its own: only an existing extension has one.
-    editor.replaceChildren(...(editing ? [form, followMeForm(existing.number)] : [form]));
+    // Follow-me and pickup groups are their own resources, saved on their own: only an existing extension has them.
+    editor.replaceChildren(...(editing ? [form, followMeForm(existing.number), pickupGroupsForm(existing.number)] : [form]));
     addButton.disabled = true;
     (editing ? inputs.name : inputs.number).focus();
   }

@@ -18,6 +18,8 @@ import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.pickup.PickupGroupService;
 import org.switchboard.store.extension.JdbiExtensionStore;
 import org.switchboard.store.extension.NewExtension;
+import org.switchboard.store.pickup.CallPickup;
+import org.switchboard.store.pickup.CallPickupLog;
 import org.switchboard.store.pickup.JdbiPickupGroupStore;
 import org.switchboard.store.testkit.BothEngines;
 import org.switchboard.store.testkit.TestDatabase;
@@ -43,7 +45,7 @@ class PickupRoutesTest {
                 new Argon2PasswordHasher(256, 1, 1), Clock.systemUTC(), events);
         groups = new PickupGroupService(new JdbiPickupGroupStore(db.database()), extensions, Clock.systemUTC(), events);
         groups.reloadCache();
-        return new ApiFixture(db, new PickupRoutes(groups, () -> ringing));
+        return new ApiFixture(db, new PickupRoutes(groups, () -> ringing, new CallPickupLog(db.database())::latest));
     }
 
     @BothEngines
@@ -98,6 +100,26 @@ class PickupRoutesTest {
             assertThat(list.get(0).get("call_id").asText()).isEqualTo("early");
             assertThat(list.get(1).get("extensions").toString()).isEqualTo("[\"1001\",\"1002\"]");
             assertThat(list.get(1).get("since").asText()).isEqualTo("2026-05-01T10:00:05Z");
+        }
+    }
+
+    @BothEngines
+    void theCallsPickedUpAreListedLatestFirst(TestDatabase db) {
+        try (ApiFixture api = serve(db)) {
+            String token = api.login();
+            db.database().write(h -> {
+                CallPickupLog.write(h, List.of(
+                        new CallPickup("a@pbx", "1002", "1003", CallPickup.DIRECTED, Instant.parse("2026-05-01T10:00:00Z")),
+                        new CallPickup("b@pbx", "1001", "1002", CallPickup.GROUP, Instant.parse("2026-05-01T10:01:00Z"))));
+                return null;
+            });
+
+            JsonNode list = json(api.send("GET", "/api/pickups?limit=1", token, null));
+
+            assertThat(list.toString()).isEqualTo("[{\"call_id\":\"b@pbx\",\"rung\":\"1001\",\"picked_up_by\":\"1002\","
+                    + "\"how\":\"group\",\"picked_up_at\":\"2026-05-01T10:01:00Z\"}]");
+            assertField(api.send("GET", "/api/pickups?limit=0", token, null), "limit");
+            assertField(api.send("GET", "/api/pickups?limit=x", token, null), "limit");
         }
     }
 

@@ -116,9 +116,9 @@ final class InviteAwaitingApplication implements IncomingCall, CallSession {
     }
 
     @Override
-    public void pickUp(String ringingCallId) {
+    public void pickUp(String ringingCallId, Runnable pickedUp) {
         if (endedBy == null) {
-            answering.pickUp(this, ringingCallId);
+            answering.pickUp(this, ringingCallId, pickedUp);
         }
     }
 

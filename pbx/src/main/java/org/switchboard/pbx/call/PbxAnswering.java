@@ -130,9 +130,9 @@ final class PbxAnswering {
 
     /**
      * {@code picker} answers call {@code callId}, which rings other phones (call pickup): the call decides on
-     * its own executor ({@link Call#pickUp}). A picker without an SDP offer, or offering SRTP, is refused here.
+     * its own executor ({@link Call#pickUp}); {@code pickedUp} runs once the picker got it. A picker without an SDP offer, or offering SRTP, is refused here.
      */
-    void pickUp(InviteAwaitingApplication picker, String callId) {
+    void pickUp(InviteAwaitingApplication picker, String callId, Runnable pickedUp) {
         Optional<Call> ringing = registry.call(callId).filter(Call.class::isInstance).map(Call.class::cast);
         if (ringing.isEmpty()) {
             picker.refuse(480, "Call No Longer Ringing");
@@ -143,7 +143,7 @@ final class PbxAnswering {
             picker.refuse(488, "Pickup Needs A Plain RTP Offer");
             return;
         }
-        PickingPhone phone = new PickingPhone(picker, picker.offer().get(), this);
+        PickingPhone phone = new PickingPhone(picker, picker.offer().get(), this, pickedUp);
         Call call = ringing.get();
         call.executor().execute(() -> call.pickUp(phone));
     }

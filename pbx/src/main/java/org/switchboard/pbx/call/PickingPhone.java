@@ -27,11 +27,17 @@ final class PickingPhone {
     private final InviteAwaitingApplication incoming;
     private final SessionDescription offer;
     private final PbxAnswering answering;
+    private final Runnable pickedUp;
     private final String localTag = RandomTokens.tag();
 
-    /** @param offer the picker's offer (a pickup needs one: a delayed offer is refused before) */
-    PickingPhone(InviteAwaitingApplication incoming, SessionDescription offer, PbxAnswering answering) {
+    /**
+     * @param offer the picker's offer (a pickup needs one: a delayed offer is refused before)
+     * @param pickedUp runs on the picker's executor once its 200 went out
+     */
+    PickingPhone(InviteAwaitingApplication incoming, SessionDescription offer, PbxAnswering answering,
+            Runnable pickedUp) {
         this.incoming = incoming;
+        this.pickedUp = pickedUp;
         this.offer = offer;
         this.answering = answering;
     }
@@ -85,6 +91,7 @@ final class PickingPhone {
                 answering.registry().remove(incoming, List.of());
                 answering.services().stack().joinExecutor(callId, call.id());
                 answering.registry().add(callId, call);
+                pickedUp.run();
             } else {
                 log.info("picker gone before its answer call_id={} picker_call_id={}", call.id(), callId);
             }

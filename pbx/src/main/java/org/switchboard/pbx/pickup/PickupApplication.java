@@ -1,9 +1,11 @@
 package org.switchboard.pbx.pickup;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.pbx.call.Application;
@@ -12,6 +14,7 @@ import org.switchboard.pbx.call.RingingCalls;
 import org.switchboard.pbx.routing.ApplicationKind;
 import org.switchboard.pbx.routing.Route;
 import org.switchboard.store.db.Fields;
+import org.switchboard.store.pickup.CallPickup;
 
 /**
  * Destination kind {@code pickup}: the caller's phone answers a call that rings other phones. Target {@value
@@ -29,10 +32,15 @@ public final class PickupApplication implements Application {
     private static final Logger log = LoggerFactory.getLogger(PickupApplication.class);
 
     private final PickupGroupService groups;
+    private final Consumer<CallPickup> pickups;
+    private final Clock clock;
     private volatile Optional<RingingCalls> ringing = Optional.empty();
 
-    public PickupApplication(PickupGroupService groups) {
+    /** @param pickups where each call picked up is recorded (a write-behind queue: never blocks) */
+    public PickupApplication(PickupGroupService groups, Consumer<CallPickup> pickups, Clock clock) {
         this.groups = groups;
+        this.pickups = pickups;
+        this.clock = clock;
     }
 
     /** The kind rules name: {@code "action": "pickup", "target": "$1"} or {@code "target": "group"}. */
@@ -51,24 +59,29 @@ public final class PickupApplication implements Application {
     @Override
     public void start(IncomingCall call, Route.ToApplication destination) {
         String target = destination.target();
-        Collection<String> rung;
-        if (target.equals(GROUP)) {
+        boolean group = target.equals(GROUP);
+        Collection<String> candidates;
+        if (group) {
             List<String> mine = groups.groupsOf(call.caller());
             if (mine.isEmpty()) {
                 call.refuse(404, "Not In A Pickup Group");
                 return;
             }
             // The picker's own phone rings its calls itself: answering them is no pickup.
-            rung = groups.membersOf(mine).stream().filter(member -> !member.equals(call.caller())).toList();
+            candidates = groups.membersOf(mine).stream().filter(member -> !member.equals(call.caller())).toList();
         } else {
-            rung = Set.of(target);
+            candidates = Set.of(target);
         }
-        Optional<RingingCalls.Ringing> found = ringing.flatMap(calls -> calls.longestRinging(rung, call.caller()));
+        Optional<RingingCalls.Ringing> found = ringing.flatMap(calls -> calls.longestRinging(candidates, call.caller()));
         if (found.isEmpty()) {
-            call.refuse(480, target.equals(GROUP) ? "Nothing Ringing In Your Pickup Group" : "Nothing Ringing For " + target);
+            call.refuse(480, group ? "Nothing Ringing In Your Pickup Group" : "Nothing Ringing For " + target);
             return;
         }
-        log.info("pickup picker={} target={} call_id={}", call.caller(), target, found.get().callId());
-        call.pickUp(found.get().callId());
+        RingingCalls.Ringing taken = found.get();
+        // Whose ringing is taken: the extension dialled, or the first member of the picker's groups it rings.
+        String rung = taken.extensions().stream().filter(candidates::contains).sorted().findFirst().orElse(target);
+        log.info("pickup picker={} target={} rung={} call_id={}", call.caller(), target, rung, taken.callId());
+        call.pickUp(taken.callId(), () -> pickups.accept(new CallPickup(taken.callId(), rung, call.caller(),
+                group ? CallPickup.GROUP : CallPickup.DIRECTED, clock.instant())));
     }
 }

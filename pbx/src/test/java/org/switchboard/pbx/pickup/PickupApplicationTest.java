@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +19,7 @@ import org.switchboard.pbx.call.RingingCallsFixture;
 import org.switchboard.pbx.call.TrunkDial;
 import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.routing.Route;
+import org.switchboard.store.pickup.CallPickup;
 import org.switchboard.store.pickup.ExtensionPickupGroups;
 import org.switchboard.store.pickup.PickupGroupStore;
 
@@ -25,6 +28,7 @@ class PickupApplicationTest {
     private static final Instant T0 = Instant.parse("2026-05-06T07:08:09Z");
 
     private final RingingCalls ringing = new RingingCalls();
+    private final List<CallPickup> recorded = new ArrayList<>();
     private PickupApplication pickup;
 
     @BeforeEach
@@ -47,7 +51,7 @@ class PickupApplicationTest {
         // The extensions are only asked when groups are saved, which the call path never does.
         PickupGroupService service = new PickupGroupService(store, null, Clock.systemUTC(), new EventBus());
         service.reloadCache();
-        pickup = new PickupApplication(service);
+        pickup = new PickupApplication(service, recorded::add, Clock.fixed(T0, ZoneOffset.UTC));
         pickup.useRinging(ringing);
         RingingCallsFixture.ringing(ringing, "to-1002-late", "2000", Set.of("1002"), T0.plusSeconds(3));
         RingingCallsFixture.ringing(ringing, "to-1002", "2001", Set.of("1002"), T0);
@@ -59,13 +63,20 @@ class PickupApplicationTest {
     void directedPickupTakesTheLongestRingingCallOfThatExtension() {
         Picker picker = start("1001", "1002");
         assertThat(picker.outcome).isEqualTo("picked to-1002");
+        assertThat(recorded).as("recorded once the picker got the call").isEmpty();
+
+        picker.pickedUp.run();
+
+        assertThat(recorded).containsExactly(new CallPickup("to-1002", "1002", "1001", CallPickup.DIRECTED, T0));
     }
 
     @Test
     void groupPickupTakesTheLongestRingingCallOfAnyGroupMember() {
         assertThat(start("1004", PickupApplication.GROUP).outcome).as("sales: 1001, 1002, 1004").isEqualTo("picked to-1002");
-        assertThat(start("1002", PickupApplication.GROUP).outcome).as("sales and support: 1003 rang longest")
-                .isEqualTo("picked to-1003");
+        Picker both = start("1002", PickupApplication.GROUP);
+        assertThat(both.outcome).as("sales and support: 1003 rang longest").isEqualTo("picked to-1003");
+        both.pickedUp.run();
+        assertThat(recorded).containsExactly(new CallPickup("to-1003", "1003", "1002", CallPickup.GROUP, T0));
     }
 
     @Test
@@ -95,6 +106,7 @@ class PickupApplicationTest {
     private static final class Picker implements IncomingCall {
         private final String caller;
         private String outcome = "nothing";
+        private Runnable pickedUp;
 
         Picker(String caller) {
             this.caller = caller;
@@ -131,8 +143,9 @@ class PickupApplicationTest {
         }
 
         @Override
-        public void pickUp(String ringingCallId) {
+        public void pickUp(String ringingCallId, Runnable pickedUp) {
             outcome = "picked " + ringingCallId;
+            this.pickedUp = pickedUp;
         }
     }
 }

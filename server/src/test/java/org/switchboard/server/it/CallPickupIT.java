@@ -14,6 +14,10 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.switchboard.server.wiring.Server;
 import org.switchboard.sip.testkit.FreePorts;
 import org.switchboard.sip.testkit.Sipp;
@@ -22,8 +26,9 @@ import org.switchboard.sip.testkit.Sipp;
  * Issue 16, call pickup with real peers on a whole node with the seeded rules ({@code **<extension>}, {@code *8}):
  * a baresip caller rings 1002, a SIPp phone that only rings; baresip 1003 dials {@code **1002} and gets the call:
  * 1002 is cancelled as answered elsewhere, caller and picker hear each other's tone through the relay, and the CDR
- * names 1003 as the callee. Group pickup: 1004 dials {@code *8} and gets the call ringing 1005, its fellow member of
- * group sales. Nothing ringing: {@code *8} and {@code **1002} are refused with 480. One node for the class (SQLite).
+ * names 1003 as the callee, with the pickup recorded beside it. Group pickup: 1004 dials {@code *8} and gets the call ringing 1005, its fellow member of
+ * group sales. Nothing ringing: {@code *8} and {@code **1002} are refused with 480. The extension editor saves an
+ * extension's groups and shows the API's complaint next to the field. One node for the class (SQLite).
  */
 class CallPickupIT {
     private static final String PASSWORD = "pickup-it-secret";
@@ -81,6 +86,10 @@ class CallPickupIT {
             assertThat(cdr.get("disposition").asText()).as("%s", cdr).isEqualTo("ANSWERED");
             assertThat(cdr.get("caller").asText()).as("%s", cdr).isEqualTo("1001");
             assertThat(cdr.get("callee").asText()).as("the picker answered: %s", cdr).isEqualTo("1003");
+            JsonNode pickup = awaitPickup(cdr.get("call_id").asText());
+            assertThat(pickup.get("rung").asText()).as("%s", pickup).isEqualTo("1002");
+            assertThat(pickup.get("picked_up_by").asText()).as("%s", pickup).isEqualTo("1003");
+            assertThat(pickup.get("how").asText()).as("%s", pickup).isEqualTo("directed");
             assertThat(picker.log()).as("the picker's phone is shown who called")
                     .containsPattern("(?i)P-Asserted-Identity: [^\\r\\n]*sip:1001@");
         }
@@ -108,6 +117,9 @@ class CallPickupIT {
             JsonNode cdr = awaitCdr(answered.get("id").asText());
             assertThat(cdr.get("callee").asText()).as("%s", cdr).isEqualTo("1004");
             assertThat(cdr.get("caller").asText()).as("%s", cdr).isEqualTo("1006");
+            JsonNode pickup = awaitPickup(answered.get("id").asText());
+            assertThat(pickup.get("rung").asText()).as("%s", pickup).isEqualTo("1005");
+            assertThat(pickup.get("how").asText()).as("%s", pickup).isEqualTo("group");
         }
     }
 
@@ -116,6 +128,29 @@ class CallPickupIT {
         refused("1004", "*8");
         refused("1003", "**1002");
         assertThat(api.getJson("/api/calls")).as("no call is left behind").isEmpty();
+    }
+
+    @Test
+    void theExtensionEditorSavesPickupGroupsAndShowsTheApisComplaintNextToTheField() throws Exception {
+        try (PanelChromium panel = PanelChromium.loggedIn(server.httpPort(), dir.resolve("chromium"))) {
+            WebDriver browser = panel.browser();
+            panel.open("/extensions");
+            panel.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[aria-label='Edit extension 1006']")))
+                    .click();
+            WebElement groups = panel.await().until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#pickup-groups-form input[name=groups]")));
+            groups.sendKeys("Front Desk");
+            browser.findElement(By.cssSelector("#pickup-groups-form button[type=submit]")).click();
+            panel.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("f-groups-error"), "lower-case"));
+
+            groups.clear();
+            groups.sendKeys("support, front-desk");
+            browser.findElement(By.cssSelector("#pickup-groups-form button[type=submit]")).click();
+            panel.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("pickup-groups-status"),
+                    "Pickup groups of 1006 saved."));
+        }
+        assertThat(api.getJson("/api/extensions/1006/pickup-groups").get("groups").toString())
+                .isEqualTo("[\"front-desk\",\"support\"]");
     }
 
     /** {@code extension}, a SIPp phone, registers and then rings for the first INVITE until it is cancelled. */
@@ -175,6 +210,18 @@ class CallPickupIT {
         return await("CDR of " + callId).atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
             for (JsonNode item : api.getJson("/api/cdr?limit=100").get("items")) {
                 if (item.get("call_id").asText().equals(callId) && !item.path("status").asText().equals("open")) {
+                    return Optional.of(item);
+                }
+            }
+            return Optional.<JsonNode>empty();
+        }, Optional::isPresent).orElseThrow();
+    }
+
+    /** The record that call {@code callId} was picked up, written behind beside its CDR. */
+    private static JsonNode awaitPickup(String callId) {
+        return await("pickup of " + callId).atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            for (JsonNode item : api.getJson("/api/pickups")) {
+                if (item.get("call_id").asText().equals(callId)) {
                     return Optional.of(item);
                 }
             }

@@ -1,5 +1,5 @@
 /**
- * Call pickup's table ({@code extension_pickup_groups}): the record of an extension's pickup groups, the store
- * interface and its Jdbi implementation.
+ * Call pickup's tables ({@code extension_pickup_groups}, {@code call_pickups}): an extension's pickup groups, the calls
+ * picked up, and their Jdbi stores.
  */
 package org.switchboard.store.pickup;
