@@ -30,7 +30,7 @@ public final class PickupSeed implements Seed {
     }
 
     /** The seeded rules, in the order they are written. */
-    public static List<NewDialPlanRule> rules(int directedPriority, int groupPriority) {
+    private static List<NewDialPlanRule> rules(int directedPriority, int groupPriority) {
         RuleAction pickup = new RuleAction(PickupApplication.KIND);
         return List.of(
                 new NewDialPlanRule(directedPriority, "directed pickup", escape(DIRECTED_PREFIX) + "([0-9]{2,10})",
