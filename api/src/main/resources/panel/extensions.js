@@ -5,6 +5,7 @@ import { api } from './api.js';
 import { alertBox, clearErrors, confirmDialog, field, h, showError } from './dom.js';
 import { callSettingsForm } from './callsettings.js';
 import { followMeForm } from './followme.js';
+import { pickupGroupsForm } from './pickup.js';
 
 export const title = 'Extensions';
 
@@ -140,9 +141,11 @@ export function render(main) {
         save.disabled = false;
       }
     });
-    // Call settings and follow-me are resources of their own, saved on their own: only an existing
-    // extension has them.
-    editor.replaceChildren(...(editing ? [form, callSettingsForm(existing.number), followMeForm(existing.number)] : [form]));
+    // Call settings, follow-me and pickup groups are resources of their own, saved on their own:
+    // only an existing extension has them.
+    editor.replaceChildren(...(editing
+      ? [form, callSettingsForm(existing.number), followMeForm(existing.number), pickupGroupsForm(existing.number)]
+      : [form]));
     addButton.disabled = true;
     (editing ? inputs.name : inputs.number).focus();
   }

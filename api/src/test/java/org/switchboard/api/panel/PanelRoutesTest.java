@@ -23,7 +23,8 @@ class PanelRoutesTest {
             "index.html", "style.css", "app.js", "api.js", "session.js", "dom.js",
             "login.js", "dashboard.js", "chart.js", "events.js", "extensions.js", "devices.js", "phones.js", "calls.js", "sipbans.js",
             "moh.js", "voicemail.js", "trunks.js", "ivr.js", "prompts.js", "webhooks.js", "users.js", "conferences.js",
-            "ringgroups.js", "parking.js", "queues.js", "outbound.js", "paging.js", "followme.js", "callsettings.js", "recordings.js",
+            "ringgroups.js", "parking.js", "queues.js", "outbound.js", "paging.js", "followme.js", "callsettings.js", "pickup.js",
+            "recordings.js",
             "collection.js", "inbound.js", "timerules.js");
 
     private static ApiFixture api;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.media.rtp.Leg;
@@ -272,6 +273,8 @@ final class Call implements CallLegs, CallSession {
             if (firstRing == null) {
                 firstRing = forks;
             }
+            services.ringing().ringing(id(), caller, ring.contacts().stream().map(c -> c.extension())
+                    .collect(Collectors.toSet()), services.clock().instant());
         }
 
         @Override
@@ -346,6 +349,7 @@ final class Call implements CallLegs, CallSession {
     }
 
     private void answer(OutboundLeg leg, AnswerResult.Answered answered) {
+        services.ringing().stopped(id());
         winner = leg;
         SipResponse ok = invite.request().createResponse(200).withToTag(localTag)
                 .withHeader(HeaderName.CONTACT, contact.on(invite.flow().transport()).toString())
@@ -366,6 +370,49 @@ final class Call implements CallLegs, CallSession {
         services.recordAnswer(cdrRecord(Disposition.ANSWERED, CdrRecorder.IN_PROGRESS, answeredAt));
         log.info("call answered call_id={} caller={} callee={} codec={}", id(), caller, callee, media.codec().orElse("-"));
         recording = services.recorders().tap(bridged(), false);
+    }
+
+    /**
+     * A phone that was not rung answers this ringing call (call pickup, docs/pickup.md): the phones still
+     * ringing are cancelled as answered elsewhere, the caller gets its 200 with the codecs both it and the picker
+     * offered, and the picker is the callee leg (its own INVITE's dialog) relayed like any answered phone.
+     */
+    void pickUp(PickingPhone picker) {
+        if (!isRinging() || media == null || invite == null || delayedOffer != null || media.isSecure(Leg.A)) {
+            picker.refused(480, isRinging() ? "Call Cannot Be Picked Up" : "Call No Longer Ringing");
+            return;
+        }
+        AnswerResult callerAnswer = media.answerCaller(offer, picker.offer());
+        AnswerResult pickerAnswer = callerAnswer instanceof AnswerResult.Answered agreed
+                ? media.answerPicker(picker.offer(), agreed) : callerAnswer;
+        if (!(pickerAnswer instanceof AnswerResult.Answered toPicker)) {
+            picker.refused(488, "No Codec In Common With The Caller");
+            return;
+        }
+        log.info("call picked up call_id={} rung={} picked_up_by={}", id(), callee, picker.extension());
+        ringing.cancelAnsweredElsewhere();
+        callee = picker.extension();
+        calleeAnswer = picker.offer();
+        SipResponse ok = picker.ok(toPicker.answer().toSdp().getBytes(StandardCharsets.UTF_8),
+                contact.on(picker.hop().transport()), invite.request().from());
+        OutboundLeg leg = OutboundLeg.adopted(picker.hop(), Dialog.asUas(picker.request(), ok));
+        joinedLegs.add(leg.callId()); // registered and joined once the picker has its 200 (pickerJoined)
+        answer(leg, (AnswerResult.Answered) callerAnswer);
+        picker.answered(ok, this);
+    }
+
+    /**
+     * The picker's 200 went out and its Call-ID ({@code pickerCallId}) is this call's ({@code joined}), or its
+     * INVITE had ended first: then the caller, answered already, is hung up.
+     */
+    void pickerJoined(String pickerCallId, boolean joined) {
+        if (!joined) {
+            hangUp("picker gone before its answer");
+        } else if (phase == Phase.ENDED) { // the call ended while the picker's 200 was on its way
+            registry.remove(this, List.of(pickerCallId));
+            services.stack().leaveExecutor(pickerCallId);
+            services.bye(winner.dialog(), winner.hop());
+        }
     }
 
     @Override
@@ -576,6 +623,7 @@ final class Call implements CallLegs, CallSession {
 
     /** Stops everything the call runs (ring, transfer, timers, relay) and forgets its Call-IDs. */
     private void release() {
+        services.ringing().stopped(id());
         stopRinging();
         if (transfer != null) {
             transfer.abandon();

@@ -70,7 +70,7 @@ public final class CallControl implements ActiveCalls, RecordableCalls {
             ExtensionLastResort lastResort) {
         this.services = new CallServices(stack, relay, cdr, events, scheduler, clock, settings,
                 new SessionTimerNegotiation(SessionTimerSettings.DEFAULTS), new Farewells(), endpoints, holdMusic,
-                new RecorderHook());
+                new RecorderHook(), new RingingCalls());
         this.authentication = new CallerAuthentication(registrar.authenticator(), registrar.credentials(),
                 registrar.offers(), settings.domain(), registrar.authFailures());
         this.location = registrar.location();
@@ -211,6 +211,11 @@ public final class CallControl implements ActiveCalls, RecordableCalls {
     /** How long phones ring before a call gives up on them ({@code calls.no_answer_timeout}). */
     public Duration noAnswerTimeout() {
         return services.settings().noAnswerTimeout();
+    }
+
+    /** The calls ringing phones now: what call pickup chooses from (docs/pickup.md). */
+    public RingingCalls ringing() {
+        return services.ringing();
     }
 
     /** Whether {@code extension} has a registered phone now (memory only). */

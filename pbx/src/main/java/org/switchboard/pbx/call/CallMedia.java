@@ -3,6 +3,7 @@ package org.switchboard.pbx.call;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -11,11 +12,13 @@ import org.switchboard.media.rtp.Leg;
 import org.switchboard.media.rtp.RelaySession;
 import org.switchboard.media.rtp.RelayStats;
 import org.switchboard.media.sdp.AnswerResult;
+import org.switchboard.media.sdp.Codec;
 import org.switchboard.media.sdp.Connection;
 import org.switchboard.media.sdp.Direction;
 import org.switchboard.media.sdp.MediaDescription;
 import org.switchboard.media.sdp.MediaEndpoint;
 import org.switchboard.media.sdp.RtcpAttribute;
+import org.switchboard.media.sdp.RtpMap;
 import org.switchboard.media.sdp.SdpAnchor;
 import org.switchboard.media.sdp.SdpAnswerer;
 import org.switchboard.media.sdp.SdpOfferer;
@@ -166,6 +169,20 @@ final class CallMedia {
                     answered.codecs(), answered.direction());
         }
         return result;
+    }
+
+    /**
+     * The answer to the offer of a phone that picks the call up ({@code pickerOffer}, on leg B, whose codecs
+     * {@link #answerCaller} already chose for the caller as {@code callerAnswer}): the same codecs, in the picker's
+     * payload types, on the callee's relay port.
+     */
+    AnswerResult answerPicker(SessionDescription pickerOffer, AnswerResult.Answered callerAnswer) {
+        List<Codec> agreed = callerAnswer.codecs().stream().map(RtpMap::codec).filter(c -> !c.isTelephoneEvent())
+                .toList();
+        if (agreed.isEmpty()) {
+            return new AnswerResult.NotAcceptable("no codec agreed with the caller");
+        }
+        return new SdpAnswerer(agreed, true).answer(pickerOffer, calleeOrigin.next(), endpoint(Leg.B));
     }
 
     /** Whether {@code leg}'s media is encrypted (SRTP). */

@@ -8,6 +8,11 @@ interface CalleeRinging {
     /** Stops what still rings, without a report. */
     void cancel();
 
+    /** Stops what still rings because a phone that was not rung answered the call (pickup); the CANCELs say so. */
+    default void cancelAnsweredElsewhere() {
+        cancel();
+    }
+
     /** The INVITEs still waiting for a final response. */
     List<OutboundLeg> pending();
 }

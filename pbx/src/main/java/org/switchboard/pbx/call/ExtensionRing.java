@@ -121,6 +121,13 @@ final class ExtensionRing implements Originate.Progress, CalleeRinging {
         }
     }
 
+    @Override
+    public void cancelAnsweredElsewhere() {
+        if (forks != null) {
+            forks.cancelAnsweredElsewhere();
+        }
+    }
+
     /** The phones still ringing. */
     @Override
     public List<OutboundLeg> pending() {

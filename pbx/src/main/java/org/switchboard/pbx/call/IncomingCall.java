@@ -47,4 +47,15 @@ public interface IncomingCall {
      * already answered by the PBX cannot be relayed yet and is refused (501).
      */
     void relay(TrunkDial dial);
+
+    /**
+     * Call pickup (docs/pickup.md): this caller's phone answers call {@code ringingCallId}, which rings other
+     * phones ({@link RingingCalls}); those are cancelled and the two are relayed like any answered call. When that
+     * call cannot be picked up any more (answered, ended) or shares no codec, the caller is refused (480, 488).
+     * A leg the PBX already answered cannot pick up (501). {@code pickedUp} runs on this call's executor once the
+     * caller's phone got the call (its 200 went out).
+     */
+    default void pickUp(String ringingCallId, Runnable pickedUp) {
+        refuse(501, "Pickup Not Supported Here");
+    }
 }

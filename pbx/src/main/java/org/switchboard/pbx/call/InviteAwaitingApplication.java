@@ -115,6 +115,22 @@ final class InviteAwaitingApplication implements IncomingCall, CallSession {
         }
     }
 
+    @Override
+    public void pickUp(String ringingCallId, Runnable pickedUp) {
+        if (endedBy == null) {
+            answering.pickUp(this, ringingCallId, pickedUp);
+        }
+    }
+
+    /** The ringing call this caller picked up answers it now; false when it ended meanwhile (cancelled). */
+    boolean pickedUp() {
+        if (endedBy != null) {
+            return false;
+        }
+        endedBy = "picked up";
+        return true;
+    }
+
     // ---- as a call, until the application decides -------------------------------------------------
 
     @Override

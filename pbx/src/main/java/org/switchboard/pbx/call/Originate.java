@@ -79,6 +79,12 @@ public final class Originate {
 
     private enum State { NEW, RINGING, ANSWERED, OVER }
 
+    /**
+     * The Reason (RFC 3326) on the CANCELs of phones whose call was answered by another phone: phones then
+     * do not list it as missed.
+     */
+    static final Header ANSWERED_ELSEWHERE = Header.of("Reason", "SIP;cause=200;text=\"Call completed elsewhere\"");
+
     private final SipStack stack;
     private final Farewells farewells;
     private final ScheduledExecutorService scheduler;
@@ -87,6 +93,7 @@ public final class Originate {
     private final List<OutboundLeg> forks = new ArrayList<>();
     private State state = State.NEW;
     private SipResponse bestFailure;
+    private List<Header> cancelHeaders = List.of();
     private ScheduledFuture<?> ringTimer;
     private Optional<DigestClient> credentials = Optional.empty();
     private final Map<String, ChallengeAnswer> challenges = new HashMap<>(); // by fork Call-ID
@@ -145,6 +152,15 @@ public final class Originate {
         }
     }
 
+    /**
+     * Gives up because the call was answered by a phone this ring did not reach (call pickup): as {@link
+     * #cancel}, the CANCELs saying so.
+     */
+    public void cancelAnsweredElsewhere() {
+        cancelHeaders = List.of(ANSWERED_ELSEWHERE);
+        cancel();
+    }
+
     /** Whether no fork has answered and the ring is not over. */
     public boolean isRinging() {
         return state == State.RINGING;
@@ -200,6 +216,7 @@ public final class Originate {
         state = State.ANSWERED;
         leg.state(OutboundLeg.State.ANSWERED);
         stopRingTimer();
+        cancelHeaders = List.of(ANSWERED_ELSEWHERE);
         cancelPending();
         progress.answered(leg, ok);
     }
@@ -265,7 +282,7 @@ public final class Originate {
 
     private void cancel(OutboundLeg leg) {
         leg.state(OutboundLeg.State.CANCELLING);
-        stack.cancel(leg.transaction(), farewells.listener());
+        stack.cancel(leg.transaction(), farewells.listener(), cancelHeaders);
     }
 
     private void stopRingTimer() {

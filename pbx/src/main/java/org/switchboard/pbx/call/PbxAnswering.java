@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.media.sdp.MediaDescription;
 import org.switchboard.media.sdp.SessionDescription;
 import org.switchboard.pbx.registrar.SipLogin;
 import org.switchboard.pbx.routing.CallRouter;
@@ -125,6 +126,26 @@ final class PbxAnswering {
                 incoming.rangSince().orElseGet(services.clock()::instant));
         registry.replaceCall(incoming, call);
         call.relay(dial);
+    }
+
+    /**
+     * {@code picker} answers call {@code callId}, which rings other phones (call pickup): the call decides on
+     * its own executor ({@link Call#pickUp}); {@code pickedUp} runs once the picker got it. A picker without an SDP offer, or offering SRTP, is refused here.
+     */
+    void pickUp(InviteAwaitingApplication picker, String callId, Runnable pickedUp) {
+        Optional<Call> ringing = registry.call(callId).filter(Call.class::isInstance).map(Call.class::cast);
+        if (ringing.isEmpty()) {
+            picker.refuse(480, "Call No Longer Ringing");
+            return;
+        }
+        if (picker.offer().isEmpty() || picker.offer().get().media().stream()
+                .anyMatch(m -> m.protocol().equals(MediaDescription.RTP_SAVP))) {
+            picker.refuse(488, "Pickup Needs A Plain RTP Offer");
+            return;
+        }
+        PickingPhone phone = new PickingPhone(picker, picker.offer().get(), this, pickedUp);
+        Call call = ringing.get();
+        call.executor().execute(() -> call.pickUp(phone));
     }
 
     /**

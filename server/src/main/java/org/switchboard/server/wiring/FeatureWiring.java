@@ -115,7 +115,7 @@ public final class FeatureWiring {
      * other; the class choice lives in the call settings), voicemail, message waiting, voicemail mail, the
      * SIP trunks, the outbound routes (which use the trunks and STIR/SHAKEN's signer), the inbound routes (calls
      * from the trunks' addresses), the prompts, the auto attendant (whose menus name prompts), webhooks, conference
-     * rooms, ring groups, parking, the call queues (whose timeout actions name other destinations), paging. A new feature
+     * rooms, ring groups, parking, call pickup, the call queues (whose timeout actions name other destinations), paging. A new feature
      * adds one line here.
      */
     public static List<FeatureModule> modules(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed,
@@ -145,6 +145,7 @@ public final class FeatureWiring {
                 RingGroupModule.build(features, database, clock),
                 FollowMeModule.build(features, database, clock),
                 ParkingModule.build(features, config, database, clock),
+                PickupModule.build(features, database, clock),
                 QueueModule.build(features, database, clock),
                 PagingModule.build(features, database, clock),
                 RecordingModule.build(features, config, database, clock));

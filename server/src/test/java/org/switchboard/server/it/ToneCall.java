@@ -60,6 +60,14 @@ final class ToneCall {
      */
     void talk(String uri) throws IOException, InterruptedException {
         caller.dial(uri);
+        talkOnceConnected();
+    }
+
+    /**
+     * As {@link #talk} once the caller dialled, however the callee comes into the call (it answers, or it picks the
+     * ringing call up): waits until both are in it and decoded {@link #TALK}, then the caller hangs up and both quit.
+     */
+    void talkOnceConnected() throws IOException, InterruptedException {
         caller.awaitCallEstablished(SETUP);
         callee.awaitCallEstablished(SETUP);
         try {

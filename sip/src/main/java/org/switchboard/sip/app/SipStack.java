@@ -2,8 +2,10 @@ package org.switchboard.sip.app;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
+import org.switchboard.sip.message.Header;
 import org.switchboard.sip.message.SipRequest;
 import org.switchboard.sip.message.SipResponse;
 import org.switchboard.sip.parse.SipParser;
@@ -127,6 +129,11 @@ public final class SipStack implements AutoCloseable {
      */
     public boolean cancel(ClientTransaction invite, ClientTransactionListener<SipResponse> listener) {
         return transactions.cancel(invite, listener);
+    }
+
+    /** As {@link #cancel(ClientTransaction, ClientTransactionListener)}, with {@code extra} header fields (a Reason). */
+    public boolean cancel(ClientTransaction invite, ClientTransactionListener<SipResponse> listener, List<Header> extra) {
+        return transactions.cancel(invite, listener, extra);
     }
 
     /** Sends an ACK for a 2xx (no transaction); returns it as sent, for resending unchanged. */

@@ -3,6 +3,7 @@ package org.switchboard.sip.transaction;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +12,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.sip.message.Header;
 import org.switchboard.sip.message.HeaderName;
 import org.switchboard.sip.message.SipMessage;
 import org.switchboard.sip.message.SipMethod;
@@ -330,6 +332,11 @@ public final class TransactionLayer {
      * @return whether a CANCEL was sent
      */
     public boolean cancel(ClientTransaction invite, ClientTransactionListener<SipResponse> listener) {
+        return cancel(invite, listener, List.of());
+    }
+
+    /** As {@link #cancel(ClientTransaction, ClientTransactionListener)}, the CANCEL carrying {@code extra} (a Reason, RFC 3326). */
+    public boolean cancel(ClientTransaction invite, ClientTransactionListener<SipResponse> listener, List<Header> extra) {
         if (!invite.isCancellable()) {
             return false;
         }
@@ -344,6 +351,7 @@ public final class TransactionLayer {
         for (String route : sent.headers().values(HeaderName.ROUTE)) {
             cancel.header(HeaderName.ROUTE, route);
         }
+        extra.forEach(header -> cancel.header(header.name(), header.value()));
         SipRequest out = cancel.build();
         // §9.1: the CANCEL goes where the INVITE went.
         startClient(out, out.toBytes(), invite.flow().transport(), invite.flow().remote(), listener);
