@@ -22,7 +22,7 @@ import org.switchboard.store.cdr.CallRecord;
  * What every call of a node uses: the SIP stack, the relay, where calls are recorded and
  * announced, the scheduler for ring timeouts, the clock, the session-timer values every
  * leg is agreed with, the count of BYEs and CANCELs still on their way, the PBX's own media
- * endpoints, where hold music comes from and who records calls. Immutable holder of thread-safe
+ * endpoints, where hold music comes from, who records calls and who names callers. Immutable holder of thread-safe
  * services.
  *
  * @param scheduler the node's housekeeping scheduler; its tasks only post to a call's executor
@@ -30,7 +30,7 @@ import org.switchboard.store.cdr.CallRecord;
 record CallServices(SipStack stack, RtpRelay relay, CdrRecorder cdr, EventBus events,
         ScheduledExecutorService scheduler, InstantSource clock, CallControlSettings settings,
         SessionTimerNegotiation sessionTimers, Farewells farewells, MediaEndpoints endpoints, HoldMusic holdMusic,
-        RecorderHook recorders) {
+        RecorderHook recorders, CallerNameHook callerNames) {
     private static final Logger log = LoggerFactory.getLogger(CallServices.class);
 
     /**
