@@ -13,6 +13,7 @@ import * as ivr from './ivr.js';
 import * as login from './login.js';
 import * as moh from './moh.js';
 import * as outbound from './outbound.js';
+import * as phoneBook from './phonebook.js';
 import * as phones from './phones.js';
 import * as prompts from './prompts.js';
 import * as queues from './queues.js';
@@ -51,6 +52,7 @@ const pages = {
   '/parking': parking,
   '/queues': queues,
   '/recordings': recordings,
+  '/phonebook': phoneBook,
 };
 
 const main = document.getElementById('main');

@@ -1,5 +1,5 @@
 // The table-and-form section shared by the pages that edit one API collection per table
-// (outbound routes and rates, inbound routes, time rules, holidays).
+// (outbound routes and rates, inbound routes, time rules, holidays, the phone book).
 import { api } from './api.js';
 import { alertBox, clearErrors, h, showError } from './dom.js';
 
@@ -7,7 +7,8 @@ import { alertBox, clearErrors, h, showError } from './dom.js';
  * A table of one API collection with its add, edit and delete, for pages whose items are edited in
  * one form each. s: id, noun, title, path (the collection), key(item) (its path segment and name),
  * columns and cells(item), inputs(item or null), fields(inputs, editing), payload(inputs, editing),
- * and optionally errorOf(error), which moves an API error to the field the form shows it at.
+ * and optionally errorOf(error), which moves an API error to the field the form shows it at, and
+ * label(item), how people name an item when its key is not a name (a contact's id).
  * confirm is the page's confirmDialog. Returns the section's element and load().
  */
 export function collectionSection(s, confirm) {
@@ -38,8 +39,10 @@ export function collectionSection(s, confirm) {
     }
   }
 
+  const label = (item) => (s.label ? s.label(item) : s.key(item));
+
   function row(item) {
-    const name = s.key(item);
+    const name = label(item);
     return h('tr', { [`data-${s.noun}`]: name },
       ...s.columns.map((label, index) => h('td', { 'data-label': label }, s.cells(item)[index])),
       h('td', { class: 'actions' },
@@ -56,7 +59,7 @@ export function collectionSection(s, confirm) {
     const save = h('button', { type: 'submit' }, editing ? `Save ${s.noun}` : `Add ${s.noun}`);
     const cancel = h('button', { type: 'button', class: 'secondary' }, 'Cancel');
     const form = h('form', { class: 'card', novalidate: true, id: `${s.noun}-form` },
-      h('h3', {}, editing ? `Edit ${s.noun} ${s.key(existing)}` : `New ${s.noun}`),
+      h('h3', {}, editing ? `Edit ${s.noun} ${label(existing)}` : `New ${s.noun}`),
       alertBox(), h('div', { class: 'grid' }, ...s.fields(inputs, editing)), h('div', { class: 'buttons' }, save, cancel));
     cancel.addEventListener('click', close);
     form.addEventListener('submit', async (event) => {
@@ -70,7 +73,7 @@ export function collectionSection(s, confirm) {
           : await api('POST', s.path, payload);
         close();
         await load();
-        status.textContent = `The ${s.noun} ${s.key(saved)} is ${editing ? 'saved' : 'added'}.`;
+        status.textContent = `The ${s.noun} ${label(saved)} is ${editing ? 'saved' : 'added'}.`;
       } catch (error) {
         showError(form, s.errorOf ? s.errorOf(error) : error);
       } finally {
@@ -92,9 +95,9 @@ export function collectionSection(s, confirm) {
     try {
       await api('DELETE', `${s.path}/${encodeURIComponent(s.key(item))}`);
       await load();
-      status.textContent = `The ${s.noun} ${s.key(item)} is deleted.`;
+      status.textContent = `The ${s.noun} ${label(item)} is deleted.`;
     } catch (error) {
-      listAlert.textContent = `Could not delete the ${s.noun} ${s.key(item)}: ${error.message}`;
+      listAlert.textContent = `Could not delete the ${s.noun} ${label(item)}: ${error.message}`;
       listAlert.hidden = false;
     }
   }

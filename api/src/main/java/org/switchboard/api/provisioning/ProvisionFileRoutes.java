@@ -15,6 +15,7 @@ import org.switchboard.api.http.Routes;
 import org.switchboard.pbx.provisioning.ConfigFetch;
 import org.switchboard.pbx.provisioning.DeviceHttpAuth;
 import org.switchboard.pbx.provisioning.HttpAuthVerdict;
+import org.switchboard.pbx.provisioning.PhoneDirectory;
 import org.switchboard.pbx.provisioning.ProvisioningRequest;
 import org.switchboard.pbx.provisioning.ProvisioningRequestPath;
 import org.switchboard.pbx.provisioning.ProvisioningService;
@@ -38,11 +39,16 @@ public final class ProvisionFileRoutes implements Routes {
     private final DeviceHttpAuth httpAuth;
     private final ScanThrottle throttle;
     private final boolean httpsOnly;
+    private final PhoneDirectory directory;
 
-    /** @param httpsOnly whether files are refused to requests over plain HTTP */
+    /**
+     * @param httpsOnly whether files are refused to requests over plain HTTP
+     * @param directory the company phone book as phones read it
+     */
     public ProvisionFileRoutes(ProvisioningService service, ProvisioningUrlToken urlToken, DeviceHttpAuth httpAuth,
-                               ScanThrottle throttle, boolean httpsOnly) {
+                               ScanThrottle throttle, boolean httpsOnly, PhoneDirectory directory) {
         this.service = service;
+        this.directory = directory;
         this.urlToken = urlToken;
         this.httpAuth = httpAuth;
         this.throttle = throttle;
@@ -97,6 +103,7 @@ public final class ProvisionFileRoutes implements Routes {
                 }
             }
             case ProvisioningRequest.CommonFile common -> answer(ctx, client, service.fetchCommon(common), fileName);
+            case ProvisioningRequest.Directory book -> answer(ctx, client, new ConfigFetch.Served(directory.render(book.vendor())), fileName);
         }
     }
 

@@ -7,12 +7,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.store.testkit.TestClock;
 import org.switchboard.pbx.provisioning.DeviceInput;
 import org.switchboard.pbx.provisioning.DeviceSecretCipher;
+import org.switchboard.store.phonebook.NewContact;
 import org.switchboard.store.testkit.TestDatabase;
 import org.switchboard.store.testkit.TestDatabases;
 
@@ -73,6 +75,23 @@ class ProvisionFileRoutesTest {
         assertServed("0c383e000006.cfg", "text/plain", "<<VOIP CONFIG FILE>>");
         assertServed("y000000000028.cfg", "text/plain", "#!version:1.0.0.1");
         assertServed("000000000000.cfg", "application/xml", "<");
+    }
+
+    @Test
+    void theCompanyPhoneBookIsServedInEachMakersDirectoryFormatWithTheUrlToken() {
+        node.phoneBook.create(new NewContact(Optional.of("Jane"), Optional.of("Doe"), Optional.empty(),
+                Optional.of("+15550102000"), Optional.empty(), Optional.empty(), Optional.empty()), "test");
+
+        assertServed("directory-yealink.xml", "application/xml", "<YealinkIPPhoneDirectory><DirectoryEntry><Name>Jane Doe</Name>");
+        assertServed("directory-snom.xml", "application/xml", "<SnomIPPhoneDirectory>");
+        assertServed("directory-fanvil.xml", "application/xml", "<PhoneBook>");
+        assertServed("directory-cisco.xml", "application/xml", "<Telephone>+15550102000</Telephone>");
+        assertServed("000000000000-directory.xml", "application/xml", "<ct>+15550102000</ct>");
+        assertServed("0004f2000002-directory.xml", "application/xml", "<item_list>");
+        assertServed("phonebook.xml", "application/xml", "<AddressBook><Contact><LastName>Doe</LastName>");
+        String wrongToken = "a".repeat(node.urlToken.current().length());
+        assertThat(node.get("/provision/" + wrongToken + "/directory-yealink.xml").statusCode()).isEqualTo(404);
+        assertThat(node.fetch("directory-polycom.xml").statusCode()).as("Polycom has its own name").isEqualTo(404);
     }
 
     private void assertServed(String file, String contentType, String marker) {

@@ -26,6 +26,9 @@ import org.switchboard.pbx.admin.Argon2PasswordHasher;
 import org.switchboard.pbx.admin.AuthPolicy;
 import org.switchboard.pbx.extension.ExtensionInput;
 import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.pbx.phonebook.DirectoryXml;
+import org.switchboard.pbx.phonebook.PhoneBookService;
+import org.switchboard.store.phonebook.JdbiPhoneBookStore;
 import org.switchboard.pbx.provisioning.Codec;
 import org.switchboard.pbx.provisioning.DeviceHttpAuth;
 import org.switchboard.pbx.provisioning.DeviceSecretCipher;
@@ -67,6 +70,7 @@ final class ProvisioningNode implements AutoCloseable {
     final JdbiRegisteredPhoneStore phones;
     final ProvisioningUrlToken urlToken;
     final DeviceHttpAuth httpAuth;
+    final PhoneBookService phoneBook;
     final ApiServer server;
     private final BatchWriter<ProvisioningFetch> fetches;
     private final EventBus events = new EventBus();
@@ -96,13 +100,15 @@ final class ProvisioningNode implements AutoCloseable {
                 DeviceSecretCipher::newKey, clock.instant());
         httpAuth = new DeviceHttpAuth(new JdbiDeviceHttpCredentialStore(db), provisioning, nonceKey, clock, events);
         httpAuth.start();
+        phoneBook = new PhoneBookService(new JdbiPhoneBookStore(db), clock, events);
+        phoneBook.reloadCache();
         HttpSettings settings = new HttpSettings("127.0.0.1", 0, "1.2.3-test");
         server = new ApiServer(tls.map(settings::withTls).orElse(settings), auth,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 List.of(new AuthRoutes(auth), new ExtensionRoutes(extensions), new ProvisioningRoutes(provisioning, urlToken),
                         new ProvisioningAccessRoutes(urlToken, httpAuth, tls.isPresent()),
                         new ProvisionFileRoutes(provisioning, urlToken, httpAuth, new ScanThrottle(throttle, clock),
-                                httpsOnly))).start();
+                                httpsOnly, new DirectoryXml(phoneBook)))).start();
     }
 
     ProvisioningNode(Database db, byte[] key, TestClock clock, ScanThrottle.Settings throttle) {

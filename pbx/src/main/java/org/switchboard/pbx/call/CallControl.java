@@ -70,7 +70,7 @@ public final class CallControl implements ActiveCalls, RecordableCalls {
             ExtensionLastResort lastResort) {
         this.services = new CallServices(stack, relay, cdr, events, scheduler, clock, settings,
                 new SessionTimerNegotiation(SessionTimerSettings.DEFAULTS), new Farewells(), endpoints, holdMusic,
-                new RecorderHook(), new RingingCalls());
+                new RecorderHook(), new RingingCalls(), new CallerNameHook());
         this.authentication = new CallerAuthentication(registrar.authenticator(), registrar.credentials(),
                 registrar.offers(), settings.domain(), registrar.authFailures());
         this.location = registrar.location();
@@ -288,6 +288,11 @@ public final class CallControl implements ActiveCalls, RecordableCalls {
     /** Who records bridged calls from now on (call recording, wired after call control). */
     public void recordWith(CallRecorders recorders) {
         services.recorders().use(recorders);
+    }
+
+    /** Who names callers to the phones rung from now on (the phone book, wired after call control). */
+    public void nameCallersWith(CallerNames names) {
+        services.callerNames().use(names);
     }
 
     /** Starts or stops recording call {@code id}, on its executor. */

@@ -22,15 +22,15 @@ import org.switchboard.store.cdr.CallRecord;
  * What every call of a node uses: the SIP stack, the relay, where calls are recorded and
  * announced, the scheduler for ring timeouts, the clock, the session-timer values every
  * leg is agreed with, the count of BYEs and CANCELs still on their way, the PBX's own media
- * endpoints, where hold music comes from, who records calls and which calls ring now (pickup). Immutable holder of thread-safe
- * services.
+ * endpoints, where hold music comes from, who records calls, which calls ring now (pickup) and who
+ * names callers. Immutable holder of thread-safe services.
  *
  * @param scheduler the node's housekeeping scheduler; its tasks only post to a call's executor
  */
 record CallServices(SipStack stack, RtpRelay relay, CdrRecorder cdr, EventBus events,
         ScheduledExecutorService scheduler, InstantSource clock, CallControlSettings settings,
         SessionTimerNegotiation sessionTimers, Farewells farewells, MediaEndpoints endpoints, HoldMusic holdMusic,
-        RecorderHook recorders, RingingCalls ringing) {
+        RecorderHook recorders, RingingCalls ringing, CallerNameHook callerNames) {
     private static final Logger log = LoggerFactory.getLogger(CallServices.class);
 
     /**

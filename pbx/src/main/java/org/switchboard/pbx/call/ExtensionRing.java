@@ -9,6 +9,7 @@ import org.switchboard.pbx.routing.CallRouter;
 import org.switchboard.pbx.routing.Fallback;
 import org.switchboard.sip.message.Header;
 import org.switchboard.sip.message.NameAddress;
+import org.switchboard.sip.message.Parameters;
 import org.switchboard.sip.message.SipResponse;
 import org.switchboard.sip.message.SipUri;
 import org.switchboard.store.cdr.Disposition;
@@ -109,7 +110,8 @@ final class ExtensionRing implements Originate.Progress, CalleeRinging {
         forks = new Originate(services.stack(), services.farewells(), services.scheduler(), host, this);
         listener.ringing(ring, forks);
         forks.ring(new OriginateRequest(ring.contacts().stream().map(OriginateTarget::of).toList(),
-                NameAddress.of(SipUri.of(caller, domain)), NameAddress.of(SipUri.of(ring.extension(), domain)), offer,
+                new NameAddress(services.callerNames().nameOf(caller), SipUri.of(caller, domain), Parameters.EMPTY),
+                NameAddress.of(SipUri.of(ring.extension(), domain)), offer,
                 headers, ringTime));
     }
 

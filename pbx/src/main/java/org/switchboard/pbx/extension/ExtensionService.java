@@ -177,6 +177,11 @@ public final class ExtensionService {
                 DigestChoice.fromToken(e.digestAlgorithm()).orElse(DigestChoice.AUTO)));
     }
 
+    /** The extension's name, from the cache (no SQL: for call threads); empty when unknown or unnamed. */
+    public Optional<String> nameOf(String number) {
+        return Optional.ofNullable(byNumber.get(number)).map(Extension::name).filter(name -> !name.isBlank());
+    }
+
     /** The SIP domain HA1s are computed for (RFC 3261 §22.4: the realm is part of HA1). */
     public String realm() {
         return realm;

@@ -29,4 +29,11 @@ public sealed interface ProvisioningRequest {
      * {@code y0000000000xx.cfg}, Polycom {@code 000000000000.cfg}).
      */
     record CommonFile(Vendor vendor, String fileName) implements ProvisioningRequest {}
+
+    /**
+     * The company phone book in one maker's directory format (Polycom {@code 000000000000-directory.xml} and
+     * {@code {mac}-directory.xml}, Grandstream {@code phonebook.xml}, {@code directory-<vendor>.xml} for the
+     * others): no secret in it, so the URL token is its only guard, as for a {@link CommonFile}.
+     */
+    record Directory(Vendor vendor) implements ProvisioningRequest {}
 }

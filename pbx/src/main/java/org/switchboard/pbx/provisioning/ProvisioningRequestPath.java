@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.switchboard.pbx.provisioning.ProvisioningRequest.CommonFile;
 import org.switchboard.pbx.provisioning.ProvisioningRequest.DeviceFile;
+import org.switchboard.pbx.provisioning.ProvisioningRequest.Directory;
 
 /**
  * Maps an HTTP request path under {@value #PREFIX} to the configuration file a phone asked for;
@@ -43,6 +44,10 @@ public final class ProvisioningRequestPath {
                     m -> Optional.of(new CommonFile(Vendor.POLYCOM, m.group()))),
             new Rule(name("y0000000000\\d{2}\\.cfg"),
                     m -> Optional.of(new CommonFile(Vendor.YEALINK, m.group()))),
+            new Rule(name("(?:000000000000|" + MAC + ")-directory\\.xml"), m -> Optional.of(new Directory(Vendor.POLYCOM))),
+            new Rule(name("phonebook\\.xml"), m -> Optional.of(new Directory(Vendor.GRANDSTREAM))),
+            new Rule(name("directory-(?<vendor>yealink|cisco|snom|fanvil)\\.xml"),
+                    m -> Vendor.fromId(m.group("vendor")).map(Directory::new)),
             new Rule(name(MAC + "\\.cfg"), m -> device(m, Optional.empty(), DeviceFileKind.MAIN)),
             new Rule(name(MAC + "-phone\\.cfg"), m -> device(m, Optional.of(Vendor.POLYCOM), DeviceFileKind.PHONE_SETTINGS)),
             new Rule(name("cfg" + MAC + "(?:\\.xml)?"), m -> device(m, Optional.of(Vendor.GRANDSTREAM), DeviceFileKind.MAIN)),

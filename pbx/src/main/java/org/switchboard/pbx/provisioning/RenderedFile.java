@@ -7,6 +7,6 @@ package org.switchboard.pbx.provisioning;
  */
 public record RenderedFile(String contentType, String body) {
 
-    static final String XML = "application/xml; charset=UTF-8";
+    public static final String XML = "application/xml; charset=UTF-8";
     static final String TEXT = "text/plain; charset=UTF-8";
 }

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.switchboard.pbx.phonebook.PhoneBookService;
 import org.switchboard.pbx.admin.AdminAuthService;
 import org.switchboard.pbx.callsettings.CallSettingsService;
 import org.switchboard.pbx.cdr.CdrRecorder;
@@ -20,6 +21,7 @@ import org.switchboard.pbx.routing.DialPlanService;
 import org.switchboard.pbx.voicemail.MailboxListener;
 import org.switchboard.pbx.voicemail.VoicemailEvents;
 import org.switchboard.pbx.voicemail.VoicemailService;
+import org.switchboard.store.phonebook.JdbiPhoneBookStore;
 import org.switchboard.store.ivr.JdbiAttendantStore;
 import org.switchboard.store.prompt.JdbiPromptStore;
 import org.switchboard.pbx.voicemail.mail.RetrySchedule;
@@ -88,7 +90,8 @@ public final class FeatureWiring {
         PromptService prompts = new PromptService(new JdbiPromptStore(db), config.dataDir().resolve(PromptModule.FOLDER), clock, events);
         AttendantService attendant = new AttendantService(new JdbiAttendantStore(db), dialPlan.kinds(), prompts, clock, events);
         return new Features(extensions, adminAuth, dialPlan, callSettings, new CdrService(cdrStore), cdrRecorder,
-                events, digestRules, moh, voicemail, messageWaiting, mailer, prompts, attendant);
+                events, digestRules, moh, voicemail, messageWaiting, mailer, prompts, attendant,
+                new PhoneBookService(new JdbiPhoneBookStore(db), clock, events));
     }
 
     private static void bindNotificationMetrics(MeterRegistry registry, MessageWaiting messageWaiting,
@@ -115,7 +118,8 @@ public final class FeatureWiring {
      * other; the class choice lives in the call settings), voicemail, message waiting, voicemail mail, the
      * SIP trunks, the outbound routes (which use the trunks and STIR/SHAKEN's signer), the inbound routes (calls
      * from the trunks' addresses), the prompts, the auto attendant (whose menus name prompts), webhooks, conference
-     * rooms, ring groups, parking, call pickup, the call queues (whose timeout actions name other destinations), paging. A new feature
+     * rooms, ring groups, parking, call pickup, the call queues (whose timeout actions name other destinations), paging,
+     * recording, the phone book (which names callers once SIP runs). A new feature
      * adds one line here.
      */
     public static List<FeatureModule> modules(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed,
@@ -148,7 +152,8 @@ public final class FeatureWiring {
                 PickupModule.build(features, database, clock),
                 QueueModule.build(features, database, clock),
                 PagingModule.build(features, database, clock),
-                RecordingModule.build(features, config, database, clock));
+                RecordingModule.build(features, config, database, clock),
+                new PhoneBookModule(features.phoneBook(), features.extensions()));
     }
 
     /** Registers every module's destination kinds with the dial plan (before any seed runs). */

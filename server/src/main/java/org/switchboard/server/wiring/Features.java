@@ -10,6 +10,7 @@ import org.switchboard.pbx.event.EventBus;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.moh.MohService;
 import org.switchboard.pbx.ivr.AttendantService;
+import org.switchboard.pbx.phonebook.PhoneBookService;
 import org.switchboard.pbx.prompt.PromptService;
 import org.switchboard.pbx.routing.DialPlanService;
 import org.switchboard.pbx.voicemail.VoicemailService;
@@ -24,4 +25,4 @@ public record Features(ExtensionService extensions, AdminAuthService adminAuth, 
                        CallSettingsService callSettings, CdrService cdrs, CdrRecorder cdrRecorder,
                        EventBus events, DigestRuleService digestRules, MohService moh, VoicemailService voicemail,
                        MessageWaiting messageWaiting, Optional<VoicemailMailer> mailer,
-                       PromptService prompts, AttendantService attendant) {}
+                       PromptService prompts, AttendantService attendant, PhoneBookService phoneBook) {}

@@ -10,6 +10,7 @@ import org.switchboard.pbx.provisioning.DeviceHttpAuth;
 import org.switchboard.pbx.provisioning.DeviceSecretCipher;
 import org.switchboard.pbx.provisioning.ProvisioningKeyFile;
 import org.switchboard.pbx.provisioning.ProvisioningSeed;
+import org.switchboard.pbx.provisioning.PhoneDirectory;
 import org.switchboard.pbx.provisioning.ProvisioningService;
 import org.switchboard.pbx.provisioning.ProvisioningTemplates;
 import org.switchboard.pbx.provisioning.ProvisioningUrlToken;
@@ -45,12 +46,14 @@ public final class ProvisioningWiring implements FeatureModule {
     private final ProvisioningUrlToken urlToken;
     private final DeviceHttpAuth httpAuth;
     private final BatchWriter<ProvisioningFetch> fetches;
+    private final PhoneDirectory directory;
     private final SwitchboardConfig config;
     private final Clock clock;
 
     private ProvisioningWiring(ProvisioningService service, ProvisioningUrlToken urlToken, DeviceHttpAuth httpAuth,
-            BatchWriter<ProvisioningFetch> fetches, SwitchboardConfig config, Clock clock) {
+            BatchWriter<ProvisioningFetch> fetches, PhoneDirectory directory, SwitchboardConfig config, Clock clock) {
         this.service = service;
+        this.directory = directory;
         this.urlToken = urlToken;
         this.httpAuth = httpAuth;
         this.fetches = fetches;
@@ -63,7 +66,7 @@ public final class ProvisioningWiring implements FeatureModule {
      * first (architecture.md: seeds before caches).
      */
     public static ProvisioningWiring build(SwitchboardConfig config, Database database, ExtensionService extensions,
-            Clock clock, EventBus events) {
+            PhoneDirectory directory, Clock clock, EventBus events) {
         SwitchboardConfig.Provisioning settings = config.provisioning();
         byte[] key = ProvisioningKeyFile.loadOrCreate(settings.keyFile());
         JdbiProvisionedDeviceStore devices = new JdbiProvisionedDeviceStore(database);
@@ -77,7 +80,7 @@ public final class ProvisioningWiring implements FeatureModule {
         ProvisioningUrlToken urlToken = new ProvisioningUrlToken(new JdbiProvisioningTokenStore(database), clock, events);
         DeviceHttpAuth httpAuth = new DeviceHttpAuth(new JdbiDeviceHttpCredentialStore(database), service,
                 httpDigestNonceKey(database, clock), clock, events);
-        return new ProvisioningWiring(service, urlToken, httpAuth, fetches, config, clock);
+        return new ProvisioningWiring(service, urlToken, httpAuth, fetches, directory, config, clock);
     }
 
     @Override
@@ -106,7 +109,7 @@ public final class ProvisioningWiring implements FeatureModule {
         return List.of(new ProvisioningRoutes(service, urlToken),
                 new ProvisioningAccessRoutes(urlToken, httpAuth, config.http().tls()),
                 new ProvisionFileRoutes(service, urlToken, httpAuth,
-                        new ScanThrottle(ScanThrottle.Settings.defaults(), clock), config.provisioning().httpsOnly()));
+                        new ScanThrottle(ScanThrottle.Settings.defaults(), clock), config.provisioning().httpsOnly(), directory));
     }
 
     public ProvisioningService service() {

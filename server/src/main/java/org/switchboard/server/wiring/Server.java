@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.pbx.phonebook.DirectoryXml;
 import org.switchboard.api.http.ApiServer;
 import org.switchboard.api.http.RouteKey;
 import org.switchboard.api.http.TlsIdentity;
@@ -72,7 +73,7 @@ public final class Server {
             InitialAdminSeed adminSeed = new InitialAdminSeed(features.adminAuth(), stores.adminUsers(), config.admin());
             // Provisioning is built before the seeds because its seed saves through the service.
             ProvisioningWiring provisioning = ProvisioningWiring.build(config, stores.database(), features.extensions(),
-                    clock, features.events());
+                    new DirectoryXml(features.phoneBook()), clock, features.events());
             modules = FeatureWiring.modules(features, config, adminSeed, provisioning, stores.database(), clock);
             FeatureWiring.registerDestinations(modules, features.dialPlan());
             runSeeds(new SeedRunner(stores.database(), clock), FeatureWiring.seeds(modules));

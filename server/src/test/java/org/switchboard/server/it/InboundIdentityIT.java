@@ -85,7 +85,7 @@ class InboundIdentityIT {
         Sipp.scenario("register.xml").target(sipPort).localPort(phonePort).credentials("1002", PASSWORD)
                 .runLimitSeconds(15).key("expires", "300").key("ua", "SIPp").key("mac", "-")
                 .run().assertAllCallsSucceeded("REGISTER 1002 from SIPp");
-        Sipp.Running phone = Sipp.scenario("uas_answer_logging_pai.xml").localPort(phonePort).calls(2)
+        Sipp.Running phone = Sipp.scenario("uas_answer_logging_caller.xml").localPort(phonePort).calls(2)
                 .key("rtp_port", Integer.toString(FreePorts.udpAndTcp()))
                 .option("-trace_logs", "-log_file", phoneLog.toString()).runLimitSeconds(40).start();
         opened.add(phone::stop);

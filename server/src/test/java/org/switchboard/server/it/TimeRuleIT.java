@@ -85,6 +85,7 @@ class TimeRuleIT {
         opened.add(night::stop);
         CarrierCalls.awaitListening(nightPort, WAIT);
         Sipp.Running carrier = Sipp.scenario("carrier_call_did.xml").target(sipPort).option("-s", DID, "-i", "127.0.0.2")
+                .key("caller", "15559990000")
                 .runLimitSeconds(40).start();
         opened.add(carrier::stop);
 
