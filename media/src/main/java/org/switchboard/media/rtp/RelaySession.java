@@ -61,10 +61,13 @@ public final class RelaySession {
         this.timeoutNanos = settings.mediaTimeout().toNanos();
         this.ticker = ticker;
         this.timeoutListener = timeoutListener;
+        OutgoingStream[] outgoing = {new OutgoingStream(), new OutgoingStream()};
         for (Leg leg : Leg.values()) {
-            rtp[leg.ordinal()] = new RelayStream(label + " " + leg + " rtp", true, settings.latching(), ticker);
-            rtcp[leg.ordinal()] = new RelayStream(label + " " + leg + " rtcp", false, settings.latching(), ticker);
-            silence[leg.ordinal()] = new SilenceWatch(timeoutNanos, ticker.nanoTime());
+            int i = leg.ordinal();
+            rtp[i] = new RelayStream(label + " " + leg + " rtp", settings.latching(), ticker, outgoing[i]);
+            rtcp[i] = new RelayStream(label + " " + leg + " rtcp", false, settings.latching(), ticker,
+                    new RtcpTranslation(outgoing[i], outgoing[1 - i]));
+            silence[i] = new SilenceWatch(timeoutNanos, ticker.nanoTime());
         }
     }
 
