@@ -12,7 +12,8 @@ import io.netty.buffer.ByteBuf;
  * <p>The stream takes the SSRC, sequence numbers and timestamps of the first source it carries, so until the
  * source first changes it sends every packet unchanged (an ordinary call stays byte for byte what the phones
  * sent, and its RTCP stays true end to end). A packet with another SSRC than the current source's starts a new
- * source: from then on that source's sequence numbers and timestamps are shifted so that its first packet follows
+ * source (so does a jump of more than 3000 sequence numbers under the same SSRC, a phone restarting its stream):
+ * from then on that source's sequence numbers and timestamps are shifted so that its first packet follows
  * the last one sent (sequence number + 1, timestamp + the wall time since the newest timestamp was first sent, at
  * least one packet's worth), it carries the marker bit (RFC 3551 §4.1: a new talk spurt; RFC 4733 §2.5.1.3: a new
  * event, for an event the peer joins midway), and its SSRC becomes the stream's. One offset per source keeps
@@ -32,6 +33,8 @@ public final class OutgoingStream implements PacketRewrite {
     private static final int DEFAULT_STEP = ReceptionStats.CLOCK_RATE / 50;
     /** The longest packet time taken as a step (150 ms at 8 kHz); a longer jump is a pause, not a packet. */
     private static final int MAX_STEP = 1200;
+    /** RFC 3550 Appendix A.1's MAX_DROPOUT: a larger jump in sequence numbers is a restarted stream. */
+    private static final int MAX_DROPOUT = 3000;
 
     private boolean started;
     private long ssrc;
@@ -58,7 +61,7 @@ public final class OutgoingStream implements PacketRewrite {
             newestSequence = sequence;
             newestTimestamp = timestamp;
             newestTimestampSentNanos = nowNanos;
-        } else if (packetSsrc != sourceSsrc) {
+        } else if (packetSsrc != sourceSsrc || isRestart(sequence)) {
             follow(packetSsrc, sequence, timestamp, nowNanos);
             int at = packet.readerIndex() + 1;
             packet.setByte(at, packet.getByte(at) | 0x80);
@@ -93,6 +96,16 @@ public final class OutgoingStream implements PacketRewrite {
         sourceSsrc = packetSsrc;
         step = DEFAULT_STEP;
         sourceChanges++;
+    }
+
+    /**
+     * Whether a packet of the current source's SSRC jumps so far from the last (more than a minute of packets
+     * either way) that the source restarted its stream under the same SSRC: it is then followed as a new source,
+     * which also keeps SRTP from taking the jump for packets from before a wrap and refusing them.
+     */
+    private boolean isRestart(int sequence) {
+        int delta = (short) (sequence - lastSourceSequence);
+        return Math.abs(delta) > MAX_DROPOUT;
     }
 
     /** Notes the source's packet time from two packets in a row (events, which repeat a timestamp, do not count). */

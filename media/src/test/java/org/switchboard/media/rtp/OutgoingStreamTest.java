@@ -125,4 +125,15 @@ class OutgoingStreamTest {
         assertThat(prompt.ts()).as("80 ms after the event's start timestamp").isEqualTo(8640);
         assertThat(prompt).extracting(Sent::seq, Sent::marker).containsExactly(5, true);
     }
+
+    @Test
+    void aSourceRestartingItsNumbersUnderTheSameSsrcIsFollowedAsANewSource() {
+        send(PHONE, 100, 16000, 0);
+        send(PROMPT, 7, 0, 20);
+        send(PHONE, 101, 16160, 40); // back to the phone: seq 102
+        assertThat(send(PHONE, 40000, 777, 60)).as("the phone restarted its stream")
+                .isEqualTo(new Sent(103, 16480, PHONE, true));
+        assertThat(send(PHONE, 39990, 0, 80).seq()).as("ten packets back is reordering, not a restart")
+                .isEqualTo(93);
+    }
 }
