@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The media anchor of one call: two legs, each with a local RTP/RTCP socket pair, relaying A's packets to B's
  * peer and back. The PBX tells it each leg's peer from SDP ({@link #signalPeer}), reads counters ({@link
- * #stats()}), is told of silent legs, and closes it when the call ends.
+ * #stats()}), is told of silent legs, and closes it when the call ends. Each leg's peer receives one RTP stream
+ * from the PBX ({@link OutgoingStream}), whether the other leg or a diverting PBX endpoint feeds it, and RTCP
+ * translated to match ({@link RtcpTranslation}).
  *
  * <p>Any thread may call the public methods: they post to the session's {@code rtp-io-} event loop, which owns
  * all its state.
@@ -135,8 +137,9 @@ public final class RelaySession {
     /**
      * Diverts {@code leg}'s RTP to a PBX media endpoint: what the leg's peer sends goes to {@code receiver} instead
      * of the other leg, the other leg's packets no longer reach this peer, and the returned stream (this leg's RTP
-     * stream, latched on the peer) carries what the endpoint sends. Used for music on hold and prompts to one party
-     * of a bridged call, without re-INVITE: the peer keeps talking to the same port. Completes once applied;
+     * stream, latched on the peer) carries what the endpoint sends, as the continuation of the stream the peer
+     * already receives. Used for music on hold and prompts to one party of a bridged call, without re-INVITE: the
+     * peer keeps talking to the same port. Completes once applied;
      * {@link #undivert} restores relaying.
      */
     public CompletableFuture<RelayStream> divert(Leg leg, PacketReceiver receiver) {

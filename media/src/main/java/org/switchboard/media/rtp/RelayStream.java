@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
  * counters. Packets received here are checked and counted by {@link #accept}; packets for this leg's peer leave
  * through {@link #send}. On a leg with SRTP ({@link #secure}) what arrives is unprotected before anything else
  * looks at it and what leaves is protected last, so the other leg and a diverting PBX endpoint see plain RTP.
+ * Before that a relay leg's stream rewrites what it sends its peer into one stream ({@link PacketRewrite}).
  *
  * <p>Owned by the session's {@code rtp-io-} event loop: every method runs there, so no field needs a lock. Other
  * threads read it through {@link #snapshot()} posted to that loop.
