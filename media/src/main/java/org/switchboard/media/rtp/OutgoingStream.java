@@ -47,7 +47,6 @@ public final class OutgoingStream implements PacketRewrite {
     private int newestSequence;
     private long newestTimestamp;
     private long newestTimestampSentNanos;
-    private long sourceChanges;
 
     @Override
     public void rewrite(ByteBuf packet, long nowNanos) {
@@ -95,7 +94,6 @@ public final class OutgoingStream implements PacketRewrite {
         timestampOffset = (next - timestamp) & MASK_32;
         sourceSsrc = packetSsrc;
         step = DEFAULT_STEP;
-        sourceChanges++;
     }
 
     /**
@@ -149,10 +147,5 @@ public final class OutgoingStream implements PacketRewrite {
     /** What is added to the current source's timestamps (mod 2^32). */
     long timestampOffset() {
         return timestampOffset;
-    }
-
-    /** How often the source changed since the stream started. */
-    long sourceChanges() {
-        return sourceChanges;
     }
 }

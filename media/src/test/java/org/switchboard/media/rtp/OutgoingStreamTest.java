@@ -47,7 +47,6 @@ class OutgoingStreamTest {
             assertThat(send(PHONE, 1000 + i, 8000 + 160L * i, 20L * i))
                     .isEqualTo(new Sent(1000 + i, 8000 + 160L * i, PHONE, false));
         }
-        assertThat(stream.sourceChanges()).isZero();
     }
 
     @Test
@@ -61,7 +60,6 @@ class OutgoingStreamTest {
         // back to the phone after a 100 ms pause: 800 samples on, marker again
         assertThat(send(PHONE, 1100, 24000, 220)).isEqualTo(new Sent(1007, 9760, PHONE, true));
         assertThat(send(PHONE, 1101, 24160, 240)).isEqualTo(new Sent(1008, 9920, PHONE, false));
-        assertThat(stream.sourceChanges()).isEqualTo(2);
     }
 
     @Test
