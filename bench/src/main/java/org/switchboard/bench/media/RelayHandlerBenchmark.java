@@ -20,13 +20,15 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.switchboard.media.rtp.LatchingRule;
+import org.switchboard.media.rtp.OutgoingStream;
 import org.switchboard.media.rtp.RelayHandler;
 import org.switchboard.media.rtp.RelayStream;
 import org.switchboard.media.rtp.RtpPacket;
 
 /**
- * The relay's per-packet path: latch check and counters on leg A, then the uncopied buffer written to leg B's
- * socket (an {@link EmbeddedChannel} standing in for the UDP channel) and released once "sent". Each operation
+ * The relay's per-packet path: latch check and counters on leg A, the header rewritten onto leg B's one outgoing
+ * stream (after a switch of source, so with offsets), then the uncopied buffer written to leg B's socket (an {@link
+ * EmbeddedChannel} standing in for the UDP channel) and released once "sent". Each operation
  * takes a fresh buffer from Netty's default allocator, as a socket read does. Run with {@code -prof gc}: the
  * allocation per operation should be ~0 B/op.
  */
@@ -58,12 +60,20 @@ public class RelayHandlerBenchmark {
     public void setUp() {
         ByteBuf header = io.netty.buffer.Unpooled.wrappedBuffer(template).clear();
         RtpPacket.writeHeader(header, false, 0, 1, 160, 0xCAFE);
-        RelayStream legA = new RelayStream("bench A rtp", true, LatchingRule.DEFAULT, Ticker.systemTicker());
-        legB = new RelayStream("bench B rtp", true, LatchingRule.DEFAULT, Ticker.systemTicker());
+        RelayStream legA = new RelayStream("bench A rtp", LatchingRule.DEFAULT, Ticker.systemTicker(),
+                new OutgoingStream());
+        legB = new RelayStream("bench B rtp", LatchingRule.DEFAULT, Ticker.systemTicker(), new OutgoingStream());
         socketB = new EmbeddedChannel();
         legB.attach(socketB);
         legB.signal(phoneB);
         handler = new RelayHandler(legA, legB);
+        // a prompt went to B first, so A's packets are rewritten onto B's stream (non-zero offsets), as after any
+        // switch of source
+        ByteBuf prompt = ByteBufAllocator.DEFAULT.directBuffer(PACKET_BYTES);
+        RtpPacket.writeHeader(prompt, false, 0, 5000, 90000, 0xBEEF);
+        legB.send(prompt.writeZero(PACKET_BYTES - RtpPacket.FIXED_HEADER_LENGTH));
+        legB.flushIfPending();
+        ReferenceCountUtil.release(socketB.readOutbound());
     }
 
     @TearDown

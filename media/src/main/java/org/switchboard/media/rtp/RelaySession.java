@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The media anchor of one call: two legs, each with a local RTP/RTCP socket pair, relaying A's packets to B's
  * peer and back. The PBX tells it each leg's peer from SDP ({@link #signalPeer}), reads counters ({@link
- * #stats()}), is told of silent legs, and closes it when the call ends.
+ * #stats()}), is told of silent legs, and closes it when the call ends. Each leg's peer receives one RTP stream
+ * from the PBX ({@link OutgoingStream}), whether the other leg or a diverting PBX endpoint feeds it, and RTCP
+ * translated to match ({@link RtcpTranslation}).
  *
  * <p>Any thread may call the public methods: they post to the session's {@code rtp-io-} event loop, which owns
  * all its state.
@@ -61,10 +63,13 @@ public final class RelaySession {
         this.timeoutNanos = settings.mediaTimeout().toNanos();
         this.ticker = ticker;
         this.timeoutListener = timeoutListener;
+        OutgoingStream[] outgoing = {new OutgoingStream(), new OutgoingStream()};
         for (Leg leg : Leg.values()) {
-            rtp[leg.ordinal()] = new RelayStream(label + " " + leg + " rtp", true, settings.latching(), ticker);
-            rtcp[leg.ordinal()] = new RelayStream(label + " " + leg + " rtcp", false, settings.latching(), ticker);
-            silence[leg.ordinal()] = new SilenceWatch(timeoutNanos, ticker.nanoTime());
+            int i = leg.ordinal();
+            rtp[i] = new RelayStream(label + " " + leg + " rtp", settings.latching(), ticker, outgoing[i]);
+            rtcp[i] = new RelayStream(label + " " + leg + " rtcp", false, settings.latching(), ticker,
+                    new RtcpTranslation(outgoing[i], outgoing[1 - i]));
+            silence[i] = new SilenceWatch(timeoutNanos, ticker.nanoTime());
         }
     }
 
@@ -132,8 +137,9 @@ public final class RelaySession {
     /**
      * Diverts {@code leg}'s RTP to a PBX media endpoint: what the leg's peer sends goes to {@code receiver} instead
      * of the other leg, the other leg's packets no longer reach this peer, and the returned stream (this leg's RTP
-     * stream, latched on the peer) carries what the endpoint sends. Used for music on hold and prompts to one party
-     * of a bridged call, without re-INVITE: the peer keeps talking to the same port. Completes once applied;
+     * stream, latched on the peer) carries what the endpoint sends, as the continuation of the stream the peer
+     * already receives. Used for music on hold and prompts to one party of a bridged call, without re-INVITE: the
+     * peer keeps talking to the same port. Completes once applied;
      * {@link #undivert} restores relaying.
      */
     public CompletableFuture<RelayStream> divert(Leg leg, PacketReceiver receiver) {

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
  * counters. Packets received here are checked and counted by {@link #accept}; packets for this leg's peer leave
  * through {@link #send}. On a leg with SRTP ({@link #secure}) what arrives is unprotected before anything else
  * looks at it and what leaves is protected last, so the other leg and a diverting PBX endpoint see plain RTP.
+ * Before that a relay leg's stream rewrites what it sends its peer into one stream ({@link PacketRewrite}).
  *
  * <p>Owned by the session's {@code rtp-io-} event loop: every method runs there, so no field needs a lock. Other
  * threads read it through {@link #snapshot()} posted to that loop.
@@ -29,6 +30,7 @@ public final class RelayStream {
     private final LatchingRule rule;
     private final long quietNanos;
     private final Ticker ticker;
+    private final PacketRewrite rewrite;
     private final ArrayDeque<RelayEnvelope> envelopes = new ArrayDeque<>(ENVELOPES);
 
     private Channel channel;
@@ -55,10 +57,25 @@ public final class RelayStream {
 
     /**
      * A stream named {@code name} in log lines (e.g. {@code call-id A rtp}); {@code rtp} selects RTP header
-     * checks, else RTCP checks.
+     * checks, else RTCP checks. It sends packets as they are given: for a PBX endpoint's own socket, whose
+     * packets come from one source.
      */
     public RelayStream(String name, boolean rtp, LatchingRule rule, Ticker ticker) {
+        this(name, rtp, rule, ticker, PacketRewrite.NONE);
+    }
+
+    /**
+     * A relay leg's RTP stream that sends its peer one continuous stream, whichever source feeds it ({@code
+     * outgoing}, see {@link OutgoingStream}).
+     */
+    public RelayStream(String name, LatchingRule rule, Ticker ticker, OutgoingStream outgoing) {
+        this(name, true, rule, ticker, outgoing);
+    }
+
+    /** A relay leg's RTP or RTCP stream that rewrites what it sends with {@code rewrite}. */
+    RelayStream(String name, boolean rtp, LatchingRule rule, Ticker ticker, PacketRewrite rewrite) {
         this.name = name;
+        this.rewrite = rewrite;
         this.rtp = rtp;
         this.rule = rule;
         this.quietNanos = rule.quiet().toNanos();
@@ -155,7 +172,8 @@ public final class RelayStream {
     }
 
     /**
-     * Sends a packet from the other leg to this leg's peer, taking ownership of {@code data}: it is written
+     * Sends a packet from the other leg (or a PBX endpoint diverting this leg) to this leg's peer, taking ownership
+     * of {@code data}: its header is rewritten in place for the stream the peer receives, then it is written
      * without copying and released by Netty once sent, or released here when there is nowhere to send it.
      */
     public void send(ByteBuf data) {
@@ -165,6 +183,8 @@ public final class RelayStream {
             data.release();
             return;
         }
+        // before SRTP: the cipher's index and rollover counter follow the SSRC and sequence the peer receives
+        rewrite.rewrite(data, ticker.nanoTime());
         if (security != null) {
             data = withRoomFor(data, security.overhead(rtp));
             if (security.protect(data, rtp) < 0) {

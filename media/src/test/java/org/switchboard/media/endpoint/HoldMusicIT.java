@@ -17,7 +17,8 @@ import org.switchboard.media.sdp.Codec;
 
 /**
  * Music on hold on a bridged call: an endpoint attached to leg B of a relay session plays a shared source to phone
- * B through the port B already talks to, phone A's audio no longer reaches B, and closing the endpoint relays again.
+ * B through the port B already talks to, phone A's audio no longer reaches B, and closing the endpoint relays again,
+ * as the same stream B heard the music on.
  */
 class HoldMusicIT {
     private static final int FRAME = 160;
@@ -55,6 +56,7 @@ class HoldMusicIT {
 
         short[] heard = new short[20 * FRAME];
         long ssrc = -1;
+        DatagramPacket lastMusic = null;
         for (int i = 0; i < 20; i++) {
             // phone A keeps talking: none of it may reach B while B hears the music
             phoneA.sendRtp(session.localRtp(Leg.A), i, 0xAAAA);
@@ -66,6 +68,7 @@ class HoldMusicIT {
             }
             assertThat(RtpFrames.ssrc(b)).as("only the music's stream").isEqualTo(ssrc).isNotEqualTo(0xAAAA);
             RtpFrames.decodePcmu(b, heard, i * FRAME);
+            lastMusic = p;
         }
         assertThat(new Goertzel(400, 8000).relativePower(heard, 800, 2400)).isGreaterThan(0.9);
 
@@ -75,13 +78,33 @@ class HoldMusicIT {
 
         hold.close().join();
         phoneA.sendRtp(session.localRtp(Leg.A), 100, 0xAAAA);
-        boolean resumed = false;
-        for (int i = 0; i < 10 && !resumed; i++) {
-            // music packets sent just before the close may still be queued at B
+        ByteBuffer resumed = null;
+        int previousSequence = RtpFrames.sequence(RtpFrames.view(lastMusic));
+        for (int i = 0; i < 200 && resumed == null; i++) {
+            // music packets sent before the close may still be queued at B (50 a second while the test waited)
             DatagramPacket p = phoneB.receive().orElseThrow(() -> new AssertionError("A's audio did not come back"));
-            resumed = RtpFrames.ssrc(RtpFrames.view(p)) == 0xAAAA;
+            ByteBuffer b = RtpFrames.view(p);
+            if (isFromPhoneA(b)) {
+                resumed = b;
+            } else {
+                previousSequence = RtpFrames.sequence(b);
+            }
         }
-        assertThat(resumed).as("A's audio is relayed to B again").isTrue();
+        assertThat(resumed).as("A's audio is relayed to B again").isNotNull();
+        // one stream for B across the switch (docs/media.md): the music's SSRC, the next number, a marker
+        assertThat(RtpFrames.ssrc(resumed)).isEqualTo(ssrc);
+        assertThat(RtpFrames.sequence(resumed)).isEqualTo((previousSequence + 1) & 0xFFFF);
+        assertThat(RtpFrames.marker(resumed)).isTrue();
         session.close().join();
+    }
+
+    /** Phone A's test packets carry 160 zero bytes, which no 400 Hz tone encodes to. */
+    private static boolean isFromPhoneA(ByteBuffer b) {
+        for (int i = 12; i < b.limit(); i++) {
+            if (b.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -3,13 +3,18 @@ package org.switchboard.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -22,9 +27,9 @@ import org.switchboard.server.wiring.Server;
 /**
  * Issue 14 on a whole node with real phones: the class uploaded over the REST API and chosen in 1001's
  * call settings is what the node plays when baresip 1001 holds baresip 1002 ({@code /hold}, a
- * {@code sendonly} re-INVITE): 1002 gets a new RTP stream from the node while held (its log reports the
- * SSRC change) and its caller's own stream back after {@code /resume}, and the node counts the hold
- * for that class. What 1002 hears is checked by frequency in {@code MohHoldMusicIT} with SIPp: baresip
+ * {@code sendonly} re-INVITE): the node counts the hold for that class and sends 1002 the music while held,
+ * then its caller again after {@code /resume}, all as one RTP stream: 1002's log reports no SSRC change
+ * (docs/media.md, one outgoing stream per leg). What 1002 hears is checked by frequency in {@code MohHoldMusicIT} with SIPp: baresip
  * 1.0 stops its decode recording at the first non-sendrecv re-INVITE (docs/music-on-hold.md).
  * One node for the class (SQLite), one test thread.
  */
@@ -32,7 +37,9 @@ class MohHoldIT {
     private static final String PASSWORD_1001 = "alice-moh-1001";
     private static final String PASSWORD_1002 = "bob-moh-1002";
     private static final Duration SETUP = Duration.ofSeconds(10);
-    private static final Pattern SSRC_CHANGE = Pattern.compile("SSRC changed (0x[0-9a-f]+) -> (0x[0-9a-f]+)");
+    private static final Pattern SSRC_CHANGE = Pattern.compile("SSRC changed 0x[0-9a-f]+ -> 0x[0-9a-f]+");
+    // a second of 20 ms packets
+    private static final long MUSIC_PACKETS = 50;
     private static final Pattern HOLDS = Pattern.compile("(?m)^switchboard_moh_holds_total\\{class=\"tones\",?\\} (\\S+)$");
 
     @TempDir
@@ -97,33 +104,55 @@ class MohHoldIT {
                 .until(() -> callee.decodedSoFar().compareTo(Duration.ofSeconds(1)) >= 0);
 
         caller.hold();
-        await("1002 gets the node's music stream; " + callee.logFile()).atMost(SETUP).pollInterval(Duration.ofMillis(50))
-                .until(() -> ssrcChanges().size() >= 1);
-        double holds = holdsOfTones();
+        await("switchboard_moh_holds_total{class=\"tones\"} at /metrics counts the hold").atMost(SETUP)
+                .pollInterval(Duration.ofMillis(50)).until(() -> holdsOfTones() == 1.0);
+        long heldAt = packetsSentToCallee();
+        await("the node sends 1002 a second of music while it is held").atMost(SETUP).pollInterval(Duration.ofMillis(50))
+                .until(() -> packetsSentToCallee() >= heldAt + MUSIC_PACKETS);
+        long invitesBeforeResume = invitesReceived();
         caller.resume();
-        await("1002 gets its caller's stream back; " + callee.logFile()).atMost(SETUP).pollInterval(Duration.ofMillis(50))
-                .until(() -> ssrcChanges().size() >= 2);
+        await("1002 is told of the resume (a re-INVITE)").atMost(SETUP).pollInterval(Duration.ofMillis(50))
+                .until(() -> invitesReceived() > invitesBeforeResume);
+        long resumedAt = packetsSentToCallee();
+        await("the node relays 1001 to 1002 again for a second").atMost(SETUP).pollInterval(Duration.ofMillis(50))
+                .until(() -> packetsSentToCallee() >= resumedAt + MUSIC_PACKETS);
         caller.hangUp();
         callee.awaitCallTerminated(SETUP);
 
-        List<String[]> changes = ssrcChanges();
-        assertThat(changes.get(1)[1]).as("after resume 1002 receives the stream it had before the hold; "
-                + callee.logFile()).isEqualTo(changes.get(0)[0]);
-        assertThat(holds).as("switchboard_moh_holds_total{class=\"tones\"} at /metrics while held").isEqualTo(1.0);
+        assertThat(ssrcChanges()).as("1002 hears its caller, the music and its caller again as one RTP stream; "
+                + callee.logFile()).isEmpty();
         assertThat(callee.log()).as("1002 was told of the hold").contains("a=sendonly");
     }
 
-    private List<String[]> ssrcChanges() {
-        Matcher m = SSRC_CHANGE.matcher(callee.log());
-        return m.results().map(r -> new String[] {r.group(1), r.group(2)}).toList();
+    /** RTP packets the node sent 1002's phone in the call so far (relayed from 1001, or music while held). */
+    private static long packetsSentToCallee() {
+        JsonNode calls = api.getJson("/api/calls");
+        assertThat(calls.size()).as("one call: " + calls).isEqualTo(1);
+        JsonNode media = api.getJson("/api/calls/" + URLEncoder.encode(calls.get(0).path("id").asText(),
+                StandardCharsets.UTF_8) + "/media");
+        for (JsonNode leg : media.path("legs")) {
+            if (leg.path("role").asText().equals("callee")) {
+                return leg.path("packets_sent").asLong();
+            }
+        }
+        throw new AssertionError("no callee leg in " + media);
     }
 
-    private double holdsOfTones() throws Exception {
+    /** INVITEs in 1002's log: the call's, then each re-INVITE the node sends it (hold, resume). */
+    private long invitesReceived() {
+        return callee.log().lines().filter(line -> line.startsWith("INVITE sip:")).count();
+    }
+
+    private List<String> ssrcChanges() {
+        return SSRC_CHANGE.matcher(callee.log()).results().map(MatchResult::group).toList();
+    }
+
+    /** The holds of class tones the node counted, 0 before the first. */
+    private double holdsOfTones() throws IOException, InterruptedException {
         HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + server.httpPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
         Matcher m = HOLDS.matcher(metrics.body());
-        assertThat(m.find()).as("switchboard_moh_holds_total for class tones in /metrics").isTrue();
-        return Double.parseDouble(m.group(1));
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
     private static void awaitBinding(String extension) {

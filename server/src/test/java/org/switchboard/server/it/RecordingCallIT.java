@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.media.dsp.PcmAudio;
 import org.switchboard.media.dsp.WavFile;
+import org.switchboard.media.endpoint.SystemPrompts;
 import org.switchboard.server.wiring.Server;
 import org.switchboard.store.testkit.TestDatabase;
 import org.switchboard.store.testkit.TestDatabases;
@@ -43,6 +44,10 @@ class RecordingCallIT {
     // the shipped prompt "this call may be recorded" lasts 1.6 s; then 2.4 s of tones are recorded
     private static final double PROMPT_SECONDS = 1.6;
     private static final Duration ANNOUNCED_CALL = Duration.ofSeconds(4);
+    private static final short[] PROMPT = SystemPrompts.get("call-recorded").samples();
+    // the prompt starts when 1002 answers, well within a second of what either phone decodes
+    private static final int PROMPT_SEARCH_SAMPLES = 8000;
+    private static final double PROMPT_LIKENESS = 0.8;
 
     @TempDir
     static Path dir;
@@ -139,12 +144,12 @@ class RecordingCallIT {
     }
 
     /**
-     * 1002 is recorded always with the announcement: the recording starts only once "this call may be recorded"
-     * has played, so it is shorter than the call by about the prompt, and holds each party on its channel.
-     * What the caller's phone decodes of the prompt is not asserted: baresip 1.0's jitter buffer drops a second
-     * RTP stream (the prompt's) whose sequence numbers lie below those of the stream it already plays (the
-     * callee's first packets, relayed before the prompt starts), so it hears the prompt only in some runs; the
-     * PBX does not yet keep sequence numbers continuous across such a switch (docs/recording.md).
+     * 1002 is recorded always with the announcement: once 1002 answers, both phones hear "this call may be recorded"
+     * instead of each other (the prompt itself, found in what each decoded, and none of the other's tone then), then
+     * each other's tones while recording runs; the recording starts after the announcement, so it is shorter than
+     * the call by about the prompt, and holds each party on its channel. The prompt reaches each phone as the
+     * continuation of the one RTP stream the PBX sends it (docs/media.md), so a jitter buffer that drops a stream
+     * numbered below the one it plays (baresip 1.0's) still plays it.
      */
     @Test
     void theAnnouncementIsPlayedToBothPartiesBeforeRecordingStarts() throws Exception {
@@ -161,22 +166,19 @@ class RecordingCallIT {
         caller.dial("sip:1002@127.0.0.1:" + server.sipPort());
         caller.awaitCallEstablished(CALL_SETUP);
         callee.awaitCallEstablished(CALL_SETUP);
-        long establishedNanos = System.nanoTime();
-        await("the call lasts " + ANNOUNCED_CALL).atMost(ANNOUNCED_CALL.plus(CALL_SETUP)).pollDelay(ANNOUNCED_CALL)
-                .until(() -> callee.decodedSoFar().compareTo(Duration.ofSeconds(2)) >= 0);
+        await("both phones decode " + ANNOUNCED_CALL).atMost(ANNOUNCED_CALL.plus(CALL_SETUP))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> caller.decodedSoFar().compareTo(ANNOUNCED_CALL) >= 0
+                        && callee.decodedSoFar().compareTo(ANNOUNCED_CALL) >= 0);
         caller.hangUp();
-        double callSeconds = (System.nanoTime() - establishedNanos) / 1e9;
         callee.awaitCallTerminated(CALL_SETUP);
         caller.quit();
         callee.quit();
         String callId = caller.callIdOfFirstInvite();
 
-        PcmAudio heard = caller.decoded();
-        double heardSeconds = heard.samples().length / 8000.0;
-        Recording lastSecond = slice("caller's last second", heard, heardSeconds - 1, heardSeconds);
-        assertThat(lastSecond.shareOfBlocksWithTone(ToneCall.CALLEE_TONE_HZ))
-                .as("after the announcement the parties hear each other: " + lastSecond.describe(ToneCall.CALLEE_TONE_HZ))
-                .isGreaterThan(MOST_BLOCKS);
+        PcmAudio callerHeard = caller.decoded();
+        assertHeardThePromptThenTheOther("caller", callerHeard, ToneCall.CALLEE_TONE_HZ, caller);
+        assertHeardThePromptThenTheOther("callee", callee.decoded(), ToneCall.CALLER_TONE_HZ, callee);
 
         List<JsonNode> items = await("GET /api/recordings?call=" + callId).atMost(STORED)
                 .pollInterval(Duration.ofMillis(100))
@@ -185,10 +187,28 @@ class RecordingCallIT {
         assertThat(recording.path("extension").asText()).isEqualTo("1002");
         PcmAudio wav = WavFile.read(api.getBytes("/api/recordings/" + recording.path("id").asLong() + "/audio").body());
         double recordedSeconds = wav.samples().length / 2 / 8000.0;
-        assertThat(recordedSeconds).as("recorded after the %.1f s prompt of a %.1f s call", PROMPT_SECONDS, callSeconds)
-                .isLessThan(callSeconds - PROMPT_SECONDS + 0.5);
+        double heardSeconds = callerHeard.samples().length / 8000.0;
+        assertThat(recordedSeconds).as("recorded after the %.1f s prompt of a %.1f s call", PROMPT_SECONDS, heardSeconds)
+                .isLessThan(heardSeconds - PROMPT_SECONDS + 0.5);
         assertChannel(new Recording("left channel", wav, 0), ToneCall.CALLER_TONE_HZ, ToneCall.CALLEE_TONE_HZ);
         assertChannel(new Recording("right channel", wav, 1), ToneCall.CALLEE_TONE_HZ, ToneCall.CALLER_TONE_HZ);
+    }
+
+    /**
+     * {@code heard} (what {@code who}'s phone decoded) holds the shipped prompt near its start, none of the other
+     * party's tone while the prompt plays, and the other party's tone after it.
+     */
+    private static void assertHeardThePromptThenTheOther(String who, PcmAudio heard, double otherHz, Baresip phone) {
+        String log = " (" + phone.logFile() + ")";
+        Recording duringPrompt = slice(who + " during the announcement", heard, 0.3, 1.3);
+        Recording afterPrompt = slice(who + " after the announcement", heard, 2.3, heard.samples().length / 8000.0);
+        assertThat(PromptSearch.shareFound(PROMPT, heard.firstChannel(), PROMPT_SEARCH_SAMPLES, PROMPT_LIKENESS))
+                .as("share of the prompt's voiced pieces found in what the %s's phone decoded%s", who, log)
+                .isGreaterThan(MOST_BLOCKS);
+        assertThat(duringPrompt.shareOfBlocksWithTone(otherHz)).as(duringPrompt.describe(otherHz) + log)
+                .isLessThan(FEW_BLOCKS);
+        assertThat(afterPrompt.shareOfBlocksWithTone(otherHz)).as(afterPrompt.describe(otherHz) + log)
+                .isGreaterThan(MOST_BLOCKS);
     }
 
     /**
