@@ -2,7 +2,6 @@ package org.switchboard.server.wiring;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import org.switchboard.api.emergency.EmergencyRoutes;
 import org.switchboard.api.http.Routes;
 import org.switchboard.pbx.emergency.EmergencyApplication;
@@ -13,15 +12,11 @@ import org.switchboard.pbx.emergency.EmergencyService;
 import org.switchboard.pbx.emergency.EmergencyTrunks;
 import org.switchboard.pbx.emergency.FrontDesk;
 import org.switchboard.pbx.event.EventBus;
-import org.switchboard.pbx.route.InboundRouteService;
 import org.switchboard.pbx.route.TrunkAttempts;
 import org.switchboard.pbx.voicemail.mail.SmtpSender;
 import org.switchboard.server.config.SwitchboardConfig;
 import org.switchboard.store.db.Database;
-import org.switchboard.store.dialplan.RuleAction;
 import org.switchboard.store.emergency.JdbiEmergencyStore;
-import org.switchboard.store.route.InboundRoute;
-import org.switchboard.store.route.NewInboundRoute;
 
 /**
  * Emergency calls (docs/emergency.md): the settings' and locations' service and cache (reloaded
@@ -55,19 +50,10 @@ final class EmergencyModule implements FeatureModule {
                 MailModule.smtpSettings(config).map(SmtpSender::new), frontDesk, config.calls().timeZone());
         EmergencyApplication application = new EmergencyApplication(service, emergencyTrunks,
                 new TrunkAttempts(trunks.trunks(), trunks.resolver(), stirShaken.stirShaken(), clock),
-                outbound.channels().beyondLimits(), extension -> didOf(inbound.routes(), extension), notifier,
+                outbound.channels().beyondLimits(), inbound.routes()::didOf, notifier,
                 config.sip().domain(), clock, OutboundRouteModule.RING_TIMEOUT);
         return new EmergencyModule(service, new ModuleDestination(new EmergencyKind(service, emergencyTrunks),
                 application), frontDesk);
-    }
-
-    /** The extension's own number to the outside: a DID whose inbound route rings it. */
-    private static Optional<String> didOf(InboundRouteService routes, String extension) {
-        return routes.list().stream().map(InboundRoute::values)
-                .filter(r -> r.action().equals(RuleAction.EXTENSION.key()) && r.target().equals(extension))
-                .map(NewInboundRoute::did)
-                .filter(did -> !did.equals(NewInboundRoute.DEFAULT))
-                .findFirst();
     }
 
     @Override
