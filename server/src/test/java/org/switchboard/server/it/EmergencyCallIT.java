@@ -8,13 +8,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -34,7 +41,8 @@ import org.w3c.dom.Document;
  * 911}, P-Asserted-Identity the configured callback number, {@code Geolocation: <cid:...>} and
  * {@code Geolocation-Routing: yes}, and a {@code multipart/mixed} body whose PIDF-LO (parsed here
  * as XML) carries 3002's civic address under the Content-ID the header names; a real SMTP server
- * (GreenMail) receives the notice naming the extension and the location; the dial-plan test says
+ * (GreenMail) receives the notice naming the extension and the location, a webhook receiver the
+ * {@code emergency.call} event; the dial-plan test says
  * 911 goes to the emergency route.
  */
 class EmergencyCallIT {
@@ -63,6 +71,19 @@ class EmergencyCallIT {
                 .option("-trace_msg", "-message_file", messages.toString()).runLimitSeconds(50).start();
         opened.add(carrier::stop);
 
+        List<String> webhooks = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        receiver.createContext("/hook", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                webhooks.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        opened.add(() -> receiver.stop(0));
+
         TestNode node = opened.add(TestNode.start(dir, """
                 rtp: {port_min: 33000, port_max: 33039}
                 smtp: {host: 127.0.0.1, port: %d, from: pbx@pbx.test}
@@ -84,6 +105,9 @@ class EmergencyCallIT {
         status(api.put("/api/extensions/3002/location", """
                 {"civic":{"country":"US","state":"CA","city":"Springfield","street":"Main St","house_number":"100",
                  "floor":"2","room":"201"}}"""), 200);
+        status(api.post("/api/webhooks", """
+                {"url":"http://127.0.0.1:%d/hook","events":["emergency.call"]}""".formatted(receiver.getAddress().getPort())),
+                201);
         status(api.put("/api/extensions/3002/call-settings", """
                 {"do_not_disturb":true}"""), 200);
 
@@ -115,6 +139,15 @@ class EmergencyCallIT {
         assertThat(mail.getSubject()).isEqualTo("Emergency call: Alice Example (3002) dialled 911");
         assertThat((String) mail.getContent()).contains("100 Main St, floor 2, room 201, Springfield, CA, US")
                 .contains("Callback: " + CALLBACK);
+
+        JsonNode hook = JSON.readTree(await("the emergency.call webhook").atMost(WAIT)
+                .until(() -> webhooks.stream().findFirst().orElse(null), b -> b != null));
+        assertThat(hook.get("event").asText()).isEqualTo("emergency.call");
+        assertThat(hook.at("/data/extension").asText()).isEqualTo("3002");
+        assertThat(hook.at("/data/name").asText()).isEqualTo("Alice Example");
+        assertThat(hook.at("/data/callback_number").asText()).isEqualTo(CALLBACK);
+        assertThat(hook.at("/data/location").asText()).contains("room 201");
+        assertThat(hook.at("/data/call_id").asText()).isEqualTo(call.get("id").asText());
 
         for (JsonNode live : JSON.readTree(api.get("/api/calls").body())) {
             api.delete("/api/calls/" + URLEncoder.encode(live.get("id").asText(), StandardCharsets.UTF_8));
