@@ -23,6 +23,7 @@ import org.switchboard.store.emergency.CivicAddress;
 import org.switchboard.store.emergency.EmergencyLocation;
 import org.switchboard.store.emergency.EmergencySettings;
 import org.switchboard.store.emergency.EmergencyStore;
+import org.switchboard.store.emergency.StoredEmergencySettings;
 
 /**
  * The single entry point for emergency calling's settings and the extensions' locations (API,
@@ -104,9 +105,7 @@ public final class EmergencyService {
     /** Saves the location of {@code extension}; {@link NotFoundException} for an unknown extension. */
     public EmergencyLocation saveLocation(String extension, CivicAddress civic, String actor) {
         known(extension);
-        EmergencyLocation saved = change(extension, Change.UPDATED, actor, () -> store.saveLocation(extension, civic,
-                clock.instant()));
-        return saved;
+        return change(extension, Change.UPDATED, actor, () -> store.saveLocation(extension, civic, clock.instant()));
     }
 
     /** Deletes the location of {@code extension}; {@link NotFoundException} when it has none. */
@@ -129,7 +128,7 @@ public final class EmergencyService {
     }
 
     private void reload() {
-        settings = store.settings().map(s -> s.values()).orElse(EmergencySettings.UNSET);
+        settings = store.settings().map(StoredEmergencySettings::values).orElse(EmergencySettings.UNSET);
         locations = store.locations().stream()
                 .collect(Collectors.toUnmodifiableMap(EmergencyLocation::extension, Function.identity()));
     }
