@@ -107,6 +107,7 @@ class EmergencyRoutesTest {
             String[][] settings = {
                 {"{\"trunks\":[\"carrier\"]}", "numbers"},
                 {"{\"numbers\":[\"9-1-1\"],\"trunks\":[\"carrier\"]}", "numbers"},
+                {"{\"numbers\":[\"911\",\"1001\"],\"trunks\":[\"carrier\"]}", "numbers"},
                 {"{\"numbers\":[\"911\"]}", "trunks"},
                 {"{\"numbers\":[\"911\"],\"trunks\":[]}", "trunks"},
                 {"{\"numbers\":[\"911\"],\"trunks\":[\"nowhere\"]}", "trunks"},

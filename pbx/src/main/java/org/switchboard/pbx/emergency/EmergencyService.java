@@ -61,7 +61,8 @@ public final class EmergencyService {
 
     /**
      * Replaces the settings; {@link ValidationException} on {@code trunks} (none, or one that does
-     * not exist) and {@code notify.extension} (no such extension).
+     * not exist), {@code numbers} (an extension's number) and {@code notify.extension} (no such
+     * extension).
      */
     public EmergencySettings saveSettings(EmergencySettings next, String actor) {
         if (next.trunks().isEmpty()) {
@@ -69,6 +70,9 @@ public final class EmergencyService {
         }
         next.trunks().stream().filter(t -> trunks.find(t).isEmpty()).findFirst().ifPresent(t -> {
             throw new ValidationException("trunks", "no trunk named '" + t + "'");
+        });
+        next.numbers().stream().filter(n -> extensions.find(n).isPresent()).findFirst().ifPresent(n -> {
+            throw new ValidationException("numbers", n + " is an extension's number: dialling it would never ring it");
         });
         next.notifyExtension().filter(e -> extensions.find(e).isEmpty()).ifPresent(e -> {
             throw new ValidationException("notify.extension", "no extension " + e);
