@@ -6,6 +6,7 @@ import * as calls from './calls.js';
 import * as conferences from './conferences.js';
 import * as parking from './parking.js';
 import * as dashboard from './dashboard.js';
+import * as emergency from './emergency.js';
 import * as devices from './devices.js';
 import * as extensions from './extensions.js';
 import * as inbound from './inbound.js';
@@ -42,6 +43,7 @@ const pages = {
   '/inbound-routes': inbound,
   '/outbound-routes': outbound,
   '/time-rules': timerules,
+  '/emergency': emergency,
   '/attendant': ivr,
   '/prompts': prompts,
   '/webhooks': webhooks,

@@ -1,5 +1,5 @@
 // The table-and-form section shared by the pages that edit one API collection per table
-// (outbound routes and rates, inbound routes, time rules, holidays, the phone book).
+// (outbound routes and rates, inbound routes, time rules, holidays, emergency locations, the phone book).
 import { api } from './api.js';
 import { alertBox, clearErrors, h, showError } from './dom.js';
 
@@ -7,12 +7,15 @@ import { alertBox, clearErrors, h, showError } from './dom.js';
  * A table of one API collection with its add, edit and delete, for pages whose items are edited in
  * one form each. s: id, noun, title, path (the collection), key(item) (its path segment and name),
  * columns and cells(item), inputs(item or null), fields(inputs, editing), payload(inputs, editing),
- * and optionally errorOf(error), which moves an API error to the field the form shows it at, and
- * label(item), how people name an item when its key is not a name (a contact's id).
+ * and optionally errorOf(error), which moves an API error to the field the form shows it at;
+ * label(item), how people name an item when its key is not a name (a contact's id);
+ * itemPath(key), where one item lives when that is not path/key; and addKey(inputs), for items
+ * that are added by a PUT to their own path (the key read from the form) rather than a POST.
  * confirm is the page's confirmDialog. Returns the section's element and load().
  */
 export function collectionSection(s, confirm) {
   let items = [];
+  const itemPath = s.itemPath ?? ((key) => `${s.path}/${encodeURIComponent(key)}`);
   const addButton = h('button', { type: 'button', id: `add-${s.noun}` }, `Add ${s.noun}`);
   const listAlert = alertBox();
   const status = h('p', { class: 'hint', role: 'status', id: `${s.id}-status` });
@@ -68,8 +71,8 @@ export function collectionSection(s, confirm) {
       save.disabled = true;
       try {
         const payload = s.payload(inputs, editing);
-        const saved = editing
-          ? await api('PUT', `${s.path}/${encodeURIComponent(s.key(existing))}`, payload)
+        const saved = editing || s.addKey
+          ? await api('PUT', itemPath(editing ? s.key(existing) : s.addKey(inputs)), payload)
           : await api('POST', s.path, payload);
         close();
         await load();
@@ -93,7 +96,7 @@ export function collectionSection(s, confirm) {
 
   async function remove(item) {
     try {
-      await api('DELETE', `${s.path}/${encodeURIComponent(s.key(item))}`);
+      await api('DELETE', itemPath(s.key(item)));
       await load();
       status.textContent = `The ${s.noun} ${label(item)} is deleted.`;
     } catch (error) {

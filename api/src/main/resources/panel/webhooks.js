@@ -12,7 +12,7 @@ export const requires = '/api/webhooks';
 export const title = 'Webhooks';
 
 /** The events a subscription may name (the API refuses others). */
-const EVENTS = ['call.started', 'call.answered', 'call.ended', 'voicemail.left', 'registration.changed', 'queue.*', 'fraud.*'];
+const EVENTS = ['call.started', 'call.answered', 'call.ended', 'voicemail.left', 'registration.changed', 'emergency.call', 'queue.*', 'fraud.*'];
 
 /** How often the open delivery log is read again. */
 const REFRESH_MS = 5000;

@@ -13,7 +13,8 @@ import org.switchboard.store.admin.AdminRole;
  *       not even reading), the provisioning access URL ({@code /api/provisioning/access}, which
  *       opens every phone's configuration and SIP password), and changes to the security
  *       settings: SIP bans, digest rules, trunks, outbound and inbound routes and the rates (carrier
- *       credentials, toll fraud: an inbound route may lead straight out again);</li>
+ *       credentials, toll fraud: an inbound route may lead straight out again), emergency calling
+ *       and the extensions' locations (what emergency services are told);</li>
  *   <li>read_only: reading only, with the same two families closed as for an operator.</li>
  * </ul>
  * Every role may log out and manage its own second factor and API tokens ({@code /api/auth/...}),
@@ -28,7 +29,7 @@ public final class RolePolicy {
     private static final List<String> ADMINISTRATORS_ONLY = List.of("/api/admin", "/api/provisioning/access");
     /** Readable by every role, changed by administrators only. */
     private static final List<String> SECURITY_SETTINGS = List.of("/api/sip-bans", "/api/sip/digest-rules", "/api/trunks",
-            "/api/outbound-routes", "/api/lcr-rates", "/api/inbound-routes");
+            "/api/outbound-routes", "/api/lcr-rates", "/api/inbound-routes", "/api/emergency");
 
     /** What only a login session may do, never an API token: its own second factor and tokens. */
     private static final List<String> LOGIN_SESSIONS_ONLY = List.of("/api/auth/mfa", "/api/auth/tokens");
@@ -55,7 +56,12 @@ public final class RolePolicy {
         if (READING.contains(method)) {
             return true;
         }
-        return role == AdminRole.OPERATOR && !inFamily(path, SECURITY_SETTINGS);
+        return role == AdminRole.OPERATOR && !inFamily(path, SECURITY_SETTINGS) && !isEmergencyLocation(path);
+    }
+
+    /** An extension's dispatchable location: what emergency services are told, so a security setting too. */
+    private static boolean isEmergencyLocation(String path) {
+        return path.startsWith("/api/extensions/") && path.endsWith("/location");
     }
 
     private static boolean inFamily(String path, List<String> families) {

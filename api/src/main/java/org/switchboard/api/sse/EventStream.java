@@ -96,6 +96,7 @@ final class EventStream {
             case PbxEvent.VoicemailLeft v -> "voicemail_left";
             case PbxEvent.OriginateProgress o -> "originate_progress";
             case PbxEvent.QueueActivity q -> "queue_activity";
+            case PbxEvent.EmergencyCall e -> "emergency_call";
         };
     }
 

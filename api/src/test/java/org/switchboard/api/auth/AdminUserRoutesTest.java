@@ -86,6 +86,8 @@ class AdminUserRoutesTest {
         assertForbidden(node.send("POST", "/api/outbound-routes", operator, "{}"), "add an outbound route");
         assertForbidden(node.send("PUT", "/api/lcr-rates/1", operator, "{}"), "change a rate");
         assertForbidden(node.send("POST", "/api/inbound-routes", operator, "{}"), "add an inbound route");
+        assertForbidden(node.send("PUT", "/api/emergency", operator, "{}"), "change emergency calling");
+        assertForbidden(node.send("PUT", "/api/extensions/1001/location", operator, "{}"), "move an extension's location");
         assertForbidden(node.send("GET", "/api/provisioning/access", operator, null), "read the provisioning URL");
         for (String disguised : new String[] {"/api/%61dmin/users", "/api/admin/users/", "/api//admin/users", "/api/./admin/users"}) {
             assertThat(node.send("GET", disguised, operator, null).statusCode()).as("GET %s", disguised).isNotEqualTo(200);

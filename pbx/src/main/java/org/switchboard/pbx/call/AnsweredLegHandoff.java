@@ -16,6 +16,11 @@ record AnsweredLegHandoff(PbxAnsweredCall leg, Destination requested, String dia
         implements IncomingCall {
 
     @Override
+    public String id() {
+        return leg.id();
+    }
+
+    @Override
     public String caller() {
         return leg.caller();
     }

@@ -10,6 +10,9 @@ import java.util.concurrent.Executor;
  */
 public interface IncomingCall {
 
+    /** The call's id, as its CDR, its events and the API name it. */
+    String id();
+
     /** The authenticated extension that called. */
     String caller();
 

@@ -129,7 +129,7 @@ public final class Originate {
                 invite.header(header.name(), header.value());
             }
             if (request.sdp().length > 0) {
-                invite.body(CallMedia.SDP, request.sdp());
+                invite.body(request.contentType(), request.sdp());
             }
             OutboundLeg leg = new OutboundLeg(target.hop(), invite.build(), this::onResponse);
             forks.add(leg);

@@ -52,8 +52,9 @@ final class TrunkRing implements CalleeRinging, Originate.Progress {
             log.info("trunk tried call_id={} trunk={} number={}", callId, attempt.trunk(), dial.number());
             forks = new Originate(services.stack(), services.farewells(), services.scheduler(), host, this);
             attempt.digest().ifPresent(forks::answerChallenges);
-            forks.ring(new OriginateRequest(List.of(attempt.target()), attempt.from(), attempt.to(), offer,
-                    attempt.headers(), dial.ringTimeout()));
+            OfferBody.Body body = attempt.body().carrying(offer);
+            forks.ring(new OriginateRequest(List.of(attempt.target()), attempt.from(), attempt.to(), body.bytes(),
+                    attempt.headers(), dial.ringTimeout(), body.contentType()));
             return;
         }
         listener.failed(lastFailure);

@@ -65,6 +65,14 @@ public sealed interface PbxEvent {
     record QueueActivity(Instant at, String queue, String activity, String callId, String caller, String agent,
             int waiting) implements PbxEvent {}
 
+    /**
+     * Extension {@code extension} ({@code name}, empty when it has none) dialled emergency number
+     * {@code number} in call {@code callId}; the emergency service sees {@code callbackNumber} and
+     * {@code location} (the civic address on one line, empty when none is saved). docs/emergency.md.
+     */
+    record EmergencyCall(Instant at, String callId, String extension, String name, String number,
+            String callbackNumber, String location) implements PbxEvent {}
+
     /** What happened to the record of a {@link ConfigChanged}. */
     enum Change { CREATED, UPDATED, DELETED }
 }

@@ -12,6 +12,7 @@ import org.switchboard.pbx.routing.DestinationKind;
 import org.switchboard.pbx.routing.DestinationKinds;
 import org.switchboard.store.db.NotFoundException;
 import org.switchboard.store.db.ValidationException;
+import org.switchboard.store.dialplan.RuleAction;
 import org.switchboard.store.route.InboundRoute;
 import org.switchboard.store.route.InboundRouteStore;
 import org.switchboard.store.route.NewInboundRoute;
@@ -52,6 +53,19 @@ public final class InboundRouteService {
     public Optional<Destination> destination(String did) {
         return routes.find(did).or(() -> routes.find(NewInboundRoute.DEFAULT))
                 .map(r -> new Destination(r.values().action(), r.values().target()));
+    }
+
+    /**
+     * Extension {@code extension}'s own number to the outside world: the first DID (in order) whose
+     * route rings it directly; never the default ({@code *}). From memory: emergency calls present
+     * it as their callback number.
+     */
+    public Optional<String> didOf(String extension) {
+        return list().stream().map(InboundRoute::values)
+                .filter(r -> r.action().equals(RuleAction.EXTENSION.key()) && r.target().equals(extension))
+                .map(NewInboundRoute::did)
+                .filter(did -> !did.equals(NewInboundRoute.DEFAULT))
+                .findFirst();
     }
 
     public InboundRoute create(NewInboundRoute route, String actor) {

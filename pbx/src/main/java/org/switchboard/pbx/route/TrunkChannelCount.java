@@ -22,7 +22,28 @@ public final class TrunkChannelCount implements TrunkDial.Channels {
 
     @Override
     public boolean seize(String trunk, String callId) {
-        int max = trunks.find(trunk).map(t -> t.values().maxChannels()).orElse(0);
+        return seize(trunk, callId, trunks.find(trunk).map(t -> t.values().maxChannels()).orElse(0));
+    }
+
+    /**
+     * The same counts for calls that a full trunk must still carry (emergency calls, Kari's Law): a
+     * channel is always taken and counted, so the calls that follow see the trunk as full.
+     */
+    public TrunkDial.Channels beyondLimits() {
+        return new TrunkDial.Channels() {
+            @Override
+            public boolean seize(String trunk, String callId) {
+                return TrunkChannelCount.this.seize(trunk, callId, 0);
+            }
+
+            @Override
+            public void free(String callId) {
+                TrunkChannelCount.this.free(callId);
+            }
+        };
+    }
+
+    private boolean seize(String trunk, String callId, int max) {
         boolean[] taken = {false};
         inUse.compute(trunk, (name, count) -> {
             int now = count == null ? 0 : count;

@@ -2,6 +2,7 @@ package org.switchboard.pbx.routing;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -37,6 +38,7 @@ public final class DialPlanService {
     private final EventBus events;
     private final Lock changes = new ReentrantLock();
     private volatile DialPlan plan = new DialPlan(List.of());
+    private volatile Optional<PriorityRoute> first = Optional.empty();
 
     /**
      * Starts with the built-in destination kinds ({@code extension}, {@code feature},
@@ -113,7 +115,12 @@ public final class DialPlanService {
 
     /** Where a call from {@code caller} dialling {@code dialled} goes, and why; from memory, no SQL. */
     public RoutingDecision route(String caller, String dialled) {
-        return plan.route(caller, dialled, kinds);
+        return first.flatMap(p -> p.route(caller, dialled)).orElseGet(() -> plan.route(caller, dialled, kinds));
+    }
+
+    /** Lets {@code route} decide before any rule is tried (emergency numbers); set while the node is wired. */
+    public void putFirst(PriorityRoute route) {
+        first = Optional.of(route);
     }
 
     /** The destination kinds rules may name; a feature module registers its own here while the node is wired. */

@@ -10,7 +10,7 @@ import java.util.Set;
 public final class WebhookEvents {
     /** Names of single events, as sent in the body's {@code event}. */
     public static final List<String> NAMES = List.of("call.started", "call.answered", "call.ended",
-            "voicemail.left", "registration.changed");
+            "voicemail.left", "registration.changed", "emergency.call");
     /** Families a filter may take whole with {@code <family>.*}. */
     public static final List<String> FAMILIES = List.of("queue", "fraud");
 

@@ -58,6 +58,13 @@ final class WebhookPayloads {
             case PbxEvent.SecurityAlert a -> Optional.empty();
             case PbxEvent.OriginateProgress o -> Optional.empty(); // call.started/answered/ended tell webhooks the rest
             case PbxEvent.QueueActivity q -> Optional.empty();
+            case PbxEvent.EmergencyCall e -> payload("emergency.call", event, new JsonObject()
+                    .put("call_id", e.callId())
+                    .put("extension", e.extension())
+                    .put("name", e.name())
+                    .put("number", e.number())
+                    .put("callback_number", e.callbackNumber())
+                    .put("location", e.location()));
         };
     }
 

@@ -113,6 +113,11 @@ class PickupApplicationTest {
         }
 
         @Override
+        public String id() {
+            return "picker-" + caller;
+        }
+
+        @Override
         public String caller() {
             return caller;
         }

@@ -89,6 +89,19 @@ class InboundTrunkCallsTest {
     }
 
     @BothEngines
+    void anExtensionsDidIsTheFirstRouteThatRingsItAndNeverTheDefault(TestDatabase db) {
+        start(db);
+        routes.create(new NewInboundRoute("*", "extension", "1002"), "test");
+        assertThat(routes.didOf("1002")).as("the default is nobody's own number").isEmpty();
+        routes.create(new NewInboundRoute("15550003002", "extension", "1002"), "test");
+        routes.create(new NewInboundRoute("15550004000", "extension", "1003"), "test");
+
+        assertThat(routes.didOf("1002")).contains("15550003002");
+        assertThat(routes.didOf("1003")).contains("15550004000");
+        assertThat(routes.didOf("1004")).isEmpty();
+    }
+
+    @BothEngines
     void anUnknownDidGoesToTheDefaultOrNowhere(TestDatabase db) {
         start(db);
 

@@ -25,7 +25,6 @@ import org.switchboard.store.phonebook.JdbiPhoneBookStore;
 import org.switchboard.store.ivr.JdbiAttendantStore;
 import org.switchboard.store.prompt.JdbiPromptStore;
 import org.switchboard.pbx.voicemail.mail.RetrySchedule;
-import org.switchboard.pbx.voicemail.mail.SmtpSettings;
 import org.switchboard.pbx.voicemail.mail.VoicemailMailer;
 import org.switchboard.pbx.voicemail.mwi.MessageWaiting;
 import org.switchboard.store.mail.JdbiMailOutboxStore;
@@ -75,10 +74,8 @@ public final class FeatureWiring {
         // a box's counts from the service once SIP starts (MessageWaitingModule).
         MessageWaiting messageWaiting = new MessageWaiting(task -> Thread.ofVirtual().name("mwi-counts").start(task),
                 config.mwi().unsolicitedUserAgents(), config.sip().domain());
-        Optional<VoicemailMailer> mailer = config.smtp().host().map(host -> new VoicemailMailer(
-                new JdbiMailOutboxStore(db), new SmtpSettings(host, config.smtp().port(), config.smtp().from(),
-                        config.smtp().startTls(), config.smtp().username(), config.smtp().password()),
-                RetrySchedule.DEFAULT, clock));
+        Optional<VoicemailMailer> mailer = MailModule.smtpSettings(config).map(smtp -> new VoicemailMailer(
+                new JdbiMailOutboxStore(db), smtp, RetrySchedule.DEFAULT, clock));
         bindNotificationMetrics(registry, messageWaiting, mailer);
         // VoicemailEvents puts each message left on the bus (webhooks' voicemail.left).
         List<MailboxListener> listeners = mailer.isPresent()
@@ -117,15 +114,19 @@ public final class FeatureWiring {
      * plan), the digest User-Agent rules, the CDRs, the milliwatt test line, music on hold (its seed needs no
      * other; the class choice lives in the call settings), voicemail, message waiting, voicemail mail, the
      * SIP trunks, the outbound routes (which use the trunks and STIR/SHAKEN's signer), the inbound routes (calls
-     * from the trunks' addresses), the prompts, the auto attendant (whose menus name prompts), webhooks, conference
-     * rooms, ring groups, parking, call pickup, the call queues (whose timeout actions name other destinations), paging,
-     * recording, the phone book (which names callers once SIP runs). A new feature
+     * from the trunks' addresses), emergency calls (the outbound routes' trunk order and channels, the inbound routes'
+     * DIDs), the prompts, the auto attendant (whose menus name prompts), webhooks, conference rooms, ring groups,
+     * parking, call pickup, the call queues (whose timeout actions name other destinations), paging, recording, the
+     * phone book (which names callers once SIP runs). A new feature
      * adds one line here.
      */
     public static List<FeatureModule> modules(Features features, SwitchboardConfig config, InitialAdminSeed adminSeed,
             ProvisioningWiring provisioning, Database database, Clock clock) {
         StirShakenModule stirShaken = StirShakenModule.build(config, clock);
         TrunkModule trunks = TrunkModule.build(config, database, features.events(), clock);
+        OutboundRouteModule outbound = OutboundRouteModule.build(trunks, stirShaken, database, features.events(), clock);
+        InboundRouteModule inbound = InboundRouteModule.build(trunks, stirShaken, features.dialPlan().kinds(), database,
+                features.events(), clock);
         return List.of(stirShaken, AdminModule.build(features.adminAuth(), adminSeed, database, config, clock),
                 new ExtensionModule(features.extensions(), config.extensions()),
                 provisioning,
@@ -139,8 +140,9 @@ public final class FeatureWiring {
                 new MessageWaitingModule(features.messageWaiting(), features.voicemail(), config.mwi()),
                 new MailModule(features.mailer()),
                 trunks,
-                OutboundRouteModule.build(trunks, stirShaken, database, features.events(), clock),
-                InboundRouteModule.build(trunks, stirShaken, features.dialPlan().kinds(), database, features.events(), clock),
+                outbound,
+                inbound,
+                EmergencyModule.build(features, config, trunks, outbound, inbound, stirShaken, database, clock),
                 TimeRuleModule.build(features, config, database, clock),
                 new PromptModule(features.prompts()),
                 IvrModule.of(features.attendant(), features.prompts(), features.extensions()),

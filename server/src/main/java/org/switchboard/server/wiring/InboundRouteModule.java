@@ -33,6 +33,11 @@ final class InboundRouteModule implements FeatureModule {
                 trunks, stirShaken);
     }
 
+    /** The inbound routes (an extension's DID is the one routed to it). */
+    InboundRouteService routes() {
+        return routes;
+    }
+
     @Override
     public String name() {
         return "inbound-routes";

@@ -3,7 +3,9 @@ package org.switchboard.server.wiring;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.pbx.voicemail.mail.SmtpSettings;
 import org.switchboard.pbx.voicemail.mail.VoicemailMailer;
+import org.switchboard.server.config.SwitchboardConfig;
 
 /**
  * Voicemail by e-mail (docs/voicemail-notifications.md): with {@code smtp.host} set, the mailer the
@@ -15,6 +17,12 @@ import org.switchboard.pbx.voicemail.mail.VoicemailMailer;
  */
 public record MailModule(Optional<VoicemailMailer> mailer) implements FeatureModule {
     private static final Logger log = LoggerFactory.getLogger(MailModule.class);
+
+    /** The mail server of {@code smtp.*}, when {@code smtp.host} is set: voicemail's and emergency calls' mails go there. */
+    static Optional<SmtpSettings> smtpSettings(SwitchboardConfig config) {
+        return config.smtp().host().map(host -> new SmtpSettings(host, config.smtp().port(), config.smtp().from(),
+                config.smtp().startTls(), config.smtp().username(), config.smtp().password()));
+    }
 
     @Override
     public String name() {

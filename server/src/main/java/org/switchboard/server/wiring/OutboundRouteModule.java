@@ -33,17 +33,29 @@ final class OutboundRouteModule implements FeatureModule {
     private final OutboundRouteService routes;
     private final LcrRateService rates;
     private final TrunkModule trunks;
+    private final TrunkOrder order;
     private final TrunkChannelCount channels;
     private final ModuleDestination destination;
     private Subscription ended;
 
-    private OutboundRouteModule(OutboundRouteService routes, LcrRateService rates, TrunkModule trunks,
+    private OutboundRouteModule(OutboundRouteService routes, LcrRateService rates, TrunkModule trunks, TrunkOrder order,
             TrunkChannelCount channels, ModuleDestination destination) {
         this.routes = routes;
         this.rates = rates;
         this.trunks = trunks;
+        this.order = order;
         this.channels = channels;
         this.destination = destination;
+    }
+
+    /** How trunks are ordered for a number (emergency calls order theirs the same way). */
+    TrunkOrder order() {
+        return order;
+    }
+
+    /** The trunks' channel counts on this node (emergency calls count in them too). */
+    TrunkChannelCount channels() {
+        return channels;
     }
 
     static OutboundRouteModule build(TrunkModule trunks, StirShakenModule stirShaken, Database database, EventBus events,
@@ -56,7 +68,7 @@ final class OutboundRouteModule implements FeatureModule {
         TrunkChannelCount channels = new TrunkChannelCount(trunks.trunks());
         OutboundApplication application = new OutboundApplication(routes, order, trunks.trunks(), trunks.resolver(),
                 stirShaken.stirShaken(), channels, local, RING_TIMEOUT);
-        return new OutboundRouteModule(routes, rates, trunks, channels,
+        return new OutboundRouteModule(routes, rates, trunks, order, channels,
                 new ModuleDestination(new OutboundKind(routes, order, local), application));
     }
 

@@ -304,23 +304,72 @@ public final class TransactionLayer {
     /**
      * Sends a request in a new client transaction to {@code destination}, pushing our Via with a
      * fresh branch. A UDP request over the 1300 byte MTU limit goes over TCP when TCP is enabled
-     * (RFC 3261 §18.1.1). Any thread may call; the transaction starts on, and the listener is
-     * called on, the serial executor of the request's Call-ID.
+     * (RFC 3261 §18.1.1); when the TCP connection cannot be made (a peer that only listens on UDP
+     * resets it) the request is sent again over UDP, as §18.1.1 asks, rather than failing. Any
+     * thread may call; the transaction starts on, and the listener is called on, the serial
+     * executor of the request's Call-ID.
      */
     public ClientTransaction send(SipRequest request, Transport transport, InetSocketAddress destination,
             ClientTransactionListener<SipResponse> listener) {
-        Executor executor = executors.apply(request.callId());
         String branch = RandomTokens.branch();
-        Transport chosen = transport;
-        SipRequest out = request.withViaPushed(via(chosen, branch));
+        SipRequest out = request.withViaPushed(via(transport, branch));
         byte[] bytes = out.toBytes();
-        if (chosen == Transport.UDP && bytes.length > TransportSettings.UDP_MTU_LIMIT_BYTES
+        if (transport == Transport.UDP && bytes.length > TransportSettings.UDP_MTU_LIMIT_BYTES
                 && transports.supports(Transport.TCP)) {
-            chosen = Transport.TCP;
-            out = request.withViaPushed(via(chosen, branch));
-            bytes = out.toBytes();
+            SipRequest overTcp = request.withViaPushed(via(Transport.TCP, branch));
+            UdpRetry retry = new UdpRetry(out, bytes, destination, listener);
+            retry.first = startClient(overTcp, overTcp.toBytes(), Transport.TCP, destination, retry);
+            return retry.first;
         }
-        return startClient(out, bytes, chosen, destination, listener);
+        return startClient(out, bytes, transport, destination, listener);
+    }
+
+    /**
+     * RFC 3261 §18.1.1: a request moved to TCP for its size whose connection fails is sent again
+     * over UDP (same branch: the TCP transaction is over by then). Passes everything else to the
+     * TU's listener. Owned by the request's Call-ID executor.
+     */
+    private final class UdpRetry implements ClientTransactionListener<SipResponse> {
+        private final SipRequest overUdp;
+        private final byte[] bytes;
+        private final InetSocketAddress destination;
+        private final ClientTransactionListener<SipResponse> tu;
+        private ClientTransaction first;
+        private boolean retried;
+
+        UdpRetry(SipRequest overUdp, byte[] bytes, InetSocketAddress destination, ClientTransactionListener<SipResponse> tu) {
+            this.overUdp = overUdp;
+            this.bytes = bytes;
+            this.destination = destination;
+            this.tu = tu;
+        }
+
+        @Override
+        public void onProvisional(SipResponse response) {
+            tu.onProvisional(response);
+        }
+
+        @Override
+        public void onFinal(SipResponse response) {
+            tu.onFinal(response);
+        }
+
+        @Override
+        public void onTimeout() {
+            tu.onTimeout();
+        }
+
+        @Override
+        public void onTransportError(Throwable cause) {
+            if (retried) {
+                tu.onTransportError(cause);
+                return;
+            }
+            retried = true;
+            log.info("large request sent over UDP: TCP failed method={} call_id={} bytes={} destination={} reason={}",
+                    overUdp.method(), overUdp.callId(), bytes.length, destination, cause.toString());
+            first.movedTo(startClient(overUdp, bytes, Transport.UDP, destination, tu));
+        }
     }
 
     /**

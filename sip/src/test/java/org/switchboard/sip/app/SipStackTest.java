@@ -275,7 +275,43 @@ class SipStackTest {
         }
     }
 
-    private static final class NoOpListener implements ClientTransactionListener<SipResponse> {
+    @Test
+    void aLargeRequestToAPeerWithoutTcpIsSentAgainOverUdpAndAnswered() throws Exception {
+        List<String> events = new CopyOnWriteArrayList<>();
+        SipRequest big = SipRequest.builder(SipMethod.OPTIONS, SipUri.parse("sip:peer@127.0.0.1:" + peer.port()))
+                .from(NameAddress.of(SipUri.parse("sip:pbx@127.0.0.1")).withTag("t1"))
+                .to(NameAddress.of(SipUri.parse("sip:peer@127.0.0.1")))
+                .callId("big-udp-1")
+                .cseq(1)
+                .maxForwards(70)
+                .header("Subject", "x".repeat(1400))
+                .build();
+        InetSocketAddress peerAddress = new InetSocketAddress(InetAddress.getLoopbackAddress(), peer.port());
+        stack.executorFor("big-udp-1").execute(() -> stack.send(big, Transport.UDP, peerAddress,
+                new NoOpListener() {
+                    @Override
+                    public void onFinal(SipResponse response) {
+                        events.add("final " + response.status());
+                    }
+
+                    @Override
+                    public void onTransportError(Throwable cause) {
+                        events.add("error " + cause);
+                    }
+                }));
+
+        String received = peer.receive(); // the peer's port has no TCP listener: the connection was refused
+        assertThat(received).as("RFC 3261 §18.1.1: TCP refused, sent again over UDP")
+                .startsWith("OPTIONS sip:peer@").contains("Via: SIP/2.0/UDP ").contains("x".repeat(1400));
+        String via = received.lines().filter(l -> l.startsWith("Via:")).findFirst().orElseThrow();
+        peer.send("SIP/2.0 200 OK\r\n" + via + "\r\nFrom: <sip:pbx@127.0.0.1>;tag=t1\r\n"
+                + "To: <sip:peer@127.0.0.1>;tag=x\r\nCall-ID: big-udp-1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n",
+                udp);
+        await().until(() -> !events.isEmpty());
+        assertThat(events).as("the TU hears the answer, never the TCP failure").containsExactly("final 200");
+    }
+
+    private static class NoOpListener implements ClientTransactionListener<SipResponse> {
         @Override
         public void onProvisional(SipResponse response) {}
 

@@ -1,0 +1,2 @@
+/** Emergency calls' settings and dispatchable locations ({@code emergency_settings}, {@code emergency_locations}). */
+package org.switchboard.store.emergency;
