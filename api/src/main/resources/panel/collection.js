@@ -47,7 +47,7 @@ export function collectionSection(s, confirm) {
   function row(item) {
     const name = label(item);
     return h('tr', { [`data-${s.noun}`]: name },
-      ...s.columns.map((label, index) => h('td', { 'data-label': label }, s.cells(item)[index])),
+      ...s.columns.map((column, index) => h('td', { 'data-label': column }, s.cells(item)[index])),
       h('td', { class: 'actions' },
         h('button', { type: 'button', class: 'secondary', 'aria-label': `Edit ${s.noun} ${name}`, onclick: () => open(item) }, 'Edit'),
         h('button', {
