@@ -114,7 +114,7 @@ public final class FeatureWiring {
      * plan), the digest User-Agent rules, the CDRs, the milliwatt test line, music on hold (its seed needs no
      * other; the class choice lives in the call settings), voicemail, message waiting, voicemail mail, the
      * SIP trunks, the outbound routes (which use the trunks and STIR/SHAKEN's signer), the inbound routes (calls
-     * from the trunks' addresses), the prompts, the auto attendant (whose menus name prompts), webhooks, conference
+     * from the trunks' addresses), the time rules, fraud control (whose checks run before an outbound call's trunks), the prompts, the auto attendant (whose menus name prompts), webhooks, conference
      * rooms, ring groups, parking, the call queues (whose timeout actions name other destinations), paging. A new feature
      * adds one line here.
      */
@@ -122,6 +122,8 @@ public final class FeatureWiring {
             ProvisioningWiring provisioning, Database database, Clock clock) {
         StirShakenModule stirShaken = StirShakenModule.build(config, clock);
         TrunkModule trunks = TrunkModule.build(config, database, features.events(), clock);
+        OutboundRouteModule outbound = OutboundRouteModule.build(trunks, stirShaken, database, features.events(), clock);
+        TimeRuleModule timeRules = TimeRuleModule.build(features, config, database, clock);
         return List.of(stirShaken, AdminModule.build(features.adminAuth(), adminSeed, database, config, clock),
                 new ExtensionModule(features.extensions(), config.extensions()),
                 provisioning,
@@ -135,9 +137,10 @@ public final class FeatureWiring {
                 new MessageWaitingModule(features.messageWaiting(), features.voicemail(), config.mwi()),
                 new MailModule(features.mailer()),
                 trunks,
-                OutboundRouteModule.build(trunks, stirShaken, database, features.events(), clock),
+                outbound,
                 InboundRouteModule.build(trunks, stirShaken, features.dialPlan().kinds(), database, features.events(), clock),
-                TimeRuleModule.build(features, config, database, clock),
+                timeRules,
+                FraudModule.build(features, config, database, clock, trunks, outbound, timeRules),
                 new PromptModule(features.prompts()),
                 IvrModule.of(features.attendant(), features.prompts(), features.extensions()),
                 WebhookModule.build(config, database, features.events(), clock),
