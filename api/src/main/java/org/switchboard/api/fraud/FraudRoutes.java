@@ -6,9 +6,11 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.math.BigDecimal;
+import java.time.InstantSource;
 import java.util.Optional;
 import org.switchboard.api.http.Json;
 import org.switchboard.api.http.Routes;
+import org.switchboard.pbx.fraud.DailyUsage;
 import org.switchboard.pbx.fraud.FraudService;
 import org.switchboard.pbx.fraud.Money;
 import org.switchboard.store.db.NotFoundException;
@@ -30,9 +32,13 @@ public final class FraudRoutes implements Routes {
     private static final int MAX_EVENTS = 500;
 
     private final FraudService fraud;
+    private final DailyUsage usage;
+    private final InstantSource clock;
 
-    public FraudRoutes(FraudService fraud) {
+    public FraudRoutes(FraudService fraud, DailyUsage usage, InstantSource clock) {
         this.fraud = fraud;
+        this.usage = usage;
+        this.clock = clock;
     }
 
     @Override
@@ -81,7 +87,8 @@ public final class FraudRoutes implements Routes {
                 own.map(ExtensionLimits::dailySpendMicros).map(m -> new BigDecimal(Money.text(m))).orElse(null),
                 own.map(ExtensionLimits::dailyMinutes).orElse(null),
                 own.map(ExtensionLimits::maxInternationalCalls).orElse(null),
-                OutboundLimitsBody.Effective.of(fraud.snapshot().limitsOf(number)));
+                OutboundLimitsBody.Effective.of(fraud.snapshot().limitsOf(number)),
+                OutboundLimitsBody.Today.of(usage.today(number, clock.instant())));
     }
 
     private static int limit(String text) {

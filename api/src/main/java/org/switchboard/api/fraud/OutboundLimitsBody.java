@@ -2,6 +2,7 @@ package org.switchboard.api.fraud;
 
 import java.math.BigDecimal;
 import org.switchboard.api.route.LcrRateBody;
+import org.switchboard.pbx.fraud.DailyUsage;
 import org.switchboard.pbx.fraud.FraudService;
 import org.switchboard.pbx.fraud.Money;
 import org.switchboard.store.db.ValidationException;
@@ -26,10 +27,17 @@ public record OutboundLimitsBody(String permission, BigDecimal dailyBudget, Inte
 
     /**
      * The answer of {@code GET|PUT}: the extension's own values ({@code own} false and nulls when it
-     * has the defaults) and the limits in force.
+     * has the defaults), the limits in force and what it spent today on this node.
      */
     record View(String extension, boolean own, String permission, BigDecimal dailyBudget, Integer dailyMinutes,
-            Integer maxInternationalCalls, Effective effective) {}
+            Integer maxInternationalCalls, Effective effective, Today today) {}
+
+    /** Today's trunk calls of the extension: their price and billed minutes. */
+    record Today(BigDecimal spend, long minutes) {
+        static Today of(DailyUsage.Usage u) {
+            return new Today(new BigDecimal(Money.text(u.spendMicros())), u.minutes());
+        }
+    }
 
     /** The limits in force (0: none). */
     record Effective(String permission, BigDecimal dailyBudget, long dailyMinutes, int maxInternationalCalls) {

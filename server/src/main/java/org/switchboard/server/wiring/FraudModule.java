@@ -90,7 +90,7 @@ final class FraudModule implements FeatureModule {
 
     @Override
     public List<Routes> routes(SipWiring sip) {
-        return List.of(new FraudRoutes(fraud));
+        return List.of(new FraudRoutes(fraud, usage, clock));
     }
 
     @Override
