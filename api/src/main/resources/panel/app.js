@@ -8,6 +8,7 @@ import * as parking from './parking.js';
 import * as dashboard from './dashboard.js';
 import * as devices from './devices.js';
 import * as extensions from './extensions.js';
+import * as fraud from './fraud.js';
 import * as inbound from './inbound.js';
 import * as ivr from './ivr.js';
 import * as login from './login.js';
@@ -35,6 +36,7 @@ const pages = {
   '/devices': devices,
   '/phones': phones,
   '/sip-bans': sipBans,
+  '/fraud': fraud,
   '/moh': moh,
   '/voicemail': voicemail,
   '/trunks': trunks,

@@ -25,8 +25,9 @@ import org.switchboard.store.testkit.Teardown;
  * for every number). Extension 3001, with a daily budget of 0.50, calls out and reaches the carrier;
  * once the call is hung up it has spent one minute's price, and its next call is refused with
  * {@code 403 Forbidden - daily budget exceeded}. Extension 3002 ({@code internal}) is refused
- * outside calls, 3003 a number in a blocked range. The carrier receives only the one allowed
- * INVITE, and each refusal is a stored event.
+ * outside calls, 3003 a number in a blocked range. The refused calls never reach a trunk (the
+ * carrier has ended: a call sent there would fail otherwise than with 403), and each refusal is a
+ * stored event.
  */
 class FraudControlIT {
     private static final String PASSWORD = "fraud-secret-77";
@@ -45,8 +46,9 @@ class FraudControlIT {
         int carrierPort = FreePorts.udpAndTcp();
         Path carrierLog = dir.resolve("carrier.log");
         TalkingPhoneMedia carrierMedia = opened.add(TalkingPhoneMedia.talking(1000));
-        // Room for more calls than the one allowed, so that a refused call that leaked would be logged.
-        Sipp.Running carrier = Sipp.scenario("carrier_challenge_then_answer.xml").localPort(carrierPort).calls(4)
+        // One call, the allowed one: SIPp writes its log when it ends, and a refused call that leaked to
+        // the trunk afterwards would find no carrier and get 503, never the 403 the test expects.
+        Sipp.Running carrier = Sipp.scenario("carrier_challenge_then_answer.xml").localPort(carrierPort)
                 .key("rtp_port", Integer.toString(carrierMedia.port()))
                 .option("-trace_logs", "-log_file", carrierLog.toString()).runLimitSeconds(90).start();
         opened.add(carrier::stop);
@@ -85,6 +87,9 @@ class FraudControlIT {
         assertThat(call.get("callee").asText()).isEqualTo(NUMBER);
         api.delete("/api/calls/" + URLEncoder.encode(call.get("id").asText(), StandardCharsets.UTF_8));
         allowed.awaitResult().assertAllCallsSucceeded("3001 calls out within its budget");
+        carrier.awaitResult().assertAllCallsSucceeded("the carrier answered the allowed call");
+        assertThat(Pattern.compile("(?m)^NUMBER \\[?" + NUMBER).matcher(Files.readString(carrierLog)).results().count())
+                .as("the allowed call reached the carrier").isEqualTo(1);
         JsonNode spent = await("3001's call priced at its end").atMost(WAIT).until(
                 () -> JSON.readTree(api.get("/api/extensions/3001/outbound").body()).get("today"),
                 t -> t.get("minutes").asLong() == 1);
@@ -101,9 +106,6 @@ class FraudControlIT {
         assertThat(events.get(0).get("reason").asText()).contains("a range we saw fraud to");
         assertThat(events.findValuesAsText("extension")).containsExactly("3003", "3002", "3001");
 
-        carrier.stop();
-        assertThat(Pattern.compile("(?m)^NUMBER ").matcher(Files.readString(carrierLog)).results().count())
-                .as("only the allowed call reached the carrier").isEqualTo(1);
     }
 
     /** {@code extension} dials {@code dialled}; the reason phrase of the 403 it must get. */
@@ -115,7 +117,7 @@ class FraudControlIT {
                 .key("caller", extension).key("codec", "0").key("sdp_ip", "127.0.0.1").run()
                 .assertAllCallsSucceeded(extension + " dialling " + dialled + " is refused with 403");
         String logged = Files.exists(log) ? Files.readString(log) : "(no log)";
-        Matcher m = Pattern.compile("(?m)^REASON \\[(.*)]$").matcher(logged);
+        Matcher m = Pattern.compile("(?m)^REASON \\[?(.*?)]?$").matcher(logged);
         assertThat(m.find()).as("the reason phrase logged: %s", logged).isTrue();
         return m.group(1).strip();
     }
