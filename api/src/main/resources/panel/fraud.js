@@ -83,6 +83,65 @@ function settingsSection() {
   return { element, load };
 }
 
+/** One extension's own class and limits (GET|PUT|DELETE /api/extensions/{number}/outbound). */
+function extensionSection() {
+  const alert = alertBox();
+  const status = h('p', { class: 'hint', role: 'status', id: 'fraud-extension-status' });
+  // Named "extension.<API field>": the settings form above has inputs of the same API names.
+  const number = h('input', { name: 'extension.number', autocomplete: 'off', inputmode: 'numeric' });
+  const inputs = {
+    permission: h('select', { name: 'extension.permission' }, CLASSES.map((c) => h('option', { value: c }, c))),
+    budget: h('input', { name: 'extension.daily_budget', inputmode: 'decimal', autocomplete: 'off' }),
+    minutes: h('input', { name: 'extension.daily_minutes', inputmode: 'numeric', autocomplete: 'off' }),
+    calls: h('input', { name: 'extension.max_international_calls', inputmode: 'numeric', autocomplete: 'off' }),
+  };
+  const defaults = h('button', { type: 'button', class: 'secondary', id: 'fraud-extension-defaults' }, 'Use the defaults');
+  const form = h('form', { id: 'fraud-extension', novalidate: true },
+    alert,
+    field('Extension', number),
+    h('button', { type: 'button', id: 'fraud-extension-load' }, 'Show'),
+    field('Outbound class', inputs.permission),
+    field('Daily budget', inputs.budget, 'Empty: the default.'),
+    field('Daily minutes', inputs.minutes, 'Empty: the default.'),
+    field('International calls at once', inputs.calls, 'Empty: the default.'),
+    h('button', { type: 'submit' }, 'Save for this extension'), defaults, status);
+  const path = () => `/api/extensions/${encodeURIComponent(number.value.trim())}/outbound`;
+  const text = (value) => (value === null || value === undefined ? '' : String(value));
+  const orNull = (input) => (input.value.trim() === '' ? null : Number(input.value.trim()));
+
+  function show(l) {
+    inputs.permission.value = l.effective.permission;
+    inputs.budget.value = text(l.daily_budget);
+    inputs.minutes.value = text(l.daily_minutes);
+    inputs.calls.value = text(l.max_international_calls);
+    status.textContent = `${l.extension}: ${l.own ? 'its own limits' : 'the defaults'}; today ${l.today.spend} spent, `
+      + `${l.today.minutes} min`;
+  }
+
+  async function send(method, body) {
+    clearErrors(form);
+    try {
+      const answer = await api(method, path(), body);
+      show(answer ?? await api('GET', path()));
+    } catch (error) {
+      status.textContent = '';
+      showError(form, error.field ? Object.assign(error, { field: `extension.${error.field}` }) : error);
+    }
+  }
+
+  form.querySelector('#fraud-extension-load').addEventListener('click', () => send('GET'));
+  defaults.addEventListener('click', () => send('DELETE'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    send('PUT', {
+      permission: inputs.permission.value, daily_budget: orNull(inputs.budget), daily_minutes: orNull(inputs.minutes),
+      max_international_calls: orNull(inputs.calls),
+    });
+  });
+  return h('section', { 'aria-labelledby': 'fraud-extension-title' },
+    h('h2', { id: 'fraud-extension-title' }, 'One extension'), form);
+}
+
 function eventsSection() {
   const alert = alertBox();
   const status = h('p', { class: 'hint', role: 'status', id: 'fraud-events-status' });
@@ -136,8 +195,8 @@ export function render(main) {
   main.append(
     h('h1', {}, 'Fraud'),
     h('p', { class: 'hint' }, 'Every call to the outside is checked before a trunk is used; a refused call gets '
-      + '403 with the reason. Extensions\' own classes and budgets are set on each extension (/outbound).'),
-    settings.element, patterns.element, events.element,
+      + '403 with the reason. An extension may have its own class and budgets (One extension).'),
+    settings.element, extensionSection(), patterns.element, events.element,
     h('section', { 'aria-labelledby': 'fraud-bans-title' },
       h('h2', { id: 'fraud-bans-title' }, 'SIP bans'),
       h('p', { class: 'hint' }, 'Sources banned for repeated wrong passwords (docs/security.md).'), bans.element),

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.switchboard.api.fraud.FraudRoutes;
 import org.switchboard.api.http.ApiFixture;
 import org.switchboard.api.sipban.SipBanRoutes;
@@ -24,10 +25,13 @@ import org.switchboard.pbx.fraud.CallPrice;
 import org.switchboard.pbx.fraud.DailyUsage;
 import org.switchboard.pbx.fraud.FraudService;
 import org.switchboard.pbx.sipban.SipBanService;
+import org.switchboard.store.extension.JdbiExtensionStore;
+import org.switchboard.store.extension.NewExtension;
 import org.switchboard.store.fraud.FraudEvent;
 import org.switchboard.store.fraud.JdbiBlockedPatternStore;
 import org.switchboard.store.fraud.JdbiFraudEventStore;
 import org.switchboard.store.fraud.JdbiFraudSettingsStore;
+import org.switchboard.store.fraud.OutboundClass;
 import org.switchboard.store.sipban.JdbiSipBanStore;
 import org.switchboard.store.testkit.Teardown;
 import org.switchboard.store.testkit.TestDatabase;
@@ -35,11 +39,13 @@ import org.switchboard.store.testkit.TestDatabases;
 
 /**
  * The panel's fraud page in headless Chromium against a real server over SQLite: a refused call is
- * listed; the daily budget is saved (a bad one reported at its field first); a blocked prefix is
+ * listed; the daily budget is saved (a bad one reported at its field first); an extension gets its
+ * own outbound class and budget; a blocked prefix is
  * added (a bad one reported at its field first); a SIP ban is listed and lifted after a confirmation.
  */
 class PanelFraudIT {
     private static final InetAddress SCANNER = InetAddress.ofLiteral("192.0.2.66");
+    private static final String MD5 = "0123456789abcdef0123456789abcdef";
 
     @AutoClose
     private static final Teardown opened = new Teardown();
@@ -50,6 +56,8 @@ class PanelFraudIT {
     @BeforeAll
     static void start() throws IOException {
         TestDatabase db = opened.add(TestDatabases.sqlite());
+        new JdbiExtensionStore(db.database()).create(new NewExtension("1001", "Front desk", null, MD5, MD5 + MD5,
+                "pbx.test", null, false, true, null), Instant.now());
         JdbiFraudEventStore events = new JdbiFraudEventStore(db.database());
         fraud = new FraudService(new JdbiFraudSettingsStore(db.database()), new JdbiBlockedPatternStore(db.database()),
                 events, n -> true, n -> false, Clock.systemUTC(), new EventBus());
@@ -89,6 +97,18 @@ class PanelFraudIT {
         browser.waitFor(By.cssSelector("#fraud-settings button[type=submit]")).click();
         browser.waitForText(By.id("fraud-settings-status"), "Saved.");
         assertThat(fraud.settings().dailySpendMicros()).isEqualTo(25_500_000);
+
+        browser.type(By.name("extension.number"), "1001");
+        browser.waitFor(By.id("fraud-extension-load")).click();
+        browser.waitForText(By.id("fraud-extension-status"), "1001: the defaults");
+        new Select(browser.waitFor(By.name("extension.permission"))).selectByValue("international");
+        browser.type(By.name("extension.daily_budget"), "2");
+        browser.waitFor(By.cssSelector("#fraud-extension button[type=submit]")).click();
+        browser.waitForText(By.id("fraud-extension-status"), "1001: its own limits");
+        assertThat(fraud.snapshot().limitsOf("1001")).satisfies(l -> {
+            assertThat(l.permission()).isEqualTo(OutboundClass.INTERNATIONAL);
+            assertThat(l.dailySpendMicros()).isEqualTo(2_000_000);
+        });
 
         browser.waitFor(By.id("add-pattern")).click();
         browser.type(By.name("prefix"), "19x");
