@@ -9,6 +9,7 @@ import * as dashboard from './dashboard.js';
 import * as emergency from './emergency.js';
 import * as devices from './devices.js';
 import * as extensions from './extensions.js';
+import * as fraud from './fraud.js';
 import * as inbound from './inbound.js';
 import * as ivr from './ivr.js';
 import * as login from './login.js';
@@ -37,6 +38,7 @@ const pages = {
   '/devices': devices,
   '/phones': phones,
   '/sip-bans': sipBans,
+  '/fraud': fraud,
   '/moh': moh,
   '/voicemail': voicemail,
   '/trunks': trunks,

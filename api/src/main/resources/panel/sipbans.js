@@ -1,5 +1,5 @@
 // Source addresses banned from SIP for failing authentication (docs/security.md), through
-// /api/sip-bans; an admin lifts a ban after a confirmation.
+// /api/sip-bans; an admin lifts a ban after a confirmation. The fraud page shows the same list.
 import { api } from './api.js';
 import { alertBox, confirmDialog, h } from './dom.js';
 
@@ -8,23 +8,19 @@ export const requires = '/api/sip-bans';
 
 export const title = 'SIP bans';
 
-export function render(main) {
+/** The ban list with its lift buttons, asking through the page's {@code confirm}; returns its element and load(). */
+export function bansSection(confirm) {
   const listAlert = alertBox();
   const status = h('p', { class: 'hint', role: 'status', id: 'sip-bans-status' });
   const body = h('tbody');
-  const confirm = confirmDialog('Lift ban?', 'Lift');
-  main.append(
-    h('h1', {}, 'SIP bans'),
-    h('p', { class: 'hint' }, 'Addresses whose SIP messages go unanswered after repeated wrong passwords. '
-      + 'Lift a ban when a phone had a mistyped password.'),
+  const element = h('div', {},
     listAlert,
     status,
     h('div', { class: 'table-wrap' }, h('table', { id: 'sip-bans' },
       h('caption', { class: 'visually-hidden' }, 'SIP bans'),
       h('thead', {}, h('tr', {}, ['Address', 'Reason', 'Failures', 'Until', '']
         .map((l) => h('th', { scope: 'col' }, l)))),
-      body)),
-    confirm.dialog);
+      body)));
 
   async function load() {
     try {
@@ -57,5 +53,17 @@ export function render(main) {
     await load();
   }
 
-  load();
+  return { element, load };
+}
+
+export function render(main) {
+  const confirm = confirmDialog('Lift ban?', 'Lift');
+  const bans = bansSection(confirm);
+  main.append(
+    h('h1', {}, 'SIP bans'),
+    h('p', { class: 'hint' }, 'Addresses whose SIP messages go unanswered after repeated wrong passwords. '
+      + 'Lift a ban when a phone had a mistyped password.'),
+    bans.element,
+    confirm.dialog);
+  bans.load();
 }

@@ -2,6 +2,7 @@ package org.switchboard.api.http;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.switchboard.store.admin.AdminRole;
 
 /**
@@ -10,10 +11,11 @@ import org.switchboard.store.admin.AdminRole;
  * <ul>
  *   <li>administrator: everything;</li>
  *   <li>operator: everything except the admin accounts and the login audit ({@code /api/admin},
- *       not even reading), the provisioning access URL ({@code /api/provisioning/access}, which
+ *       not even reading), fraud control ({@code /api/fraud}, not even reading), the provisioning access URL ({@code /api/provisioning/access}, which
  *       opens every phone's configuration and SIP password), and changes to the security
  *       settings: SIP bans, digest rules, trunks, outbound and inbound routes and the rates (carrier
- *       credentials, toll fraud: an inbound route may lead straight out again), emergency calling
+ *       credentials, toll fraud: an inbound route may lead straight out again), an extension's
+ *       outbound class and budgets ({@code /api/extensions/{number}/outbound}), emergency calling
  *       and the extensions' locations (what emergency services are told);</li>
  *   <li>read_only: reading only, with the same two families closed as for an operator.</li>
  * </ul>
@@ -26,10 +28,13 @@ public final class RolePolicy {
     /** One's own session and second factor. */
     private static final List<String> SELF_SERVICE = List.of("/api/auth");
     /** Closed to everyone but administrators, reading included. */
-    private static final List<String> ADMINISTRATORS_ONLY = List.of("/api/admin", "/api/provisioning/access");
+    private static final List<String> ADMINISTRATORS_ONLY = List.of("/api/admin", "/api/provisioning/access",
+            "/api/fraud");
     /** Readable by every role, changed by administrators only. */
     private static final List<String> SECURITY_SETTINGS = List.of("/api/sip-bans", "/api/sip/digest-rules", "/api/trunks",
             "/api/outbound-routes", "/api/lcr-rates", "/api/inbound-routes", "/api/emergency");
+    /** An extension's outbound class and budgets (toll fraud), under the extensions' family: changed by administrators only. */
+    private static final Pattern OUTBOUND_LIMITS = Pattern.compile("/api/extensions/[^/]+/outbound/?");
 
     /** What only a login session may do, never an API token: its own second factor and tokens. */
     private static final List<String> LOGIN_SESSIONS_ONLY = List.of("/api/auth/mfa", "/api/auth/tokens");
@@ -56,7 +61,8 @@ public final class RolePolicy {
         if (READING.contains(method)) {
             return true;
         }
-        return role == AdminRole.OPERATOR && !inFamily(path, SECURITY_SETTINGS) && !isEmergencyLocation(path);
+        return role == AdminRole.OPERATOR && !inFamily(path, SECURITY_SETTINGS) && !OUTBOUND_LIMITS.matcher(path).matches()
+                && !isEmergencyLocation(path);
     }
 
     /** An extension's dispatchable location: what emergency services are told, so a security setting too. */

@@ -30,7 +30,8 @@ public record LcrRateBody(String trunk, String prefix, BigDecimal rate, List<Tim
         return new NewLcrRate(trunk, prefix, micros(rate, "rate"), times);
     }
 
-    private static long micros(BigDecimal value, String field) {
+    /** A price in the API (at most six decimals) as millionths; 400 on {@code field} when missing or finer. */
+    public static long micros(BigDecimal value, String field) {
         if (value == null) {
             throw new ValidationException(field, "is required");
         }

@@ -24,7 +24,7 @@ class PanelRoutesTest {
             "login.js", "dashboard.js", "chart.js", "events.js", "extensions.js", "devices.js", "phones.js", "calls.js", "sipbans.js",
             "moh.js", "voicemail.js", "trunks.js", "ivr.js", "prompts.js", "webhooks.js", "users.js", "conferences.js",
             "ringgroups.js", "parking.js", "queues.js", "outbound.js", "paging.js", "followme.js", "callsettings.js", "pickup.js",
-            "recordings.js", "collection.js", "inbound.js", "timerules.js", "phonebook.js", "emergency.js");
+            "recordings.js", "collection.js", "inbound.js", "timerules.js", "phonebook.js", "emergency.js", "fraud.js");
 
     private static ApiFixture api;
 

@@ -32,14 +32,16 @@ public final class OutboundApplication implements Application {
     private final TrunkDial.Channels channels;
     private final Clock clock;
     private final Duration ringTimeout;
+    private final OutboundCheck check;
 
     /**
      * @param clock the clock and the server's time zone rates' times of day are read in
      * @param ringTimeout how long a trunk may ring before the call gives up
+     * @param check what may refuse the call before a trunk is tried (fraud control)
      */
     public OutboundApplication(OutboundRouteService routes, TrunkOrder order, TrunkService trunks,
             SipServerResolver resolver, StirShaken stirShaken, TrunkDial.Channels channels, Clock clock,
-            Duration ringTimeout) {
+            Duration ringTimeout, OutboundCheck check) {
         this.routes = routes;
         this.order = order;
         this.trunks = trunks;
@@ -47,6 +49,7 @@ public final class OutboundApplication implements Application {
         this.channels = channels;
         this.clock = clock;
         this.ringTimeout = ringTimeout;
+        this.check = check;
     }
 
     /** The number a route sends for what was dialled: {@code dial} with {@code $1} replaced by {@code captured}. */
@@ -62,6 +65,11 @@ public final class OutboundApplication implements Application {
             return;
         }
         String number = number(route.get().values().dial(), destination.argument().orElse(call.dialled()));
+        Optional<OutboundCheck.Refusal> refused = check.check(call.caller(), number);
+        if (refused.isPresent()) {
+            call.refuse(refused.get().status(), refused.get().reason());
+            return;
+        }
         List<SipTrunk> tried = order.order(route.get().values(), number, ZonedDateTime.now(clock)).stream()
                 .filter(TrunkChoice::tried)
                 .flatMap(c -> trunks.find(c.trunk()).stream())

@@ -1,6 +1,7 @@
 package org.switchboard.pbx.route;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.switchboard.pbx.call.TrunkDial;
 import org.switchboard.pbx.trunk.TrunkService;
@@ -68,6 +69,11 @@ public final class TrunkChannelCount implements TrunkDial.Channels {
         if (trunk != null) {
             release(trunk);
         }
+    }
+
+    /** The trunk call {@code callId} holds a channel of now, if any (fraud control prices the call by it). */
+    public Optional<String> trunkOf(String callId) {
+        return Optional.ofNullable(byCall.get(callId));
     }
 
     /** The calls {@code trunk} carries now. */

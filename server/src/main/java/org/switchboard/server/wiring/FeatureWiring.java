@@ -115,7 +115,8 @@ public final class FeatureWiring {
      * other; the class choice lives in the call settings), voicemail, message waiting, voicemail mail, the
      * SIP trunks, the outbound routes (which use the trunks and STIR/SHAKEN's signer), the inbound routes (calls
      * from the trunks' addresses), emergency calls (the outbound routes' trunk order and channels, the inbound routes'
-     * DIDs), the prompts, the auto attendant (whose menus name prompts), webhooks, conference rooms, ring groups,
+     * DIDs), the time rules, fraud control (whose checks run before an outbound call's trunks; emergency calls skip
+     * them), the prompts, the auto attendant (whose menus name prompts), webhooks, conference rooms, ring groups,
      * parking, call pickup, the call queues (whose timeout actions name other destinations), paging, recording, the
      * phone book (which names callers once SIP runs). A new feature
      * adds one line here.
@@ -127,6 +128,7 @@ public final class FeatureWiring {
         OutboundRouteModule outbound = OutboundRouteModule.build(trunks, stirShaken, database, features.events(), clock);
         InboundRouteModule inbound = InboundRouteModule.build(trunks, stirShaken, features.dialPlan().kinds(), database,
                 features.events(), clock);
+        TimeRuleModule timeRules = TimeRuleModule.build(features, config, database, clock);
         return List.of(stirShaken, AdminModule.build(features.adminAuth(), adminSeed, database, config, clock),
                 new ExtensionModule(features.extensions(), config.extensions()),
                 provisioning,
@@ -143,7 +145,8 @@ public final class FeatureWiring {
                 outbound,
                 inbound,
                 EmergencyModule.build(features, config, trunks, outbound, inbound, stirShaken, database, clock),
-                TimeRuleModule.build(features, config, database, clock),
+                timeRules,
+                FraudModule.build(features, config, database, clock, trunks, outbound, timeRules),
                 new PromptModule(features.prompts()),
                 IvrModule.of(features.attendant(), features.prompts(), features.extensions()),
                 WebhookModule.build(config, database, features.events(), clock),

@@ -11,6 +11,7 @@ import org.switchboard.pbx.event.PbxEvent;
 import org.switchboard.pbx.event.Subscription;
 import org.switchboard.pbx.route.LcrRateService;
 import org.switchboard.pbx.route.OutboundApplication;
+import org.switchboard.pbx.route.OutboundCheck;
 import org.switchboard.pbx.route.OutboundKind;
 import org.switchboard.pbx.route.OutboundRouteService;
 import org.switchboard.pbx.route.TrunkChannelCount;
@@ -36,16 +37,18 @@ final class OutboundRouteModule implements FeatureModule {
     private final TrunkOrder order;
     private final TrunkChannelCount channels;
     private final ModuleDestination destination;
+    private final OutboundCheck.All checks;
     private Subscription ended;
 
     private OutboundRouteModule(OutboundRouteService routes, LcrRateService rates, TrunkModule trunks, TrunkOrder order,
-            TrunkChannelCount channels, ModuleDestination destination) {
+            TrunkChannelCount channels, ModuleDestination destination, OutboundCheck.All checks) {
         this.routes = routes;
         this.rates = rates;
         this.trunks = trunks;
         this.order = order;
         this.channels = channels;
         this.destination = destination;
+        this.checks = checks;
     }
 
     /** How trunks are ordered for a number (emergency calls order theirs the same way). */
@@ -66,10 +69,21 @@ final class OutboundRouteModule implements FeatureModule {
         LcrRateService rates = new LcrRateService(new JdbiLcrRateStore(database), trunks.trunks(), clock, events);
         TrunkOrder order = new TrunkOrder(trunks.trunks(), trunks::state, rates);
         TrunkChannelCount channels = new TrunkChannelCount(trunks.trunks());
+        OutboundCheck.All checks = new OutboundCheck.All();
         OutboundApplication application = new OutboundApplication(routes, order, trunks.trunks(), trunks.resolver(),
-                stirShaken.stirShaken(), channels, local, RING_TIMEOUT);
+                stirShaken.stirShaken(), channels, local, RING_TIMEOUT, checks);
         return new OutboundRouteModule(routes, rates, trunks, order, channels,
-                new ModuleDestination(new OutboundKind(routes, order, local), application));
+                new ModuleDestination(new OutboundKind(routes, order, local), application), checks);
+    }
+
+    /** The rates (fraud control prices calls with them). */
+    LcrRateService rates() {
+        return rates;
+    }
+
+    /** The checks run before a call's first trunk: other modules add theirs. */
+    OutboundCheck.All checks() {
+        return checks;
     }
 
     @Override

@@ -30,6 +30,11 @@ final class TimeRuleModule implements FeatureModule {
         return new TimeRuleModule(rules);
     }
 
+    /** The rules (fraud control's after-hours blocking reads them). */
+    TimeRuleService rules() {
+        return rules;
+    }
+
     @Override
     public String name() {
         return "time-rules";
