@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -15,7 +14,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.switchboard.store.testkit.Teardown;
 
 /**
  * An extension's call settings in headless Debian Chromium on a whole node: the extension editor
@@ -24,33 +22,28 @@ import org.switchboard.store.testkit.Teardown;
  * stored as typed (read back through the API) and shown again after a reload. Whether the settings
  * act on calls is proven by the call tests (forwarding, DND, SrtpCallIT). One node, one browser.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CallSettingsPanelIT {
     @TempDir
     static Path dir;
 
     @AutoClose
-    private final Teardown opened = new Teardown();
-    private ApiClient api;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-    private PanelChromium panel;
+    private static PanelNode ui;
 
     @BeforeAll
-    void start() throws Exception {
-        TestNode node = opened.add(TestNode.start(dir, """
+    static void start() throws Exception {
+        ui = PanelNode.start(dir, """
                 extensions:
                   - {number: "2201", name: Ann, password: panel-secret-2201}
                   - {number: "2202", name: Bob, password: panel-secret-2202}
-                """));
-        api = node.api();
-        panel = opened.add(PanelChromium.loggedIn(node.server().httpPort(), dir.resolve("chromium")));
-        browser = panel.browser();
-        wait = panel.await();
+                """);
     }
 
     @Test
     void theEditorShowsSavesAndReloadsAnExtensionsCallSettings() throws Exception {
+        ChromeDriver browser = ui.browser();
+        WebDriverWait wait = ui.await();
+        PanelChromium panel = ui.panel();
+        ApiClient api = ui.api();
         editExtension2201();
         browser.findElement(By.cssSelector("#call-settings-form input[name='forward_busy.enabled']")).click();
         WebElement busyTarget = browser.findElement(By.cssSelector("#call-settings-form input[name='forward_busy.target']"));
@@ -90,13 +83,13 @@ class CallSettingsPanelIT {
         panel.screenshot("extension-call-settings");
     }
 
-    private void editExtension2201() {
-        panel.open("/extensions");
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[aria-label='Edit extension 2201']"))).click();
-        wait.until(ExpectedConditions.attributeToBe(By.id("call-settings-form"), "data-loaded", "true"));
+    private static void editExtension2201() {
+        ui.panel().open("/extensions");
+        ui.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[aria-label='Edit extension 2201']"))).click();
+        ui.await().until(ExpectedConditions.attributeToBe(By.id("call-settings-form"), "data-loaded", "true"));
     }
 
-    private void submit() {
-        browser.findElement(By.cssSelector("#call-settings-form button[type=submit]")).click();
+    private static void submit() {
+        ui.browser().findElement(By.cssSelector("#call-settings-form button[type=submit]")).click();
     }
 }

@@ -8,13 +8,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.switchboard.store.testkit.Teardown;
 
 /**
  * Paging zones in headless Debian Chromium on a whole node: an admin adds a zone, sees the API's
@@ -22,7 +20,6 @@ import org.switchboard.store.testkit.Teardown;
  * zone after a reload as typed, edits its longest page and finally deletes it; each step is checked
  * against the REST API, which reads the database. One node and one browser; one test thread.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PagingPanelIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,27 +27,23 @@ class PagingPanelIT {
     static Path dir;
 
     @AutoClose
-    private final Teardown opened = new Teardown();
-    private ApiClient api;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-    private PanelChromium panel;
+    private static PanelNode ui;
 
     @BeforeAll
-    void start() throws Exception {
-        TestNode node = opened.add(TestNode.start(dir, """
+    static void start() throws Exception {
+        ui = PanelNode.start(dir, """
                 extensions:
                   - {number: "2101", name: Ann, password: panel-secret-2101}
                   - {number: "2102", name: Bob, password: panel-secret-2102}
-                """));
-        api = node.api();
-        panel = opened.add(PanelChromium.loggedIn(node.server().httpPort(), dir.resolve("chromium")));
-        browser = panel.browser();
-        wait = panel.await();
+                """);
     }
 
     @Test
     void aZoneMadeInThePanelIsStoredEditedAndDeleted() throws Exception {
+        ChromeDriver browser = ui.browser();
+        WebDriverWait wait = ui.await();
+        PanelChromium panel = ui.panel();
+        ApiClient api = ui.api();
         panel.open("/paging");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("zones-status"), "0 paging zones"));
         browser.findElement(By.id("add-zone")).click();

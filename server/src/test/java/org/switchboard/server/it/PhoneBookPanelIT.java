@@ -8,14 +8,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.switchboard.store.testkit.Teardown;
 
 /**
  * The phone book in headless Debian Chromium on a whole node: a contact added with a number the
@@ -23,29 +21,24 @@ import org.switchboard.store.testkit.Teardown;
  * a CSV file with a bad line imports nothing and names the line, a good vCard file replaces the
  * book, and a deleted contact is gone. One node and one browser; one test thread.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PhoneBookPanelIT {
     @TempDir
     static Path dir;
 
     @AutoClose
-    private final Teardown opened = new Teardown();
-    private ApiClient api;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-    private PanelChromium panel;
+    private static PanelNode ui;
 
     @BeforeAll
-    void start() throws Exception {
-        TestNode node = opened.add(TestNode.start(dir, ""));
-        api = node.api();
-        panel = opened.add(PanelChromium.loggedIn(node.server().httpPort(), dir.resolve("chromium")));
-        browser = panel.browser();
-        wait = panel.await();
+    static void start() throws Exception {
+        ui = PanelNode.start(dir, "");
     }
 
     @Test
     void contactsAreAddedImportedAndDeletedInThePanel() throws Exception {
+        ChromeDriver browser = ui.browser();
+        WebDriverWait wait = ui.await();
+        PanelChromium panel = ui.panel();
+        ApiClient api = ui.api();
         panel.open("/phonebook");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contacts-status"), "0 contacts"));
         browser.findElement(By.id("add-contact")).click();

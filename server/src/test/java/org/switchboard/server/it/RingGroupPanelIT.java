@@ -8,15 +8,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.switchboard.server.wiring.Server;
-import org.switchboard.store.testkit.Teardown;
 
 /**
  * Ring groups in headless Debian Chromium on a whole node: an admin adds a hunt group on the ring
@@ -25,7 +22,6 @@ import org.switchboard.store.testkit.Teardown;
  * stored as typed; the node's dial plan then sends a number to the group, and its test endpoint
  * explains the call (the module's kind is wired). One node and one browser; one test thread.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RingGroupPanelIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,29 +29,23 @@ class RingGroupPanelIT {
     static Path dir;
 
     @AutoClose
-    private final Teardown opened = new Teardown();
-    private Server server;
-    private ApiClient api;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-    private PanelChromium panel;
+    private static PanelNode ui;
 
     @BeforeAll
-    void start() throws Exception {
-        TestNode node = opened.add(TestNode.start(dir, """
+    static void start() throws Exception {
+        ui = PanelNode.start(dir, """
                 extensions:
                   - {number: "2001", name: Ann, password: panel-secret-2001}
                   - {number: "2002", name: Bob, password: panel-secret-2002}
-                """));
-        server = node.server();
-        api = node.api();
-        panel = opened.add(PanelChromium.loggedIn(server.httpPort(), dir.resolve("chromium")));
-        browser = panel.browser();
-        wait = panel.await();
+                """);
     }
 
     @Test
     void aGroupMadeInThePanelIsStoredAndTheDialPlanRingsIt() throws Exception {
+        ChromeDriver browser = ui.browser();
+        WebDriverWait wait = ui.await();
+        PanelChromium panel = ui.panel();
+        ApiClient api = ui.api();
         panel.open("/ring-groups");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("groups-status"), "0 ring groups"));
         browser.findElement(By.id("add-group")).click();

@@ -44,22 +44,14 @@ final class TestNode implements AutoCloseable {
 
     /** A node of exactly {@code yaml}, whose {@code admin:} must be {@link #ADMIN} with {@link #ADMIN_PASSWORD}. */
     static TestNode startWithYaml(Path dir, String yaml) throws Exception {
-        Teardown opened = new Teardown();
-        try {
+        return Teardown.opening(opened -> {
             TestDatabase database = opened.add(TestDatabases.sqlite());
             Server server = Server.start(NodeConfig.load(dir, database, yaml), Clock.systemUTC(), "test");
             opened.add(server::stop);
             ApiClient api = opened.add(new ApiClient(server.httpPort()));
             api.login(ADMIN, ADMIN_PASSWORD);
             return new TestNode(opened, server, api);
-        } catch (Exception | AssertionError e) {
-            try {
-                opened.close();
-            } catch (Exception closing) {
-                e.addSuppressed(closing);
-            }
-            throw e;
-        }
+        });
     }
 
     Server server() {

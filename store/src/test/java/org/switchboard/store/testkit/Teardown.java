@@ -18,6 +18,31 @@ public final class Teardown implements AutoCloseable {
         return resource;
     }
 
+    /** What {@link #opening} builds from the resources it opens. */
+    @FunctionalInterface
+    public interface Opening<T> {
+        T open(Teardown opened) throws Exception;
+    }
+
+    /**
+     * Builds a fixture that owns what {@code opening} registers: if building fails, everything it
+     * opened so far is closed (its failures suppressed) and the failure is thrown; otherwise the
+     * fixture closes them, through the same Teardown, when it is closed.
+     */
+    public static <T> T opening(Opening<T> opening) throws Exception {
+        Teardown opened = new Teardown();
+        try {
+            return opening.open(opened);
+        } catch (Exception | AssertionError e) {
+            try {
+                opened.close();
+            } catch (Exception closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
     @Override
     public void close() throws Exception {
         Exception first = null;
