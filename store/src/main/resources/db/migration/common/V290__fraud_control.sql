@@ -2,7 +2,9 @@
 -- (comma-separated digit prefixes), the outbound class an extension without a row of its own gets,
 -- the daily budgets (spend in millionths of the currency unit per day, minutes per day; 0 = none),
 -- the cap on international calls an extension has up at once (0 = none), and the time rule whose
--- closed hours block international calls (none: never blocked for the hour).
+-- closed hours block international calls (none: never blocked for the hour). Without the row (a new
+-- database: migrations insert no rows, so a restore finds every table empty) the defaults apply
+-- (FraudSettings.DEFAULTS); the first save writes it.
 CREATE TABLE fraud_settings (
     id                      INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
     default_permission      TEXT    NOT NULL
@@ -16,9 +18,6 @@ CREATE TABLE fraud_settings (
     after_hours_rule        TEXT             CHECK (length(after_hours_rule) BETWEEN 1 AND 64),
     updated_at              BIGINT  NOT NULL
 );
-INSERT INTO fraud_settings (id, default_permission, international_prefixes, national_prefixes, premium_prefixes,
-        daily_spend_micros, daily_minutes, max_international_calls, after_hours_rule, updated_at)
-    VALUES (1, 'national', '011,00', '1,0', '1900,1976,900,976', 0, 0, 0, NULL, 0);
 
 -- An extension's own outbound class and limits; a NULL limit is the settings' default. The row
 -- follows its extension (renumbered or deleted).

@@ -25,6 +25,12 @@ public record FraudSettings(
         Optional<String> afterHoursRule) {
     private static final Pattern PREFIX = Pattern.compile("[0-9]{1,16}");
     private static final Pattern RULE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    /**
+     * What applies until an administrator saves settings: national calls, the NANP and European
+     * prefixes, no budgets. Declared after the patterns, which its construction checks with.
+     */
+    public static final FraudSettings DEFAULTS = new FraudSettings(OutboundClass.NATIONAL, List.of("011", "00"),
+            List.of("1", "0"), List.of("1900", "1976", "900", "976"), 0, 0, 0, Optional.empty());
 
     public FraudSettings {
         Fields.check(defaultPermission != null, "default_permission", "is required");

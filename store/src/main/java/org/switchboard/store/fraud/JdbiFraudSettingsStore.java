@@ -9,7 +9,7 @@ import org.switchboard.store.db.Database;
 import org.switchboard.store.db.NotFoundException;
 
 /**
- * The only SQL for {@code fraud_settings} (one row, made by the migration) and {@code
+ * The only SQL for {@code fraud_settings} (one row once saved; {@link FraudSettings#DEFAULTS} before) and {@code
  * fraud_extension_limits}. Thread-safe; blocking: call from worker or virtual threads.
  */
 public final class JdbiFraudSettingsStore {
@@ -41,16 +41,22 @@ public final class JdbiFraudSettingsStore {
 
     public FraudSettings settings() {
         return database.read(h -> h.createQuery("SELECT " + SETTINGS + " FROM fraud_settings WHERE id = 1")
-                .map(SETTINGS_MAPPER).one());
+                .map(SETTINGS_MAPPER).findOne().orElse(FraudSettings.DEFAULTS));
     }
 
     public FraudSettings saveSettings(FraudSettings s, Instant now) {
         return database.write(h -> h.createQuery("""
-                        UPDATE fraud_settings SET default_permission = :permission, international_prefixes = :international,
-                               national_prefixes = :national, premium_prefixes = :premium, daily_spend_micros = :spend,
-                               daily_minutes = :minutes, max_international_calls = :international_calls,
-                               after_hours_rule = :rule, updated_at = :now
-                        WHERE id = 1
+                        INSERT INTO fraud_settings (id, default_permission, international_prefixes, national_prefixes,
+                               premium_prefixes, daily_spend_micros, daily_minutes, max_international_calls,
+                               after_hours_rule, updated_at)
+                        VALUES (1, :permission, :international, :national, :premium, :spend, :minutes,
+                               :international_calls, :rule, :now)
+                        ON CONFLICT (id) DO UPDATE SET default_permission = excluded.default_permission,
+                               international_prefixes = excluded.international_prefixes,
+                               national_prefixes = excluded.national_prefixes, premium_prefixes = excluded.premium_prefixes,
+                               daily_spend_micros = excluded.daily_spend_micros, daily_minutes = excluded.daily_minutes,
+                               max_international_calls = excluded.max_international_calls,
+                               after_hours_rule = excluded.after_hours_rule, updated_at = excluded.updated_at
                         RETURNING\s""" + SETTINGS)
                 .bind("permission", s.defaultPermission().wireName())
                 .bind("international", String.join(",", s.internationalPrefixes()))

@@ -26,7 +26,7 @@ class JdbiFraudStoresTest {
     }
 
     @BothEngines
-    void theMigrationMakesConservativeDefaultSettings(TestDatabase db) {
+    void aNewDatabaseHasConservativeDefaultSettings(TestDatabase db) {
         FraudSettings settings = new JdbiFraudSettingsStore(db.database()).settings();
 
         assertThat(settings.defaultPermission()).isEqualTo(OutboundClass.NATIONAL);
