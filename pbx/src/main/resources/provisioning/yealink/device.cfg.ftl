@@ -24,6 +24,12 @@ account.1.codec.${c}.enable = <#if rank gte 0>1<#else>0</#if>
 account.1.codec.${c}.priority = <#if rank gte 0>${rank + 1}<#else>0</#if>
 </#list>
 
+<#if provisioning.url?has_content>
+## The company phone book (docs/phone-book.md), from the folder this file came from.
+remote_phonebook.data.1.url = ${provisioning.url}directory-yealink.xml
+remote_phonebook.data.1.name = Company
+</#if>
+
 local_time.ntp_server1 = ${site.ntpServer}
 local_time.time_zone = ${site.timeZone.hours}
 ## summer_time 2 = automatic (the phone's own rules for the zone), 0 = off

@@ -99,7 +99,8 @@ public final class ProvisionFileRoutes implements Routes {
         switch (request.get()) {
             case ProvisioningRequest.DeviceFile file -> {
                 if (authorized(ctx, client, file, fileName)) {
-                    answer(ctx, client, service.fetch(file, parse(client)), fileName);
+                    String folder = ctx.scheme() + "://" + ctx.host() + ProvisioningRequestPath.PREFIX + token + "/";
+                    answer(ctx, client, service.fetch(file, parse(client), folder), fileName);
                 }
             }
             case ProvisioningRequest.CommonFile common -> answer(ctx, client, service.fetchCommon(common), fileName);

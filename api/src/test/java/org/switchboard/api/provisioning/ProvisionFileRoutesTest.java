@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +93,16 @@ class ProvisionFileRoutesTest {
         assertServed("phonebook.xml", "application/xml", "<AddressBook><Contact><LastName>Doe</LastName>");
         String wrongToken = "a".repeat(node.urlToken.current().length());
         assertThat(node.get("/provision/" + wrongToken + "/directory-yealink.xml").statusCode()).isEqualTo(404);
+
+        device("001565000001", "1001", "yealink", "T46S");
+        device("a4b239000004", "1001", "cisco", "CP-8841-3PCC");
+        Matcher yealink = Pattern.compile("remote_phonebook\\.data\\.1\\.url = http://[^/]+(/provision/.*)")
+                .matcher(node.fetch("001565000001.cfg").body());
+        assertThat(yealink.find()).as("the Yealink's file points its remote phone book at the folder it came from").isTrue();
+        assertThat(node.get(yealink.group(1).strip()).body()).contains("<Name>Jane Doe</Name>");
+        assertThat(node.fetch("spaa4b239000004.xml").body()).contains(node.path("directory-cisco.xml") + "</XML_Directory_Service_URL>");
+        assertThat(node.provisioning.render("001565000001").body()).as("an admin's preview has no request URL")
+                .doesNotContain("remote_phonebook");
         assertThat(node.fetch("directory-polycom.xml").statusCode()).as("Polycom has its own name").isEqualTo(404);
     }
 

@@ -260,8 +260,11 @@ public final class ProvisioningService implements ProvisionedLogins {
     /**
      * The answer to a phone's request for its own file, from the cache: refused when the device
      * has a static IP other than {@code client}. A served file's fetch is recorded write-behind.
+     *
+     * @param provisioningUrl the folder the phone asked in ({@code https://host:port/provision/<token>/}), where
+     *     the phone book's directories are too
      */
-    public ConfigFetch fetch(ProvisioningRequest.DeviceFile request, InetAddress client) {
+    public ConfigFetch fetch(ProvisioningRequest.DeviceFile request, InetAddress client, String provisioningUrl) {
         ProvisionedDevice device = byMac.get(request.mac().hex());
         if (device == null) {
             return new ConfigFetch.Unknown();
@@ -274,7 +277,7 @@ public final class ProvisioningService implements ProvisionedLogins {
             return new ConfigFetch.WrongAddress();
         }
         try {
-            RenderedFile file = templates.render(context(device, vendor.get()), request.kind());
+            RenderedFile file = templates.render(context(device, vendor.get()), request.kind(), provisioningUrl);
             fetches.accept(new ProvisioningFetch(device.macAddress(), clock.instant()));
             return new ConfigFetch.Served(file);
         } catch (SealedSecretException | NotFoundException | ValidationException e) {

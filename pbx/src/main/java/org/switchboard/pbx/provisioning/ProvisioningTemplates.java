@@ -49,8 +49,17 @@ public final class ProvisioningTemplates {
         this.freemarker = configuration(loaders(overrideDirectory));
     }
 
-    /** The device's file of the given kind. */
+    /** The device's file of the given kind, as an admin previews it (no request, so no provisioning URL). */
     public RenderedFile render(ProvisioningContext ctx, DeviceFileKind kind) {
+        return render(ctx, kind, "");
+    }
+
+    /**
+     * The device's file of the given kind for a phone that asked at {@code provisioningUrl} (the
+     * folder its file came from, ending in {@code /}): templates point the phone's remote phone book
+     * there.
+     */
+    public RenderedFile render(ProvisioningContext ctx, DeviceFileKind kind, String provisioningUrl) {
         String name = switch (kind) {
             case MAIN -> switch (ctx.vendor()) {
                 case YEALINK -> "yealink/device.cfg.ftl";
@@ -67,7 +76,7 @@ public final class ProvisioningTemplates {
                 yield "polycom/phone.cfg.ftlx";
             }
         };
-        return render(name, TemplateModel.device(ctx, clock.instant()));
+        return render(name, TemplateModel.device(ctx, provisioningUrl, clock.instant()));
     }
 
     /** The file all phones of {@code vendor} share, for the makers that fetch one. */

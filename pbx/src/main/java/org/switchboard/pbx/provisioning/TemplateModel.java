@@ -19,7 +19,8 @@ final class TemplateModel {
 
     private TemplateModel() {}
 
-    static Map<String, Object> device(ProvisioningContext ctx, Instant now) {
+    /** @param provisioningUrl the folder the phone fetched its file from, empty for an admin's preview */
+    static Map<String, Object> device(ProvisioningContext ctx, String provisioningUrl, Instant now) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("device", Map.of(
                 "mac", ctx.mac().hex(),
@@ -34,6 +35,7 @@ final class TemplateModel {
                 "password", ctx.account().password()));
         root.put("site", site(ctx.site(), now));
         root.put("keys", ctx.keys().stream().map(TemplateModel::key).toList());
+        root.put("provisioning", Map.of("url", provisioningUrl));
         return root;
     }
 

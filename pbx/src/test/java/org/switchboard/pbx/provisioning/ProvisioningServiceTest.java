@@ -215,7 +215,7 @@ class ProvisioningServiceTest {
         for (Case c : cases) {
             s.save(DeviceInput.parse(c.mac(), "1001", c.vendor(), c.model()), "test");
             var request = (ProvisioningRequest.DeviceFile) ProvisioningRequestPath.parse(c.path()).orElseThrow();
-            ConfigFetch fetch = s.fetch(request, InetAddress.getByName("192.0.2.10"));
+            ConfigFetch fetch = s.fetch(request, InetAddress.getByName("192.0.2.10"), "http://pbx.test/provision/t/");
             assertThat(fetch).as(c.vendor() + " " + c.path()).isInstanceOf(ConfigFetch.Served.class);
             String body = ((ConfigFetch.Served) fetch).file().body();
             String user = group(body, c.userPattern(), c.vendor() + " user name");
@@ -246,9 +246,10 @@ class ProvisioningServiceTest {
         s.save(DeviceInput.parse("001565000001", "1001", "yealink", "T46S"), "test");
         s.setStaticIp("001565000001", "192.0.2.10", "test");
         var request = (ProvisioningRequest.DeviceFile) ProvisioningRequestPath.parse("/provision/001565000001.cfg").orElseThrow();
-        assertThat(s.fetch(request, InetAddress.getByName("192.0.2.11"))).isInstanceOf(ConfigFetch.WrongAddress.class);
+        assertThat(s.fetch(request, InetAddress.getByName("192.0.2.11"), "http://pbx.test/provision/t/"))
+                .isInstanceOf(ConfigFetch.WrongAddress.class);
         assertThat(fetched).isEmpty();
-        assertThat(s.fetch(request, InetAddress.getByName("192.0.2.10"))).isInstanceOf(ConfigFetch.Served.class);
+        assertThat(s.fetch(request, InetAddress.getByName("192.0.2.10"), "http://pbx.test/provision/t/")).isInstanceOf(ConfigFetch.Served.class);
         assertThat(fetched).containsExactly(new ProvisioningFetch("001565000001", clock.instant()));
     }
 
