@@ -39,14 +39,14 @@ class ProvisioningRestartTest {
                     .statusCode()).isEqualTo(201);
             assertThat(node.send("POST", "/api/provisioning/devices/000b82123456/static-ip", token,
                     "{\"static_ip\":\"192.0.2.10\"}").statusCode()).isEqualTo(200);
-            before = node.fetch("001565123456.cfg").body();
+            before = withoutItsAddress(node, node.fetch("001565123456.cfg").body());
         }
 
         db.restart();
         try (ProvisioningNode node = new ProvisioningNode(db.database(), key, clock)) {
             HttpResponse<String> yealink = node.fetch("001565123456.cfg");
             assertThat(yealink.statusCode()).as("Yealink file after restart").isEqualTo(200);
-            assertThat(yealink.body()).as("same file, same password after restart").isEqualTo(before);
+            assertThat(withoutItsAddress(node, yealink.body())).as("same file, same password after restart").isEqualTo(before);
             assertThat(node.fetch("cfg000b82123456.xml").statusCode())
                     .as("static IP 192.0.2.10 still enforced after restart").isEqualTo(404);
             String token = node.login();
@@ -121,5 +121,10 @@ class ProvisioningRestartTest {
                 assertThat(node.fetch(file).statusCode()).as("GET /provision/%s after two restarts", file).isEqualTo(200);
             }
         }
+    }
+
+    /** The file with the node's own address (in the phone-book URL; a restarted node has another port) left out. */
+    private static String withoutItsAddress(ProvisioningNode node, String file) {
+        return file.replace("http://127.0.0.1:" + node.server.port() + "/", "http://NODE/");
     }
 }

@@ -125,7 +125,8 @@ public final class FeatureWiring {
             ProvisioningWiring provisioning, Database database, Clock clock) {
         StirShakenModule stirShaken = StirShakenModule.build(config, clock);
         TrunkModule trunks = TrunkModule.build(config, database, features.events(), clock);
-        OutboundRouteModule outbound = OutboundRouteModule.build(trunks, stirShaken, database, features.events(), clock);
+        OutboundRouteModule outbound = OutboundRouteModule.build(trunks, stirShaken, database, features.events(), clock,
+                config.calls().timeZone());
         InboundRouteModule inbound = InboundRouteModule.build(trunks, stirShaken, features.dialPlan().kinds(), database,
                 features.events(), clock);
         TimeRuleModule timeRules = TimeRuleModule.build(features, config, database, clock);

@@ -61,9 +61,10 @@ final class OutboundRouteModule implements FeatureModule {
         return channels;
     }
 
+    /** @param timeZone where time-of-day and day-of-week rates are read ({@code calls.time_zone}) */
     static OutboundRouteModule build(TrunkModule trunks, StirShakenModule stirShaken, Database database, EventBus events,
-            Clock clock) {
-        Clock local = clock.withZone(ZoneId.systemDefault());
+            Clock clock, ZoneId timeZone) {
+        Clock local = clock.withZone(timeZone);
         OutboundRouteService routes = new OutboundRouteService(new JdbiOutboundRouteStore(database), trunks.trunks(),
                 clock, events);
         LcrRateService rates = new LcrRateService(new JdbiLcrRateStore(database), trunks.trunks(), clock, events);
