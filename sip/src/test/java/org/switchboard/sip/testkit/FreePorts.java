@@ -14,17 +14,27 @@ public final class FreePorts {
     private static final int ATTEMPTS = 20;
     private static final int BLOCK_BAND_START = 6000;
     private static final int BLOCK_BAND_END = 10_000;
+    /**
+     * Where single ports come from: below the kernel's ephemeral range (32768-60999), above the
+     * PBX's default RTP range (10000-20000) and below the fixed RTP ranges of the server ITs
+     * (29400 and up). A port bound with bind(0) and closed again was handed back to whichever
+     * process asked next for an ephemeral port (another test's connection, a node's port 0), and a
+     * SIPp started on it moments later failed with "Address already in use".
+     */
+    private static final int SINGLE_BAND_START = 20_100;
+    private static final int SINGLE_BAND_END = 29_000;
 
     private FreePorts() {}
 
     /** A port free for both UDP and TCP on 127.0.0.1. */
     public static int udpAndTcp() {
         for (int attempt = 0; ; attempt++) {
-            try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                    DatagramSocket udp = new DatagramSocket(tcp.getLocalPort(), InetAddress.getLoopbackAddress())) {
-                return udp.getLocalPort(); // bound on both: free for UDP and TCP at this moment
+            int port = SINGLE_BAND_START + ThreadLocalRandom.current().nextInt(SINGLE_BAND_END - SINGLE_BAND_START);
+            try (ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
+                    DatagramSocket udp = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
+                return port; // bound on both: free for UDP and TCP at this moment
             } catch (IOException e) {
-                if (attempt > ATTEMPTS) {
+                if (attempt > ATTEMPTS * 10) {
                     throw new UncheckedIOException(e);
                 }
             }
