@@ -48,7 +48,7 @@ class FraudControlIT {
         TalkingPhoneMedia carrierMedia = opened.add(TalkingPhoneMedia.talking(1000));
         // One call, the allowed one: SIPp writes its log when it ends, and a refused call that leaked to
         // the trunk afterwards would find no carrier and get 503, never the 403 the test expects.
-        Sipp.Running carrier = Sipp.scenario("uas_answer_logging_pai.xml").localPort(carrierPort)
+        Sipp.Running carrier = Sipp.scenario("uas_answer_logging_caller.xml").localPort(carrierPort)
                 .key("rtp_port", Integer.toString(carrierMedia.port()))
                 .option("-trace_logs", "-log_file", carrierLog.toString()).runLimitSeconds(90).start();
         opened.add(carrier::stop);
