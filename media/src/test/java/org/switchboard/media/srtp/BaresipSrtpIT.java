@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,9 +153,23 @@ class BaresipSrtpIT {
         return new InetSocketAddress(sdp.connectionOf(audio).orElseThrow().address(), audio.port());
     }
 
+    /**
+     * A SIP port for baresip, which binds UDP and TCP on it and TLS on the next: all three free,
+     * taken from 20100-28999, outside the kernel's ephemeral range, so no other bind(0) is handed it
+     * before baresip binds it (it once failed to start with "Address already in use").
+     */
     private static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return s.getLocalPort();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20_100 + ThreadLocalRandom.current().nextInt(8_800);
+            InetAddress loopback = InetAddress.getLoopbackAddress();
+            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(loopback, port));
+                    ServerSocket tcp = new ServerSocket(port, 1, loopback);
+                    ServerSocket tls = new ServerSocket(port + 1, 1, loopback)) {
+                return port;
+            } catch (IOException taken) {
+                // another one
+            }
         }
+        throw new IOException("no free SIP port for baresip in 20100-28999");
     }
 }
