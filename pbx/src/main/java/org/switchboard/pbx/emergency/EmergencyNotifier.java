@@ -11,12 +11,11 @@ import org.switchboard.pbx.event.PbxEvent;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.voicemail.mail.SmtpSender;
 import org.switchboard.store.emergency.EmergencySettings;
-import org.switchboard.store.extension.Extension;
 
 /**
  * Tells people of an emergency call as it starts, without ever delaying it: on a virtual thread of
- * its own, it looks up the caller's name, puts {@link PbxEvent.EmergencyCall} on the bus (webhooks'
- * {@code emergency.call}, the event stream), rings the front desk's extension if one is set, and
+ * its own, it names the caller (the extension's name, from memory), puts {@link
+ * PbxEvent.EmergencyCall} on the bus (webhooks' {@code emergency.call}, the event stream), rings the front desk's extension if one is set, and
  * mails the configured addresses through the {@code smtp.*} server (three attempts a few seconds
  * apart; not queued across restarts: a notice about a call long over helps nobody). Without
  * {@code smtp.host} no mail goes and the log says so. Thread-safe.
@@ -48,7 +47,7 @@ public final class EmergencyNotifier {
     }
 
     private void notify(EmergencyNotice unnamed, EmergencySettings settings) {
-        EmergencyNotice notice = unnamed.named(name(unnamed.extension()));
+        EmergencyNotice notice = unnamed.named(extensions.nameOf(unnamed.extension()).orElse(""));
         events.publish(new PbxEvent.EmergencyCall(notice.at(), notice.callId(), notice.extension(), notice.name(),
                 notice.number(), notice.callbackNumber(), notice.location().isPresent() ? notice.where() : ""));
         settings.notifyExtension().ifPresent(desk -> frontDesk.ring(desk, notice));
@@ -60,15 +59,6 @@ public final class EmergencyNotifier {
             return;
         }
         mail(notice, settings);
-    }
-
-    private String name(String extension) {
-        try {
-            return extensions.find(extension).map(Extension::name).filter(n -> n != null).orElse("");
-        } catch (RuntimeException e) {
-            log.warn("emergency notice without the caller's name extension={} reason={}", extension, e.toString());
-            return "";
-        }
     }
 
     private void mail(EmergencyNotice notice, EmergencySettings settings) {
