@@ -32,15 +32,19 @@ public final class JdbiPhoneBookStore implements PhoneBookStore {
         return database.read(h -> select(h, "WHERE id = :id", Map.of("id", id)).stream().findFirst());
     }
 
+    /** The contact just written, read in the same transaction. */
+    private static Contact byId(Handle h, long id) {
+        return select(h, "WHERE id = :id", Map.of("id", id)).getFirst();
+    }
+
     @Override
     public Contact create(NewContact contact, Instant now) {
-        long id = database.write(h -> insert(h, contact, now));
-        return find(id).orElseThrow();
+        return database.write(h -> byId(h, insert(h, contact, now)));
     }
 
     @Override
     public Contact update(long id, NewContact contact, Instant now) {
-        database.execute(h -> {
+        return database.write(h -> {
             int updated = h.createUpdate("""
                             UPDATE phone_book SET first_name = :firstName, last_name = :lastName, company = :company,
                                 office = :office, mobile = :mobile, home = :home, email = :email, updated_at = :now
@@ -51,8 +55,8 @@ public final class JdbiPhoneBookStore implements PhoneBookStore {
             if (updated == 0) {
                 throw new NotFoundException("contact", Long.toString(id));
             }
+            return byId(h, id);
         });
-        return find(id).orElseThrow();
     }
 
     @Override
