@@ -33,8 +33,6 @@ public final class OutgoingStream implements PacketRewrite {
     private static final int DEFAULT_STEP = ReceptionStats.CLOCK_RATE / 50;
     /** The longest packet time taken as a step (150 ms at 8 kHz); a longer jump is a pause, not a packet. */
     private static final int MAX_STEP = 1200;
-    /** RFC 3550 Appendix A.1's MAX_DROPOUT: a larger jump in sequence numbers is a restarted stream. */
-    private static final int MAX_DROPOUT = 3000;
 
     private boolean started;
     private long ssrc;
@@ -103,7 +101,7 @@ public final class OutgoingStream implements PacketRewrite {
      */
     private boolean isRestart(int sequence) {
         int delta = (short) (sequence - lastSourceSequence);
-        return Math.abs(delta) > MAX_DROPOUT;
+        return Math.abs(delta) > ReceptionStats.MAX_DROPOUT;
     }
 
     /** Notes the source's packet time from two packets in a row (events, which repeat a timestamp, do not count). */

@@ -13,7 +13,8 @@ import io.netty.buffer.ByteBuf;
  */
 final class ReceptionStats {
     static final int CLOCK_RATE = 8000;
-    private static final int MAX_DROPOUT = 3000;
+    /** RFC 3550 Appendix A.1's MAX_DROPOUT: a larger jump in sequence numbers is a restarted stream. */
+    static final int MAX_DROPOUT = 3000;
     private static final int SEQ_MOD = 1 << 16;
     private static final int FIRST_DYNAMIC_PAYLOAD_TYPE = 96;
 
